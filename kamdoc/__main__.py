@@ -1,0 +1,5 @@
+"""Run kamdoc as `python -m kamdoc`."""
+
+from kamdoc.cli import main
+
+main()

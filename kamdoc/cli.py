@@ -1,0 +1,106 @@
+"""The command line: a thin Click layer whose commands call plain functions."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from kamdoc import __version__
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="kamdoc", message="%(prog)s %(version)s")
+def main() -> None:
+    """kamdoc: key account plans as code.
+
+    Keep each key account plan as YAML and Markdown in git, check it against the
+    open plan standard (format 1), and render it into decks.
+
+    \b
+    Start:     kamdoc new acme --account "ACME Industrial Group"
+    Check:     kamdoc validate plans/
+    Editors:   kamdoc schema > plans/kap.schema.json
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions.",
+)
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> None:
+    """Check plans against the standard and report every problem at once.
+
+    PATHS are plan folders (holding plan.yaml), plan .yaml files, or folders to
+    search for plans; the default is plans/. Each finding names the file, line
+    and column, the field and what is allowed:
+
+    \b
+      plans/acme/plan.yaml:42:9: error: power_map.people[3].roles[0]: 'boss' is not one of decision-maker, …
+
+    Exit codes: 0 valid (warnings allowed), 1 errors (or warnings with --strict),
+    2 wrong command line.
+    """
+    from kamdoc.commands import validate_paths
+
+    code = validate_paths(list(paths), fmt=fmt, strict=strict, today=_day(today))
+    sys.exit(code)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of plan format 1.
+
+    Every field has a description, each closed list its values with their
+    meaning, and examples: point the YAML language server at it for completion
+    and hover. Plans name it in their first line:
+
+    \b
+      # yaml-language-server: $schema=../kap.schema.json
+    """
+    from kamdoc.commands import write_schema
+
+    write_schema(output)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--account", metavar="NAME", help="The customer's name for the cover.")
+@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The plan's language: guiding comments, deck labels, dates and numbers.")
+@click.option("--manager", metavar="NAME", help="The key account manager (default: git's user.name).")
+@click.option(
+    "--plans-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("plans"),
+    show_default=True,
+    help="The folder that holds the plan folders.",
+)
+def new(slug: str, account: str | None, language: str, manager: str | None, plans_dir: Path) -> None:
+    """Start a plan: write PLANS_DIR/SLUG/plan.yaml with every section and guiding comments.
+
+    The new plan is valid as it is (its TODO placeholders are warnings), and a
+    plan that exists already is never overwritten. SLUG names the plan folder:
+    lower-case letters, digits, - and _.
+    """
+    from kamdoc.scaffold import new_plan
+
+    target = new_plan(slug, plans_dir, language, date.today(), account=account, manager=manager)
+    click.echo(f"wrote {target}")
+    click.echo(f"next: fill in the TODOs, then run `kamdoc validate {target.parent}`")
+
+
+def _day(value: object) -> date:
+    return value.date() if value is not None else date.today()  # type: ignore[attr-defined]

@@ -1,0 +1,337 @@
+"""Loading plans: safe YAML with the position of every value, files read only inside the plans repo."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kamdoc.findings import Finding, Pos, field_path, quoted
+from kamdoc.model import MAX_TEXT
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A plan file and each file it pulls in: at most 2 MB (the standard's Limits)."""
+MAX_DEPTH = 24
+"""Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
+
+Path_ = tuple[str | int, ...]
+
+# Characters no plan text needs; YAML forbids most of them anyway, and we name the place.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# Plain scalars are resolved as YAML 1.2's core schema does, so `NO`, `on` and
+# `yes` stay text. Integers with a leading zero stay text too: YAML 1.1 reads
+# `012` as octal 10, 1.2 as 12, and a person most likely meant "012".
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_SPECIAL_FLOAT = {
+    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}
+# Text that other YAML tools (1.1 ones, or 1.2 with octal/hex) would read as a
+# boolean or number: kept as text here, but worth quoting for everyone else.
+_OTHER_TOOLS_TRAP = re.compile(
+    r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\Z"
+    r"|[-+]?0[0-9_]+(?:\.[0-9_]*)?\Z"
+    r"|[-+]?0[obxOBX][0-9a-fA-F_]+\Z"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z"
+)
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_WINDOWS_ABS = re.compile(r"[A-Za-z]:[\\/]")
+
+
+class LoadError(Exception):
+    """A problem that stops reading a file (syntax, refused YAML feature, size): one finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+class FileRefused(Exception):
+    """A file a plan names cannot be read: the message says why, for the value that names it."""
+
+
+@dataclass
+class Document:
+    """A loaded plan: plain Python data and, for each value, where it came from."""
+
+    file: Path
+    repo: Path
+    data: Any
+    positions: dict[Path_, Pos] = field(default_factory=dict)
+    """Where each value starts."""
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+    """Where the key of each mapping entry starts."""
+    plain: dict[Path_, str] = field(default_factory=dict)
+    """Source text of plain scalars that are not plain text to every YAML tool (numbers, booleans, dates, `NO`)."""
+    styles: dict[Path_, str] = field(default_factory=dict)
+    """Block scalars ('|' or '>') and text pulled in from a file ('file'), for placing lines inside them."""
+    problems: list[Finding] = field(default_factory=list)
+    """What was wrong but did not stop loading (duplicate keys, over-long text)."""
+    lines: list[str] = field(default_factory=list)
+
+    def where(self, path: Path_) -> Pos:
+        """The position of the value at `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            pos = self.positions.get(path[:end])
+            if pos is not None:
+                return pos
+        return Pos(self.file, 1, 1)
+
+    def where_key(self, path: Path_) -> Pos:
+        """The position of the key at `path` (for unknown fields), else of the value."""
+        return self.keys.get(path) or self.where(path)
+
+    def where_in_text(self, path: Path_, line: int, col: int) -> Pos:
+        """The position of line `line`, column `col` (both 0-based) inside the text value at `path`."""
+        pos = self.where(path)
+        style = self.styles.get(path)
+        if style == "file":
+            return Pos(pos.file, line + 1, col + 1)
+        if style == "|" and pos.line + line < len(self.lines):
+            # A literal block's text starts on the line after `|`, indented.
+            source = self.lines[pos.line + line]
+            indent = len(source) - len(source.lstrip(" "))
+            return Pos(pos.file, pos.line + 1 + line, indent + col + 1)
+        return pos
+
+
+def find_repo(plan_file: Path) -> Path:
+    """The plans repo: the nearest folder upward holding `kamdoc.yaml` or `.git`, else the plan's own folder."""
+    start = plan_file.absolute().parent
+    for folder in (start, *start.parents):
+        if (folder / "kamdoc.yaml").is_file() or (folder / ".git").exists():
+            return folder
+    return start
+
+
+def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
+    """The file a plan names (relative to `base`), refusing URLs, absolute paths and anything outside `repo`."""
+    if not ref.strip():
+        raise FileRefused("an empty path names no file")
+    if _WINDOWS_ABS.match(ref) or ref.startswith(("/", "\\")):
+        raise FileRefused(f"{quoted(ref)} is an absolute path; give a path relative to the plan, inside the plans repo")
+    if _URL.match(ref):
+        raise FileRefused(
+            f"{quoted(ref)} is a URL; kamdoc never fetches from the network: put the file beside the plan and name it by its relative path"
+        )
+    if "\\" in ref:
+        raise FileRefused(f"{quoted(ref)} uses backslashes; separate folders with /")
+    target = base / ref
+    if not _inside(target, repo):
+        how = "through a symbolic link " if _inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False) else ""
+        raise FileRefused(f"{quoted(ref)} points {how}outside the plans repo ({repo}); only files inside it are read")
+    real = Path(os.path.realpath(target))
+    if not real.exists():
+        raise FileRefused(f"{quoted(ref)} does not exist (looked for {target})")
+    if not real.is_file():
+        raise FileRefused(f"{quoted(ref)} is not a regular file")
+    return real
+
+
+def _inside(path: Path, root: Path, real: bool = True) -> bool:
+    """Whether `path` lies in `root`; with `real`, after following every symbolic link."""
+    if real:
+        path, root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    return path == root or root in path.parents
+
+
+def read_capped(path: Path, cap: int, shown: str) -> bytes:
+    """A file's bytes, refusing it when larger than `cap` without reading it all."""
+    with open(path, "rb") as handle:
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise FileRefused(f"{shown} is larger than {cap // (1024 * 1024)} MB")
+    return data
+
+
+def decode_text(data: bytes, file: Path) -> str:
+    """UTF-8 text with no control characters, or a LoadError naming the first bad place."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(Finding(Pos(file, line, col), "error", "", "the file is not UTF-8 text (save it as UTF-8)")) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise LoadError(
+            Finding(Pos(file, line, col), "error", "", f"control character U+{ord(bad.group()):04X} is not allowed in a plan; remove it")
+        )
+    return text
+
+
+def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
+    """Read and parse one plan file (LoadError if it cannot be read as a plan at all)."""
+    repo = repo or find_repo(plan_file)
+    if not _inside(plan_file, repo):
+        raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", f"the plan is a link to a file outside the plans repo ({repo})"))
+    try:
+        data = read_capped(plan_file, MAX_FILE_BYTES, "the plan file")
+    except FileRefused as exc:
+        raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", str(exc))) from None
+    except OSError as exc:
+        raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", f"cannot read the file: {exc.strerror}")) from None
+    text = decode_text(data, plan_file)
+    return parse(text, plan_file, repo)
+
+
+def parse(text: str, file: Path, repo: Path) -> Document:
+    """Parse YAML text into a Document (LoadError on syntax errors and refused YAML features)."""
+    doc = Document(file=file, repo=repo, data=None, lines=text.splitlines())
+    builder = _Builder(doc)
+    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        builder.run(loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise LoadError(Finding(Pos(file, line, col), "error", "", f"YAML syntax error: {problem}")) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(Finding(Pos(file, 1, 1), "error", "", f"YAML syntax error: {exc}")) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+class _Builder:
+    """Turns the parser's events into Python data, refusing what a plan must not hold."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def run(self, loader: Any) -> None:
+        self.loader = loader
+        self._expect(yaml.StreamStartEvent)
+        event = loader.get_event()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise LoadError(Finding(Pos(self.doc.file, 1, 1), "error", "", "the file is empty; a plan starts with `kamdoc: 1`"))
+        self.doc.data = self._node((), 0)
+        self._expect(yaml.DocumentEndEvent)
+        event = loader.get_event()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise self._refuse(event, "a plan file holds one YAML document; remove the second `---` and what follows")
+
+    def _expect(self, kind: type) -> Any:
+        event = self.loader.get_event()
+        assert isinstance(event, kind), event  # the parser guarantees the event order
+        return event
+
+    def _pos(self, event: Any) -> Pos:
+        return Pos(self.doc.file, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _refuse(self, event: Any, message: str) -> LoadError:
+        return LoadError(Finding(self._pos(event), "error", "", message))
+
+    def _check(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise self._refuse(event, f"YAML aliases (*{event.anchor}) are not allowed in a plan; write the value out")
+        if event.anchor is not None:
+            raise self._refuse(event, f"YAML anchors (&{event.anchor}) are not allowed in a plan; write each value out")
+        if event.tag is not None and event.tag != "!":
+            raise self._refuse(event, f"YAML tags ({event.tag}) are not allowed in a plan; remove the tag")
+
+    def _node(self, path: Path_, depth: int) -> Any:
+        event = self.loader.get_event()
+        self._check(event)
+        if depth > MAX_DEPTH:
+            raise self._refuse(event, f"the plan nests deeper than {MAX_DEPTH} levels")
+        self.doc.positions[path] = self._pos(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.append(self._node((*path, len(items)), depth + 1))
+            self.loader.get_event()
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(path, depth)
+        raise self._refuse(event, "unexpected YAML content")  # pragma: no cover - the parser emits only the above
+
+    def _mapping(self, path: Path_, depth: int) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            event = self.loader.get_event()
+            self._check(event)
+            if not isinstance(event, yaml.ScalarEvent):
+                raise self._refuse(event, "a mapping key must be a plain word or number, not a list or mapping")
+            if event.value == "<<" and not event.style:
+                raise self._refuse(event, "YAML merge keys (<<) are not allowed in a plan; write each field out")
+            key = self._resolve(event.value) if not event.style else event.value
+            key_pos = self._pos(event)
+            if key in mapping:
+                first = self.doc.keys[(*path, key)]
+                self.doc.problems.append(
+                    Finding(key_pos, "error", _dotted(path, key), f"duplicate key {quoted(event.value)} (first given on line {first.line}); keep one")
+                )
+                self._node((*path, ("duplicate", key_pos.line)), depth + 1)
+                continue
+            self.doc.keys[(*path, key)] = key_pos
+            mapping[key] = self._node((*path, key), depth + 1)
+        self.loader.get_event()
+        return mapping
+
+    def _scalar(self, event: Any, path: Path_) -> Any:
+        text = event.value
+        if len(text) > MAX_TEXT:
+            self.doc.problems.append(
+                Finding(self._pos(event), "error", _dotted(path), f"the text has {len(text):,} characters; at most {MAX_TEXT:,} are allowed (move long prose to a file with {{file: name.md}})")
+            )
+        bad = _BAD_CHARS.search(text)
+        if bad:
+            self.doc.problems.append(
+                Finding(self._pos(event), "error", _dotted(path), f"control character U+{ord(bad.group()):04X} is not allowed in text; remove it")
+            )
+        if event.style in ("|", ">"):
+            self.doc.styles[path] = event.style
+        # The C parser marks plain scalars with an empty style, the Python one with None.
+        if event.style or event.tag == "!":
+            return text
+        value = self._resolve(text)
+        if (value is not None and not isinstance(value, str)) or _OTHER_TOOLS_TRAP.match(text):
+            self.doc.plain[path] = text
+        return value
+
+    @staticmethod
+    def _resolve(text: str) -> Any:
+        if text in _NULL:
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        if text in _SPECIAL_FLOAT:
+            return _SPECIAL_FLOAT[text]
+        if _DATE.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                return text
+        return text
+
+
+def _dotted(path: Path_, key: Any = None) -> str:
+    parts = [p for p in path if not isinstance(p, tuple)]
+    if key is not None:
+        parts.append(key)
+    return field_path(tuple(parts))
