@@ -47,8 +47,9 @@ class _Checker:
         self.today = today
         self.findings: list[Finding] = []
 
-    def add(self, severity: str, path: Path_, message: str) -> None:
-        self.findings.append(Finding(self.doc.where(path), severity, field_path(path), message))  # type: ignore[arg-type]
+    def add(self, severity: str, path: Path_, message: str, at_key: bool = False) -> None:
+        pos = self.doc.where_key(path) if at_key else self.doc.where(path)
+        self.findings.append(Finding(pos, severity, field_path(path), message))  # type: ignore[arg-type]
 
     def get(self, *path: str | int) -> Any:
         current: Any = self.data
@@ -85,7 +86,7 @@ class _Checker:
         return seen
 
     def references(self, ids: dict[str, Path_]) -> None:
-        known = sorted(ids)
+        known = sorted(i for i in ids if _ID.match(i))
         refs: list[tuple[Path_, Any]] = []
         for base, (name,) in _PERSON_REFS:
             for path, item in self.items(*base):
@@ -167,7 +168,7 @@ class _Checker:
             self.add("warning", ("cover",), "an approved plan should say when it is reviewed next: add next_review")
         horizon = self.get("mission", "horizon")
         if version and isinstance(horizon, int) and not isinstance(horizon, bool) and not 3 <= horizon - version.year <= 5:
-            self.add("warning", ("mission", "horizon"), f"the mission looks {horizon - version.year} years ahead of the version ({version.year}); a mission looks 3 to 5 years ahead")
+            self.add("warning", ("mission", "horizon"), f"the mission looks {_years(horizon - version.year)} ahead of the version ({version.year}); a mission looks 3 to 5 years ahead")
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -197,7 +198,7 @@ class _Checker:
             last = max(years)
             for year in plan:
                 if isinstance(year, int) and not isinstance(year, bool) and year <= last:
-                    self.add("error", (*path, "plan", year), f"planned year {year} is not after the last actual year {last}; a year is either actual or planned")
+                    self.add("error", (*path, "plan", year), f"planned year {year} is not after the last actual year {last}; a year is either actual or planned", at_key=True)
 
     def currency(self) -> None:
         code = self.get("financials", "currency")
@@ -262,6 +263,10 @@ class _Checker:
                     walk(v, (*path, i))
 
         walk(self.data, ())
+
+
+def _years(n: int) -> str:
+    return f"{n} year" if abs(n) == 1 else f"{n} years"
 
 
 def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]]) -> list[Finding]:

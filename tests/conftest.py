@@ -1,0 +1,43 @@
+"""Shared helpers: run kamdoc's CLI in-process and find the test data."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kamdoc.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+PLANS = ROOT / "plans"
+TODAY = "2026-11-22"
+
+
+@dataclass
+class Run:
+    """What a kamdoc command did: exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+def kamdoc(*args: str | Path) -> Run:
+    """Run `kamdoc ARGS` in-process; a traceback (any exception but SystemExit) fails the test."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        details = "".join(traceback.format_exception(*result.exc_info))  # type: ignore[misc]
+        pytest.fail(f"kamdoc {' '.join(map(str, args))} raised instead of reporting:\n{details}")
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in a fresh folder that is its own plans repo."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
