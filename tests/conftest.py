@@ -28,7 +28,7 @@ class Run:
 
 def kamdoc(*args: str | Path) -> Run:
     """Run `kamdoc ARGS` in-process; a traceback (any exception but SystemExit) fails the test."""
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True, prog_name="kamdoc")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         details = "".join(traceback.format_exception(*result.exc_info))  # type: ignore[misc]
         pytest.fail(f"kamdoc {' '.join(map(str, args))} raised instead of reporting:\n{details}")

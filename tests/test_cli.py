@@ -1,0 +1,44 @@
+"""The command line's contract: help for every command, a version, and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import kamdoc
+from kamdoc import __version__
+from kamdoc.cli import main
+
+
+def test_version() -> None:
+    run = kamdoc("--version")
+    assert run.code == 0
+    assert run.out.strip() == f"kamdoc {__version__}"
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_complete_help(command: str) -> None:
+    run = kamdoc(command, "--help")
+    assert run.code == 0
+    assert f"Usage: kamdoc {command}" in run.out
+    params = [p for p in main.commands[command].params if p.param_type_name == "option" and p.name != "help"]
+    for param in params:
+        assert param.help, f"--{param.name} has no help text"
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    assert kamdoc("render-all").code == 2
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    run = subprocess.run([sys.executable, "-m", "kamdoc", "--version"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    assert run.stdout.strip() == f"kamdoc {__version__}"
+
+
+def test_validate_does_not_import_the_renderers() -> None:
+    code = "import sys; from kamdoc.cli import main; from kamdoc import commands; print(sorted(m for m in ('weasyprint', 'pptx', 'markdown_it') if m in sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.strip() == "[]"

@@ -1,0 +1,50 @@
+"""`kamdoc new`: a commented plan with every section, valid on its own, never overwriting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import kamdoc
+
+SECTIONS = ["cover:", "profile:", "buying_strategy:", "power_map:", "swot:", "# position:", "mission:", "goals:",
+            "financials:", "key_projects:", "account_team:", "relationship_plan:", "marketing:"]
+
+
+@pytest.mark.parametrize(("language", "comment"), [("en", "# Power map: the key people"), ("de", "# Power-Map: Schlüsselpersonen")])
+def test_new_plan_is_valid_and_guides_in_its_language(in_tmp: Path, language: str, comment: str) -> None:
+    run = kamdoc("new", "acme", "--account", 'ACME "Müller" & Co: Antriebe', "--language", language, "--manager", "Jana Schmidt")
+    assert run.code == 0, run.err
+    plan = in_tmp / "plans" / "acme" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../kap.schema.json\n")
+    assert comment in text
+    assert f"language: {language}\n" in text
+    for section in SECTIONS:
+        assert f"\n{section}" in text
+    check = kamdoc("validate", plan.parent, "--format", "json")
+    assert check.code == 0, check.out
+    findings = json.loads(check.out)["findings"]
+    assert findings and all(f["severity"] == "warning" for f in findings)
+    assert "cover.account" not in {f["field"] for f in findings}  # the account was given
+    assert json.loads((in_tmp / "plans" / "kap.schema.json").read_text())["properties"]["kamdoc"]["const"] == 1
+
+
+def test_new_refuses_to_overwrite(in_tmp: Path) -> None:
+    assert kamdoc("new", "acme").code == 0
+    plan = in_tmp / "plans" / "acme" / "plan.yaml"
+    plan.write_text("# my work\n")
+    run = kamdoc("new", "acme", "--account", "Other")
+    assert run.code == 1
+    assert "already exists" in run.err
+    assert plan.read_text() == "# my work\n"
+    assert [p.name for p in plan.parent.iterdir()] == ["plan.yaml"]  # no temporary file left behind
+
+
+def test_new_rejects_a_bad_slug(in_tmp: Path) -> None:
+    run = kamdoc("new", "ACME Corp")
+    assert run.code == 2
+    assert "not a valid plan name" in run.err
+    assert not (in_tmp / "plans").exists()

@@ -1,0 +1,102 @@
+"""The JSON Schema: generated from the model, complete for editors, and accepted by a third-party validator."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from conftest import DATA, PLANS, kamdoc
+from kamdoc.vocab import VOCABULARY
+
+
+def schema() -> dict[str, Any]:
+    run = kamdoc("schema")
+    assert run.code == 0
+    return json.loads(run.out)
+
+
+def properties(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            yield f"{path}.{name}", prop
+        for key, value in node.items():
+            yield from properties(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for item in node:
+            yield from properties(item, path)
+
+
+def test_schema_is_draft_2020_12_of_format_1() -> None:
+    doc = schema()
+    assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert doc["properties"]["kamdoc"]["const"] == 1
+    assert set(doc["required"]) >= {"kamdoc", "cover", "profile", "buying_strategy", "power_map", "swot", "mission", "goals", "financials"}
+
+
+def test_every_field_has_a_description() -> None:
+    missing = [path for path, prop in properties(schema()) if path.split(".")[-1] != "file" and not prop.get("description")]
+    assert missing == []
+
+
+def test_closed_lists_carry_their_values_and_meanings() -> None:
+    text = json.dumps(schema())
+    for name, terms in VOCABULARY.items():
+        for term in terms:
+            assert term.meaning in text, f"{name}: {term.value}"
+    person = schema()["$defs"]["Person"]["properties"]
+    roles = person["roles"]["items"]
+    assert roles["enum"][0] == "decision-maker"
+    assert roles["enumDescriptions"][0] == "Makes the final buying decision."
+    assert "`decision-maker` (makes the final buying decision)" in person["roles"]["description"]
+
+
+def test_fields_have_examples() -> None:
+    cover = schema()["$defs"]["Cover"]["properties"]
+    assert cover["version"]["examples"] == ["2026-11-15"]
+    assert cover["account"]["examples"] == ["ACME Industrial Group"]
+
+
+def test_committed_schema_matches_the_model() -> None:
+    assert (PLANS / "kap.schema.json").read_text(encoding="utf-8") == kamdoc("schema").out
+
+
+def test_example_plans_name_the_schema_in_their_modeline() -> None:
+    for plan in sorted(PLANS.glob("*/plan.yaml")):
+        assert plan.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../kap.schema.json\n")
+
+
+def test_schema_written_to_a_file(tmp_path: Path) -> None:
+    run = kamdoc("schema", "--output", tmp_path / "s.json")
+    assert run.code == 0
+    assert json.loads((tmp_path / "s.json").read_text())["$schema"].endswith("2020-12/schema")
+
+
+def _check_jsonschema() -> list[str]:
+    exe = shutil.which("check-jsonschema")
+    if exe is None:
+        pytest.fail("check-jsonschema is not installed (pip install -e '.[test]')")
+    return [exe]
+
+
+def test_check_jsonschema_accepts_every_valid_plan() -> None:
+    plans = sorted(PLANS.glob("*/plan.yaml")) + [DATA / "base" / "plan.yaml"]
+    run = subprocess.run(
+        [*_check_jsonschema(), "--schemafile", str(PLANS / "kap.schema.json"), *map(str, plans)],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("case", ["role-not-in-list", "field-missing", "unknown-field", "percent-over-100"])
+def test_check_jsonschema_rejects_what_the_schema_can_see(case: str) -> None:
+    run = subprocess.run(
+        [*_check_jsonschema(), "--schemafile", str(PLANS / "kap.schema.json"), str(DATA / "bad" / f"{case}.yaml")],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 1, run.stdout
