@@ -66,7 +66,7 @@ def validate_document(doc: Document, today: date) -> Result:
         result.findings.append(Finding(doc.where(()), "error", "", "a plan is a mapping of sections (`kamdoc: 1`, `cover:`, …), not a single value or a list"))
         return result
     normaliser = _Normaliser(doc)
-    data = normaliser.value(doc.data, Plan, ())
+    data = normaliser.plan(doc.data)
     result.findings += normaliser.findings
     plan = None
     try:
@@ -96,6 +96,48 @@ def _fields(model: type[BaseModel]) -> dict[str, tuple[Any, frozenset[Kind]]]:
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class _Shape:
+    """What normalisation does at one place of the plan; worked out once per type, not per value."""
+
+    kind: str  # leaf, text, markdown, quantity, date, list, dict, model
+    item: _Shape | None = None
+    fields: dict[str, _Shape] | None = None
+    years: bool = False
+
+
+_LEAF = _Shape("leaf")
+
+
+def _shape(tp: Any, kinds: frozenset[Kind] = frozenset()) -> _Shape:
+    origin = get_origin(tp)
+    if origin is Annotated:
+        base, *meta = get_args(tp)
+        return _shape(base, kinds | {m for m in meta if isinstance(m, Kind)})
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if len(options) == 1:
+            return _shape(options[0], kinds)
+    for kind in (Kind.MARKDOWN, Kind.TEXT, Kind.QUANTITY, Kind.DATE):
+        if kind in kinds:
+            return _Shape(kind.value)
+    if origin is list:
+        item = _shape(get_args(tp)[0])
+        return _LEAF if item is _LEAF else _Shape("list", item)
+    if origin is dict:
+        item = _shape(get_args(tp)[1])
+        years = Kind.YEARS in kinds
+        return _LEAF if item is _LEAF and not years else _Shape("dict", item, years=years)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return _model_shape(tp)
+    return _LEAF
+
+
+@cache
+def _model_shape(model: type[BaseModel]) -> _Shape:
+    return _Shape("model", fields={name: _shape(tp, kinds) for name, (tp, kinds) in _fields(model).items()})
+
+
 class _Normaliser:
     """Applies what the schema knows and YAML does not: text stays text, files are pulled in, quoted dates are dates."""
 
@@ -105,51 +147,53 @@ class _Normaliser:
         self.markdown: list[tuple[Path_, Path]] = []
         """Every Markdown value's path, with the folder its relative image paths start from."""
 
-    def value(self, value: Any, tp: Any, path: Path_, kinds: frozenset[Kind] = frozenset()) -> Any:
-        origin = get_origin(tp)
-        if origin is Annotated:
-            base, *meta = get_args(tp)
-            return self.value(value, base, path, kinds | {m for m in meta if isinstance(m, Kind)})
-        if value is None:
-            return None
-        if origin in (Union, types.UnionType):
-            options = [a for a in get_args(tp) if a is not type(None)]
-            if len(options) == 1:
-                return self.value(value, options[0], path, kinds)
-        if Kind.MARKDOWN in kinds:
+    def plan(self, data: dict[Any, Any]) -> dict[Any, Any]:
+        return self.value(data, _model_shape(Plan), ())  # type: ignore[no-any-return]
+
+    def value(self, value: Any, shape: _Shape, path: Path_) -> Any:
+        kind = shape.kind
+        if value is None or kind == "leaf":
+            return value
+        if kind == "model":
+            if not isinstance(value, dict):
+                return value
+            fields = shape.fields or {}
+            out = {}
+            for key, v in value.items():
+                field = fields.get(key)
+                out[key] = v if field is None else self.value(v, field, (*path, key))
+            return out
+        if kind == "list":
+            if not isinstance(value, list):
+                return value
+            return [self.value(v, shape.item, (*path, i)) for i, v in enumerate(value)]  # type: ignore[arg-type]
+        if kind == "dict":
+            if not isinstance(value, dict):
+                return value
+            out = {}
+            for key, v in value.items():
+                if shape.years and isinstance(key, str) and _YEAR.match(key):
+                    self._move((*path, key), (*path, int(key)))
+                    key = int(key)
+                out[key] = self.value(v, shape.item, (*path, key))  # type: ignore[arg-type]
+            return out
+        if kind == "markdown":
             if isinstance(value, dict):
                 value = self.include(value, path)
             if isinstance(value, str):
-                self.markdown.append((path, self.doc.positions[path].file.parent))
-        if kinds & {Kind.TEXT, Kind.MARKDOWN}:
+                self.markdown.append((path, self.doc.where(path).file.parent))
             return self.text(value, path)
-        if Kind.QUANTITY in kinds:
+        if kind == "text":
+            return self.text(value, path)
+        if kind == "quantity":
             if isinstance(value, (bool, date)) or (isinstance(value, str) and path in self.doc.plain):
                 return self.text(value, path)
             return value
-        if Kind.DATE in kinds and isinstance(value, str) and _ISO_DATE.match(value):
+        if kind == "date" and isinstance(value, str) and _ISO_DATE.match(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:
                 return value
-        if origin is list and isinstance(value, list):
-            (item,) = get_args(tp)
-            return [self.value(v, item, (*path, i)) for i, v in enumerate(value)]
-        if origin is dict and isinstance(value, dict):
-            _, item = get_args(tp)
-            out = {}
-            for key, v in value.items():
-                if Kind.YEARS in kinds and isinstance(key, str) and _YEAR.match(key):
-                    self._move((*path, key), (*path, int(key)))
-                    key = int(key)
-                out[key] = self.value(v, item, (*path, key))
-            return out
-        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(value, dict):
-            fields = _fields(tp)
-            return {
-                key: self.value(v, fields[key][0], (*path, key), fields[key][1]) if key in fields else v
-                for key, v in value.items()
-            }
         return value
 
     def _move(self, old: Path_, new: Path_) -> None:
