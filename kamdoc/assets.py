@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamdoc.load import FileRefused, read_capped, resolve_ref
 from kamdoc.findings import quoted
+from kamdoc.load import FileRefused, read_capped, resolve_ref
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 25_000_000
@@ -120,13 +120,14 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
     """Each image a Markdown text shows: its source and the 0-based line and column where it is written."""
     if "![" not in text:
         return []  # parsing is the slow part of validation; most texts have no image
-    from markdown_it import MarkdownIt
-
+    import bisect
     from urllib.parse import unquote
 
+    from markdown_it import MarkdownIt
+
     line_starts = [0]
-    for line in text.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
+    for source_line in text.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(source_line))
     found = []
     offset = 0
     for token in MarkdownIt("commonmark", {"html": False}).parse(text):
@@ -138,6 +139,6 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
             # Images come in document order, so the next "![" from here is this one's.
             at = text.find("![", offset)
             offset = at + 2 if at >= 0 else offset
-            line = max(0, next(n for n, start in enumerate(line_starts) if start > at) - 1) if at >= 0 else 0
+            line = max(0, bisect.bisect_right(line_starts, at) - 1)
             found.append((unquote(str(image.attrs.get("src", ""))), line, max(0, at - line_starts[line])))
     return found

@@ -19,7 +19,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 24
 """Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
 
-Path_ = tuple[str | int, ...]
+Path_ = tuple[Any, ...]
+"""Where a value sits in a plan: mapping keys and list indexes from the top."""
 
 # Characters no plan text needs; YAML forbids most of them anyway, and we name the place.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -257,7 +258,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not self.loader.check_event(yaml.SequenceEndEvent):
                 items.append(self._node((*path, len(items)), depth + 1))
             self.loader.get_event()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
@@ -126,13 +126,13 @@ class Cover(Section):
     """Deckblatt: who the plan is for, by whom, and which version."""
 
     account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group")
-    division: Optional[Text] = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None)
+    division: Text | None = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None)
     key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt")
-    logo: Optional[Text] = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
+    logo: Text | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
     version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15")
-    status: Optional[closed("status")] = about("How far the plan is.", "status", example="draft", default=None)
-    next_review: Optional[Day] = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
-    confidentiality: Optional[Text] = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
+    status: closed("status") | None = about("How far the plan is.", "status", example="draft", default=None)
+    next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
+    confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
 
 
 # --- profile ---------------------------------------------------------------
@@ -142,9 +142,9 @@ class Kpi(Section):
     """A key figure of the customer and how it developed."""
 
     name: Text = about("What the figure is.", example="Revenue")
-    unit: Optional[Text] = about("The unit of the values.", example="EUR m", default=None)
+    unit: Text | None = about("The unit of the values.", example="EUR m", default=None)
     values: FiguresByYear = about("The figure per year: four-digit years as keys.", example={2024: 432, 2025: 455})
-    benchmark: Optional[Markdown] = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None)
+    benchmark: Markdown | None = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None)
 
 
 class Owner(Section):
@@ -152,22 +152,22 @@ class Owner(Section):
 
     name: Text = about("The shareholder.", example="Müller Family Holding")
     share: Percent = about("Share in percent, 0 to 100; all owners together at most 100.", example=51)
-    influence: Optional[Markdown] = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None)
+    influence: Markdown | None = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None)
 
 
 class Subsidiary(Section):
     """A subsidiary of the customer."""
 
     name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.")
-    country: Optional[Text] = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None)
-    relation: Optional[closed("relation")] = about("Its relation to us.", "relation", example="customer", default=None)
+    country: Text | None = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None)
+    relation: closed("relation") | None = about("Its relation to us.", "relation", example="customer", default=None)
 
 
 class CustomerGoal(Section):
     """One of the customer's top three goals or projects, written SMART."""
 
     goal: Text = about("The goal: specific, measurable, achievable, relevant and time-bound.", example="Raise market share in Asia by 10 % in all product lines by end of 2027")
-    deadline: Optional[Day] = about("When the customer wants to reach it.", example="2027-12-31", default=None)
+    deadline: Day | None = about("When the customer wants to reach it.", example="2027-12-31", default=None)
     departments: list[Text] = about("The customer's departments that own the goal.", example=["Sales Asia"], default_factory=list)
     contacts: list[Id] = about("People in the power map who drive the goal (their ids).", example=["lchen"], default_factory=list)
 
@@ -176,7 +176,7 @@ class CustomerCompetitor(Section):
     """A competitor of the customer in its own market."""
 
     name: Text = about("The competitor.", example="Globex")
-    positioning: Optional[Markdown] = about("How it positions itself in the market, with key figures.", example="Price leader in Asia", default=None)
+    positioning: Markdown | None = about("How it positions itself in the market, with key figures.", example="Price leader in Asia", default=None)
     strengths: list[Text] = about("Its strengths.", example=["Low cost base"], default_factory=list)
     weaknesses: list[Text] = about("Its weaknesses.", example=["Thin service network"], default_factory=list)
 
@@ -186,13 +186,13 @@ class Profile(Section):
 
     summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...")
     industry: Text = about("The customer's industry.", example="Industrial automation")
-    website: Optional[Text] = about("The customer's website (http or https).", example="https://acme.example", default=None)
-    headquarters: Optional[Text] = about("Where the customer has its head office.", example="Stuttgart, DE", default=None)
+    website: Text | None = about("The customer's website (http or https).", example="https://acme.example", default=None)
+    headquarters: Text | None = about("Where the customer has its head office.", example="Stuttgart, DE", default=None)
     kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list)
     owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list)
     subsidiaries: list[Subsidiary] = about("The most important subsidiaries.", default_factory=list)
     goals: list[CustomerGoal] = about("The customer's top three goals and projects (at most 3).", default_factory=list, max_length=3)
-    market: Optional[Markdown] = about("The customer's market: size, growth, technology, regulation, their customers' wishes.", example={"file": "market.md"}, default=None)
+    market: Markdown | None = about("The customer's market: size, growth, technology, regulation, their customers' wishes.", example={"file": "market.md"}, default=None)
     competitors: list[CustomerCompetitor] = about("The customer's competitors.", default_factory=list)
 
 
@@ -203,20 +203,20 @@ class CategoryOwner(Section):
     """Who at the customer owns a purchasing category."""
 
     category: Text = about("The purchasing category.", example="Drives")
-    owner: Optional[Id] = about("The person in the power map who owns it (an id).", example="mmueller", default=None)
+    owner: Id | None = about("The person in the power map who owns it (an id).", example="mmueller", default=None)
 
 
 class BuyingStrategy(Section):
     """Einkaufsstrategie: how the customer buys."""
 
-    sourcing: Optional[closed("sourcing")] = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
-    max_supplier_share: Optional[Percent] = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
-    procurement: Optional[closed("procurement")] = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
-    buying_committee: Optional[bool] = about("Whether a buying committee decides (true or false).", example=True, default=None)
+    sourcing: closed("sourcing") | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
+    max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
+    procurement: closed("procurement") | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
+    buying_committee: bool | None = about("Whether a buying committee decides (true or false).", example=True, default=None)
     category_owners: list[CategoryOwner] = about("Purchasing categories and the people who own them.", default_factory=list)
-    framework_contract_required: Optional[bool] = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None)
-    supplier_evaluation: Optional[Markdown] = about("How the customer rates its suppliers, and how it rated us.", example="Annual A/B/C rating; we were rated B in 2025", default=None)
-    notes: Optional[Markdown] = about("Anything else about how the customer buys.", default=None)
+    framework_contract_required: bool | None = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None)
+    supplier_evaluation: Markdown | None = about("How the customer rates its suppliers, and how it rated us.", example="Annual A/B/C rating; we were rated B in 2025", default=None)
+    notes: Markdown | None = about("Anything else about how the customer buys.", default=None)
 
 
 # --- power map ---------------------------------------------------------------
@@ -227,15 +227,15 @@ class Person(Section):
 
     id: Id = about("A short unique id other fields refer to: lower-case letters, digits, - and _.", example="mmueller")
     name: Text = about("The person's name.", example="Martina Müller")
-    title: Optional[Text] = about("Job title.", example="Chief Procurement Officer", default=None)
-    department: Optional[Text] = about("Department.", example="Procurement", default=None)
-    reports_to: Optional[Id] = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None)
+    title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None)
+    department: Text | None = about("Department.", example="Procurement", default=None)
+    reports_to: Id | None = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None)
     roles: list[closed("role")] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1)
-    influence: Optional[closed("influence")] = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
-    attitude: Optional[closed("attitude")] = about("How the person stands towards us.", "attitude", example="positive", default=None)
-    contact: Optional[closed("contact")] = about("How often we are in contact.", "contact", example="monthly", default=None)
-    owner: Optional[Text] = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None)
-    notes: Optional[Markdown] = about("Our notes on the person (internal only).", default=None)
+    influence: closed("influence") | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
+    attitude: closed("attitude") | None = about("How the person stands towards us.", "attitude", example="positive", default=None)
+    contact: closed("contact") | None = about("How often we are in contact.", "contact", example="monthly", default=None)
+    owner: Text | None = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None)
+    notes: Markdown | None = about("Our notes on the person (internal only).", default=None)
 
 
 class Link(Section):
@@ -243,7 +243,7 @@ class Link(Section):
 
     from_: Id = about("The id of the first person.", example="lchen", alias="from")
     to: Id = about("The id of the second person.", example="mmueller")
-    kind: Optional[closed("link")] = about("What kind of tie it is.", "link", example="influences", default=None)
+    kind: closed("link") | None = about("What kind of tie it is.", "link", example="influences", default=None)
 
 
 class PowerMap(Section):
@@ -265,7 +265,7 @@ class Swot(Section):
     weaknesses: list[Markdown] = about("The customer's weaknesses. " + _SWOT_ITEM)
     opportunities: list[Markdown] = about("The customer's opportunities. " + _SWOT_ITEM)
     threats: list[Markdown] = about("The customer's threats. " + _SWOT_ITEM)
-    our_contribution: Optional[Markdown] = about("How we help turn their weaknesses into strengths and lower their risks.", default=None)
+    our_contribution: Markdown | None = about("How we help turn their weaknesses into strengths and lower their risks.", default=None)
 
 
 class OwnSwot(Section):
@@ -284,19 +284,19 @@ class Won(Section):
     """A decisive project we won."""
 
     name: Text = about("The project.", example="Line 7 retrofit")
-    year: Optional[Year] = about("The year it was won.", example=2025, default=None)
-    size: Optional[Amount] = about("Its size, in the financials' currency and unit.", example=1200, default=None)
-    success_criteria: Optional[Markdown] = about("Why we won it / what made it a success.", example="On time", default=None)
+    year: Year | None = about("The year it was won.", example=2025, default=None)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=1200, default=None)
+    success_criteria: Markdown | None = about("Why we won it / what made it a success.", example="On time", default=None)
 
 
 class Lost(Section):
     """A decisive project we lost."""
 
     name: Text = about("The project.", example="Plant Pune")
-    year: Optional[Year] = about("The year it was lost.", example=2024, default=None)
-    size: Optional[Amount] = about("Its size, in the financials' currency and unit.", example=900, default=None)
-    winner: Optional[Text] = about("The competitor who won it.", example="Globex", default=None)
-    reasons: Optional[Markdown] = about("Honest reasons why we lost (internal only).", example="Price", default=None)
+    year: Year | None = about("The year it was lost.", example=2024, default=None)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=900, default=None)
+    winner: Text | None = about("The competitor who won it.", example="Globex", default=None)
+    reasons: Markdown | None = about("Honest reasons why we lost (internal only).", example="Price", default=None)
 
 
 class Potential(Section):
@@ -310,20 +310,20 @@ class Potential(Section):
 class Perception(Section):
     """How the customer sees us."""
 
-    role: Optional[closed("perception_role")] = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
-    positioning: Optional[closed("positioning")] = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
-    rating: Optional[Markdown] = about("What the customer's supplier rating says about us.", default=None)
+    role: closed("perception_role") | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
+    positioning: closed("positioning") | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
+    rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None)
 
 
 class OwnCompetitor(Section):
     """One of our competitors at this account, seen from the customer."""
 
     name: Text = about("The competitor.", example="Globex")
-    strategy: Optional[Markdown] = about("Its strategy at this account.", default=None)
+    strategy: Markdown | None = about("Its strategy at this account.", default=None)
     strengths: list[Text] = about("Its strengths.", default_factory=list)
     weaknesses: list[Text] = about("Its weaknesses.", default_factory=list)
-    key_account_manager: Optional[Text] = about("Its key account manager for this customer.", default=None)
-    resources: Optional[Markdown] = about("The resources it puts on this account.", default=None)
+    key_account_manager: Text | None = about("Its key account manager for this customer.", default=None)
+    resources: Markdown | None = about("The resources it puts on this account.", default=None)
 
 
 class Position(Section):
@@ -332,10 +332,10 @@ class Position(Section):
     won: list[Won] = about("Decisive projects we won.", default_factory=list)
     lost: list[Lost] = about("Decisive projects we lost.", default_factory=list)
     potential: list[Potential] = about("The customer's units by attitude and potential (2x2 portfolio).", default_factory=list)
-    perception: Optional[Perception] = about("How the customer sees us.", default=None)
-    market: Optional[Markdown] = about("Our own market, as it bears on this account.", default=None)
+    perception: Perception | None = about("How the customer sees us.", default=None)
+    market: Markdown | None = about("Our own market, as it bears on this account.", default=None)
     competitors: list[OwnCompetitor] = about("Our competitors here, seen from the customer.", default_factory=list)
-    swot: Optional[OwnSwot] = about("Our own SWOT at this account (internal only).", default=None)
+    swot: OwnSwot | None = about("Our own SWOT at this account (internal only).", default=None)
 
 
 # --- mission and goals -------------------------------------------------------
@@ -346,14 +346,14 @@ class Mission(Section):
 
     statement: Markdown = about("The mission, in one sentence.", example="For ACME we are the preferred worldwide partner for drive systems.")
     horizon: Year = about("The year the mission looks to: 3 to 5 years after the plan's version.", example=2030)
-    customer_mission: Optional[Markdown] = about("The customer's own mission, to compare.", default=None)
-    company_mission: Optional[Markdown] = about("Our company's general mission, to compare.", default=None)
+    customer_mission: Markdown | None = about("The customer's own mission, to compare.", default=None)
+    company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None)
 
 
 class Milestone(Section):
     """A milestone on the way to a goal."""
 
-    date: Optional[Day] = about("When it is due.", example="2026-06-30", default=None)
+    date: Day | None = about("When it is due.", example="2026-06-30", default=None)
     milestone: Text = about("What is reached.", example="Framework contract renewed")
 
 
@@ -361,9 +361,9 @@ class Action(Section):
     """A key action for a goal."""
 
     action: Text = about("What is to be done.", example="Workshop with engineering")
-    owner: Optional[Text] = about("Who does it.", example="T. Weber", default=None)
-    due: Optional[Day] = about("When it is due.", example="2026-03-01", default=None)
-    status: Optional[closed("action_status")] = about("How far it is.", "action_status", example="open", default=None)
+    owner: Text | None = about("Who does it.", example="T. Weber", default=None)
+    due: Day | None = about("When it is due.", example="2026-03-01", default=None)
+    status: closed("action_status") | None = about("How far it is.", "action_status", example="open", default=None)
 
 
 class Goal(Section):
@@ -372,14 +372,14 @@ class Goal(Section):
     id: Text = about("A short unique id, for diffs and references.", example="drives-share")
     goal: Text = about("The goal.", example="Grow our share of ACME's drive purchases")
     metric: Text = about("How the goal is measured (required: a goal without a metric is not SMART).", example="Share of wallet, drives")
-    baseline: Optional[Quantity] = about("Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None)
+    baseline: Quantity | None = about("Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None)
     target: Quantity = about("Where the metric should be by the deadline (required).", example="40 %")
     deadline: Day = about("When the target is to be reached (required).", example="2027-12-31")
-    owner: Optional[Text] = about("Who on our side owns the goal.", example="Jana Schmidt", default=None)
-    strategy: Optional[Markdown] = about("The strategy and tactics to reach it.", default=None)
+    owner: Text | None = about("Who on our side owns the goal.", example="Jana Schmidt", default=None)
+    strategy: Markdown | None = about("The strategy and tactics to reach it.", default=None)
     milestones: list[Milestone] = about("Milestones on the way.", default_factory=list)
     actions: list[Action] = about("Key actions.", default_factory=list)
-    resources: Optional[Markdown] = about("Prerequisites and resources needed.", default=None)
+    resources: Markdown | None = about("Prerequisites and resources needed.", default=None)
 
 
 # --- financials ----------------------------------------------------------------
@@ -391,16 +391,16 @@ class Product(Section):
     name: Text = about("The product or product group.", example="Drives")
     actual: AmountsByYear = about("Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict)
     plan: AmountsByYear = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1)
-    margin: Optional[Percent] = about("Margin in percent (internal only).", example=32, default=None)
+    margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None)
 
 
 class Financials(Section):
     """Budget plan per product."""
 
-    currency: Optional[Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]] = about(
+    currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})] | None = about(
         "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None
     )
-    unit: Optional[closed("currency_unit")] = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
+    unit: closed("currency_unit") | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
     products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list)
 
 
@@ -411,40 +411,40 @@ class KeyProject(Section):
     """A tender, opportunity or project management should know about."""
 
     name: Text = about("The project.", example="Plant Brno line equipment")
-    volume: Optional[Amount] = about("Its volume, in the financials' currency and unit.", example=2500, default=None)
-    due: Optional[Day] = about("When it is decided or due.", example="2026-09-30", default=None)
-    budget: Optional[Amount] = about("The customer's budget for it, in the financials' currency and unit.", example=2800, default=None)
-    contact: Optional[Id] = about("Our contact at the customer (a power map id).", example="mmueller", default=None)
+    volume: Amount | None = about("Its volume, in the financials' currency and unit.", example=2500, default=None)
+    due: Day | None = about("When it is decided or due.", example="2026-09-30", default=None)
+    budget: Amount | None = about("The customer's budget for it, in the financials' currency and unit.", example=2800, default=None)
+    contact: Id | None = about("Our contact at the customer (a power map id).", example="mmueller", default=None)
     competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list)
-    owner: Optional[Text] = about("Who on our side owns it.", example="Jana Schmidt", default=None)
-    stage: Optional[closed("stage")] = about("Where it stands.", "stage", example="proposal", default=None)
-    probability: Optional[Percent] = about("Chance to win, in percent.", example=60, default=None)
+    owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None)
+    stage: closed("stage") | None = about("Where it stands.", "stage", example="proposal", default=None)
+    probability: Percent | None = about("Chance to win, in percent.", example=60, default=None)
 
 
 class TeamMember(Section):
     """A member of our account team."""
 
     name: Text = about("The team member.", example="Jana Schmidt")
-    role: Optional[Text] = about("Their role in the team.", example="Key account manager", default=None)
-    focus: Optional[Markdown] = about("What they look after.", default=None)
+    role: Text | None = about("Their role in the team.", example="Key account manager", default=None)
+    focus: Markdown | None = about("What they look after.", default=None)
 
 
 class Relationship(Section):
     """Who on our side addresses whom at the customer, with which message."""
 
     person: Id = about("The person at the customer (a power map id).", example="mmueller")
-    owner: Optional[Text] = about("Who on our side holds the contact.", example="Jana Schmidt", default=None)
-    message: Optional[Markdown] = about("The message we want the person to hear.", default=None)
-    frequency: Optional[closed("contact")] = about("How often.", "contact", example="monthly", default=None)
+    owner: Text | None = about("Who on our side holds the contact.", example="Jana Schmidt", default=None)
+    message: Markdown | None = about("The message we want the person to hear.", default=None)
+    frequency: closed("contact") | None = about("How often.", "contact", example="monthly", default=None)
 
 
 class MarketingEvent(Section):
     """An event for the account in the next two years."""
 
-    date: Optional[Day] = about("When it takes place.", example="2026-05-12", default=None)
+    date: Day | None = about("When it takes place.", example="2026-05-12", default=None)
     event: Text = about("The event.", example="Tech day at ACME Stuttgart")
-    format: Optional[Text] = about("Its format (free text), e.g. in-house fair, workshop, expert talk.", example="in-house fair", default=None)
-    audience: Optional[Text] = about("Who at the customer it is for.", example="Engineering", default=None)
+    format: Text | None = about("Its format (free text), e.g. in-house fair, workshop, expert talk.", example="in-house fair", default=None)
+    audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None)
 
 
 # --- the plan ------------------------------------------------------------------
@@ -477,7 +477,7 @@ class Plan(Section):
     buying_strategy: BuyingStrategy = about("Einkaufsstrategie: how the customer buys.")
     power_map: PowerMap = about("Key people, their roles and attitudes, and how they are tied.")
     swot: Swot = about("SWOT of the customer, in full sentences.")
-    position: Optional[Position] = about("Our own position as solution provider (optional).", default=None)
+    position: Position | None = about("Our own position as solution provider (optional).", default=None)
     mission: Mission = about("Our mission for the account, 3 to 5 years ahead.")
     goals: list[Goal] = about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5)
     financials: Financials = about("Budget plan per product.")

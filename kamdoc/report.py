@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-
 from kamdoc.validate import Result
 
 

@@ -59,7 +59,9 @@ def validate_file(plan_file: Path, today: date, repo: Path | None = None) -> Res
 
 def validate_document(doc: Document, today: date) -> Result:
     """Validate a loaded plan: schema types and closed lists, then the standard's rules."""
-    from kamdoc import rules  # rules need the normalised data; imported here to keep the layers one-way
+    from kamdoc import (
+        rules,  # rules need the normalised data; imported here to keep the layers one-way
+    )
 
     result = Result(doc.file, list(doc.problems), doc=doc)
     if not isinstance(doc.data, dict):
@@ -254,7 +256,7 @@ def _schema_findings(exc: ValidationError, data: Any, doc: Document) -> list[Fin
         path, rest, on_key = _data_path(error["loc"], data)
         if error["type"] == "missing" and rest:
             path = (*path, rest[0])
-        by_path.setdefault((path, on_key), []).append(error)
+        by_path.setdefault((path, on_key), []).append(dict(error))
     findings = []
     for (path, on_key), errors in by_path.items():
         findings.append(_finding(path, on_key, errors, doc))
@@ -268,9 +270,7 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...],
     for i, part in enumerate(loc):
         if part == "[key]":
             return tuple(path), (), True
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if isinstance(current, dict) and part in current or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
         else:
             return tuple(path), tuple(loc[i:]), False

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import kamdoc
+
 from kamdoc import __version__
 from kamdoc.cli import main
 

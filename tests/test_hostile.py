@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, TODAY, kamdoc
 
 HOSTILE = sorted(p for p in (DATA / "hostile").iterdir() if p.is_dir())

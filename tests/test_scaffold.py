@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import kamdoc
 
 SECTIONS = ["cover:", "profile:", "buying_strategy:", "power_map:", "swot:", "# position:", "mission:", "goals:",

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PLANS, TODAY, kamdoc
 
 BAD = sorted((DATA / "bad").glob("*.yaml"))
