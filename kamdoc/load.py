@@ -151,8 +151,11 @@ def _inside(path: Path, root: Path, real: bool = True) -> bool:
 
 def read_capped(path: Path, cap: int, shown: str) -> bytes:
     """A file's bytes, refusing it when larger than `cap` without reading it all."""
-    with open(path, "rb") as handle:
-        data = handle.read(cap + 1)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise FileRefused(f"cannot read {shown}: {exc.strerror}") from None
     if len(data) > cap:
         raise FileRefused(f"{shown} is larger than {cap // (1024 * 1024)} MB")
     return data
