@@ -102,5 +102,27 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
     click.echo(f"next: fill in the TODOs, then run `kamdoc validate {target.parent}`")
 
 
+@main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--to", "formats", type=click.Choice(["pptx"]), default="pptx", show_default=True, help="The output format (PDF follows in a later version).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx.")
+@click.option("--theme", "theme_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A theme folder whose files override the default theme's, one at a time.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
+@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+def render(plans: tuple[Path, ...], formats: str, out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: object) -> None:
+    """Render plans into native, editable PowerPoint decks.
+
+    PLANS are plan folders, plan files or folders of plans (default: plans/).
+    Each deck is written to OUT/<slug>.pptx completely or not at all, and its
+    path printed. A plan with errors is not rendered: its findings are shown
+    and the exit code is 1.
+    """
+    from kamdoc.render_plans import render_paths
+
+    paths = list(plans) or [Path("plans")]
+    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today)))
+
+
 def _day(value: object) -> date:
     return value.date() if value is not None else date.today()  # type: ignore[attr-defined]

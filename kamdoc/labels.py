@@ -1,0 +1,190 @@
+"""The deck's words and number formats in English and German (Babel for numbers, currencies and dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from kamdoc.vocab import label
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # slide titles
+    "agenda": ("Agenda", "Agenda"),
+    "profile": ("Customer profile", "Kurzprofil"),
+    "kpis": ("Key figures", "Kennzahlen"),
+    "ownership": ("Owners and subsidiaries", "Eigentümer und Tochtergesellschaften"),
+    "customer_goals": ("Customer goals and projects", "Ziele und Projekte des Kunden"),
+    "market": ("Market", "Marktumfeld"),
+    "competitors": ("Competitors", "Wettbewerbsumfeld"),
+    "buying_strategy": ("Buying strategy", "Einkaufsstrategie"),
+    "power_map": ("Power map", "Power-Map"),
+    "swot": ("SWOT of the customer", "SWOT des Kunden"),
+    "position": ("Our position", "Unsere Position"),
+    "won_lost": ("Projects won and lost", "Gewonnene und verlorene Projekte"),
+    "potential": ("Potential portfolio", "Potenzial-Portfolio"),
+    "perception": ("How the customer sees us", "Wahrnehmung des Kunden"),
+    "our_market": ("Our market", "Unser Marktumfeld"),
+    "our_competitors": ("Our competitors", "Unsere Wettbewerber"),
+    "own_swot": ("Our SWOT", "Unsere SWOT"),
+    "mission": ("Mission", "Mission"),
+    "goals": ("Top five goals", "Top-5-Ziele"),
+    "financials": ("Financials", "Finanzplanung"),
+    "key_projects": ("Key projects", "Schlüsselprojekte"),
+    "account_team": ("Account team", "Account-Team"),
+    "relationship_plan": ("Relationship plan", "Beziehungsmanagement"),
+    "marketing": ("Marketing calendar", "Key-Account-Marketing"),
+    # cover, footer and notes
+    "deck_title": ("Key account plan", "Key-Account-Plan"),
+    "source": ("Edit in", "Bearbeiten in"),
+    "key_account_manager": ("Key account manager", "Key-Account-Manager"),
+    "version": ("Version", "Version"),
+    "status": ("Status", "Status"),
+    "page": ("Page", "Seite"),
+    "continued": ("continued", "Fortsetzung"),
+    # table headers and fields
+    "name": ("Name", "Name"),
+    "unit": ("Unit", "Einheit"),
+    "trend": ("Trend", "Trend"),
+    "benchmark": ("Benchmark", "Vergleich"),
+    "share": ("Share", "Anteil"),
+    "influence": ("Influence", "Einfluss"),
+    "country": ("Country", "Land"),
+    "relation": ("Relation", "Beziehung"),
+    "goal": ("Goal", "Ziel"),
+    "deadline": ("Deadline", "Termin"),
+    "departments": ("Departments", "Abteilungen"),
+    "contacts": ("Contacts", "Ansprechpartner"),
+    "positioning": ("Positioning", "Positionierung"),
+    "strengths": ("Strengths", "Stärken"),
+    "weaknesses": ("Weaknesses", "Schwächen"),
+    "opportunities": ("Opportunities", "Chancen"),
+    "threats": ("Threats", "Risiken"),
+    "our_contribution": ("Our contribution", "Unser Beitrag"),
+    "sourcing": ("Sourcing", "Beschaffungsstrategie"),
+    "max_supplier_share": ("Maximum supplier share", "Maximaler Lieferanteil"),
+    "procurement": ("Procurement", "Beschaffung"),
+    "buying_committee": ("Buying committee", "Einkaufsgremium"),
+    "framework_contract_required": ("Framework contract required", "Rahmenvertrag erforderlich"),
+    "supplier_evaluation": ("Supplier evaluation", "Lieferantenbewertung"),
+    "category_owners": ("Category owners", "Verantwortliche je Produktgruppe"),
+    "category": ("Category", "Produktgruppe"),
+    "owner": ("Owner", "Verantwortlich"),
+    "notes": ("Notes", "Anmerkungen"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nein"),
+    "project": ("Project", "Projekt"),
+    "year": ("Year", "Jahr"),
+    "size": ("Size", "Größe"),
+    "success_criteria": ("Success criteria", "Erfolgskriterien"),
+    "winner": ("Winner", "Gewinner"),
+    "reasons": ("Reasons", "Gründe"),
+    "won": ("Won", "Gewonnen"),
+    "lost": ("Lost", "Verloren"),
+    "role": ("Role", "Rolle"),
+    "rating": ("Rating", "Bewertung"),
+    "strategy": ("Strategy", "Strategie"),
+    "resources": ("Resources", "Ressourcen"),
+    "statement": ("Our mission", "Unsere Mission"),
+    "horizon": ("Horizon", "Horizont"),
+    "customer_mission": ("The customer's mission", "Mission des Kunden"),
+    "company_mission": ("Our company's mission", "Unternehmensmission"),
+    "metric": ("Metric", "Messgröße"),
+    "baseline_target": ("Baseline → target", "Ausgangswert → Ziel"),
+    "milestones": ("Milestones", "Meilensteine"),
+    "actions": ("Actions", "Maßnahmen"),
+    "due": ("Due", "Fällig"),
+    "product": ("Product", "Produkt"),
+    "total": ("Total", "Summe"),
+    "growth": ("Growth", "Wachstum"),
+    "margin": ("Margin", "Marge"),
+    "actual": ("actual", "Ist"),
+    "plan": ("plan", "Plan"),
+    "volume": ("Volume", "Volumen"),
+    "budget": ("Budget", "Budget"),
+    "contact": ("Contact", "Ansprechpartner"),
+    "stage": ("Stage", "Phase"),
+    "probability": ("Probability", "Wahrscheinlichkeit"),
+    "focus": ("Focus", "Schwerpunkt"),
+    "person": ("Person", "Person"),
+    "message": ("Message", "Botschaft"),
+    "frequency": ("Frequency", "Häufigkeit"),
+    "date": ("Date", "Datum"),
+    "event": ("Event", "Veranstaltung"),
+    "format": ("Format", "Format"),
+    "audience": ("Audience", "Zielgruppe"),
+    "attitude": ("Attitude", "Einstellung"),
+    "customer_version": (
+        "Customer version: attitudes, influence, our notes on people, our own SWOT, margins and reasons for lost projects are left out.",
+        "Kundenversion: Einstellungen, Einfluss, unsere Notizen zu Personen, eigene SWOT, Margen und Verlustgründe sind ausgelassen.",
+    ),
+}
+
+
+def word(key: str, language: str) -> str:
+    """A label of the deck in the plan's language."""
+    en, de = _WORDS[key]
+    return de if language == "de" else en
+
+
+def term(vocabulary: str, value: str | None, language: str) -> str:
+    """A closed-list value as the deck shows it ("decision-maker" → "Entscheider")."""
+    return label(vocabulary, value, language) if value else ""
+
+
+@cache
+def _locale(language: str) -> object:
+    from babel import Locale
+
+    return Locale.parse("de_DE" if language == "de" else "en_GB")
+
+
+def number(value: float, language: str, decimals: int | None = None) -> str:
+    """A number in the language's format: 1.234,5 (de) or 1,234.5 (en)."""
+    from babel.numbers import format_decimal
+
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=_locale(language)))
+
+
+def percent(value: float, language: str) -> str:
+    """A percentage as written in the language: 40 % (de) or 40% (en)."""
+    text = number(value, language)
+    return f"{text} %" if language == "de" else f"{text}%"
+
+
+def _symbol(currency: str | None, language: str) -> str:
+    from babel.numbers import get_currency_symbol
+
+    return str(get_currency_symbol(currency, locale=_locale(language))) if currency else ""
+
+
+def amount(value: float, currency: str | None, unit: str | None, language: str) -> str:
+    """An amount in the plan's currency and unit: 1.234,5 T€ (de) or €1,234.5k (en)."""
+    text = number(value, language)
+    symbol = _symbol(currency, language)
+    unit = unit or "one"
+    if language == "de":
+        prefix = {"thousand": "T" if symbol and not symbol.isalpha() else "Tsd. ", "million": "Mio. "}.get(unit, "")
+        return f"{text} {prefix}{symbol}".rstrip()
+    suffix = {"thousand": "k", "million": "m"}.get(unit, "")
+    gap = " " if symbol.isalpha() else ""
+    return f"{symbol}{gap}{text}{suffix}"
+
+
+def amount_unit(currency: str | None, unit: str | None, language: str) -> str:
+    """What the numbers of a table of amounts are in: "T€" / "€ thousand"."""
+    symbol = _symbol(currency, language)
+    unit = unit or "one"
+    if language == "de":
+        prefix = {"thousand": "T" if symbol and not symbol.isalpha() else "Tsd. ", "million": "Mio. "}.get(unit, "")
+        return f"{prefix}{symbol}".strip()
+    return f"{symbol} {unit}".strip() if unit != "one" else symbol
+
+
+def day(value: date, language: str) -> str:
+    """A date in the language's medium format: 15.11.2026 (de) or 15 Nov 2026 (en)."""
+    from babel.dates import format_date
+
+    return str(format_date(value, format="dd.MM.yyyy" if language == "de" else "d MMM yyyy", locale=_locale(language)))

@@ -1,0 +1,98 @@
+"""Text metrics from the theme's real fonts: how wide a text is and how it wraps into a box."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+LINE_SPACING = 1.2
+"""Line height as a multiple of the font size, as both renderers set it."""
+
+
+@cache
+def _advances(font_file: Path) -> tuple[dict[int, float], float]:
+    """Advance widths per code point in em, and the width used for characters the font lacks."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(font_file), lazy=True)
+    per_em = font["head"].unitsPerEm
+    metrics = font["hmtx"].metrics
+    widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
+    fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
+    font.close()
+    return widths, fallback
+
+
+class Metrics:
+    """Measures text in points with one font file."""
+
+    def __init__(self, font_file: Path) -> None:
+        self.widths, self.fallback = _advances(font_file)
+
+    def width(self, text: str, size: float) -> float:
+        widths, fallback = self.widths, self.fallback
+        return sum(widths.get(ord(ch), fallback) for ch in text) * size
+
+    def wrap(self, text: str, size: float, width: float) -> list[str]:
+        """The lines `text` takes in a box `width` points wide: greedy word wrap; words too long are broken."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                candidate = f"{line} {word}" if line else word
+                if self.width(candidate, size) <= width:
+                    line = candidate
+                    continue
+                if line:
+                    lines.append(line)
+                line = word
+                while self.width(line, size) > width:  # a word longer than the line: break it
+                    cut = self._fit(line, size, width)
+                    lines.append(line[:cut])
+                    line = line[cut:]
+            lines.append(line)
+        return lines
+
+    def _fit(self, word: str, size: float, width: float) -> int:
+        total = 0.0
+        for i, ch in enumerate(word):
+            total += self.widths.get(ord(ch), self.fallback) * size
+            if total > width:
+                return max(1, i)
+        return len(word)
+
+    def lines_of_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> int:
+        """How many lines styled runs ((text, is_bold), …) take in a box `width` points wide."""
+        words: list[tuple[float, float]] = []  # (width of the word, width of the space after it)
+        current = 0.0
+        for text, is_bold in runs:
+            metrics = bold if is_bold else self
+            for ch in text:
+                if ch == "\n":
+                    words.append((current, -1.0))  # -1: a forced line break
+                    current = 0.0
+                elif ch == " ":
+                    words.append((current, metrics.widths.get(32, 0.28) * size))
+                    current = 0.0
+                else:
+                    current += metrics.widths.get(ord(ch), metrics.fallback) * size
+        words.append((current, 0.0))
+        lines, used = 1, 0.0
+        for word, space in words:
+            if used and used + word > width:
+                lines += 1
+                used = 0.0
+            while word > width:  # a word longer than the line is broken
+                lines += 1
+                word -= width
+            used += word
+            if space < 0:
+                lines += 1
+                used = 0.0
+            else:
+                used += space
+        return lines
+
+    def height(self, text: str, size: float, width: float) -> float:
+        """Points of height `text` needs in a box `width` points wide."""
+        return len(self.wrap(text, size, width)) * size * LINE_SPACING

@@ -1,0 +1,1 @@
+"""Renderers: pure output from the outline (PowerPoint now; PDF next)."""

@@ -1,0 +1,239 @@
+"""The PowerPoint renderer: draws the outline's slides as native, editable shapes, tables and charts."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.measure import LINE_SPACING
+from kamdoc.richtext import Para
+from kamdoc.slides import Box, ColumnChart, Deck, Image, Slide, Table, Text
+from kamdoc.theme import Theme
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
+_SERIES = ("1F3A5F", "E07A1F", "3F8F6B", "8E5EA2", "C9A227", "4C9ACD", "B5523B", "6B7280")
+
+
+def _emu(points: float) -> Emu:
+    return Emu(int(round(points * 12700)))
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _lighter(hex_colour: str, amount: float = 0.55) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{int(c + (255 - c) * amount):02X}" for c in (r, g, b))
+
+
+class _Painter:
+    """Draws one deck into a python-pptx presentation."""
+
+    def __init__(self, deck: Deck, theme: Theme, template: Path | None) -> None:
+        self.deck = deck
+        self.theme = theme
+        self.prs = Presentation(str(template) if template else None)
+        if template is None:
+            self.prs.slide_width = _emu(deck.width)
+            self.prs.slide_height = _emu(deck.height)
+        self.face = str(theme.get("font", "face"))
+        self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
+
+    def _layout(self, names: tuple[str, ...]) -> object | None:
+        for layout in self.prs.slide_layouts:
+            if layout.name in names:
+                return layout
+        return None
+
+    def colour(self, name: str) -> RGBColor:
+        return _rgb(self.theme.colour(name))
+
+    def slide(self, slide: Slide) -> None:
+        page = self.prs.slides.add_slide(self.blank)
+        for shape in list(page.placeholders):  # our own boxes carry the content
+            shape._element.getparent().remove(shape._element)
+        if slide.kind != "cover":
+            margin = float(self.theme.get("slide", "margin_in")) * 72
+            self.text(page, Text(Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H), (Para(((_run(slide.title)),)),),
+                                 slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title"))
+            self.footer(page, slide)
+        for element in slide.elements:
+            if isinstance(element, Text):
+                self.text(page, element)
+            elif isinstance(element, Table):
+                self.table(page, element)
+            elif isinstance(element, ColumnChart):
+                self.column_chart(page, element)
+            elif isinstance(element, Image):
+                page.shapes.add_picture(element.path, _emu(element.box.x), _emu(element.box.y), _emu(element.box.w), _emu(element.box.h))
+        if slide.notes:
+            page.notes_slide.notes_text_frame.text = "\n".join(slide.notes)
+
+    def footer(self, page: object, slide: Slide) -> None:
+        margin = float(self.theme.get("slide", "margin_in")) * 72
+        size = self.theme.size("footer")
+        y = self.deck.height - margin * 0.5 - size * 1.6
+        width = self.deck.width - 2 * margin
+        self.text(page, Text(Box(margin, y, width * 0.85, size * 1.6), (Para((_run(self.deck.footer),)),), size, colour="muted", role="footer"))
+        self.text(page, Text(Box(margin + width * 0.85, y, width * 0.15, size * 1.6), (Para((_run(str(slide.number)),)),), size,
+                             colour="muted", align="right", role="footer"))
+
+    def text(self, page: object, element: Text) -> None:
+        box = element.box
+        shape = page.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        if element.fill:
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = self.colour(element.fill)
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+            setattr(frame, side, _emu(INSET))
+        for i, para in enumerate(element.paras):
+            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            p.alignment = _ALIGN[element.align]
+            p.line_spacing = Pt(element.size * LINE_SPACING)
+            p.space_after = Pt(element.size * PARA_GAP)
+            if para.bullet or para.level:
+                _bullet(p, para, element.size)
+            for run in para.runs:
+                r = p.add_run()
+                r.text = run.text
+                font = r.font
+                font.name = self.face
+                font.size = Pt(element.size)
+                font.bold = run.bold or element.bold
+                font.italic = run.italic
+                font.color.rgb = self.colour(element.colour)
+                if run.link:
+                    r.hyperlink.address = run.link
+
+    def table(self, page: object, element: Table) -> None:
+        box = element.box
+        lines = (element.header, *element.rows) if element.has_header else element.rows
+        heights = element.row_heights if element.has_header else element.row_heights[1:]
+        rows, cols = len(lines), len(element.header)
+        shape = page.shapes.add_table(rows, cols, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        table = shape.table
+        table.first_row = element.has_header
+        for i, width in enumerate(element.widths):
+            table.columns[i].width = _emu(width)
+        for i, height in enumerate(heights):
+            table.rows[i].height = _emu(height)
+        for r, cells in enumerate(lines):
+            header = element.has_header and r == 0
+            bold = header or (element.bold_last_row and r == rows - 1)
+            for c, value in enumerate(cells):
+                cell = table.cell(r, c)
+                cell.margin_left = cell.margin_right = _emu(CELL_PAD_X)
+                cell.margin_top = cell.margin_bottom = _emu(CELL_PAD_Y)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = self.colour("primary") if header else self.colour("table_stripe" if r % 2 == 0 else "background")
+                p = cell.text_frame.paragraphs[0]
+                p.alignment = _ALIGN["left" if header and element.align[c] == "center" else element.align[c]]
+                p.line_spacing = Pt(element.size * LINE_SPACING)
+                run = p.add_run()
+                run.text = value
+                run.font.name = self.face
+                run.font.size = Pt(element.size)
+                run.font.bold = bold or (element.bold_first_column and c == 0)
+                run.font.color.rgb = self.colour("background") if header else self.colour("text")
+
+    def column_chart(self, page: object, element: ColumnChart) -> None:
+        data = CategoryChartData(number_format=element.number_format)
+        data.categories = list(element.categories)
+        for series in element.series:
+            data.add_series(series.name, list(series.values))
+        box = element.box
+        kind = XL_CHART_TYPE.COLUMN_STACKED if element.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
+        chart = page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(self.theme.size("small"))
+        chart.font.name = self.face
+        chart.font.size = Pt(self.theme.size("small"))
+        axis = chart.value_axis
+        axis.has_major_gridlines = True
+        axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        if element.legend_note:
+            axis.has_title = True
+            axis.axis_title.text_frame.text = element.legend_note
+        chart.category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        plot = chart.plots[0]
+        plot.gap_width = 60
+        for i, series in enumerate(element.series):
+            colour = _SERIES[i % len(_SERIES)]
+            pptx_series = plot.series[i]
+            pptx_series.format.fill.solid()
+            pptx_series.format.fill.fore_color.rgb = _rgb(colour)
+            for j, kind_of in enumerate(series.kinds):
+                if kind_of == "plan":  # planned years lighter: actual and plan told apart
+                    point = pptx_series.points[j]
+                    point.format.fill.solid()
+                    point.format.fill.fore_color.rgb = _rgb(_lighter(colour))
+
+    def metadata(self, created: datetime) -> None:
+        props = self.prs.core_properties
+        props.title = self.deck.title
+        props.author = self.deck.author
+        props.subject = self.deck.subject
+        props.language = "de-DE" if self.deck.language == "de" else "en-GB"
+        props.created = props.modified = created
+        props.last_modified_by = self.deck.author
+        props.revision = 1
+
+
+def _run(text: str) -> object:
+    from kamdoc.richtext import Run
+
+    return Run(text)
+
+
+def _bullet(p: object, para: Para, size: float) -> None:
+    """A bullet or number before a paragraph, with a hanging indent (python-pptx has no API for it)."""
+    ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    start, hang = indent(para, size)
+    ppr.set("marL", str(int(_emu(start))))
+    ppr.set("indent", str(-int(_emu(hang))))
+    if para.bullet == "•":
+        ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "•"}))
+    elif para.bullet:
+        ppr.append(ppr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": para.bullet.rstrip(".")}))
+
+
+def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Path | None = None) -> bytes:
+    """The deck as .pptx bytes, identical for identical input (fixed zip entry times)."""
+    painter = _Painter(deck, theme, template)
+    for slide in deck.slides:
+        painter.slide(slide)
+    painter.metadata(created)
+    raw = io.BytesIO()
+    painter.prs.save(raw)
+    return _reproducible_zip(raw.getvalue(), created)
+
+
+def _reproducible_zip(data: bytes, when: datetime) -> bytes:
+    """The same zip with every entry dated `when`, so that equal decks are equal files."""
+    stamp = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,175 @@
+"""Markdown prose as renderer-neutral blocks: paragraphs of styled runs, list items and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph or a list item: its runs, its list marker and nesting level."""
+
+    runs: tuple[Run, ...]
+    bullet: str | None = None  # "•" or "1." for list items
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A Markdown table."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]  # "left", "right" or "center" per column
+
+
+Block = Para | TableBlock
+
+
+@dataclass
+class _State:
+    blocks: list[Block] = field(default_factory=list)
+    lists: list[list[Any]] = field(default_factory=list)  # [ordered, next number]
+    in_item: bool = False
+
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # CommonMark with raw HTML off: `<script>` in a plan is text, never markup.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def blocks(markdown: str) -> list[Block]:
+    """The blocks of a Markdown text, in order."""
+    if not markdown.strip():
+        return []
+    tokens = _parser().parse(markdown)
+    state = _State()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 0
+            state.lists.append([kind == "ordered_list_open", start])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            state.lists.pop()
+        elif kind == "inline":
+            bullet = None
+            level = max(0, len(state.lists) - 1)
+            parent = tokens[i - 1] if i else None
+            first_in_item = i >= 2 and tokens[i - 2].type == "list_item_open"
+            if state.lists and first_in_item:
+                ordered, number = state.lists[-1]
+                bullet = f"{number}." if ordered else "•"
+                state.lists[-1][1] = number + 1
+            runs = _runs(token.children or [])
+            if parent is not None and parent.type == "heading_open":
+                runs = tuple(Run(r.text, True, r.italic, r.link) for r in runs)
+            if runs:
+                state.blocks.append(Para(runs, bullet, level))
+        elif kind == "table_open":
+            i, table = _table(tokens, i)
+            state.blocks.append(table)
+            continue
+        elif kind in ("fence", "code_block"):
+            state.blocks.append(Para((Run(token.content.rstrip("\n")),)))
+        i += 1
+    return state.blocks
+
+
+def _runs(children: list[Any]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = 0
+    link: str | None = None
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            link = href if href.lower().startswith(SAFE_SCHEMES) else None
+        elif kind == "link_close":
+            link = None
+        elif kind in ("text", "code_inline", "html_inline"):
+            runs.append(Run(child.content, bold > 0, italic > 0, link))
+        elif kind == "image":
+            runs.append(Run(child.content or "", bold > 0, italic > 0, None))
+        elif kind in ("softbreak",):
+            runs.append(Run(" ", bold > 0, italic > 0, link))
+        elif kind == "hardbreak":
+            runs.append(Run("\n", bold > 0, italic > 0, link))
+    merged: list[Run] = []
+    for run in runs:
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (run.bold, run.italic, run.link):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.link)
+        elif run.text:
+            merged.append(run)
+    return tuple(merged)
+
+
+def _table(tokens: list[Any], i: int) -> tuple[int, TableBlock]:
+    header: list[str] = []
+    rows: list[list[str]] = []
+    align: list[str] = []
+    row: list[str] | None = None
+    in_head = False
+    while tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            if in_head:
+                header.extend(row)
+            else:
+                rows.append(row)
+            row = None
+        elif token.type in ("th_open", "td_open"):
+            if in_head:
+                style = str(token.attrs.get("style", "") or "")
+                align.append("right" if "right" in style else "center" if "center" in style else "left")
+        elif token.type == "inline" and row is not None:
+            row.append("".join(r.text for r in _runs(token.children or [])))
+        i += 1
+    width = len(header)
+    body = tuple(tuple((r + [""] * width)[:width]) for r in rows)
+    return i + 1, TableBlock(tuple(header), body, tuple(align))
+
+
+def plain(markdown: str) -> str:
+    """A Markdown text flattened to plain text (for table cells and titles)."""
+    parts = []
+    for block in blocks(markdown):
+        if isinstance(block, Para):
+            parts.append((f"{block.bullet} " if block.bullet else "") + block.text)
+        else:
+            parts.append(" | ".join(block.header))
+    return "\n".join(parts)

@@ -1,0 +1,120 @@
+"""The deck as data: slides and what sits where on them, in points, for both renderers to draw alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kamdoc.richtext import Para
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in points from the top left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def overlaps(self, other: Box) -> bool:
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text frame: paragraphs of styled runs."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    size: float
+    colour: str = "text"  # a theme colour name
+    bold: bool = False
+    align: str = "left"
+    fill: str | None = None  # a theme colour name for the frame's background
+    role: str = "body"  # title, body, footer, caption: lets a template map it to a placeholder
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; numbers right-aligned."""
+
+    box: Box
+    widths: tuple[float, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]
+    size: float
+    row_heights: tuple[float, ...]  # header first (0 when the table has none)
+    bold_last_row: bool = False
+    bold_first_column: bool = False
+
+    @property
+    def has_header(self) -> bool:
+        return any(self.header)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart; `kinds` tells actual from planned points."""
+
+    name: str
+    values: tuple[float | None, ...]
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ColumnChart:
+    """A clustered column chart: categories along the x axis, one colour per series."""
+
+    box: Box
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    stacked: bool = True
+    number_format: str = "#,##0"
+    legend_note: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture from the plans repo (already checked by validation)."""
+
+    box: Box
+    path: str
+
+
+Element = Text | Table | ColumnChart | Image
+
+
+@dataclass
+class Slide:
+    """One slide: its kind (for layouts and tests), title, elements and speaker notes."""
+
+    kind: str
+    title: str
+    elements: list[Element] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    section: str = ""  # the agenda entry this slide belongs to
+    number: int = 0
+    title_size: float = 0.0  # set when the outline is complete: the largest size at which the title fits
+
+
+@dataclass
+class Deck:
+    """The whole deck: metadata for the file and footer, and its slides."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    footer: str
+    width: float
+    height: float
+    slides: list[Slide] = field(default_factory=list)

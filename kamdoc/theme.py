@@ -1,0 +1,90 @@
+"""Themes: colours, fonts and sizes for both renderers, from a search path of theme folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kamdoc.errors import KamdocError
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "templates" / "default"
+_FONT_DIRS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/Library/Fonts"),
+    Path("/System/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme: its folders (user's first), and its settings merged over the default ones."""
+
+    folders: tuple[Path, ...]
+    settings: dict[str, Any]
+
+    def get(self, *path: str) -> Any:
+        value: Any = self.settings
+        for part in path:
+            value = value[part]
+        return value
+
+    def colour(self, *path: str) -> str:
+        return str(self.get("colour", *path))
+
+    def size(self, name: str) -> float:
+        return float(self.get("size", name))
+
+    def find(self, name: str) -> Path | None:
+        """A theme file by name: the user's folder first, then the default (one file at a time)."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        return None
+
+    def font_file(self, weight: str) -> Path:
+        """The font file that measures (and, in PDFs, shows) text of this weight."""
+        names = self.get("font", weight)
+        for name in names:
+            for folder in self.folders:
+                if (folder / "fonts" / name).is_file():
+                    return folder / "fonts" / name
+            for root in _FONT_DIRS:
+                if root.is_dir():
+                    found = next(root.rglob(name), None)
+                    if found:
+                        return found
+        raise KamdocError(
+            f"none of the theme's {weight} fonts ({', '.join(names)}) is installed; install them "
+            "(Debian: apt-get install fonts-liberation2) or put one in the theme's fonts/ folder"
+        )
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def load_theme(theme_dir: Path | None = None) -> Theme:
+    """The default theme, with `theme_dir`'s files and settings taking precedence."""
+    folders = ((theme_dir,) if theme_dir else ()) + (DEFAULT_DIR,)
+    settings: dict[str, Any] = {}
+    for folder in reversed(folders):
+        path = folder / "theme.yaml"
+        if path.is_file():
+            try:
+                loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise KamdocError(f"{path}: not a valid theme file: {exc}") from None
+            if not isinstance(loaded, dict):
+                raise KamdocError(f"{path}: a theme file is a mapping of settings")
+            settings = _merge(settings, loaded)
+    return Theme(folders, settings)
