@@ -235,7 +235,7 @@ class _Builder:
                  for lost in pos.lost]
         self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
                    f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
-        if pos.potential:
+        if pos.potential and not self.customer:  # the units' attitudes towards us are internal
             rows = [[u.unit, f"{u.attitude:+d}", self.money(u.potential)] for u in sorted(pos.potential, key=lambda u: (-u.attitude, -u.potential))]
             self.table("potential", self.w("potential"), section, [self.w("name"), self.w("attitude"), self.w("size")], rows,
                        ["left", "right", "right"], ("position", "potential"))

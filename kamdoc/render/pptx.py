@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -226,14 +227,26 @@ def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Path | No
     return _reproducible_zip(raw.getvalue(), created)
 
 
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
 def _reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """The same zip with every entry dated `when`, so that equal decks are equal files."""
+    """The same zip with every entry dated `when`, so that equal decks are equal files.
+
+    Charts carry their data as an embedded workbook, which XlsxWriter stamps with
+    the current time: those workbooks are made reproducible the same way.
+    """
     stamp = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith(".xlsx"):
+                content = _reproducible_zip(content, when)
+            elif info.filename == "docProps/core.xml":
+                content = _W3CDTF.sub(rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, content)
     return out.getvalue()
