@@ -113,11 +113,31 @@ _WORDS: dict[str, tuple[str, str]] = {
     "format": ("Format", "Format"),
     "audience": ("Audience", "Zielgruppe"),
     "attitude": ("Attitude", "Einstellung"),
+    "no_reporting_line": ("No reporting line in the plan", "Ohne Berichtslinie im Plan"),
+    "reports_to": ("reports to", "berichtet an"),
+    "influence_weight": ("Frame: influence (thick = high)", "Rahmen: Einfluss (dick = hoch)"),
     "customer_version": (
         "Customer version: attitudes, influence, our notes on people, our own SWOT, margins and reasons for lost projects are left out.",
         "Kundenversion: Einstellungen, Einfluss, unsere Notizen zu Personen, eigene SWOT, Margen und Verlustgründe sind ausgelassen.",
     ),
 }
+
+
+_BADGES = {
+    "decision-maker": ("DM", "E"),
+    "user": ("U", "N"),
+    "influencer": ("I", "B"),
+    "ratifier": ("R", "R"),
+    "specifier": ("S", "S"),
+    "door-opener": ("DO", "T"),
+    "buyer": ("B", "EK"),
+}
+
+
+def badge(role: str, language: str) -> str:
+    """A role's short badge in the power map: DM for decision-maker, E for Entscheider."""
+    en, de = _BADGES[role]
+    return de if language == "de" else en
 
 
 def word(key: str, language: str) -> str:

@@ -189,19 +189,14 @@ class _Builder:
         self.table("buying_strategy", self.w("buying_strategy"), "buying_strategy", ["", ""], rows, None, ("buying_strategy",))
 
     def power_map(self) -> None:
-        people = self.plan.power_map.people
-        header = [self.w("name"), "Title" if self.lang == "en" else "Funktion", "Roles" if self.lang == "en" else "Rollen"]
-        if not self.customer:
-            header += [self.w("influence"), self.w("attitude")]
-        header += [self.w("contact"), self.w("owner")]
-        rows = []
-        for p in people:
-            row = [p.name, ", ".join(x for x in (p.title, p.department) if x), ", ".join(term("role", r, self.lang) for r in p.roles)]
-            if not self.customer:
-                row += [term("influence", p.influence, self.lang), term("attitude", p.attitude, self.lang)]
-            row += [term("contact", p.contact, self.lang), p.owner or ""]
-            rows.append(row)
-        self.table("power_map", self.w("power_map"), "power_map", header, rows, None, ("power_map", "people"))
+        from kamdoc.power_map import power_map_slides
+
+        pm = self.plan.power_map
+        if not pm.people:
+            return
+        for elements in power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, self.customer):
+            slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
+            slide.elements += elements
 
     def swot_grid(self, kind: str, title: str, section: str, swot: object, path: Path_) -> None:
         quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]

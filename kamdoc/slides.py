@@ -90,7 +90,35 @@ class Image:
     path: str
 
 
-Element = Text | Table | ColumnChart | Image
+@dataclass(frozen=True)
+class Shape:
+    """A framed box with text, such as a person in the power map or a legend swatch; colours are theme names."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    size: float
+    fill: str
+    line: str
+    line_width: float
+    text_colour: str = "text"
+    key: str = ""  # what connectors attach to
+    rounded: bool = True
+
+
+@dataclass(frozen=True)
+class Connector:
+    """A line between two shapes: a reporting line (straight, glued) or another tie (dashed, routed around boxes)."""
+
+    start: str  # Shape.key
+    end: str
+    points: tuple[tuple[float, float], ...]  # the route, in points, for renderers that draw it themselves
+    colour: str
+    width: float
+    dashed: bool = False
+    glued: bool = True  # a straight connector glued to both shapes; else a polyline along `points`
+
+
+Element = Text | Table | ColumnChart | Image | Shape | Connector
 
 
 @dataclass

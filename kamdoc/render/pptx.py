@@ -12,6 +12,8 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -19,7 +21,7 @@ from pptx.util import Emu, Pt
 from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
 from kamdoc.richtext import Para
-from kamdoc.slides import Box, ColumnChart, Deck, Image, Slide, Table, Text
+from kamdoc.slides import Box, ColumnChart, Connector, Deck, Image, Shape, Slide, Table, Text
 from kamdoc.theme import Theme
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
@@ -59,7 +61,7 @@ class _Painter:
         return None
 
     def colour(self, name: str) -> RGBColor:
-        return _rgb(self.theme.colour(name))
+        return _rgb(self.theme.colour(*name.split(".")))
 
     def slide(self, slide: Slide) -> None:
         page = self.prs.slides.add_slide(self.blank)
@@ -70,6 +72,7 @@ class _Painter:
             self.text(page, Text(Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H), (Para(((_run(slide.title)),)),),
                                  slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title"))
             self.footer(page, slide)
+        shapes: dict[str, object] = {}
         for element in slide.elements:
             if isinstance(element, Text):
                 self.text(page, element)
@@ -77,6 +80,10 @@ class _Painter:
                 self.table(page, element)
             elif isinstance(element, ColumnChart):
                 self.column_chart(page, element)
+            elif isinstance(element, Shape):
+                shapes[element.key] = self.shape(page, element)
+            elif isinstance(element, Connector):
+                self.connector(page, element, shapes)
             elif isinstance(element, Image):
                 page.shapes.add_picture(element.path, _emu(element.box.x), _emu(element.box.y), _emu(element.box.w), _emu(element.box.h))
         if slide.notes:
@@ -186,6 +193,60 @@ class _Painter:
                     point = pptx_series.points[j]
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = _rgb(_lighter(colour))
+
+    def shape(self, page: object, element: Shape) -> object:
+        box = element.box
+        kind = MSO_SHAPE.ROUNDED_RECTANGLE if element.rounded else MSO_SHAPE.RECTANGLE
+        shape = page.shapes.add_shape(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        if element.rounded:
+            shape.adjustments[0] = 0.08
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = self.colour(element.fill)
+        shape.line.color.rgb = self.colour(element.line)
+        shape.line.width = _emu(element.line_width)
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+            setattr(frame, side, _emu(4 if side in ("margin_left", "margin_right") else 2))
+        for i, para in enumerate(element.paras):
+            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            p.alignment = PP_ALIGN.CENTER
+            p.line_spacing = Pt(element.size * LINE_SPACING)
+            for run in para.runs:
+                r = p.add_run()
+                r.text = run.text
+                r.font.name = self.face
+                r.font.size = Pt(element.size)
+                r.font.bold = run.bold
+                r.font.italic = run.italic
+                r.font.color.rgb = self.colour(element.text_colour)
+        return shape
+
+    def connector(self, page: object, element: Connector, shapes: dict[str, object]) -> None:
+        if element.glued:
+            (x1, y1), (x2, y2) = element.points[0], element.points[-1]
+            line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))  # type: ignore[attr-defined]
+            start, end = shapes.get(element.start), shapes.get(element.end)
+            if start is not None and end is not None:
+                # Glued bottom to top, so that lines follow when someone rearranges the chart in PowerPoint.
+                line.begin_connect(start, 2)
+                line.end_connect(end, 0)
+            stroke = line.line
+        else:
+            (x0, y0), *rest = element.points
+            builder = page.shapes.build_freeform(_emu(x0), _emu(y0), scale=1.0)  # type: ignore[attr-defined]
+            builder.add_line_segments([(_emu(x), _emu(y)) for x, y in rest], close=False)
+            shape = builder.convert_to_shape()
+            shape.fill.background()
+            shape.shadow.inherit = False
+            stroke = shape.line
+        stroke.color.rgb = self.colour(element.colour)
+        stroke.width = _emu(element.width)
+        if element.dashed:
+            stroke.dash_style = MSO_LINE_DASH_STYLE.DASH
 
     def metadata(self, created: datetime) -> None:
         props = self.prs.core_properties
