@@ -13,7 +13,7 @@ from kamdoc.load import Document, Path_
 from kamdoc.measure import Metrics
 from kamdoc.model import Plan
 from kamdoc.richtext import Para, Run, TableBlock, blocks, plain
-from kamdoc.slides import Box, ColumnChart, Deck, Image, Series, Slide
+from kamdoc.slides import Box, Bubble, BubbleChart, ColumnChart, Deck, Image, Series, Slide
 from kamdoc.theme import Theme
 
 PT_PER_IN = 72.0
@@ -231,9 +231,13 @@ class _Builder:
         self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
                    f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
         if pos.potential and not self.customer:  # the units' attitudes towards us are internal
-            rows = [[u.unit, f"{u.attitude:+d}", self.money(u.potential)] for u in sorted(pos.potential, key=lambda u: (-u.attitude, -u.potential))]
-            self.table("potential", self.w("potential"), section, [self.w("name"), self.w("attitude"), self.w("size")], rows,
-                       ["left", "right", "right"], ("position", "potential"))
+            top = _nice_top(max(u.potential for u in pos.potential) * 1.15)
+            bubbles = tuple(Bubble(u.unit, float(u.attitude), u.potential, u.potential) for u in pos.potential)
+            unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
+            quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
+            slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
+            slide.elements.append(BubbleChart(self.body, bubbles, (-3.0, 3.0), (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
+                                              f"{self.w('potential_axis')} ({unit})", quadrants))
         if pos.perception:
             pr = pos.perception
             rows = [[self.w(k), v] for k, v in (("role", term("perception_role", pr.role, self.lang)),
@@ -425,6 +429,19 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
         height=builder.height,
         slides=slides,
     )
+
+
+def _nice_top(value: float) -> float:
+    """A round upper end for an axis, so that its half is a round number too: 7,475 → 8,000."""
+    if value <= 0:
+        return 1.0
+    import math
+
+    step = 10 ** math.floor(math.log10(value))
+    for factor in (1, 2, 4, 5, 8, 10):
+        if factor * step >= value:
+            return float(factor * step)
+    return float(10 * step)  # pragma: no cover - the loop always returns
 
 
 def _number(slides: list[Slide]) -> None:

@@ -83,6 +83,32 @@ class ColumnChart:
 
 
 @dataclass(frozen=True)
+class Bubble:
+    """One bubble: its label, position and size."""
+
+    label: str
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True)
+class BubbleChart:
+    """A bubble chart split into four named quadrants at `x_split` and `y_split`."""
+
+    box: Box
+    bubbles: tuple[Bubble, ...]
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    x_split: float
+    y_split: float
+    x_title: str
+    y_title: str
+    quadrants: tuple[str, str, str, str]  # top left, top right, bottom left, bottom right
+    number_format: str = "#,##0"
+
+
+@dataclass(frozen=True)
 class Image:
     """A picture from the plans repo (already checked by validation)."""
 
@@ -118,7 +144,7 @@ class Connector:
     glued: bool = True  # a straight connector glued to both shapes; else a polyline along `points`
 
 
-Element = Text | Table | ColumnChart | Image | Shape | Connector
+Element = Text | Table | ColumnChart | BubbleChart | Image | Shape | Connector
 
 
 @dataclass

@@ -200,3 +200,15 @@ def test_libreoffice_opens_the_decks(decks: Path, tmp_path: Path) -> None:
 
         pages = len(PdfReader(str(tmp_path / f"{name}.pdf")).pages)
         assert pages == len(Presentation(str(decks / f"{name}.pptx")).slides)
+
+
+def test_potential_portfolio_is_a_native_bubble_chart_with_named_quadrants(decks: Path) -> None:
+    prs = Presentation(str(decks / "brenner-werke.pptx"))
+    (slide,) = [s for s in prs.slides if texts(s).startswith("Potenzial-Portfolio")]
+    (chart,) = [shape.chart for shape in slide.shapes if shape.has_chart]
+    units, quadrants = chart.plots[0].series
+    assert len(list(units.values)) == 5
+    labels = [units.points[i].data_label.text_frame.text for i in range(5)]
+    assert "Werk Taicang (Drehzentren China)" in labels
+    names = [quadrants.points[i].data_label.text_frame.text for i in range(4)]
+    assert names[1].startswith("Fokus") and names[2].startswith("Beobachten")

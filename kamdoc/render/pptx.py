@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import BubbleChartData, CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -21,7 +21,7 @@ from pptx.util import Emu, Pt
 from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
 from kamdoc.richtext import Para
-from kamdoc.slides import Box, ColumnChart, Connector, Deck, Image, Shape, Slide, Table, Text
+from kamdoc.slides import Box, BubbleChart, ColumnChart, Connector, Deck, Image, Shape, Slide, Table, Text
 from kamdoc.theme import Theme
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
@@ -80,6 +80,8 @@ class _Painter:
                 self.table(page, element)
             elif isinstance(element, ColumnChart):
                 self.column_chart(page, element)
+            elif isinstance(element, BubbleChart):
+                self.bubble_chart(page, element)
             elif isinstance(element, Shape):
                 shapes[element.key] = self.shape(page, element)
             elif isinstance(element, Connector):
@@ -193,6 +195,59 @@ class _Painter:
                     point = pptx_series.points[j]
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = _rgb(_lighter(colour))
+
+    def bubble_chart(self, page: object, element: BubbleChart) -> None:
+        data = BubbleChartData(number_format=element.number_format)
+        units = data.add_series(element.y_title)
+        for bubble in element.bubbles:
+            units.add_data_point(bubble.x, bubble.y, bubble.size)
+        # The quadrants' names as labels of invisible points at the quadrants' centres: they stay in place
+        # whatever size PowerPoint gives the plot area.
+        (x0, x1), (y0, y1) = element.x_range, element.y_range
+        names = data.add_series(" ")
+        centres = (((x0 + element.x_split) / 2, y1 * 0.96), ((x1 + element.x_split) / 2, y1 * 0.96),
+                   ((x0 + element.x_split) / 2, y0 + (y1 - y0) * 0.04), ((x1 + element.x_split) / 2, y0 + (y1 - y0) * 0.04))
+        smallest = min(b.size for b in element.bubbles) or 1.0
+        for x, y in centres:
+            names.add_data_point(x, y, smallest / 1000)
+        box = element.box
+        chart = page.shapes.add_chart(XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart.has_legend = False
+        chart.font.name = self.face
+        chart.font.size = Pt(self.theme.size("small"))
+        x_axis, y_axis = chart.category_axis, chart.value_axis
+        for axis, (low, high), title, split in ((x_axis, element.x_range, element.x_title, element.x_split),
+                                                (y_axis, element.y_range, element.y_title, element.y_split)):
+            axis.minimum_scale, axis.maximum_scale = low, high
+            axis.has_title = True
+            axis.axis_title.text_frame.text = title
+            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
+            axis.tick_labels.font.size = Pt(self.theme.size("small"))
+            # Gridlines at the split draw the 2x2 grid, the same in PowerPoint and LibreOffice.
+            axis.has_major_gridlines = True
+            axis.major_unit = split - low
+            axis.major_gridlines.format.line.color.rgb = self.colour("rule")
+        x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        plot = chart.plots[0]
+        plot.bubble_scale = 45
+        bubbles, quadrant_labels = plot.series
+        bubbles.format.fill.solid()
+        bubbles.format.fill.fore_color.rgb = self.colour("accent")
+        bubbles.format.line.color.rgb = self.colour("background")
+        for series, texts, position in ((bubbles, [b.label for b in element.bubbles], XL_LABEL_POSITION.CENTER),
+                                        (quadrant_labels, list(element.quadrants), XL_LABEL_POSITION.CENTER)):
+            for i, label in enumerate(texts):
+                point_label = series.points[i].data_label
+                point_label.has_text_frame = True
+                point_label.text_frame.text = label
+                point_label.position = position
+                run = point_label.text_frame.paragraphs[0].runs[0]
+                run.font.size = Pt(self.theme.size("minimum"))
+                run.font.color.rgb = self.colour("muted" if series is quadrant_labels else "text")
+                run.font.bold = series is quadrant_labels
+        quadrant_labels.format.fill.background()
+        quadrant_labels.format.line.fill.background()
 
     def shape(self, page: object, element: Shape) -> object:
         box = element.box
