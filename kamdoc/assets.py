@@ -142,3 +142,14 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
             line = max(0, bisect.bisect_right(line_starts, at) - 1)
             found.append((unquote(str(image.attrs.get("src", ""))), line, max(0, at - line_starts[line])))
     return found
+
+
+def svg_to_png(path: Path, width_px: int) -> bytes:
+    """An SVG (already checked by `check_image`) as PNG pixels, for formats that cannot show SVG."""
+    from cairosvg.surface import PNGSurface
+
+    def refuse(url: str, *args: object, **kwargs: object) -> object:
+        # Checked SVGs refer to nothing outside; should one still try, nothing is fetched or read.
+        raise FileRefused(f"the SVG refers to {url}, which is not read")
+
+    return PNGSurface.convert(bytestring=path.read_bytes(), output_width=width_px, url_fetcher=refuse)  # type: ignore[no-any-return]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kamdoc.measure import LINE_SPACING, Metrics
 from kamdoc.richtext import Para, Run
@@ -87,29 +87,6 @@ def _cut_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[Ru
     return tuple(head), tuple(r for r in tail if r.text)
 
 
-def flow_text(fonts: Fonts, paras: list[Para], box: Box, size: float) -> list[list[Para]]:
-    """Paragraphs distributed over as many boxes as they need, splitting long paragraphs between boxes."""
-    pages: list[list[Para]] = [[]]
-    used = 2 * INSET
-    queue = list(paras)
-    while queue:
-        para = queue.pop(0)
-        need = fonts.para_height(para, size, box.w)
-        if used + need <= box.h:
-            pages[-1].append(para)
-            used += need
-            continue
-        parts = split_para(fonts, para, size, box.w, box.h - used)
-        if parts:
-            pages[-1].append(parts[0])
-            queue.insert(0, parts[1])
-        elif not pages[-1]:  # not even one line fits an empty box: cannot happen at sane sizes
-            raise ValueError("text box too small for one line")
-        pages.append([])
-        used = 2 * INSET
-    return [page for page in pages if page]
-
-
 def fit_size(fonts: Fonts, paras: list[Para], box: Box, sizes: tuple[float, ...]) -> float | None:
     """The largest of `sizes` at which the paragraphs fit in one box, if any."""
     for size in sizes:
@@ -145,8 +122,9 @@ def column_widths(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, .
 
 
 def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...],
-                   box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False) -> list[Table]:
-    """A table split over as many boxes as it needs, the header row repeated on each."""
+                   box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False,
+                   first_height: float | None = None) -> list[Table]:
+    """A table split over as many boxes as it needs, the header row repeated on each (the first may be shorter)."""
     numeric = tuple(a == "right" for a in align)
     widths = column_widths(fonts, header, rows, size, box.w, numeric)
 
@@ -160,13 +138,20 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, 
     current: list[tuple[str, ...]] = []
     heights: list[float] = []
     used = head_h
+    limit = box.h if first_height is None else first_height
     for i, row in enumerate(rows):
         bold = bold_last_row and i == len(rows) - 1
         h = height(row, bold)
-        if current and used + h > box.h:
+        if used + h > limit and (current or limit < box.h):
+            if not current:  # not even one row fits the first, shorter box: the table starts in the next
+                tables.append(Table(Box(box.x, box.y, box.w, 0), widths, header, (), align, size, (head_h,)))
+                limit = box.h
+                current, heights, used = [row], [h], head_h + h
+                continue
             tables.append(Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights),
                                 False, bold_first_column))
             current, heights, used = [], [], head_h
+            limit = box.h
         current.append(row)
         heights.append(h)
         used += h
@@ -202,6 +187,59 @@ def fit_title(fonts: Fonts, title: str, width: float, sizes: tuple[float, ...], 
         words.pop()
         title = " ".join(words) + " …"
     return title, two_line_size
+
+
+class Flow:
+    """Text and tables placed top to bottom in the body box, page after page, each page as full as it can be."""
+
+    def __init__(self, fonts: Fonts, body: Box, size: float, table_size: float) -> None:
+        self.fonts = fonts
+        self.body = body
+        self.size = size
+        self.table_size = table_size
+        self.pages: list[list[Text | Table]] = [[]]
+        self.y = body.y
+
+    def _next_page(self) -> None:
+        self.pages.append([])
+        self.y = self.body.y
+
+    def paras(self, paras: list[Para]) -> None:
+        queue = list(paras)
+        while queue:
+            room = self.body.bottom - self.y
+            chunk: list[Para] = []
+            used = 2 * INSET
+            while queue:
+                need = self.fonts.para_height(queue[0], self.size, self.body.w)
+                if used + need <= room:
+                    chunk.append(queue.pop(0))
+                    used += need
+                    continue
+                parts = split_para(self.fonts, queue[0], self.size, self.body.w, room - used)
+                if parts:
+                    chunk.append(parts[0])
+                    queue[0] = parts[1]
+                    used = room
+                break
+            if chunk:
+                self.pages[-1].append(Text(Box(self.body.x, self.y, self.body.w, used), tuple(chunk), self.size))
+                self.y += used
+            if queue:
+                if not chunk and not self.pages[-1]:
+                    raise ValueError("text box too small for one line")  # pragma: no cover - impossible at sane sizes
+                self._next_page()
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...]) -> None:
+        room = self.body.bottom - self.y
+        parts = paginate_table(self.fonts, header, rows, align, self.body, self.table_size, first_height=room)
+        for i, part in enumerate(parts):
+            if i:
+                self._next_page()
+            if part.rows:
+                placed = replace(part, box=Box(part.box.x, self.y, part.box.w, part.box.h))
+                self.pages[-1].append(placed)
+                self.y += part.box.h + self.size * PARA_GAP
 
 
 def text(box: Box, paras: list[Para] | tuple[Para, ...], size: float, **style: object) -> Text:

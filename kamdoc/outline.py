@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from kamdoc import labels
 from kamdoc.labels import amount, day, number, percent, term, word
-from kamdoc.layout import TITLE_H, Fonts, fit_size, fit_title, flow_text, paginate_table, text
+from kamdoc.layout import TITLE_H, Flow, Fonts, fit_size, fit_title, paginate_table, text
 from kamdoc.load import Document, Path_
 from kamdoc.measure import Metrics
 from kamdoc.model import Plan
 from kamdoc.richtext import Para, Run, TableBlock, blocks, plain
-from kamdoc.slides import Box, Bubble, BubbleChart, ColumnChart, Deck, Image, Series, Slide
+from kamdoc.slides import Box, Bubble, BubbleChart, ColumnChart, Deck, Image, Series, Shape, Slide
 from kamdoc.theme import Theme
 
 PT_PER_IN = 72.0
@@ -66,15 +67,25 @@ class _Builder:
         fin = self.plan.financials
         return amount(value, fin.currency, fin.unit, self.lang)
 
-    def flow(self, kind: str, title: str, section: str, paras: list[Para], *paths: Path_) -> None:
-        """Text over as many slides as it needs, at the largest size that fits (or the smallest, split)."""
-        if not paras:
+    def flow(self, kind: str, title: str, section: str, items: list[Para | TableBlock], *paths: Path_) -> None:
+        """Text and tables over as many slides as they need, at the largest size that fits one slide (or the smallest, split)."""
+        if not items:
             return
-        size = fit_size(self.fonts, paras, self.body, self.sizes)
-        pages = [paras] if size else flow_text(self.fonts, paras, self.body, self.sizes[-1])
-        for page in pages:
+        for size in self.sizes:
+            flow = Flow(self.fonts, self.body, size, self.theme.size("small"))
+            for is_table, group in itertools.groupby(items, key=lambda item: isinstance(item, TableBlock)):
+                if is_table:
+                    for block in group:
+                        assert isinstance(block, TableBlock)
+                        align = tuple("right" if a == "right" else "left" for a in block.align)
+                        flow.table(block.header, list(block.rows), align)
+                else:
+                    flow.paras([p for p in group if isinstance(p, Para)])
+            if len(flow.pages) == 1:
+                break
+        for page in flow.pages:
             slide = self.new(kind, title, section, *paths)
-            slide.elements.append(text(self.body, page, size or self.sizes[-1]))
+            slide.elements += page
 
     def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]],
               align: list[str] | None = None, *paths: Path_, bold_last_row: bool = False) -> None:
@@ -88,8 +99,12 @@ class _Builder:
             slide = self.new(kind, title, section, *paths)
             slide.elements.append(table)
 
-    def markdown(self, source: str | None) -> list[Para]:
-        """Markdown as paragraphs; tables in it become paragraphs of their rows (kept readable when split)."""
+    def markdown(self, source: str | None) -> list[Para | TableBlock]:
+        """Markdown as paragraphs and tables, in order."""
+        return list(blocks(source or ""))
+
+    def prose(self, source: str | None) -> list[Para]:
+        """Markdown as paragraphs only (for boxes that hold no table): a table's rows become lines."""
         out: list[Para] = []
         for block in blocks(source or ""):
             if isinstance(block, TableBlock):
@@ -103,7 +118,7 @@ class _Builder:
         return Para((Run(label, bold=True),))
 
     def bullets(self, items: list[str]) -> list[Para]:
-        return [Para(p.runs, "•", 0) for item in items for p in self.markdown(item)[:1]]
+        return [Para(p.runs, "•", 0) for item in items for p in self.prose(item)[:1]]
 
     # --- sections -------------------------------------------------------------------
 
@@ -112,20 +127,28 @@ class _Builder:
         slide = self.new("cover", c.account, "cover", ("cover",))
         x, w = self.margin, self.width - 2 * self.margin
         title_size = 36.0
-        slide.elements.append(text(Box(x, self.height * 0.30, w * 0.65, 110), [Para((Run(c.account, bold=True),))], title_size, colour="primary", role="title"))
+        top = self.height * 0.30
+        title_lines = len(self.fonts.bold.wrap(c.account, title_size, w * 0.62 - 4))
+        title_h = min(3, title_lines) * title_size * 1.2 + 6
+        slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
+        title = [Para((Run(c.account, bold=True),))]
+        size = title_size if title_lines <= 3 else (fit_size(self.fonts, title, Box(x, top, w * 0.62, title_h), (28.0, 24.0, 20.0)) or 20.0)
+        slide.elements.append(text(Box(x, top, w * 0.62, title_h), title, size, colour="primary", role="title"))
+        slide.elements.append(Shape(Box(x + 2, top + title_h + 6, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
         lines = [c.division or "", f"{self.w('key_account_manager')}: {c.key_account_manager}",
                  f"{self.w('version')}: {day(c.version, self.lang)}" + (f" · {term('status', c.status, self.lang)}" if c.status else "")]
         paras = [Para((Run(line),)) for line in lines if line]
-        slide.elements.append(text(Box(x, self.height * 0.30 + 120, w * 0.65, 120), paras, self.theme.size("subtitle"), colour="muted"))
+        sub = Box(x, top + title_h + 20, w * 0.62, self.height - self.margin - (top + title_h + 20))
+        sub_size = fit_size(self.fonts, paras, sub, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
+        slide.elements.append(text(sub, paras, sub_size, colour="muted"))
         if c.logo:
             from kamdoc.assets import check_image
 
             image = check_image(c.logo, self.doc.file.parent, self.doc.repo)
-            if image.kind != "svg":  # python-pptx cannot place SVG; drawn by the PDF renderer
-                box_w, box_h = w * 0.28, self.height * 0.25
-                scale = min(box_w / image.width, box_h / image.height)
-                iw, ih = image.width * scale, image.height * scale
-                slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path)))
+            box_w, box_h = w * 0.28, self.height * 0.25
+            scale = min(box_w / image.width, box_h / image.height)
+            iw, ih = image.width * scale, image.height * scale
+            slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind))
 
     def agenda(self, sections: list[tuple[str, str]]) -> None:
         slide = self.new("agenda", self.w("agenda"), "agenda")
@@ -256,7 +279,7 @@ class _Builder:
     def mission(self) -> None:
         m = self.plan.mission
         slide = self.new("mission", self.w("mission"), "mission", ("mission",))
-        statement = self.markdown(m.statement)
+        statement = self.prose(m.statement)
         top = Box(self.body.x, self.body.y, self.body.w, self.body.h * 0.38 - 22)
         size = fit_size(self.fonts, statement, top, (24.0, 20.0, *self.sizes)) or self.minimum
         slide.elements.append(text(top, [Para(tuple(Run(r.text, True, r.italic, r.link) for r in p.runs)) for p in statement], size, colour="primary"))
@@ -264,7 +287,7 @@ class _Builder:
         gap = 14.0
         low = Box(self.body.x, top.bottom + 22 + gap, self.body.w, self.body.bottom - top.bottom - 22 - gap)
         width = (low.w - gap * (len(sides) - 1)) / max(1, len(sides))
-        columns = [[self.heading(self.w(k)), *self.markdown(v)] for k, v in sides]
+        columns = [[self.heading(self.w(k)), *self.prose(v)] for k, v in sides]
         boxes = [Box(low.x + i * (width + gap), low.y, width, low.h) for i in range(len(sides))]
         size = min([fit_size(self.fonts, c, b, (*self.sizes, self.minimum)) or 0 for c, b in zip(columns, boxes)] or [0])
         if size:
@@ -293,7 +316,7 @@ class _Builder:
         for key in ("strategy", "resources"):
             value = getattr(g, key)
             if value:
-                paras += [self.heading(self.w(key)), *self.markdown(value)]
+                paras += [self.heading(self.w(key)), *self.prose(value)]
         milestones = [[day(m.date, self.lang) if m.date else "", m.milestone] for m in g.milestones]  # type: ignore[attr-defined]
         actions = [[a.action, a.owner or "", day(a.due, self.lang) if a.due else "", term("action_status", a.status, self.lang)]
                    for a in g.actions]  # type: ignore[attr-defined]

@@ -114,6 +114,7 @@ class Image:
 
     box: Box
     path: str
+    kind: str = "png"  # png, jpeg or svg
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def texts(slide: object) -> str:
 
 
 def titles(deck: Path) -> list[str]:
-    return [texts(s).split("\n")[0] for s in Presentation(str(deck)).slides]
+    return [texts(s).strip().split("\n")[0] for s in Presentation(str(deck)).slides]
 
 
 def test_render_prints_the_paths_and_writes_16_9_decks(decks: Path) -> None:

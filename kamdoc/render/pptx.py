@@ -87,9 +87,18 @@ class _Painter:
             elif isinstance(element, Connector):
                 self.connector(page, element, shapes)
             elif isinstance(element, Image):
-                page.shapes.add_picture(element.path, _emu(element.box.x), _emu(element.box.y), _emu(element.box.w), _emu(element.box.h))
+                self.image(page, element)
         if slide.notes:
             page.notes_slide.notes_text_frame.text = "\n".join(slide.notes)
+
+    def image(self, page: object, element: Image) -> None:
+        box = element.box
+        source: object = element.path
+        if element.kind == "svg":  # PowerPoint files carry pixels; 3 px per point keeps the logo sharp
+            from kamdoc.assets import svg_to_png
+
+            source = io.BytesIO(svg_to_png(Path(element.path), int(box.w * 3)))
+        page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
 
     def footer(self, page: object, slide: Slide) -> None:
         margin = float(self.theme.get("slide", "margin_in")) * 72
@@ -257,8 +266,11 @@ class _Painter:
             shape.adjustments[0] = 0.08
         shape.fill.solid()
         shape.fill.fore_color.rgb = self.colour(element.fill)
-        shape.line.color.rgb = self.colour(element.line)
-        shape.line.width = _emu(element.line_width)
+        if element.line_width:
+            shape.line.color.rgb = self.colour(element.line)
+            shape.line.width = _emu(element.line_width)
+        else:
+            shape.line.fill.background()
         shape.shadow.inherit = False
         frame = shape.text_frame
         frame.word_wrap = True
