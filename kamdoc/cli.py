@@ -106,11 +106,11 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "formats", type=click.Choice(["pptx"]), default="pptx", show_default=True, help="The output format (PDF follows in a later version).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx.")
-@click.option("--theme", "theme_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A theme folder whose files override the default theme's, one at a time.")
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def render(plans: tuple[Path, ...], formats: str, out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: object) -> None:
+def render(plans: tuple[Path, ...], formats: str, out: Path, theme_name: str | None, template: Path | None, audience: str, today: object) -> None:
     """Render plans into native, editable PowerPoint decks.
 
     PLANS are plan folders, plan files or folders of plans (default: plans/).
@@ -119,9 +119,37 @@ def render(plans: tuple[Path, ...], formats: str, out: Path, theme_dir: Path | N
     and the exit code is 1.
     """
     from kamdoc.render_plans import render_paths
+    from kamdoc.theme import theme_folder
 
     paths = list(plans) or [Path("plans")]
+    theme_dir = theme_folder(theme_name) if theme_name else None
     sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today)))
+
+
+@main.group()
+def template() -> None:
+    """Work with company PowerPoint templates (--template)."""
+
+
+@template.command("check")
+@click.argument("pptx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="The theme whose layout names are looked for.")
+def template_check(pptx: Path, theme_name: str | None) -> None:
+    """Report what a company template offers kamdoc and what it lacks.
+
+    Lists the layouts kamdoc uses for cover and content slides (by the names in
+    the theme's `layouts`), their title placeholders, the slide size and the
+    colours taken from the template's colour scheme. Exit code 1 when the
+    template cannot be used (not a PowerPoint file, not 16:9), else 0.
+    """
+    from kamdoc.template import check_template
+    from kamdoc.theme import load_theme, theme_folder
+
+    theme = load_theme(theme_folder(theme_name) if theme_name else None)
+    lines = check_template(pptx, theme)
+    for level, message in lines:
+        click.echo(f"{level}: {message}")
+    sys.exit(1 if any(level == "error" for level, _ in lines) else 0)
 
 
 def _day(value: object) -> date:

@@ -24,15 +24,14 @@ FOOTER_H = 18.0
 class _Builder:
     """Builds the slides of one plan; every section method appends its slides."""
 
-    def __init__(self, plan: Plan, doc: Document, theme: Theme, audience: str) -> None:
+    def __init__(self, plan: Plan, doc: Document, theme: Theme, audience: str, size: tuple[float, float] | None = None) -> None:
         self.plan = plan
         self.doc = doc
         self.theme = theme
         self.customer = audience == "customer"
         self.lang = plan.language
         self.fonts = Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold")))
-        self.width = float(theme.get("slide", "width_in")) * PT_PER_IN
-        self.height = float(theme.get("slide", "height_in")) * PT_PER_IN
+        self.width, self.height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
         self.margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
         top = self.margin * 0.6 + TITLE_H + 12
         self.body = Box(self.margin, top, self.width - 2 * self.margin, self.height - top - FOOTER_H - self.margin * 0.7)
@@ -420,9 +419,9 @@ _SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
 )
 
 
-def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal") -> Deck:
-    """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section."""
-    builder = _Builder(plan, doc, theme, audience)
+def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None) -> Deck:
+    """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section (`size`: slide size in points)."""
+    builder = _Builder(plan, doc, theme, audience, size)
     builder.cover()
     body: list[Slide] = []
     titles: list[tuple[str, str]] = []

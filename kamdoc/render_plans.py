@@ -52,6 +52,14 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     theme = load_theme(theme_dir)
+    company = None
+    if template is not None:
+        from kamdoc.template import read_template
+
+        company = read_template(template, theme)
+        if abs(company.width / company.height - 16 / 9) > 0.01:
+            raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
+        theme = theme.with_colours(company.colours)
     failed = 0
     for plan_file in plans:
         result = validate_file(plan_file, today)
@@ -60,8 +68,8 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             click.echo(report.text([result]), err=True)
             click.echo(f"not rendered: {report.shown(plan_file)} has errors", err=True)
             continue
-        deck = build_outline(result.plan, result.doc, theme, audience)
-        data = render_pptx(deck, theme, _created(result.plan.cover.version), template)
+        deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None)
+        data = render_pptx(deck, theme, _created(result.plan.cover.version), company)
         target = out / f"{plan_slug(plan_file)}.pptx"
         write_atomically(target, data)
         click.echo(str(target))

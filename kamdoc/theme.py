@@ -41,6 +41,10 @@ class Theme:
     def size(self, name: str) -> float:
         return float(self.get("size", name))
 
+    def with_colours(self, colours: dict[str, str]) -> Theme:
+        """The same theme with some colours replaced (by a company template's colour scheme)."""
+        return Theme(self.folders, _merge(self.settings, {"colour": colours}))
+
     def find(self, name: str) -> Path | None:
         """A theme file by name: the user's folder first, then the default (one file at a time)."""
         for folder in self.folders:
@@ -73,9 +77,21 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def theme_folder(name_or_dir: str) -> Path:
+    """A theme given on the command line: a folder, or the name of one kamdoc ships in templates/."""
+    given = Path(name_or_dir)
+    if given.is_dir():
+        return given
+    shipped = DEFAULT_DIR.parent / name_or_dir
+    if "/" not in name_or_dir and shipped.is_dir():
+        return shipped
+    known = ", ".join(sorted(p.name for p in DEFAULT_DIR.parent.iterdir() if p.is_dir()))
+    raise KamdocError(f"no theme {name_or_dir!r}: give a theme folder or one of: {known}")
+
+
 def load_theme(theme_dir: Path | None = None) -> Theme:
     """The default theme, with `theme_dir`'s files and settings taking precedence."""
-    folders = ((theme_dir,) if theme_dir else ()) + (DEFAULT_DIR,)
+    folders = ((theme_dir,) if theme_dir and theme_dir.resolve() != DEFAULT_DIR else ()) + (DEFAULT_DIR,)
     settings: dict[str, Any] = {}
     for folder in reversed(folders):
         path = folder / "theme.yaml"

@@ -22,6 +22,7 @@ from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, inde
 from kamdoc.measure import LINE_SPACING
 from kamdoc.richtext import Para
 from kamdoc.slides import Box, BubbleChart, ColumnChart, Connector, Deck, Image, Shape, Slide, Table, Text
+from kamdoc.template import Template
 from kamdoc.theme import Theme
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
@@ -44,13 +45,16 @@ def _lighter(hex_colour: str, amount: float = 0.55) -> str:
 class _Painter:
     """Draws one deck into a python-pptx presentation."""
 
-    def __init__(self, deck: Deck, theme: Theme, template: Path | None) -> None:
+    def __init__(self, deck: Deck, theme: Theme, template: Template | None) -> None:
         self.deck = deck
         self.theme = theme
-        self.prs = Presentation(str(template) if template else None)
+        self.template = template
+        self.prs = Presentation(str(template.path) if template else None)
         if template is None:
             self.prs.slide_width = _emu(deck.width)
             self.prs.slide_height = _emu(deck.height)
+        else:
+            _remove_slides(self.prs)  # a company template often brings sample slides
         self.face = str(theme.get("font", "face"))
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
 
@@ -64,13 +68,24 @@ class _Painter:
         return _rgb(self.theme.colour(*name.split(".")))
 
     def slide(self, slide: Slide) -> None:
-        page = self.prs.slides.add_slide(self.blank)
-        for shape in list(page.placeholders):  # our own boxes carry the content
+        kind = "cover" if slide.kind == "cover" else "content"
+        name = self.template.layouts.get(kind) if self.template else None
+        layout = self._layout((name,)) if name else None
+        page = self.prs.slides.add_slide(layout or self.blank)
+        title_placeholder = None
+        for shape in list(page.placeholders):  # our own boxes carry the content; the title may use the template's
+            if shape.placeholder_format.type in (1, 3) and slide.kind != "cover" and title_placeholder is None:
+                title_placeholder = shape
+                continue
             shape._element.getparent().remove(shape._element)
         if slide.kind != "cover":
             margin = float(self.theme.get("slide", "margin_in")) * 72
-            self.text(page, Text(Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H), (Para(((_run(slide.title)),)),),
-                                 slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title"))
+            box = Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H)
+            title = Text(box, (Para(((_run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
+            if title_placeholder is not None:
+                self.placeholder_title(title_placeholder, title)
+            else:
+                self.text(page, title)
             self.footer(page, slide)
         shapes: dict[str, object] = {}
         for element in slide.elements:
@@ -99,6 +114,18 @@ class _Painter:
 
             source = io.BytesIO(svg_to_png(Path(element.path), int(box.w * 3)))
         page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+
+    def placeholder_title(self, placeholder: object, element: Text) -> None:
+        """The template's own title placeholder, moved to where the outline measured the title, in its size."""
+        box = element.box
+        placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)  # type: ignore[attr-defined]
+        placeholder.width, placeholder.height = _emu(box.w), _emu(box.h)  # type: ignore[attr-defined]
+        frame = placeholder.text_frame  # type: ignore[attr-defined]
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.text = element.paras[0].text
+        for run in frame.paragraphs[0].runs:
+            run.font.size = Pt(element.size)  # the font and colour stay the template's
 
     def footer(self, page: object, slide: Slide) -> None:
         margin = float(self.theme.get("slide", "margin_in")) * 72
@@ -344,7 +371,14 @@ def _bullet(p: object, para: Para, size: float) -> None:
         ppr.append(ppr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": para.bullet.rstrip(".")}))
 
 
-def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Path | None = None) -> bytes:
+def _remove_slides(prs: object) -> None:
+    slides = prs.slides._sldIdLst  # type: ignore[attr-defined]
+    for slide_id in list(slides):
+        prs.part.drop_rel(slide_id.rId)  # type: ignore[attr-defined]
+        slides.remove(slide_id)
+
+
+def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Template | None = None) -> bytes:
     """The deck as .pptx bytes, identical for identical input (fixed zip entry times)."""
     painter = _Painter(deck, theme, template)
     for slide in deck.slides:
