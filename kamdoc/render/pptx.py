@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +16,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -25,7 +29,6 @@ from kamdoc.slides import Box, BubbleChart, ColumnChart, Connector, Deck, Image,
 from kamdoc.template import Template
 from kamdoc.theme import Theme
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
 _SERIES = ("1F3A5F", "E07A1F", "3F8F6B", "8E5EA2", "C9A227", "4C9ACD", "B5523B", "6B7280")
 
 
@@ -42,6 +45,15 @@ def _lighter(hex_colour: str, amount: float = 0.55) -> str:
     return "".join(f"{int(c + (255 - c) * amount):02X}" for c in (r, g, b))
 
 
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ALGN = {"left": "l", "right": "r", "center": "ctr"}
+
+
+def _hundredths(points: float) -> int:
+    return int(round(points * 100))
+
+
 class _Painter:
     """Draws one deck into a python-pptx presentation."""
 
@@ -56,6 +68,7 @@ class _Painter:
         else:
             _remove_slides(self.prs)  # a company template often brings sample slides
         self.face = str(theme.get("font", "face"))
+        self.lang = "de-DE" if deck.language == "de" else "en-GB"
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
 
     def _layout(self, names: tuple[str, ...]) -> object | None:
@@ -66,6 +79,56 @@ class _Painter:
 
     def colour(self, name: str) -> RGBColor:
         return _rgb(self.theme.colour(*name.split(".")))
+
+    def hex(self, name: str) -> str:
+        return self.theme.colour(*name.split(".")).lstrip("#").upper()
+
+    # Text is written as DrawingML directly: python-pptx's object API costs a second per deck
+    # in tables alone, and the XML is the same.
+
+    def runs_xml(self, page: object, para: Para, size: float, colour: str, bold: bool = False) -> str:
+        out = []
+        for run in para.runs:
+            link = ""
+            if run.link:
+                rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+                link = f'<a:hlinkClick r:id="{rid}"/>'
+            props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
+                     f'<a:solidFill><a:srgbClr val="{self.hex(colour)}"/></a:solidFill>'
+                     f'<a:latin typeface="{escape(self.face)}"/><a:cs typeface="{escape(self.face)}"/>{link}</a:rPr>')
+            for i, piece in enumerate(run.text.split("\n")):
+                if i:
+                    out.append(f"<a:br>{props}</a:br>")
+                if piece:
+                    out.append(f"<a:r>{props}<a:t>{escape(piece)}</a:t></a:r>")
+        return "".join(out)
+
+    def para_xml(self, page: object, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True) -> str:
+        start, hang = indent(para, size)
+        attrs = f'algn="{_ALGN[align]}"'
+        bullet = ""
+        if para.bullet or para.level:
+            attrs += f' marL="{int(_emu(start))}" indent="{-int(_emu(hang))}"'
+            if para.bullet == "•":
+                bullet = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
+            elif para.bullet:
+                bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.bullet.rstrip(".")}"/>'
+        else:
+            bullet = "<a:buNone/>"
+        spacing = f'<a:lnSpc><a:spcPts val="{_hundredths(size * LINE_SPACING)}"/></a:lnSpc>'
+        if gap:
+            spacing += f'<a:spcAft><a:spcPts val="{_hundredths(size * PARA_GAP)}"/></a:spcAft>'
+        return (f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold)}"
+                f'<a:endParaRPr lang="{self.lang}" sz="{_hundredths(size)}" dirty="0"/></a:p>')
+
+    def fill_frame(self, page: object, frame: object, paras: Sequence[Para], size: float, colour: str, align: str,
+                   bold: bool = False, gap: bool = True) -> None:
+        body = frame._txBody  # type: ignore[attr-defined]
+        for p in body.findall(qn("a:p")):
+            body.remove(p)
+        xml = "".join(self.para_xml(page, para, size, colour, align, bold, gap) for para in paras) or "<a:p/>"
+        for p in parse_xml(f'<a:txBody xmlns:a="{_A}" xmlns:r="{_R}">{xml}</a:txBody>'):
+            body.append(p)
 
     def slide(self, slide: Slide) -> None:
         kind = "cover" if slide.kind == "cover" else "content"
@@ -148,24 +211,7 @@ class _Painter:
         frame.vertical_anchor = MSO_ANCHOR.TOP
         for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
             setattr(frame, side, _emu(INSET))
-        for i, para in enumerate(element.paras):
-            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            p.alignment = _ALIGN[element.align]
-            p.line_spacing = Pt(element.size * LINE_SPACING)
-            p.space_after = Pt(element.size * PARA_GAP)
-            if para.bullet or para.level:
-                _bullet(p, para, element.size)
-            for run in para.runs:
-                r = p.add_run()
-                r.text = run.text
-                font = r.font
-                font.name = self.face
-                font.size = Pt(element.size)
-                font.bold = run.bold or element.bold
-                font.italic = run.italic
-                font.color.rgb = self.colour(element.colour)
-                if run.link:
-                    r.hyperlink.address = run.link
+        self.fill_frame(page, frame, element.paras, element.size, element.colour, element.align, element.bold)
 
     def table(self, page: object, element: Table) -> None:
         box = element.box
@@ -173,30 +219,25 @@ class _Painter:
         heights = element.row_heights if element.has_header else element.row_heights[1:]
         rows, cols = len(lines), len(element.header)
         shape = page.shapes.add_table(rows, cols, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
-        table = shape.table
-        table.first_row = element.has_header
-        for i, width in enumerate(element.widths):
-            table.columns[i].width = _emu(width)
-        for i, height in enumerate(heights):
-            table.rows[i].height = _emu(height)
-        for r, cells in enumerate(lines):
+        grid = "".join(f'<a:gridCol w="{int(_emu(w))}"/>' for w in element.widths)
+        margins = f'marL="{int(_emu(CELL_PAD_X))}" marR="{int(_emu(CELL_PAD_X))}" marT="{int(_emu(CELL_PAD_Y))}" marB="{int(_emu(CELL_PAD_Y))}"'
+        body_rows = []
+        for r, (cells, height) in enumerate(zip(lines, heights)):
             header = element.has_header and r == 0
-            bold = header or (element.bold_last_row and r == rows - 1)
+            fill = "primary" if header else ("table_stripe" if r % 2 == 0 else "background")
+            colour = "background" if header else "text"
+            xml_cells = []
             for c, value in enumerate(cells):
-                cell = table.cell(r, c)
-                cell.margin_left = cell.margin_right = _emu(CELL_PAD_X)
-                cell.margin_top = cell.margin_bottom = _emu(CELL_PAD_Y)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = self.colour("primary") if header else self.colour("table_stripe" if r % 2 == 0 else "background")
-                p = cell.text_frame.paragraphs[0]
-                p.alignment = _ALIGN["left" if header and element.align[c] == "center" else element.align[c]]
-                p.line_spacing = Pt(element.size * LINE_SPACING)
-                run = p.add_run()
-                run.text = value
-                run.font.name = self.face
-                run.font.size = Pt(element.size)
-                run.font.bold = bold or (element.bold_first_column and c == 0)
-                run.font.color.rgb = self.colour("background") if header else self.colour("text")
+                bold = header or (element.bold_last_row and r == rows - 1) or (element.bold_first_column and c == 0)
+                align = "left" if header and element.align[c] == "center" else element.align[c]
+                para = self.para_xml(page, Para((_run(value),)), element.size, colour, align, bold, gap=False)
+                xml_cells.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
+                                 f'<a:tcPr {margins}><a:solidFill><a:srgbClr val="{self.hex(fill)}"/></a:solidFill></a:tcPr></a:tc>')
+            body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
+        first = ' firstRow="1"' if element.has_header else ""
+        table = parse_xml(f'<a:tbl xmlns:a="{_A}" xmlns:r="{_R}"><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl>')
+        old = shape._element.graphic.graphicData.tbl
+        old.getparent().replace(old, table)
 
     def column_chart(self, page: object, element: ColumnChart) -> None:
         data = CategoryChartData(number_format=element.number_format)
@@ -305,18 +346,7 @@ class _Painter:
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
             setattr(frame, side, _emu(4 if side in ("margin_left", "margin_right") else 2))
-        for i, para in enumerate(element.paras):
-            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            p.alignment = PP_ALIGN.CENTER
-            p.line_spacing = Pt(element.size * LINE_SPACING)
-            for run in para.runs:
-                r = p.add_run()
-                r.text = run.text
-                r.font.name = self.face
-                r.font.size = Pt(element.size)
-                r.font.bold = run.bold
-                r.font.italic = run.italic
-                r.font.color.rgb = self.colour(element.text_colour)
+        self.fill_frame(page, frame, element.paras, element.size, element.text_colour, "center", gap=False)
         return shape
 
     def connector(self, page: object, element: Connector, shapes: dict[str, object]) -> None:
@@ -357,18 +387,6 @@ def _run(text: str) -> object:
     from kamdoc.richtext import Run
 
     return Run(text)
-
-
-def _bullet(p: object, para: Para, size: float) -> None:
-    """A bullet or number before a paragraph, with a hanging indent (python-pptx has no API for it)."""
-    ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    start, hang = indent(para, size)
-    ppr.set("marL", str(int(_emu(start))))
-    ppr.set("indent", str(-int(_emu(hang))))
-    if para.bullet == "•":
-        ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "•"}))
-    elif para.bullet:
-        ppr.append(ppr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": para.bullet.rstrip(".")}))
 
 
 def _remove_slides(prs: object) -> None:
