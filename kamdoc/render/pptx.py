@@ -255,7 +255,10 @@ class _Painter:
         chart.font.size = Pt(self.theme.size("small"))
         axis = chart.value_axis
         axis.has_major_gridlines = True
+        axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        axis.tick_labels.number_format = element.number_format
+        axis.tick_labels.number_format_is_linked = False
         if element.legend_note:
             axis.has_title = True
             axis.axis_title.text_frame.text = element.legend_note
