@@ -41,8 +41,16 @@ def _forest(people: Sequence[Person]) -> tuple[dict[str, list[str]], list[str], 
     return children, [r for r in roots if children[r]], loners
 
 
-def plan_pages(people: Sequence[Person], per_row: int, levels: int) -> list[_Page]:
-    """People distributed over pages: trees cut into chunks of at most `per_row` leaves and `levels` levels."""
+CAPTION_H = SIZE * LINE_SPACING + 8
+
+
+def plan_pages(people: Sequence[Person], per_row: int, levels: int, box_h: float = 74.0, gap_y: float = 26.0,
+               room: float = 0.0) -> list[_Page]:
+    """People distributed over pages: trees cut into chunks of at most `per_row` leaves and `levels` levels.
+
+    People with neither manager nor reports go in rows under the last tree where the `room` (points) allows,
+    else on pages of their own.
+    """
     children, roots, loners = _forest(people)
     pages: list[_Page] = []
     queue = list(roots)
@@ -77,14 +85,16 @@ def plan_pages(people: Sequence[Person], per_row: int, levels: int) -> list[_Pag
             pages.append(_Page(cells, []))
     # People without any reporting line: rows below the last tree where there is room, else pages of their own.
     if loners:
+        rows_on_empty = max(1, int((room - CAPTION_H + gap_y) // (box_h + gap_y)))
         last = pages[-1] if pages else None
-        used = 1 + max((lvl for _, lvl in last.cells.values()), default=-1) if last else levels
-        room = (levels - used - 1) * per_row if last else 0  # one level is left for the caption
-        if last and room > 0:
-            last.loners = loners[:room]
-            loners = loners[room:]
-        for start in range(0, len(loners), per_row * (levels - 1)):
-            pages.append(_Page({}, loners[start : start + per_row * (levels - 1)]))
+        if last:
+            used = (1 + max(lvl for _, lvl in last.cells.values())) * (box_h + gap_y)
+            rows = int((room - used - CAPTION_H + gap_y) // (box_h + gap_y))
+            if rows > 0:
+                last.loners = loners[: rows * per_row]
+                loners = loners[rows * per_row :]
+        for start in range(0, len(loners), per_row * rows_on_empty):
+            pages.append(_Page({}, loners[start : start + per_row * rows_on_empty]))
     return pages
 
 
@@ -131,11 +141,11 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     for box_w, box_h, gap_y in SIZES:
         per_row = max(1, int((body.w + GAP_X) // (box_w + GAP_X)))
         levels = max(2, int((room + gap_y) // (box_h + gap_y)))
-        options.append((len(plan_pages(people, per_row, levels)), -box_w, (box_w, box_h, gap_y, per_row, levels)))
+        options.append((len(plan_pages(people, per_row, levels, box_h, gap_y, room)), -box_w, (box_w, box_h, gap_y, per_row, levels)))
     _, _, (box_w, box_h, gap_y, per_row, levels) = min(options)
     by_id = {p.id: p for p in people}
     slides: list[list[Element]] = []
-    for page in plan_pages(people, per_row, levels):
+    for page in plan_pages(people, per_row, levels, box_h, gap_y, room):
         elements: list[Element] = []
         columns = max([c for c, _ in page.cells.values()], default=0) + 1
         left = body.x + (body.w - (columns * box_w + (columns - 1) * GAP_X)) / 2
@@ -147,9 +157,9 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
         if page.loners:
             top_level = 1 + max((lvl for _, lvl in page.cells.values()), default=-1)
             caption_y = body.y + top_level * (box_h + gap_y)
-            elements.append(Text(Box(body.x, caption_y, body.w, SIZE * LINE_SPACING + 6),
+            elements.append(Text(Box(body.x, caption_y, body.w, CAPTION_H - 2),
                                  (Para((Run(word("no_reporting_line", language), italic=True),)),), SIZE, colour="muted"))
-            start_y = caption_y + SIZE * LINE_SPACING + 8
+            start_y = caption_y + CAPTION_H
             count = min(per_row, len(page.loners))
             row_left = body.x + (body.w - (count * box_w + (count - 1) * GAP_X)) / 2
             for i, pid in enumerate(page.loners):
