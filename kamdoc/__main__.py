@@ -1,5 +1,5 @@
 """Run kamdoc as `python -m kamdoc`."""
 
-from kamdoc.cli import main
+from kamdoc.cli import run
 
-main()
+run()

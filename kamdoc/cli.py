@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -158,3 +159,23 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
 
 def _day(value: object) -> date:
     return value.date() if value is not None else date.today()  # type: ignore[attr-defined]
+
+
+def run() -> None:
+    """The console entry point: run a command, then end the process without the interpreter's teardown.
+
+    Freeing every object of a rendered deck one by one takes a fifth of a second;
+    the operating system reclaims the memory at once. Output is flushed first.
+    """
+    try:
+        main()
+        code: int = 0
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            code = exc.code or 0
+        else:  # a message given to sys.exit
+            sys.stderr.write(f"{exc.code}\n")
+            code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -9,9 +12,27 @@ LINE_SPACING = 1.2
 """Line height as a multiple of the font size, as both renderers set it."""
 
 
+def _cache_file(font_file: Path) -> Path | None:
+    """Where the advance widths of a font file are kept between runs (they only change with the file)."""
+    try:
+        stat = font_file.stat()
+    except OSError:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kamdoc"
+    key = hashlib.sha256(f"{font_file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    return base / f"metrics-{key}.json"
+
+
 @cache
 def _advances(font_file: Path) -> tuple[dict[int, float], float]:
     """Advance widths per code point in em, and the width used for characters the font lacks."""
+    cached = _cache_file(font_file)
+    if cached is not None and cached.is_file():
+        try:
+            data = json.loads(cached.read_text(encoding="utf-8"))
+            return {int(code): width for code, width in data["widths"].items()}, float(data["fallback"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache is read again from the font
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(font_file), lazy=True)
@@ -20,6 +41,14 @@ def _advances(font_file: Path) -> tuple[dict[int, float], float]:
     widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
     fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
     font.close()
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"widths": widths, "fallback": fallback}), encoding="utf-8")
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # no cache where the home folder is read-only: measured from the font each time
     return widths, fallback
 
 

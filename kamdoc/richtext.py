@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -50,6 +51,7 @@ class _State:
     in_item: bool = False
 
 
+@cache
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
