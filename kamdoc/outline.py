@@ -151,6 +151,7 @@ class _Builder:
 
     def agenda(self, sections: list[tuple[str, str]]) -> None:
         slide = self.new("agenda", self.w("agenda"), "agenda")
+        slide.notes = [f"{title}: {self.source(*_SOURCE.get(key, (key,)))}" for key, title in sections]
         paras = [Para((Run(title),), f"{i}.") for i, (_, title) in enumerate(sections, 1)]
         if self.customer:
             paras.append(Para((Run(self.w("customer_version"), italic=True),)))
@@ -400,6 +401,9 @@ class _Builder:
         self.table("marketing", self.w("marketing"), "marketing", [self.w("date"), self.w("event"), self.w("format"), self.w("audience")],
                    rows, ["right", "left", "left", "left"], ("marketing",))
 
+
+# Where in the plan each agenda entry's content starts (for the agenda's speaker notes).
+_SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "market": ("profile", "market")}
 
 _SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("profile", _Builder.profile),

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,9 +94,12 @@ def test_financials_table_has_totals_and_growth_right_aligned(decks: Path) -> No
 
 def test_speaker_notes_say_where_to_edit(decks: Path) -> None:
     prs = Presentation(str(decks / "brenner-werke.pptx"))
-    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert all(s.has_notes_slide for s in prs.slides)
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
     assert "Bearbeiten in: plans/brenner-werke/plan.yaml:10" in notes[0]
+    assert "Power-Map: plans/brenner-werke/plan.yaml:" in notes[1]  # the agenda: where each section starts
     assert any("plans/brenner-werke/markt.md:1" in n for n in notes)
+    assert all(re.search(r"\.(yaml|md):\d+", n) for n in notes)
 
 
 @pytest.mark.parametrize("name", ["brenner-werke", "halvorsen-logistics", "stress"])
@@ -180,6 +186,26 @@ def test_same_plan_gives_the_same_bytes(tmp_path: Path) -> None:
     first = render(tmp_path / "a", PLANS / "halvorsen-logistics") / "halvorsen-logistics.pptx"
     second = render(tmp_path / "b", PLANS / "halvorsen-logistics") / "halvorsen-logistics.pptx"
     assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
+
+
+def test_source_date_epoch_sets_the_document_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    deck = render(tmp_path, PLANS / "halvorsen-logistics") / "halvorsen-logistics.pptx"
+    props = Presentation(str(deck)).core_properties
+    assert props.created.isoformat().startswith("2026-01-01T00:00") and props.modified == props.created
+    with zipfile.ZipFile(deck) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+def test_the_console_command_exits_with_the_codes_and_prints_everything(tmp_path: Path) -> None:
+    bad = subprocess.run([sys.executable, "-m", "kamdoc", "render", str(DATA / "bad" / "stage-not-in-list.yaml"), "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "key_projects[0].stage: 'offer' is not one of" in bad.stderr
+    good = subprocess.run([sys.executable, "-m", "kamdoc", "render", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert good.returncode == 0
+    assert good.stdout.strip() == str(tmp_path / "brenner-werke.pptx")
 
 
 def test_a_plan_with_errors_is_not_rendered(tmp_path: Path) -> None:
