@@ -9,26 +9,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _timing import ROOT, best_of, compile_kamdoc
+
 PLAN = ROOT / "plans" / "brenner-werke"
 
 
-def best_of(runs: int, command: list[str]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(command[:4])} … failed:\n{done.stderr[-2000:]}")
-    return min(times)
 
 
 def as_markdown() -> str:
@@ -60,9 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    # Measure kamdoc as installed: with its modules compiled (some environments set PYTHONDONTWRITEBYTECODE,
-    # which would make every run compile kamdoc from source).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kamdoc")], check=True)
+    compile_kamdoc()
     with tempfile.TemporaryDirectory() as tmp:
         ours = best_of(args.runs, [sys.executable, "-m", "kamdoc", "render", "--to", "pptx", str(PLAN), "--out", tmp])
         print(f"kamdoc render --to pptx, German example: {ours:6.2f} s  (target < 0.6 s)")

@@ -8,25 +8,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _timing import ROOT, best_of, compile_kamdoc
+
 EXAMPLE = ROOT / "plans" / "brenner-werke"
 
 
-def best_of(runs: int, command: list[str], cwd: Path) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(command[:3])} … failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return min(times)
 
 
 def main() -> None:
@@ -34,8 +24,7 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    # Measure kamdoc as installed: with its modules compiled (see bench/render.py).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kamdoc")], check=True)
+    compile_kamdoc()
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
         (repo / ".git").mkdir()

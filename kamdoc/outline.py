@@ -9,12 +9,30 @@ from pathlib import Path
 
 from kamdoc import labels
 from kamdoc.labels import amount, day, number, percent, term, word
-from kamdoc.layout import TITLE_H, Flow, Fonts, fit_size, fit_title, paginate_table, text
+from kamdoc.layout import (
+    TITLE_H,
+    Flow,
+    Fonts,
+    fit_size,
+    fit_title,
+    paginate_table,
+    text,
+)
 from kamdoc.load import Document, Path_
 from kamdoc.measure import Metrics
 from kamdoc.model import Plan
 from kamdoc.richtext import Para, Run, TableBlock, blocks, plain
-from kamdoc.slides import Box, Bubble, BubbleChart, ColumnChart, Deck, Image, Series, Shape, Slide
+from kamdoc.slides import (
+    Box,
+    Bubble,
+    BubbleChart,
+    ColumnChart,
+    Deck,
+    Image,
+    Series,
+    Shape,
+    Slide,
+)
 from kamdoc.theme import Theme
 
 PT_PER_IN = 72.0
@@ -233,7 +251,7 @@ class _Builder:
             for box, content, colour in zip(boxes, contents, ("table_stripe",) * 4):
                 slide.elements.append(text(box, content, size, fill=colour))
             return
-        for (key, items), box in zip(quadrants, boxes):  # too long for a 2x2: one quadrant after the other
+        for key, items in quadrants:  # too long for a 2x2: one quadrant after the other
             self.flow(kind, f"{title}: {self.w(key)}", section, self.bullets(items), path)
 
     def swot(self) -> None:

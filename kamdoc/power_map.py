@@ -77,7 +77,7 @@ def plan_pages(people: Sequence[Person], per_row: int, levels: int, box_h: float
                 cells[leaf] = (float(column), len(path))
             # Each ancestor sits centred over its leaves on this page.
             for depth in range(levels - 1, -1, -1):
-                for leaf, path in chunk:
+                for _, path in chunk:
                     if depth < len(path):
                         node = path[depth]
                         below = [cells[x][0] for x, p in chunk if depth < len(p) and p[depth] == node]

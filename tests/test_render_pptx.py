@@ -12,10 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PLANS, TODAY, kamdoc
 from pptx import Presentation
 from pptx.util import Emu
-
-from conftest import DATA, PLANS, TODAY, kamdoc
 
 
 def render(tmp_path: Path, *args: str | Path) -> Path:

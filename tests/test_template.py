@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PLANS, TODAY, kamdoc
 from pptx import Presentation
 from pptx.util import Emu
-
-from conftest import PLANS, TODAY, kamdoc
 
 
 def make_template(path: Path, width: int = 12192000, rename: dict[str, str] | None = None) -> Path:

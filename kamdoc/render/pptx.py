@@ -5,31 +5,47 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from copy import deepcopy
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from copy import deepcopy
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pptx import Presentation
 from pptx.chart.data import BubbleChartData, CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import NotesSlidePart
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
 from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
 from kamdoc.richtext import Para
-from kamdoc.slides import Box, BubbleChart, ColumnChart, Connector, Deck, Image, Shape, Slide, Table, Text
+from kamdoc.slides import (
+    Box,
+    BubbleChart,
+    ColumnChart,
+    Connector,
+    Deck,
+    Image,
+    Shape,
+    Slide,
+    Table,
+    Text,
+)
 from kamdoc.template import Template
 from kamdoc.theme import Theme
 
