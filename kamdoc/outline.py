@@ -135,7 +135,14 @@ class _Builder:
         return Para((Run(label, bold=True),))
 
     def bullets(self, items: list[str]) -> list[Para]:
-        return [Para(p.runs, "•", 0) for item in items for p in self.prose(item)[:1]]
+        """One bullet per item; an item of several paragraphs keeps all of them, joined."""
+        out = []
+        for item in items:
+            paras = self.prose(item)
+            runs = tuple(run for i, p in enumerate(paras) for run in ((Run(" "),) if i else ()) + p.runs)
+            if runs:
+                out.append(Para(runs, "•", 0))
+        return out
 
     # --- sections -------------------------------------------------------------------
 
