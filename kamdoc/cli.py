@@ -109,26 +109,29 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 
 @main.command()
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--to", "formats", type=click.Choice(["pptx"]), default="pptx", show_default=True, help="The output format (PDF follows in a later version).")
+@click.option("--to", "formats", default="pptx", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The formats to write; with both, the outline is built once.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]), help="Write the PDF as PDF/A-3u (archiving) or PDF/UA-1 (accessibility).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx.")
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def render(plans: tuple[Path, ...], formats: str, out: Path, theme_name: str | None, template: Path | None, audience: str, today: object) -> None:
-    """Render plans into native, editable PowerPoint decks.
+def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: Path, theme_name: str | None, template: Path | None,
+           audience: str, today: object) -> None:
+    """Render plans into native, editable PowerPoint decks and PDF decks.
 
     PLANS are plan folders, plan files or folders of plans (default: plans/).
-    Each deck is written to OUT/<slug>.pptx completely or not at all, and its
-    path printed. A plan with errors is not rendered: its findings are shown
-    and the exit code is 1.
+    Each deck is written to OUT/<slug>.pptx or .pdf completely or not at all,
+    and its path printed. A plan with errors is not rendered: its findings are
+    shown and the exit code is 1.
     """
-    from kamdoc.render_plans import render_paths
+    from kamdoc.render_plans import parse_formats, render_paths
     from kamdoc.theme import theme_folder
 
+    wanted = parse_formats(formats)
     paths = list(plans) or [Path("plans")]
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today)))
+    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant))
 
 
 @main.group()

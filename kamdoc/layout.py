@@ -52,21 +52,35 @@ class Fonts:
 
 
 def split_para(fonts: Fonts, para: Para, size: float, width: float, height: float) -> tuple[Para, Para] | None:
-    """Cut a paragraph so that its first part fits `height`: at a word boundary, keeping each run's style."""
+    """Cut a paragraph so that its first part fits `height`, keeping each run's style.
+
+    The cut falls at a word boundary; a single word longer than the room is cut between characters.
+    """
     text = para.text
-    words = text.split(" ")
-    lo, hi = 1, len(words) - 1
-    best = 0
-    while lo <= hi:  # the most words whose paragraph still fits
-        mid = (lo + hi) // 2
-        head = _cut_runs(para.runs, len(" ".join(words[:mid])))[0]
-        if fonts.para_height(Para(head, para.bullet, para.level), size, width) <= height:
-            best, lo = mid, mid + 1
-        else:
-            hi = mid - 1
-    if best == 0:
+
+    def fits(cut: int) -> bool:
+        head = _cut_runs(para.runs, cut)[0]
+        return fonts.para_height(Para(head, para.bullet, para.level), size, width) <= height
+
+    def best_of(cuts: list[int]) -> int:
+        lo, hi, best = 0, len(cuts) - 1, -1
+        while lo <= hi:  # the longest head that still fits
+            mid = (lo + hi) // 2
+            if fits(cuts[mid]):
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        return cuts[best] if best >= 0 else 0
+
+    words = [i for i, ch in enumerate(text) if ch == " "]
+    cut = best_of(words) if words else 0
+    skip = 1 if cut else 0  # the space at a word boundary goes with neither part
+    if not cut:
+        cut = best_of(list(range(1, len(text))))
+    if not cut:
         return None
-    head, tail = _cut_runs(para.runs, len(" ".join(words[:best])) + 1)
+    head, tail = _cut_runs(para.runs, cut)
+    tail = _cut_runs(tail, skip)[1] if skip else tail
     return Para(head, para.bullet, para.level), Para(tail, None, para.level)
 
 

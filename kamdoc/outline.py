@@ -177,7 +177,7 @@ class _Builder:
     def agenda(self, sections: list[tuple[str, str]]) -> None:
         slide = self.new("agenda", self.w("agenda"), "agenda")
         slide.notes = [f"{title}: {self.source(*_SOURCE.get(key, (key,)))}" for key, title in sections]
-        paras = [Para((Run(title),), f"{i}.") for i, (_, title) in enumerate(sections, 1)]
+        paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(sections, 1)]
         if self.customer:
             paras.append(Para((Run(self.w("customer_version"), italic=True),)))
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum

@@ -11,7 +11,7 @@ import click
 
 from kamdoc import report
 from kamdoc.discover import find_plans, plan_slug
-from kamdoc.errors import KamdocError
+from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.validate import validate_file
 
 
@@ -42,10 +42,22 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date) -> int:
+FORMATS = ("pptx", "pdf")
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """`pptx`, `pdf` or `pptx,pdf` as a tuple of formats, in a fixed order."""
+    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
+    unknown = asked - set(FORMATS)
+    if not asked or unknown:
+        raise CommandLineError(f"--to takes pptx, pdf or pptx,pdf (got {value!r})")
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
+                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported, not rendered. Returns the exit code."""
     from kamdoc.outline import build_outline
-    from kamdoc.render.pptx import render_pptx
     from kamdoc.theme import load_theme
 
     plans = find_plans(paths)
@@ -68,9 +80,19 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             click.echo(report.text([result]), err=True)
             click.echo(f"not rendered: {report.shown(plan_file)} has errors", err=True)
             continue
+        # One outline for every format: both decks show the same slides.
         deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None)
-        data = render_pptx(deck, theme, _created(result.plan.cover.version), company)
-        target = out / f"{plan_slug(plan_file)}.pptx"
-        write_atomically(target, data)
-        click.echo(str(target))
+        created = _created(result.plan.cover.version)
+        for fmt in formats:
+            if fmt == "pptx":
+                from kamdoc.render.pptx import render_pptx
+
+                data = render_pptx(deck, theme, created, company)
+            else:
+                from kamdoc.render.pdf import render_pdf  # imports WeasyPrint: only when a PDF is asked for
+
+                data = render_pdf(deck, theme, created, pdf_variant)
+            target = out / f"{plan_slug(plan_file)}.{fmt}"
+            write_atomically(target, data)
+            click.echo(str(target))
     return 1 if failed else 0

@@ -47,9 +47,8 @@ from kamdoc.slides import (
     Text,
 )
 from kamdoc.template import Template
-from kamdoc.theme import Theme
+from kamdoc.theme import Theme, lighter
 
-_SERIES = ("1F3A5F", "E07A1F", "3F8F6B", "8E5EA2", "C9A227", "4C9ACD", "B5523B", "6B7280")
 
 
 def _emu(points: float) -> Emu:
@@ -58,11 +57,6 @@ def _emu(points: float) -> Emu:
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def _lighter(hex_colour: str, amount: float = 0.55) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
-    return "".join(f"{int(c + (255 - c) * amount):02X}" for c in (r, g, b))
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -113,7 +107,7 @@ class _Painter:
         out = []
         for run in para.runs:
             link = ""
-            if run.link:
+            if run.link and not run.link.startswith("#"):  # "#section" links are for the PDF's agenda
                 rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
@@ -323,8 +317,9 @@ class _Painter:
         chart.category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
         plot = chart.plots[0]
         plot.gap_width = 60
+        palette = [str(c) for c in self.theme.get("colour", "series")]
         for i, series in enumerate(element.series):
-            colour = _SERIES[i % len(_SERIES)]
+            colour = palette[i % len(palette)]
             pptx_series = plot.series[i]
             pptx_series.format.fill.solid()
             pptx_series.format.fill.fore_color.rgb = _rgb(colour)
@@ -332,7 +327,7 @@ class _Painter:
                 if kind_of == "plan":  # planned years lighter: actual and plan told apart
                     point = pptx_series.points[j]
                     point.format.fill.solid()
-                    point.format.fill.fore_color.rgb = _rgb(_lighter(colour))
+                    point.format.fill.fore_color.rgb = _rgb(lighter(colour))
 
     def bubble_chart(self, page: object, element: BubbleChart) -> None:
         data = BubbleChartData(number_format=element.number_format)

@@ -1,0 +1,162 @@
+"""The PDF renderer: the outline's slides as HTML pages (Jinja2, theme templates) made into a PDF by WeasyPrint."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from kamdoc.errors import KamdocError
+from kamdoc.labels import word
+from kamdoc.layout import INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.render import svg
+from kamdoc.slides import BubbleChart, ColumnChart, Connector, Deck, Image, Shape, Table, Text
+from kamdoc.theme import Theme
+
+VARIANTS = ("pdf/a-3u", "pdf/ua-1")
+SECTION_WORDS = {"agenda", "profile", "customer_goals", "market", "buying_strategy", "power_map", "swot", "position", "mission",
+                 "goals", "financials", "key_projects", "account_team", "relationship_plan", "marketing"}
+
+
+def _flat_colours(theme: Theme) -> dict[str, str]:
+    """Theme colours as CSS variable names: attitude.mentor becomes attitude-mentor."""
+    out: dict[str, str] = {}
+    for name, value in theme.get("colour").items():
+        if isinstance(value, dict):
+            out.update({f"{name}-{key}": str(v) for key, v in value.items()})
+        elif isinstance(value, str):
+            out[name] = value
+    return out
+
+
+@dataclass
+class _Fetcher:
+    """Serves WeasyPrint the few files kamdoc itself chose (fonts, checked images) and nothing else.
+
+    Plans come from pull requests: no other file, no URL, no redirect is ever read. Anything else
+    asked for is a bug or an attack, and fails the render instead of leaving a hole.
+    """
+
+    allowed: dict[str, Path] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+
+    def url_for(self, path: Path) -> str:
+        url = path.resolve().as_uri()
+        self.allowed[url] = path.resolve()
+        return url
+
+    def make(self) -> Any:
+        from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+        outer = self
+
+        class RepoFetcher(URLFetcher):  # type: ignore[misc]
+            def __init__(self) -> None:
+                super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
+
+            def fetch(self, url: str, headers: object = None) -> Any:
+                path = outer.allowed.get(url)
+                if path is None:
+                    outer.refused.append(url)
+                    raise FatalURLFetchingError(f"refused to fetch {url}")
+                return URLFetcherResponse(url, path.read_bytes(), {})
+
+        return RepoFetcher()
+
+
+class _Problems(logging.Handler):
+    """Collects what WeasyPrint warns about while rendering: each one fails the render."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # Notes about WeasyPrint's own set-up (which font subsetter it uses) are not problems of the deck.
+        if record.levelno >= logging.ERROR or any(word in message.lower() for word in ("failed", "error", "unable", "cannot", "refused")):
+            self.messages.append(message)
+
+
+def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
+    """The slides as the templates see them: each element with a `kind`, charts and lines as SVG."""
+    slides = []
+    seen: set[str] = set()
+    for slide in deck.slides:
+        elements = []
+        lines = []
+        for e in slide.elements:
+            if isinstance(e, Text):
+                elements.append(SimpleNamespace(kind="text", **vars(e)))
+            elif isinstance(e, Table):
+                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **vars(e)))
+            elif isinstance(e, Shape):
+                elements.append(SimpleNamespace(kind="shape", **vars(e)))
+            elif isinstance(e, Image):
+                elements.append(SimpleNamespace(kind="image", box=e.box, url=fetcher.url_for(Path(e.path))))
+            elif isinstance(e, ColumnChart):
+                elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.column_chart(e, theme, deck.language)))
+            elif isinstance(e, BubbleChart):
+                elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme)))
+            elif isinstance(e, Connector):
+                lines.append(e)
+        anchor = slide.section if slide.section and slide.section not in seen else ""
+        seen.add(slide.section)
+        bookmark = word(slide.section, deck.language) if anchor and slide.section in SECTION_WORDS else slide.title
+        slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, number=slide.number,
+                                      anchor=anchor, bookmark=bookmark, elements=elements,
+                                      lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))
+    return slides
+
+
+def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) -> str:
+    """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+    env = Environment(
+        loader=FileSystemLoader([str(folder) for folder in theme.folders]),
+        autoescape=True,  # plan text is data: <script> in a plan is shown, never run
+        undefined=StrictUndefined,
+        trim_blocks=False,
+    )
+    env.globals.update(indent=indent, para_gap=PARA_GAP)
+    margin = float(theme.get("slide", "margin_in")) * 72
+    layout = SimpleNamespace(margin=margin, title_top=margin * 0.6, title_h=TITLE_H, inset=INSET,
+                             footer_top=deck.height - margin * 0.5 - theme.size("footer") * 1.6)
+    fonts = SimpleNamespace(regular=fetcher.url_for(theme.font_file("regular")), bold=fetcher.url_for(theme.font_file("bold")))
+    try:
+        template = env.get_template("deck.html.j2")
+        return template.render(deck=deck, slides=_view(deck, theme, fetcher), colours=_flat_colours(theme), layout=layout,
+                               fonts=fonts, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    except TemplateError as exc:
+        raise KamdocError(f"the theme's PDF templates cannot be used: {exc}") from None
+
+
+def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None) -> bytes:
+    """The deck as PDF bytes: fonts embedded, a bookmark per section, identical for identical input."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _Fetcher()
+    html = deck_html(deck, theme, created, fetcher)
+    problems = _Problems()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(problems)
+    try:
+        document = weasyprint.HTML(string=html, base_url="kamdoc:/", url_fetcher=fetcher.make())
+        options: dict[str, Any] = {"font_config": FontConfiguration()}
+        if variant:
+            options["pdf_variant"] = variant
+        data = document.write_pdf(**options)
+    except FatalURLFetchingError:
+        raise KamdocError(f"the PDF would need files kamdoc does not serve: {', '.join(fetcher.refused)}") from None
+    finally:
+        logger.removeHandler(problems)
+    if fetcher.refused or problems.messages:
+        what = "; ".join([*(f"refused {u}" for u in fetcher.refused), *problems.messages][:5])
+        raise KamdocError(f"WeasyPrint could not render the deck cleanly: {what}")
+    return bytes(data)

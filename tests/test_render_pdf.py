@@ -1,0 +1,165 @@
+"""The PDF decks as a person reads them: same slides as the PowerPoint deck, text, fonts, bookmarks, links, safety."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from conftest import DATA, PLANS, TODAY, kamdoc
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    run = kamdoc("render", PLANS, "--to", "pptx,pdf", "--out", out, "--today", TODAY)
+    assert run.code == 0, run.err
+    assert run.out.split() == [str(out / f"{name}.{fmt}") for name in ("brenner-werke", "halvorsen-logistics") for fmt in ("pptx", "pdf")]
+    return out
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(pdf)).pages]
+
+
+@pytest.mark.parametrize("name", ["brenner-werke", "halvorsen-logistics"])
+def test_one_16_9_page_per_slide_of_the_powerpoint_deck(decks: Path, name: str) -> None:
+    reader = PdfReader(str(decks / f"{name}.pdf"))
+    assert len(reader.pages) == len(Presentation(str(decks / f"{name}.pptx")).slides)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx((960, 540), abs=0.1)
+
+
+def test_section_titles_and_key_texts_are_there(decks: Path) -> None:
+    texts = page_texts(decks / "brenner-werke.pdf")
+    everything = "\n".join(texts)
+    for text in ("Brenner Werke AG", "Kurzprofil", "Power-Map", "Finanzplanung", "Key-Account-Marketing", "Martina Müller",
+                 "Entscheider", "15.11.2026", "Vertraulich – nur für das Account-Team"):
+        assert text in everything, text
+    assert texts[1].startswith("Agenda")
+    # The same outline: each page shows the title of the PowerPoint slide in the same place.
+    slides = Presentation(str(decks / "brenner-werke.pptx")).slides
+    for page, slide in zip(texts[1:], list(slides)[1:], strict=True):
+        title = next(s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip())
+        assert " ".join(title.split(" (")[0].split()) in " ".join(page.split())
+
+
+def test_fonts_are_embedded(decks: Path) -> None:
+    reader = PdfReader(str(decks / "halvorsen-logistics.pdf"))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[font["/BaseFont"]] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_bookmarks_per_section_and_agenda_links(decks: Path) -> None:
+    reader = PdfReader(str(decks / "brenner-werke.pdf"))
+    titles = [item.title for item in reader.outline]
+    assert titles[:4] == ["Brenner Werke AG", "Agenda", "Kurzprofil", "Ziele und Projekte des Kunden"]
+    assert "Power-Map" in titles and "Finanzplanung" in titles and "Marktumfeld" in titles
+    links = [annot.get_object() for annot in reader.pages[1]["/Annots"]]
+    assert len(links) == 14  # one per agenda entry, each to its section's first page
+    assert all("/Dest" in link or "/A" in link for link in links)
+
+
+def test_document_metadata_from_the_plan(decks: Path) -> None:
+    meta = PdfReader(str(decks / "brenner-werke.pdf")).metadata
+    assert meta.title == "Key-Account-Plan: Brenner Werke AG"
+    assert meta.author == "Jana Schmidt"
+    assert meta.subject == "Werkzeugmaschinen"
+    assert meta["/CreationDate"] == "D:20261115000000Z"
+
+
+def test_same_plan_gives_the_same_pdf_bytes(tmp_path: Path) -> None:
+    digests = []
+    for where in ("a", "b"):
+        run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--out", tmp_path / where)
+        assert run.code == 0, run.err
+        digests.append(hashlib.sha256((tmp_path / where / "halvorsen-logistics.pdf").read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+
+
+def test_pdf_a_variant(tmp_path: Path) -> None:
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--pdf-variant", "pdf/a-3u", "--out", tmp_path)
+    assert run.code == 0, run.err
+    reader = PdfReader(str(tmp_path / "halvorsen-logistics.pdf"))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part" in xmp and b"pdfaid:conformance" in xmp
+
+
+def test_hostile_markdown_is_shown_as_text_and_fetches_nothing(tmp_path: Path) -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.settimeout(0.2)
+    hits: list[object] = []
+    stop = time.monotonic() + 15
+
+    def listen() -> None:
+        while time.monotonic() < stop and not done.is_set():
+            try:
+                hits.append(server.accept())
+            except OSError:
+                continue
+
+    done = threading.Event()
+    thread = threading.Thread(target=listen)
+    thread.start()
+    plan = tmp_path / "attack"
+    plan.mkdir()
+    (tmp_path / ".git").mkdir()
+    source = (DATA / "markdown-attack" / "plan.yaml").read_text(encoding="utf-8")
+    port = server.getsockname()[1]
+    (plan / "plan.yaml").write_text(source.replace("127.0.0.1:9", f"127.0.0.1:{port}"), encoding="utf-8")
+    (plan / "logo.png").write_bytes((DATA / "markdown-attack" / "logo.png").read_bytes())
+    try:
+        run = kamdoc("render", plan, "--to", "pptx,pdf", "--out", tmp_path / "out", "--today", TODAY)
+    finally:
+        done.set()
+        thread.join()
+        server.close()
+    assert run.code == 0, run.err
+    assert hits == []
+    reader = PdfReader(str(tmp_path / "out" / "attack.pdf"))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+    for literal in ('<script>alert("pwned")</script>', '<img src="file:///etc/passwd">', "{% for x in range(3) %}loop{% endfor %}",
+                    "</style><style>body { display: none }</style>", "[javascript link] (javascript:alert(1))", "<iframe"):
+        assert literal.replace("] (", "](") in flat.replace("] (", "]("), literal
+    # `{{ 7*7 }}` is never evaluated (Markdown may read the stars as emphasis, which is all it is).
+    assert "Template syntax stays text: {{ 7" in flat and "49" not in flat
+    assert "W" * 200 in text.replace("\n", "")  # the 2,000-character word is there, broken over lines
+    catalog = reader.trailer["/Root"]
+    assert "/EmbeddedFiles" not in catalog.get("/Names", {})
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            assert annot["/Subtype"] != "/FileAttachment"
+            uri = annot.get("/A", {}).get("/URI", "")
+            assert not str(uri).startswith(("javascript:", "file:"))
+
+
+def test_validate_and_pptx_do_not_import_weasyprint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
+            f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'halvorsen-logistics')!r}, '--out', {str(tmp_path)!r}]); "
+            "print(r.exit_code, 'weasyprint' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.split() == ["0", "False"], run.stderr
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "docx", "--out", tmp_path)
+    assert run.code == 2
+    assert "--to takes pptx, pdf or pptx,pdf" in run.err
