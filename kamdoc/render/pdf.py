@@ -100,7 +100,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
             elif isinstance(e, ColumnChart):
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.column_chart(e, theme, deck.language)))
             elif isinstance(e, BubbleChart):
-                elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme)))
+                elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme, deck.language)))
             elif isinstance(e, Connector):
                 lines.append(e)
         anchor = slide.section if slide.section and slide.section not in seen else ""

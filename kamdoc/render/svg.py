@@ -87,7 +87,7 @@ def _fit(label: str, width: float) -> str:
     return label if len(label) <= room else label[: room - 1] + "…"
 
 
-def bubble_chart(chart: BubbleChart, theme: Theme) -> Markup:
+def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
     """Bubbles on the attitude × potential plane, split into the four named quadrants."""
     box = chart.box
     left, right, upper, lower = 64.0, 12.0, 10.0, 40.0
@@ -106,7 +106,7 @@ def bubble_chart(chart: BubbleChart, theme: Theme) -> Markup:
     out.append(f'<line x1="{px(chart.x_split):.1f}" y1="{upper:.1f}" x2="{px(chart.x_split):.1f}" y2="{upper + plot_h:.1f}" stroke="{rule}"/>')
     out.append(f'<line x1="{left:.1f}" y1="{py(chart.y_split):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.y_split):.1f}" stroke="{rule}"/>')
     for value in (y0, chart.y_split, y1):
-        out.append(_text(left - 6, py(value) + 3.5, f"{value:,.0f}", "end", colour=muted))
+        out.append(_text(left - 6, py(value) + 3.5, number(value, language, 0), "end", colour=muted))
     for value in (x0, chart.x_split, x1):
         out.append(_text(px(value), upper + plot_h + 13, f"{value:+.0f}" if value else "0", colour=muted))
     out.append(_text(left + plot_w / 2, box.h - 6, chart.x_title, bold=True))
