@@ -47,3 +47,10 @@ def test_new_rejects_a_bad_slug(in_tmp: Path) -> None:
     assert run.code == 2
     assert "not a valid plan name" in run.err
     assert not (in_tmp / "plans").exists()
+
+
+def test_a_new_plan_renders_right_away(in_tmp: Path) -> None:
+    assert kamdoc("new", "fresh", "--account", "Neukunde GmbH", "--language", "de").code == 0
+    run = kamdoc("render", "plans/fresh", "--to", "pptx,pdf", "--out", "build")
+    assert run.code == 0, run.err
+    assert (in_tmp / "build" / "fresh.pptx").is_file() and (in_tmp / "build" / "fresh.pdf").is_file()
