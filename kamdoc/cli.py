@@ -111,7 +111,7 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "formats", default="pptx", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The formats to write; with both, the outline is built once.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]), help="Write the PDF as PDF/A-3u (archiving) or PDF/UA-1 (accessibility).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx and OUT/<slug>.pdf.")
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")

@@ -172,7 +172,7 @@ class _Builder:
             box_w, box_h = w * 0.28, self.height * 0.25
             scale = min(box_w / image.width, box_h / image.height)
             iw, ih = image.width * scale, image.height * scale
-            slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind))
+            slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind, f"Logo {c.account}"))
 
     def agenda(self, sections: list[tuple[str, str]]) -> None:
         slide = self.new("agenda", self.w("agenda"), "agenda")

@@ -115,6 +115,7 @@ class Image:
     box: Box
     path: str
     kind: str = "png"  # png, jpeg or svg
+    alt: str = ""  # what the picture shows, for screen readers (PDF/UA requires it)
 
 
 @dataclass(frozen=True)

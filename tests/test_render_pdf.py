@@ -96,6 +96,13 @@ def test_pdf_a_variant(tmp_path: Path) -> None:
     assert b"pdfaid:part" in xmp and b"pdfaid:conformance" in xmp
 
 
+def test_pdf_ua_variant_is_tagged(tmp_path: Path) -> None:
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--pdf-variant", "pdf/ua-1", "--out", tmp_path)
+    assert run.code == 0, run.err
+    root = PdfReader(str(tmp_path / "halvorsen-logistics.pdf")).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en"
+
+
 def test_hostile_markdown_is_shown_as_text_and_fetches_nothing(tmp_path: Path) -> None:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))

@@ -96,7 +96,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
             elif isinstance(e, Shape):
                 elements.append(SimpleNamespace(kind="shape", **vars(e)))
             elif isinstance(e, Image):
-                elements.append(SimpleNamespace(kind="image", box=e.box, url=fetcher.url_for(Path(e.path))))
+                elements.append(SimpleNamespace(kind="image", box=e.box, alt=e.alt, url=fetcher.url_for(Path(e.path))))
             elif isinstance(e, ColumnChart):
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.column_chart(e, theme, deck.language)))
             elif isinstance(e, BubbleChart):
