@@ -170,3 +170,14 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "docx", "--out", tmp_path)
     assert run.code == 2
     assert "--to takes pptx, pdf or pptx,pdf" in run.err
+
+
+def test_a_theme_folder_overrides_one_template_file(tmp_path: Path) -> None:
+    theme = tmp_path / "corporate"
+    theme.mkdir()
+    default_css = (Path(__file__).resolve().parent.parent / "templates" / "default" / "deck.css").read_text(encoding="utf-8")
+    (theme / "deck.css").write_text(default_css + "\n.footer { display: none; }\n", encoding="utf-8")
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--theme", theme, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    texts = page_texts(tmp_path / "out" / "halvorsen-logistics.pdf")
+    assert "Customer profile" in texts[2] and "Confidential" not in texts[2]  # its own stylesheet, the default templates
