@@ -181,3 +181,16 @@ def test_a_theme_folder_overrides_one_template_file(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     texts = page_texts(tmp_path / "out" / "halvorsen-logistics.pdf")
     assert "Customer profile" in texts[2] and "Confidential" not in texts[2]  # its own stylesheet, the default templates
+
+
+def test_a_theme_extends_the_default_deck_and_overrides_a_block(tmp_path: Path) -> None:
+    theme = tmp_path / "corporate"
+    theme.mkdir()
+    (theme / "deck.html.j2").write_text(
+        '{% extends "default/deck.html.j2" %}{% block footer %}<div class="footer" style="left: 36pt; top: 500pt;">ACME CONFIDENTIAL</div>{% endblock %}',
+        encoding="utf-8",
+    )
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--theme", theme, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    texts = page_texts(tmp_path / "out" / "halvorsen-logistics.pdf")
+    assert "ACME CONFIDENTIAL" in texts[3] and "Customer profile" in texts[2]

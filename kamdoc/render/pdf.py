@@ -114,10 +114,15 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
 
 def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
+
+    from kamdoc.theme import DEFAULT_DIR
 
     env = Environment(
-        loader=FileSystemLoader([str(folder) for folder in theme.folders]),
+        # A theme's own file wins; "default/deck.html.j2" always names kamdoc's, so that a theme's
+        # deck.html.j2 can extend it and override only the blocks it needs.
+        loader=ChoiceLoader([FileSystemLoader([str(folder) for folder in theme.folders]),
+                             PrefixLoader({"default": FileSystemLoader(str(DEFAULT_DIR))})]),
         autoescape=True,  # plan text is data: <script> in a plan is shown, never run
         undefined=StrictUndefined,
         trim_blocks=False,
