@@ -89,7 +89,8 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
 
                 data = render_pptx(deck, theme, created, company)
             else:
-                from kamdoc.render.pdf import render_pdf  # imports WeasyPrint: only when a PDF is asked for
+                # Imports WeasyPrint: only when a PDF is asked for.
+                from kamdoc.render.pdf import render_pdf
 
                 data = render_pdf(deck, theme, created, pdf_variant)
             target = out / f"{plan_slug(plan_file)}.{fmt}"

@@ -9,10 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PLANS, TODAY, kamdoc
 from pptx import Presentation
 from pypdf import PdfReader
-
-from conftest import DATA, PLANS, TODAY, kamdoc
 
 
 @pytest.fixture(scope="module")

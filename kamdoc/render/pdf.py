@@ -13,7 +13,16 @@ from kamdoc.errors import KamdocError
 from kamdoc.labels import word
 from kamdoc.layout import INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.render import svg
-from kamdoc.slides import BubbleChart, ColumnChart, Connector, Deck, Image, Shape, Table, Text
+from kamdoc.slides import (
+    BubbleChart,
+    ColumnChart,
+    Connector,
+    Deck,
+    Image,
+    Shape,
+    Table,
+    Text,
+)
 from kamdoc.theme import Theme
 
 VARIANTS = ("pdf/a-3u", "pdf/ua-1")
@@ -49,7 +58,11 @@ class _Fetcher:
         return url
 
     def make(self) -> Any:
-        from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+        from weasyprint.urls import (
+            FatalURLFetchingError,
+            URLFetcher,
+            URLFetcherResponse,
+        )
 
         outer = self
 
@@ -114,7 +127,14 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
 
 def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        PrefixLoader,
+        StrictUndefined,
+        TemplateError,
+    )
 
     from kamdoc.theme import DEFAULT_DIR
 

@@ -50,7 +50,6 @@ from kamdoc.template import Template
 from kamdoc.theme import Theme, lighter
 
 
-
 def _emu(points: float) -> Emu:
     return Emu(int(round(points * 12700)))
 
