@@ -193,3 +193,24 @@ def test_a_theme_extends_the_default_deck_and_overrides_a_block(tmp_path: Path) 
     assert run.code == 0, run.err
     texts = page_texts(tmp_path / "out" / "halvorsen-logistics.pdf")
     assert "ACME CONFIDENTIAL" in texts[3] and "Customer profile" in texts[2]
+
+
+def test_no_file_outside_the_repo_is_opened(tmp_path: Path) -> None:
+    """An audit hook watches every file the render opens: none of the files the attack names is among them."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" and isinstance(args[0], (str, bytes)) else None)
+from click.testing import CliRunner
+from kamdoc.cli import main
+result = CliRunner().invoke(main, ["render", {str(DATA / "markdown-attack")!r}, "--to", "pptx,pdf", "--out", {str(tmp_path)!r}])
+print(result.exit_code, any(p.endswith("markdown-attack/logo.png") for p in opened))
+print("\\n".join(p for p in opened if p in ("/etc/passwd", "/etc/hostname") or "127.0.0.1" in p))
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    lines = run.stdout.split("\n")
+    assert lines[0] == "0 True", run.stderr  # rendered, and the hook saw the files it did open
+    assert [line for line in lines[1:] if line] == []
