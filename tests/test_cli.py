@@ -42,3 +42,11 @@ def test_validate_does_not_import_the_renderers() -> None:
     code = "import sys; from kamdoc.cli import main; from kamdoc import commands; print(sorted(m for m in ('weasyprint', 'pptx', 'markdown_it') if m in sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.strip() == "[]"
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(readme) == 2 and readme[0] == "pip install -e . && kamdoc render plans/"
+    assert readme[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
