@@ -134,6 +134,49 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant))
 
 
+@main.command(context_settings={"ignore_unknown_options": False})
+@click.argument("args", nargs=-1, metavar="[REV_A [REV_B]] [PATH]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="text: for a terminal (coloured unless piped or NO_COLOR is set); markdown: for a pull-request comment; json: for programs.")
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when any plan changed (0 otherwise), like git diff --exit-code.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: object) -> None:
+    """Show what changed in the plans between two git revisions.
+
+    Without revisions: HEAD against the working tree. One revision: it
+    against the working tree; `A...B` compares B with the merge base of A and
+    B, as a pull request does; `A..B` and two revisions compare A with B.
+    PATHs limit the plans compared (default: all plans in the repository).
+    Lists are matched by identity (people and goals by id, products, KPIs,
+    competitors and projects by name), so reordering is no change.
+
+    Exit codes: 0 (or 1 with --exit-code when plans changed), 2 for a wrong
+    command line or revision.
+    """
+    from kamdoc.review import run_diff
+
+    try:
+        code = run_diff(list(args), fmt, exit_code, _day(today))
+    except click.ClickException as exc:
+        exc.exit_code = 2  # errors of a diff are the caller's: wrong revision, no repository
+        raise
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def textconv(file: Path) -> None:
+    """Print a plan as sorted lines of `path = value`, for `git diff` and `git log -p`.
+
+    \b
+    In .gitattributes:   *.yaml diff=kamdoc
+    In git's config:     git config diff.kamdoc.textconv "kamdoc textconv"
+    """
+    from kamdoc.canonical import canonical_lines
+
+    sys.stdout.write(canonical_lines(file))
+
+
 @main.group()
 def template() -> None:
     """Work with company PowerPoint templates (--template)."""

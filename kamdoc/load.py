@@ -82,6 +82,13 @@ class Document:
     problems: list[Finding] = field(default_factory=list)
     """What was wrong but did not stop loading (duplicate keys, over-long text)."""
     lines: list[str] = field(default_factory=list)
+    snapshot: Any = None
+    """The git revision the plan was read from (kamdoc.history.Snapshot), or None for the files on disk."""
+
+    @property
+    def from_git(self) -> bool:
+        """Whether the plan comes from a commit rather than from disk: files it names are read from git too."""
+        return self.snapshot is not None and self.snapshot.commit is not None
 
     def where(self, path: Path_) -> Pos:
         """The position of the value at `path`, or of its nearest ancestor that has one."""

@@ -25,6 +25,7 @@ from kamdoc.load import (
     read_plan,
     resolve_ref,
 )
+from kamdoc.errors import KamdocError
 from kamdoc.model import MAX_TEXT, Kind, Plan
 
 
@@ -226,6 +227,8 @@ class _Normaliser:
             )
             return ""
         at = (*path, "file")
+        if self.doc.from_git:
+            return self.include_from_git(ref, path, at)
         try:
             target = resolve_ref(ref, self.doc.file.parent, self.doc.repo)
             text = decode_text(read_capped(target, MAX_FILE_BYTES, quoted(ref)), target)
@@ -244,6 +247,27 @@ class _Normaliser:
             self.findings.append(
                 Finding(Pos(target, 1, 1), "error", field_path(path), f"the file has {len(text):,} characters; at most {MAX_TEXT:,} are allowed in one text")
             )
+        return text
+
+
+    def include_from_git(self, ref: str, path: Path_, at: Path_) -> str:
+        """`{file: x.md}` of a plan read from a commit: the file as it was in that commit, inside the repo."""
+        import posixpath
+
+        base = self.doc.file.parent.relative_to(self.doc.repo).as_posix()
+        target = posixpath.normpath(posixpath.join(base, ref))
+        if ref.startswith("/") or target == ".." or target.startswith("../") or "://" in ref:
+            self.findings.append(Finding(self.doc.where(at), "error", field_path(at), f"{quoted(ref)} is not a file inside the plans repo"))
+            return ""
+        try:
+            data = self.doc.snapshot.read(target)
+            text = decode_text(data, self.doc.repo / target)
+        except (FileNotFoundError, KamdocError, LoadError) as exc:
+            message = exc.finding.message if isinstance(exc, LoadError) else f"{quoted(ref)} does not exist in that revision"
+            self.findings.append(Finding(self.doc.where(at), "error", field_path(at), message))
+            return ""
+        self.doc.positions[path] = Pos(self.doc.repo / target, 1, 1)
+        self.doc.styles[path] = "file"
         return text
 
 
