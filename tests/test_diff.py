@@ -1,0 +1,214 @@
+"""Reviewers' view of a pull request: what changed between two commits of a plan, once each, in every format."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PLANS, TODAY, kamdoc
+
+PLAN = "plans/brenner-werke/plan.yaml"
+NEW_PERSON = """    - id: okaya
+      name: Olga Kaya
+      title: Leiterin Digitalisierung
+      reports_to: kbrenner
+      roles: [specifier]
+      attitude: neutral
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def edit(repo: Path, path: str, old: str, new: str) -> None:
+    file = repo / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def commit(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    repo = tmp_path_factory.mktemp("plans-repo")
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "kam@example.com")
+    git(repo, "config", "user.name", "KAM")
+    shutil.copytree(PLANS / "brenner-werke", repo / "plans" / "brenner-werke")
+    revs = {"start": commit(repo, "start")}
+    edit(repo, PLAN, "target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)")
+    revs["target"] = commit(repo, "raise the share target")
+    edit(repo, PLAN, "      attitude: neutral\n      contact: none\n      owner: Dr. Henrik Vogel", "      attitude: positive\n      contact: none\n      owner: Dr. Henrik Vogel")
+    revs["attitude"] = commit(repo, "Brenner-Hofmann warmed up")
+    text = (repo / PLAN).read_text(encoding="utf-8")
+    start = text.index("    - id: njaeger")
+    end = text.index("  links:", start)
+    (repo / PLAN).write_text(text[:start] + NEW_PERSON + text[end:], encoding="utf-8")
+    revs["people"] = commit(repo, "Olga Kaya in, Nicole Jäger out")
+    edit(repo, PLAN, "plan: {2026: 3900, 2027: 4350, 2028: 4800}", "plan: {2026: 3900, 2027: 4600, 2028: 4800}")
+    revs["money"] = commit(repo, "more servo drives in 2027")
+    # Pure reordering and reformatting: two people swapped, SWOT sentences swapped, a mapping written in flow style.
+    text = (repo / PLAN).read_text(encoding="utf-8")
+    a_start, b_start = text.index("    - id: fkoehler"), text.index("    - id: doeztuerk")
+    b_end = text.index("    - id: bfaehnrich")
+    text = text[:a_start] + text[b_start:b_end] + text[a_start:b_start] + text[b_end:]
+    s1 = "    - Brenner steht bei Endkunden in Luftfahrt und Medizintechnik für höchste Präzision und Maschinenlaufzeiten von über 20 Jahren.\n"
+    s2 = "    - Die F&E-Quote von 7 % liegt deutlich über dem Branchenschnitt und finanziert eine eigene Automations- und Softwareentwicklung.\n"
+    text = text.replace(s1 + s2, s2 + s1, 1)
+    text = text.replace("      actual: {2023: 3850, 2024: 3420, 2025: 3610}", "      actual:\n        2023: 3850\n        2024: 3420\n        2025: 3610", 1)
+    (repo / PLAN).write_text(text, encoding="utf-8")
+    revs["reorder"] = commit(repo, "tidy up")
+    git(repo, "mv", "plans/brenner-werke", "plans/brenner")
+    revs["rename"] = commit(repo, "shorter folder name")
+    edit(repo, "plans/brenner/markt.md", "wieder Tritt fasst", "langsam wieder Tritt fasst")
+    revs["text"] = commit(repo, "market wording")
+    return repo, revs
+
+
+def diff(repo: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(repo)
+    run = kamdoc("diff", *args, "--today", TODAY)
+    return run.code, run.out
+
+
+def changes(repo: Path, monkeypatch: pytest.MonkeyPatch, a: str, b: str) -> list[dict[str, object]]:
+    code, out = diff(repo, monkeypatch, a, b, "--format", "json")
+    assert code == 0, out
+    plans = json.loads(out)["plans"]
+    return [c for p in plans for c in p["changes"]]
+
+
+def test_changed_target(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    found = changes(repo, monkeypatch, revs["start"], revs["target"])
+    assert found == [{"section": "goals", "where": "goals: sow-antriebe: target", "kind": "changed",
+                      "old": "50 % (Jahresvolumen 2028)", "new": "55 % (Jahresvolumen 2028)", "detail": ""}]
+    _, text = diff(repo, monkeypatch, revs["start"], revs["target"])
+    assert "  ~ goals: sow-antriebe: target: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text.splitlines()
+
+
+def test_changed_attitude(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    found = changes(repo, monkeypatch, revs["target"], revs["attitude"])
+    assert [(c["where"], c["old"], c["new"]) for c in found] == [("power map: Gerlinde Brenner-Hofmann: attitude", "neutral", "positive")]
+    _, markdown = diff(repo, monkeypatch, revs["target"], revs["attitude"], "--format", "markdown")
+    assert "- power map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in markdown.splitlines()
+    assert "| `plans/brenner-werke/plan.yaml` | Brenner Werke AG | changed | 1 | 0 |" in markdown
+
+
+def test_added_and_removed_person(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    found = changes(repo, monkeypatch, revs["attitude"], revs["people"])
+    assert sorted((c["kind"], c["where"]) for c in found) == [
+        ("added", "power map: Olga Kaya"),
+        ("removed", "power map: Nicole Jäger"),
+    ]
+
+
+def test_changed_financial_amount_with_difference_and_total(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    found = changes(repo, monkeypatch, revs["people"], revs["money"])
+    assert [(c["where"], c["old"], c["new"], c["detail"]) for c in found] == [
+        ("financials: products: Servoantriebe (Achsantriebe): plan: 2027", 4350, 4600, "+250, +5.7 %"),
+        ("financials: total 2027", 11080, 11330, "+250, +2.3 %"),
+    ]
+
+
+def test_reordering_and_reformatting_report_nothing(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    assert changes(repo, monkeypatch, revs["money"], revs["reorder"]) == []
+    code, text = diff(repo, monkeypatch, revs["money"], revs["reorder"], "--exit-code")
+    assert code == 0
+    assert text.strip().endswith("no changes")
+
+
+def test_renamed_plan_folder(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    code, out = diff(repo, monkeypatch, revs["reorder"], revs["rename"], "--format", "json")
+    (plan,) = json.loads(out)["plans"]
+    assert (plan["plan"], plan["status"], plan["old_plan"], plan["changes"]) == ("plans/brenner/plan.yaml", "renamed", "plans/brenner-werke/plan.yaml", [])
+    _, text = diff(repo, monkeypatch, revs["reorder"], revs["rename"])
+    assert "plans/brenner/plan.yaml (Brenner Werke AG) — renamed from plans/brenner-werke/plan.yaml" in text
+
+
+def test_long_text_edit_is_a_word_diff(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    (change,) = changes(repo, monkeypatch, revs["rename"], revs["text"])
+    assert change["where"] == "profile: market"
+    assert "{+langsam+} wieder Tritt fasst" in change["detail"]
+    assert change["detail"].count("{+") == 1 and "[-" not in change["detail"]
+    assert len(change["detail"]) < 400  # the changed sentence, not the whole text
+
+
+def test_pull_request_range_and_exit_code(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    code, out = diff(repo, monkeypatch, f"{revs['start']}...{revs['money']}", "--format", "json", "--exit-code")
+    assert code == 1
+    wheres = [c["where"] for p in json.loads(out)["plans"] for c in p["changes"]]
+    assert len(wheres) == len(set(wheres)) == 6  # every change once: target, attitude, two people, amount, total
+
+
+def test_working_tree_against_head(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, _ = history
+    edit(repo, "plans/brenner/plan.yaml", "status: approved", "status: review")
+    try:
+        code, out = diff(repo, monkeypatch, "--exit-code")
+        assert code == 1
+        assert "  ~ cover: status: approved → review" in out.splitlines()
+    finally:
+        git(repo, "checkout", "-q", "--", "plans/brenner/plan.yaml")
+
+
+def test_new_findings_are_reported(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, _ = history
+    edit(repo, "plans/brenner/plan.yaml", "reports_to: kbrenner\n      roles: [specifier]", "reports_to: kbrenner\n      roles: [boss]")
+    try:
+        code, out = diff(repo, monkeypatch)
+        assert "  ! new error: power_map.people[12].roles[0]: 'boss' is not one of" in out
+    finally:
+        git(repo, "checkout", "-q", "--", "plans/brenner/plan.yaml")
+
+
+def test_bad_revision_is_a_usage_error(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, _ = history
+    code, _ = diff(repo, monkeypatch, "no-such-branch", "HEAD")
+    assert code == 2
+
+
+def test_diff_between_two_commits_takes_under_a_second(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, revs = history
+    monkeypatch.chdir(repo)
+    import sys
+
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kamdoc", "diff", revs["start"], revs["money"]], check=True, capture_output=True)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_textconv_is_sorted_and_stable_under_reordering(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    repo, revs = history
+    outputs = []
+    for rev in ("money", "reorder"):
+        target = tmp_path / f"{rev}.yaml"
+        target.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{revs[rev]}:plans/brenner-werke/plan.yaml"], capture_output=True, check=True).stdout)
+        (tmp_path / ".git").mkdir(exist_ok=True)
+        shutil.copy(repo / "plans" / "brenner" / "markt.md", tmp_path / "markt.md")
+        shutil.copy(repo / "plans" / "brenner" / "logo.png", tmp_path / "logo.png")
+        run = kamdoc("textconv", target)
+        assert run.code == 0
+        outputs.append(run.out)
+    assert outputs[0] == outputs[1]
+    lines = outputs[0].splitlines()
+    assert lines == sorted(lines)
+    assert 'power_map.people[mmueller].name = "Martina Müller"' in lines
