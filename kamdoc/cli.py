@@ -115,9 +115,10 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
+@click.option("--changes-since", metavar="REV", help="Add a slide after the agenda listing what changed since this git revision.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
 def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: Path, theme_name: str | None, template: Path | None,
-           audience: str, today: object) -> None:
+           audience: str, changes_since: str | None, today: object) -> None:
     """Render plans into native, editable PowerPoint decks and PDF decks.
 
     PLANS are plan folders, plan files or folders of plans (default: plans/).
@@ -131,7 +132,7 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     wanted = parse_formats(formats)
     paths = list(plans) or [Path("plans")]
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant))
+    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since))
 
 
 @main.command(context_settings={"ignore_unknown_options": False})

@@ -35,6 +35,7 @@ IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 SECTIONS = ("kamdoc", "language", "cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals",
             "financials", "key_projects", "account_team", "relationship_plan", "marketing")
+_PERSON_FIELDS = {"reports_to", "contacts", "contact", "person", "from", "to", "owner"}
 _LONG = 120  # texts longer than this get a word-level diff instead of old → new
 
 
@@ -68,6 +69,8 @@ class _Differ:
     changes: list[Change] = field(default_factory=list)
 
     def add(self, path: tuple[Any, ...], kind: str, old: Any = None, new: Any = None, detail: str = "") -> None:
+        if path[-1] in _PERSON_FIELDS:  # show people by name: "reports to: Konrad Brenner → Jürgen Weiß"
+            old, new = self.names.get(old, old), self.names.get(new, new)
         self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail))
 
     def place(self, path: tuple[Any, ...]) -> str:

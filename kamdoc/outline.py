@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from kamdoc import labels
@@ -182,6 +183,30 @@ class _Builder:
             paras.append(Para((Run(self.w("customer_version"), italic=True),)))
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
+
+    def changes(self, since: str, changes: list[Any] | None) -> None:
+        """The "Changes since …" slides: one line per change, in the standard's order of sections."""
+        from kamdoc.review import describe
+
+        title = f"{self.w('changes_since')} {since}"
+        if changes is None:
+            paras = [Para((Run(f"{self.w('new_since')} {since}."),))]
+        elif not changes:
+            paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
+        else:
+            paras = []
+            for change in changes:
+                segments = change.where.split(": ")
+                if self.customer and (set(segments) & _INTERNAL_FIELDS or change.where.startswith(("position: swot", "position: potential"))):
+                    continue  # the customer never sees our notes on people, attitudes, margins and the like
+                line = describe(change)
+                section, _, rest = line.partition(": ")
+                label = word(change.section, self.lang) if change.section in _SECTION_KEYS else section
+                marker = {"added": "+ ", "removed": "− "}.get(change.kind, "")
+                paras.append(Para((Run(f"{label}: ", bold=True), Run(f"{marker}{rest}")), "•"))
+            if not paras:
+                paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
+        self.flow("changes", title, "changes", paras)
 
     def profile(self) -> None:
         p = self.plan.profile
@@ -430,6 +455,10 @@ class _Builder:
 # Where in the plan each agenda entry's content starts (for the agenda's speaker notes).
 _SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "market": ("profile", "market")}
 
+_INTERNAL_FIELDS = {"attitude", "influence", "notes", "margin", "reasons"}
+_SECTION_KEYS = {"cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals", "financials",
+                 "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language"}
+
 _SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("profile", _Builder.profile),
     ("customer_goals", _Builder.customer_goals),
@@ -448,8 +477,13 @@ _SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
 )
 
 
-def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None) -> Deck:
-    """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section (`size`: slide size in points)."""
+def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None,
+                  changes_since: tuple[str, list[Any] | None] | None = None) -> Deck:
+    """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
+
+    `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
+    new since then) adds the "Changes since …" slides after the agenda.
+    """
     builder = _Builder(plan, doc, theme, audience, size)
     builder.cover()
     body: list[Slide] = []
@@ -463,6 +497,8 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
             body += made
             titles.append((key, word(key, plan.language)))
     builder.agenda(titles)
+    if changes_since is not None:
+        builder.changes(*changes_since)
     slides = builder.slides + body
     _number(slides)
     sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)

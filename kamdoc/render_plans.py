@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from datetime import UTC, date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
@@ -54,8 +54,27 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in asked)
 
 
+def _changes_since(plan_file: Path, revision: str, plan: object, today: date) -> tuple[str, list[object] | None]:
+    """The diff of a plan since a revision, and that revision's version date (for the slide's title)."""
+    from kamdoc.diff import compare
+    from kamdoc.history import Snapshot, git_root, resolve
+    from kamdoc.labels import day
+    from kamdoc.review import load_at
+
+    repo = git_root(plan_file.absolute())
+    snapshot = Snapshot(repo, resolve(repo, revision))
+    path = plan_file.absolute().relative_to(repo).as_posix()
+    language = plan.language  # type: ignore[attr-defined]
+    if path not in snapshot.files(PurePosixPath(path)):
+        return revision, None
+    old = load_at(snapshot, path, today)
+    if old.plan is None:
+        raise KamdocError(f"{path} at {revision} is not a valid plan, so there is nothing to compare with")
+    return day(old.plan.cover.version, language), compare(old.plan, plan)  # type: ignore[arg-type]
+
+
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
-                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None) -> int:
+                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported, not rendered. Returns the exit code."""
     from kamdoc.outline import build_outline
     from kamdoc.theme import load_theme
@@ -81,7 +100,8 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             click.echo(f"not rendered: {report.shown(plan_file)} has errors", err=True)
             continue
         # One outline for every format: both decks show the same slides.
-        deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None)
+        since = _changes_since(plan_file, changes_since, result.plan, today) if changes_since else None
+        deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)
         created = _created(result.plan.cover.version)
         for fmt in formats:
             if fmt == "pptx":

@@ -212,3 +212,32 @@ def test_textconv_is_sorted_and_stable_under_reordering(history: tuple[Path, dic
     lines = outputs[0].splitlines()
     assert lines == sorted(lines)
     assert 'power_map.people[mmueller].name = "Martina Müller"' in lines
+
+
+def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    repo, revs = history
+    monkeypatch.chdir(repo)
+    git(repo, "checkout", "-q", revs["money"])
+    try:
+        run = kamdoc("render", "plans/brenner-werke", "--changes-since", revs["start"], "--to", "pptx,pdf", "--out", tmp_path, "--today", TODAY)
+        assert run.code == 0, run.err
+        slide = Presentation(str(tmp_path / "brenner-werke.pptx")).slides[2]  # right after the agenda
+        text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        assert text.startswith("Änderungen seit 15.11.2026")
+        assert "Top-5-Ziele: goals: sow-antriebe: target: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" not in text
+        assert "Top-5-Ziele: sow-antriebe: target: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text
+        assert "Power-Map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in text
+        assert "Power-Map: + Olga Kaya" in text and "Power-Map: − Nicole Jäger" in text
+        assert "Finanzplanung: total 2027: 11,080 → 11,330 (+250, +2.3 %)" in text
+        pdf_page = PdfReader(str(tmp_path / "brenner-werke.pdf")).pages[2].extract_text()
+        assert "Änderungen seit 15.11.2026" in pdf_page and "Olga Kaya" in pdf_page
+        customer = kamdoc("render", "plans/brenner-werke", "--changes-since", revs["start"], "--audience", "customer", "--out", tmp_path / "c")
+        assert customer.code == 0, customer.err
+        slide = Presentation(str(tmp_path / "c" / "brenner-werke.pptx")).slides[2]
+        text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        assert "attitude" not in text and "Olga Kaya" in text
+    finally:
+        git(repo, "checkout", "-q", "-")
