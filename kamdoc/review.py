@@ -160,10 +160,10 @@ def _value(value: Any) -> str:
 
 def describe(change: Change) -> str:
     """One line for a person: `power map: people: Martina Müller: attitude: neutral → positive`."""
-    if change.kind == "added":
-        return f"{change.where}: added {_value(change.new)}".rstrip()
-    if change.kind == "removed":
-        return f"{change.where}: removed {_value(change.old)}".rstrip()
+    if change.kind in ("added", "removed"):
+        value = _value(change.new if change.kind == "added" else change.old)
+        shown = "" if not value or value in change.where.split(": ") else f" {value}"
+        return f"{change.where}: {change.kind}{shown}"
     if change.detail and not (isinstance(change.old, (int, float)) and isinstance(change.new, (int, float))):
         return f"{change.where}: {change.detail}"
     detail = f" ({change.detail})" if change.detail else ""
