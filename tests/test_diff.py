@@ -241,3 +241,70 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
         assert "attitude" not in text and "Olga Kaya" in text
     finally:
         git(repo, "checkout", "-q", "-")
+
+
+@pytest.mark.parametrize(("a", "b"), [("start", "target"), ("target", "attitude"), ("attitude", "people"), ("people", "money"),
+                                      ("rename", "text"), ("start", "money")])
+def test_every_change_once_in_all_three_formats(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, a: str, b: str) -> None:
+    from kamdoc.diff import Change
+    from kamdoc.review import describe
+
+    repo, revs = history
+    found = changes(repo, monkeypatch, revs[a], revs[b])
+    lines = [describe(Change(**{k: v for k, v in c.items()})) for c in found]
+    assert lines and len(lines) == len(set(lines))
+    _, text = diff(repo, monkeypatch, revs[a], revs[b])
+    _, markdown = diff(repo, monkeypatch, revs[a], revs[b], "--format", "markdown")
+    text_lines = [line[4:] for line in text.splitlines() if line.startswith(("  ~ ", "  + ", "  - "))]
+    markdown_lines = [line[2:] for line in markdown.splitlines() if line.startswith("- ")]
+    assert text_lines == lines
+    assert [m.replace("\\|", "|") for m in markdown_lines] == lines
+
+
+def test_markdown_stays_under_the_comment_limit() -> None:
+    from kamdoc.diff import Change
+    from kamdoc.history import Snapshot
+    from kamdoc.review import MARKDOWN_LIMIT, PlanDiff, as_markdown
+
+    diffs = [PlanDiff(f"plans/p{i}/plan.yaml", "changed", account=f"Account {i}",
+                      changes=[Change("goals", f"goals: g{j}: target", "changed", "1 " * 30, "2 " * 30) for j in range(60)])
+             for i in range(40)]
+    snapshot = Snapshot(Path("."), "0" * 40)
+    text = as_markdown(snapshot, snapshot, diffs)
+    assert len(text) < MARKDOWN_LIMIT
+    assert text.count("| `plans/p") == 40  # the summary table lists every plan
+    assert "more plans with changes are not shown" in text
+
+
+def test_colour_on_a_terminal_unless_no_color(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+    from datetime import date
+
+    from kamdoc.review import run_diff
+
+    repo, revs = history
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    run_diff([revs["start"], revs["target"]], "text", False, date(2026, 11, 22))
+    assert "\033[33m~\033[0m" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    run_diff([revs["start"], revs["target"]], "text", False, date(2026, 11, 22))
+    assert "\033[" not in capsys.readouterr().out
+
+
+def test_added_and_removed_plans(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, _ = history
+    shutil.copytree(PLANS / "halvorsen-logistics", repo / "plans" / "halvorsen-logistics")
+    moved = repo.parent / "brenner-away"
+    shutil.move(repo / "plans" / "brenner", moved)
+    try:
+        code, out = diff(repo, monkeypatch, "--format", "json")
+        statuses = {p["plan"]: p["status"] for p in json.loads(out)["plans"]}
+        assert statuses == {"plans/halvorsen-logistics/plan.yaml": "added", "plans/brenner/plan.yaml": "removed"}
+        _, text = diff(repo, monkeypatch)
+        assert "plans/halvorsen-logistics/plan.yaml (Halvorsen Logistics ASA) — new plan" in text
+        assert "plans/brenner/plan.yaml (Brenner Werke AG) — plan removed" in text
+    finally:
+        shutil.rmtree(repo / "plans" / "halvorsen-logistics")
+        shutil.move(moved, repo / "plans" / "brenner")
