@@ -115,6 +115,8 @@ def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, li
         old = old_results[old_path]
         changes = compare(old.plan, new.plan)
         status = "renamed" if old_path != path else ("changed" if changes else "unchanged")
+        if old.plan is None or new.plan is None:
+            status = "invalid"  # one side has errors: its findings say why, nothing can be compared
         diffs.append(PlanDiff(path, status, old_path if old_path != path else "", account, changes, _new_findings(old, new)))
     for path in gone:
         old = old_results[path]
@@ -183,7 +185,8 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool) -> st
         if d.status == "unchanged" and not d.new_findings:
             continue
         head = f"{d.path} ({d.account})" if d.account else d.path
-        state = {"added": "new plan", "removed": "plan removed", "renamed": f"renamed from {d.old_path}"}.get(d.status, _count(len(d.changes)))
+        state = {"added": "new plan", "removed": "plan removed", "renamed": f"renamed from {d.old_path}",
+                 "invalid": "not comparable: a version has errors"}.get(d.status, _count(len(d.changes)))
         out.append("")
         out.append(paint("bold", head) + f" — {paint(d.status if d.status in _COLOURS else 'changed', state)}")
         for change in d.changes:
