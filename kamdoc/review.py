@@ -172,6 +172,10 @@ def describe(change: Change) -> str:
     return f"{change.where}: {_value(change.old)} → {_value(change.new)}{detail}"
 
 
+def _finding(finding: Finding) -> str:
+    return f"{finding.field}: {finding.message}" if finding.field else finding.message
+
+
 def _count(n: int) -> str:
     return f"{n} change" if n == 1 else f"{n} changes"
 
@@ -193,7 +197,7 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool) -> st
             marker = {"added": "+", "removed": "-", "changed": "~"}[change.kind]
             out.append(f"  {paint(change.kind, marker)} {describe(change)}")
         for finding in d.new_findings:
-            out.append(f"  ! new {finding.severity}: {finding.field}: {finding.message}")
+            out.append(f"  ! new {finding.severity} (line {finding.pos.line}): {_finding(finding)}")
     if len(out) == 1:
         out.append("no changes")
     return "\n".join(out)
@@ -216,7 +220,7 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
             continue
         section = [f"<details><summary><b>{cell(d.account or d.path)}</b>: {_count(len(d.changes))}</summary>", ""]
         section += [f"- {cell(describe(c))}" for c in d.changes]
-        section += [f"- ⚠️ new {f.severity}: `{cell(f.field)}`: {cell(f.message)}" for f in d.new_findings]
+        section += [f"- ⚠️ new {f.severity} (line {f.pos.line}): {cell(_finding(f))}" for f in d.new_findings]
         section += ["", "</details>", ""]
         body.append("\n".join(section))
     text = "\n".join(head) + "\n\n"

@@ -175,7 +175,8 @@ def test_new_findings_are_reported(history: tuple[Path, dict[str, str]], monkeyp
     edit(repo, "plans/brenner/plan.yaml", "reports_to: kbrenner\n      roles: [specifier]", "reports_to: kbrenner\n      roles: [boss]")
     try:
         code, out = diff(repo, monkeypatch)
-        assert "  ! new error: power_map.people[12].roles[0]: 'boss' is not one of" in out
+        assert "power_map.people[12].roles[0]: 'boss' is not one of" in out
+        assert "  ! new error (line " in out
     finally:
         git(repo, "checkout", "-q", "--", "plans/brenner/plan.yaml")
 
