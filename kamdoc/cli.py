@@ -135,6 +135,34 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since))
 
 
+@main.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder for the decks and manifest.json.")
+@click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The formats to write.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Plans rendered at once, each in its own process (default: all cores).")
+@click.option("--shard", metavar="I/N", help="Build only a stable I-th of N parts of the plans (for CI matrices).")
+@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | None, shard: str | None, audience: str,
+                  theme_name: str | None, today: object) -> None:
+    """Validate and render every plan into OUT, in parallel, only where its inputs changed.
+
+    Writes OUT/<slug>.pptx and .pdf and OUT/manifest.json (per plan: its source
+    files, a hash of all inputs, the outputs with their sha256, the findings). A
+    plan whose plan file, Markdown, logo, theme and kamdoc version are unchanged
+    is not rendered again. One failing plan does not stop the others: the exit
+    code is 1 at the end and the summary says which failed and why.
+    """
+    from kamdoc.build import build, parse_shard
+    from kamdoc.render_plans import parse_formats
+    from kamdoc.theme import theme_folder
+
+    wanted = parse_formats(formats)
+    theme_dir = theme_folder(theme_name) if theme_name else None
+    sys.exit(build(list(paths) or [Path("plans")], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today)))
+
+
 @main.command(context_settings={"ignore_unknown_options": False})
 @click.argument("args", nargs=-1, metavar="[REV_A [REV_B]] [PATH]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,

@@ -1,0 +1,210 @@
+"""`kamdoc build`: every plan rendered into OUT, in parallel, only when its inputs changed, with a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kamdoc import __version__
+from kamdoc.discover import find_plans, plan_slug
+from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.render_plans import _created, write_atomically
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Built:
+    """What building one plan did."""
+
+    plan: str
+    slug: str
+    status: str  # built, unchanged, failed
+    inputs: dict[str, str] = field(default_factory=dict)  # file -> sha256
+    key: str = ""  # hash of everything the outputs depend on
+    outputs: dict[str, str] = field(default_factory=dict)  # file -> sha256
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """`I/N` (1-based) as (I, N)."""
+    if not value:
+        return None
+    try:
+        index, total = (int(part) for part in value.split("/", 1))
+    except ValueError:
+        raise CommandLineError(f"--shard takes I/N, such as 1/4 (got {value!r})") from None
+    if not 1 <= index <= total:
+        raise CommandLineError(f"--shard {value}: I must be between 1 and N")
+    return index, total
+
+
+def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
+    """Whether a plan belongs to this shard: by a hash of its slug, so that adding plans moves no others."""
+    if shard is None:
+        return True
+    index, total = shard
+    return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
+
+
+def _shown(path: Path) -> str:
+    """A path as the manifest keeps it: relative to the working folder where possible, with /."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _theme_files(theme_dir: Path | None) -> list[Path]:
+    from kamdoc.theme import load_theme
+
+    theme = load_theme(theme_dir)
+    files = [p for folder in theme.folders for p in sorted(folder.rglob("*")) if p.is_file()]
+    return files + [theme.font_file("regular"), theme.font_file("bold")]
+
+
+def _inputs(doc: Any) -> list[Path]:
+    """The files a plan's decks are made from: the plan, the Markdown it pulls in, its logo."""
+    files = {doc.file.resolve()}
+    files |= {pos.file.resolve() for pos in doc.positions.values() if pos.file.resolve() != doc.file.resolve()}
+    logo = doc.data.get("cover", {}).get("logo") if isinstance(doc.data, dict) and isinstance(doc.data.get("cover"), dict) else None
+    if isinstance(logo, str):
+        candidate = (doc.file.parent / logo).resolve()
+        if candidate.is_file():
+            files.add(candidate)
+    return sorted(files)
+
+
+def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
+              theme_key: str, previous: dict[str, Any] | None) -> Built:
+    """Validate and render one plan, unless its decks are up to date. Never raises for a plan's own problems."""
+    from kamdoc.validate import validate_file
+
+    start = time.perf_counter()
+    slug = plan_slug(plan_file)
+    built = Built(str(plan_file), slug, "failed")
+    try:
+        result = validate_file(plan_file, today)
+        built.findings = [{"file": str(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
+                           "field": f.field, "message": f.message} for f in result.findings]
+        if result.errors or result.plan is None or result.doc is None:
+            built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
+            return built
+        built.inputs = {_shown(p): _sha256(p) for p in _inputs(result.doc)}
+        key = hashlib.sha256(json.dumps([__version__, theme_key, formats, audience, sorted(built.inputs.items())]).encode())
+        built.key = key.hexdigest()
+        targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
+        if previous and previous.get("key") == built.key and all(
+            t.is_file() and previous.get("outputs", {}).get(_shown(t)) == _sha256(t) for t in targets.values()
+        ):
+            built.status, built.outputs = "unchanged", dict(previous["outputs"])
+            return built
+        from kamdoc.outline import build_outline
+        from kamdoc.theme import load_theme
+
+        theme = load_theme(theme_dir)
+        deck = build_outline(result.plan, result.doc, theme, audience)
+        created = _created(result.plan.cover.version)
+        for fmt, target in targets.items():
+            if fmt == "pptx":
+                from kamdoc.render.pptx import render_pptx
+
+                data = render_pptx(deck, theme, created)
+            else:
+                from kamdoc.render.pdf import render_pdf
+
+                data = render_pdf(deck, theme, created)
+            write_atomically(target, data)
+            built.outputs[_shown(target)] = hashlib.sha256(data).hexdigest()
+        built.status = "built"
+    except KamdocError as exc:
+        built.error = exc.message
+    finally:
+        built.seconds = round(time.perf_counter() - start, 3)
+    return built
+
+
+def _load_manifest(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {entry["plan"]: entry for entry in data.get("plans", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | None, shard: tuple[int, int] | None,
+          audience: str, theme_dir: Path | None, today: date) -> int:
+    """Build the plans under `paths`; returns the exit code (1 when any plan failed)."""
+    plans = [p for p in find_plans(paths) if in_shard(plan_slug(p), shard)]
+    if not plans and shard is None:
+        raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
+    theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
+    previous = _load_manifest(out)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
+    results: list[Built] = []
+    interactive = sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def report(built: Built) -> None:
+        if not interactive:
+            detail = f" ({built.error})" if built.error else ""
+            click.echo(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s", err=True)
+
+    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(str(plan))) for plan in plans]
+    with click.progressbar(length=len(plans), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
+        if workers == 1:
+            for item in args:
+                results.append(build_one(*item))
+                report(results[-1])
+                bar.update(1)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(build_one, *item) for item in args]
+                for future in as_completed(futures):
+                    results.append(future.result())
+                    report(results[-1])
+                    bar.update(1)
+    results.sort(key=lambda b: b.plan)
+    # Timings stay out of the manifest: two builds of the same plans give the same file.
+    entries = [{k: v for k, v in asdict(b).items() if k not in ("seconds", "status")} for b in results]
+    manifest = {"kamdoc": __version__, "formats": list(formats), "audience": audience, "plans": entries}
+    write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
+    failed = [b for b in results if b.status == "failed"]
+    counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
+    click.echo(f"{len(results)} plans in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed", err=True)
+    for b in failed:
+        click.echo(f"  failed: {b.plan}: {b.error}", err=True)
+        for f in b.findings:
+            if f["severity"] == "error":
+                click.echo(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}", err=True)
+    return 1 if failed else 0
+
+
+class _NoBar:
+    """Stands in for the progress bar where output goes to a log: one line per plan instead."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        return None
