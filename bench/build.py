@@ -1,0 +1,54 @@
+"""Benchmark: `kamdoc build` of 20 plans (pptx+pdf) with -j 2 and -j 1, and a rebuild after touching one plan.
+
+Prints wall times of whole processes and the peak memory of the largest process (a worker).
+Run: python bench/build.py [--plans 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _timing import ROOT, compile_kamdoc
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command[:4])} … failed:\n{done.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plans", type=int, default=20)
+    args = parser.parse_args()
+    compile_kamdoc()
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp)
+        (repo / ".git").mkdir()
+        examples = sorted(p for p in (ROOT / "plans").iterdir() if p.is_dir())
+        for i in range(args.plans):
+            shutil.copytree(examples[i % len(examples)], repo / "plans" / f"account-{i:02}")
+        build = [sys.executable, "-m", "kamdoc", "build", "plans", "--to", "pptx,pdf"]
+        parallel = timed([*build, "-j", "2", "--out", "out-j2"], repo)
+        serial = timed([*build, "-j", "1", "--out", "out-j1"], repo)
+        plan = repo / "plans" / "account-03" / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("confidentiality: ", "confidentiality: Streng ", 1), encoding="utf-8")
+        rebuild = timed([*build, "-j", "2", "--out", "out-j2"], repo)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"kamdoc build, {args.plans} plans, pptx+pdf, -j 2: {parallel:6.2f} s")
+    print(f"the same with -j 1:                       {serial:6.2f} s  (speed-up {serial / parallel:.2f}x; target >= 1.7x)")
+    print(f"rebuild after touching one plan:          {rebuild:6.2f} s  (target < 2 s)")
+    print(f"peak memory of the largest process:       {peak:6.0f} MB (target < 300 MB per worker)")
+
+
+if __name__ == "__main__":
+    main()
