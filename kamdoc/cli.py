@@ -15,9 +15,10 @@ from kamdoc import __version__
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "auto_envvar_prefix": "KAMDOC"})
 @click.version_option(__version__, "--version", "-V", prog_name="kamdoc", message="%(prog)s %(version)s")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """kamdoc: key account plans as code.
 
     Keep each key account plan as YAML and Markdown in git, check it against the
@@ -28,9 +29,20 @@ def main() -> None:
     Check:     kamdoc validate plans/
     Render:    kamdoc render plans/
     Editors:   kamdoc schema > plans/kap.schema.json
+
+    Settings: kamdoc.yaml at the repository's root (plans, language, theme,
+    out, formats, audience) gives defaults; command-line options override it,
+    and so do environment variables KAMDOC_<COMMAND>_<OPTION> (for example
+    KAMDOC_BUILD_OUT=dist). Shell completion: eval "$(_KAMDOC_COMPLETE=bash_source kamdoc)".
     """
     # A run builds many short-lived objects and few cycles: collecting less often saves a tenth of the time.
     gc.set_threshold(50_000, 50, 100)
+    from kamdoc.config import default_map, find_config, load_config
+
+    ctx.default_map = default_map(Path.cwd())
+    config = find_config(Path.cwd())
+    plans = load_config(config).get("plans") if config else None
+    ctx.obj = {"plans": (config.parent / plans) if config and plans else Path("plans")}
 
 
 @main.command()
@@ -60,7 +72,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> 
     """
     from kamdoc.commands import validate_paths
 
-    code = validate_paths(list(paths), fmt=fmt, strict=strict, today=_day(today))
+    code = validate_paths(list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today))
     sys.exit(code)
 
 
@@ -130,7 +142,7 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     from kamdoc.theme import theme_folder
 
     wanted = parse_formats(formats)
-    paths = list(plans) or [Path("plans")]
+    paths = list(plans) or [_plans_folder()]
     theme_dir = theme_folder(theme_name) if theme_name else None
     sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since))
 
@@ -160,7 +172,7 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(build(list(paths) or [Path("plans")], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today)))
+    sys.exit(build(list(paths) or [_plans_folder()], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today)))
 
 
 @main.command(context_settings={"ignore_unknown_options": False})
@@ -230,6 +242,13 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
     for level, message in lines:
         click.echo(f"{level}: {message}")
     sys.exit(1 if any(level == "error" for level, _ in lines) else 0)
+
+
+def _plans_folder() -> Path:
+    """The plans folder: kamdoc.yaml's `plans` setting, else plans/."""
+    ctx = click.get_current_context()
+    obj = ctx.find_object(dict) or {}
+    return Path(obj.get("plans", "plans"))
 
 
 def _day(value: object) -> date:

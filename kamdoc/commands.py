@@ -37,10 +37,9 @@ def _findings_only(plan: Path, today: date) -> Result:
 
 def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> int:
     """Validate the plans under `paths` and print the findings; returns the exit code."""
-    if not paths:
-        if not Path("plans").is_dir():
-            raise CommandLineError("no plans/ folder here: name the plans to check, e.g. `kamdoc validate path/to/plans`")
-        paths = [Path("plans")]
+    if not paths or (len(paths) == 1 and not paths[0].exists()):
+        missing = paths[0] if paths else Path("plans")
+        raise CommandLineError(f"no {missing}/ folder here: name the plans to check, e.g. `kamdoc validate path/to/plans`")
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")

@@ -1,0 +1,71 @@
+"""Repository settings: `kamdoc.yaml` at the plans repo's root, as defaults that command-line options override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kamdoc.errors import KamdocError
+
+CONFIG_FILE = "kamdoc.yaml"
+
+# Setting -> (its meaning, the commands and parameters it is the default for).
+SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
+    "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
+    "language": ("The language of new plans: en or de.", {"new": "language"}),
+    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name"}),
+    "out": ("The folder decks are written to.", {"render": "out", "build": "out"}),
+    "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
+    "audience": ("internal or customer.", {"render": "audience", "build": "audience"}),
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest kamdoc.yaml from `start` upward, stopping at the repository's top (.git)."""
+    folder = start.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
+    from kamdoc.load import LoadError, decode_text, parse, read_capped, MAX_FILE_BYTES, FileRefused
+
+    try:
+        text = decode_text(read_capped(path, MAX_FILE_BYTES, str(path)), path)
+        doc = parse(text, path, path.parent)
+    except LoadError as exc:
+        f = exc.finding
+        raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: {f.message}") from None
+    except FileRefused as exc:
+        raise KamdocError(f"{path}: {exc}") from None
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join(SETTINGS)})")
+    for key, value in data.items():
+        pos = doc.where_key((key,))
+        if key not in SETTINGS:
+            raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        if not isinstance(value, str):
+            vpos = doc.where((key,))
+            raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")
+    return data
+
+
+def default_map(start: Path) -> dict[str, dict[str, Any]]:
+    """Click's default_map from the repo's kamdoc.yaml: per command, the defaults its settings give."""
+    path = find_config(start)
+    if path is None:
+        return {}
+    settings = load_config(path)
+    defaults: dict[str, dict[str, Any]] = {}
+    for key, value in settings.items():
+        if key in ("plans", "theme", "out") and not Path(value).is_absolute():
+            value = str(path.parent / value) if key != "theme" or (path.parent / value).is_dir() else value
+        for command, parameter in SETTINGS[key][1].items():
+            defaults.setdefault(command, {})[parameter] = value
+    return defaults

@@ -1,0 +1,42 @@
+"""kamdoc.yaml: repository settings as defaults; command-line options and KAMDOC_* environment variables override them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PLANS, TODAY, kamdoc
+
+
+@pytest.fixture
+def repo(in_tmp: Path) -> Path:
+    shutil.copytree(PLANS / "halvorsen-logistics", in_tmp / "accounts" / "halvorsen-logistics")
+    (in_tmp / "kamdoc.yaml").write_text("plans: accounts\nout: decks\nlanguage: de\n", encoding="utf-8")
+    return in_tmp
+
+
+def test_settings_are_the_defaults(repo: Path) -> None:
+    assert kamdoc("validate", "--today", TODAY).code == 0  # plans: accounts
+    run = kamdoc("render", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert (repo / "decks" / "halvorsen-logistics.pptx").is_file()  # out: decks
+    assert kamdoc("new", "neu").code == 0
+    assert "language: de" in (repo / "accounts" / "neu" / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_command_line_and_environment_override_the_settings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert kamdoc("render", "--out", "cli", "--today", TODAY).code == 0
+    assert (repo / "cli" / "halvorsen-logistics.pptx").is_file()
+    monkeypatch.setenv("KAMDOC_RENDER_OUT", "env")
+    assert kamdoc("render", "--today", TODAY).code == 0
+    assert (repo / "env" / "halvorsen-logistics.pptx").is_file()
+    assert not (repo / "decks").exists()
+
+
+def test_a_wrong_setting_names_its_line(repo: Path) -> None:
+    (repo / "kamdoc.yaml").write_text("plans: accounts\nthme: corporate\n", encoding="utf-8")
+    run = kamdoc("validate")
+    assert run.code == 1
+    assert "kamdoc.yaml:2:1: unknown setting 'thme'; known: plans, language, theme, out, formats, audience" in run.err
