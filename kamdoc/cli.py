@@ -147,6 +147,28 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since))
 
 
+@main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to.")
+@click.option("--to", "formats", default="pdf", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The formats to write on every change.")
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder (watched too).")
+@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | None, audience: str, today: object) -> None:
+    """Render plans again whenever one of their files changes (Ctrl-C stops).
+
+    For editing a plan with its PDF open in a viewer beside the editor: each
+    save of the plan, its Markdown or its logo renders the deck again. Errors
+    are shown and watching goes on.
+    """
+    from kamdoc.render_plans import parse_formats
+    from kamdoc.theme import theme_folder
+    from kamdoc.watch import watch as run_watch
+
+    theme_dir = theme_folder(theme_name) if theme_name else None
+    sys.exit(run_watch(list(plans) or [_plans_folder()], out, parse_formats(formats), theme_dir, audience, _day(today)))
+
+
 @main.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder for the decks and manifest.json.")
