@@ -241,6 +241,10 @@ class _Normaliser:
         except OSError as exc:
             self.findings.append(Finding(self.doc.where(at), "error", field_path(at), f"cannot read {quoted(ref)}: {exc.strerror}"))
             return ""
+        return self.included(path, target, text)
+
+    def included(self, path: Path_, target: Path, text: str) -> str:
+        """A pulled-in file's text: positions point into that file, and it obeys the limit of one text value."""
         self.doc.positions[path] = Pos(target, 1, 1)
         self.doc.styles[path] = "file"
         if len(text) > MAX_TEXT:
@@ -266,9 +270,7 @@ class _Normaliser:
             message = exc.finding.message if isinstance(exc, LoadError) else f"{quoted(ref)} does not exist in that revision"
             self.findings.append(Finding(self.doc.where(at), "error", field_path(at), message))
             return ""
-        self.doc.positions[path] = Pos(self.doc.repo / target, 1, 1)
-        self.doc.styles[path] = "file"
-        return text
+        return self.included(path, self.doc.repo / target, text)
 
 
 # --- schema errors as messages for people ----------------------------------------
