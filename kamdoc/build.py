@@ -18,7 +18,7 @@ import click
 from kamdoc import __version__
 from kamdoc.discover import find_plans, plan_slug
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.render_plans import _created, write_atomically
+from kamdoc.render_plans import document_date, render_deck, write_atomically
 
 MANIFEST = "manifest.json"
 
@@ -120,16 +120,9 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
 
         theme = load_theme(theme_dir)
         deck = build_outline(result.plan, result.doc, theme, audience)
-        created = _created(result.plan.cover.version)
+        created = document_date(result.plan.cover.version)
         for fmt, target in targets.items():
-            if fmt == "pptx":
-                from kamdoc.render.pptx import render_pptx
-
-                data = render_pptx(deck, theme, created)
-            else:
-                from kamdoc.render.pdf import render_pdf
-
-                data = render_pdf(deck, theme, created)
+            data = render_deck(deck, fmt, theme, created)
             write_atomically(target, data)
             built.outputs[_shown(target)] = hashlib.sha256(data).hexdigest()
         built.status = "built"

@@ -207,13 +207,6 @@ def compare(old: Plan | None, new: Plan | None) -> list[Change]:
 
 def _totals(old: Plan, new: Plan) -> list[Change]:
     """Per-year totals of the financials (all products), where they changed."""
-    def totals(plan: Plan) -> dict[int, float]:
-        out: dict[int, float] = {}
-        for product in plan.financials.products:
-            for year, amount in {**product.actual, **product.plan}.items():
-                out[year] = out.get(year, 0.0) + amount
-        return out
-
-    a, b = totals(old), totals(new)
+    a, b = old.financials.totals(), new.financials.totals()
     return [Change("financials", f"financials: total {year}", "changed", a[year], b[year], _detail(a[year], b[year]))
             for year in sorted(set(a) & set(b)) if a[year] != b[year]]

@@ -9,10 +9,6 @@ from pathlib import Path, PurePosixPath
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import MAX_FILE_BYTES
 
-WORKTREE = None
-"""The revision that stands for the files on disk."""
-
-
 def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
     try:
         run = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False, timeout=60)

@@ -403,6 +403,14 @@ class Financials(Section):
     unit: closed("currency_unit") | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
     products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list)
 
+    def totals(self) -> dict[int, float]:
+        """All products' amounts per year, actual and planned (a year is one or the other), in year order."""
+        out: dict[int, float] = {}
+        for product in self.products:
+            for year, amount in {**product.actual, **product.plan}.items():
+                out[year] = out.get(year, 0.0) + amount
+        return dict(sorted(out.items()))
+
 
 # --- optional sections -------------------------------------------------------
 

@@ -411,7 +411,7 @@ class _Builder:
         slide = self.new("financials", self.w("financials"), "financials", ("financials",))
         unit = labels.amount_unit(fin.currency, fin.unit, self.lang)
         slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
-        totals = [sum((p.actual.get(y) or p.plan.get(y) or 0) for p in fin.products) for y in years]
+        totals = list(fin.totals().values())  # one per year, in the same order as `years`
         rows = []
         for p in fin.products:
             values = [p.actual.get(y, p.plan.get(y)) for y in years]

@@ -6,6 +6,7 @@ import os
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import click
 
@@ -15,7 +16,7 @@ from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.validate import validate_file
 
 
-def _created(version: date) -> datetime:
+def document_date(version: date) -> datetime:
     """The document date: SOURCE_DATE_EPOCH when set (reproducible builds), else the plan's version."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -24,6 +25,17 @@ def _created(version: date) -> datetime:
         except (ValueError, OverflowError):
             raise KamdocError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return datetime(version.year, version.month, version.day)
+
+
+def render_deck(deck: Any, fmt: str, theme: Any, created: datetime, company: Any = None, pdf_variant: str | None = None) -> bytes:
+    """The bytes of one deck in one format (`pptx` or `pdf`)."""
+    if fmt == "pptx":
+        from kamdoc.render.pptx import render_pptx
+
+        return render_pptx(deck, theme, created, company)
+    from kamdoc.render.pdf import render_pdf  # imports WeasyPrint: only when a PDF is asked for
+
+    return render_pdf(deck, theme, created, pdf_variant)
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -102,17 +114,9 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         # One outline for every format: both decks show the same slides.
         since = _changes_since(plan_file, changes_since, result.plan, today) if changes_since else None
         deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)
-        created = _created(result.plan.cover.version)
+        created = document_date(result.plan.cover.version)
         for fmt in formats:
-            if fmt == "pptx":
-                from kamdoc.render.pptx import render_pptx
-
-                data = render_pptx(deck, theme, created, company)
-            else:
-                # Imports WeasyPrint: only when a PDF is asked for.
-                from kamdoc.render.pdf import render_pdf
-
-                data = render_pdf(deck, theme, created, pdf_variant)
+            data = render_deck(deck, fmt, theme, created, company, pdf_variant)
             target = out / f"{plan_slug(plan_file)}.{fmt}"
             write_atomically(target, data)
             click.echo(str(target))

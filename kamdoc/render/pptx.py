@@ -33,7 +33,7 @@ from pptx.util import Emu, Pt
 
 from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
-from kamdoc.richtext import Para
+from kamdoc.richtext import Para, Run
 from kamdoc.slides import (
     Box,
     BubbleChart,
@@ -160,7 +160,7 @@ class _Painter:
         if slide.kind != "cover":
             margin = float(self.theme.get("slide", "margin_in")) * 72
             box = Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H)
-            title = Text(box, (Para(((_run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
+            title = Text(box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
             if title_placeholder is not None:
                 self.placeholder_title(title_placeholder, title)
             else:
@@ -246,8 +246,8 @@ class _Painter:
         size = self.theme.size("footer")
         y = self.deck.height - margin * 0.5 - size * 1.6
         width = self.deck.width - 2 * margin
-        self.text(page, Text(Box(margin, y, width * 0.85, size * 1.6), (Para((_run(self.deck.footer),)),), size, colour="muted", role="footer"))
-        self.text(page, Text(Box(margin + width * 0.85, y, width * 0.15, size * 1.6), (Para((_run(str(slide.number)),)),), size,
+        self.text(page, Text(Box(margin, y, width * 0.85, size * 1.6), (Para((Run(self.deck.footer),)),), size, colour="muted", role="footer"))
+        self.text(page, Text(Box(margin + width * 0.85, y, width * 0.15, size * 1.6), (Para((Run(str(slide.number)),)),), size,
                              colour="muted", align="right", role="footer"))
 
     def text(self, page: object, element: Text) -> None:
@@ -281,7 +281,7 @@ class _Painter:
             for c, value in enumerate(cells):
                 bold = header or (element.bold_last_row and r == rows - 1) or (element.bold_first_column and c == 0)
                 align = "left" if header and element.align[c] == "center" else element.align[c]
-                para = self.para_xml(page, Para((_run(value),)), element.size, colour, align, bold, gap=False)
+                para = self.para_xml(page, Para((Run(value),)), element.size, colour, align, bold, gap=False)
                 xml_cells.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
                                  f'<a:tcPr {margins}><a:solidFill><a:srgbClr val="{self.hex(fill)}"/></a:solidFill></a:tcPr></a:tc>')
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
@@ -437,11 +437,6 @@ class _Painter:
         props.last_modified_by = self.deck.author
         props.revision = 1
 
-
-def _run(text: str) -> object:
-    from kamdoc.richtext import Run
-
-    return Run(text)
 
 
 def _remove_slides(prs: object) -> None:
