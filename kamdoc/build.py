@@ -98,10 +98,10 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
 
     start = time.perf_counter()
     slug = plan_slug(plan_file)
-    built = Built(str(plan_file), slug, "failed")
+    built = Built(_shown(plan_file), slug, "failed")
     try:
         result = validate_file(plan_file, today)
-        built.findings = [{"file": str(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
+        built.findings = [{"file": _shown(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
                            "field": f.field, "message": f.message} for f in result.findings]
         if result.errors or result.plan is None or result.doc is None:
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
@@ -159,7 +159,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
             detail = f" ({built.error})" if built.error else ""
             click.echo(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s", err=True)
 
-    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(str(plan))) for plan in plans]
+    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(_shown(plan))) for plan in plans]
     with click.progressbar(length=len(plans), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
         if workers == 1:
             for item in args:
@@ -180,7 +180,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
     failed = [b for b in results if b.status == "failed"]
     counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
-    click.echo(f"{len(results)} plans in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
+    click.echo(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
                f"{counts['unchanged']} unchanged, {counts['failed']} failed", err=True)
     for b in failed:
         click.echo(f"  failed: {b.plan}: {b.error}", err=True)

@@ -25,6 +25,7 @@ def main(ctx: click.Context) -> None:
     open plan standard (format 1), and render it into decks.
 
     \b
+    Set up:    kamdoc init sales-plans
     Start:     kamdoc new acme --account "ACME Industrial Group"
     Check:     kamdoc validate plans/
     Render:    kamdoc render plans/
@@ -51,10 +52,10 @@ def main(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "gitlab"]),
     default="text",
     show_default=True,
-    help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions.",
+    help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions; gitlab: a code-quality report for GitLab merge requests.",
 )
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
 def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> None:
@@ -117,6 +118,42 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
     target = new_plan(slug, plans_dir, language, date.today(), account=account, manager=manager)
     click.echo(f"wrote {target}")
     click.echo(f"next: fill in the TODOs, then run `kamdoc validate {target.parent}`")
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("."))
+@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the example plan and of new plans.")
+@click.option("--branch", default="main", show_default=True, help="The branch whose pushes build the decks.")
+@click.option("--kamdoc-repo", metavar="URL", help="kamdoc's repository on github.com, whose action and hooks CI uses (default: where this kamdoc was installed from, else the official one).")
+@click.option("--kamdoc-rev", metavar="REV", help="The commit (best) or tag of kamdoc that CI and the hooks use (default: the installed one's).")
+@click.option("--force", is_flag=True, help="Replace files that exist already.")
+def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, force: bool) -> None:
+    """Set up a plans repository in FOLDER (default: here), ready in five minutes.
+
+    \b
+    Writes kamdoc.yaml, plans/ with an example plan and the JSON Schema,
+    .github/workflows/kamdoc.yml and .gitlab-ci.yml (validate and comment the
+    changes on pull requests, build the decks on merge), .pre-commit-config.yaml,
+    .gitattributes (git diff driver), .gitignore, .vscode/ (schema for plan files)
+    and a README. Existing files are never replaced without --force: they are
+    listed and nothing is written. An example plan is added only when plans/
+    holds none.
+    """
+    from kamdoc.starter import init_repo, source
+
+    kamdoc = source(kamdoc_repo, kamdoc_rev)
+    written = init_repo(folder, kamdoc, language, branch, force, date.today())
+    if not written:
+        click.echo(f"{folder} is set up already: nothing to write")
+        return
+    for path in written:
+        click.echo(f"wrote {path}")
+    if not kamdoc.pinned:
+        click.echo(f"note: CI and the hooks use kamdoc {kamdoc.rev}; pin it to that tag's commit (git ls-remote {kamdoc.repository} {kamdoc.rev})")
+    place = "" if folder == Path(".") else f"cd {folder} && "
+    click.echo("next:")
+    click.echo(f"  {place}git init -q && git add . && git commit -qm 'Start key account plans'")
+    click.echo('  git config diff.kamdoc.textconv "kamdoc textconv"; pip install pre-commit && pre-commit install')
 
 
 @main.command()

@@ -44,7 +44,7 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> in
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
     results = validate_all(plans, today)
-    out = {"text": report.text, "json": report.as_json, "github": report.github}[fmt](results)
+    out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results)
     if out:
         click.echo(out)
     if fmt != "json":

@@ -1,4 +1,4 @@
-"""Printing findings for people (text), programs (json) and GitHub Actions (workflow-command annotations)."""
+"""Printing findings for people (text), programs (json), GitHub Actions (annotations) and GitLab (code quality)."""
 
 from __future__ import annotations
 
@@ -64,6 +64,26 @@ def github(results: list[Result]) -> str:
             props = f"file={_escape_property(shown(f.pos.file))},line={f.pos.line},col={f.pos.col},title={_escape_property(title)}"
             lines.append(f"::{f.severity} {props}::{_escape_data(f.message)}")
     return "\n".join(lines)
+
+
+def gitlab(results: list[Result]) -> str:
+    """A GitLab code-quality report, so each finding shows in the merge request's widget and diff."""
+    import hashlib
+
+    issues = []
+    for result in results:
+        for f in result.findings:
+            path = shown(f.pos.file)
+            # Without the line, so that a finding keeps its identity when lines above it move.
+            identity = "\0".join((path, f.severity, f.field, f.message))
+            issues.append({
+                "description": f"{f.field}: {f.message}" if f.field else f.message,
+                "check_name": f"kamdoc-{f.severity}",
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if f.severity == "error" else "minor",
+                "location": {"path": path, "lines": {"begin": f.pos.line}},
+            })
+    return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
 def summary(results: list[Result]) -> str:

@@ -207,13 +207,26 @@ def as_json(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
     return json.dumps({"from": a.commit, "to": b.commit, "plans": [d.as_dict() for d in diffs]}, ensure_ascii=False, indent=2)
 
 
+def _plans(n: int) -> str:
+    return f"{n} plan{'' if n == 1 else 's'}"
+
+
 def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
-    head = [f"### Key account plans: {a.label()} → {b.label()}", "", "| plan | account | status | changes | new findings |", "| --- | --- | --- | ---: | ---: |"]
-    for d in diffs:
+    head = [f"### Key account plans: {a.label()} → {b.label()}", ""]
+    # Only the plans that changed get a row: a repository of 200 plans must not fill the comment with the rest.
+    touched = [d for d in diffs if d.status != "unchanged" or d.changes or d.new_findings]
+    if touched:
+        head += ["| plan | account | status | changes | new findings |", "| --- | --- | --- | ---: | ---: |"]
+    for d in touched:
         head.append(f"| `{cell(d.path)}` | {cell(d.account)} | {d.status} | {len(d.changes)} | {len(d.new_findings)} |")
+    unchanged = len(diffs) - len(touched)
+    if not touched:
+        head.append(f"No plan changed ({_plans(unchanged)} compared).")
+    elif unchanged:
+        head += ["", f"{_plans(unchanged)} unchanged."]
     body: list[str] = []
     for d in diffs:
         if not d.changes and not d.new_findings:

