@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ import click
 from kamdoc import __version__
 from kamdoc.discover import find_plans, plan_slug
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.render_plans import document_date, render_deck, write_atomically
+from kamdoc.render_plans import document_date, render_formats, write_atomically
 
 MANIFEST = "manifest.json"
 
@@ -91,14 +92,43 @@ def _inputs(doc: Any) -> list[Path]:
     return sorted(files)
 
 
+def _key(theme_key: str, formats: tuple[str, ...], audience: str, inputs: dict[str, str]) -> str:
+    """The hash of everything a plan's decks depend on."""
+    return hashlib.sha256(json.dumps([__version__, theme_key, formats, audience, sorted(inputs.items())]).encode()).hexdigest()
+
+
+def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_key: str,
+               previous: dict[str, Any] | None) -> Built | None:
+    """The previous build of a plan, when none of its inputs and outputs changed since; else None.
+
+    Only hashes files: the inputs recorded last time (plan, Markdown, logo) decide, and the plan file is
+    one of them, so a plan that now pulls in other files has changed itself.
+    """
+    if not previous or not previous.get("key") or not isinstance(previous.get("inputs"), dict):
+        return None
+    try:
+        inputs = {name: _sha256(Path(name)) for name in previous["inputs"]}
+        if _shown(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
+            return None
+        targets = [out / f"{plan_slug(plan_file)}.{fmt}" for fmt in formats]
+        if any(previous.get("outputs", {}).get(_shown(t)) != _sha256(t) for t in targets):
+            return None
+    except OSError:
+        return None
+    built = Built(_shown(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
+                  list(previous.get("findings", [])))
+    return built
+
+
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
-              theme_key: str, previous: dict[str, Any] | None) -> Built:
+              theme_key: str, previous: dict[str, Any] | None, processes: int = 1, collect: bool = True) -> Built:
     """Validate and render one plan, unless its decks are up to date. Never raises for a plan's own problems."""
     from kamdoc.validate import validate_file
 
     start = time.perf_counter()
     slug = plan_slug(plan_file)
     built = Built(_shown(plan_file), slug, "failed")
+    rendering = False
     try:
         result = validate_file(plan_file, today)
         built.findings = [{"file": _shown(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
@@ -107,8 +137,7 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
             return built
         built.inputs = {_shown(p): _sha256(p) for p in _inputs(result.doc)}
-        key = hashlib.sha256(json.dumps([__version__, theme_key, formats, audience, sorted(built.inputs.items())]).encode())
-        built.key = key.hexdigest()
+        built.key = _key(theme_key, formats, audience, built.inputs)
         targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
         if previous and previous.get("key") == built.key and all(
             t.is_file() and previous.get("outputs", {}).get(_shown(t)) == _sha256(t) for t in targets.values()
@@ -118,17 +147,22 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
         from kamdoc.outline import build_outline
         from kamdoc.theme import load_theme
 
+        rendering = True
         theme = load_theme(theme_dir)
         deck = build_outline(result.plan, result.doc, theme, audience)
         created = document_date(result.plan.cover.version)
-        for fmt, target in targets.items():
-            data = render_deck(deck, fmt, theme, created)
+        for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
+            target = targets[fmt]
             write_atomically(target, data)
             built.outputs[_shown(target)] = hashlib.sha256(data).hexdigest()
         built.status = "built"
     except KamdocError as exc:
         built.error = exc.message
     finally:
+        # The command line collects cycles rarely (faster for one deck); a worker rendering plan after plan
+        # would pile up every deck's cyclic layout garbage, so it is freed after each plan.
+        if rendering and collect:
+            gc.collect()
         built.seconds = round(time.perf_counter() - start, 3)
     return built
 
@@ -159,11 +193,22 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
             detail = f" ({built.error})" if built.error else ""
             click.echo(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s", err=True)
 
-    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(_shown(plan))) for plan in plans]
-    with click.progressbar(length=len(plans), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
-        if workers == 1:
-            for item in args:
-                results.append(build_one(*item))
+    # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
+    stale = []
+    for plan in plans:
+        settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(_shown(plan)))
+        if settled is None:
+            stale.append(plan)
+        else:
+            results.append(settled)
+            report(settled)
+    # With fewer plans than cores, each PDF is laid out in two processes instead.
+    processes = 2 if workers > len(stale) else 1
+    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(_shown(plan)), processes) for plan in stale]
+    with click.progressbar(length=len(stale), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
+        if workers == 1 or len(stale) <= 1:
+            for number, item in enumerate(args, 1):
+                results.append(build_one(*item, collect=number < len(args)))
                 report(results[-1])
                 bar.update(1)
         else:

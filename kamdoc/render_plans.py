@@ -38,6 +38,21 @@ def render_deck(deck: Any, fmt: str, theme: Any, created: datetime, company: Any
     return render_pdf(deck, theme, created, pdf_variant)
 
 
+def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: datetime, company: Any = None,
+                   pdf_variant: str | None = None, processes: int = 1) -> dict[str, bytes]:
+    """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
+    once, and the PowerPoint deck is drawn beside the second half."""
+    if "pdf" in formats and processes > 1 and pdf_variant is None:
+        from kamdoc.render.split import render_in_halves
+
+        side = (lambda: render_deck(deck, "pptx", theme, created, company)) if "pptx" in formats else None
+        done = render_in_halves(deck, theme, created, side)
+        if done is not None:
+            pdf, pptx = done
+            return {fmt: (pdf if fmt == "pdf" else pptx) for fmt in formats}  # type: ignore[misc]
+    return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write `target` completely or not at all: a temporary file in the same folder, then a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +101,8 @@ def _changes_since(plan_file: Path, revision: str, plan: object, today: date) ->
 
 
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
-                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None) -> int:
+                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
+                 processes: int = 1) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported, not rendered. Returns the exit code."""
     from kamdoc.outline import build_outline
     from kamdoc.theme import load_theme
@@ -115,8 +131,7 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         since = _changes_since(plan_file, changes_since, result.plan, today) if changes_since else None
         deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)
         created = document_date(result.plan.cover.version)
-        for fmt in formats:
-            data = render_deck(deck, fmt, theme, created, company, pdf_variant)
+        for fmt, data in render_formats(deck, formats, theme, created, company, pdf_variant, processes).items():
             target = out / f"{plan_slug(plan_file)}.{fmt}"
             write_atomically(target, data)
             click.echo(str(target))

@@ -45,6 +45,9 @@ def test_unchanged_plans_are_not_rendered_again(repo: Path) -> None:
     third = kamdoc("build", "--to", "pptx", "--today", TODAY)
     assert "1 built, 1 unchanged" in third.err
     assert "built     plans/brenner-werke/plan.yaml" in third.err
+    (repo / "build" / "halvorsen-logistics.pptx").unlink()  # a lost output is made again
+    fourth = kamdoc("build", "--to", "pptx", "--today", TODAY)
+    assert "1 built, 1 unchanged" in fourth.err and (repo / "build" / "halvorsen-logistics.pptx").is_file()
 
 
 def test_two_clean_builds_are_byte_identical(repo: Path) -> None:

@@ -196,7 +196,10 @@ def test_a_theme_extends_the_default_deck_and_overrides_a_block(tmp_path: Path) 
 
 
 def test_no_file_outside_the_repo_is_opened(tmp_path: Path) -> None:
-    """An audit hook watches every file the render opens: none of the files the attack names is among them."""
+    """An audit hook watches every file the render opens: none of the files the attack names is among them.
+
+    One process (--jobs 1): a forked process's opens would not reach this one's list.
+    """
     import subprocess
     import sys
 
@@ -206,7 +209,7 @@ opened = []
 sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" and isinstance(args[0], (str, bytes)) else None)
 from click.testing import CliRunner
 from kamdoc.cli import main
-result = CliRunner().invoke(main, ["render", {str(DATA / "markdown-attack")!r}, "--to", "pptx,pdf", "--out", {str(tmp_path)!r}])
+result = CliRunner().invoke(main, ["render", {str(DATA / "markdown-attack")!r}, "--to", "pptx,pdf", "--jobs", "1", "--out", {str(tmp_path)!r}])
 print(result.exit_code, any(p.endswith("markdown-attack/logo.png") for p in opened))
 print("\\n".join(p for p in opened if p in ("/etc/passwd", "/etc/hostname") or "127.0.0.1" in p))
 """
@@ -214,3 +217,72 @@ print("\\n".join(p for p in opened if p in ("/etc/passwd", "/etc/hostname") or "
     lines = run.stdout.split("\n")
     assert lines[0] == "0 True", run.stderr  # rendered, and the hook saw the files it did open
     assert [line for line in lines[1:] if line] == []
+
+
+def _structure(pdf: Path) -> dict[str, object]:
+    """What a reader of the PDF sees and uses: pages and their text, bookmarks, link targets, metadata."""
+    reader = PdfReader(str(pdf))
+    names = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    return {
+        "texts": [page.extract_text() for page in reader.pages],
+        "bookmarks": [(item.title, reader.get_destination_page_number(item)) for item in reader.outline],
+        "agenda links": [(str(a.get_object()["/Dest"]), names[str(a.get_object()["/Dest"])]) for a in reader.pages[1]["/Annots"]],
+        "metadata": dict(reader.metadata or {}),
+        "language": reader.trailer["/Root"].get("/Lang"),
+    }
+
+
+@pytest.mark.parametrize("name", ["brenner-werke", "halvorsen-logistics"])
+def test_two_halves_at_once_give_the_same_deck_as_one_process(tmp_path: Path, name: str) -> None:
+    for jobs in ("1", "2"):
+        run = kamdoc("render", PLANS / name, "--to", "pptx,pdf", "--jobs", jobs, "--out", tmp_path / jobs)
+        assert run.code == 0, run.err
+    whole, halves = _structure(tmp_path / "1" / f"{name}.pdf"), _structure(tmp_path / "2" / f"{name}.pdf")
+    assert halves == whole
+    assert len(whole["agenda links"]) == 14 and whole["agenda links"][-1][1] == len(whole["texts"]) - 1  # type: ignore[arg-type,index]
+    # The PowerPoint deck, drawn beside the second half, is the same file.
+    assert (tmp_path / "1" / f"{name}.pptx").read_bytes() == (tmp_path / "2" / f"{name}.pptx").read_bytes()
+
+
+def test_two_halves_give_the_same_bytes_twice(tmp_path: Path) -> None:
+    digests = set()
+    for where in ("a", "b"):
+        assert kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path / where).code == 0
+        digests.add(hashlib.sha256((tmp_path / where / "brenner-werke.pdf").read_bytes()).hexdigest())
+    assert len(digests) == 1
+
+
+def test_a_problem_in_the_second_half_reaches_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kamdoc.errors import KamdocError
+    from kamdoc.render import pdf
+
+    whole = pdf.render_part
+
+    def failing_second_half(deck, theme, created, variant=None, seen_before=frozenset(), anchors_elsewhere=()):  # type: ignore[no-untyped-def]
+        if seen_before:  # only the forked process lays out a part after others
+            raise KamdocError("WeasyPrint could not render the deck cleanly: test")
+        return whole(deck, theme, created, variant, seen_before, anchors_elsewhere)
+
+    monkeypatch.setattr(pdf, "render_part", failing_second_half)
+    run = kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path)
+    assert run.code == 1 and "WeasyPrint could not render the deck cleanly: test" in run.err
+    assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_a_bug_in_the_second_half_is_raised_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from kamdoc.cli import main
+    from kamdoc.render import pdf
+
+    whole = pdf.render_part
+
+    def buggy(deck, theme, created, variant=None, seen_before=frozenset(), anchors_elsewhere=()):  # type: ignore[no-untyped-def]
+        if seen_before:
+            raise ZeroDivisionError("a bug")
+        return whole(deck, theme, created, variant, seen_before, anchors_elsewhere)
+
+    monkeypatch.setattr(pdf, "render_part", buggy)
+    result = CliRunner().invoke(main, ["render", str(PLANS / "brenner-werke"), "--to", "pdf", "--jobs", "2", "--out", str(tmp_path)])
+    assert isinstance(result.exception, RuntimeError)
+    assert "ZeroDivisionError: a bug" in str(result.exception)

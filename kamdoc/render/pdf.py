@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from kamdoc.slides import (
 from kamdoc.theme import Theme
 
 VARIANTS = ("pdf/a-3u", "pdf/ua-1")
+_BODY = re.compile(r"<body\b[^>]*>")
 SECTION_WORDS = {"agenda", "profile", "customer_goals", "market", "buying_strategy", "power_map", "swot", "position", "mission",
                  "goals", "financials", "key_projects", "account_team", "relationship_plan", "marketing"}
 
@@ -39,6 +41,10 @@ def _flat_colours(theme: Theme) -> dict[str, str]:
         elif isinstance(value, str):
             out[name] = value
     return out
+
+
+class NoSplit(Exception):
+    """This deck cannot be laid out in parts; it is laid out whole instead."""
 
 
 @dataclass
@@ -94,10 +100,13 @@ class _Problems(logging.Handler):
             self.messages.append(message)
 
 
-def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
-    """The slides as the templates see them: each element with a `kind`, charts and lines as SVG."""
+def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> list[SimpleNamespace]:
+    """The slides as the templates see them: each element with a `kind`, charts and lines as SVG.
+
+    `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
+    """
     slides = []
-    seen: set[str] = set()
+    seen: set[str] = set(seen_before)
     for slide in deck.slides:
         elements = []
         lines = []
@@ -125,7 +134,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher) -> list[SimpleNamespace]:
     return slides
 
 
-def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) -> str:
+def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
     from jinja2 import (
         ChoiceLoader,
@@ -154,7 +163,7 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) ->
     fonts = SimpleNamespace(regular=fetcher.url_for(theme.font_file("regular")), bold=fetcher.url_for(theme.font_file("bold")))
     try:
         template = env.get_template("deck.html.j2")
-        return template.render(deck=deck, slides=_view(deck, theme, fetcher), colours=_flat_colours(theme), layout=layout,
+        return template.render(deck=deck, slides=_view(deck, theme, fetcher, seen_before), colours=_flat_colours(theme), layout=layout,
                                fonts=fonts, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
     except TemplateError as exc:
         raise KamdocError(f"the theme's PDF templates cannot be used: {exc}") from None
@@ -162,12 +171,25 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher) ->
 
 def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None) -> bytes:
     """The deck as PDF bytes: fonts embedded, a bookmark per section, identical for identical input."""
+    return render_part(deck, theme, created, variant)
+
+
+def render_part(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,
+                seen_before: frozenset[str] = frozenset(), anchors_elsewhere: tuple[str, ...] = ()) -> bytes:
+    """The slides of `deck` as one PDF; `anchors_elsewhere` are link targets on the other part's pages."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _Fetcher()
-    html = deck_html(deck, theme, created, fetcher)
+    html = deck_html(deck, theme, created, fetcher, seen_before)
+    if anchors_elsewhere:
+        if not _BODY.search(html):
+            raise NoSplit("the theme's deck.html.j2 has no <body> tag")
+        # Targets on the other part's pages, so that this part's links keep their names; the joined
+        # file's destinations then point each name at its real page.
+        stand_ins = "".join(f'<div id="{name}"></div>' for name in anchors_elsewhere)
+        html = _BODY.sub(lambda m: f'{m.group(0)}<div style="position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden">{stand_ins}</div>', html, count=1)
     problems = _Problems()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(problems)
@@ -185,3 +207,12 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
         what = "; ".join([*(f"refused {u}" for u in fetcher.refused), *problems.messages][:5])
         raise KamdocError(f"WeasyPrint could not render the deck cleanly: {what}")
     return bytes(data)
+
+
+def section_anchors(deck: Deck) -> dict[str, int]:
+    """Each section's link target and the index of the page it starts on."""
+    anchors: dict[str, int] = {}
+    for index, slide in enumerate(deck.slides):
+        if slide.section and slide.section not in anchors:
+            anchors[slide.section] = index
+    return anchors

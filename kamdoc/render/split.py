@@ -1,0 +1,151 @@
+"""Laying out a PDF deck in two processes at once and joining the halves: a deck's PDF in half the time on two cores."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import sys
+import traceback
+from dataclasses import replace
+from collections.abc import Callable
+from datetime import datetime
+
+from kamdoc.errors import KamdocError
+from kamdoc.slides import BubbleChart, ColumnChart, Deck, Table, Text
+from kamdoc.theme import Theme
+
+MIN_SLIDES = 8
+"""Below this, forking and joining cost more than they save."""
+
+# Costs in milliseconds of WeasyPrint's work on this 2-core machine, measured slide by slide on the examples.
+# Only their ratios matter: they decide where the deck is cut.
+SLIDE_MS = 10.0
+CHAR_MS = 0.02
+CELL_MS = 0.5
+SHAPE_MS = 4.0
+CHART_MS = 55.0
+JOIN_SHARE = 0.065  # joining the halves (and importing pypdf), as a share of the whole PDF's work
+SIDE_JOB_SHARE = 0.3  # drawing the PowerPoint deck, as a share of the PDF's work
+
+
+def _weight(slide: object) -> float:
+    """A slide's estimated share of WeasyPrint's work: text to lay out, table cells, shapes and charts to draw."""
+    total = SLIDE_MS
+    for e in getattr(slide, "elements", ()):
+        if isinstance(e, Text):
+            total += 2 + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
+        elif isinstance(e, Table):
+            total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
+        elif isinstance(e, (ColumnChart, BubbleChart)):
+            total += CHART_MS
+        else:  # boxes, lines, pictures
+            total += SHAPE_MS
+    return total
+
+
+def cut_point(deck: Deck, side_job: bool = False) -> int:
+    """Where the second part starts, so that both processes finish together: the parent also joins the
+    halves, the child also draws the PowerPoint deck when asked to."""
+    weights = [_weight(s) for s in deck.slides]
+    share = (1 - JOIN_SHARE + (SIDE_JOB_SHARE if side_job else 0)) / 2
+    goal, running = sum(weights) * share, 0.0
+    for index, w in enumerate(weights):
+        running += w
+        if running >= goal:
+            return max(1, min(index + 1, len(weights) - 1))
+    return len(weights) - 1
+
+
+def render_in_halves(deck: Deck, theme: Theme, created: datetime,
+                     side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None] | None:
+    """The plain PDF of the deck, its halves laid out in this process and a forked one; None when it cannot be split.
+
+    `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
+    its bytes come back second.
+    """
+    if len(deck.slides) < MIN_SLIDES or not hasattr(os, "fork") or sys.platform == "darwin":
+        return None  # macOS's system libraries are not safe to use after fork
+    import weasyprint  # noqa: F401 - imported before the fork, so the child starts with it
+
+    from kamdoc.render.pdf import NoSplit, render_part, section_anchors
+
+    cut = cut_point(deck, side_job is not None)
+    first, second = replace(deck, slides=deck.slides[:cut]), replace(deck, slides=deck.slides[cut:])
+    anchors = section_anchors(deck)
+    in_first = tuple(name for name, page in anchors.items() if page < cut)
+    in_second = tuple(name for name, page in anchors.items() if page >= cut)
+    begun = frozenset(s.section for s in first.slides if s.section)
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: lay out the second half, send it back, leave without running the parent's cleanup
+        os.close(read_end)
+        code = 0
+        try:
+            side = side_job() if side_job else b""
+            tail = render_part(second, theme, created, seen_before=begun, anchors_elsewhere=in_first)
+            blobs = [b"ok", tail, side]
+        except NoSplit:
+            blobs = [b"no"]
+        except KamdocError as exc:
+            blobs = [b"er", exc.message.encode("utf-8", "replace")]
+        except BaseException:  # a bug: its traceback goes to the parent, which raises it
+            blobs = [b"bg", traceback.format_exc().encode("utf-8", "replace")]
+            code = 1
+        with os.fdopen(write_end, "wb") as pipe:
+            for blob in blobs:
+                pipe.write(struct.pack(">Q", len(blob)) + blob)
+        os._exit(code)
+
+    os.close(write_end)
+    pipe = os.fdopen(read_end, "rb")
+    try:
+        try:
+            head = render_part(first, theme, created, anchors_elsewhere=in_second)
+        except NoSplit:
+            os.kill(pid, 9)
+            return None
+        except BaseException:
+            os.kill(pid, 9)
+            raise
+        blobs = []
+        while header := pipe.read(8):
+            blobs.append(pipe.read(struct.unpack(">Q", header)[0]))
+    finally:
+        pipe.close()
+        os.waitpid(pid, 0)
+    kind = blobs[0] if blobs else b"bg"
+    if kind == b"no":
+        return None
+    if kind == b"er":
+        raise KamdocError(blobs[1].decode("utf-8"))
+    if kind != b"ok":
+        detail = blobs[1].decode("utf-8") if len(blobs) > 1 else "the process ended without an answer"
+        raise RuntimeError(f"laying out the second half of the PDF failed:\n{detail}")
+    return join(head, blobs[1], anchors, deck.height), (blobs[2] if side_job else None)
+
+
+def join(head: bytes, tail: bytes, anchors: dict[str, int], height: float) -> bytes:
+    """One PDF from two: pages and bookmarks in order, metadata and language of the first, link targets renamed to their pages."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    first = PdfReader(io.BytesIO(head))
+    writer = PdfWriter()
+    writer.append(first, import_outline=True)
+    writer.append(PdfReader(io.BytesIO(tail)), import_outline=True)
+    info = first.metadata or {}
+    writer.add_metadata({key: info[key] for key in info})
+    catalog = writer._root_object  # noqa: SLF001 - pypdf has no public setter for /Lang and /Names
+    if "/Lang" in first.trailer["/Root"]:
+        catalog[NameObject("/Lang")] = first.trailer["/Root"]["/Lang"]
+    # Each half named the other's targets with stand-ins; these destinations point every name at its real page.
+    names = ArrayObject()
+    for name in sorted(anchors, key=lambda n: n.encode("utf-16-be")):
+        page = writer.pages[anchors[name]].indirect_reference
+        names += [TextStringObject(name), ArrayObject([page, NameObject("/XYZ"), NumberObject(0), FloatObject(height), NumberObject(0)])]
+    catalog[NameObject("/Names")] = DictionaryObject({NameObject("/Dests"): DictionaryObject({NameObject("/Names"): names})})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
