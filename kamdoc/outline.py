@@ -273,6 +273,8 @@ class _Builder:
 
     def swot_grid(self, kind: str, title: str, section: str, swot: object, path: Path_) -> None:
         quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]
+        if not any(items for _, items in quadrants):
+            return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
         gap = 10.0
         qw, qh = (self.body.w - gap) / 2, (self.body.h - gap) / 2
         boxes = [Box(self.body.x + (i % 2) * (qw + gap), self.body.y + (i // 2) * (qh + gap), qw, qh) for i in range(4)]
@@ -408,9 +410,10 @@ class _Builder:
         kinds = tuple("actual" if y in actual_years else "plan" for y in years)
         categories = tuple(f"{y} ({self.w('actual') if k == 'actual' else self.w('plan')})" for y, k in zip(years, kinds))
         series = tuple(Series(p.name, tuple(p.actual.get(y, p.plan.get(y)) for y in years), kinds) for p in fin.products)
-        slide = self.new("financials", self.w("financials"), "financials", ("financials",))
         unit = labels.amount_unit(fin.currency, fin.unit, self.lang)
-        slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
+        if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
+            slide = self.new("financials", self.w("financials"), "financials", ("financials",))
+            slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
         totals = list(fin.totals().values())  # one per year, in the same order as `years`
         rows = []
         for p in fin.products:

