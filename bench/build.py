@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,12 +42,15 @@ def main() -> None:
         parallel = timed([*build, "-j", "2", "--out", "out-j2"], repo)
         serial = timed([*build, "-j", "1", "--out", "out-j1"], repo)
         plan = repo / "plans" / "account-03" / "plan.yaml"
-        plan.write_text(plan.read_text(encoding="utf-8").replace("confidentiality: ", "confidentiality: Streng ", 1), encoding="utf-8")
-        rebuild = timed([*build, "-j", "2", "--out", "out-j2"], repo)
+        rebuilds = []
+        for word in ("Streng", "Sehr", "Nur"):  # the median of three: this shared machine's timings vary by a few tenths
+            plan.write_text(plan.read_text(encoding="utf-8").replace("confidentiality: ", f"confidentiality: {word} ", 1), encoding="utf-8")
+            rebuilds.append(timed([*build, "-j", "2", "--out", "out-j2"], repo))
+        rebuild = statistics.median(rebuilds)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"kamdoc build, {args.plans} plans, pptx+pdf, -j 2: {parallel:6.2f} s")
     print(f"the same with -j 1:                       {serial:6.2f} s  (speed-up {serial / parallel:.2f}x; target >= 1.7x)")
-    print(f"rebuild after touching one plan:          {rebuild:6.2f} s  (target < 2 s)")
+    print(f"rebuild after touching one plan:          {rebuild:6.2f} s  (target < 2 s; median of 3: {', '.join(f'{t:.2f}' for t in rebuilds)})")
     print(f"peak memory of the largest process:       {peak:6.0f} MB (target < 300 MB per worker)")
 
 
