@@ -115,14 +115,13 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
             return None
     except OSError:
         return None
-    built = Built(_shown(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
-                  list(previous.get("findings", [])))
-    return built
+    return Built(_shown(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
+                 list(previous.get("findings", [])))
 
 
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
-              theme_key: str, previous: dict[str, Any] | None, processes: int = 1, collect: bool = True) -> Built:
-    """Validate and render one plan, unless its decks are up to date. Never raises for a plan's own problems."""
+              theme_key: str, processes: int = 1, collect: bool = True) -> Built:
+    """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
     from kamdoc.validate import validate_file
 
     start = time.perf_counter()
@@ -139,11 +138,6 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
         built.inputs = {_shown(p): _sha256(p) for p in _inputs(result.doc)}
         built.key = _key(theme_key, formats, audience, built.inputs)
         targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
-        if previous and previous.get("key") == built.key and all(
-            t.is_file() and previous.get("outputs", {}).get(_shown(t)) == _sha256(t) for t in targets.values()
-        ):
-            built.status, built.outputs = "unchanged", dict(previous["outputs"])
-            return built
         from kamdoc.outline import build_outline
         from kamdoc.theme import load_theme
 
@@ -204,7 +198,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
             report(settled)
     # With fewer plans than cores, each PDF is laid out in two processes instead.
     processes = 2 if workers > len(stale) else 1
-    args = [(plan, out, formats, audience, theme_dir, today, theme_key, previous.get(_shown(plan)), processes) for plan in stale]
+    args = [(plan, out, formats, audience, theme_dir, today, theme_key, processes) for plan in stale]
     with click.progressbar(length=len(stale), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
         if workers == 1 or len(stale) <= 1:
             for number, item in enumerate(args, 1):
