@@ -106,8 +106,8 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
     `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
     """
     slides = []
-    seen: set[str] = set(seen_before)
-    for slide in deck.slides:
+    starts = {index: name for name, index in section_anchors(deck).items() if name not in seen_before}
+    for index, slide in enumerate(deck.slides):
         elements = []
         lines = []
         for e in slide.elements:
@@ -125,8 +125,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme, deck.language)))
             elif isinstance(e, Connector):
                 lines.append(e)
-        anchor = slide.section if slide.section and slide.section not in seen else ""
-        seen.add(slide.section)
+        anchor = starts.get(index, "")
         bookmark = word(slide.section, deck.language) if anchor and slide.section in SECTION_WORDS else slide.title
         slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, number=slide.number,
                                       anchor=anchor, bookmark=bookmark, elements=elements,
@@ -169,14 +168,13 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, se
         raise KamdocError(f"the theme's PDF templates cannot be used: {exc}") from None
 
 
-def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None) -> bytes:
-    """The deck as PDF bytes: fonts embedded, a bookmark per section, identical for identical input."""
-    return render_part(deck, theme, created, variant)
+def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,
+               seen_before: frozenset[str] = frozenset(), anchors_elsewhere: tuple[str, ...] = ()) -> bytes:
+    """The deck as PDF bytes: fonts embedded, a bookmark per section, identical for identical input.
 
-
-def render_part(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,
-                seen_before: frozenset[str] = frozenset(), anchors_elsewhere: tuple[str, ...] = ()) -> bytes:
-    """The slides of `deck` as one PDF; `anchors_elsewhere` are link targets on the other part's pages."""
+    For a part of a deck (see render/split.py): `seen_before` are the sections begun on earlier pages,
+    `anchors_elsewhere` the link targets on the other part's pages.
+    """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError

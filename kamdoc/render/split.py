@@ -7,12 +7,12 @@ import os
 import struct
 import sys
 import traceback
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from kamdoc.errors import KamdocError
-from kamdoc.slides import BubbleChart, ColumnChart, Deck, Table, Text
+from kamdoc.slides import BubbleChart, ColumnChart, Deck, Slide, Table, Text
 from kamdoc.theme import Theme
 
 MIN_SLIDES = 8
@@ -29,10 +29,10 @@ JOIN_SHARE = 0.065  # joining the halves (and importing pypdf), as a share of th
 SIDE_JOB_SHARE = 0.3  # drawing the PowerPoint deck, as a share of the PDF's work
 
 
-def _weight(slide: object) -> float:
+def _weight(slide: Slide) -> float:
     """A slide's estimated share of WeasyPrint's work: text to lay out, table cells, shapes and charts to draw."""
     total = SLIDE_MS
-    for e in getattr(slide, "elements", ()):
+    for e in slide.elements:
         if isinstance(e, Text):
             total += 2 + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
         elif isinstance(e, Table):
@@ -68,7 +68,7 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
         return None  # macOS's system libraries are not safe to use after fork
     import weasyprint  # noqa: F401 - imported before the fork, so the child starts with it
 
-    from kamdoc.render.pdf import NoSplit, render_part, section_anchors
+    from kamdoc.render.pdf import NoSplit, render_pdf, section_anchors
 
     cut = cut_point(deck, side_job is not None)
     first, second = replace(deck, slides=deck.slides[:cut]), replace(deck, slides=deck.slides[cut:])
@@ -84,7 +84,7 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
         code = 0
         try:
             side = side_job() if side_job else b""
-            tail = render_part(second, theme, created, seen_before=begun, anchors_elsewhere=in_first)
+            tail = render_pdf(second, theme, created, seen_before=begun, anchors_elsewhere=in_first)
             blobs = [b"ok", tail, side]
         except NoSplit:
             blobs = [b"no"]
@@ -102,7 +102,7 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
     pipe = os.fdopen(read_end, "rb")
     try:
         try:
-            head = render_part(first, theme, created, anchors_elsewhere=in_second)
+            head = render_pdf(first, theme, created, anchors_elsewhere=in_second)
         except NoSplit:
             os.kill(pid, 9)
             return None
