@@ -158,7 +158,5 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
 def _differs(path: Path, text: str) -> bool:
     try:
         return path.read_text(encoding="utf-8") != text
-    except FileNotFoundError:
-        return True
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # missing or unreadable: to be written
         return True
