@@ -19,6 +19,7 @@ import click
 from kamdoc import __version__
 from kamdoc.discover import find_plans, plan_slug
 from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.load import find_repo, inside
 from kamdoc.render_plans import document_date, render_formats, write_atomically
 
 MANIFEST = "manifest.json"
@@ -102,9 +103,14 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
     """The previous build of a plan, when none of its inputs and outputs changed since; else None.
 
     Only hashes files: the inputs recorded last time (plan, Markdown, logo) decide, and the plan file is
-    one of them, so a plan that now pulls in other files has changed itself.
+    one of them, so a plan that now pulls in other files has changed itself. The manifest may come from a
+    CI cache anyone could have written to, so a recorded input outside the plans repo is never read: the
+    plan is built again instead.
     """
     if not previous or not previous.get("key") or not isinstance(previous.get("inputs"), dict):
+        return None
+    repo = find_repo(plan_file)
+    if not all(isinstance(name, str) and inside(Path(name), repo) for name in previous["inputs"]):
         return None
     try:
         inputs = {name: _sha256(Path(name)) for name in previous["inputs"]}

@@ -138,8 +138,8 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
     if "\\" in ref:
         raise FileRefused(f"{quoted(ref)} uses backslashes; separate folders with /")
     target = base / ref
-    if not _inside(target, repo):
-        how = "through a symbolic link " if _inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False) else ""
+    if not inside(target, repo):
+        how = "through a symbolic link " if inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False) else ""
         raise FileRefused(f"{quoted(ref)} points {how}outside the plans repo ({repo}); only files inside it are read")
     real = Path(os.path.realpath(target))
     if not real.exists():
@@ -149,7 +149,7 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
     return real
 
 
-def _inside(path: Path, root: Path, real: bool = True) -> bool:
+def inside(path: Path, root: Path, real: bool = True) -> bool:
     """Whether `path` lies in `root`; with `real`, after following every symbolic link."""
     if real:
         path, root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
@@ -191,7 +191,7 @@ def decode_text(data: bytes, file: Path) -> str:
 def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
     """Read and parse one plan file (LoadError if it cannot be read as a plan at all)."""
     repo = repo or find_repo(plan_file)
-    if not _inside(plan_file, repo):
+    if not inside(plan_file, repo):
         raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", f"the plan is a link to a file outside the plans repo ({repo})"))
     try:
         data = read_capped(plan_file, MAX_FILE_BYTES, "the plan file")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,34 @@ def test_two_clean_builds_are_byte_identical(repo: Path) -> None:
     for name in names:
         if name != "manifest.json":
             assert sha(repo / "one" / name) == sha(repo / "two" / name), name
+
+
+def test_a_manifest_naming_files_outside_the_repo_is_not_trusted(repo: Path) -> None:
+    # A CI cache anyone could write to may hold an altered manifest; its inputs outside the repo are never read.
+    assert kamdoc("build", "--to", "pptx", "-j", "1", "--today", TODAY).code == 0
+    outside = repo.parent / f"{repo.name}-secret.txt"
+    outside.write_text("not for kamdoc")
+    manifest_file = repo / "build" / "manifest.json"
+    manifest = json.loads(manifest_file.read_text())
+    forged = manifest["plans"][0]
+    forged["inputs"][f"../{outside.name}"] = sha(outside)
+    forged["key"] = _key(forged["inputs"])
+    manifest_file.write_text(json.dumps(manifest))
+    opened: list[str] = []
+    recording = [True]  # an audit hook cannot be removed; it stops recording after this build
+    sys.addaudithook(lambda event, args: opened.append(str(args[0])) if recording[0] and event == "open" and args else None)
+    run = kamdoc("build", "--to", "pptx", "-j", "1", "--today", TODAY)
+    recording[0] = False
+    assert run.code == 0 and "1 built, 1 unchanged" in run.err
+    assert not [name for name in opened if name.endswith(outside.name)]
+
+
+def _key(inputs: dict[str, str]) -> str:
+    """The key the build would record for these inputs (pptx, internal deck, default theme)."""
+    from kamdoc.build import _key as key, _theme_files, _sha256
+
+    theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(None)).encode()).hexdigest()
+    return key(theme_key, ("pptx",), "internal", inputs)
 
 
 def test_a_failing_plan_does_not_stop_the_others(repo: Path) -> None:
