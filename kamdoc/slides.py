@@ -55,6 +55,13 @@ class Table:
     row_heights: tuple[float, ...]  # header first (0 when the table has none)
     bold_last_row: bool = False
     bold_first_column: bool = False
+    fills: tuple[tuple[str | None, ...], ...] = ()  # per body cell: a theme colour name for its background, or None
+
+    def fill(self, row: int, column: int) -> str | None:
+        """The theme colour a body cell is filled with, if any."""
+        if row < len(self.fills) and column < len(self.fills[row]):
+            return self.fills[row][column]
+        return None
 
     @property
     def has_header(self) -> bool:
@@ -80,6 +87,21 @@ class ColumnChart:
     stacked: bool = True
     number_format: str = "#,##0"
     legend_note: str = ""
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """A line chart: categories along the x axis, one line per series, and an optional dashed level (such as the 80 % cut)."""
+
+    box: Box
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    y_range: tuple[float, float]
+    number_format: str = "0%"  # values are fractions when the format is a percentage
+    level: float | None = None  # a horizontal dashed line at this value
+    level_label: str = ""
+    x_title: str = ""
+    y_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +168,7 @@ class Connector:
     glued: bool = True  # a straight connector glued to both shapes; else a polyline along `points`
 
 
-Element = Text | Table | ColumnChart | BubbleChart | Image | Shape | Connector
+Element = Text | Table | ColumnChart | LineChart | BubbleChart | Image | Shape | Connector
 
 
 @dataclass

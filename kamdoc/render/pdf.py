@@ -20,6 +20,7 @@ from kamdoc.slides import (
     Connector,
     Deck,
     Image,
+    LineChart,
     Shape,
     Table,
     Text,
@@ -114,13 +115,17 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
             if isinstance(e, Text):
                 elements.append(SimpleNamespace(kind="text", **vars(e)))
             elif isinstance(e, Table):
-                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **vars(e)))
+                # A filled cell names its theme colour as the CSS variable the deck's style defines (status.red -> status-red).
+                fills = tuple(tuple(f.replace(".", "-") if f else "" for f in row) for row in e.fills)
+                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **{**vars(e), "fills": fills}))
             elif isinstance(e, Shape):
                 elements.append(SimpleNamespace(kind="shape", **vars(e)))
             elif isinstance(e, Image):
                 elements.append(SimpleNamespace(kind="image", box=e.box, alt=e.alt, url=fetcher.url_for(Path(e.path))))
             elif isinstance(e, ColumnChart):
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.column_chart(e, theme, deck.language)))
+            elif isinstance(e, LineChart):
+                elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.line_chart(e, theme, deck.language)))
             elif isinstance(e, BubbleChart):
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme, deck.language)))
             elif isinstance(e, Connector):

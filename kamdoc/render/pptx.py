@@ -19,6 +19,7 @@ from pptx.enum.chart import (
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
     XL_TICK_LABEL_POSITION,
+    XL_MARKER_STYLE,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -38,6 +39,7 @@ from kamdoc.slides import (
     Box,
     BubbleChart,
     ColumnChart,
+    LineChart,
     Connector,
     Deck,
     Image,
@@ -174,6 +176,8 @@ class _Painter:
                 self.table(page, element)
             elif isinstance(element, ColumnChart):
                 self.column_chart(page, element)
+            elif isinstance(element, LineChart):
+                self.line_chart(page, element)
             elif isinstance(element, BubbleChart):
                 self.bubble_chart(page, element)
             elif isinstance(element, Shape):
@@ -278,12 +282,14 @@ class _Painter:
             fill = "primary" if header else ("table_stripe" if r % 2 == 0 else "background")
             colour = "background" if header else "text"
             xml_cells = []
+            body_row = r - 1 if element.has_header else r
             for c, value in enumerate(cells):
+                cell_fill = (None if header else element.fill(body_row, c)) or fill
                 bold = header or (element.bold_last_row and r == rows - 1) or (element.bold_first_column and c == 0)
                 align = "left" if header and element.align[c] == "center" else element.align[c]
                 para = self.para_xml(page, Para((Run(value),)), element.size, colour, align, bold, gap=False)
                 xml_cells.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
-                                 f'<a:tcPr {margins}><a:solidFill><a:srgbClr val="{self.hex(fill)}"/></a:solidFill></a:tcPr></a:tc>')
+                                 f'<a:tcPr {margins}><a:solidFill><a:srgbClr val="{self.hex(cell_fill)}"/></a:solidFill></a:tcPr></a:tc>')
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
         first = ' firstRow="1"' if element.has_header else ""
         table = parse_xml(f'<a:tbl xmlns:a="{_A}" xmlns:r="{_R}"><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl>')
@@ -298,6 +304,7 @@ class _Painter:
         box = element.box
         kind = XL_CHART_TYPE.COLUMN_STACKED if element.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
         chart = page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart.has_title = False  # the slide's title says it; a one-series chart would repeat its name above itself
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -328,20 +335,80 @@ class _Painter:
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = _rgb(lighter(colour))
 
+    def line_chart(self, page: object, element: LineChart) -> None:
+        data = CategoryChartData(number_format=element.number_format)
+        data.categories = list(element.categories)
+        for series in element.series:
+            data.add_series(series.name, list(series.values))
+        if element.level is not None:  # the level as a series of its own: it moves with the plot area in any program
+            data.add_series(element.level_label, [element.level] * len(element.categories))
+        box = element.box
+        chart = page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart.has_title = False
+        chart.font.name = self.face
+        chart.font.size = Pt(self.theme.size("small"))
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(self.theme.size("small"))
+        value_axis, category_axis = chart.value_axis, chart.category_axis
+        value_axis.minimum_scale, value_axis.maximum_scale = element.y_range
+        value_axis.has_major_gridlines = True
+        value_axis.major_gridlines.format.line.color.rgb = self.colour("rule")
+        value_axis.tick_labels.number_format = element.number_format
+        value_axis.tick_labels.number_format_is_linked = False
+        value_axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        # At most ~20 category labels: a curve over 200 accounts would otherwise print 200 names on top of each other.
+        skip = max(1, -(-len(element.categories) // 20))
+        if skip > 1:
+            axis_xml = category_axis._element  # noqa: SLF001 - python-pptx has no API for the label interval
+            # The schema's order: tickLblSkip and tickMarkSkip come right before noMultiLvlLbl (or at the end).
+            anchor = axis_xml.find(qn("c:noMultiLvlLbl"))
+            for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+                element_xml = parse_xml(f'<{tag} xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" val="{skip}"/>')
+                if anchor is not None:
+                    anchor.addprevious(element_xml)
+                else:
+                    axis_xml.append(element_xml)
+        for axis, title in ((category_axis, element.x_title), (value_axis, element.y_title)):
+            if title:
+                axis.has_title = True
+                axis.axis_title.text_frame.text = title
+                axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
+        palette = [str(c) for c in self.theme.get("colour", "series")]
+        plot = chart.plots[0]
+        many = len(element.categories) > 40
+        for i, series in enumerate(plot.series):
+            is_level = element.level is not None and i == len(plot.series) - 1
+            colour = self.colour("accent") if is_level else _rgb(palette[i % len(palette)])
+            series.smooth = False
+            series.format.line.color.rgb = colour
+            series.format.line.width = Pt(1.5 if is_level else 2.25)
+            if is_level:
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            series.marker.style = XL_MARKER_STYLE.NONE if is_level or many else XL_MARKER_STYLE.CIRCLE
+            if not (is_level or many):
+                series.marker.size = 5
+                series.marker.format.fill.solid()
+                series.marker.format.fill.fore_color.rgb = colour
+                series.marker.format.line.color.rgb = colour
+
     def bubble_chart(self, page: object, element: BubbleChart) -> None:
         data = BubbleChartData(number_format=element.number_format)
-        units = data.add_series(element.y_title)
-        for bubble in element.bubbles:
-            units.add_data_point(bubble.x, bubble.y, bubble.size)
         # The quadrants' names as labels of invisible points at the quadrants' centres: they stay in place
         # whatever size PowerPoint gives the plot area.
         (x0, x1), (y0, y1) = element.x_range, element.y_range
-        names = data.add_series(" ")
         centres = (((x0 + element.x_split) / 2, y1 * 0.96), ((x1 + element.x_split) / 2, y1 * 0.96),
                    ((x0 + element.x_split) / 2, y0 + (y1 - y0) * 0.04), ((x1 + element.x_split) / 2, y0 + (y1 - y0) * 0.04))
         smallest = min(b.size for b in element.bubbles) or 1.0
-        for x, y in centres:
-            names.add_data_point(x, y, smallest / 1000)
+        points = {"bubbles": [(b.x, b.y, b.size) for b in element.bubbles], "names": [(x, y, smallest / 1000) for x, y in centres]}
+        # The longer series first: LibreOffice hides a series followed by a longer one (one to three bubbles vanished).
+        order = sorted(points, key=lambda key: -len(points[key]))
+        for key in order:
+            series = data.add_series(element.y_title if key == "bubbles" else " ")
+            for x, y, size in points[key]:
+                series.add_data_point(x, y, size)
         box = element.box
         chart = page.shapes.add_chart(XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
         chart.has_legend = False
@@ -363,7 +430,7 @@ class _Painter:
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         plot = chart.plots[0]
         plot.bubble_scale = 45
-        bubbles, quadrant_labels = plot.series
+        bubbles, quadrant_labels = (plot.series[order.index('bubbles')], plot.series[order.index('names')])
         bubbles.format.fill.solid()
         bubbles.format.fill.fore_color.rgb = self.colour("accent")
         bubbles.format.line.color.rgb = self.colour("background")

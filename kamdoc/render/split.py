@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from kamdoc.errors import KamdocError
-from kamdoc.slides import BubbleChart, ColumnChart, Deck, Slide, Table, Text
+from kamdoc.slides import BubbleChart, ColumnChart, Deck, LineChart, Slide, Table, Text
 from kamdoc.theme import Theme
 
 MIN_SLIDES = 8
@@ -37,7 +37,7 @@ def _weight(slide: Slide) -> float:
             total += 2 + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
         elif isinstance(e, Table):
             total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
-        elif isinstance(e, (ColumnChart, BubbleChart)):
+        elif isinstance(e, (ColumnChart, LineChart, BubbleChart)):
             total += CHART_MS
         else:  # boxes, lines, pictures
             total += SHAPE_MS

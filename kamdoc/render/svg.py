@@ -6,8 +6,8 @@ import math
 
 from markupsafe import Markup, escape
 
-from kamdoc.labels import number
-from kamdoc.slides import BubbleChart, ColumnChart, Connector
+from kamdoc.labels import number, percent
+from kamdoc.slides import BubbleChart, ColumnChart, Connector, LineChart
 from kamdoc.theme import Theme, lighter
 
 _FONT = 10.0
@@ -37,10 +37,12 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     palette = [f"{c}" for c in theme.get("colour", "series")]
     totals = [sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))]
     step = _nice_step(max(totals + [1.0]))
+    if "." not in chart.number_format:  # whole numbers (counts, amounts): no gridline at 0.2
+        step = max(1.0, step)
     top = step * math.ceil(max(totals + [1.0]) / step)
     legend_rows = math.ceil(len(chart.series) / 3)
     left, right, upper = 64.0, 12.0, 10.0
-    lower = 22.0 + legend_rows * 15 + 8
+    lower = 22.0 + legend_rows * 15 + 8 + (11 if any(len(_two_lines(c, (box.w - 76) / max(1, len(chart.categories)))) > 1 for c in chart.categories) else 0)
     plot_w, plot_h = box.w - left - right, box.h - upper - lower
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
@@ -68,15 +70,94 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
             out.append(f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="#{colour}">'
                        f"<title>{escape(series.name)} {escape(category)}: {escape(number(amount, language))}</title></rect>")
             base -= height
-        out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14, category))
+        for k, line in enumerate(_two_lines(category, slot)):
+            out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
     out.append(f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>')
     column_w = plot_w / 3
     for j, series in enumerate(chart.series):
         row, column = divmod(j, 3)
         x = left + column * column_w
-        y = upper + plot_h + 30 + row * 15
+        y = box.h - 8 - (legend_rows - 1 - row) * 15
         out.append(f'<rect x="{x:.1f}" y="{y - 8:.1f}" width="8" height="8" fill="#{palette[j % len(palette)]}"/>')
         out.append(_text(x + 12, y, _fit(series.name, column_w - 16), "start"))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _two_lines(label: str, width: float) -> list[str]:
+    """A category label on one line, or broken at a space onto two, each shortened to fit `width` points."""
+    room = max(4, int(width / (_FONT * 0.52)))
+    if len(label) <= room or " " not in label:
+        return [_fit(label, width)]
+    cut = label.rfind(" ", 0, room + 1)
+    cut = cut if cut > 0 else label.find(" ")
+    return [_fit(label[:cut], width), _fit(label[cut + 1:], width)]
+
+
+def _tick(value: float, number_format: str, language: str) -> str:
+    """An axis value in the chart's number format: a percentage for "0%", else a number with the format's decimals."""
+    if number_format.endswith("%"):
+        return percent(round(value * 100), language)
+    decimals = len(number_format.split(".")[1]) if "." in number_format else 0
+    return number(value, language, decimals)
+
+
+def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
+    """Lines over categories (such as the cumulative share of revenue), a dashed level, gridlines, legend below."""
+    box = chart.box
+    palette = [f"{c}" for c in theme.get("colour", "series")]
+    left, right, upper, lower = 64.0, 14.0, 10.0, 62.0
+    plot_w, plot_h = box.w - left - right, box.h - upper - lower
+    y0, y1 = chart.y_range
+    rule, muted, accent = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}", f"#{theme.colour('accent')}"
+    count = max(1, len(chart.categories))
+    slot = plot_w / count
+
+    def px(i: int) -> float:
+        return left + slot * (i + 0.5)
+
+    def py(value: float) -> float:
+        return upper + plot_h * (1 - (value - y0) / ((y1 - y0) or 1))
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
+    step = _nice_step(y1 - y0, 5)
+    value = y0
+    while value <= y1 + 1e-9:
+        out.append(f'<line x1="{left:.1f}" y1="{py(value):.1f}" x2="{left + plot_w:.1f}" y2="{py(value):.1f}" stroke="{rule}" stroke-width="0.75"/>')
+        out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
+        value += step
+    out.append(f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>')
+    # At most ~20 labels along the axis, so that a curve over 200 accounts stays readable.
+    every = max(1, -(-count // 20))
+    for i, category in enumerate(chart.categories):
+        if i % every == 0:
+            for k, line in enumerate(_two_lines(category, slot * every)):
+                out.append(_text(px(i), upper + plot_h + 13 + k * 11, line, colour=muted))
+    if chart.x_title:
+        out.append(_text(left + plot_w / 2, box.h - 26, chart.x_title, bold=True))
+    if chart.y_title:
+        out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
+    if chart.level is not None:
+        out.append(f'<line x1="{left:.1f}" y1="{py(chart.level):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.level):.1f}" stroke="{accent}" '
+                   f'stroke-width="1.5" stroke-dasharray="6 4"/>')
+    legend = [(s.name, f"#{palette[j % len(palette)]}", False) for j, s in enumerate(chart.series)]
+    if chart.level is not None:
+        legend.append((chart.level_label, accent, True))
+    for j, series in enumerate(chart.series):
+        colour = f"#{palette[j % len(palette)]}"
+        points = [(px(i), py(v)) for i, v in enumerate(series.values) if v is not None]
+        if points:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.25" stroke-linejoin="round"/>')
+            if count <= 40:
+                out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}"/>' for x, y in points]
+    x = left
+    for name, colour, dashed in legend:
+        y = box.h - 8
+        dash = ' stroke-dasharray="4 3"' if dashed else ""
+        out.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>')
+        out.append(_text(x + 20, y, _fit(name, 220), "start"))
+        x += 20 + min(220, len(name) * _FONT * 0.55) + 18
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -106,9 +187,11 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
     out.append(f'<line x1="{px(chart.x_split):.1f}" y1="{upper:.1f}" x2="{px(chart.x_split):.1f}" y2="{upper + plot_h:.1f}" stroke="{rule}"/>')
     out.append(f'<line x1="{left:.1f}" y1="{py(chart.y_split):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.y_split):.1f}" stroke="{rule}"/>')
     for value in (y0, chart.y_split, y1):
-        out.append(_text(left - 6, py(value) + 3.5, number(value, language, 0), "end", colour=muted))
+        out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
     for value in (x0, chart.x_split, x1):
-        out.append(_text(px(value), upper + plot_h + 13, f"{value:+.0f}" if value else "0", colour=muted))
+        # An axis through zero (attitudes from -3 to +3) shows its signs; others the chart's number format.
+        shown = (f"{value:+.0f}" if value else "0") if x0 < 0 < x1 else _tick(value, chart.number_format, language)
+        out.append(_text(px(value), upper + plot_h + 13, shown, colour=muted))
     out.append(_text(left + plot_w / 2, box.h - 6, chart.x_title, bold=True))
     out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
     centres = ((x0 + chart.x_split) / 2, (x1 + chart.x_split) / 2)
