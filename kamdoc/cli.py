@@ -236,6 +236,55 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     sys.exit(build(list(paths) or [_plans_folder()], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today)))
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the deck is written to, as OUT/portfolio.pptx and .pdf.")
+@click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The deck's formats.")
+@click.option("--no-deck", is_flag=True, help="Print the table only; write no deck.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="How the table is printed.")
+@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The deck's language.")
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
+def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str, theme_name: str | None, today: object) -> None:
+    """The key account portfolio: 80/20 ranking, portfolio matrix, partnerships, knock-outs and plan health.
+
+    PATHS are plan folders, plan files or folders of plans (default: plans/).
+    Revenue is each account's last actual year, converted to the reporting
+    currency with the rates in kamdoc.yaml (`portfolio:`), where the
+    selection criteria, knock-outs and review cadence are set too. Prints
+    the table and writes the deck. Plans that do not validate are left out
+    of the analysis (exit code 1) and shown red in the plan health.
+    """
+    from kamdoc.commands import run_portfolio
+    from kamdoc.render_plans import parse_formats
+    from kamdoc.theme import theme_folder
+
+    wanted = parse_formats(formats)
+    theme_dir = theme_folder(theme_name) if theme_name else None
+    sys.exit(run_portfolio(list(paths) or [_plans_folder()], out, wanted, fmt, _day(today), language, theme_dir, not no_deck))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text: a table; json: for programs; github: annotations for a workflow (red as errors, amber as warnings).")
+@click.option("--fail-on", type=click.Choice(["red", "amber"]), help="Exit with 1 when any plan is red (or amber or red).")
+@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the reasons.")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
+def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str, today: object) -> None:
+    """Whether each plan is alive: red, amber or green, with the reasons.
+
+    Looks at completeness, days since cover.version and since the last git
+    commit touching the plan (against the review cadence in kamdoc.yaml),
+    an overdue next_review, goals that are not SMART or whose deadline
+    passed, and the decision-makers in the power map. For a scheduled CI
+    job: `kamdoc health --format github --fail-on red`.
+    """
+    from kamdoc.commands import run_health
+
+    sys.exit(run_health(list(paths) or [_plans_folder()], fmt, fail_on, _day(today), language))
+
+
 @main.command(context_settings={"ignore_unknown_options": False})
 @click.argument("args", nargs=-1, metavar="[REV_A [REV_B]] [PATH]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,

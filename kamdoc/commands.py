@@ -6,6 +6,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from typing import Any
 from pathlib import Path
 
 import click
@@ -69,3 +70,64 @@ def write_schema(output: Path | None) -> None:
         tmp.unlink(missing_ok=True)
         raise KamdocError(f"cannot write {output}: {exc.strerror}") from None
     click.echo(f"wrote {output}", err=True)
+
+
+def _programme_plans(paths: list[Path]) -> tuple[list[Path], Any]:
+    """The plans under `paths` and the programme settings of their repo's kamdoc.yaml."""
+    from kamdoc.load import find_repo
+    from kamdoc.programme import programme_for
+
+    if not paths or (len(paths) == 1 and not paths[0].exists()):
+        raise CommandLineError("no plans/ folder here: name the plans, e.g. `kamdoc portfolio path/to/plans`")
+    plans = find_plans(paths)
+    if not plans:
+        raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
+    return plans, programme_for(find_repo(plans[0]))
+
+
+def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str,
+                  theme_dir: Path | None, deck: bool) -> int:
+    """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
+    from kamdoc.portfolio import analyse
+    from kamdoc.portfolio_report import portfolio_json, portfolio_markdown, portfolio_text
+
+    plans, programme = _programme_plans(paths)
+    portfolio = analyse(plans, today, programme, language)
+    if portfolio.missing_rates:
+        lines = [f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
+                 f"needed for {', '.join(files)}" for currency, files in sorted(portfolio.missing_rates.items())]
+        raise KamdocError("\n".join(lines))
+    click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
+    if deck:
+        from datetime import datetime
+
+        from kamdoc.portfolio_deck import portfolio_outline
+        from kamdoc.render_plans import render_formats, write_atomically
+        from kamdoc.theme import load_theme
+
+        theme = load_theme(theme_dir)
+        outline = portfolio_outline(portfolio, theme, language)
+        created = datetime(today.year, today.month, today.day)
+        for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
+            target = out / f"portfolio.{kind}"
+            write_atomically(target, data)
+            click.echo(f"wrote {target}", err=True)
+    for plan in portfolio.invalid:
+        click.echo(f"left out: {plan} does not validate (kamdoc validate {plan})", err=True)
+    return 1 if portfolio.invalid else 0
+
+
+def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:
+    """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
+    from kamdoc.health import RANK, last_commits, plan_health
+    from kamdoc.portfolio import shown, validate_all as validate_plans
+    from kamdoc.portfolio_report import health_github, health_json, health_text
+
+    plans, programme = _programme_plans(paths)
+    commits = last_commits(plans)
+    healths = [plan_health(shown(file), name, plan, errors, today, programme, commits.get(file), language)
+               for file, (plan, errors, name) in zip(plans, validate_plans(plans, today))]
+    click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
+    if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
+        return 1
+    return 0

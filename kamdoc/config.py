@@ -12,9 +12,9 @@ CONFIG_FILE = "kamdoc.yaml"
 # Setting -> (its meaning, the commands and parameters it is the default for).
 SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
-    "language": ("The language of new plans: en or de.", {"new": "language"}),
-    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name"}),
-    "out": ("The folder decks are written to.", {"render": "out", "build": "out"}),
+    "language": ("The language of new plans and of the portfolio deck: en or de.", {"new": "language", "portfolio": "language", "health": "language"}),
+    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name"}),
+    "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
     "audience": ("internal or customer.", {"render": "audience", "build": "audience"}),
 }
@@ -31,8 +31,22 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+BLOCKS = {"portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see README)."}
+"""Settings that hold a mapping and belong to one feature rather than to command-line options."""
+
+
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
+    data, doc = load_config_document(path)
+    if isinstance(data.get("portfolio"), dict):
+        from kamdoc.programme import parse_programme
+
+        parse_programme(data["portfolio"], doc.where, path)  # a mistake there is reported by every command
+    return data
+
+
+def load_config_document(path: Path) -> tuple[dict[str, Any], Any]:
+    """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
     from kamdoc.load import LoadError, decode_text, parse, read_capped, MAX_FILE_BYTES, FileRefused
 
     try:
@@ -45,15 +59,20 @@ def load_config(path: Path) -> dict[str, Any]:
         raise KamdocError(f"{path}: {exc}") from None
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
-        raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join(SETTINGS)})")
+        raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS])})")
     for key, value in data.items():
         pos = doc.where_key((key,))
+        if key in BLOCKS:
+            if not isinstance(value, dict):
+                vpos = doc.where((key,))
+                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see README)")
+            continue
         if key not in SETTINGS:
-            raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+            raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}")
         if not isinstance(value, str):
             vpos = doc.where((key,))
             raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")
-    return data
+    return data, doc
 
 
 def default_map(start: Path) -> dict[str, dict[str, Any]]:
@@ -64,6 +83,8 @@ def default_map(start: Path) -> dict[str, dict[str, Any]]:
     settings = load_config(path)
     defaults: dict[str, dict[str, Any]] = {}
     for key, value in settings.items():
+        if key in BLOCKS:
+            continue
         if key in ("plans", "theme", "out") and not Path(value).is_absolute():
             value = str(path.parent / value) if key != "theme" or (path.parent / value).is_dir() else value
         for command, parameter in SETTINGS[key][1].items():

@@ -455,6 +455,34 @@ class MarketingEvent(Section):
     audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None)
 
 
+# --- assessment (optional): account selection and prioritisation --------------------
+
+
+class Score(Section):
+    """How the account scores on one selection criterion of kamdoc.yaml."""
+
+    score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4)
+    reason: Text = about("Why, in one line.", example="Plans two new plants by 2028")
+
+
+class KnockOutAnswer(Section):
+    """Whether the account meets one knock-out criterion of kamdoc.yaml."""
+
+    met: bool = about("true when the account meets the criterion; an account that misses one is no key account.", example=True)
+    reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None)
+
+
+class Assessment(Section):
+    """How attractive the account is to us and how strong we are there: the basis of the portfolio view."""
+
+    scores: dict[Id, Score] = about("A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.",
+                                    example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}}, default_factory=dict)
+    partnership: closed("partnership") | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None)
+    share_of_wallet: Percent | None = about("Our share of the customer's spend on what we sell, in percent.", example=25, default=None)
+    knock_outs: dict[Id, KnockOutAnswer] = about("An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.",
+                                                 example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}}, default_factory=dict)
+
+
 # --- the plan ------------------------------------------------------------------
 
 
@@ -493,3 +521,5 @@ class Plan(Section):
     account_team: list[TeamMember] = about("Our account team (optional).", default_factory=list)
     relationship_plan: list[Relationship] = about("Who addresses whom with which message (optional).", default_factory=list)
     marketing: list[MarketingEvent] = about("Account marketing events for the next two years (optional).", default_factory=list)
+    assessment: Assessment | None = about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).",
+                                          default=None)

@@ -13,6 +13,7 @@ from typing import Any
 from kamdoc.assets import check_image, markdown_images
 from kamdoc.findings import Finding, field_path, quoted
 from kamdoc.load import Document, FileRefused, Path_
+from kamdoc.programme import DEFAULT, Programme
 
 _ID = re.compile(r"[a-z0-9_-]+\Z")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -158,6 +159,34 @@ class _Checker:
             if version and isinstance(deadline, date) and deadline < version:
                 self.add("warning", (*path, "deadline"), f"the deadline {deadline.isoformat()} lies before the plan's version date {version.isoformat()}")
 
+    # --- assessment -------------------------------------------------------------------
+
+    def assessment(self, programme: Programme) -> None:
+        """Scores and knock-out answers name the criteria of kamdoc.yaml, and answer all of them."""
+        section = self.get("assessment")
+        if not isinstance(section, dict):
+            return
+        for key, configured, what in (("scores", programme.criteria, "criterion"), ("knock_outs", programme.knock_outs, "knock-out criterion")):
+            given = section.get(key)
+            if not isinstance(given, dict):
+                continue
+            ids = [c.id for c in configured]
+            setting = "portfolio.criteria" if key == "scores" else "portfolio.knock_outs"
+            if given and not ids:
+                self.add("warning", ("assessment", key), f"kamdoc.yaml has no {setting}, so these are neither checked nor used; add them there")
+                continue
+            for name, answer in given.items():
+                if name not in ids:
+                    close = difflib.get_close_matches(str(name), ids, 1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    self.add("error", ("assessment", key, name), f"{quoted(name)} is not a {what} in kamdoc.yaml ({setting}): one of {', '.join(ids)}{hint}", at_key=True)
+                reason = answer.get("reason") if isinstance(answer, dict) else None
+                if isinstance(reason, str) and "\n" in reason.strip():
+                    self.add("warning", ("assessment", key, name, "reason"), "a reason is one line; longer thoughts belong in the plan's other sections")
+            if missing := [i for i in ids if i not in given]:
+                consequence = "the attractiveness is worked out from the others" if key == "scores" else "the portfolio cannot say whether the account passes them"
+                self.add("warning", ("assessment", key), f"no answer for {', '.join(missing)}: {consequence}")
+
     # --- cover and mission ----------------------------------------------------------
 
     def dates(self, version: date | None) -> None:
@@ -269,8 +298,8 @@ def _years(n: int) -> str:
     return f"{n} year" if abs(n) == 1 else f"{n} years"
 
 
-def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]]) -> list[Finding]:
-    """Every rule of the standard beyond types and closed lists, as findings."""
+def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]], programme: Programme = DEFAULT) -> list[Finding]:
+    """Every rule of the standard beyond types and closed lists, as findings; the assessment against the repo's criteria."""
     checker = _Checker(data, doc, today)
     version = checker.get("cover", "version")
     version = version if isinstance(version, date) else None
@@ -290,4 +319,5 @@ def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple
         checker.images(markdown)
     checker.website()
     checker.placeholders()
+    checker.assessment(programme)
     return checker.findings

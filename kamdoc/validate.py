@@ -76,7 +76,9 @@ def validate_document(doc: Document, today: date) -> Result:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         result.findings += _schema_findings(exc, data, doc)
-    result.findings += rules.check(data, doc, today, normaliser.markdown)
+    from kamdoc.programme import programme_for
+
+    result.findings += rules.check(data, doc, today, normaliser.markdown, programme_for(doc.repo))
     result.findings = sorted(set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message))
     if not result.errors:
         result.plan = plan

@@ -106,6 +106,11 @@ VOCABULARY: dict[str, tuple[Term, ...]] = {
         ("won", "The customer chose us.", "Won", "Gewonnen"),
         ("lost", "The customer chose someone else or dropped it.", "Lost", "Verloren"),
     ),
+    "partnership": _terms(
+        ("lean", "Mostly transactional; the personal relationship is only beginning.", "Lean partnership", "Schlanke Partnerschaft"),
+        ("operative", "Core products or services with added services that already bring extra value.", "Operative partnership", "Operative Partnerschaft"),
+        ("strategic", "A close personal relationship and far-reaching services that shape the customer's success.", "Strategic partnership", "Strategische Partnerschaft"),
+    ),
     "action_status": _terms(
         ("open", "Not started.", "Open", "Offen"),
         ("in-progress", "Being worked on.", "In progress", "In Arbeit"),

@@ -44,7 +44,9 @@ def test_init_writes_every_file(repo: Path) -> None:
     settings = json.loads((repo / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"] == {"./plans/kap.schema.json": ["plans/*/plan.yaml"]}
     assert "plans/**/plan.yaml diff=kamdoc" in (repo / ".gitattributes").read_text()
-    assert yaml.safe_load((repo / "kamdoc.yaml").read_text()) == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf"}
+    settings = yaml.safe_load((repo / "kamdoc.yaml").read_text())
+    assert {k: v for k, v in settings.items() if k != "portfolio"} == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf"}
+    assert [c["id"] for c in settings["portfolio"]["criteria"]] == ["revenue_potential", "margin", "growth", "cross_selling", "access"]
 
 
 def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

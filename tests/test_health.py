@@ -1,0 +1,106 @@
+"""`kamdoc health`: each generated plan's status with its reasons; formats; --fail-on for a scheduled job."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import kamdoc
+from programme_repo import TODAY, make_repo
+
+DAY = TODAY.isoformat()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = make_repo(tmp_path_factory.mktemp("health"))
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        os.chdir(before)
+
+
+@pytest.fixture(scope="module")
+def plans(repo: Path) -> dict[str, dict]:
+    run = kamdoc("health", "--format", "json", "--today", DAY)
+    assert run.code == 0, run.err  # without --fail-on, health only reports
+    return {Path(p["plan"]).parent.name: p for p in json.loads(run.out)["plans"]}
+
+
+def reasons(plan: dict) -> dict[str, str]:
+    return {r["code"]: r["severity"] for r in plan["reasons"]}
+
+
+def test_each_plan_has_its_status_and_reasons(plans: dict[str, dict]) -> None:
+    expected = {
+        "alpha": ("green", {}),
+        "bravo": ("amber", {"review_overdue": "amber"}),
+        "charlie": ("red", {"review_overdue": "red"}),
+        "delta": ("red", {"enemy_decision_maker": "red"}),
+        "echo": ("amber", {"version_old": "amber"}),
+        "foxtrot": ("green", {}),  # failing a knock-out is the portfolio's business, not the plan's health
+        "golf": ("amber", {"no_decision_maker": "amber", "goals_overdue": "amber"}),
+        "hotel": ("amber", {"not_smart": "amber"}),
+        "india": ("amber", {"incomplete": "amber"}),
+        "juliett": ("red", {"version_old": "red", "commit_old": "amber"}),
+        "kilo": ("green", {}),
+        "lima": ("red", {"invalid": "red"}),
+    }
+    assert {slug: (p["status"], reasons(p)) for slug, p in plans.items()} == expected
+
+
+def test_reasons_say_what_is_wrong(plans: dict[str, dict]) -> None:
+    text = {slug: "; ".join(r["text"] for r in p["reasons"]) for slug, p in plans.items()}
+    assert text["bravo"] == "review overdue since 2026-11-03 (20 days)"
+    assert text["delta"].startswith("an enemy among the decision-makers: ")
+    assert "last commit 10 months ago (cadence 6 months)" in text["juliett"]
+    assert "last revised 13 months ago" in text["juliett"]
+    assert "deadline passed: nordic-rollout" in text["golf"]
+    assert "not SMART: nordic-rollout: no baseline" in text["hotel"]
+    assert text["lima"] == "does not validate: 1 error(s); run kamdoc validate"
+    assert plans["india"]["completeness"] < 0.5 <= plans["alpha"]["completeness"]
+    assert plans["juliett"]["days_since_commit"] == (TODAY - __import__("datetime").date(2026, 1, 10)).days
+    assert plans["alpha"]["days_since_version"] == 10 and plans["alpha"]["last_commit"] == "2026-11-20"
+
+
+def test_fail_on_red_for_a_scheduled_job(repo: Path) -> None:
+    red = kamdoc("health", "--fail-on", "red", "--today", DAY)
+    assert red.code == 1 and "12 plans: 4 red, 5 amber, 3 green" in red.out
+    only_green = kamdoc("health", "plans/alpha", "plans/kilo", "--fail-on", "amber", "--today", DAY)
+    assert only_green.code == 0, only_green.out
+    amber = kamdoc("health", "plans/alpha", "plans/bravo", "--fail-on", "amber", "--today", DAY)
+    assert amber.code == 1
+
+
+def test_github_annotations(repo: Path) -> None:
+    out = kamdoc("health", "--format", "github", "--today", DAY).out.splitlines()
+    assert "::error file=plans/delta/plan.yaml,line=1,title=plan health red::an enemy among the decision-makers: " in "\n".join(out)
+    assert any(line.startswith("::warning file=plans/bravo/plan.yaml,line=1,title=plan health amber::review overdue") for line in out)
+    assert not any("plans/alpha/" in line for line in out)
+
+
+def test_german_reasons(repo: Path) -> None:
+    out = kamdoc("health", "plans/bravo", "--language", "de", "--format", "json", "--today", DAY).out
+    assert "Review überfällig seit 2026-11-03 (20 Tage)" in out
+
+
+def test_outside_git_the_commit_age_is_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from programme_repo import SPECS
+
+    root = tmp_path / "nogit"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    make_repo(root, [SPECS[0]])
+    import shutil
+
+    shutil.rmtree(root / ".git")
+    (root / ".git").mkdir()  # still the repo's top, but not a git repository
+    run = kamdoc("health", "--format", "json", "--today", DAY)
+    plan = json.loads(run.out)["plans"][0]
+    assert plan["status"] == "green" and plan["last_commit"] is None and plan["days_since_commit"] is None
