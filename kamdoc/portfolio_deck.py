@@ -16,6 +16,8 @@ from kamdoc.vocab import values
 
 NAMED_CATEGORIES = 25
 """Up to this many accounts the Pareto curve names them along its axis; beyond, it numbers their ranks."""
+NAMED_CORE = 12
+"""Up to this many accounts in the 80 % the summary names them; beyond, it points to the ranking."""
 STATUS_COLOUR = {"red": "status.red", "amber": "status.amber", "green": "status.green"}
 
 
@@ -93,7 +95,8 @@ class _Builder:
         health = {s: sum(1 for h in p.health if h.status == s) for s in ("red", "amber", "green")}
         out = [a for a in p.accounts if a.knocked_out]
         bullets = [
-            f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}: {', '.join(core)}" if core else self.w("no_revenue"),
+            (f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
+             + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")) if core else self.w("no_revenue"),
             f"{self.w('concentration')}: {self.w('top_account')} {self.pct(p.top_share)}, {self.w('top_3')} {self.pct(p.top3_share)}",
             f"{self.w('matrix')}: " + (", ".join(f"{self.w('q_' + q)} {n}" for q, n in counts.items()) if p.matrix else self.w("matrix_missing")),
             f"{self.w('partnerships')}: " + ", ".join(f"{term('partnership', k, self.lang)} {sum(1 for a in p.accounts if a.partnership == k)}"
