@@ -112,6 +112,14 @@ def test_workflow_jobs(repo: Path) -> None:
     assert health["steps"][0]["with"]["fetch-depth"] == 0  # commit ages need the history
 
 
+def test_gitlab_schedule_makes_the_portfolio_and_checks_health(repo: Path) -> None:
+    pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text())
+    health, build = pipeline["kamdoc-health"], pipeline["kamdoc-build"]
+    assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in health["rules"]
+    assert build["rules"][0] == {"if": '$CI_PIPELINE_SOURCE == "schedule"', "when": "never"}
+    assert health["script"][-1] == "kamdoc health --fail-on red" and health["variables"]["GIT_DEPTH"] == "0"
+
+
 def _run_github_script(repo: Path, tmp_path: Path, existing: list[dict[str, Any]]) -> list[Any]:
     """Runs the workflow's comment script as actions/github-script does, against a recording stand-in for the API."""
     workflow = yaml.safe_load((repo / ".github/workflows/kamdoc.yml").read_text())
