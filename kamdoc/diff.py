@@ -33,8 +33,8 @@ IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {
     ("relationship_plan",): ("person",),
     ("marketing",): ("event",),
 }
-SECTIONS = ("kamdoc", "language", "cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals",
-            "financials", "key_projects", "account_team", "relationship_plan", "marketing")
+SECTIONS = tuple(Plan.model_fields)
+"""The plan's sections in the standard's order, from the model itself: a section added there is compared too."""
 _PERSON_FIELDS = {"reports_to", "contacts", "contact", "person", "from", "to", "owner"}
 _LONG = 120  # texts longer than this get a word-level diff instead of old → new
 

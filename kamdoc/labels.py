@@ -15,6 +15,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "accounts": ("accounts", "Accounts"),
     "plans": ("plans", "Pläne"),
     "accounts_header": ("Accounts", "Accounts"),
+    "assessment": ("Account assessment", "Account-Bewertung"),
     "see_ranking": ("listed in the ranking", "siehe Rangliste"),
     "revenue": ("Revenue", "Umsatz"),
     "at_a_glance": ("At a glance", "Auf einen Blick"),

@@ -197,7 +197,8 @@ class _Builder:
             paras = []
             for change in changes:
                 segments = change.where.split(": ")
-                if self.customer and (set(segments) & _INTERNAL_FIELDS or change.where.startswith(("position: swot", "position: potential"))):
+                if self.customer and (set(segments) & _INTERNAL_FIELDS or change.section == "assessment"
+                                      or change.where.startswith(("position: swot", "position: potential"))):
                     continue  # the customer never sees our notes on people, attitudes, margins and the like
                 line = describe(change)
                 section, _, rest = line.partition(": ")
@@ -460,7 +461,7 @@ _SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "
 
 _INTERNAL_FIELDS = {"attitude", "influence", "notes", "margin", "reasons"}
 _SECTION_KEYS = {"cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals", "financials",
-                 "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language"}
+                 "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language", "assessment"}
 
 _SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("profile", _Builder.profile),

@@ -311,3 +311,32 @@ def test_added_and_removed_plans(history: tuple[Path, dict[str, str]], monkeypat
     finally:
         shutil.rmtree(repo / "plans" / "halvorsen-logistics")
         shutil.move(moved, repo / "plans" / "brenner")
+
+
+def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pptx import Presentation
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "kam@example.com")
+    git(repo, "config", "user.name", "KAM")
+    shutil.copytree(PLANS / "brenner-werke", repo / "plans" / "brenner-werke")
+    shutil.copy(PLANS / "kamdoc.yaml", repo / "kamdoc.yaml")
+    start = commit(repo, "start")
+    edit(repo, PLAN, "    growth: {score: 3,", "    growth: {score: 4,")
+    edit(repo, PLAN, "  partnership: strategic", "  partnership: operative")
+    commit(repo, "rescored")
+    found = changes(repo, monkeypatch, start, "HEAD")
+    assert [(c["where"], c["old"], c["new"]) for c in found] == [("assessment: scores: growth: score", 3, 4),
+                                                                 ("assessment: partnership", "strategic", "operative")]
+    internal = kamdoc("render", "plans/brenner-werke", "--changes-since", start, "--out", tmp_path / "i", "--today", TODAY)
+    customer = kamdoc("render", "plans/brenner-werke", "--changes-since", start, "--audience", "customer", "--out", tmp_path / "c", "--today", TODAY)
+    assert internal.code == 0 and customer.code == 0, internal.err + customer.err
+
+    def changes_slide(folder: Path) -> str:
+        slide = Presentation(str(folder / "brenner-werke.pptx")).slides[2]
+        return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+    assert "partnership: strategic → operative" in changes_slide(tmp_path / "i")
+    assert "partnership" not in changes_slide(tmp_path / "c") and "score" not in changes_slide(tmp_path / "c")
