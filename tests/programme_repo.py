@@ -6,11 +6,13 @@ import copy
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from conftest import PLANS
@@ -144,3 +146,15 @@ def make_repo(root: Path, specs: list[Spec] | None = None) -> Path:
                 handle.write("# reviewed\n")
     subprocess.run([*git, "commit", "-qam", "reviewed"], cwd=root, check=True, env=recent)
     return root
+
+
+@pytest.fixture(scope="module", name="repo")
+def repo_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The generated repository, as the working folder of a test module (kamdoc shows paths relative to it)."""
+    root = make_repo(tmp_path_factory.mktemp("programme"))
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        os.chdir(before)

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import kamdoc
-from programme_repo import TODAY, make_repo
+from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
 
 DAY = TODAY.isoformat()
-
-
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = make_repo(tmp_path_factory.mktemp("health"))
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        yield root
-    finally:
-        os.chdir(before)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +78,7 @@ def test_german_reasons(repo: Path) -> None:
 
 
 def test_outside_git_the_commit_age_is_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from programme_repo import SPECS
+    from programme_repo import SPECS, make_repo
 
     root = tmp_path / "nogit"
     root.mkdir()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,21 +11,10 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from conftest import kamdoc
-from programme_repo import TODAY, make_repo
+from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
 from test_render_pptx import titles
 
 DAY = TODAY.isoformat()
-
-
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = make_repo(tmp_path_factory.mktemp("programme"))
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        yield root
-    finally:
-        os.chdir(before)
 
 
 @pytest.fixture(scope="module")
