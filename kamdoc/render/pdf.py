@@ -116,7 +116,8 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
                 elements.append(SimpleNamespace(kind="text", **vars(e)))
             elif isinstance(e, Table):
                 # A filled cell names its theme colour as the CSS variable the deck's style defines (status.red -> status-red).
-                fills = tuple(tuple(f.replace(".", "-") if f else "" for f in row) for row in e.fills)
+                # Every body cell gets an entry (rows of `fills` may be short), so the template can index any cell.
+                fills = tuple(tuple((e.fill(r, c) or "").replace(".", "-") for c in range(len(row))) for r, row in enumerate(e.rows))
                 elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **{**vars(e), "fills": fills}))
             elif isinstance(e, Shape):
                 elements.append(SimpleNamespace(kind="shape", **vars(e)))

@@ -18,8 +18,8 @@ from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
-    XL_TICK_LABEL_POSITION,
     XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -34,15 +34,16 @@ from pptx.util import Emu, Pt
 
 from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
+from kamdoc.render import svg
 from kamdoc.richtext import Para, Run
 from kamdoc.slides import (
     Box,
     BubbleChart,
     ColumnChart,
-    LineChart,
     Connector,
     Deck,
     Image,
+    LineChart,
     Shape,
     Slide,
     Table,
@@ -340,37 +341,33 @@ class _Painter:
         data.categories = list(element.categories)
         for series in element.series:
             data.add_series(series.name, list(series.values))
-        if element.level is not None:  # the level as a series of its own: it moves with the plot area in any program
+        has_level = element.level is not None
+        if has_level:  # the level as a series of its own: it moves with the plot area in any program
             data.add_series(element.level_label, [element.level] * len(element.categories))
         box = element.box
         chart = page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
-        chart.has_title = False
+        chart.has_title = False  # the slide's title says it
         chart.font.name = self.face
         chart.font.size = Pt(self.theme.size("small"))
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(self.theme.size("small"))
+        # One line needs no key: the axis title names it.
+        chart.has_legend = len(element.series) + has_level > 1
+        if chart.has_legend:
+            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+            chart.legend.include_in_layout = False
+            chart.legend.font.size = Pt(self.theme.size("small"))
         value_axis, category_axis = chart.value_axis, chart.category_axis
         value_axis.minimum_scale, value_axis.maximum_scale = element.y_range
+        value_axis.major_unit = svg.line_step(element)  # the PDF's gridlines
         value_axis.has_major_gridlines = True
         value_axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         value_axis.tick_labels.number_format = element.number_format
         value_axis.tick_labels.number_format_is_linked = False
         value_axis.tick_labels.font.size = Pt(self.theme.size("small"))
         category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
-        # At most ~20 category labels: a curve over 200 accounts would otherwise print 200 names on top of each other.
-        skip = max(1, -(-len(element.categories) // 20))
-        if skip > 1:
-            axis_xml = category_axis._element  # noqa: SLF001 - python-pptx has no API for the label interval
-            # The schema's order: tickLblSkip and tickMarkSkip come right before noMultiLvlLbl (or at the end).
-            anchor = axis_xml.find(qn("c:noMultiLvlLbl"))
-            for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
-                element_xml = parse_xml(f'<{tag} xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" val="{skip}"/>')
-                if anchor is not None:
-                    anchor.addprevious(element_xml)
-                else:
-                    axis_xml.append(element_xml)
+        # The PDF's labels: at most ~20, so that a curve over 200 accounts does not print 200 names on top of each other.
+        every = svg.label_every(element.categories, box.w - svg.LINE_LEFT - svg.LINE_RIGHT)
+        if every > 1:
+            self._label_skip(category_axis, every)
         for axis, title in ((category_axis, element.x_title), (value_axis, element.y_title)):
             if title:
                 axis.has_title = True
@@ -378,9 +375,9 @@ class _Painter:
                 axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
         palette = [str(c) for c in self.theme.get("colour", "series")]
         plot = chart.plots[0]
-        many = len(element.categories) > 40
+        many = len(element.categories) > 40  # markers would merge into a thick line
         for i, series in enumerate(plot.series):
-            is_level = element.level is not None and i == len(plot.series) - 1
+            is_level = has_level and i == len(plot.series) - 1
             colour = self.colour("accent") if is_level else _rgb(palette[i % len(palette)])
             series.smooth = False
             series.format.line.color.rgb = colour
@@ -393,6 +390,28 @@ class _Painter:
                 series.marker.format.fill.solid()
                 series.marker.format.fill.fore_color.rgb = colour
                 series.marker.format.line.color.rgb = colour
+        if has_level and element.level_label and element.categories:
+            # The level's name at its right end, as in the PDF: read on the line, not only in the legend.
+            label = plot.series[-1].points[len(element.categories) - 1].data_label
+            label.has_text_frame = True
+            label.text_frame.text = element.level_label
+            label.position = XL_LABEL_POSITION.ABOVE
+            run = label.text_frame.paragraphs[0].runs[0]
+            run.font.size = Pt(self.theme.size("small"))
+            run.font.bold = True
+            run.font.color.rgb = self.colour("accent")
+
+    def _label_skip(self, axis: object, every: int) -> None:
+        """Show only every `every`th category label and tick mark (python-pptx has no API for it)."""
+        axis_xml = axis._element  # type: ignore[attr-defined]  # noqa: SLF001
+        # The schema's order: tickLblSkip and tickMarkSkip come right before noMultiLvlLbl, else last.
+        anchor = axis_xml.find(qn("c:noMultiLvlLbl"))
+        for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+            skip = parse_xml(f'<{tag} xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" val="{every}"/>')
+            if anchor is not None:
+                anchor.addprevious(skip)
+            else:
+                axis_xml.append(skip)
 
     def bubble_chart(self, page: object, element: BubbleChart) -> None:
         data = BubbleChartData(number_format=element.number_format)
