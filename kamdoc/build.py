@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from kamdoc import __version__
-from kamdoc.discover import find_plans, plan_slug
+from kamdoc.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import find_repo, inside
 from kamdoc.render_plans import document_date, render_formats, write_atomically
@@ -59,14 +59,6 @@ def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
         return True
     index, total = shard
     return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
-
-
-def _shown(path: Path) -> str:
-    """A path as the manifest keeps it: relative to the working folder where possible, with /."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _sha256(path: Path) -> str:
@@ -114,14 +106,14 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
         return None
     try:
         inputs = {name: _sha256(Path(name)) for name in previous["inputs"]}
-        if _shown(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
+        if shown_path(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
             return None
         targets = [out / f"{plan_slug(plan_file)}.{fmt}" for fmt in formats]
-        if any(previous.get("outputs", {}).get(_shown(t)) != _sha256(t) for t in targets):
+        if any(previous.get("outputs", {}).get(shown_path(t)) != _sha256(t) for t in targets):
             return None
     except OSError:
         return None
-    return Built(_shown(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
+    return Built(shown_path(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
                  list(previous.get("findings", [])))
 
 
@@ -132,16 +124,16 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
 
     start = time.perf_counter()
     slug = plan_slug(plan_file)
-    built = Built(_shown(plan_file), slug, "failed")
+    built = Built(shown_path(plan_file), slug, "failed")
     rendering = False
     try:
         result = validate_file(plan_file, today)
-        built.findings = [{"file": _shown(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
+        built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
                            "field": f.field, "message": f.message} for f in result.findings]
         if result.errors or result.plan is None or result.doc is None:
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
             return built
-        built.inputs = {_shown(p): _sha256(p) for p in _inputs(result.doc)}
+        built.inputs = {shown_path(p): _sha256(p) for p in _inputs(result.doc)}
         built.key = _key(theme_key, formats, audience, built.inputs)
         targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
         from kamdoc.outline import build_outline
@@ -154,7 +146,7 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
         for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
             target = targets[fmt]
             write_atomically(target, data)
-            built.outputs[_shown(target)] = hashlib.sha256(data).hexdigest()
+            built.outputs[shown_path(target)] = hashlib.sha256(data).hexdigest()
         built.status = "built"
     except KamdocError as exc:
         built.error = exc.message
@@ -196,7 +188,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
     stale = []
     for plan in plans:
-        settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(_shown(plan)))
+        settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(shown_path(plan)))
         if settled is None:
             stale.append(plan)
         else:

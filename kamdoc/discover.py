@@ -45,3 +45,11 @@ def _walk(folder: Path) -> list[Path]:
 def plan_slug(plan_file: Path) -> str:
     """The plan's short name: its folder's name for plan.yaml, else the file's stem."""
     return plan_file.absolute().parent.name if plan_file.name == PLAN_FILE else plan_file.stem
+
+
+def shown_path(path: Path) -> str:
+    """A path as manifests and tables show it: relative to the working folder where possible, with /."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()

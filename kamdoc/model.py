@@ -134,6 +134,11 @@ class Cover(Section):
     next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
     confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
 
+    @property
+    def full_name(self) -> str:
+        """The account with its division, as footers and tables name it: "ACME – Factory Automation"."""
+        return self.account + (f" – {self.division}" if self.division else "")
+
 
 # --- profile ---------------------------------------------------------------
 

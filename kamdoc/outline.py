@@ -509,7 +509,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     for slide in slides:
         slide.title, slide.title_size = fit_title(builder.fonts, slide.title, builder.width - 2 * builder.margin, sizes, min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
     c = plan.cover
-    footer = " · ".join(x for x in (c.account + (f" – {c.division}" if c.division else ""), f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
+    footer = " · ".join(x for x in (c.full_name, f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
     return Deck(
         title=f"{word('deck_title', plan.language)}: {c.account}",
         author=c.key_account_manager,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kamdoc.discover import shown_path
 from kamdoc.health import Health, last_commits, plan_health
 from kamdoc.model import Plan
 from kamdoc.programme import Programme
@@ -70,17 +71,9 @@ class Portfolio:
         return [a for a in self.accounts if a.quadrant]
 
 
-def shown(path: Path) -> str:
-    """A path as the tables show it: relative to the working folder where possible, with /."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _validated(item: tuple[Path, date]) -> tuple[Plan | None, int, str]:
     result = validate_file(*item)
-    account = result.plan.cover.account + (f" – {result.plan.cover.division}" if result.plan.cover.division else "") if result.plan else item[0].parent.name
+    account = result.plan.cover.full_name if result.plan else item[0].parent.name
     return result.plan, len(result.errors), account
 
 
@@ -103,11 +96,11 @@ def analyse(files: list[Path], today: date, programme: Programme, language: str 
     invalid: list[str] = []
     missing: dict[str, list[str]] = {}
     for file, (plan, errors, name) in zip(files, results):
-        health.append(plan_health(shown(file), name, plan, errors, today, programme, commits.get(file), language))
+        health.append(plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language))
         if plan is None:
-            invalid.append(shown(file))
+            invalid.append(shown_path(file))
             continue
-        account = account_of(shown(file), name, plan, programme)
+        account = account_of(shown_path(file), name, plan, programme)
         if account.year is not None and programme.rate(account.currency) is None:
             missing.setdefault(account.currency or "", []).append(account.plan)
         accounts.append(account)
