@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Any
 from pathlib import Path
@@ -14,25 +13,9 @@ import click
 from kamdoc import report
 from kamdoc.discover import find_plans
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.validate import Result, validate_file
+from kamdoc.validate import Result, validate_each
 
-PARALLEL_FROM = 24
-"""From this many plans on, validation uses one process per core; below, starting them costs more than it saves."""
-
-
-def validate_all(plans: list[Path], today: date) -> list[Result]:
-    """Validate each plan, in parallel when there are many; results in the plans' order."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(plans) < PARALLEL_FROM or workers < 2:
-        return [validate_file(plan, today) for plan in plans]
-    chunk = max(1, len(plans) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_findings_only, plans, [today] * len(plans), chunksize=chunk))
-
-
-def _findings_only(plan: Path, today: date) -> Result:
-    # Sending the loaded document and typed plan back between processes costs more than validating.
-    result = validate_file(plan, today)
+def _findings_only(result: Result) -> Result:
     return Result(result.file, result.findings)
 
 
@@ -44,7 +27,7 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> in
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
-    results = validate_all(plans, today)
+    results = validate_each(plans, today, _findings_only)
     out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results)
     if out:
         click.echo(out)

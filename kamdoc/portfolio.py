@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +10,7 @@ from kamdoc.discover import shown_path
 from kamdoc.health import Health, last_commits, plan_health
 from kamdoc.model import Plan
 from kamdoc.programme import Programme
-from kamdoc.validate import validate_file
+from kamdoc.validate import Result, validate_each
 
 PARETO_SHARE = 0.8
 MIDDLE = 3.0
@@ -24,8 +22,6 @@ FULL_WALLET = 50.0
 """A share of wallet of this many percent or more counts as the strongest position (5)."""
 # Quadrant -> its strategy; the order is the matrix's: top left, top right, bottom left, bottom right.
 QUADRANTS = {"question-mark": "selective", "star": "develop", "dog": "withdraw", "cash-cow": "maintain"}
-PARALLEL_FROM = 24
-"""From this many plans on, validation runs in worker processes."""
 
 
 @dataclass
@@ -71,25 +67,19 @@ class Portfolio:
         return [a for a in self.accounts if a.quadrant]
 
 
-def _validated(item: tuple[Path, date]) -> tuple[Plan | None, int, str]:
-    result = validate_file(*item)
-    account = result.plan.cover.full_name if result.plan else item[0].parent.name
-    return result.plan, len(result.errors), account
+def _summary(result: Result) -> tuple[Plan | None, int, str]:
+    """What the portfolio needs of a validated plan: the typed plan (None when invalid), its error count, the account's name."""
+    return result.plan, len(result.errors), result.plan.cover.full_name if result.plan else result.file.absolute().parent.name
 
 
-def validate_all(files: list[Path], today: date, jobs: int | None = None) -> list[tuple[Plan | None, int, str]]:
-    """Each plan validated: its typed plan (None when invalid), its error count and the account's name."""
-    items = [(f, today) for f in files]
-    workers = min(jobs or os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        return [_validated(item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_validated, items, chunksize=max(1, len(items) // (workers * 4))))
+def validate_all(files: list[Path], today: date) -> list[tuple[Plan | None, int, str]]:
+    """Each plan validated, as `_summary` gives it; in worker processes when there are many."""
+    return validate_each(files, today, _summary)
 
 
-def analyse(files: list[Path], today: date, programme: Programme, language: str = "en", jobs: int | None = None) -> Portfolio:
+def analyse(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
     """The portfolio of the plans in `files`."""
-    results = validate_all(files, today, jobs)
+    results = validate_all(files, today)
     commits = last_commits(files)
     accounts: list[Account] = []
     health: list[Health] = []

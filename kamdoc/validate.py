@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +29,8 @@ from kamdoc.load import (
 )
 from kamdoc.errors import KamdocError
 from kamdoc.model import MAX_TEXT, Kind, Plan
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,6 +60,30 @@ def validate_file(plan_file: Path, today: date, repo: Path | None = None) -> Res
         result.findings.append(exc.finding)
         return result
     return validate_document(doc, today)
+
+
+PARALLEL_FROM = 24
+"""From this many plans on, validation uses one process per core; below, starting them costs more than it saves."""
+
+
+def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T]) -> list[T]:
+    """Validate each plan and keep what `keep` takes from its result, in the plans' order; in worker processes when there are many.
+
+    `keep` is a module-level function (it travels to the workers); it should take little, because a loaded
+    document and typed plan cost more to send between processes than to validate.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    one = partial(_validate_and_keep, today=today, keep=keep)
+    if len(plans) < PARALLEL_FROM or workers < 2:
+        return [one(plan) for plan in plans]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, plans, chunksize=max(1, len(plans) // (workers * 4))))
+
+
+def _validate_and_keep(plan: Path, today: date, keep: Callable[[Result], T]) -> T:
+    return keep(validate_file(plan, today))
 
 
 def validate_document(doc: Document, today: date) -> Result:
