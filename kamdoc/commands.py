@@ -102,15 +102,12 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
 
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:
     """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
-    from kamdoc.health import RANK, last_commits, plan_health
-    from kamdoc.discover import shown_path
+    from kamdoc.health import RANK, plans_health
     from kamdoc.portfolio import validate_all as validate_plans
     from kamdoc.portfolio_report import health_github, health_json, health_text
 
     plans, programme = _programme_plans(paths)
-    commits = last_commits(plans)
-    healths = [plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language)
-               for file, (plan, errors, name) in zip(plans, validate_plans(plans, today))]
+    healths = plans_health(plans, validate_plans(plans, today), today, programme, language)
     click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
     if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
         return 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -136,6 +135,16 @@ def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today:
     return health
 
 
+def plans_health(files: list[Path], summaries: list[tuple[Plan | None, int, str]], today: date, programme: Programme,
+                 language: str = "en") -> list[Health]:
+    """The health of each plan, from its validation summary (typed plan or None, error count, account name)."""
+    from kamdoc.discover import shown_path
+
+    commits = last_commits(files)
+    return [plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language)
+            for file, (plan, errors, name) in zip(files, summaries)]
+
+
 def smart_problems(plan: Plan, language: str = "en") -> list[str]:
     """What keeps goals from being SMART beyond the errors validation reports: no baseline, no owner, a deadline before the version."""
     de = language == "de"
@@ -160,13 +169,16 @@ def last_commits(files: list[Path]) -> dict[Path, date]:
     """
     if not files:
         return {}
+    import click
+
+    from kamdoc.history import git_root, run_git
+
     try:
-        top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=files[0].absolute().parent, capture_output=True, text=True,
-                                  check=True, timeout=30).stdout.strip())
-        log = subprocess.run(["git", "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "."],
-                             cwd=top, capture_output=True, text=True, check=True, timeout=120).stdout
-    except (OSError, subprocess.SubprocessError):
+        top = git_root(files[0].absolute())
+        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
+    except click.ClickException:  # no git, or not a git repository: ages since commits are left out
         return {}
+    log = run.stdout.decode("utf-8", "replace")
     newest: dict[str, date] = {}
     when: date | None = None
     for line in log.splitlines():

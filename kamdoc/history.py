@@ -9,11 +9,14 @@ from pathlib import Path, PurePosixPath
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import MAX_FILE_BYTES
 
-def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def run_git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    """`git -C repo ARGS`; a missing git or (with `check`) a failing command is an error for people."""
     try:
         run = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
         raise KamdocError("git is not installed; kamdoc diff reads plans from git") from None
+    except subprocess.TimeoutExpired:
+        raise KamdocError(f"git {' '.join(args[:2])} took longer than a minute in {repo}") from None
     if check and run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip().splitlines()
         raise CommandLineError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
@@ -22,7 +25,7 @@ def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProc
 
 def git_root(start: Path) -> Path:
     """The top folder of the git repository that holds `start`."""
-    run = _git(start if start.is_dir() else start.parent, "rev-parse", "--show-toplevel", check=False)
+    run = run_git(start if start.is_dir() else start.parent, "rev-parse", "--show-toplevel", check=False)
     if run.returncode != 0:
         raise CommandLineError(f"{start} is not inside a git repository; kamdoc diff compares git revisions")
     return Path(run.stdout.decode().strip())
@@ -30,7 +33,7 @@ def git_root(start: Path) -> Path:
 
 def resolve(repo: Path, revision: str) -> str:
     """The commit a revision names; `A...B` is not allowed here (see `split_range`)."""
-    run = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+    run = run_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
     if run.returncode != 0:
         raise CommandLineError(f"{revision!r} is not a revision of this repository")
     return run.stdout.decode().strip()
@@ -41,7 +44,7 @@ def split_range(repo: Path, spec: str) -> tuple[str, str | None]:
     if "..." in spec:
         left, right = spec.split("...", 1)
         left, right = left or "HEAD", right or "HEAD"
-        base = _git(repo, "merge-base", resolve(repo, left), resolve(repo, right)).stdout.decode().strip()
+        base = run_git(repo, "merge-base", resolve(repo, left), resolve(repo, right)).stdout.decode().strip()
         return base, resolve(repo, right)
     if ".." in spec:
         left, right = spec.split("..", 1)
@@ -72,7 +75,7 @@ class Snapshot:
                 for p in sorted(base.rglob("*"))
                 if p.is_file() and not p.is_symlink() and ".git" not in p.relative_to(self.repo).parts
             }
-        run = _git(self.repo, "ls-tree", "-r", "-z", self.commit, "--", str(under) if str(under) != "." else ".")
+        run = run_git(self.repo, "ls-tree", "-r", "-z", self.commit, "--", str(under) if str(under) != "." else ".")
         out: dict[str, str] = {}
         for entry in run.stdout.split(b"\0"):
             if not entry:
@@ -89,7 +92,7 @@ class Snapshot:
             with open(self.repo / path, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         else:
-            run = _git(self.repo, "cat-file", "blob", f"{self.commit}:{path}", check=False)
+            run = run_git(self.repo, "cat-file", "blob", f"{self.commit}:{path}", check=False)
             if run.returncode != 0:
                 raise FileNotFoundError(path)
             data = run.stdout

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from kamdoc.discover import shown_path
-from kamdoc.health import Health, last_commits, plan_health
+from kamdoc.health import Health, plans_health
 from kamdoc.model import Plan
 from kamdoc.programme import Programme
 from kamdoc.validate import Result, validate_each
@@ -80,13 +80,11 @@ def validate_all(files: list[Path], today: date) -> list[tuple[Plan | None, int,
 def analyse(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
     """The portfolio of the plans in `files`."""
     results = validate_all(files, today)
-    commits = last_commits(files)
+    health = plans_health(files, results, today, programme, language)
     accounts: list[Account] = []
-    health: list[Health] = []
     invalid: list[str] = []
     missing: dict[str, list[str]] = {}
-    for file, (plan, errors, name) in zip(files, results):
-        health.append(plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language))
+    for file, (plan, _, name) in zip(files, results):
         if plan is None:
             invalid.append(shown_path(file))
             continue
