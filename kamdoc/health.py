@@ -73,6 +73,11 @@ class Health:
             self.status = severity
 
 
+def status_counts(healths: list[Health]) -> dict[str, int]:
+    """How many plans are red, amber and green."""
+    return {status: sum(1 for h in healths if h.status == status) for status in ("red", "amber", "green")}
+
+
 def completeness(plan: Plan) -> float:
     """The share of the standard's optional sections and fields that the plan fills (goals' fields counted per goal)."""
     filled = total = 0

@@ -11,6 +11,7 @@ from kamdoc.health import Health, plans_health
 from kamdoc.model import Plan
 from kamdoc.programme import Programme
 from kamdoc.validate import Result, validate_each
+from kamdoc.vocab import values
 
 PARETO_SHARE = 0.8
 MIDDLE = 3.0
@@ -65,6 +66,14 @@ class Portfolio:
     def matrix(self) -> list[Account]:
         """The accounts that can be placed in the portfolio matrix (scored and with a known position)."""
         return [a for a in self.accounts if a.quadrant]
+
+    def quadrant_counts(self) -> dict[str, int]:
+        """How many accounts sit in each quadrant, in the matrix's order."""
+        return {q: sum(1 for a in self.matrix if a.quadrant == q) for q in QUADRANTS}
+
+    def partnership_counts(self) -> dict[str | None, int]:
+        """How many accounts have each partnership level, and (under None) none."""
+        return {level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)}
 
 
 def _summary(result: Result) -> tuple[Plan | None, int, str]:

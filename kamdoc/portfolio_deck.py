@@ -8,11 +8,11 @@ from kamdoc.labels import day, number, percent, term, word
 from kamdoc.layout import TITLE_H, Fonts, fit_size, fit_title, paginate_table, text
 from kamdoc.measure import Metrics
 from kamdoc.outline import FOOTER_H, PT_PER_IN, _number
+from kamdoc.health import status_counts
 from kamdoc.portfolio import PARETO_SHARE as PARETO, QUADRANTS, Portfolio
 from kamdoc.richtext import Para, Run
 from kamdoc.slides import Box, Bubble, BubbleChart, ColumnChart, Deck, LineChart, Series, Shape, Slide
 from kamdoc.theme import Theme
-from kamdoc.vocab import values
 
 NAMED_CATEGORIES = 25
 """Up to this many accounts the Pareto curve names them along its axis; beyond, it numbers their ranks."""
@@ -91,16 +91,15 @@ class _Builder:
     def summary(self) -> None:
         p = self.p
         core = [a.account for a in p.accounts if a.core]
-        counts = {q: sum(1 for a in p.matrix if a.quadrant == q) for q in QUADRANTS}
-        health = {s: sum(1 for h in p.health if h.status == s) for s in ("red", "amber", "green")}
+        counts = p.quadrant_counts()
+        health = status_counts(p.health)
         out = [a for a in p.accounts if a.knocked_out]
         bullets = [
             (f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
              + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")) if core else self.w("no_revenue"),
             f"{self.w('concentration')}: {self.w('top_account')} {self.pct(p.top_share)}, {self.w('top_3')} {self.pct(p.top3_share)}",
             f"{self.w('matrix')}: " + (", ".join(f"{self.w('q_' + q)} {n}" for q, n in counts.items()) if p.matrix else self.w("matrix_missing")),
-            f"{self.w('partnerships')}: " + ", ".join(f"{term('partnership', k, self.lang)} {sum(1 for a in p.accounts if a.partnership == k)}"
-                                                     for k in values("partnership")),
+            f"{self.w('partnerships')}: " + ", ".join(f"{term('partnership', k, self.lang)} {n}" for k, n in p.partnership_counts().items() if k),
             f"{self.w('knock_outs')}: " + (", ".join(a.account for a in out) if out else self.w("none_failing")),
             f"{self.w('plan_health')}: " + ", ".join(f"{self.w('status_' + s)} {n}" for s, n in health.items()),
         ]
@@ -170,8 +169,8 @@ class _Builder:
                                           self.w("attractiveness_axis"), quadrants, "0.0"))  # type: ignore[arg-type]
 
     def partnerships(self) -> None:
-        levels = [*values("partnership"), None]
-        counts = [sum(1 for a in self.p.accounts if a.partnership == k) for k in levels]
+        by_level = self.p.partnership_counts()
+        levels, counts = list(by_level), list(by_level.values())
         if not any(counts[:-1]):
             return
         names = [term("partnership", k, self.lang) if k else self.w("not_set") for k in levels]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kamdoc.health import Health
+from kamdoc.health import Health, status_counts
 from kamdoc.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
-from kamdoc.vocab import values
 
 
 def _money(value: float) -> str:
@@ -56,14 +55,13 @@ def _summary(p: Portfolio) -> list[str]:
     out = [f"{len(core)} of {len(p.accounts)} accounts make {PARETO_SHARE:.0%} of revenue ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
            f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}"]
     if p.matrix:
-        out.append("matrix: " + ", ".join(f"{q} {sum(1 for a in p.matrix if a.quadrant == q)}" for q in QUADRANTS))
+        out.append("matrix: " + ", ".join(f"{q} {n}" for q, n in p.quadrant_counts().items()))
     else:
         out.append("matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)")
-    out.append("partnerships: " + ", ".join(f"{k} {sum(1 for a in p.accounts if a.partnership == k)}" for k in values("partnership"))
-               + f", not set {sum(1 for a in p.accounts if not a.partnership)}")
+    out.append("partnerships: " + ", ".join(f"{k or 'not set'} {n}" for k, n in p.partnership_counts().items()))
     failing = [f"{a.account} ({', '.join(name for name, _ in a.knocked_out)})" for a in p.accounts if a.knocked_out]
     out.append("knock-outs failed: " + (", ".join(failing) or "none"))
-    out.append("plan health: " + ", ".join(f"{s} {sum(1 for h in p.health if h.status == s)}" for s in ("red", "amber", "green")))
+    out.append("plan health: " + ", ".join(f"{s} {n}" for s, n in status_counts(p.health).items()))
     if p.invalid:
         out.append(f"left out, do not validate: {', '.join(p.invalid)}")
     return out
@@ -115,7 +113,7 @@ def health_data(healths: list[Health]) -> list[dict[str, Any]]:
 
 def health_text(healths: list[Health]) -> str:
     header, rows = _health_rows(healths)
-    counts = ", ".join(f"{sum(1 for h in healths if h.status == s)} {s}" for s in ("red", "amber", "green"))
+    counts = ", ".join(f"{n} {s}" for s, n in status_counts(healths).items())
     return "\n".join(_grid(header, rows, {2, 3, 4}) + ["", f"{len(healths)} plan{'' if len(healths) == 1 else 's'}: {counts}"]) + "\n"
 
 
