@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 import os
 from collections.abc import Callable
 from typing import Any
@@ -40,6 +41,36 @@ PT_PER_IN = 72.0
 FOOTER_H = 18.0
 
 
+@dataclass(frozen=True)
+class Geometry:
+    """Where things go on a slide of the theme: fonts to measure with, slide size, margin, the body's box, text sizes."""
+
+    fonts: Fonts
+    width: float
+    height: float
+    margin: float
+    body: Box
+    sizes: tuple[float, float, float]
+
+    @classmethod
+    def of(cls, theme: Theme, size: tuple[float, float] | None = None) -> Geometry:
+        width, height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
+        margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
+        top = margin * 0.6 + TITLE_H + 12
+        return cls(Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold"))), width, height, margin,
+                   Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * 0.7),
+                   (theme.size("body"), theme.size("body") - 2, theme.size("small")))
+
+
+def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
+    """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
+    _number(slides)
+    sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)
+    for slide in slides:
+        slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
+                                                  min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+
+
 class _Builder:
     """Builds the slides of one plan; every section method appends its slides."""
 
@@ -49,12 +80,8 @@ class _Builder:
         self.theme = theme
         self.customer = audience == "customer"
         self.lang = plan.language
-        self.fonts = Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold")))
-        self.width, self.height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
-        self.margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
-        top = self.margin * 0.6 + TITLE_H + 12
-        self.body = Box(self.margin, top, self.width - 2 * self.margin, self.height - top - FOOTER_H - self.margin * 0.7)
-        self.sizes = (theme.size("body"), theme.size("body") - 2, theme.size("small"))
+        self.geometry = g = Geometry.of(theme, size)
+        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.minimum = theme.size("minimum")
         self.slides: list[Slide] = []
         people = {p.id: p.name for p in plan.power_map.people}
@@ -504,10 +531,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     if changes_since is not None:
         builder.changes(*changes_since)
     slides = builder.slides + body
-    _number(slides)
-    sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)
-    for slide in slides:
-        slide.title, slide.title_size = fit_title(builder.fonts, slide.title, builder.width - 2 * builder.margin, sizes, min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+    finish(slides, builder.geometry, theme)
     c = plan.cover
     footer = " · ".join(x for x in (c.full_name, f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
     return Deck(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kamdoc.labels import day, number, percent, term, word
-from kamdoc.layout import TITLE_H, Fonts, fit_size, fit_title, paginate_table, text
-from kamdoc.measure import Metrics
-from kamdoc.outline import FOOTER_H, PT_PER_IN, _number
+from kamdoc.labels import amount, day, number, percent, term, word
+from kamdoc.layout import Flow, fit_size, paginate_table, text
+from kamdoc.outline import Geometry, finish
 from kamdoc.health import status_counts
 from kamdoc.portfolio import PARETO_SHARE as PARETO, QUADRANTS, Portfolio
 from kamdoc.richtext import Para, Run
@@ -28,13 +27,8 @@ class _Builder:
         self.p = portfolio
         self.theme = theme
         self.lang = language
-        self.fonts = Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold")))
-        self.width = float(theme.get("slide", "width_in")) * PT_PER_IN
-        self.height = float(theme.get("slide", "height_in")) * PT_PER_IN
-        self.margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
-        top = self.margin * 0.6 + TITLE_H + 12
-        self.body = Box(self.margin, top, self.width - 2 * self.margin, self.height - top - FOOTER_H - self.margin * 0.7)
-        self.sizes = (theme.size("body"), theme.size("body") - 2, theme.size("small"))
+        self.geometry = g = Geometry.of(theme)
+        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.slides: list[Slide] = []
         biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
         self.unit, self.divisor = ("million", 1e6) if biggest >= 1e6 else ("thousand", 1e3) if biggest >= 1e4 else ("one", 1.0)
@@ -48,8 +42,6 @@ class _Builder:
         return slide
 
     def money(self, value: float) -> str:
-        from kamdoc.labels import amount
-
         return amount(round(value / self.divisor, 1), self.p.programme.currency, self.unit, self.lang)
 
     def pct(self, share: float) -> str:
@@ -110,8 +102,6 @@ class _Builder:
         if size:
             self.new("summary", self.w("at_a_glance"), "summary").elements.append(text(self.body, paras, size))
         else:  # a long list of core accounts: one bullet per slide part
-            from kamdoc.layout import Flow
-
             flow = Flow(self.fonts, self.body, self.theme.size("small"), self.theme.size("small"))
             flow.paras(paras)
             for page in flow.pages:
@@ -218,10 +208,7 @@ def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en") 
     for make in (builder.cover, builder.summary, builder.pareto, builder.ranking, builder.matrix, builder.partnerships,
                  builder.knock_outs, builder.health):
         make()
-    _number(builder.slides)
-    sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)
-    for slide in builder.slides:
-        slide.title, slide.title_size = fit_title(builder.fonts, slide.title, builder.width - 2 * builder.margin, sizes, min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+    finish(builder.slides, builder.geometry, theme)
     title = word("portfolio_title", language)
     return Deck(title=title, author="kamdoc", subject=title, language=language,
                 footer=f"{title} · {day(portfolio.today, language)}", width=builder.width, height=builder.height, slides=builder.slides)
