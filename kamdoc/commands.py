@@ -82,15 +82,13 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
         raise KamdocError("\n".join(lines))
     click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
     if deck:
-        from datetime import datetime
-
         from kamdoc.portfolio_deck import portfolio_outline
-        from kamdoc.render_plans import render_formats, write_atomically
+        from kamdoc.render_plans import document_date, render_formats, write_atomically
         from kamdoc.theme import load_theme
 
         theme = load_theme(theme_dir)
         outline = portfolio_outline(portfolio, theme, language)
-        created = datetime(today.year, today.month, today.day)
+        created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
         for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
             target = out / f"portfolio.{kind}"
             write_atomically(target, data)
