@@ -40,9 +40,10 @@ def main(ctx: click.Context) -> None:
     gc.set_threshold(50_000, 50, 100)
     from kamdoc.config import default_map, find_config, load_config
 
-    ctx.default_map = default_map(Path.cwd())
     config = find_config(Path.cwd())
-    plans = load_config(config).get("plans") if config else None
+    settings = load_config(config) if config else {}
+    ctx.default_map = default_map(config, settings) if config else {}
+    plans = settings.get("plans")
     ctx.obj = {"plans": (config.parent / plans) if config and plans else Path("plans")}
 
 

@@ -37,15 +37,15 @@ BLOCKS = {"portfolio": "The key account programme: selection criteria, knock-out
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
-    data, doc = load_config_document(path)
-    if isinstance(data.get("portfolio"), dict):
-        from kamdoc.programme import parse_programme
+    data, doc = _read(path)
+    if data.get("portfolio") is not None:
+        from kamdoc.programme import record
 
-        parse_programme(data["portfolio"], doc.where, path)  # a mistake there is reported by every command
+        record(path, data.get("portfolio"), doc.where)  # a mistake there is reported by every command
     return data
 
 
-def load_config_document(path: Path) -> tuple[dict[str, Any], Any]:
+def _read(path: Path) -> tuple[dict[str, Any], Any]:
     """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
     from kamdoc.load import LoadError, decode_text, parse, read_capped, MAX_FILE_BYTES, FileRefused
 
@@ -75,12 +75,8 @@ def load_config_document(path: Path) -> tuple[dict[str, Any], Any]:
     return data, doc
 
 
-def default_map(start: Path) -> dict[str, dict[str, Any]]:
-    """Click's default_map from the repo's kamdoc.yaml: per command, the defaults its settings give."""
-    path = find_config(start)
-    if path is None:
-        return {}
-    settings = load_config(path)
+def default_map(path: Path, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Click's default_map from the settings of the kamdoc.yaml at `path`: per command, the defaults its settings give."""
     defaults: dict[str, dict[str, Any]] = {}
     for key, value in settings.items():
         if key in BLOCKS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -115,20 +114,28 @@ def _known(loc: tuple[Any, ...]) -> list[str]:
     return list(parent.model_fields)
 
 
+_read_before: dict[tuple[Path, int], Programme] = {}
+"""Programmes read in this process, by kamdoc.yaml file and modification time: plans of one repo share one read."""
+
+
 def programme_for(repo: Path) -> Programme:
     """The programme settings of the plans repo at `repo` (its kamdoc.yaml), or the defaults without any."""
-    config_file = repo / "kamdoc.yaml"
+    config_file = (repo / "kamdoc.yaml").absolute()
     try:
-        stamp = config_file.stat().st_mtime_ns
+        key = (config_file, config_file.stat().st_mtime_ns)
     except OSError:
         return DEFAULT
-    return _cached(config_file.absolute(), stamp)
+    if key not in _read_before:
+        from kamdoc.config import load_config
+
+        load_config(config_file)  # checks every setting and records the programme, if the file has one
+        _read_before.setdefault(key, DEFAULT)
+    return _read_before[key]
 
 
-@cache
-def _cached(config_file: Path, stamp: int) -> Programme:
-    from kamdoc.config import load_config_document
-
-    data, doc = load_config_document(config_file)
-    value = data.get("portfolio")
-    return DEFAULT if value is None else parse_programme(value, doc.where, config_file)
+def record(config_file: Path, value: Any, where: Any) -> Programme:
+    """The `portfolio:` block of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
+    programme = DEFAULT if value is None else parse_programme(value, where, config_file)
+    config_file = config_file.absolute()
+    _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
+    return programme
