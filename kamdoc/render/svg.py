@@ -11,6 +11,8 @@ from kamdoc.slides import BubbleChart, ColumnChart, Connector, LineChart
 from kamdoc.theme import Theme, lighter
 
 _FONT = 10.0
+_CHAR = _FONT * 0.52
+"""A glyph's average width in points at the charts' font size: about half the size."""
 # Every chart names the deck's own font ("kamdoc", declared by deck.html.j2): without it WeasyPrint draws chart
 # text in a system font, wider than the labels here are sized for and unlike the rest of the page.
 
@@ -88,7 +90,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
 
 def _two_lines(label: str, width: float) -> list[str]:
     """A category label on one line, or broken at a space onto two, each shortened to fit `width` points."""
-    room = max(4, int(width / (_FONT * 0.52)))
+    room = _room(width)
     if len(label) <= room or " " not in label:
         return [_fit(label, width)]
     cut = label.rfind(" ", 0, room + 1)
@@ -120,7 +122,7 @@ def _label_width(label: str) -> float:
     for cut, char in enumerate(label):
         if char == " ":
             chars = min(chars, max(cut, len(label) - cut - 1))
-    return chars * _FONT * 0.52
+    return chars * _CHAR
 
 
 def label_every(categories: tuple[str, ...], width: float, most: int = 20) -> int:
@@ -229,9 +231,14 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     return Markup("".join(out))
 
 
+def _room(width: float) -> int:
+    """How many characters fit `width` points, roughly (never fewer than 4)."""
+    return max(4, int(width / _CHAR))
+
+
 def _fit(label: str, width: float) -> str:
-    """A legend label shortened to roughly fit `width` points (average glyph width about half the size)."""
-    room = max(4, int(width / (_FONT * 0.52)))
+    """A label shortened to roughly fit `width` points."""
+    room = _room(width)
     return label if len(label) <= room else label[: room - 1] + "…"
 
 
