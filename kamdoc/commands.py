@@ -55,13 +55,13 @@ def write_schema(output: Path | None) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
-def _programme_plans(paths: list[Path]) -> tuple[list[Path], Any]:
+def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
     """The plans under `paths` and the programme settings of their repo's kamdoc.yaml."""
     from kamdoc.load import find_repo
     from kamdoc.programme import programme_for
 
     if not paths or (len(paths) == 1 and not paths[0].exists()):
-        raise CommandLineError("no plans/ folder here: name the plans, e.g. `kamdoc portfolio path/to/plans`")
+        raise CommandLineError(f"no plans/ folder here: name the plans, e.g. `kamdoc {command} path/to/plans`")
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
@@ -74,7 +74,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     from kamdoc.portfolio import analyse
     from kamdoc.portfolio_report import portfolio_json, portfolio_markdown, portfolio_text
 
-    plans, programme = _programme_plans(paths)
+    plans, programme = _programme_plans(paths, "portfolio")
     portfolio = analyse(plans, today, programme, language)
     if portfolio.missing_rates:
         lines = [f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
@@ -104,7 +104,7 @@ def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, la
     from kamdoc.portfolio import validate_all as validate_plans
     from kamdoc.portfolio_report import health_github, health_json, health_text
 
-    plans, programme = _programme_plans(paths)
+    plans, programme = _programme_plans(paths, "health")
     healths = plans_health(plans, validate_plans(plans, today), today, programme, language)
     click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
     if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
