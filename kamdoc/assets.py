@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from kamdoc.load import FileRefused, read_capped, resolve_ref
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 25_000_000
 
-_SVG_LENGTH = re.compile(r"\s*([0-9.]+)\s*(px)?\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -78,42 +76,13 @@ def _raster(ref: str, path: Path, data: bytes) -> Image:
 
 
 def _svg(ref: str, path: Path, data: bytes) -> Image:
-    import defusedxml.ElementTree as SafeXML
-    from defusedxml import DefusedXmlException
+    from kamdoc.svg_image import SvgRefused, check_svg
 
     try:
-        root = SafeXML.fromstring(data)
-    except DefusedXmlException:
-        raise FileRefused(f"{quoted(ref)} is an SVG with entity or DTD declarations, which are refused") from None
-    except Exception:
-        raise FileRefused(f"{quoted(ref)} is not well-formed SVG") from None
-    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
-        raise FileRefused(f"{quoted(ref)} is XML but not an SVG image")
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] in ("script", "foreignObject"):
-            raise FileRefused(f"{quoted(ref)} is an SVG with <{element.tag.rsplit('}', 1)[-1]}>, which is refused")
-        for name, value in element.attrib.items():
-            if name.rsplit("}", 1)[-1] == "href" and not value.startswith(("#", "data:image/")):
-                raise FileRefused(f"{quoted(ref)} is an SVG that refers to another file or URL ({quoted(value)}); embed it or remove it")
-    width, height = _svg_size(root)
-    if width * height > MAX_PIXELS:
-        raise FileRefused(f"{quoted(ref)} is {width:g}×{height:g} pixels large; at most {MAX_PIXELS // 1_000_000} megapixels are allowed")
-    return Image(path, "svg", width, height)
-
-
-def _svg_size(root: object) -> tuple[float, float]:
-    attrib = getattr(root, "attrib", {})
-    width = _SVG_LENGTH.match(attrib.get("width", ""))
-    height = _SVG_LENGTH.match(attrib.get("height", ""))
-    if width and height:
-        return float(width.group(1)), float(height.group(1))
-    box = attrib.get("viewBox", "").replace(",", " ").split()
-    if len(box) == 4:
-        try:
-            return abs(float(box[2])), abs(float(box[3]))
-        except ValueError:
-            pass
-    return 300.0, 150.0  # the CSS default size of a replaced element without one
+        size = check_svg(data)
+    except SvgRefused as exc:
+        raise FileRefused(f"{quoted(ref)} {exc}") from None
+    return Image(path, "svg", size.width, size.height)
 
 
 def markdown_images(text: str) -> list[tuple[str, int, int]]:
@@ -144,12 +113,8 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def svg_to_png(path: Path, width_px: int) -> bytes:
-    """An SVG (already checked by `check_image`) as PNG pixels, for formats that cannot show SVG."""
-    from cairosvg.surface import PNGSurface
+def svg_to_png(path: Path, width_px: int, height_px: int, fonts: tuple[Path, ...]) -> bytes:
+    """An SVG (already checked by `check_image`) as PNG pixels, for decks: neither format is handed a stranger's SVG."""
+    from kamdoc.svg_image import to_png
 
-    def refuse(url: str, *args: object, **kwargs: object) -> object:
-        # Checked SVGs refer to nothing outside; should one still try, nothing is fetched or read.
-        raise FileRefused(f"the SVG refers to {url}, which is not read")
-
-    return PNGSurface.convert(bytestring=path.read_bytes(), output_width=width_px, url_fetcher=refuse)  # type: ignore[no-any-return]
+    return to_png(path.read_bytes(), width_px, height_px, fonts)

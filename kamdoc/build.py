@@ -20,7 +20,7 @@ from kamdoc import __version__
 from kamdoc.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import find_repo, inside
-from kamdoc.render_plans import document_date, render_formats, write_atomically
+from kamdoc.render_plans import document_date, render_formats, usable_formats, write_atomically
 
 MANIFEST = "manifest.json"
 
@@ -173,6 +173,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     plans = [p for p in find_plans(paths) if in_shard(plan_slug(p), shard)]
     if not plans and shard is None:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
+    formats, lacking = usable_formats(formats)
     theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
     previous = _load_manifest(out)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
@@ -224,7 +225,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
         for f in b.findings:
             if f["severity"] == "error":
                 click.echo(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}", err=True)
-    return 1 if failed else 0
+    return 1 if failed or lacking else 0
 
 
 class _NoBar:

@@ -80,7 +80,8 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> 
 
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
-def schema(output: Path | None) -> None:
+@click.option("--markdown", is_flag=True, help="The standard as a Markdown reference for people (docs/standard.md) instead of the JSON Schema.")
+def schema(output: Path | None, markdown: bool) -> None:
     """Print the JSON Schema (draft 2020-12) of plan format 1.
 
     Every field has a description, each closed list its values with their
@@ -89,10 +90,13 @@ def schema(output: Path | None) -> None:
 
     \b
       # yaml-language-server: $schema=../kap.schema.json
+
+    With --markdown, the same standard as a reference to read: every section
+    and field with its type and meaning, the closed lists and the limits.
     """
     from kamdoc.commands import write_schema
 
-    write_schema(output)
+    write_schema(output, markdown)
 
 
 @main.command()

@@ -37,11 +37,12 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> in
     return 1 if failed else 0
 
 
-def write_schema(output: Path | None) -> None:
-    """Print the JSON Schema, or write it to `output` (completely or not at all)."""
+def write_schema(output: Path | None, markdown: bool = False) -> None:
+    """Print the JSON Schema (or the Markdown reference), or write it to `output` (completely or not at all)."""
     from kamdoc.schema import schema_text
+    from kamdoc.standard_doc import standard_markdown
 
-    text = schema_text()
+    text = standard_markdown() if markdown else schema_text()
     if output is None:
         sys.stdout.write(text)
         return
@@ -81,11 +82,13 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
                  f"needed for {', '.join(files)}" for currency, files in sorted(portfolio.missing_rates.items())]
         raise KamdocError("\n".join(lines))
     click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
+    lacking = False
     if deck:
         from kamdoc.portfolio_deck import portfolio_outline
-        from kamdoc.render_plans import document_date, render_formats, write_atomically
+        from kamdoc.render_plans import document_date, render_formats, usable_formats, write_atomically
         from kamdoc.theme import load_theme
 
+        formats, lacking = usable_formats(formats)
         theme = load_theme(theme_dir)
         outline = portfolio_outline(portfolio, theme, language)
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
@@ -95,7 +98,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
             click.echo(f"wrote {target}", err=True)
     for plan in portfolio.invalid:
         click.echo(f"left out: {plan} does not validate (kamdoc validate {plan})", err=True)
-    return 1 if portfolio.invalid else 0
+    return 1 if portfolio.invalid or lacking else 0
 
 
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:

@@ -205,12 +205,29 @@ def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
 
 def parse(text: str, file: Path, repo: Path) -> Document:
     """Parse YAML text into a Document (LoadError on syntax errors and refused YAML features)."""
+    fast = hasattr(yaml, "CSafeLoader")
+    try:
+        return _parse_with(yaml.CSafeLoader if fast else yaml.SafeLoader, text, file, repo)
+    except _ParserLimit:
+        # libyaml (0.2.6 and newer) scans far ahead and stops at its own nesting limit before kamdoc
+        # sees the first level too deep. The pure-Python parser reads only as far as it must, so
+        # kamdoc's own check fires where the plan goes too deep, with kamdoc's own message.
+        return _parse_with(yaml.SafeLoader, text, file, repo)
+
+
+class _ParserLimit(Exception):
+    """libyaml stopped at a limit of its own; the file is read again by a parser that has none."""
+
+
+def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Document:
     doc = Document(file=file, repo=repo, data=None, lines=text.splitlines())
     builder = _Builder(doc)
-    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    loader = loader_class(text)
     try:
         builder.run(loader)
     except yaml.MarkedYAMLError as exc:
+        if loader_class is not yaml.SafeLoader and "maximum nesting depth" in str(exc.problem):
+            raise _ParserLimit() from None
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(part for part in (exc.context, exc.problem) if part)

@@ -53,6 +53,19 @@ def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: dat
     return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
 
 
+def usable_formats(formats: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans)."""
+    from kamdoc.system import missing
+
+    problems = missing(formats)
+    if problems and len(problems) == len(formats):
+        raise problems[0]
+    for problem in problems:
+        click.echo(f"error: {problem.message}", err=True)
+    lost = {problem.fmt for problem in problems}
+    return tuple(f for f in formats if f not in lost), bool(problems)
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write `target` completely or not at all: a temporary file in the same folder, then a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -119,6 +132,7 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         if abs(company.width / company.height - 16 / 9) > 0.01:
             raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
         theme = theme.with_colours(company.colours)
+    formats, lacking = usable_formats(formats)
     failed = 0
     for plan_file in plans:
         result = validate_file(plan_file, today)
@@ -135,4 +149,4 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             target = out / f"{plan_slug(plan_file)}.{fmt}"
             write_atomically(target, data)
             click.echo(str(target))
-    return 1 if failed else 0
+    return 1 if failed or lacking else 0

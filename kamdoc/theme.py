@@ -10,7 +10,22 @@ import yaml
 
 from kamdoc.errors import KamdocError
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "templates" / "default"
+
+
+def _shipped_themes() -> Path:
+    """The themes kamdoc ships: inside the installed package (a wheel), else beside it in a source checkout.
+
+    The source tree keeps `templates/` at its top; the wheel carries it as `kamdoc/templates/`.
+    """
+    package = Path(__file__).resolve().parent
+    for folder in (package / "templates", package.parent / "templates"):
+        if (folder / "default" / "theme.yaml").is_file():
+            return folder
+    return package / "templates"  # missing: load_theme says so
+
+
+THEMES_DIR = _shipped_themes()
+DEFAULT_DIR = THEMES_DIR / "default"
 _FONT_DIRS = (
     Path("/usr/share/fonts"),
     Path("/usr/local/share/fonts"),
@@ -82,15 +97,18 @@ def theme_folder(name_or_dir: str) -> Path:
     given = Path(name_or_dir)
     if given.is_dir():
         return given
-    shipped = DEFAULT_DIR.parent / name_or_dir
+    shipped = THEMES_DIR / name_or_dir
     if "/" not in name_or_dir and shipped.is_dir():
         return shipped
-    known = ", ".join(sorted(p.name for p in DEFAULT_DIR.parent.iterdir() if p.is_dir()))
+    known = ", ".join(sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())) if THEMES_DIR.is_dir() else "none"
     raise KamdocError(f"no theme {name_or_dir!r}: give a theme folder or one of: {known}")
 
 
 def load_theme(theme_dir: Path | None = None) -> Theme:
     """The default theme, with `theme_dir`'s files and settings taking precedence."""
+    if not (DEFAULT_DIR / "theme.yaml").is_file():
+        raise KamdocError(f"kamdoc's default theme is missing from this installation (looked in {DEFAULT_DIR}); "
+                          "reinstall kamdoc (pip install --force-reinstall kamdoc)")
     folders = ((theme_dir,) if theme_dir and theme_dir.resolve() != DEFAULT_DIR else ()) + (DEFAULT_DIR,)
     settings: dict[str, Any] = {}
     for folder in reversed(folders):

@@ -238,3 +238,21 @@ def test_potential_portfolio_is_a_native_bubble_chart_with_named_quadrants(decks
     assert "Werk Taicang (Drehzentren China)" in labels
     names = [quadrants.points[i].data_label.text_frame.text for i in range(4)]
     assert names[1].startswith("Fokus") and names[2].startswith("Beobachten")
+
+
+@pytest.mark.parametrize("version", ["9999-12-31", "2108-01-01", "1980-01-01"])
+def test_every_version_date_renders_the_same_bytes_twice(tmp_path: Path, version: str) -> None:
+    shutil.copytree(PLANS / "halvorsen-logistics", tmp_path / "p")
+    plan = tmp_path / "p" / "plan.yaml"
+    plan.write_text(re.sub(r"(?m)^  version: .*$", f"  version: {version}", plan.read_text()))
+    made = []
+    for name in ("a", "b"):
+        run = kamdoc("render", tmp_path / "p", "--to", "pptx,pdf", "--out", tmp_path / name, "--today", TODAY)
+        assert run.code == 0, run.out + run.err
+        made.append([(tmp_path / name / f"p.{fmt}").read_bytes() for fmt in ("pptx", "pdf")])
+    assert made[0] == made[1]
+    deck = tmp_path / "a" / "p.pptx"
+    assert Presentation(str(deck)).core_properties.created.date().isoformat() == version
+    with zipfile.ZipFile(deck) as archive:  # a zip entry's date only holds 1980 to 2107
+        stamps = {info.date_time for info in archive.infolist()}
+    assert stamps == {(min(int(version[:4]), 2107), *((12, 31, 23, 59, 58) if version > "2108" else (int(version[5:7]), int(version[8:]), 0, 0, 0)))}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, PLANS, kamdoc
+from conftest import ROOT, DATA, PLANS, kamdoc
 
 from kamdoc.vocab import VOCABULARY
 
@@ -64,6 +64,25 @@ def test_fields_have_examples() -> None:
 
 def test_committed_schema_matches_the_model() -> None:
     assert (PLANS / "kap.schema.json").read_text(encoding="utf-8") == kamdoc("schema").out
+
+
+def test_committed_standard_reference_matches_the_model() -> None:
+    # Regenerate with: kamdoc schema --markdown -o docs/standard.md
+    assert (ROOT / "docs" / "standard.md").read_text(encoding="utf-8") == kamdoc("schema", "--markdown").out
+
+
+def test_standard_reference_names_every_field_and_every_closed_value() -> None:
+    from kamdoc.vocab import VOCABULARY
+
+    text = kamdoc("schema", "--markdown").out
+    for section in ("cover", "power_map.people[]", "goals[].milestones[]", "financials.products[]", "assessment"):
+        assert f"### `{section}`" in text
+    assert "| `reports_to` | id | no | The id of the person this one reports to; no cycles. |" in text
+    assert "| `roles` | list of one of [role](#list-role) (at least 1 item) | yes |" in text
+    for name, terms in VOCABULARY.items():
+        assert f"### list {name}" in text
+        assert all(f"| `{t.value}` | {t.meaning} | {t.en} | {t.de} |" in text for t in terms)
+    assert "| one text value | 100,000 characters |" in text
 
 
 def test_example_plans_name_the_schema_in_their_modeline() -> None:

@@ -56,12 +56,18 @@ class _Fetcher:
     asked for is a bug or an attack, and fails the render instead of leaving a hole.
     """
 
-    allowed: dict[str, Path] = field(default_factory=dict)
+    allowed: dict[str, Path | bytes] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
 
     def url_for(self, path: Path) -> str:
         url = path.resolve().as_uri()
         self.allowed[url] = path.resolve()
+        return url
+
+    def url_for_bytes(self, name: str, data: bytes) -> str:
+        """A URL for bytes kamdoc made itself (a logo drawn as pixels)."""
+        url = f"kamdoc:/made/{len(self.allowed)}/{name}"
+        self.allowed[url] = data
         return url
 
     def make(self) -> Any:
@@ -82,7 +88,7 @@ class _Fetcher:
                 if path is None:
                     outer.refused.append(url)
                     raise FatalURLFetchingError(f"refused to fetch {url}")
-                return URLFetcherResponse(url, path.read_bytes(), {})
+                return URLFetcherResponse(url, path if isinstance(path, bytes) else path.read_bytes(), {})
 
         return RepoFetcher()
 
@@ -122,7 +128,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
             elif isinstance(e, Shape):
                 elements.append(SimpleNamespace(kind="shape", **vars(e)))
             elif isinstance(e, Image):
-                elements.append(SimpleNamespace(kind="image", box=e.box, alt=e.alt, url=fetcher.url_for(Path(e.path))))
+                elements.append(SimpleNamespace(kind="image", box=e.box, alt=e.alt, url=_image_url(e, theme, fetcher)))
             elif isinstance(e, ColumnChart):
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.column_chart(e, theme, deck.language)))
             elif isinstance(e, LineChart):
@@ -137,6 +143,17 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
                                       anchor=anchor, bookmark=bookmark, elements=elements,
                                       lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))
     return slides
+
+
+def _image_url(image: Image, theme: Theme, fetcher: _Fetcher) -> str:
+    """The URL WeasyPrint reads an image from: SVG as pixels drawn by resvg (4 per point, sharp in print)."""
+    if image.kind != "svg":
+        return fetcher.url_for(Path(image.path))
+    from kamdoc.assets import svg_to_png
+
+    fonts = (theme.font_file("regular"), theme.font_file("bold"))
+    pixels = svg_to_png(Path(image.path), max(1, round(image.box.w * 4)), max(1, round(image.box.h * 4)), fonts)
+    return fetcher.url_for_bytes("logo.png", pixels)
 
 
 def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
@@ -181,7 +198,9 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
     For a part of a deck (see render/split.py): `seen_before` are the sections begun on earlier pages,
     `anchors_elsewhere` the link targets on the other part's pages.
     """
-    import weasyprint
+    from kamdoc.system import weasyprint as load_weasyprint
+
+    weasyprint = load_weasyprint()  # a missing Pango is a message, not a traceback
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 

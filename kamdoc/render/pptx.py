@@ -196,7 +196,8 @@ class _Painter:
         if element.kind == "svg":  # PowerPoint files carry pixels; 3 px per point keeps the logo sharp
             from kamdoc.assets import svg_to_png
 
-            source = io.BytesIO(svg_to_png(Path(element.path), int(box.w * 3)))
+            fonts = (self.theme.font_file("regular"), self.theme.font_file("bold"))
+            source = io.BytesIO(svg_to_png(Path(element.path), max(1, round(box.w * 3)), max(1, round(box.h * 3)), fonts))
         page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
 
     def _fast_partnames(self) -> None:
@@ -543,6 +544,9 @@ def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Template 
     return _reproducible_zip(raw.getvalue(), created)
 
 
+# A zip entry's date holds the years 1980 to 2107 only: plans dated outside them are stamped with the nearest end.
+_ZIP_EARLIEST = datetime(1980, 1, 1)
+_ZIP_LATEST = datetime(2107, 12, 31, 23, 59, 58)
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -552,7 +556,8 @@ def _reproducible_zip(data: bytes, when: datetime) -> bytes:
     Charts carry their data as an embedded workbook, which XlsxWriter stamps with
     the current time: those workbooks are made reproducible the same way.
     """
-    stamp = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
+    naive = when.replace(tzinfo=None)  # the zip format has no time zones
+    stamp = min(max(naive, _ZIP_EARLIEST), _ZIP_LATEST).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

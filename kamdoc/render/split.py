@@ -66,7 +66,9 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
     """
     if len(deck.slides) < MIN_SLIDES or not hasattr(os, "fork") or sys.platform == "darwin":
         return None  # macOS's system libraries are not safe to use after fork
-    import weasyprint  # noqa: F401 - imported before the fork, so the child starts with it
+    from kamdoc.system import weasyprint
+
+    weasyprint()  # imported before the fork, so the child starts with it
 
     from kamdoc.render.pdf import NoSplit, render_pdf, section_anchors
 
