@@ -158,37 +158,26 @@ def _image_url(image: Image, theme: Theme, fetcher: _Fetcher) -> str:
 
 def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
-    from jinja2 import (
-        ChoiceLoader,
-        Environment,
-        FileSystemLoader,
-        PrefixLoader,
-        StrictUndefined,
-        TemplateError,
-    )
+    from jinja2 import TemplateError
 
+    from kamdoc.render.sandbox import environment, render
     from kamdoc.theme import DEFAULT_DIR
 
-    env = Environment(
-        # A theme's own file wins; "default/deck.html.j2" always names kamdoc's, so that a theme's
-        # deck.html.j2 can extend it and override only the blocks it needs.
-        loader=ChoiceLoader([FileSystemLoader([str(folder) for folder in theme.folders]),
-                             PrefixLoader({"default": FileSystemLoader(str(DEFAULT_DIR))})]),
-        autoescape=True,  # plan text is data: <script> in a plan is shown, never run
-        undefined=StrictUndefined,
-        trim_blocks=False,
-    )
+    env = environment(theme.folders, DEFAULT_DIR)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     margin = float(theme.get("slide", "margin_in")) * 72
     layout = SimpleNamespace(margin=margin, title_top=margin * 0.6, title_h=TITLE_H, inset=INSET,
                              footer_top=deck.height - margin * 0.5 - theme.size("footer") * 1.6)
     fonts = SimpleNamespace(regular=fetcher.url_for(theme.font_file("regular")), bold=fetcher.url_for(theme.font_file("bold")))
+    slides = _view(deck, theme, fetcher, seen_before)
     try:
-        template = env.get_template("deck.html.j2")
-        return template.render(deck=deck, slides=_view(deck, theme, fetcher, seen_before), colours=_flat_colours(theme), layout=layout,
-                               fonts=fonts, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    except TemplateError as exc:
-        raise KamdocError(f"the theme's PDF templates cannot be used: {exc}") from None
+        return render(env, "deck.html.j2", deck=deck, slides=slides, colours=_flat_colours(theme), layout=layout,
+                      fonts=fonts, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    except RecursionError:
+        raise KamdocError("the theme's PDF templates cannot be used: a macro or include calls itself without end") from None
+    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        # A theme is someone's code: what goes wrong in it is their mistake to fix, told as one message.
+        raise KamdocError(f"the theme's PDF templates cannot be used: {type(exc).__name__}: {exc}") from None
 
 
 def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,

@@ -1,0 +1,125 @@
+"""Theme templates from strangers: a sandboxed, autoescaped Jinja2 environment whose work and reads are bounded.
+
+A theme may sit in the plans repository, so a pull request can change it. Its templates get no
+Python internals (Jinja2's immutable sandbox), read only files inside their own theme folders
+(no link leads out), and stop with a message when they loop, multiply or write too much.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kamdoc.errors import KamdocError
+
+MAX_TEMPLATE_BYTES = 256 * 1024
+"""One theme template file."""
+MAX_OUTPUT_CHARS = 64 * 1024 * 1024
+"""What the templates may write for one deck (a dense 60-page deck is about 2 MB)."""
+MAX_SECONDS = 20.0
+"""How long the templates may take for one deck (a dense deck takes well under a second)."""
+MAX_SEQUENCE = 100_000
+"""The longest text or list a template may make by multiplying, and the longest range it may loop over."""
+
+
+class TemplateLimit(KamdocError):
+    """A theme template did more work than any deck needs."""
+
+
+class _Budget:
+    """The deadline shared by everything one render does."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateLimit(f"the theme's PDF templates ran for more than {MAX_SECONDS:g} s; a template loops too much")
+
+
+def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | None = None) -> Any:
+    """The sandbox: `folders` searched in order, and `default/NAME` always kamdoc's own `default_dir`."""
+    from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    budget = budget or _Budget()
+
+    class Sandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            budget.check()
+            if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+                raise TemplateLimit("a theme template raises a number to a power above 64")
+            if operator == "*" and _sequence_product(left, right) > MAX_SEQUENCE:
+                raise TemplateLimit(f"a theme template makes a text or list longer than {MAX_SEQUENCE:,} items")
+            return super().call_binop(context, operator, left, right)
+
+        def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            budget.check()
+            return super().call(context, obj, *args, **kwargs)
+
+    env = Sandbox(
+        # A theme's own file wins; "default/deck.html.j2" always names kamdoc's, so that a theme's
+        # deck.html.j2 can extend it and override only the blocks it needs.
+        loader=ChoiceLoader([_InsideLoader(folders), PrefixLoader({"default": _InsideLoader((default_dir,))})]),
+        autoescape=True,  # plan text is data: <script> in a plan is shown, never run
+        undefined=StrictUndefined,
+        trim_blocks=False,
+    )
+    env.globals["range"] = _bounded_range(budget)
+    return env
+
+
+def _sequence_product(left: Any, right: Any) -> int:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+            return len(sequence) * count
+    return 0
+
+
+def _bounded_range(budget: _Budget) -> Callable[..., Iterator[int]]:
+    def bounded(*args: int) -> Iterator[int]:
+        numbers = range(*args)
+        if len(numbers) > MAX_SEQUENCE:
+            raise TemplateLimit(f"a theme template loops over a range of more than {MAX_SEQUENCE:,} numbers")
+        for index, number in enumerate(numbers):
+            if index % 1024 == 0:
+                budget.check()  # nested loops multiply: the deadline catches them
+            yield number
+
+    return bounded
+
+
+def _InsideLoader(folders: tuple[Path, ...]) -> Any:  # noqa: N802 - a class made on first use, so Jinja2 loads lazily
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class InsideLoader(FileSystemLoader):  # type: ignore[misc]
+        """Finds templates in the folders, refusing any that a link takes outside its folder, and oversized ones."""
+
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = Path(os.path.realpath(filename))
+            if not any(real.is_relative_to(Path(os.path.realpath(folder))) for folder in self.searchpath):
+                raise TemplateNotFound(template, f"{template} leads outside the theme folder")
+            if len(source.encode("utf-8")) > MAX_TEMPLATE_BYTES:
+                raise KamdocError(f"the theme's {template} is larger than {MAX_TEMPLATE_BYTES // 1024} KB")
+            return source, filename, uptodate
+
+    return InsideLoader([str(folder) for folder in folders])
+
+
+def render(env: Any, name: str, **values: Any) -> str:
+    """A template rendered within the output bound: stopped as soon as it writes more than any deck needs."""
+    template = env.get_template(name)
+    parts: list[str] = []
+    written = 0
+    for chunk in template.generate(**values):
+        written += len(chunk)
+        if written > MAX_OUTPUT_CHARS:
+            raise TemplateLimit(f"the theme's PDF templates wrote more than {MAX_OUTPUT_CHARS // (1024 * 1024)} MB for one deck")
+        parts.append(chunk)
+    return "".join(parts)
