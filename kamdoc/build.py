@@ -76,7 +76,7 @@ def _theme_files(theme_dir: Path | None) -> list[Path]:
 def _inputs(doc: Any) -> list[Path]:
     """The files a plan's decks are made from: the plan, the Markdown it pulls in, its logo."""
     files = {doc.file.resolve()}
-    files |= {pos.file.resolve() for pos in doc.positions.values() if pos.file.resolve() != doc.file.resolve()}
+    files |= {file.resolve() for file in doc.files() if file.resolve() != doc.file.resolve()}
     logo = doc.data.get("cover", {}).get("logo") if isinstance(doc.data, dict) and isinstance(doc.data.get("cover"), dict) else None
     if isinstance(logo, str):
         candidate = (doc.file.parent / logo).resolve()

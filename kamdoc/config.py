@@ -72,7 +72,28 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
         if not isinstance(value, str):
             vpos = doc.where((key,))
             raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")
+        if key in _FOLDERS:
+            _check_folder(path, key, value, doc.where((key,)))
     return data, doc
+
+
+# Settings that name a folder, and the option a person uses to name one elsewhere.
+_FOLDERS = {"plans": "PATHS", "theme": "--theme", "out": "--out"}
+
+
+def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
+    """A folder kamdoc.yaml names stays inside the repository (not in .git/): the file may come from a pull request."""
+    from kamdoc.load import inside
+    from kamdoc.theme import THEMES_DIR
+
+    if key == "theme" and "/" not in value and "\\" not in value and not (path.parent / value).exists() and (THEMES_DIR / value).is_dir():
+        return  # the name of a theme kamdoc ships
+    target = path.parent / value
+    if Path(value).is_absolute() or not inside(target, path.parent, real=False) or (target.exists() and not inside(target, path.parent)):
+        raise KamdocError(
+            f"{path}:{pos.line}:{pos.col}: {key}: {value!r} is outside the repository (or in .git/); kamdoc.yaml may come "
+            f"from a pull request, so it names folders inside the repository only. A person can name another one on the command line ({_FOLDERS[key]})."
+        )
 
 
 def default_map(path: Path, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:

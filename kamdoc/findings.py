@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A place in a file: 1-based line and column."""
+class Pos(NamedTuple):
+    """A place in a file: 1-based line and column (a tuple: the loader makes one for every value of a plan)."""
 
     file: Path
     line: int
@@ -30,7 +30,17 @@ class Finding:
     def text(self, shown: str) -> str:
         """The one-line form `file:line:col: severity: field: message`, with the file as `shown`."""
         where = f"{self.field}: " if self.field else ""
-        return f"{shown}:{self.pos.line}:{self.pos.col}: {self.severity}: {where}{self.message}"
+        return printable(f"{shown}:{self.pos.line}:{self.pos.col}: {self.severity}: {where}{self.message}")
+
+
+# Characters that would break a one-line message or act on a terminal: C0 and C1 controls, DEL,
+# the Unicode line and paragraph separators, and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text with every character that could forge a line or drive a terminal written as an escape (\\u001b)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _UNPRINTABLE.search(text) else text
 
 
 def field_path(path: tuple[str | int, ...]) -> str:
@@ -47,7 +57,7 @@ def field_path(path: tuple[str | int, ...]) -> str:
 def quoted(value: object, limit: int = 40) -> str:
     """A user's value as a message shows it: quoted, single-line, shortened."""
     text = value if isinstance(value, str) else str(value)
-    text = text.replace("\n", "\\n")
+    text = printable(text.replace("\n", "\\n"))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"

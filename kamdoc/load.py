@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,12 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A plan file and each file it pulls in: at most 2 MB (the standard's Limits)."""
 MAX_DEPTH = 24
 """Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
+MAX_NUMBER_CHARS = 40
+"""The most characters a number may have: far beyond any amount, and far below Python's 4,300-digit limit."""
+MAX_PATH_CHARS = 1024
+"""A file name a plan gives, with its folders."""
+MAX_NAME_BYTES = 255
+"""One part of such a path, as most file systems allow."""
 
 Path_ = tuple[Any, ...]
 """Where a value sits in a plan: mapping keys and list indexes from the top."""
@@ -52,6 +59,17 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _WINDOWS_ABS = re.compile(r"[A-Za-z]:[\\/]")
 
 
+# A position is packed into one int (line above, column below): a plan records one for every value and
+# key, and a number costs a tenth of an object. Columns fit, for a file is at most 2 MB long.
+_COLUMN_BITS = 22
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def packed(line: int, column: int) -> int:
+    """A 0-based line and column as one number."""
+    return (line << _COLUMN_BITS) | min(column, _COLUMN_MASK)
+
+
 class LoadError(Exception):
     """A problem that stops reading a file (syntax, refused YAML feature, size): one finding."""
 
@@ -71,10 +89,12 @@ class Document:
     file: Path
     repo: Path
     data: Any
-    positions: dict[Path_, Pos] = field(default_factory=dict)
-    """Where each value starts."""
-    keys: dict[Path_, Pos] = field(default_factory=dict)
-    """Where the key of each mapping entry starts."""
+    positions: dict[Path_, int] = field(default_factory=dict)
+    """Where each value starts in `file`, packed as one number (see `packed`): a plan has one per value."""
+    keys: dict[Path_, int] = field(default_factory=dict)
+    """Where the key of each mapping entry starts, packed the same way."""
+    elsewhere: dict[Path_, Pos] = field(default_factory=dict)
+    """Values whose text comes from another file (`{file: x.md}`): where that text starts."""
     plain: dict[Path_, str] = field(default_factory=dict)
     """Source text of plain scalars that are not plain text to every YAML tool (numbers, booleans, dates, `NO`)."""
     styles: dict[Path_, str] = field(default_factory=dict)
@@ -93,14 +113,25 @@ class Document:
     def where(self, path: Path_) -> Pos:
         """The position of the value at `path`, or of its nearest ancestor that has one."""
         for end in range(len(path), -1, -1):
-            pos = self.positions.get(path[:end])
-            if pos is not None:
-                return pos
+            part = path[:end]
+            if part in self.elsewhere:
+                return self.elsewhere[part]
+            packed = self.positions.get(part)
+            if packed is not None:
+                return self.unpack(packed)
         return Pos(self.file, 1, 1)
 
     def where_key(self, path: Path_) -> Pos:
         """The position of the key at `path` (for unknown fields), else of the value."""
-        return self.keys.get(path) or self.where(path)
+        packed = self.keys.get(path)
+        return self.unpack(packed) if packed is not None else self.where(path)
+
+    def unpack(self, packed: int) -> Pos:
+        return Pos(self.file, (packed >> _COLUMN_BITS) + 1, (packed & _COLUMN_MASK) + 1)
+
+    def files(self) -> set[Path]:
+        """The files other than the plan whose text the plan pulls in."""
+        return {pos.file for pos in self.elsewhere.values()}
 
     def where_in_text(self, path: Path_, line: int, col: int) -> Pos:
         """The position of line `line`, column `col` (both 0-based) inside the text value at `path`."""
@@ -137,7 +168,13 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
         )
     if "\\" in ref:
         raise FileRefused(f"{quoted(ref)} uses backslashes; separate folders with /")
+    if len(ref) > MAX_PATH_CHARS or any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in ref.split("/")):
+        raise FileRefused(f"{quoted(ref[:80])} is too long a path (at most {MAX_PATH_CHARS:,} characters, {MAX_NAME_BYTES} bytes a name)")
+    if "\x00" in ref:
+        raise FileRefused(f"{quoted(ref)} has a NUL character, which no file name holds")
     target = base / ref
+    if in_git_folder(target, repo):
+        raise FileRefused(f"{quoted(ref)} is inside git's own folder (.git/), which kamdoc never reads; only the files of the work tree are plans' files")
     if not inside(target, repo):
         how = "through a symbolic link " if inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False) else ""
         raise FileRefused(f"{quoted(ref)} points {how}outside the plans repo ({repo}); only files inside it are read")
@@ -150,22 +187,54 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
 
 
 def inside(path: Path, root: Path, real: bool = True) -> bool:
-    """Whether `path` lies in `root`; with `real`, after following every symbolic link."""
+    """Whether `path` lies in the work tree at `root`: below it, and not in a `.git` folder (or file) there.
+
+    With `real`, after following every symbolic link.
+    """
     if real:
         path, root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
-    return path == root or root in path.parents
+    else:
+        path, root = Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))
+    if not (path == root or root in path.parents):
+        return False
+    return ".git" not in path.relative_to(root).parts
+
+
+def in_git_folder(path: Path, root: Path) -> bool:
+    """Whether `path` (as written, or after its links) lies in a `.git` folder of the work tree at `root`."""
+    for candidate, top in ((Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
+                           (Path(os.path.realpath(path)), Path(os.path.realpath(root)))):
+        if (candidate == top or top in candidate.parents) and ".git" in candidate.relative_to(top).parts:
+            return True
+    return False
 
 
 def read_capped(path: Path, cap: int, shown: str) -> bytes:
     """A file's bytes, refusing it when larger than `cap` without reading it all."""
     try:
-        with open(path, "rb") as handle:
+        # Opened without waiting, and checked to be a regular file before reading: a FIFO or a
+        # device named like a plan would otherwise block the read for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise FileRefused(f"{shown} is not a regular file")
             data = handle.read(cap + 1)
     except OSError as exc:
         raise FileRefused(f"cannot read {shown}: {exc.strerror}") from None
     if len(data) > cap:
         raise FileRefused(f"{shown} is larger than {cap // (1024 * 1024)} MB")
     return data
+
+
+# YAML refuses U+000B and U+000C in a file; PowerPoint puts them into copied text. They are carried
+# through the YAML parser as two private-use characters and turned back (with a warning) in values.
+_PASTED = ("\ue00b", "\ue00c")
+
+
+def _mark_pasted(text: str) -> str:
+    if ("\x0b" not in text and "\x0c" not in text) or _PASTED[0] in text or _PASTED[1] in text:
+        return text
+    return text.replace("\x0b", _PASTED[0]).replace("\x0c", _PASTED[1])
 
 
 def decode_text(data: bytes, file: Path) -> str:
@@ -178,6 +247,7 @@ def decode_text(data: bytes, file: Path) -> str:
         raise LoadError(Finding(Pos(file, line, col), "error", "", "the file is not UTF-8 text (save it as UTF-8)")) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = _mark_pasted(text)
     bad = _BAD_CHARS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -221,7 +291,7 @@ class _ParserLimit(Exception):
 
 def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Document:
     doc = Document(file=file, repo=repo, data=None, lines=text.splitlines())
-    builder = _Builder(doc)
+    builder = _Builder(doc, sentinels=_PASTED[0] in text or _PASTED[1] in text)
     loader = loader_class(text)
     try:
         builder.run(loader)
@@ -242,8 +312,10 @@ def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Documen
 class _Builder:
     """Turns the parser's events into Python data, refusing what a plan must not hold."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, sentinels: bool = False) -> None:
         self.doc = doc
+        self.keys_seen: dict[str, Any] = {}
+        self.sentinels = sentinels
 
     def run(self, loader: Any) -> None:
         self.loader = loader
@@ -263,12 +335,15 @@ class _Builder:
         return event
 
     def _pos(self, event: Any) -> Pos:
-        return Pos(self.doc.file, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        return Pos(self.doc.file, mark.line + 1, mark.column + 1)
 
     def _refuse(self, event: Any, message: str) -> LoadError:
         return LoadError(Finding(self._pos(event), "error", "", message))
 
     def _check(self, event: Any) -> None:
+        if event.anchor is None and event.tag is None:
+            return  # nearly every event: nothing to refuse
         if isinstance(event, yaml.AliasEvent):
             raise self._refuse(event, f"YAML aliases (*{event.anchor}) are not allowed in a plan; write the value out")
         if event.anchor is not None:
@@ -281,16 +356,19 @@ class _Builder:
         self._check(event)
         if depth > MAX_DEPTH:
             raise self._refuse(event, f"the plan nests deeper than {MAX_DEPTH} levels")
-        self.doc.positions[path] = self._pos(event)
-        if isinstance(event, yaml.ScalarEvent):
+        mark = event.start_mark
+        self.doc.positions[path] = (mark.line << _COLUMN_BITS) | mark.column  # columns fit: a file is at most 2 MB
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
             return self._scalar(event, path)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
-            while not self.loader.check_event(yaml.SequenceEndEvent):
+            check, end = self.loader.check_event, yaml.SequenceEndEvent
+            while not check(end):
                 items.append(self._node((*path, len(items)), depth + 1))
             self.loader.get_event()
             return items
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is yaml.MappingStartEvent:
             return self._mapping(path, depth)
         raise self._refuse(event, "unexpected YAML content")  # pragma: no cover - the parser emits only the above
 
@@ -303,27 +381,44 @@ class _Builder:
                 raise self._refuse(event, "a mapping key must be a plain word or number, not a list or mapping")
             if event.value == "<<" and not event.style:
                 raise self._refuse(event, "YAML merge keys (<<) are not allowed in a plan; write each field out")
-            key = self._resolve(event.value) if not event.style else event.value
-            key_pos = self._pos(event)
+            text = event.value
+            # Escapes in a quoted key can make characters the file itself may not hold.
+            bad = _BAD_CHARS.search(text) if event.style == '"' else None
+            if bad:
+                raise self._refuse(event, f"control character U+{ord(bad.group()):04X} is not allowed in a key; remove it")
+            if len(text) > MAX_NUMBER_CHARS and not event.style and (_INT.match(text) or _FLOAT.match(text)):
+                raise self._refuse(event, f"a key of {len(text):,} digits is no year or name; a number has at most {MAX_NUMBER_CHARS} characters")
+            key = self._key(text) if not event.style else text
+            mark = event.start_mark
             if key in mapping:
-                first = self.doc.keys[(*path, key)]
+                first = self.doc.unpack(self.doc.keys[(*path, key)])
                 self.doc.problems.append(
-                    Finding(key_pos, "error", _dotted(path, key), f"duplicate key {quoted(event.value)} (first given on line {first.line}); keep one")
+                    Finding(self._pos(event), "error", _dotted(path, key), f"duplicate key {quoted(text)} (first given on line {first.line}); keep one")
                 )
-                self._node((*path, ("duplicate", key_pos.line)), depth + 1)
+                self._node((*path, ("duplicate", mark.line + 1)), depth + 1)
                 continue
-            self.doc.keys[(*path, key)] = key_pos
+            self.doc.keys[(*path, key)] = (mark.line << _COLUMN_BITS) | mark.column
             mapping[key] = self._node((*path, key), depth + 1)
         self.loader.get_event()
         return mapping
 
+    def _key(self, text: str) -> Any:
+        """A plain key resolved once per distinct text: plans repeat the same few keys thousands of times."""
+        cache = self.keys_seen
+        if text not in cache:
+            cache[text] = self._resolve(text)
+        return cache[text]
+
     def _scalar(self, event: Any, path: Path_) -> Any:
         text = event.value
+        quoted_style = event.style == '"'  # only a double-quoted scalar's escapes make characters the file cannot hold
+        if (quoted_style and ("\x0b" in text or "\x0c" in text)) or (self.sentinels and (_PASTED[0] in text or _PASTED[1] in text)):
+            text = self._pasted(event, path, text)
         if len(text) > MAX_TEXT:
             self.doc.problems.append(
                 Finding(self._pos(event), "error", _dotted(path), f"the text has {len(text):,} characters; at most {MAX_TEXT:,} are allowed (move long prose to a file with {{file: name.md}})")
             )
-        bad = _BAD_CHARS.search(text)
+        bad = _BAD_CHARS.search(text) if quoted_style else None
         if bad:
             self.doc.problems.append(
                 Finding(self._pos(event), "error", _dotted(path), f"control character U+{ord(bad.group()):04X} is not allowed in text; remove it")
@@ -333,10 +428,27 @@ class _Builder:
         # The C parser marks plain scalars with an empty style, the Python one with None.
         if event.style or event.tag == "!":
             return text
+        if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _FLOAT.match(text)):
+            self.doc.problems.append(
+                Finding(self._pos(event), "error", _dotted(path), f"a number of {len(text):,} characters; numbers in a plan have at most {MAX_NUMBER_CHARS}")
+            )
+            return text
         value = self._resolve(text)
-        if (value is not None and not isinstance(value, str)) or _OTHER_TOOLS_TRAP.match(text):
+        if (value is not None and value.__class__ is not str) or _OTHER_TOOLS_TRAP.match(text):
             self.doc.plain[path] = text
         return value
+
+    def _pasted(self, event: Any, path: Path_, text: str) -> str:
+        """PowerPoint's line break (U+000B) and page break (U+000C), pasted into a plan, as a line break and a space."""
+        if self.sentinels:
+            text = text.replace(_PASTED[0], "\x0b").replace(_PASTED[1], "\x0c")
+        if "\x0b" not in text and "\x0c" not in text:
+            return text
+        self.doc.problems.append(
+            Finding(self._pos(event), "warning", _dotted(path),
+                    "U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space; type them as such")
+        )
+        return text.replace("\x0b", "\n").replace("\x0c", " ")
 
     @staticmethod
     def _resolve(text: str) -> Any:

@@ -27,6 +27,10 @@ _PERSON_REFS: tuple[tuple[Path_, tuple[str | int, ...]], ...] = (
     (("relationship_plan",), ("person",)),
     (("key_projects",), ("contact",)),
 )
+_SHOWN_IN_CYCLE = 12
+"""People named in a cycle's message; a longer cycle is shortened in the middle."""
+_HINTED = 20
+"""Unknown references that get a "did you mean"."""
 
 # Lists whose items are told apart by name: a repeated name is ambiguous in the deck and in diffs.
 _NAMED_LISTS: tuple[tuple[Path_, str], ...] = (
@@ -96,9 +100,13 @@ class _Checker:
             contacts = goal.get("contacts")
             if isinstance(contacts, list):
                 refs += [((*path, "contacts", i), c) for i, c in enumerate(contacts)]
+        unknown = 0
         for path, ref in refs:
             if isinstance(ref, str) and _ID.match(ref) and ref not in ids:
-                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                unknown += 1
+                # Looking for a close match compares with every id: done for the first few mistakes only, so
+                # that a plan of thousands of wrong references stays linear.
+                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6) if unknown <= _HINTED and len(known) <= 5_000 else []
                 if close:
                     hint = f"; did you mean {close[0]!r}?"
                 elif known:
@@ -108,27 +116,32 @@ class _Checker:
                 self.add("error", path, f"{quoted(ref)} is not the id of a person in power_map.people{hint}")
 
     def cycles(self, ids: dict[str, Path_]) -> None:
+        """Reporting lines that lead back to where they started: each person is walked once (linear time)."""
         boss: dict[str, str] = {}
         for pid, path in ids.items():
             target = self.get(*path, "reports_to")
             if isinstance(target, str) and target in ids:
                 boss[pid] = target
-        reported: set[str] = set()
-        for start in ids:  # plan order, so the first person of a cycle carries the message
-            chain = [start]
-            while chain[-1] in boss and boss[chain[-1]] not in chain:
-                chain.append(boss[chain[-1]])
-            if chain[-1] not in boss:
-                continue
-            loop = chain[chain.index(boss[chain[-1]]) :]
-            if reported & set(loop):
-                continue
-            reported |= set(loop)
-            path = (*ids[loop[0]], "reports_to")
-            if len(loop) == 1:
-                self.add("error", path, f"{quoted(loop[0])} reports to themselves; leave reports_to out for the top of the tree")
-            else:
-                self.add("error", path, "reporting lines form a cycle: " + " → ".join([*loop, loop[0]]) + "; one of them must report elsewhere or to no one")
+        done: set[str] = set()
+        for start in ids:  # plan order, so the first person of a cycle reached carries the message
+            chain: list[str] = []
+            at: dict[str, int] = {}
+            person: str | None = start
+            while person is not None and person not in done and person not in at:
+                at[person] = len(chain)
+                chain.append(person)
+                person = boss.get(person)
+            if person is not None and person in at:
+                self.cycle(ids, chain[at[person]:])
+            done.update(chain)
+
+    def cycle(self, ids: dict[str, Path_], loop: list[str]) -> None:
+        path = (*ids[loop[0]], "reports_to")
+        if len(loop) == 1:
+            self.add("error", path, f"{quoted(loop[0])} reports to themselves; leave reports_to out for the top of the tree")
+            return
+        shown = loop if len(loop) <= _SHOWN_IN_CYCLE else [*loop[: _SHOWN_IN_CYCLE - 2], f"… ({len(loop):,} people in all)", loop[-1]]
+        self.add("error", path, "reporting lines form a cycle: " + " → ".join([*shown, loop[0]]) + "; one of them must report elsewhere or to no one")
 
     def links(self) -> None:
         for path, link in self.items("power_map", "links"):

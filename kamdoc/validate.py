@@ -230,7 +230,7 @@ class _Normaliser:
         return value
 
     def _move(self, old: Path_, new: Path_) -> None:
-        for table in (self.doc.positions, self.doc.keys, self.doc.plain):
+        for table in (self.doc.positions, self.doc.keys, self.doc.plain, self.doc.elsewhere):
             if old in table:
                 table[new] = table.pop(old)  # type: ignore[assignment]
 
@@ -275,7 +275,7 @@ class _Normaliser:
 
     def included(self, path: Path_, target: Path, text: str) -> str:
         """A pulled-in file's text: positions point into that file, and it obeys the limit of one text value."""
-        self.doc.positions[path] = Pos(target, 1, 1)
+        self.doc.elsewhere[path] = Pos(target, 1, 1)
         self.doc.styles[path] = "file"
         if len(text) > MAX_TEXT:
             self.findings.append(
