@@ -13,8 +13,8 @@ def find_plans(paths: list[Path]) -> list[Path]:
     """Plan files under `paths`: a named file, a folder's plan.yaml, or every plan below a folder, in a stable order."""
     found: list[Path] = []
     for path in paths:
-        if path.is_file():
-            found.append(path)
+        if path.is_file() or (path.exists() and not path.is_dir()):
+            found.append(path)  # named by a person: read_plan says if it is no regular file
         elif (path / PLAN_FILE).is_file():
             found.append(path / PLAN_FILE)
         else:

@@ -226,6 +226,11 @@ def read_capped(path: Path, cap: int, shown: str) -> bytes:
     return data
 
 
+def has_bad_chars(text: str) -> bool:
+    """Whether text holds a character no plan may (control characters, lone surrogates)."""
+    return _BAD_CHARS.search(text) is not None
+
+
 # YAML refuses U+000B and U+000C in a file; PowerPoint puts them into copied text. They are carried
 # through the YAML parser as two private-use characters and turned back (with a warning) in values.
 _PASTED = ("\ue00b", "\ue00c")

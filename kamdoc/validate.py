@@ -23,6 +23,7 @@ from kamdoc.load import (
     LoadError,
     Path_,
     decode_text,
+    has_bad_chars,
     read_capped,
     read_plan,
     resolve_ref,
@@ -103,7 +104,9 @@ def validate_document(doc: Document, today: date) -> Result:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        result.findings += _schema_findings(exc, data, doc)
+        # A value the loader refused already has its message; the schema's complaint about it would be a second one.
+        said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"}
+        result.findings += [f for f in _schema_findings(exc, data, doc) if (f.pos, f.field) not in said]
     from kamdoc.programme import programme_for
 
     result.findings += rules.check(data, doc, today, normaliser.markdown, programme_for(doc.repo))
@@ -257,6 +260,8 @@ class _Normaliser:
             )
             return ""
         at = (*path, "file")
+        if has_bad_chars(ref):
+            return ""  # the loader has said so at this place already
         if self.doc.from_git:
             return self.include_from_git(ref, path, at)
         try:
