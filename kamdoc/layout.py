@@ -17,6 +17,8 @@ CELL_PAD_Y = 3.5
 TITLE_H = 46.0
 """Height of the title box: one line at the title size, or two at the smallest title size."""
 INSET = 2.0
+FOOTER_SHARE = 0.85
+"""The footer's text takes this share of the width between the margins; the slide number the rest."""
 """The inner margin renderers give every text frame, in points."""
 
 
@@ -196,11 +198,46 @@ def fit_title(fonts: Fonts, title: str, width: float, sizes: tuple[float, ...], 
     for size in sizes:
         if fonts.bold.width(title, size) <= width - 2 * INSET:
             return title, size
-    words = title.split(" ")
-    while len(fonts.bold.wrap(title, two_line_size, width - 2 * INSET)) > 2 and len(words) > 1:
-        words.pop()
-        title = " ".join(words) + " …"
-    return title, two_line_size
+    return fit_lines(fonts.bold, title, two_line_size, width - 2 * INSET, 2), two_line_size
+
+
+def fit_lines(metrics: Metrics, text: str, size: float, width: float, max_lines: int) -> str:
+    """`text` in at most `max_lines` lines: whole if it fits, else the words of those lines that fit with " …"."""
+    lines = metrics.wrap(text, size, width)
+    if len(lines) <= max_lines:
+        return text
+    # Only the words of the first lines can stay: the longest prefix of them that fits with " …" is found
+    # by halving, so that a text of thousands of words is measured a few times, not once per word.
+    words = " ".join(lines[:max_lines]).split(" ")
+
+    def fits(count: int) -> bool:
+        return len(metrics.wrap(" ".join(words[:count]) + " …", size, width)) <= max_lines
+
+    lo, hi = 1, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
+    if not fits(lo):  # one word longer than all the lines: cut between characters
+        return fit_line(metrics, " ".join(lines[:max_lines]), size, width * max_lines * 0.95)
+    return " ".join(words[:lo]) + " …"
+
+
+def fit_line(metrics: Metrics, text: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points: whole if it fits, else cut at a word (or, failing that, a character) with …
+
+    Only for lines that cannot grow, such as a footer; found by halving, so a huge text is measured a few times.
+    """
+    if metrics.width(text, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if metrics.width(text[:mid].rstrip() + " …", size) <= width else (lo, mid - 1)
+    head = text[:lo]
+    at_word = head.rfind(" ")
+    if at_word > lo // 2:
+        head = head[:at_word]
+    return head.rstrip() + " …"
 
 
 class Flow:

@@ -75,8 +75,10 @@ class Metrics:
                 if line:
                     lines.append(line)
                 line = word
-                while self.width(line, size) > width:  # a word longer than the line: break it
+                while True:  # a word longer than the line is broken; each piece is measured once
                     cut = self._fit(line, size, width)
+                    if cut >= len(line):
+                        break
                     lines.append(line[:cut])
                     line = line[cut:]
             lines.append(line)

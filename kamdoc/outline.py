@@ -12,9 +12,13 @@ from pathlib import Path
 from kamdoc import labels
 from kamdoc.labels import amount, day, number, percent, term, word
 from kamdoc.layout import (
+    FOOTER_SHARE,
+    INSET,
     TITLE_H,
     Flow,
     Fonts,
+    fit_line,
+    fit_lines,
     fit_size,
     fit_title,
     paginate_table,
@@ -184,7 +188,10 @@ class _Builder:
         title_h = min(3, title_lines) * title_size * 1.2 + 6
         slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
         title = [Para((Run(c.account, bold=True),))]
-        size = title_size if title_lines <= 3 else (fit_size(self.fonts, title, Box(x, top, w * 0.62, title_h), (28.0, 24.0, 20.0)) or 20.0)
+        size = title_size if title_lines <= 3 else fit_size(self.fonts, title, Box(x, top, w * 0.62, title_h), (28.0, 24.0, 20.0))
+        if size is None:  # a name longer than three lines at the smallest title size is shortened there
+            size = 20.0
+            title = [Para((Run(fit_lines(self.fonts.bold, c.account, size, w * 0.62 - 4 - 2 * INSET, int(title_h // (size * 1.2))), bold=True),))]
         slide.elements.append(text(Box(x, top, w * 0.62, title_h), title, size, colour="primary", role="title"))
         slide.elements.append(Shape(Box(x + 2, top + title_h + 6, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
         lines = [c.division or "", f"{self.w('key_account_manager')}: {c.key_account_manager}",
@@ -533,7 +540,11 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     slides = builder.slides + body
     finish(slides, builder.geometry, theme)
     c = plan.cover
-    footer = " · ".join(x for x in (c.full_name, f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
+    rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
+    room = (builder.width - 2 * builder.margin) * FOOTER_SHARE - 2 * INSET - builder.fonts.regular.width(" · " + rest, theme.size("footer"))
+    # The account's name gives way when the footer's one line is full: the version and the marking always show.
+    name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, 40.0))
+    footer = f"{name} · {rest}"
     return Deck(
         title=f"{word('deck_title', plan.language)}: {c.account}",
         author=c.key_account_manager,

@@ -158,3 +158,25 @@ def test_thirty_thousand_people_in_a_chain_validate_in_linear_time(in_tmp: Path)
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("POSIX file tricks", allow_module_level=True)
+
+
+@pytest.mark.parametrize("account", ["Verylongname " * 770, "X" * 10_000, "Ä" * 300], ids=["10000-chars-of-words", "one-10000-char-word", "300-chars"])
+def test_long_account_names_give_a_clean_deck_fast(in_tmp: Path, account: str) -> None:
+    import re
+
+    from pptx import Presentation
+
+    plan = _base(in_tmp / "p")
+    plan.write_text(re.sub(r"(?m)^  account: .*$", f"  account: {account.strip()}", plan.read_text()))
+    start = time.perf_counter()
+    run = kamdoc("render", "p", "--to", "pptx,pdf", "--out", "out", "--today", TODAY)
+    assert time.perf_counter() - start < 15  # the time grows with the name, not with its square
+    assert run.code == 0, run.err
+    deck = Presentation(str(in_tmp / "out" / "p.pptx"))
+    assert len(deck.core_properties.title) <= 255
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= deck.slide_width and shape.top + shape.height <= deck.slide_height
+            if shape.has_text_frame:
+                assert len(shape.text_frame.text) < 2_000  # shortened where a line cannot grow: title, footer

@@ -32,7 +32,7 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
-from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, FOOTER_SHARE, INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.measure import LINE_SPACING
 from kamdoc.render import svg
 from kamdoc.richtext import Para, Run
@@ -252,8 +252,8 @@ class _Painter:
         size = self.theme.size("footer")
         y = self.deck.height - margin * 0.5 - size * 1.6
         width = self.deck.width - 2 * margin
-        self.text(page, Text(Box(margin, y, width * 0.85, size * 1.6), (Para((Run(self.deck.footer),)),), size, colour="muted", role="footer"))
-        self.text(page, Text(Box(margin + width * 0.85, y, width * 0.15, size * 1.6), (Para((Run(str(slide.number)),)),), size,
+        self.text(page, Text(Box(margin, y, width * FOOTER_SHARE, size * 1.6), (Para((Run(self.deck.footer),)),), size, colour="muted", role="footer"))
+        self.text(page, Text(Box(margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), size * 1.6), (Para((Run(str(slide.number)),)),), size,
                              colour="muted", align="right", role="footer"))
 
     def text(self, page: object, element: Text) -> None:
@@ -516,13 +516,23 @@ class _Painter:
 
     def metadata(self, created: datetime) -> None:
         props = self.prs.core_properties
-        props.title = self.deck.title
-        props.author = self.deck.author
-        props.subject = self.deck.subject
+        props.title = _property(self.deck.title)
+        props.author = _property(self.deck.author)
+        props.subject = _property(self.deck.subject)
         props.language = "de-DE" if self.deck.language == "de" else "en-GB"
         props.created = props.modified = created
-        props.last_modified_by = self.deck.author
+        props.last_modified_by = _property(self.deck.author)
         props.revision = 1
+
+
+_PROPERTY_CHARS = 255
+"""What a document property of an Office file holds (the format's limit)."""
+
+
+def _property(text: str) -> str:
+    """Text for a document property: one line, cut at the format's limit with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= _PROPERTY_CHARS else line[: _PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 
