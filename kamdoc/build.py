@@ -20,7 +20,7 @@ from kamdoc import __version__
 from kamdoc.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import find_repo, inside
-from kamdoc.render_plans import document_date, render_formats, usable_formats, write_atomically
+from kamdoc.render_plans import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
 
 MANIFEST = "manifest.json"
 
@@ -61,16 +61,40 @@ def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
     return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
 
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""The largest file hashed as a build input (plans, images and fonts are far smaller)."""
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+"""The largest manifest.json read back (one of 1,000 plans is about 2 MB)."""
+
+
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The hash of a regular file read with a cap: a manifest from a cache may name a FIFO or a huge file."""
+    from kamdoc.load import FileRefused, read_capped
+
+    try:
+        return hashlib.sha256(read_capped(path, MAX_INPUT_BYTES, str(path))).hexdigest()
+    except FileRefused as exc:
+        raise OSError(str(exc)) from None
 
 
 def _theme_files(theme_dir: Path | None) -> list[Path]:
     from kamdoc.theme import load_theme
 
     theme = load_theme(theme_dir)
-    files = [p for folder in theme.folders for p in sorted(folder.rglob("*")) if p.is_file()]
+    files: list[Path] = []
+    for folder in theme.folders:
+        # Links to folders are not followed, and a theme is a handful of files: a folder named by mistake
+        # (or by a stranger), such as /, is refused instead of hashed.
+        for here, folders, names in os.walk(folder):
+            folders[:] = sorted(f for f in folders if f != ".git")
+            files += [Path(here) / name for name in sorted(names) if (Path(here) / name).is_file()]
+            if len(files) > MAX_THEME_FILES:
+                raise KamdocError(f"the theme folder {folder} holds more than {MAX_THEME_FILES} files; a theme holds templates, theme.yaml and fonts")
     return files + [theme.font_file("regular"), theme.font_file("bold")]
+
+
+MAX_THEME_FILES = 500
+"""The most files a theme folder may hold."""
 
 
 def _inputs(doc: Any) -> list[Path]:
@@ -83,6 +107,33 @@ def _inputs(doc: Any) -> list[Path]:
         if candidate.is_file():
             files.add(candidate)
     return sorted(files)
+
+
+SECRET_VARIABLE = "KAMDOC_BUILD_SECRET"
+"""An environment variable whose value, when set, seals each manifest entry so that a cache no one else can seal is trusted."""
+
+
+def seal(entry: dict[str, Any]) -> str:
+    """The entry's seal: an HMAC of its key and outputs under the secret, or "" without one."""
+    import hmac
+
+    secret = os.environ.get(SECRET_VARIABLE, "")
+    if not secret:
+        return ""
+    message = json.dumps([entry.get("key"), sorted(entry.get("outputs", {}).items())]).encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _sealed(entry: dict[str, Any]) -> bool:
+    """Whether a previous entry may be trusted: always without a secret, else only with the right seal.
+
+    Without a secret, the decks of a poisoned cache that also wrote a matching manifest would be kept;
+    with one (a CI secret that pull requests from forks do not get), a planted deck is built again.
+    """
+    import hmac
+
+    expected = seal(entry)
+    return not expected or hmac.compare_digest(expected, str(entry.get("seal", "")))
 
 
 def _key(theme_key: str, formats: tuple[str, ...], audience: str, inputs: dict[str, str]) -> str:
@@ -99,7 +150,7 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
     CI cache anyone could have written to, so a recorded input outside the plans repo is never read: the
     plan is built again instead.
     """
-    if not previous or not previous.get("key") or not isinstance(previous.get("inputs"), dict):
+    if not previous or not _sealed(previous):
         return None
     repo = find_repo(plan_file)
     if not all(isinstance(name, str) and inside(Path(name), repo) for name in previous["inputs"]):
@@ -109,25 +160,25 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
         if shown_path(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
             return None
         targets = [out / f"{plan_slug(plan_file)}.{fmt}" for fmt in formats]
-        if any(previous.get("outputs", {}).get(shown_path(t)) != _sha256(t) for t in targets):
+        if any(previous["outputs"].get(shown_path(t)) != _sha256(t) for t in targets):
             return None
     except OSError:
         return None
-    return Built(shown_path(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous.get("outputs", {})),
-                 list(previous.get("findings", [])))
+    return Built(shown_path(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous["outputs"]),
+                 list(previous["findings"]))
 
 
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
               theme_key: str, processes: int = 1, collect: bool = True) -> Built:
     """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
-    from kamdoc.validate import validate_file
+    from kamdoc.validate import validate_safely
 
     start = time.perf_counter()
     slug = plan_slug(plan_file)
     built = Built(shown_path(plan_file), slug, "failed")
     rendering = False
     try:
-        result = validate_file(plan_file, today)
+        result = validate_safely(plan_file, today)
         built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
                            "field": f.field, "message": f.message} for f in result.findings]
         if result.errors or result.plan is None or result.doc is None:
@@ -150,6 +201,12 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
         built.status = "built"
     except KamdocError as exc:
         built.error = exc.message
+    except OSError as exc:  # the output folder is read-only or full: this plan failed, the others go on
+        built.error = f"cannot write its decks: {exc.strerror or exc}"
+        built.outputs = {}
+    except Exception as exc:  # a bug in kamdoc: this plan failed and says where, the others go on
+        built.error = f"kamdoc failed on this plan ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in kamdoc: please report it"
+        built.outputs = {}
     finally:
         # The command line collects cycles rarely (faster for one deck); a worker rendering plan after plan
         # would pile up every deck's cyclic layout garbage, so it is freed after each plan.
@@ -160,11 +217,42 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
 
 
 def _load_manifest(out: Path) -> dict[str, Any]:
+    """The previous build's entries by plan, if its manifest has the shape kamdoc writes; else none (all is built again).
+
+    It may come from a CI cache that anyone's pull request could have filled, so it is read with a cap and
+    checked field by field before any of it is used.
+    """
+    from kamdoc.load import FileRefused, read_capped
+
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["plan"]: entry for entry in data.get("plans", [])}
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(read_capped(out / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
+    except (FileRefused, ValueError, RecursionError):
         return {}
+    entries = data.get("plans") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return {}
+    return {entry["plan"]: entry for entry in entries if _well_formed(entry)}
+
+
+_HEX64 = frozenset("0123456789abcdef")
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether a manifest entry has exactly the shape `build` writes: texts where texts go, hashes that are hashes."""
+    def sha(value: Any) -> bool:
+        return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX64
+
+    def files(value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(k, str) and len(k) < 4096 and sha(v) for k, v in value.items())
+
+    return (isinstance(entry, dict) and isinstance(entry.get("plan"), str) and isinstance(entry.get("slug"), str)
+            and sha(entry.get("key")) and files(entry.get("inputs")) and files(entry.get("outputs"))
+            and isinstance(entry.get("findings"), list) and all(_finding_shape(f) for f in entry["findings"]))
+
+
+def _finding_shape(finding: Any) -> bool:
+    return (isinstance(finding, dict) and all(isinstance(finding.get(k), str) for k in ("file", "severity", "field", "message"))
+            and all(isinstance(finding.get(k), int) and not isinstance(finding.get(k), bool) for k in ("line", "column")))
 
 
 def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | None, shard: tuple[int, int] | None,
@@ -174,7 +262,12 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     if not plans and shard is None:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     formats, lacking = usable_formats(formats)
-    theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
+    clean_leftovers(out)
+    clashes = same_decks(plans)
+    try:
+        theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
+    except OSError as exc:
+        raise KamdocError(f"cannot read the theme: {exc}") from None
     previous = _load_manifest(out)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
     results: list[Built] = []
@@ -189,6 +282,10 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
     stale = []
     for plan in plans:
+        if plan in clashes:
+            results.append(Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]))
+            report(results[-1])
+            continue
         settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(shown_path(plan)))
         if settled is None:
             stale.append(plan)
@@ -205,17 +302,31 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
                 report(results[-1])
                 bar.update(1)
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(build_one, *item) for item in args]
+            from concurrent.futures.process import BrokenProcessPool
+
+            from kamdoc.workers import die_with_parent
+
+            with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+                futures = {pool.submit(build_one, *item): item[0] for item in args}
                 for future in as_completed(futures):
-                    results.append(future.result())
+                    try:
+                        results.append(future.result())
+                    except BrokenProcessPool:  # a worker died (killed, out of memory): its plans failed, not the run
+                        plan = futures[future]
+                        results.append(Built(shown_path(plan), plan_slug(plan), "failed", error="its worker process died (out of memory, or killed)"))
                     report(results[-1])
                     bar.update(1)
     results.sort(key=lambda b: b.plan)
     # Timings stay out of the manifest: two builds of the same plans give the same file.
     entries = [{k: v for k, v in asdict(b).items() if k not in ("seconds", "status")} for b in results]
+    for entry in entries:
+        if seal(entry):
+            entry["seal"] = seal(entry)
     manifest = {"kamdoc": __version__, "formats": list(formats), "audience": audience, "plans": entries}
-    write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
+    try:
+        write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
+    except OSError as exc:
+        raise output_error(out / MANIFEST, exc) from None
     failed = [b for b in results if b.status == "failed"]
     counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
     click.echo(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "

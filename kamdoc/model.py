@@ -64,7 +64,9 @@ Quantity = Annotated[
 ]
 Day = Annotated[date, Kind.DATE]
 Year = Annotated[int, Field(ge=1000, le=9999)]
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+MAX_AMOUNT = 1e15
+"""The largest amount or figure (a thousand trillion): far above any account, and low enough that sums stay finite."""
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
@@ -83,7 +85,7 @@ def _years_schema(minimum: float | None) -> WithJsonSchema:
 
 AmountsByYear = Annotated[dict[Year, Amount], Kind.YEARS, _years_schema(0)]
 FiguresByYear = Annotated[
-    dict[Year, Annotated[float, Field(allow_inf_nan=False)]], Kind.YEARS, _years_schema(None)
+    dict[Year, Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False)]], Kind.YEARS, _years_schema(None)
 ]
 
 

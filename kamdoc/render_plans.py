@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
@@ -13,7 +14,7 @@ import click
 from kamdoc import report
 from kamdoc.discover import find_plans, plan_slug
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.validate import validate_file
+from kamdoc.validate import validate_safely
 
 
 def document_date(version: date) -> datetime:
@@ -67,9 +68,13 @@ def usable_formats(formats: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write `target` completely or not at all: a temporary file in the same folder, then a rename."""
+    """Write `target` completely or not at all: a temporary file in the same folder, then a rename.
+
+    The temporary file's name carries this process's id, so that one left by a killed run is known
+    for what it is and removed by the next (`clean_leftovers`).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}{_TMP_MARK}", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -80,6 +85,54 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_TMP_MARK = ".kamdoc-"
+_LEFTOVER = re.compile(r"\..+\.([0-9]+)" + re.escape(_TMP_MARK) + r"[^/]*\.tmp\Z")
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove the temporary files that runs killed while writing left in `out` (those of live runs stay)."""
+    try:
+        names = [entry.name for entry in os.scandir(out) if entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return  # no folder yet, or not readable: nothing of ours is there
+    for name in names:
+        match = _LEFTOVER.match(name)
+        if match and not _running(int(match.group(1))):
+            (out / name).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: leave its file alone
+    return True
+
+
+def output_error(target: Path, exc: OSError) -> KamdocError:
+    """An output that cannot be written, as one message (read-only, full, a file where a folder should be)."""
+    reason = exc.strerror or str(exc)
+    return KamdocError(f"cannot write {target}: {reason}")
+
+
+def same_decks(plans: list[Path]) -> dict[Path, str]:
+    """Plans that would write the same deck as another (same folder name): each with the message that names both."""
+    by_slug: dict[str, list[Path]] = {}
+    for plan in plans:
+        by_slug.setdefault(plan_slug(plan), []).append(plan)
+    clashes: dict[Path, str] = {}
+    for slug, group in by_slug.items():
+        if len(group) > 1:
+            names = " and ".join(report.shown(p) for p in group)
+            for plan in group:
+                clashes[plan] = f"{names} would both be written as {slug}.pptx/.pdf; give one of the folders another name"
+    return clashes
 
 
 FORMATS = ("pptx", "pdf")
@@ -133,9 +186,15 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
         theme = theme.with_colours(company.colours)
     formats, lacking = usable_formats(formats)
+    clean_leftovers(out)
+    clashes = same_decks(plans)
     failed = 0
     for plan_file in plans:
-        result = validate_file(plan_file, today)
+        if plan_file in clashes:
+            failed += 1
+            click.echo(f"error: {clashes[plan_file]}", err=True)
+            continue
+        result = validate_safely(plan_file, today)
         if result.errors or result.plan is None or result.doc is None:
             failed += 1
             click.echo(report.text([result]), err=True)
@@ -147,6 +206,9 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         created = document_date(result.plan.cover.version)
         for fmt, data in render_formats(deck, formats, theme, created, company, pdf_variant, processes).items():
             target = out / f"{plan_slug(plan_file)}.{fmt}"
-            write_atomically(target, data)
+            try:
+                write_atomically(target, data)
+            except OSError as exc:
+                raise output_error(target, exc) from None
             click.echo(str(target))
     return 1 if failed or lacking else 0

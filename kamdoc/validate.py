@@ -29,7 +29,7 @@ from kamdoc.load import (
     resolve_ref,
 )
 from kamdoc.errors import KamdocError
-from kamdoc.model import MAX_TEXT, Kind, Plan
+from kamdoc.model import MAX_AMOUNT, MAX_TEXT, Kind, Plan
 
 T = TypeVar("T")
 
@@ -79,12 +79,27 @@ def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T]) -
         return [one(plan) for plan in plans]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from kamdoc.workers import die_with_parent
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         return list(pool.map(one, plans, chunksize=max(1, len(plans) // (workers * 4))))
 
 
 def _validate_and_keep(plan: Path, today: date, keep: Callable[[Result], T]) -> T:
-    return keep(validate_file(plan, today))
+    return keep(validate_safely(plan, today))
+
+
+def validate_safely(plan: Path, today: date) -> Result:
+    """`validate_file`, with a failure of kamdoc itself reported as this plan's finding, so that other plans go on."""
+    try:
+        return validate_file(plan, today)
+    except (Exception, RecursionError) as exc:  # a bug, not the user's mistake: said where it happened, and the batch goes on
+        import traceback
+
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (f"kamdoc could not check this plan ({type(exc).__name__}: {str(exc)[:200]} at {Path(where.filename).name}:{where.lineno}); "
+                   "this is a bug in kamdoc: please report it with the plan")
+        return Result(plan, [Finding(Pos(plan, 1, 1), "error", "", message)])
 
 
 def validate_document(doc: Document, today: date) -> Result:
@@ -443,6 +458,8 @@ def _range_message(path: Path_, value: Any, ctx: dict[str, Any]) -> str:
         return f"{_kind_of(value)} is outside the attitude scale from -2 to +2"
     if ctx.get("ge") == 1000 or ctx.get("le") == 9999:
         return f"{_kind_of(value)} is not a four-digit year"
+    if ctx.get("le") == MAX_AMOUNT or ctx.get("ge") == -MAX_AMOUNT:
+        return f"{_kind_of(value)} is beyond a thousand trillion (1e15), the largest amount or figure a plan holds; check the unit"
     if ctx.get("ge") == 0:
         return f"{_kind_of(value)} is negative; amounts are not negative"
     bound = ctx.get("ge", ctx.get("le"))  # pragma: no cover - every bound in the model is phrased above

@@ -180,3 +180,14 @@ def test_long_account_names_give_a_clean_deck_fast(in_tmp: Path, account: str) -
             assert shape.left + shape.width <= deck.slide_width and shape.top + shape.height <= deck.slide_height
             if shape.has_text_frame:
                 assert len(shape.text_frame.text) < 2_000  # shortened where a line cannot grow: title, footer
+
+
+def test_amounts_whose_totals_would_overflow_are_one_error_each(in_tmp: Path) -> None:
+    plan = _base(in_tmp / "p")
+    plan.write_text(plan.read_text().replace("actual: {2024: 610, 2025: 700}", "actual: {2024: 1.7e308, 2025: 1.7e308}"))
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 1
+    assert [e.split(": error: ")[1] for e in _errors(run.out)] == [
+        f"financials.products[0].actual[{year}]: the number 1.7e+308 is beyond a thousand trillion (1e15), the largest amount or figure a plan holds; check the unit"
+        for year in (2024, 2025)
+    ]
