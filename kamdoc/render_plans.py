@@ -182,6 +182,8 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         from kamdoc.template import read_template
 
         company = read_template(template, theme)
+        for warning in company.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if abs(company.width / company.height - 16 / 9) > 0.01:
             raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
         theme = theme.with_colours(company.colours)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ class Template:
     """A company template, opened and understood."""
 
     path: Path
+    data: bytes  # the file as kamdoc uses it: checked, with every link outside it removed
+    warnings: tuple[str, ...]  # what was removed
     width: float  # points
     height: float
     layouts: dict[str, str | None]  # kind of slide -> layout name (None: no match, the blank fallback)
@@ -26,13 +29,15 @@ class Template:
     title_placeholder: dict[str, bool]  # kind of slide -> whether its layout has a title placeholder
 
 
-def open_presentation(path: Path) -> Any:
-    """A python-pptx presentation of `path`, or one clear error if it is not a PowerPoint file."""
+def open_presentation(path: Path, data: bytes) -> Any:
+    """A python-pptx presentation of a template's checked bytes, or one clear error if it is not a PowerPoint file."""
+    import io
+
     from pptx import Presentation
     from pptx.exc import PackageNotFoundError
 
     try:
-        return Presentation(str(path))
+        return Presentation(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise KamdocError(f"{path}: not a PowerPoint file (.pptx or .potx saved as .pptx): {exc}") from None
     except Exception as exc:  # a zip that is no Office package raises many kinds
@@ -41,26 +46,52 @@ def open_presentation(path: Path) -> Any:
 
 def read_template(path: Path, theme: Theme) -> Template:
     """What kamdoc will use from a template: layouts by the theme's names, slide size, colour scheme."""
-    prs = open_presentation(path)
+    from kamdoc.template_safety import make_safe
+
+    safe = make_safe(path)
+    prs = open_presentation(path, safe.data)
+    width, height = _slide_size(path, prs)
     names = {layout.name: layout for layout in prs.slide_layouts}
+    if not names:
+        raise KamdocError(f"{path}: ppt/slideMasters: the template has no slide layouts; kamdoc places its slides on them")
     layouts: dict[str, str | None] = {}
     titles: dict[str, bool] = {}
     for kind, wanted in theme.get("layouts").items():
         match = next((name for name in wanted if name in names), None)
         layouts[kind] = match
         titles[kind] = bool(match) and any(p.placeholder_format.type in (1, 3) for p in names[match].placeholders)  # TITLE, CENTER_TITLE
-    return Template(path, prs.slide_width / 12700, prs.slide_height / 12700, layouts, _colours(prs), titles)
+    return Template(path, safe.data, safe.warnings, width, height, layouts, _colours(path, prs), titles)
 
 
-def _colours(prs: Any) -> dict[str, str]:
+_MAX_SIDE = 4032.0
+"""PowerPoint's largest slide side, in points (56 in)."""
+
+
+def _slide_size(path: Path, prs: Any) -> tuple[float, float]:
+    try:
+        width, height = prs.slide_width, prs.slide_height
+    except (AttributeError, ValueError, TypeError):
+        width = height = None
+    if not width or not height or min(width, height) <= 0:
+        raise KamdocError(f"{path}: ppt/presentation.xml gives no slide size (p:sldSz), or a size of 0")
+    w, h = width / 12700, height / 12700
+    if max(w, h) > _MAX_SIDE:
+        raise KamdocError(f"{path}: ppt/presentation.xml: slides of {w / 72:.0f} × {h / 72:.0f} in are larger than PowerPoint allows (56 in)")
+    return w, h
+
+
+def _colours(path: Path, prs: Any) -> dict[str, str]:
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
         theme_part = prs.slide_master.part.part_related_by(RT.THEME)
-        root = etree.fromstring(theme_part.blob)
-    except (KeyError, etree.XMLSyntaxError):
+        # No entities, no network, no huge trees: the part is a stranger's XML.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+        root = etree.fromstring(theme_part.blob, parser)
+    except (KeyError, IndexError, etree.XMLSyntaxError):
         return {}
+    part = str(theme_part.partname).lstrip("/")
     scheme = root.find(".//a:clrScheme", _NS)
     if scheme is None:
         return {}
@@ -71,6 +102,8 @@ def _colours(prs: Any) -> dict[str, str]:
         system = slot.find("a:sysClr", _NS)
         value = colour.get("val") if colour is not None else system.get("lastClr") if system is not None else None
         if value:
+            if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                raise KamdocError(f"{path}: {part}: colour {tag} is {value[:20]!r}, not a colour in hex (RRGGBB)")
             found[tag] = value.upper()
     return {name: found[slot] for name, slots in _SCHEME.items() for slot in slots[:1] if slot in found} | {
         name: found[slots[1]] for name, slots in _SCHEME.items() if len(slots) > 1 and slots[0] not in found and slots[1] in found
@@ -80,7 +113,7 @@ def _colours(prs: Any) -> dict[str, str]:
 def check_template(path: Path, theme: Theme) -> list[tuple[str, str]]:
     """What a template offers and lacks, as (ok|warning|error, message) lines."""
     template = read_template(path, theme)
-    report: list[tuple[str, str]] = []
+    report: list[tuple[str, str]] = [("warning", warning) for warning in template.warnings]
     ratio = template.width / template.height
     if abs(ratio - 16 / 9) > 0.01:
         report.append(("error", f"slides are {template.width / 72:.2f} × {template.height / 72:.2f} in ({ratio:.2f}:1); kamdoc decks are 16:9"))

@@ -77,7 +77,7 @@ class _Painter:
         self.deck = deck
         self.theme = theme
         self.template = template
-        self.prs = Presentation(str(template.path) if template else None)
+        self.prs = Presentation(io.BytesIO(template.data) if template else None)
         if template is None:
             self.prs.slide_width = _emu(deck.width)
             self.prs.slide_height = _emu(deck.height)
