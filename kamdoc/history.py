@@ -6,6 +6,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from kamdoc.findings import quoted
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import MAX_FILE_BYTES
 
@@ -31,8 +32,14 @@ def git_root(start: Path) -> Path:
     return Path(run.stdout.decode().strip())
 
 
+MAX_REVISION_CHARS = 255
+"""Git's own names are far shorter; a longer one is refused before git is asked."""
+
+
 def resolve(repo: Path, revision: str) -> str:
     """The commit a revision names; `A...B` is not allowed here (see `split_range`)."""
+    if len(revision) > MAX_REVISION_CHARS or "\x00" in revision or revision.startswith("-"):
+        raise CommandLineError(f"{quoted(revision[:60])} is not a revision of this repository")
     run = run_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
     if run.returncode != 0:
         raise CommandLineError(f"{revision!r} is not a revision of this repository")

@@ -124,6 +124,14 @@ def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, li
     return a, b, sorted(diffs, key=lambda d: d.path)
 
 
+def _is_path(arg: str) -> bool:
+    """Whether an argument names an existing file or folder (a name too long for one is a revision, or a mistake)."""
+    try:
+        return Path(arg).exists()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 def _split_args(args: list[str]) -> tuple[list[str], list[str]]:
     """Revisions first, then paths (as git does; `--` separates them when a name could be both)."""
     if "--" in args:
@@ -132,7 +140,7 @@ def _split_args(args: list[str]) -> tuple[list[str], list[str]]:
     else:
         revisions = []
         for arg in args:  # leading arguments that are not existing paths name revisions
-            if len(revisions) < 2 and not Path(arg).exists():
+            if len(revisions) < 2 and not _is_path(arg):
                 revisions.append(arg)
             else:
                 break

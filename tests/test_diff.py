@@ -340,3 +340,14 @@ def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, 
 
     assert "partnership: strategic → operative" in changes_slide(tmp_path / "i")
     assert "partnership" not in changes_slide(tmp_path / "c") and "score" not in changes_slide(tmp_path / "c")
+
+
+@pytest.mark.parametrize(("revision", "said"), [
+    ("a" * 300, "is not a revision of this repository"), ("HEAD~" + "9" * 5000, "is not a revision of this repository"),
+    ("HEAD\x00", "is not a revision of this repository"), ("--output=/tmp/x", "No such option"),
+], ids=["long", "huge-number", "nul", "option"])
+def test_hostile_revision_names_are_one_usage_error(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, revision: str, said: str) -> None:
+    repo, _ = history
+    monkeypatch.chdir(repo)
+    run = kamdoc("diff", revision, "--", "plans")
+    assert run.code == 2 and said in run.err and "Traceback" not in run.err
