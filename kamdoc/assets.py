@@ -7,9 +7,8 @@ from pathlib import Path
 
 from kamdoc.findings import quoted
 from kamdoc.load import FileRefused, read_capped, resolve_ref
+from kamdoc.limits import MAX_IMAGE_BYTES, MAX_PIXELS
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 25_000_000
 
 
 

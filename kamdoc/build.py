@@ -21,6 +21,7 @@ from kamdoc.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import find_repo, inside
 from kamdoc.render_plans import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
+from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
 
 MANIFEST = "manifest.json"
 
@@ -61,10 +62,6 @@ def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
     return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
 
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-"""The largest file hashed as a build input (plans, images and fonts are far smaller)."""
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-"""The largest manifest.json read back (one of 1,000 plans is about 2 MB)."""
 
 
 def _sha256(path: Path) -> str:
@@ -93,8 +90,6 @@ def _theme_files(theme_dir: Path | None) -> list[Path]:
     return files + [theme.font_file("regular"), theme.font_file("bold")]
 
 
-MAX_THEME_FILES = 500
-"""The most files a theme folder may hold."""
 
 
 def _inputs(doc: Any) -> list[Path]:

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from kamdoc.findings import quoted
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load import MAX_FILE_BYTES
+from kamdoc.limits import MAX_REVISION_CHARS
 
 def run_git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
     """`git -C repo ARGS`; a missing git or (with `check`) a failing command is an error for people."""
@@ -32,8 +33,6 @@ def git_root(start: Path) -> Path:
     return Path(run.stdout.decode().strip())
 
 
-MAX_REVISION_CHARS = 255
-"""Git's own names are far shorter; a longer one is refused before git is asked."""
 
 
 def resolve(repo: Path, revision: str) -> str:

@@ -14,17 +14,8 @@ import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
 from kamdoc.model import MAX_TEXT
+from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""A plan file and each file it pulls in: at most 2 MB (the standard's Limits)."""
-MAX_DEPTH = 24
-"""Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
-MAX_NUMBER_CHARS = 40
-"""The most characters a number may have: far beyond any amount, and far below Python's 4,300-digit limit."""
-MAX_PATH_CHARS = 1024
-"""A file name a plan gives, with its folders."""
-MAX_NAME_BYTES = 255
-"""One part of such a path, as most file systems allow."""
 
 Path_ = tuple[Any, ...]
 """Where a value sits in a plan: mapping keys and list indexes from the top."""

@@ -9,9 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from kamdoc.vocab import VOCABULARY, Language, values
+from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 
-MAX_TEXT = 100_000
-"""One text value holds at most this many characters (the standard's Limits)."""
 
 
 class Kind(enum.Enum):
@@ -64,8 +63,6 @@ Quantity = Annotated[
 ]
 Day = Annotated[date, Kind.DATE]
 Year = Annotated[int, Field(ge=1000, le=9999)]
-MAX_AMOUNT = 1e15
-"""The largest amount or figure (a thousand trillion): far above any account, and low enough that sums stay finite."""
 Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 

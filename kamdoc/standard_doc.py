@@ -164,22 +164,21 @@ def _closed_lists() -> str:
 
 
 def _limits() -> str:
-    from kamdoc.assets import MAX_IMAGE_BYTES, MAX_PIXELS
-    from kamdoc.load import MAX_DEPTH, MAX_FILE_BYTES
-    from kamdoc.model import MAX_TEXT
-    from kamdoc.svg_image import MAX_DRAWN, MAX_ELEMENTS
-    from kamdoc.svg_image import MAX_DEPTH as SVG_DEPTH
+    from kamdoc import limits as cap
 
     mb = 1024 * 1024
     return "\n".join([
         "## Limits", "",
         "Plans arrive from strangers in pull requests; what is larger than this is refused with a message, never half read.", "",
         "| what | limit |", "| --- | --- |",
-        f"| a plan file, and each Markdown file it pulls in | {MAX_FILE_BYTES // mb} MB |",
-        f"| one text value | {MAX_TEXT:,} characters |",
-        f"| nesting of mappings and lists | {MAX_DEPTH} levels |",
-        f"| an image file (logo) | {MAX_IMAGE_BYTES // mb} MB and {MAX_PIXELS // 1_000_000} megapixels |",
-        f"| an SVG image | {MAX_ELEMENTS:,} elements, {SVG_DEPTH} levels deep, {MAX_DRAWN:,} elements drawn once references are followed; no scripts, no files or URLs it refers to, a size in px, pt, mm, cm or in |",
+        f"| a plan file, and each Markdown file it pulls in | {cap.MAX_FILE_BYTES // mb} MB |",
+        f"| one text value | {cap.MAX_TEXT:,} characters |",
+        f"| nesting of mappings and lists | {cap.MAX_DEPTH} levels |",
+        f"| a number | {cap.MAX_NUMBER_CHARS} characters; amounts and figures at most 10^{len(str(int(cap.MAX_AMOUNT))) - 1} (a thousand trillion) |",
+        f"| a file name a plan gives | {cap.MAX_PATH_CHARS:,} characters, {cap.MAX_NAME_BYTES} bytes a folder or file name |",
+        f"| an image file (logo) | {cap.MAX_IMAGE_BYTES // mb} MB and {cap.MAX_PIXELS // 1_000_000} megapixels |",
+        f"| an SVG image | {cap.MAX_SVG_ELEMENTS:,} elements, {cap.MAX_SVG_DEPTH} levels deep, {cap.MAX_SVG_DRAWN:,} elements drawn once references "
+        "are followed; no scripts, no files or URLs it refers to, no SVG inside it; a size in px, pt, mm, cm or in |",
         "| YAML features | no anchors, aliases, merge keys, tags or second documents |",
-        "| files a plan names | inside the plans repository, never a URL or an absolute path |",
+        "| files a plan names | inside the plans repository and outside its `.git/`, never a URL or an absolute path |",
     ])

@@ -16,14 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kamdoc.assets import MAX_PIXELS
+from kamdoc.limits import MAX_PIXELS
+from kamdoc.limits import MAX_SVG_DEPTH as MAX_DEPTH
+from kamdoc.limits import MAX_SVG_DRAWN as MAX_DRAWN
+from kamdoc.limits import MAX_SVG_ELEMENTS as MAX_ELEMENTS
 
-MAX_ELEMENTS = 10_000
-"""Elements in the file as written."""
-MAX_DEPTH = 64
-"""How deeply elements may nest."""
-MAX_DRAWN = 50_000
-"""Elements drawn once every `<use>` and every reference to a pattern, marker or mask is counted where it is drawn."""
 TRIAL_PX = 64
 """The size at which validation draws the image once to be sure resvg can."""
 

@@ -15,15 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kamdoc.errors import KamdocError
+from kamdoc.limits import MAX_PPTX_MEMBERS as MAX_MEMBERS
+from kamdoc.limits import MAX_PPTX_RATIO as MAX_RATIO
+from kamdoc.limits import MAX_PPTX_TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
+from kamdoc.limits import MAX_PPTX_UNPACKED_BYTES as MAX_UNPACKED_BYTES
 
-MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
-"""The template file."""
-MAX_MEMBERS = 2_000
-"""Parts (zip members) in a template."""
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-"""All parts unpacked together."""
-MAX_RATIO = 200
-"""How much larger than its packed size one part may unpack: a real XML part packs to about a tenth."""
 
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*\bTargetMode\s*=\s*[\"']External[\"'][^>]*/>", re.S)
 _TARGET = re.compile(rb"\bTarget\s*=\s*[\"']([^\"']*)[\"']")

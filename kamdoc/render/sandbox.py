@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from kamdoc.errors import KamdocError
+from kamdoc.limits import MAX_THEME_OUTPUT_CHARS as MAX_OUTPUT_CHARS
+from kamdoc.limits import MAX_THEME_SECONDS as MAX_SECONDS
+from kamdoc.limits import MAX_THEME_SEQUENCE as MAX_SEQUENCE
+from kamdoc.limits import MAX_THEME_TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
 
-MAX_TEMPLATE_BYTES = 256 * 1024
-"""One theme template file."""
-MAX_OUTPUT_CHARS = 64 * 1024 * 1024
-"""What the templates may write for one deck (a dense 60-page deck is about 2 MB)."""
-MAX_SECONDS = 20.0
-"""How long the templates may take for one deck (a dense deck takes well under a second)."""
-MAX_SEQUENCE = 100_000
-"""The longest text or list a template may make by multiplying, and the longest range it may loop over."""
 
 
 class TemplateLimit(KamdocError):

@@ -1,0 +1,65 @@
+"""Every cap on what strangers' input may make kamdoc do, in one place: the standard's limits and the docs come from here.
+
+Plans, settings, themes, templates and cached manifests arrive from pull requests. Each cap is far
+above what a real plan needs and low enough that no input makes a run slow, large or deep.
+"""
+
+from __future__ import annotations
+
+# --- plans --------------------------------------------------------------------------------
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A plan file and each file it pulls in: at most 2 MB (the standard's Limits)."""
+MAX_TEXT = 100_000
+"""One text value holds at most this many characters (the standard's Limits)."""
+MAX_DEPTH = 24
+"""Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
+MAX_NUMBER_CHARS = 40
+"""The most characters a number may have: far beyond any amount, and far below Python's 4,300-digit limit."""
+MAX_AMOUNT = 1e15
+"""The largest amount or figure (a thousand trillion): far above any account, and low enough that sums stay finite."""
+MAX_PATH_CHARS = 1024
+"""A file name a plan gives, with its folders."""
+MAX_NAME_BYTES = 255
+"""One part of such a path, as most file systems allow."""
+MAX_REVISION_CHARS = 255
+"""A git revision named on the command line; git's own names are far shorter."""
+
+# --- images -------------------------------------------------------------------------------
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+"""An image file (a logo)."""
+MAX_PIXELS = 25_000_000
+"""An image's pixels, and an SVG's own size in CSS pixels."""
+MAX_SVG_ELEMENTS = 10_000
+"""Elements in an SVG as written."""
+MAX_SVG_DEPTH = 64
+"""How deeply an SVG's elements may nest."""
+MAX_SVG_DRAWN = 50_000
+"""Elements an SVG draws once every `<use>` and every reference to a pattern, marker or mask is counted where it is drawn."""
+
+# --- themes and their templates -----------------------------------------------------------
+MAX_THEME_TEMPLATE_BYTES = 256 * 1024
+"""One theme template file."""
+MAX_THEME_OUTPUT_CHARS = 64 * 1024 * 1024
+"""What a theme's templates may write for one deck (a dense 60-page deck is about 2 MB)."""
+MAX_THEME_SECONDS = 20.0
+"""How long a theme's templates may take for one deck (a dense deck takes well under a second)."""
+MAX_THEME_SEQUENCE = 100_000
+"""The longest text or list a theme template may make by multiplying, and the longest range it may loop over."""
+MAX_THEME_FILES = 500
+"""The most files a theme folder may hold."""
+
+# --- company PowerPoint templates ---------------------------------------------------------
+MAX_PPTX_TEMPLATE_BYTES = 50 * 1024 * 1024
+"""A company template file."""
+MAX_PPTX_MEMBERS = 2_000
+"""Parts (zip members) in a company template."""
+MAX_PPTX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""All of a company template's parts unpacked together."""
+MAX_PPTX_RATIO = 200
+"""How much larger than its packed size one part may unpack: a real XML part packs to about a tenth."""
+
+# --- builds ---------------------------------------------------------------------------------
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""The largest file hashed as a build input (plans, images and fonts are far smaller)."""
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+"""The largest manifest.json read back (one of 1,000 plans is about 2 MB)."""
