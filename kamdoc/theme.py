@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kamdoc.errors import KamdocError
 
 
@@ -110,17 +108,14 @@ def load_theme(theme_dir: Path | None = None) -> Theme:
         raise KamdocError(f"kamdoc's default theme is missing from this installation (looked in {DEFAULT_DIR}); "
                           "reinstall kamdoc (pip install --force-reinstall kamdoc)")
     folders = ((theme_dir,) if theme_dir and theme_dir.resolve() != DEFAULT_DIR else ()) + (DEFAULT_DIR,)
-    settings: dict[str, Any] = {}
-    for folder in reversed(folders):
+    from kamdoc.theme_check import read_theme_file
+
+    default = read_theme_file(DEFAULT_DIR / "theme.yaml", None)
+    settings = default
+    for folder in folders[:-1]:
         path = folder / "theme.yaml"
         if path.is_file():
-            try:
-                loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise KamdocError(f"{path}: not a valid theme file: {exc}") from None
-            if not isinstance(loaded, dict):
-                raise KamdocError(f"{path}: a theme file is a mapping of settings")
-            settings = _merge(settings, loaded)
+            settings = _merge(settings, read_theme_file(path, default))
     return Theme(folders, settings)
 
 
