@@ -33,7 +33,15 @@ def render_deck(deck: Any, fmt: str, theme: Any, created: datetime, company: Any
     if fmt == "pptx":
         from kamdoc.render.pptx import render_pptx
 
-        return render_pptx(deck, theme, created, company)
+        if company is None:
+            return render_pptx(deck, theme, created)
+        try:
+            return render_pptx(deck, theme, created, company)
+        except KamdocError:
+            raise
+        except Exception as exc:  # the company template is a stranger's file: what fails in it is its problem, said once
+            raise KamdocError(f"{company.path}: the template cannot be used ({type(exc).__name__}: {str(exc)[:120]}); "
+                              "save it again from PowerPoint, or check it with `kamdoc template check`") from None
     from kamdoc.render.pdf import render_pdf  # imports WeasyPrint: only when a PDF is asked for
 
     return render_pdf(deck, theme, created, pdf_variant)

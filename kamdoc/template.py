@@ -51,7 +51,12 @@ def read_template(path: Path, theme: Theme) -> Template:
     safe = make_safe(path)
     prs = open_presentation(path, safe.data)
     width, height = _slide_size(path, prs)
-    names = {layout.name: layout for layout in prs.slide_layouts}
+    try:
+        names = {layout.name: layout for layout in prs.slide_layouts}
+        for layout in names.values():
+            list(layout.placeholders)  # parsed now, so that a damaged layout is found here, not in the middle of a deck
+    except Exception as exc:  # python-pptx meets a stranger's damaged XML with many kinds of error
+        raise KamdocError(f"{path}: its slide layouts cannot be read ({type(exc).__name__}: {str(exc)[:120]}); save the template again from PowerPoint") from None
     if not names:
         raise KamdocError(f"{path}: ppt/slideMasters: the template has no slide layouts; kamdoc places its slides on them")
     layouts: dict[str, str | None] = {}
