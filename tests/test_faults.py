@@ -161,3 +161,31 @@ def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Pat
     run = kamdoc("build", "plans", "--out", "out", "-j", "1", "--to", "pptx", "--today", TODAY)
     assert run.code == 0, run.err
     assert not list((repo / "out").glob("*.tmp")) and not list((repo / "out").glob(".*.tmp"))
+
+
+def test_a_bug_on_one_plan_of_many_is_that_plans_finding(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kamdoc import validate
+
+    for i in range(25):  # enough for worker processes
+        shutil.copytree(PLANS / "halvorsen-logistics", in_tmp / "plans" / f"account-{i:02}")
+    real = validate.validate_file
+
+    def buggy(plan: Path, today: Any) -> Any:
+        if "account-07" in str(plan):
+            raise RuntimeError("a bug that only this plan finds")
+        return real(plan, today)
+
+    monkeypatch.setattr(validate, "validate_file", buggy)  # workers are forked, so they inherit it
+    run = kamdoc("validate", "plans", "--today", TODAY)
+    assert run.code == 1
+    assert "plans/account-07/plan.yaml:1:1: error: kamdoc could not check this plan (RuntimeError: a bug that only this plan finds" in run.out
+    assert "checked 25 plans: 1 error" in run.err
+
+
+def test_a_manifest_over_the_cap_is_not_read(repo: Path) -> None:
+    (repo / "out").mkdir()
+    with open(repo / "out" / "manifest.json", "w") as handle:
+        handle.write('{"plans": [' + ", ".join(['{"plan": "x"}'] * 5_000_000) + "]}")
+    assert (repo / "out" / "manifest.json").stat().st_size > 64 * 1024 * 1024
+    run = kamdoc("build", "plans", "--out", "out", "-j", "1", "--to", "pptx", "--today", TODAY)
+    assert run.code == 0 and "2 built" in run.err
