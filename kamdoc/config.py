@@ -47,16 +47,9 @@ def load_config(path: Path) -> dict[str, Any]:
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
     """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
-    from kamdoc.load import LoadError, decode_text, parse, read_capped, MAX_FILE_BYTES, FileRefused
+    from kamdoc.load import read_settings
 
-    try:
-        text = decode_text(read_capped(path, MAX_FILE_BYTES, str(path)), path)
-        doc = parse(text, path, path.parent)
-    except LoadError as exc:
-        f = exc.finding
-        raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: {f.message}") from None
-    except FileRefused as exc:
-        raise KamdocError(f"{path}: {exc}") from None
+    doc = read_settings(path)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS])})")

@@ -254,6 +254,19 @@ def decode_text(data: bytes, file: Path) -> str:
     return text
 
 
+def read_settings(path: Path) -> Document:
+    """A settings file (kamdoc.yaml, theme.yaml) read like a plan, or one KamdocError with its place."""
+    from kamdoc.errors import KamdocError
+
+    try:
+        return parse(decode_text(read_capped(path, MAX_FILE_BYTES, str(path)), path), path, path.parent)
+    except LoadError as exc:
+        f = exc.finding
+        raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: error: {f.message}") from None
+    except FileRefused as exc:
+        raise KamdocError(f"{path}: {exc}") from None
+
+
 def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
     """Read and parse one plan file (LoadError if it cannot be read as a plan at all)."""
     repo = repo or find_repo(plan_file)

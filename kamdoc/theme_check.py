@@ -17,16 +17,9 @@ _SIZE_RANGE = (4.0, 200.0)
 
 def read_theme_file(path: Path, default: dict[str, Any] | None) -> dict[str, Any]:
     """The settings of one theme.yaml, checked against the shape of the default theme's (None: this is the default)."""
-    from kamdoc.load import FileRefused, LoadError, decode_text, parse, read_capped
-    from kamdoc.limits import MAX_FILE_BYTES
+    from kamdoc.load import read_settings
 
-    try:
-        doc = parse(decode_text(read_capped(path, MAX_FILE_BYTES, str(path)), path), path, path.parent)
-    except LoadError as exc:
-        f = exc.finding
-        raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: error: {f.message}") from None
-    except FileRefused as exc:
-        raise KamdocError(f"{path}: {exc}") from None
+    doc = read_settings(path)
     data = doc.data if doc.data is not None else {}
     errors = [f"{path}:{f.pos.line}:{f.pos.col}: error: {f.field + ': ' if f.field else ''}{f.message}" for f in doc.problems if f.severity == "error"]
     if not isinstance(data, dict):
