@@ -37,7 +37,10 @@ def plan_mutant(base: dict[str, Any], rng: random.Random) -> str:
     """The base plan with one to four structural mutations, as YAML text (sometimes damaged as text, too)."""
     data = copy.deepcopy(base)
     for _ in range(rng.randint(1, 4)):
-        rng.choice(_MUTATIONS)(data, rng)
+        try:
+            rng.choice(_MUTATIONS)(data, rng)
+        except (TypeError, KeyError, IndexError, AttributeError, ValueError):
+            pass  # an earlier mutation left no place for this one: the plan is odd enough already
     try:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     except (yaml.YAMLError, RecursionError, ValueError):
