@@ -24,10 +24,10 @@ PLAN = ROOT / "plans" / "brenner-werke"
 def as_markdown() -> str:
     """The deck's slides as pandoc slide Markdown: one `#` heading per slide, text and tables."""
     sys.path.insert(0, str(ROOT))
-    from kamdoc.outline import build_outline
-    from kamdoc.slides import Table, Text
-    from kamdoc.theme import load_theme
-    from kamdoc.validate import validate_file
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.outline.deck import Table, Text
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
 
     result = validate_file(PLAN / "plan.yaml", date.today())
     assert result.plan and result.doc

@@ -38,7 +38,7 @@ def main(ctx: click.Context) -> None:
     """
     # A run builds many short-lived objects and few cycles: collecting less often saves a tenth of the time.
     gc.set_threshold(50_000, 50, 100)
-    from kamdoc.config import default_map, find_config, load_config
+    from kamdoc.load.settings import default_map, find_config, load_config
 
     config = find_config(Path.cwd())
     settings = load_config(config) if config else {}
@@ -72,7 +72,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> 
     Exit codes: 0 valid (warnings allowed), 1 errors (or warnings with --strict),
     2 wrong command line.
     """
-    from kamdoc.commands import validate_paths
+    from kamdoc.commands.validate import validate_paths
 
     code = validate_paths(list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today))
     sys.exit(code)
@@ -94,7 +94,7 @@ def schema(output: Path | None, markdown: bool) -> None:
     With --markdown, the same standard as a reference to read: every section
     and field with its type and meaning, the closed lists and the limits.
     """
-    from kamdoc.commands import write_schema
+    from kamdoc.commands.schema import write_schema
 
     write_schema(output, markdown)
 
@@ -118,7 +118,7 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
     plan that exists already is never overwritten. SLUG names the plan folder:
     lower-case letters, digits, - and _.
     """
-    from kamdoc.scaffold import new_plan
+    from kamdoc.commands.scaffold import new_plan
 
     target = new_plan(slug, plans_dir, language, date.today(), account=account, manager=manager)
     click.echo(f"wrote {target}")
@@ -144,7 +144,7 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
     listed and nothing is written. An example plan is added only when plans/
     holds none.
     """
-    from kamdoc.starter import init_repo, source
+    from kamdoc.commands.starter import init_repo, source
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
     written = init_repo(folder, kamdoc, language, branch, force, date.today())
@@ -181,8 +181,8 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     and its path printed. A plan with errors is not rendered: its findings are
     shown and the exit code is 1.
     """
-    from kamdoc.render_plans import parse_formats, render_paths
-    from kamdoc.theme import theme_folder
+    from kamdoc.pipeline.render import parse_formats, render_paths
+    from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
     paths = list(plans) or [_plans_folder()]
@@ -205,9 +205,9 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
     save of the plan, its Markdown or its logo renders the deck again. Errors
     are shown and watching goes on.
     """
-    from kamdoc.render_plans import parse_formats
-    from kamdoc.theme import theme_folder
-    from kamdoc.watch import watch as run_watch
+    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.theme.settings import theme_folder
+    from kamdoc.pipeline.watch import watch as run_watch
 
     theme_dir = theme_folder(theme_name) if theme_name else None
     sys.exit(run_watch(list(plans) or [_plans_folder()], out, parse_formats(formats), theme_dir, audience, _day(today)))
@@ -232,9 +232,9 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     is not rendered again. One failing plan does not stop the others: the exit
     code is 1 at the end and the summary says which failed and why.
     """
-    from kamdoc.build import build, parse_shard
-    from kamdoc.render_plans import parse_formats
-    from kamdoc.theme import theme_folder
+    from kamdoc.pipeline.build import build, parse_shard
+    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
@@ -260,9 +260,9 @@ def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, f
     the table and writes the deck. Plans that do not validate are left out
     of the analysis (exit code 1) and shown red in the plan health.
     """
-    from kamdoc.commands import run_portfolio
-    from kamdoc.render_plans import parse_formats
-    from kamdoc.theme import theme_folder
+    from kamdoc.commands.programme import run_portfolio
+    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
@@ -285,7 +285,7 @@ def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str
     passed, and the decision-makers in the power map. For a scheduled CI
     job: `kamdoc health --format github --fail-on red`.
     """
-    from kamdoc.commands import run_health
+    from kamdoc.commands.programme import run_health
 
     sys.exit(run_health(list(paths) or [_plans_folder()], fmt, fail_on, _day(today), language))
 
@@ -309,7 +309,7 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: object) -> Non
     Exit codes: 0 (or 1 with --exit-code when plans changed), 2 for a wrong
     command line or revision.
     """
-    from kamdoc.review import run_diff
+    from kamdoc.commands.diff import run_diff
 
     try:
         code = run_diff(list(args), fmt, exit_code, _day(today))
@@ -328,7 +328,7 @@ def textconv(file: Path) -> None:
     In .gitattributes:   *.yaml diff=kamdoc
     In git's config:     git config diff.kamdoc.textconv "kamdoc textconv"
     """
-    from kamdoc.canonical import canonical_lines
+    from kamdoc.analyse.canonical import canonical_lines
 
     sys.stdout.write(canonical_lines(file))
 
@@ -349,8 +349,8 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
     colours taken from the template's colour scheme. Exit code 1 when the
     template cannot be used (not a PowerPoint file, not 16:9), else 0.
     """
-    from kamdoc.template import check_template
-    from kamdoc.theme import load_theme, theme_folder
+    from kamdoc.theme.company import check_template
+    from kamdoc.theme.settings import load_theme, theme_folder
 
     theme = load_theme(theme_folder(theme_name) if theme_name else None)
     lines = check_template(pptx, theme)

@@ -83,7 +83,7 @@ def test_a_manifest_naming_files_outside_the_repo_is_not_trusted(repo: Path) -> 
 
 def _key(inputs: dict[str, str]) -> str:
     """The key the build would record for these inputs (pptx, internal deck, default theme)."""
-    from kamdoc.build import _key as key, _theme_files, _sha256
+    from kamdoc.pipeline.build import _key as key, _theme_files, _sha256
 
     theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(None)).encode()).hexdigest()
     return key(theme_key, ("pptx",), "internal", inputs)

@@ -20,9 +20,9 @@ from pypdf import PdfReader
 from kamdoc.render.pdf import render_pdf
 from kamdoc.render.pptx import render_pptx
 from kamdoc.render.svg import line_chart
-from kamdoc.richtext import Para, Run
-from kamdoc.slides import Box, Deck, LineChart, Series, Slide, Table, Text
-from kamdoc.theme import Theme, load_theme
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.deck import Box, Deck, LineChart, Series, Slide, Table, Text
+from kamdoc.theme.settings import Theme, load_theme
 
 CREATED = datetime(2026, 11, 22, tzinfo=UTC)
 SHARES = (0.31, 0.52, 0.66, 0.75, 0.82, 0.87, 0.91, 0.94, 0.96, 0.98, 0.99, 1.0)

@@ -39,7 +39,7 @@ def test_python_dash_m_runs_the_cli() -> None:
 
 
 def test_validate_does_not_import_the_renderers() -> None:
-    code = "import sys; from kamdoc.cli import main; from kamdoc import commands; print(sorted(m for m in ('weasyprint', 'pptx', 'markdown_it') if m in sys.modules))"
+    code = "import sys; from kamdoc.cli import main; from kamdoc.commands import validate; print(sorted(m for m in ('weasyprint', 'pptx', 'markdown_it') if m in sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.strip() == "[]"
 

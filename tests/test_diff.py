@@ -249,8 +249,8 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
 @pytest.mark.parametrize(("a", "b"), [("start", "target"), ("target", "attitude"), ("attitude", "people"), ("people", "money"),
                                       ("rename", "text"), ("start", "money")])
 def test_every_change_once_in_all_three_formats(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, a: str, b: str) -> None:
-    from kamdoc.diff import Change
-    from kamdoc.review import describe
+    from kamdoc.analyse.diff import Change
+    from kamdoc.analyse.diff import describe
 
     repo, revs = history
     found = changes(repo, monkeypatch, revs[a], revs[b])
@@ -265,9 +265,10 @@ def test_every_change_once_in_all_three_formats(history: tuple[Path, dict[str, s
 
 
 def test_markdown_stays_under_the_comment_limit() -> None:
-    from kamdoc.diff import Change
-    from kamdoc.history import Snapshot
-    from kamdoc.review import MARKDOWN_LIMIT, PlanDiff, as_markdown
+    from kamdoc.analyse.diff import Change
+    from kamdoc.load.git import Snapshot
+    from kamdoc.commands.diff import MARKDOWN_LIMIT, as_markdown
+    from kamdoc.pipeline.revisions import PlanDiff
 
     diffs = [PlanDiff(f"plans/p{i}/plan.yaml", "changed", account=f"Account {i}",
                       changes=[Change("goals", f"goals: g{j}: target", "changed", "1 " * 30, "2 " * 30) for j in range(60)])
@@ -283,7 +284,7 @@ def test_colour_on_a_terminal_unless_no_color(history: tuple[Path, dict[str, str
     import sys
     from datetime import date
 
-    from kamdoc.review import run_diff
+    from kamdoc.commands.diff import run_diff
 
     repo, revs = history
     monkeypatch.chdir(repo)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import PLANS, ROOT, TODAY, kamdoc
 
-from kamdoc import render_plans
+from kamdoc.pipeline import render as render_plans
 
 EXAMPLES = ("brenner-werke", "halvorsen-logistics")
 
@@ -45,7 +45,7 @@ def test_a_full_disk_fails_the_plan_and_the_manifest_says_what_was_built(repo: P
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(target, data)
 
-    monkeypatch.setattr("kamdoc.build.write_atomically", full_for_brenner)
+    monkeypatch.setattr("kamdoc.pipeline.build.write_atomically", full_for_brenner)
     run = kamdoc("build", "plans", "--out", "out", "-j", "1", "--today", TODAY)
     assert run.code == 1
     assert "failed: plans/brenner-werke/plan.yaml: cannot write its decks: No space left on device" in run.err
@@ -164,7 +164,7 @@ def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Pat
 
 
 def test_a_bug_on_one_plan_of_many_is_that_plans_finding(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kamdoc import validate
+    from kamdoc.validate import plan as validate
 
     for i in range(25):  # enough for worker processes
         shutil.copytree(PLANS / "halvorsen-logistics", in_tmp / "plans" / f"account-{i:02}")

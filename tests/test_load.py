@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kamdoc.findings import Pos
-from kamdoc.load import LoadError, parse
+from kamdoc.load.document import LoadError, parse
 
 FILE = Path("plan.yaml")
 

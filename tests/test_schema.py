@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, DATA, PLANS, kamdoc
 
-from kamdoc.vocab import VOCABULARY
+from kamdoc.standard.vocab import VOCABULARY
 
 
 def schema() -> dict[str, Any]:
@@ -72,7 +72,7 @@ def test_committed_standard_reference_matches_the_model() -> None:
 
 
 def test_standard_reference_names_every_field_and_every_closed_value() -> None:
-    from kamdoc.vocab import VOCABULARY
+    from kamdoc.standard.vocab import VOCABULARY
 
     text = kamdoc("schema", "--markdown").out
     for section in ("cover", "power_map.people[]", "goals[].milestones[]", "financials.products[]", "assessment"):

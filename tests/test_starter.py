@@ -285,7 +285,9 @@ def test_init_usage_errors(tmp_path: Path) -> None:
 def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import metadata
 
-    from kamdoc import __version__, starter
+    from kamdoc import __version__
+
+    from kamdoc.commands import starter
 
     class Installed:
         def __init__(self, text: str) -> None:
@@ -305,7 +307,7 @@ def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.Monkey
 def test_official_repository_matches_the_package_metadata() -> None:
     import tomllib
 
-    from kamdoc.starter import KAMDOC_REPOSITORY
+    from kamdoc.commands.starter import KAMDOC_REPOSITORY
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["urls"]["Source"] == KAMDOC_REPOSITORY

@@ -119,7 +119,7 @@ def test_a_template_without_layouts_is_one_error(tmp_path: Path, corp: Path) -> 
 
 
 def test_a_good_template_stays_as_it_was(tmp_path: Path, corp: Path) -> None:
-    from kamdoc.template_safety import make_safe
+    from kamdoc.theme.company_safety import make_safe
 
     safe = make_safe(corp)
     assert safe.warnings == ()

@@ -118,7 +118,7 @@ def test_line_and_page_breaks_pasted_from_powerpoint_become_text(in_tmp: Path) -
     assert "p/plan.yaml:20:13: warning: profile.industry: U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space" in run.out
     from datetime import date
 
-    from kamdoc.validate import validate_file
+    from kamdoc.validate.plan import validate_file
 
     result = validate_file(plan, date(2026, 11, 22))
     assert result.plan is not None and result.plan.profile.industry == "Sensors\nand more things"

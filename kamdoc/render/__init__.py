@@ -1,1 +1,1 @@
-"""Renderers: pure output from the outline (PowerPoint now; PDF next)."""
+"""Renderers: pure output drawn from the outline's Deck (PowerPoint, PDF), and the system libraries each needs."""

@@ -11,10 +11,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
-from kamdoc.labels import word
-from kamdoc.layout import INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.outline.words import word
+from kamdoc.outline.layout import INSET, PARA_GAP, TITLE_H, indent
 from kamdoc.render import svg
-from kamdoc.slides import (
+from kamdoc.outline.deck import (
     BubbleChart,
     ColumnChart,
     Connector,
@@ -25,7 +25,7 @@ from kamdoc.slides import (
     Table,
     Text,
 )
-from kamdoc.theme import Theme
+from kamdoc.theme.settings import Theme
 
 VARIANTS = ("pdf/a-3u", "pdf/ua-1")
 _BODY = re.compile(r"<body\b[^>]*>")
@@ -149,7 +149,7 @@ def _image_url(image: Image, theme: Theme, fetcher: _Fetcher) -> str:
     """The URL WeasyPrint reads an image from: SVG as pixels drawn by resvg (4 per point, sharp in print)."""
     if image.kind != "svg":
         return fetcher.url_for(Path(image.path))
-    from kamdoc.assets import svg_to_png
+    from kamdoc.validate.images import svg_to_png
 
     fonts = (theme.font_file("regular"), theme.font_file("bold"))
     pixels = svg_to_png(Path(image.path), max(1, round(image.box.w * 4)), max(1, round(image.box.h * 4)), fonts)
@@ -161,7 +161,7 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, se
     from jinja2 import TemplateError
 
     from kamdoc.render.sandbox import environment, render
-    from kamdoc.theme import DEFAULT_DIR
+    from kamdoc.theme.settings import DEFAULT_DIR
 
     env = environment(theme.folders, DEFAULT_DIR)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
@@ -187,7 +187,7 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
     For a part of a deck (see render/split.py): `seen_before` are the sections begun on earlier pages,
     `anchors_elsewhere` the link targets on the other part's pages.
     """
-    from kamdoc.system import weasyprint as load_weasyprint
+    from kamdoc.render.system import weasyprint as load_weasyprint
 
     weasyprint = load_weasyprint()  # a missing Pango is a message, not a traceback
     from weasyprint.text.fonts import FontConfiguration

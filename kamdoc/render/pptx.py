@@ -32,11 +32,11 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
-from kamdoc.layout import CELL_PAD_X, CELL_PAD_Y, FOOTER_SHARE, INSET, PARA_GAP, TITLE_H, indent
-from kamdoc.measure import LINE_SPACING
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, FOOTER_SHARE, INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.render import svg
-from kamdoc.richtext import Para, Run
-from kamdoc.slides import (
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.deck import (
     Box,
     BubbleChart,
     ColumnChart,
@@ -49,8 +49,8 @@ from kamdoc.slides import (
     Table,
     Text,
 )
-from kamdoc.template import Template
-from kamdoc.theme import Theme, lighter
+from kamdoc.theme.company import Template
+from kamdoc.theme.settings import Theme, lighter
 
 
 def _emu(points: float) -> Emu:
@@ -194,7 +194,7 @@ class _Painter:
         box = element.box
         source: object = element.path
         if element.kind == "svg":  # PowerPoint files carry pixels; 3 px per point keeps the logo sharp
-            from kamdoc.assets import svg_to_png
+            from kamdoc.validate.images import svg_to_png
 
             fonts = (self.theme.font_file("regular"), self.theme.font_file("bold"))
             source = io.BytesIO(svg_to_png(Path(element.path), max(1, round(box.w * 3)), max(1, round(box.h * 3)), fonts))

@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from kamdoc.errors import KamdocError
-from kamdoc.slides import BubbleChart, ColumnChart, Deck, LineChart, Slide, Table, Text
-from kamdoc.theme import Theme
+from kamdoc.outline.deck import BubbleChart, ColumnChart, Deck, LineChart, Slide, Table, Text
+from kamdoc.theme.settings import Theme
 
 MIN_SLIDES = 8
 """Below this, forking and joining cost more than they save."""
@@ -66,7 +66,7 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
     """
     if len(deck.slides) < MIN_SLIDES or not hasattr(os, "fork") or sys.platform == "darwin":
         return None  # macOS's system libraries are not safe to use after fork
-    from kamdoc.system import weasyprint
+    from kamdoc.render.system import weasyprint
 
     weasyprint()  # imported before the fork, so the child starts with it
 

@@ -6,9 +6,9 @@ import math
 
 from markupsafe import Markup, escape
 
-from kamdoc.labels import number, percent
-from kamdoc.slides import BubbleChart, ColumnChart, Connector, LineChart
-from kamdoc.theme import Theme, lighter
+from kamdoc.outline.words import number, percent
+from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
+from kamdoc.theme.settings import Theme, lighter
 
 _FONT = 10.0
 _CHAR = _FONT * 0.52

@@ -237,7 +237,7 @@ def test_long_fuzz(world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_the_loader_says_what_is_wrong_for_any_text(text: str) -> None:
     """Any text at all is a document or one finding with its place: never another exception."""
-    from kamdoc.load import LoadError, decode_text, parse
+    from kamdoc.load.document import LoadError, decode_text, parse
 
     path = Path("plan.yaml")
     try:
@@ -249,7 +249,7 @@ def test_the_loader_says_what_is_wrong_for_any_text(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2_000) | st.builds(lambda s: f'<svg xmlns="http://www.w3.org/2000/svg" {s}/>'.encode(), st.text(max_size=200)))
 def test_the_svg_check_refuses_or_accepts_any_bytes(data: bytes) -> None:
-    from kamdoc.svg_image import SvgRefused, check_svg
+    from kamdoc.validate.svg import SvgRefused, check_svg
 
     try:
         size = check_svg(data)

@@ -1,0 +1,1 @@
+"""Analysis of validated plans: what changed between two, the portfolio of accounts, plan health."""

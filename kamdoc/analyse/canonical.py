@@ -1,0 +1,57 @@
+"""A plan as sorted `path = value` lines, so that git's own diff shows clean, one-line changes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kamdoc.analyse.diff import IDENTITY
+from kamdoc.load.document import LoadError, read_plan
+
+
+def _key(path: tuple[str, ...], item: Any, index: int) -> str:
+    pattern = tuple("*" if p.startswith("[") else p for p in path)
+    keys = IDENTITY.get(pattern)
+    if keys and isinstance(item, dict) and all(item.get(k) is not None for k in keys[:1]):
+        return "[" + ",".join(str(item.get(k)) for k in keys if item.get(k) is not None) + "]"
+    return f"[{index}]"
+
+
+def _dotted(path: tuple[str, ...]) -> str:
+    return "".join(p if p.startswith("[") else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+def _lines(value: Any, path: tuple[str, ...], out: list[str]) -> None:
+    if isinstance(value, dict):
+        for key in sorted(value, key=str):
+            _lines(value[key], (*path, str(key)), out)
+    elif isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value) and path and path[0] == "swot":
+            for item in value:
+                out.append(f"{_dotted(path)}[] = {_scalar(item)}")
+            return
+        for i, item in enumerate(value):
+            _lines(item, (*path, _key(path, item, i)), out)
+    else:
+        out.append(f"{_dotted(path)} = {_scalar(value)}")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # one line, whatever the text holds
+    return json.dumps(value)
+
+
+def canonical_lines(file: Path) -> str:
+    """The canonical form of a plan file; a file that is no valid YAML is passed through as it is."""
+    try:
+        doc = read_plan(file)
+    except LoadError:
+        return file.read_text(encoding="utf-8", errors="replace")
+    out: list[str] = []
+    _lines(doc.data, (), out)
+    return "\n".join(sorted(out)) + "\n"  # sorted: reordering items or keys changes nothing

@@ -1,0 +1,209 @@
+"""Plan health: whether a plan is alive — complete, revised, reviewed, SMART, with a friendly decision-maker — as red, amber or green with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from kamdoc.standard.model import Plan
+from kamdoc.standard.programme import Programme
+
+DAYS_PER_MONTH = 30.44
+COMPLETE_ENOUGH = 0.5
+"""Below this share of the standard's optional sections and fields filled, a plan is thin (amber)."""
+RANK = {"green": 0, "amber": 1, "red": 2}
+
+# Optional fields that only some plans need: leaving them out is no gap.
+_NOT_COUNTED = {("cover", "division"), ("cover", "confidentiality"), ("language",), ("kamdoc",)}
+
+# Reason code -> (English, German); {…} are filled in from the reason's details.
+_TEXTS: dict[str, tuple[str, str]] = {
+    "invalid": ("does not validate: {errors} error(s); run kamdoc validate", "ist nicht gültig: {errors} Fehler; kamdoc validate zeigt sie"),
+    "review_overdue": ("review overdue since {due} ({days} days)", "Review überfällig seit {due} ({days} Tage)"),
+    "no_review": ("no next review date", "kein nächster Review-Termin"),
+    "version_old": ("last revised {months} months ago (cadence {cadence})", "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence})"),
+    "commit_old": ("last commit {months} months ago (cadence {cadence})", "letzter Commit vor {months} Monaten (Rhythmus {cadence})"),
+    "incomplete": ("only {share} of the optional sections and fields filled", "nur {share} der optionalen Abschnitte und Felder gefüllt"),
+    "not_smart": ("not SMART: {what}", "nicht SMART: {what}"),
+    "no_decision_maker": ("no decision-maker in the power map", "kein Entscheider in der Power-Map"),
+    "enemy_decision_maker": ("an enemy among the decision-makers: {names}", "Feind unter den Entscheidern: {names}"),
+    "goals_overdue": ("deadline passed: {goals}", "Termin verstrichen: {goals}"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing wrong with a plan, and how bad it is."""
+
+    code: str
+    severity: str  # red or amber
+    details: tuple[tuple[str, str], ...] = ()
+
+    def text(self, language: str = "en") -> str:
+        en, de = _TEXTS[self.code]
+        return (de if language == "de" else en).format(**dict(self.details))
+
+
+@dataclass
+class Health:
+    """The health of one plan."""
+
+    plan: str  # the plan file as shown
+    account: str
+    status: str = "green"
+    completeness: float | None = None  # share of optional sections and fields filled
+    version: date | None = None
+    version_days: int | None = None
+    commit: date | None = None
+    commit_days: int | None = None
+    next_review: date | None = None
+    reasons: list[Reason] = field(default_factory=list)
+    language: str = "en"  # of the reasons' texts
+
+    def reason_texts(self) -> list[str]:
+        return [r.text(self.language) for r in self.reasons]
+
+    def add(self, code: str, severity: str, **details: object) -> None:
+        self.reasons.append(Reason(code, severity, tuple((k, str(v)) for k, v in details.items())))
+        if RANK[severity] > RANK[self.status]:
+            self.status = severity
+
+
+def status_counts(healths: list[Health]) -> dict[str, int]:
+    """How many plans are red, amber and green."""
+    return {status: sum(1 for h in healths if h.status == status) for status in ("red", "amber", "green")}
+
+
+def completeness(plan: Plan) -> float:
+    """The share of the standard's optional sections and fields that the plan fills (goals' fields counted per goal)."""
+    filled = total = 0
+    for name, info in Plan.model_fields.items():
+        if (name,) in _NOT_COUNTED:
+            continue
+        value = getattr(plan, name)
+        if not info.is_required():
+            total, filled = total + 1, filled + _filled(value)
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, BaseModel):
+                continue
+            for sub, sub_info in type(item).model_fields.items():
+                if not sub_info.is_required() and (name, sub) not in _NOT_COUNTED:
+                    total, filled = total + 1, filled + _filled(getattr(item, sub))
+    return filled / total if total else 1.0
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != [] and value != {} and value != ""
+
+
+def _months(days: int) -> str:
+    return f"{days / DAYS_PER_MONTH:.0f}"
+
+
+def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today: date, programme: Programme,
+                commit: date | None, language: str = "en") -> Health:
+    """The health of one plan: every reason it is not green, the worst deciding its status."""
+    health = Health(shown, account, commit=commit, commit_days=(today - commit).days if commit else None, language=language)
+    cadence_days = programme.review_months * DAYS_PER_MONTH
+    cadence = f"{programme.review_months} {'Monate' if language == 'de' else 'months'}"
+    if commit and health.commit_days is not None and health.commit_days > cadence_days:
+        health.add("commit_old", "red" if health.commit_days > 2 * cadence_days else "amber", months=_months(health.commit_days), cadence=cadence)
+    if plan is None:
+        health.add("invalid", "red", errors=errors)
+        return health
+    c = plan.cover
+    health.version, health.version_days, health.next_review = c.version, (today - c.version).days, c.next_review
+    health.completeness = completeness(plan)
+    if c.next_review is None:
+        health.add("no_review", "amber")
+    elif c.next_review < today:
+        late = (today - c.next_review).days
+        health.add("review_overdue", "red" if late > cadence_days else "amber", due=c.next_review.isoformat(), days=late)
+    if health.version_days > cadence_days:
+        health.add("version_old", "red" if health.version_days > 2 * cadence_days else "amber", months=_months(health.version_days), cadence=cadence)
+    if health.completeness < COMPLETE_ENOUGH:
+        health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
+    if problems := smart_problems(plan, language):
+        health.add("not_smart", "amber", what="; ".join(problems))
+    deciders = [p for p in plan.power_map.people if "decision-maker" in p.roles]
+    if not deciders:
+        health.add("no_decision_maker", "amber")
+    elif enemies := [p.name for p in deciders if p.attitude == "enemy"]:
+        health.add("enemy_decision_maker", "red", names=", ".join(enemies))
+    if overdue := [g.id for g in plan.goals if g.deadline < today]:
+        health.add("goals_overdue", "amber", goals=", ".join(overdue))
+    return health
+
+
+def plans_health(files: list[Path], summaries: list[tuple[Plan | None, int, str]], today: date, programme: Programme,
+                 language: str = "en") -> list[Health]:
+    """The health of each plan, from its validation summary (typed plan or None, error count, account name)."""
+    from kamdoc.load.discover import shown_path
+
+    commits = last_commits(files)
+    return [plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language)
+            for file, (plan, errors, name) in zip(files, summaries)]
+
+
+def smart_problems(plan: Plan, language: str = "en") -> list[str]:
+    """What keeps goals from being SMART beyond the errors validation reports: no baseline, no owner, a deadline before the version."""
+    de = language == "de"
+    out = []
+    for g in plan.goals:
+        missing = [word for word, value in ((("Ausgangswert" if de else "baseline"), g.baseline), (("Verantwortlicher" if de else "owner"), g.owner))
+                   if value is None]
+        if missing:
+            out.append(f"{g.id}: {'ohne' if de else 'no'} {' + '.join(missing)}")
+        if g.deadline < plan.cover.version:
+            out.append(f"{g.id}: {'Termin vor der Version' if de else 'deadline before the version'}")
+    undated = sum(1 for g in plan.profile.goals if g.deadline is None)
+    if undated:
+        out.append(f"{undated} {'Kundenziel(e) ohne Termin' if de else 'customer goal(s) without deadline'}")
+    return out
+
+
+def last_commits(files: list[Path]) -> dict[Path, date]:
+    """For each plan file, the day of the newest commit touching its folder (a bare plan file: the file); none outside git.
+
+    One `git log` for all plans: asking per plan would cost a process each.
+    """
+    if not files:
+        return {}
+    import click
+
+    from kamdoc.load.git import git_root, run_git
+
+    try:
+        top = git_root(files[0].absolute())
+        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
+    except click.ClickException:  # no git, or not a git repository: ages since commits are left out
+        return {}
+    log = run.stdout.decode("utf-8", "replace")
+    newest: dict[str, date] = {}
+    when: date | None = None
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            when = datetime.fromisoformat(line[1:]).date()
+        elif line and when is not None:
+            newest.setdefault(line, when)  # the log runs newest first
+    plans_by_scope: dict[str, list[Path]] = {}
+    for plan in files:
+        scope = plan.absolute().parent if plan.name == "plan.yaml" else plan.absolute()
+        try:
+            plans_by_scope.setdefault(scope.resolve().relative_to(top.resolve()).as_posix(), []).append(plan)
+        except ValueError:
+            continue
+    # Each touched file counts for the plan whose folder (or file) holds it: look it up by the file and its parent folders.
+    out: dict[Path, date] = {}
+    for path, day in newest.items():
+        parts = path.split("/")
+        for end in range(len(parts), -1, -1):
+            for plan in plans_by_scope.get("/".join(parts[:end]) or ".", ()):
+                if plan not in out or day > out[plan]:
+                    out[plan] = day
+    return out

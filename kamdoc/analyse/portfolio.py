@@ -1,0 +1,182 @@
+"""The key account portfolio: revenue ranking (80/20), attractiveness against our position, partnerships, knock-outs and plan health."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kamdoc.load.discover import shown_path
+from kamdoc.analyse.health import Health, plans_health
+from kamdoc.standard.model import Plan
+from kamdoc.standard.programme import Programme
+from kamdoc.validate.plan import Result, validate_each
+from kamdoc.standard.vocab import values
+
+PARETO_SHARE = 0.8
+MIDDLE = 3.0
+"""Scores and positions run from 1 to 5; at 3 or above an account counts as attractive / we count as strong."""
+UNIT = {"one": 1.0, "thousand": 1e3, "million": 1e6, None: 1.0}
+ATTITUDE_SCORE = {"mentor": 5.0, "positive": 4.0, "neutral": 3.0, "negative": 2.0, "enemy": 1.0}
+PARTNERSHIP_SCORE = {"lean": 1.0, "operative": 3.0, "strategic": 5.0}
+FULL_WALLET = 50.0
+"""A share of wallet of this many percent or more counts as the strongest position (5)."""
+# Quadrant -> its strategy; the order is the matrix's: top left, top right, bottom left, bottom right.
+QUADRANTS = {"question-mark": "selective", "star": "develop", "dog": "withdraw", "cash-cow": "maintain"}
+
+
+@dataclass
+class Account:
+    """One plan seen from the programme: revenue, scores, position, partnership, knock-outs."""
+
+    plan: str
+    account: str
+    revenue: float = 0.0  # last actual year, in the reporting currency (units of one)
+    year: int | None = None
+    currency: str | None = None
+    attractiveness: float | None = None
+    position: float | None = None
+    quadrant: str | None = None
+    partnership: str | None = None
+    knocked_out: list[tuple[str, str]] = field(default_factory=list)  # (criterion name, reason)
+    unanswered: list[str] = field(default_factory=list)  # knock-out criteria not answered
+    scored: int = 0  # criteria scored
+    rank: int = 0
+    share: float = 0.0
+    cumulative: float = 0.0
+    core: bool = False  # among the accounts that make 80 % of revenue
+
+
+@dataclass
+class Portfolio:
+    """Everything `kamdoc portfolio` shows."""
+
+    today: date
+    programme: Programme
+    accounts: list[Account]  # valid plans, by revenue, largest first
+    health: list[Health]  # every plan, invalid ones too, in plan order
+    invalid: list[str]  # plans left out of the analysis because they do not validate
+    missing_rates: dict[str, list[str]]  # currency -> plans whose revenue could not be converted
+    total: float = 0.0
+    core_count: int = 0
+    top_share: float = 0.0
+    top3_share: float = 0.0
+
+    @property
+    def matrix(self) -> list[Account]:
+        """The accounts that can be placed in the portfolio matrix (scored and with a known position)."""
+        return [a for a in self.accounts if a.quadrant]
+
+    def quadrant_counts(self) -> dict[str, int]:
+        """How many accounts sit in each quadrant, in the matrix's order."""
+        return {q: sum(1 for a in self.matrix if a.quadrant == q) for q in QUADRANTS}
+
+    def partnership_counts(self) -> dict[str | None, int]:
+        """How many accounts have each partnership level, and (under None) none."""
+        return {level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)}
+
+
+def _summary(result: Result) -> tuple[Plan | None, int, str]:
+    """What the portfolio needs of a validated plan: the typed plan (None when invalid), its error count, the account's name."""
+    return result.plan, len(result.errors), result.plan.cover.full_name if result.plan else result.file.absolute().parent.name
+
+
+def validate_all(files: list[Path], today: date) -> list[tuple[Plan | None, int, str]]:
+    """Each plan validated, as `_summary` gives it; in worker processes when there are many."""
+    return validate_each(files, today, _summary)
+
+
+def analyse(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
+    """The portfolio of the plans in `files`."""
+    results = validate_all(files, today)
+    health = plans_health(files, results, today, programme, language)
+    accounts: list[Account] = []
+    invalid: list[str] = []
+    missing: dict[str, list[str]] = {}
+    for file, (plan, _, name) in zip(files, results):
+        if plan is None:
+            invalid.append(shown_path(file))
+            continue
+        account = account_of(shown_path(file), name, plan, programme)
+        if account.year is not None and programme.rate(account.currency) is None:
+            missing.setdefault(account.currency or "", []).append(account.plan)
+        accounts.append(account)
+    portfolio = Portfolio(today, programme, accounts, health, invalid, missing)
+    rank(portfolio)
+    return portfolio
+
+
+def account_of(shown_plan: str, name: str, plan: Plan, programme: Programme) -> Account:
+    """One plan's place in the portfolio."""
+    fin = plan.financials
+    account = Account(shown_plan, name, currency=fin.currency or programme.currency)
+    actual_years = [year for product in fin.products for year in product.actual]
+    if actual_years:
+        account.year = max(actual_years)
+        local = sum(product.actual.get(account.year, 0.0) for product in fin.products) * UNIT[fin.unit]
+        rate = programme.rate(account.currency)
+        account.revenue = local * rate if rate is not None else 0.0
+    a = plan.assessment
+    weights = programme.weights() if programme.criteria else {}
+    if a is not None:
+        account.partnership = a.partnership
+        scored = {cid: s.score for cid, s in a.scores.items() if cid in weights}
+        account.scored = len(scored)
+        if scored:
+            weight = sum(weights[cid] for cid in scored)
+            account.attractiveness = sum(weights[cid] * score for cid, score in scored.items()) / weight
+        names = {k.id: k.name for k in programme.knock_outs}
+        for kid, kname in names.items():
+            answer = a.knock_outs.get(kid)
+            if answer is None:
+                account.unanswered.append(kname)
+            elif not answer.met:
+                account.knocked_out.append((kname, answer.reason or ""))
+    else:
+        account.unanswered = [k.name for k in programme.knock_outs]
+    account.position = position(plan)
+    if account.attractiveness is not None and account.position is not None:
+        account.quadrant = quadrant(account.attractiveness, account.position)
+    return account
+
+
+def position(plan: Plan) -> float | None:
+    """How strong we are at the account, 1 to 5: the mean of share of wallet, the decision-makers' attitude and the partnership, as far as known."""
+    parts: list[float] = []
+    a = plan.assessment
+    if a is not None and a.share_of_wallet is not None:
+        parts.append(1 + 4 * min(a.share_of_wallet, FULL_WALLET) / FULL_WALLET)
+    attitudes = [ATTITUDE_SCORE[p.attitude] for p in plan.power_map.people if "decision-maker" in p.roles and p.attitude]
+    if attitudes:
+        parts.append(sum(attitudes) / len(attitudes))
+    if a is not None and a.partnership:
+        parts.append(PARTNERSHIP_SCORE[a.partnership])
+    return sum(parts) / len(parts) if parts else None
+
+
+def quadrant(attractiveness: float, strength: float) -> str:
+    """The matrix quadrant: stars (attractive, strong), question marks (attractive, weak), cash cows, dogs."""
+    if attractiveness >= MIDDLE:
+        return "star" if strength >= MIDDLE else "question-mark"
+    return "cash-cow" if strength >= MIDDLE else "dog"
+
+
+def rank(portfolio: Portfolio) -> None:
+    """Rank the accounts by revenue and mark the ones that make 80 % of it; concentration of the top 1 and top 3."""
+    accounts = sorted(portfolio.accounts, key=lambda a: (-a.revenue, a.account.casefold(), a.plan))
+    total = sum(a.revenue for a in accounts)
+    running = 0.0
+    reached = False
+    for number, account in enumerate(accounts, 1):
+        account.rank = number
+        account.share = account.revenue / total if total else 0.0
+        running += account.share
+        account.cumulative = running
+        # The smallest set of top accounts whose revenue reaches 80 %: the one that crosses the line belongs to it.
+        account.core = bool(total) and not reached and account.revenue > 0
+        reached = reached or running >= PARETO_SHARE - 1e-9
+    portfolio.accounts = accounts
+    portfolio.total = total
+    portfolio.core_count = sum(1 for a in accounts if a.core)
+    portfolio.top_share = accounts[0].share if accounts else 0.0
+    portfolio.top3_share = sum(a.share for a in accounts[:3])

@@ -1,0 +1,1 @@
+"""What each command does, behind the thin Click layer in cli.py."""

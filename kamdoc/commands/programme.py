@@ -1,0 +1,72 @@
+"""`kamdoc portfolio` and `kamdoc health`: the key account programme over all plans, printed and as a deck."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.load.discover import find_plans
+
+
+def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
+    """The plans under `paths` and the programme settings of their repo's kamdoc.yaml."""
+    from kamdoc.load.document import find_repo
+    from kamdoc.load.settings import programme_for
+
+    if not paths or (len(paths) == 1 and not paths[0].exists()):
+        raise CommandLineError(f"no plans/ folder here: name the plans, e.g. `kamdoc {command} path/to/plans`")
+    plans = find_plans(paths)
+    if not plans:
+        raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
+    return plans, programme_for(find_repo(plans[0]))
+
+
+def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str,
+                  theme_dir: Path | None, deck: bool) -> int:
+    """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
+    from kamdoc.analyse.portfolio import analyse
+    from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
+
+    plans, programme = _programme_plans(paths, "portfolio")
+    portfolio = analyse(plans, today, programme, language)
+    if portfolio.missing_rates:
+        lines = [f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
+                 f"needed for {', '.join(files)}" for currency, files in sorted(portfolio.missing_rates.items())]
+        raise KamdocError("\n".join(lines))
+    click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
+    lacking = False
+    if deck:
+        from kamdoc.outline.portfolio_deck import portfolio_outline
+        from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
+        from kamdoc.theme.settings import load_theme
+
+        formats, lacking = usable_formats(formats)
+        theme = load_theme(theme_dir)
+        outline = portfolio_outline(portfolio, theme, language)
+        created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
+        for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
+            target = out / f"portfolio.{kind}"
+            write_atomically(target, data)
+            click.echo(f"wrote {target}", err=True)
+    for plan in portfolio.invalid:
+        click.echo(f"left out: {plan} does not validate (kamdoc validate {plan})", err=True)
+    return 1 if portfolio.invalid or lacking else 0
+
+
+def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:
+    """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
+    from kamdoc.analyse.health import RANK, plans_health
+    from kamdoc.analyse.portfolio import validate_all as validate_plans
+    from kamdoc.commands.programme_report import health_github, health_json, health_text
+
+    plans, programme = _programme_plans(paths, "health")
+    healths = plans_health(plans, validate_plans(plans, today), today, programme, language)
+    click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
+    if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
+        return 1
+    return 0

@@ -1,0 +1,136 @@
+"""The portfolio and plan health as text on a terminal, JSON for tools, Markdown for pull requests and wikis, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kamdoc.analyse.health import Health, status_counts
+from kamdoc.analyse.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
+
+
+def _money(value: float) -> str:
+    for limit, suffix in ((1e6, "m"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:,.1f}{suffix}"
+    return f"{value:,.0f}"
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def _score(value: float | None) -> str:
+    return f"{value:.1f}" if value is not None else "-"
+
+
+def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    """Rows in aligned columns, numbers to the right."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
+def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
+    header = ["#", "account", f"revenue {p.programme.currency}", "share", "cumulative", "80%", "attract.", "position", "quadrant", "partnership"]
+    rows = [[str(a.rank), a.account, _money(a.revenue), _pct(a.share), _pct(a.cumulative), "yes" if a.core else "", _score(a.attractiveness),
+             _score(a.position), f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-", a.partnership or "-"] for a in p.accounts]
+    return header, rows
+
+
+def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
+    header = ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"]
+    rows = [[h.plan, h.status, _pct(h.completeness) if h.completeness is not None else "-", str(h.version_days) if h.version_days is not None else "-",
+             str(h.commit_days) if h.commit_days is not None else "-", h.next_review.isoformat() if h.next_review else "-",
+             "; ".join(h.reason_texts()) or "-"] for h in healths]
+    return header, rows
+
+
+def _summary(p: Portfolio) -> list[str]:
+    core = [a.account for a in p.accounts if a.core]
+    out = [f"{len(core)} of {len(p.accounts)} accounts make {PARETO_SHARE:.0%} of revenue ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
+           f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}"]
+    if p.matrix:
+        out.append("matrix: " + ", ".join(f"{q} {n}" for q, n in p.quadrant_counts().items()))
+    else:
+        out.append("matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)")
+    out.append("partnerships: " + ", ".join(f"{k or 'not set'} {n}" for k, n in p.partnership_counts().items()))
+    failing = [f"{a.account} ({', '.join(name for name, _ in a.knocked_out)})" for a in p.accounts if a.knocked_out]
+    out.append("knock-outs failed: " + (", ".join(failing) or "none"))
+    out.append("plan health: " + ", ".join(f"{s} {n}" for s, n in status_counts(p.health).items()))
+    if p.invalid:
+        out.append(f"left out, do not validate: {', '.join(p.invalid)}")
+    return out
+
+
+def portfolio_text(p: Portfolio) -> str:
+    """The ranking, the summary and the plan health as aligned tables."""
+    header, rows = _ranking_rows(p)
+    lines = _grid(header, rows, {0, 2, 3, 4, 6, 7}) + [""] + _summary(p) + [""] + health_text(p.health).splitlines()
+    return "\n".join(lines) + "\n"
+
+
+def portfolio_markdown(p: Portfolio) -> str:
+    """The same as Markdown tables."""
+    def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+        esc = [[str(c).replace("|", "\\|") for c in r] for r in [header, *rows]]
+        out = ["| " + " | ".join(esc[0]) + " |", "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"]
+        return out + ["| " + " | ".join(r) + " |" for r in esc[1:]]
+
+    header, rows = _ranking_rows(p)
+    lines = ["## Key account portfolio", "", *table(header, rows, {0, 2, 3, 4, 6, 7}), "", *(f"- {s}" for s in _summary(p)), "", "## Plan health", ""]
+    header, rows = _health_rows(p.health)
+    return "\n".join(lines + table(header, rows, {2, 3, 4})) + "\n"
+
+
+def portfolio_json(p: Portfolio) -> str:
+    """Everything as JSON (amounts in the reporting currency, shares as fractions)."""
+    data: dict[str, Any] = {
+        "date": p.today.isoformat(), "currency": p.programme.currency, "total_revenue": p.total,
+        "pareto": {"share": PARETO_SHARE, "accounts": p.core_count, "top_share": p.top_share, "top3_share": p.top3_share},
+        "accounts": [{"rank": a.rank, "account": a.account, "plan": a.plan, "year": a.year, "revenue": a.revenue, "share": a.share,
+                      "cumulative": a.cumulative, "core": a.core, "attractiveness": a.attractiveness, "position": a.position,
+                      "quadrant": a.quadrant, "strategy": QUADRANTS[a.quadrant] if a.quadrant else None, "partnership": a.partnership,
+                      "knock_outs_failed": [{"criterion": n, "reason": r} for n, r in a.knocked_out], "knock_outs_unanswered": a.unanswered}
+                     for a in p.accounts],
+        "invalid": p.invalid,
+        "health": health_data(p.health),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def health_data(healths: list[Health]) -> list[dict[str, Any]]:
+    return [{"plan": h.plan, "account": h.account, "status": h.status, "completeness": h.completeness,
+             "version": h.version.isoformat() if h.version else None, "days_since_version": h.version_days,
+             "last_commit": h.commit.isoformat() if h.commit else None, "days_since_commit": h.commit_days,
+             "next_review": h.next_review.isoformat() if h.next_review else None,
+             "reasons": [{"code": r.code, "severity": r.severity, "text": r.text(h.language)} for r in h.reasons]} for h in healths]
+
+
+def health_text(healths: list[Health]) -> str:
+    header, rows = _health_rows(healths)
+    counts = ", ".join(f"{n} {s}" for s, n in status_counts(healths).items())
+    return "\n".join(_grid(header, rows, {2, 3, 4}) + ["", f"{len(healths)} plan{'' if len(healths) == 1 else 's'}: {counts}"]) + "\n"
+
+
+def health_json(healths: list[Health]) -> str:
+    return json.dumps({"plans": health_data(healths)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def health_github(healths: list[Health]) -> str:
+    """Workflow commands: an error annotation per red plan, a warning per amber one, on the plan file."""
+    def escape(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = []
+    for h in healths:
+        if h.status == "green":
+            continue
+        level = "error" if h.status == "red" else "warning"
+        file = h.plan.replace(",", "%2C").replace(":", "%3A")
+        lines.append(f"::{level} file={file},line=1,title=plan health {h.status}::{escape('; '.join(h.reason_texts()))}")
+    return "\n".join(lines + [health_text(healths).splitlines()[-1]]) + "\n"

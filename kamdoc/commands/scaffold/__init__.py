@@ -1,0 +1,79 @@
+"""Scaffolding: `kamdoc new` writes a commented plan with every section, valid from the start."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.standard.schema import schema_text
+
+SCHEMA_FILE = "kap.schema.json"
+"""The JSON Schema kept beside the plan folders, which every plan's modeline names."""
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+
+
+def _yaml_text(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: safe for any name a user types.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _git_user() -> str | None:
+    try:
+        out = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = out.stdout.strip()
+    return name or None
+
+
+def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: str | None = None, manager: str | None = None) -> Path:
+    """Write `plans_dir/slug/plan.yaml` (and the schema beside the plans if missing); refuses to overwrite."""
+    if not _SLUG.match(slug):
+        raise CommandLineError(f"{slug!r} is not a valid plan name: use lower-case letters, digits, - and _, e.g. acme-robotics")
+    target = plans_dir / slug / "plan.yaml"
+    if target.exists():
+        raise KamdocError(f"{target} already exists; kamdoc new never overwrites a plan (pick another name or edit it)")
+    manager = manager or _git_user()
+    template = (Path(__file__).parent / f"plan.{language}.yaml").read_text(encoding="utf-8")
+    values = {
+        "schema": f"../{SCHEMA_FILE}",
+        "account": _yaml_text(account) if account else _yaml_text("TODO: customer name" if language == "en" else "TODO: Kundenname"),
+        "account_comment": (account or ("a new customer" if language == "en" else "einen neuen Kunden")).replace("\n", " "),
+        "kam": _yaml_text(manager) if manager else _yaml_text("TODO: your name" if language == "en" else "TODO: dein Name"),
+        "version": today.isoformat(),
+        "next_review": (today + timedelta(days=91)).isoformat(),
+        "horizon": str(today.year + 4),
+        "deadline": date(today.year + 1, 12, 31).isoformat(),
+        "plan_year": str(today.year + 1),
+    }
+    text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write_new(target, text)
+    schema = plans_dir / SCHEMA_FILE
+    if not schema.exists():
+        _write_new(schema, schema_text())
+    return target
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write a file that must not exist yet, completely or not at all."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes private files; a plan is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        try:
+            os.link(tmp, target)  # fails if the target appeared meanwhile: never overwrite
+        except FileExistsError:
+            raise KamdocError(f"{target} already exists; kamdoc new never overwrites a file") from None
+    finally:
+        os.unlink(tmp)

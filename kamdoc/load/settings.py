@@ -1,0 +1,126 @@
+"""Repository settings: `kamdoc.yaml` at the plans repo's root, as defaults that command-line options override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kamdoc.errors import KamdocError
+from kamdoc.standard.programme import DEFAULT, Programme, parse_programme
+
+CONFIG_FILE = "kamdoc.yaml"
+
+# Setting -> (its meaning, the commands and parameters it is the default for).
+SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
+    "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
+    "language": ("The language of new plans and of the portfolio deck: en or de.", {"new": "language", "portfolio": "language", "health": "language"}),
+    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name"}),
+    "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
+    "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
+    "audience": ("internal or customer.", {"render": "audience", "build": "audience"}),
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest kamdoc.yaml from `start` upward, stopping at the repository's top (.git)."""
+    folder = start.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+BLOCKS = {"portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see README)."}
+"""Settings that hold a mapping and belong to one feature rather than to command-line options."""
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
+    data, doc = _read(path)
+    if data.get("portfolio") is not None:
+        record(path, data.get("portfolio"), doc.where)  # a mistake there is reported by every command
+    return data
+
+
+def _read(path: Path) -> tuple[dict[str, Any], Any]:
+    """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
+    from kamdoc.load.document import read_settings
+
+    doc = read_settings(path)
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS])})")
+    for key, value in data.items():
+        pos = doc.where_key((key,))
+        if key in BLOCKS:
+            if not isinstance(value, dict):
+                vpos = doc.where((key,))
+                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see README)")
+            continue
+        if key not in SETTINGS:
+            raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}")
+        if not isinstance(value, str):
+            vpos = doc.where((key,))
+            raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")
+        if key in _FOLDERS:
+            _check_folder(path, key, value, doc.where((key,)))
+    return data, doc
+
+
+# Settings that name a folder, and the option a person uses to name one elsewhere.
+_FOLDERS = {"plans": "PATHS", "theme": "--theme", "out": "--out"}
+
+
+def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
+    """A folder kamdoc.yaml names stays inside the repository (not in .git/): the file may come from a pull request."""
+    from kamdoc.load.document import inside
+    from kamdoc.shipped import THEMES_DIR
+
+    if key == "theme" and "/" not in value and "\\" not in value and not (path.parent / value).exists() and (THEMES_DIR / value).is_dir():
+        return  # the name of a theme kamdoc ships
+    target = path.parent / value
+    if Path(value).is_absolute() or not inside(target, path.parent, real=False) or (target.exists() and not inside(target, path.parent)):
+        raise KamdocError(
+            f"{path}:{pos.line}:{pos.col}: {key}: {value!r} is outside the repository (or in .git/); kamdoc.yaml may come "
+            f"from a pull request, so it names folders inside the repository only. A person can name another one on the command line ({_FOLDERS[key]})."
+        )
+
+
+def default_map(path: Path, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Click's default_map from the settings of the kamdoc.yaml at `path`: per command, the defaults its settings give."""
+    defaults: dict[str, dict[str, Any]] = {}
+    for key, value in settings.items():
+        if key in BLOCKS:
+            continue
+        if key in ("plans", "theme", "out") and not Path(value).is_absolute():
+            value = str(path.parent / value) if key != "theme" or (path.parent / value).is_dir() else value
+        for command, parameter in SETTINGS[key][1].items():
+            defaults.setdefault(command, {})[parameter] = value
+    return defaults
+
+
+_read_before: dict[tuple[Path, int], Programme] = {}
+"""Programmes read in this process, by kamdoc.yaml file and modification time: plans of one repo share one read."""
+
+
+def programme_for(repo: Path) -> Programme:
+    """The programme settings of the plans repo at `repo` (its kamdoc.yaml), or the defaults without any."""
+    config_file = (repo / "kamdoc.yaml").absolute()
+    try:
+        key = (config_file, config_file.stat().st_mtime_ns)
+    except OSError:
+        return DEFAULT
+    if key not in _read_before:
+        load_config(config_file)  # checks every setting and records the programme, if the file has one
+        _read_before.setdefault(key, DEFAULT)
+    return _read_before[key]
+
+
+def record(config_file: Path, value: Any, where: Any) -> Programme:
+    """The `portfolio:` block of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
+    programme = DEFAULT if value is None else parse_programme(value, where, config_file)
+    config_file = config_file.absolute()
+    _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
+    return programme

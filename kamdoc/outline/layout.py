@@ -1,0 +1,298 @@
+"""Fitting content on slides: measured text flows and tables, split onto continuation slides, never overflowing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kamdoc.outline.measure import LINE_SPACING, Metrics
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.deck import Box, Table, Text
+
+BULLET_INDENT = 18.0
+"""Points a list item's text is indented by, per level."""
+PARA_GAP = 0.45
+"""Space after a paragraph, as a multiple of the font size."""
+CELL_PAD_X = 5.0
+CELL_PAD_Y = 3.5
+TITLE_H = 46.0
+"""Height of the title box: one line at the title size, or two at the smallest title size."""
+INSET = 2.0
+FOOTER_SHARE = 0.85
+"""The footer's text takes this share of the width between the margins; the slide number the rest."""
+"""The inner margin renderers give every text frame, in points."""
+
+
+def indent(para: Para, size: float) -> tuple[float, float]:
+    """Where a paragraph's text starts, and how far its marker hangs out to the left, in points."""
+    if not para.bullet:
+        return BULLET_INDENT * para.level, 0.0
+    hang = BULLET_INDENT if para.bullet == "•" else max(BULLET_INDENT, size * 1.7)  # "10." needs room
+    return BULLET_INDENT * para.level + hang, hang
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The regular and bold metrics of the theme's font."""
+
+    regular: Metrics
+    bold: Metrics
+
+    def lines(self, para: Para, size: float, width: float) -> int:
+        start, _ = indent(para, size)
+        runs = [(r.text, r.bold) for r in para.runs]
+        return self.regular.lines_of_runs(runs, size, max(20.0, width - start - 2 * INSET), self.bold)
+
+    def para_height(self, para: Para, size: float, width: float) -> float:
+        return self.lines(para, size, width) * size * LINE_SPACING + size * PARA_GAP
+
+    def text_height(self, paras: tuple[Para, ...] | list[Para], size: float, width: float) -> float:
+        return sum(self.para_height(p, size, width) for p in paras) + 2 * INSET
+
+    def cell_lines(self, text: str, size: float, width: float, bold: bool = False) -> int:
+        metrics = self.bold if bold else self.regular
+        return len(metrics.wrap(text, size, max(10.0, width - 2 * CELL_PAD_X)))
+
+
+def split_para(fonts: Fonts, para: Para, size: float, width: float, height: float) -> tuple[Para, Para] | None:
+    """Cut a paragraph so that its first part fits `height`, keeping each run's style.
+
+    The cut falls at a word boundary; a single word longer than the room is cut between characters.
+    """
+    text = para.text
+
+    def fits(cut: int) -> bool:
+        head = _cut_runs(para.runs, cut)[0]
+        return fonts.para_height(Para(head, para.bullet, para.level), size, width) <= height
+
+    def best_of(cuts: list[int]) -> int:
+        lo, hi, best = 0, len(cuts) - 1, -1
+        while lo <= hi:  # the longest head that still fits
+            mid = (lo + hi) // 2
+            if fits(cuts[mid]):
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        return cuts[best] if best >= 0 else 0
+
+    words = [i for i, ch in enumerate(text) if ch == " "]
+    cut = best_of(words) if words else 0
+    skip = 1 if cut else 0  # the space at a word boundary goes with neither part
+    if not cut:
+        cut = best_of(list(range(1, len(text))))
+    if not cut:
+        return None
+    head, tail = _cut_runs(para.runs, cut)
+    tail = _cut_runs(tail, skip)[1] if skip else tail
+    return Para(head, para.bullet, para.level), Para(tail, None, para.level)
+
+
+def _cut_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    head: list[Run] = []
+    tail: list[Run] = []
+    seen = 0
+    for run in runs:
+        if seen + len(run.text) <= at:
+            head.append(run)
+        elif seen >= at:
+            tail.append(run)
+        else:
+            cut = at - seen
+            head.append(Run(run.text[:cut], run.bold, run.italic, run.link))
+            tail.append(Run(run.text[cut:], run.bold, run.italic, run.link))
+        seen += len(run.text)
+    return tuple(head), tuple(r for r in tail if r.text)
+
+
+def fit_size(fonts: Fonts, paras: list[Para], box: Box, sizes: tuple[float, ...]) -> float | None:
+    """The largest of `sizes` at which the paragraphs fit in one box, if any."""
+    for size in sizes:
+        if fonts.text_height(paras, size, box.w) <= box.h:
+            return size
+    return None
+
+
+def column_widths(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, ...]], size: float, total: float,
+                  numeric: tuple[bool, ...]) -> tuple[float, ...]:
+    """Column widths from their content: no word is broken where avoidable, numbers get what they need, text shares the rest."""
+    pad = 2 * CELL_PAD_X + 2
+    natural, floor = [], []
+    for col, title in enumerate(header):
+        cells = [row[col] for row in rows]
+        longest_cell = max([fonts.regular.width(c, size) for c in cells] + [fonts.bold.width(title, size)]) + pad
+        words = [w for c in cells for w in c.split()] + title.split()
+        longest_word = max([fonts.bold.width(w, size) for w in words] or [0.0]) + pad
+        natural.append(longest_cell)
+        floor.append(min(longest_word, total * 0.25))
+    out = [max(floor[i], min(natural[i], total * 0.3)) if numeric[i] else floor[i] for i in range(len(header))]
+    text_cols = [i for i, is_number in enumerate(numeric) if not is_number]
+    rest = total - sum(out)
+    if rest > 0 and text_cols:
+        # What is left goes to the text columns, more to longer texts, none beyond what they need.
+        want = {i: max(0.0, natural[i] - out[i]) for i in text_cols}
+        weights = {i: want[i] ** 0.75 for i in text_cols}
+        if sum(weights.values()) > 0:
+            for i in text_cols:
+                out[i] += min(want[i], rest * weights[i] / sum(weights.values()))
+    scale = total / sum(out)
+    return tuple(w * scale for w in out)
+
+
+def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...],
+                   box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False,
+                   first_height: float | None = None) -> list[Table]:
+    """A table split over as many boxes as it needs, the header row repeated on each (the first may be shorter)."""
+    numeric = tuple(a == "right" for a in align)
+    widths = column_widths(fonts, header, rows, size, box.w, numeric)
+
+    def height(cells: tuple[str, ...], bold: bool = False) -> float:
+        lines = max(fonts.cell_lines(c, size, w, bold) for c, w in zip(cells, widths))
+        return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + 1
+
+    head_h = height(header, True) if any(header) else 0.0
+    rows = _split_tall_rows(fonts, rows, widths, size, box.h - head_h)
+    tables: list[Table] = []
+    current: list[tuple[str, ...]] = []
+    heights: list[float] = []
+    used = head_h
+    limit = box.h if first_height is None else first_height
+    for i, row in enumerate(rows):
+        bold = bold_last_row and i == len(rows) - 1
+        h = height(row, bold)
+        if used + h > limit and (current or limit < box.h):
+            if not current:  # not even one row fits the first, shorter box: the table starts in the next
+                tables.append(Table(Box(box.x, box.y, box.w, 0), widths, header, (), align, size, (head_h,)))
+                limit = box.h
+                current, heights, used = [row], [h], head_h + h
+                continue
+            tables.append(Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights),
+                                False, bold_first_column))
+            current, heights, used = [], [], head_h
+            limit = box.h
+        current.append(row)
+        heights.append(h)
+        used += h
+    tables.append(
+        Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights), bold_last_row,
+              bold_first_column)
+    )
+    return tables
+
+
+def _split_tall_rows(fonts: Fonts, rows: list[tuple[str, ...]], widths: tuple[float, ...], size: float,
+                     room: float) -> list[tuple[str, ...]]:
+    """Rows taller than a whole slide are cut into several rows, line by line."""
+    max_lines = max(1, int((room - 2 * CELL_PAD_Y - 1) // (size * LINE_SPACING)))
+    out: list[tuple[str, ...]] = []
+    for row in rows:
+        wrapped = [fonts.regular.wrap(c, size, max(10.0, w - 2 * CELL_PAD_X)) for c, w in zip(row, widths)]
+        if max(len(lines) for lines in wrapped) <= max_lines:
+            out.append(row)
+            continue
+        for start in range(0, max(len(lines) for lines in wrapped), max_lines):
+            out.append(tuple(" ".join(lines[start:start + max_lines]) for lines in wrapped))
+    return out
+
+
+def fit_title(fonts: Fonts, title: str, width: float, sizes: tuple[float, ...], two_line_size: float) -> tuple[str, float]:
+    """A title on one line at the largest size that fits, else on two lines at `two_line_size`, shortened with … if need be."""
+    for size in sizes:
+        if fonts.bold.width(title, size) <= width - 2 * INSET:
+            return title, size
+    return fit_lines(fonts.bold, title, two_line_size, width - 2 * INSET, 2), two_line_size
+
+
+def fit_lines(metrics: Metrics, text: str, size: float, width: float, max_lines: int) -> str:
+    """`text` in at most `max_lines` lines: whole if it fits, else the words of those lines that fit with " …"."""
+    lines = metrics.wrap(text, size, width)
+    if len(lines) <= max_lines:
+        return text
+    # Only the words of the first lines can stay: the longest prefix of them that fits with " …" is found
+    # by halving, so that a text of thousands of words is measured a few times, not once per word.
+    words = " ".join(lines[:max_lines]).split(" ")
+
+    def fits(count: int) -> bool:
+        return len(metrics.wrap(" ".join(words[:count]) + " …", size, width)) <= max_lines
+
+    lo, hi = 1, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
+    if not fits(lo):  # one word longer than all the lines: cut between characters
+        return fit_line(metrics, " ".join(lines[:max_lines]), size, width * max_lines * 0.95)
+    return " ".join(words[:lo]) + " …"
+
+
+def fit_line(metrics: Metrics, text: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points: whole if it fits, else cut at a word (or, failing that, a character) with …
+
+    Only for lines that cannot grow, such as a footer; found by halving, so a huge text is measured a few times.
+    """
+    if metrics.width(text, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if metrics.width(text[:mid].rstrip() + " …", size) <= width else (lo, mid - 1)
+    head = text[:lo]
+    at_word = head.rfind(" ")
+    if at_word > lo // 2:
+        head = head[:at_word]
+    return head.rstrip() + " …"
+
+
+class Flow:
+    """Text and tables placed top to bottom in the body box, page after page, each page as full as it can be."""
+
+    def __init__(self, fonts: Fonts, body: Box, size: float, table_size: float) -> None:
+        self.fonts = fonts
+        self.body = body
+        self.size = size
+        self.table_size = table_size
+        self.pages: list[list[Text | Table]] = [[]]
+        self.y = body.y
+
+    def _next_page(self) -> None:
+        self.pages.append([])
+        self.y = self.body.y
+
+    def paras(self, paras: list[Para]) -> None:
+        queue = list(paras)
+        while queue:
+            room = self.body.bottom - self.y
+            chunk: list[Para] = []
+            used = 2 * INSET
+            while queue:
+                need = self.fonts.para_height(queue[0], self.size, self.body.w)
+                if used + need <= room:
+                    chunk.append(queue.pop(0))
+                    used += need
+                    continue
+                parts = split_para(self.fonts, queue[0], self.size, self.body.w, room - used)
+                if parts:
+                    chunk.append(parts[0])
+                    queue[0] = parts[1]
+                    used = room
+                break
+            if chunk:
+                self.pages[-1].append(Text(Box(self.body.x, self.y, self.body.w, used), tuple(chunk), self.size))
+                self.y += used
+            if queue:
+                if not chunk and not self.pages[-1]:
+                    raise ValueError("text box too small for one line")  # pragma: no cover - impossible at sane sizes
+                self._next_page()
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...]) -> None:
+        room = self.body.bottom - self.y
+        parts = paginate_table(self.fonts, header, rows, align, self.body, self.table_size, first_height=room)
+        for i, part in enumerate(parts):
+            if i:
+                self._next_page()
+            if part.rows:
+                placed = replace(part, box=Box(part.box.x, self.y, part.box.w, part.box.h))
+                self.pages[-1].append(placed)
+                self.y += part.box.h + self.size * PARA_GAP
+
+
+def text(box: Box, paras: list[Para] | tuple[Para, ...], size: float, **style: object) -> Text:
+    """A text element (a shorthand)."""
+    return Text(box, tuple(paras), size, **style)  # type: ignore[arg-type]

@@ -1,0 +1,584 @@
+"""The outline: a validated plan as the deck's slides, in the standard's order, each measured to fit."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+import os
+from collections.abc import Callable
+from typing import Any
+from pathlib import Path
+
+from kamdoc.outline import words as labels
+from kamdoc.outline.words import amount, day, number, percent, term, word
+from kamdoc.outline.layout import (
+    FOOTER_SHARE,
+    INSET,
+    TITLE_H,
+    Flow,
+    Fonts,
+    fit_line,
+    fit_lines,
+    fit_size,
+    fit_title,
+    paginate_table,
+    text,
+)
+from kamdoc.load.document import Document, Path_
+from kamdoc.outline.measure import Metrics
+from kamdoc.standard.model import Plan
+from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
+from kamdoc.outline.deck import (
+    Box,
+    Bubble,
+    BubbleChart,
+    ColumnChart,
+    Deck,
+    Image,
+    Series,
+    Shape,
+    Slide,
+)
+from kamdoc.theme.settings import Theme
+
+PT_PER_IN = 72.0
+FOOTER_H = 18.0
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where things go on a slide of the theme: fonts to measure with, slide size, margin, the body's box, text sizes."""
+
+    fonts: Fonts
+    width: float
+    height: float
+    margin: float
+    body: Box
+    sizes: tuple[float, float, float]
+
+    @classmethod
+    def of(cls, theme: Theme, size: tuple[float, float] | None = None) -> Geometry:
+        width, height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
+        margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
+        top = margin * 0.6 + TITLE_H + 12
+        return cls(Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold"))), width, height, margin,
+                   Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * 0.7),
+                   (theme.size("body"), theme.size("body") - 2, theme.size("small")))
+
+
+def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
+    """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
+    _number(slides)
+    sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)
+    for slide in slides:
+        slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
+                                                  min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+
+
+class _Builder:
+    """Builds the slides of one plan; every section method appends its slides."""
+
+    def __init__(self, plan: Plan, doc: Document, theme: Theme, audience: str, size: tuple[float, float] | None = None) -> None:
+        self.plan = plan
+        self.doc = doc
+        self.theme = theme
+        self.customer = audience == "customer"
+        self.lang = plan.language
+        self.geometry = g = Geometry.of(theme, size)
+        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
+        self.minimum = theme.size("minimum")
+        self.slides: list[Slide] = []
+        people = {p.id: p.name for p in plan.power_map.people}
+        self.person = lambda pid: people.get(pid, pid) if pid else ""
+
+    # --- helpers --------------------------------------------------------------------
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def source(self, *path: object) -> str:
+        pos = self.doc.where(tuple(path))
+        try:
+            shown = os.path.relpath(pos.file, self.doc.repo)
+        except ValueError:
+            shown = str(pos.file)
+        return f"{Path(shown).as_posix()}:{pos.line}"
+
+    def new(self, kind: str, title: str, section: str, *paths: Path_) -> Slide:
+        notes = [f"{self.w('source')}: {self.source(*p)}" for p in paths]
+        slide = Slide(kind, title, notes=notes, section=section)
+        self.slides.append(slide)
+        return slide
+
+    def money(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        fin = self.plan.financials
+        return amount(value, fin.currency, fin.unit, self.lang)
+
+    def flow(self, kind: str, title: str, section: str, items: list[Para | TableBlock], *paths: Path_) -> None:
+        """Text and tables over as many slides as they need, at the largest size that fits one slide (or the smallest, split)."""
+        if not items:
+            return
+        for size in self.sizes:
+            flow = Flow(self.fonts, self.body, size, self.theme.size("small"))
+            for is_table, group in itertools.groupby(items, key=lambda item: isinstance(item, TableBlock)):
+                if is_table:
+                    for block in group:
+                        assert isinstance(block, TableBlock)
+                        align = tuple("right" if a == "right" else "left" for a in block.align)
+                        flow.table(block.header, list(block.rows), align)
+                else:
+                    flow.paras([p for p in group if isinstance(p, Para)])
+            if len(flow.pages) == 1:
+                break
+        for page in flow.pages:
+            slide = self.new(kind, title, section, *paths)
+            slide.elements += page
+
+    def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]],
+              align: list[str] | None = None, *paths: Path_, bold_last_row: bool = False) -> None:
+        if not rows:
+            return
+        align = align or ["left"] * len(header)
+        size = self.theme.size("small")
+        key_value = not any(header)  # a two-column table of labels and values
+        for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, size,
+                                    bold_last_row, key_value):
+            slide = self.new(kind, title, section, *paths)
+            slide.elements.append(table)
+
+    def markdown(self, source: str | None) -> list[Para | TableBlock]:
+        """Markdown as paragraphs and tables, in order."""
+        return list(blocks(source or ""))
+
+    def prose(self, source: str | None) -> list[Para]:
+        """Markdown as paragraphs only (for boxes that hold no table): a table's rows become lines."""
+        out: list[Para] = []
+        for block in blocks(source or ""):
+            if isinstance(block, TableBlock):
+                out.append(Para((Run(" | ".join(block.header), bold=True),)))
+                out += [Para((Run(" | ".join(row)),)) for row in block.rows]
+            else:
+                out.append(block)
+        return out
+
+    def heading(self, label: str) -> Para:
+        return Para((Run(label, bold=True),))
+
+    def bullets(self, items: list[str]) -> list[Para]:
+        """One bullet per item; an item of several paragraphs keeps all of them, joined."""
+        out = []
+        for item in items:
+            paras = self.prose(item)
+            runs = tuple(run for i, p in enumerate(paras) for run in ((Run(" "),) if i else ()) + p.runs)
+            if runs:
+                out.append(Para(runs, "•", 0))
+        return out
+
+    # --- sections -------------------------------------------------------------------
+
+    def cover(self) -> None:
+        c = self.plan.cover
+        slide = self.new("cover", c.account, "cover", ("cover",))
+        x, w = self.margin, self.width - 2 * self.margin
+        title_size = 36.0
+        top = self.height * 0.30
+        title_lines = len(self.fonts.bold.wrap(c.account, title_size, w * 0.62 - 4))
+        title_h = min(3, title_lines) * title_size * 1.2 + 6
+        slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
+        title = [Para((Run(c.account, bold=True),))]
+        size = title_size if title_lines <= 3 else fit_size(self.fonts, title, Box(x, top, w * 0.62, title_h), (28.0, 24.0, 20.0))
+        if size is None:  # a name longer than three lines at the smallest title size is shortened there
+            size = 20.0
+            title = [Para((Run(fit_lines(self.fonts.bold, c.account, size, w * 0.62 - 4 - 2 * INSET, int(title_h // (size * 1.2))), bold=True),))]
+        slide.elements.append(text(Box(x, top, w * 0.62, title_h), title, size, colour="primary", role="title"))
+        slide.elements.append(Shape(Box(x + 2, top + title_h + 6, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
+        lines = [c.division or "", f"{self.w('key_account_manager')}: {c.key_account_manager}",
+                 f"{self.w('version')}: {day(c.version, self.lang)}" + (f" · {term('status', c.status, self.lang)}" if c.status else "")]
+        paras = [Para((Run(line),)) for line in lines if line]
+        sub = Box(x, top + title_h + 20, w * 0.62, self.height - self.margin - (top + title_h + 20))
+        sub_size = fit_size(self.fonts, paras, sub, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
+        slide.elements.append(text(sub, paras, sub_size, colour="muted"))
+        if c.logo:
+            from kamdoc.validate.images import check_image
+
+            image = check_image(c.logo, self.doc.file.parent, self.doc.repo)
+            box_w, box_h = w * 0.28, self.height * 0.25
+            scale = min(box_w / image.width, box_h / image.height)
+            iw, ih = image.width * scale, image.height * scale
+            slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind, f"Logo {c.account}"))
+
+    def agenda(self, sections: list[tuple[str, str]]) -> None:
+        slide = self.new("agenda", self.w("agenda"), "agenda")
+        slide.notes = [f"{title}: {self.source(*_SOURCE.get(key, (key,)))}" for key, title in sections]
+        paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(sections, 1)]
+        if self.customer:
+            paras.append(Para((Run(self.w("customer_version"), italic=True),)))
+        size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
+        slide.elements.append(text(self.body, paras, size))
+
+    def changes(self, since: str, changes: list[Any] | None) -> None:
+        """The "Changes since …" slides: one line per change, in the standard's order of sections."""
+        from kamdoc.analyse.diff import describe
+
+        title = f"{self.w('changes_since')} {since}"
+        if changes is None:
+            paras = [Para((Run(f"{self.w('new_since')} {since}."),))]
+        elif not changes:
+            paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
+        else:
+            paras = []
+            for change in changes:
+                segments = change.where.split(": ")
+                if self.customer and (set(segments) & _INTERNAL_FIELDS or change.section == "assessment"
+                                      or change.where.startswith(("position: swot", "position: potential"))):
+                    continue  # the customer never sees our notes on people, attitudes, margins and the like
+                line = describe(change)
+                section, _, rest = line.partition(": ")
+                label = word(change.section, self.lang) if change.section in _SECTION_KEYS else section
+                marker = {"added": "+ ", "removed": "− "}.get(change.kind, "")
+                paras.append(Para((Run(f"{label}: ", bold=True), Run(f"{marker}{rest}")), "•"))
+            if not paras:
+                paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
+        self.flow("changes", title, "changes", paras)
+
+    def profile(self) -> None:
+        p = self.plan.profile
+        facts = [f"{p.industry}", p.headquarters or "", p.website or ""]
+        paras = [Para((Run(" · ".join(f for f in facts if f), bold=True),))] + self.markdown(p.summary)
+        self.flow("profile", self.w("profile"), "profile", paras, ("profile", "summary"))
+        if p.kpis:
+            years = sorted({y for k in p.kpis for y in k.values})
+            rows = []
+            for k in p.kpis:
+                values = [k.values.get(y) for y in years]
+                present = [v for v in values if v is not None]
+                trend = "" if len(present) < 2 else ("↗" if present[-1] > present[0] else "↘" if present[-1] < present[0] else "→")
+                rows.append([k.name, k.unit or "", *[number(v, self.lang) if v is not None else "" for v in values], trend, plain(k.benchmark or "")])
+            self.table("kpis", self.w("kpis"), "profile", [self.w("name"), self.w("unit"), *map(str, years), self.w("trend"), self.w("benchmark")],
+                       rows, ["left", "left", *["right"] * len(years), "center", "left"], ("profile", "kpis"))
+        if p.owners or p.subsidiaries:
+            rows = [[o.name, percent(o.share, self.lang), plain(o.influence or "")] for o in p.owners]
+            self.table("owners", self.w("ownership"), "profile", [self.w("name"), self.w("share"), self.w("influence")], rows,
+                       ["left", "right", "left"], ("profile", "owners"))
+            rows = [[s.name, s.country or "", term("relation", s.relation, self.lang)] for s in p.subsidiaries]
+            self.table("subsidiaries", self.w("ownership"), "profile", [self.w("name"), self.w("country"), self.w("relation")], rows,
+                       None, ("profile", "subsidiaries"))
+
+    def customer_goals(self) -> None:
+        rows = [[g.goal, day(g.deadline, self.lang) if g.deadline else "", ", ".join(g.departments),
+                 ", ".join(self.person(c) for c in g.contacts)] for g in self.plan.profile.goals]
+        self.table("customer_goals", self.w("customer_goals"), "customer_goals",
+                   [self.w("goal"), self.w("deadline"), self.w("departments"), self.w("contacts")], rows,
+                   ["left", "right", "left", "left"], ("profile", "goals"))
+
+    def market(self) -> None:
+        p = self.plan.profile
+        self.flow("market", self.w("market"), "market", self.markdown(p.market), ("profile", "market"))
+        rows = [[c.name, plain(c.positioning or ""), "; ".join(c.strengths), "; ".join(c.weaknesses)] for c in p.competitors]
+        self.table("competitors", self.w("competitors"), "market",
+                   [self.w("name"), self.w("positioning"), self.w("strengths"), self.w("weaknesses")], rows, None, ("profile", "competitors"))
+
+    def buying_strategy(self) -> None:
+        b = self.plan.buying_strategy
+        yes_no = lambda v: "" if v is None else self.w("yes") if v else self.w("no")  # noqa: E731
+        facts = [
+            ("sourcing", term("sourcing", b.sourcing, self.lang)),
+            ("max_supplier_share", percent(b.max_supplier_share, self.lang) if b.max_supplier_share is not None else ""),
+            ("procurement", term("procurement", b.procurement, self.lang)),
+            ("buying_committee", yes_no(b.buying_committee)),
+            ("framework_contract_required", yes_no(b.framework_contract_required)),
+            ("supplier_evaluation", plain(b.supplier_evaluation or "")),
+            ("category_owners", "; ".join(f"{c.category}: {self.person(c.owner)}" if c.owner else c.category for c in b.category_owners)),
+            ("notes", plain(b.notes or "")),
+        ]
+        rows = [[self.w(key), value] for key, value in facts if value]
+        self.table("buying_strategy", self.w("buying_strategy"), "buying_strategy", ["", ""], rows, None, ("buying_strategy",))
+
+    def power_map(self) -> None:
+        from kamdoc.outline.power_map import power_map_slides
+
+        pm = self.plan.power_map
+        if not pm.people:
+            return
+        for elements in power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, self.customer):
+            slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
+            slide.elements += elements
+
+    def swot_grid(self, kind: str, title: str, section: str, swot: object, path: Path_) -> None:
+        quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]
+        if not any(items for _, items in quadrants):
+            return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
+        gap = 10.0
+        qw, qh = (self.body.w - gap) / 2, (self.body.h - gap) / 2
+        boxes = [Box(self.body.x + (i % 2) * (qw + gap), self.body.y + (i // 2) * (qh + gap), qw, qh) for i in range(4)]
+        contents = [[self.heading(self.w(key)), *self.bullets(items)] for key, items in quadrants]
+        size = min((fit_size(self.fonts, c, b, (*self.sizes, self.minimum)) or 0) for c, b in zip(contents, boxes))
+        if size:
+            slide = self.new(kind, title, section, path)
+            for box, content, colour in zip(boxes, contents, ("table_stripe",) * 4):
+                slide.elements.append(text(box, content, size, fill=colour))
+            return
+        for key, items in quadrants:  # too long for a 2x2: one quadrant after the other
+            self.flow(kind, f"{title}: {self.w(key)}", section, self.bullets(items), path)
+
+    def swot(self) -> None:
+        s = self.plan.swot
+        self.swot_grid("swot", self.w("swot"), "swot", s, ("swot",))
+        if s.our_contribution:
+            self.flow("swot", f"{self.w('swot')}: {self.w('our_contribution')}", "swot", self.markdown(s.our_contribution), ("swot", "our_contribution"))
+
+    def position(self) -> None:
+        pos = self.plan.position
+        if pos is None:
+            return
+        section = "position"
+        rows = [[self.w("won"), w.name, str(w.year or ""), self.money(w.size), plain(w.success_criteria or "")] for w in pos.won]
+        rows += [[self.w("lost"), lost.name, str(lost.year or ""), self.money(lost.size),
+                  (lost.winner or "") + ("" if self.customer else (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or ""))]
+                 for lost in pos.lost]
+        self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
+                   f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
+        if pos.potential and not self.customer:  # the units' attitudes towards us are internal
+            top = _nice_top(max(u.potential for u in pos.potential) * 1.15)
+            bubbles = tuple(Bubble(u.unit, float(u.attitude), u.potential, u.potential) for u in pos.potential)
+            unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
+            quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
+            slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
+            slide.elements.append(BubbleChart(self.body, bubbles, (-3.0, 3.0), (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
+                                              f"{self.w('potential_axis')} ({unit})", quadrants))
+        if pos.perception:
+            pr = pos.perception
+            rows = [[self.w(k), v] for k, v in (("role", term("perception_role", pr.role, self.lang)),
+                                                ("positioning", term("positioning", pr.positioning, self.lang)),
+                                                ("rating", plain(pr.rating or ""))) if v]
+            self.table("perception", self.w("perception"), section, ["", ""], rows, None, ("position", "perception"))
+        self.flow("our_market", self.w("our_market"), section, self.markdown(pos.market), ("position", "market"))
+        rows = [[c.name, plain(c.strategy or ""), "; ".join(c.strengths), "; ".join(c.weaknesses), c.key_account_manager or "", plain(c.resources or "")]
+                for c in pos.competitors]
+        self.table("our_competitors", self.w("our_competitors"), section,
+                   [self.w("name"), self.w("strategy"), self.w("strengths"), self.w("weaknesses"), self.w("key_account_manager"), self.w("resources")],
+                   rows, None, ("position", "competitors"))
+        if pos.swot and not self.customer:
+            self.swot_grid("own_swot", self.w("own_swot"), section, pos.swot, ("position", "swot"))
+
+    def mission(self) -> None:
+        m = self.plan.mission
+        slide = self.new("mission", self.w("mission"), "mission", ("mission",))
+        statement = self.prose(m.statement)
+        top = Box(self.body.x, self.body.y, self.body.w, self.body.h * 0.38 - 22)
+        size = fit_size(self.fonts, statement, top, (24.0, 20.0, *self.sizes)) or self.minimum
+        slide.elements.append(text(top, [Para(tuple(Run(r.text, True, r.italic, r.link) for r in p.runs)) for p in statement], size, colour="primary"))
+        sides = [(k, getattr(m, k)) for k in ("customer_mission", "company_mission") if getattr(m, k)]
+        gap = 14.0
+        low = Box(self.body.x, top.bottom + 22 + gap, self.body.w, self.body.bottom - top.bottom - 22 - gap)
+        width = (low.w - gap * (len(sides) - 1)) / max(1, len(sides))
+        columns = [[self.heading(self.w(k)), *self.prose(v)] for k, v in sides]
+        boxes = [Box(low.x + i * (width + gap), low.y, width, low.h) for i in range(len(sides))]
+        size = min([fit_size(self.fonts, c, b, (*self.sizes, self.minimum)) or 0 for c, b in zip(columns, boxes)] or [0])
+        if size:
+            for box, column in zip(boxes, columns):
+                slide.elements.append(text(box, column, size, fill="table_stripe"))
+        else:
+            for (key, _), column in zip(sides, columns):
+                self.flow("mission", f"{self.w('mission')}: {self.w(key)}", "mission", column, ("mission", key))
+        slide.elements.append(text(Box(self.body.x, top.bottom + 2, self.body.w, 18),
+                                   [Para((Run(f"{self.w('horizon')}: {m.horizon}"),))], self.theme.size("small"), colour="muted"))
+
+    def goals(self) -> None:
+        rows = []
+        for g in self.plan.goals:
+            target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+            rows.append([g.goal, g.metric, target, day(g.deadline, self.lang), g.owner or ""])
+        self.table("goals", self.w("goals"), "goals", [self.w("goal"), self.w("metric"), self.w("baseline_target"), self.w("deadline"), self.w("owner")],
+                   rows, ["left", "left", "left", "right", "left"], ("goals",))
+        for i, g in enumerate(self.plan.goals):
+            self.goal(i, g)
+
+    def goal(self, i: int, g: object) -> None:
+        """One slide per goal: strategy and resources on the left, milestones and actions on the right."""
+        title = f"{self.w('goal')} {i + 1}: {g.goal}"  # type: ignore[attr-defined]
+        paras: list[Para] = []
+        for key in ("strategy", "resources"):
+            value = getattr(g, key)
+            if value:
+                paras += [self.heading(self.w(key)), *self.prose(value)]
+        milestones = [[day(m.date, self.lang) if m.date else "", m.milestone] for m in g.milestones]  # type: ignore[attr-defined]
+        actions = [[a.action, a.owner or "", day(a.due, self.lang) if a.due else "", term("action_status", a.status, self.lang)]
+                   for a in g.actions]  # type: ignore[attr-defined]
+        if not (paras or milestones or actions):
+            return
+        gap = 16.0
+        left = Box(self.body.x, self.body.y, self.body.w * 0.42, self.body.h)
+        right = Box(left.right + gap, self.body.y, self.body.w - left.w - gap, self.body.h)
+        size = self.theme.size("small")
+        size_text = fit_size(self.fonts, paras, left, (*self.sizes, self.minimum)) if paras else size
+        tables = []
+        y = right.y
+        for header, rows, align in (([self.w("date"), self.w("milestones")], milestones, ("right", "left")),
+                                    ([self.w("actions"), self.w("owner"), self.w("due"), self.w("status")], actions, ("left", "left", "right", "left"))):
+            if not rows:
+                continue
+            parts = paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], align, Box(right.x, y, right.w, right.bottom - y), size)
+            tables.append(parts)
+            y = parts[-1].box.bottom + gap
+        if size_text and all(len(parts) == 1 for parts in tables) and (not paras or left.h > 0):
+            slide = self.new("goal", title, "goals", ("goals", i))
+            if paras:
+                slide.elements.append(text(left if tables else self.body, paras, size_text if tables else
+                                           (fit_size(self.fonts, paras, self.body, self.sizes) or size_text)))
+            slide.elements += [parts[0] for parts in tables]
+            return
+        # Too much for one slide: text and each table on slides of their own.
+        self.flow("goal", title, "goals", paras, ("goals", i))
+        self.table("goal", title, "goals", [self.w("date"), self.w("milestones")], milestones, ["right", "left"], ("goals", i, "milestones"))
+        self.table("goal", title, "goals", [self.w("actions"), self.w("owner"), self.w("due"), self.w("status")], actions,
+                   ["left", "left", "right", "left"], ("goals", i, "actions"))
+
+    def financials(self) -> None:
+        fin = self.plan.financials
+        if not fin.products:
+            return
+        years = sorted({y for p in fin.products for y in (*p.actual, *p.plan)})
+        actual_years = {y for p in fin.products for y in p.actual}
+        kinds = tuple("actual" if y in actual_years else "plan" for y in years)
+        categories = tuple(f"{y} ({self.w('actual') if k == 'actual' else self.w('plan')})" for y, k in zip(years, kinds))
+        series = tuple(Series(p.name, tuple(p.actual.get(y, p.plan.get(y)) for y in years), kinds) for p in fin.products)
+        unit = labels.amount_unit(fin.currency, fin.unit, self.lang)
+        if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
+            slide = self.new("financials", self.w("financials"), "financials", ("financials",))
+            slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
+        totals = list(fin.totals().values())  # one per year, in the same order as `years`
+        rows = []
+        for p in fin.products:
+            values = [p.actual.get(y, p.plan.get(y)) for y in years]
+            row = [p.name, *[number(v, self.lang) if v is not None else "" for v in values]]
+            if not self.customer:
+                row.append(percent(p.margin, self.lang) if p.margin is not None else "")
+            rows.append(row)
+        total_row = [self.w("total"), *[number(t, self.lang) for t in totals]] + ([""] if not self.customer else [])
+        growth = [""] + [percent(round((b - a) / a * 100, 1), self.lang) if a else "" for a, b in zip(totals, totals[1:])]
+        growth_row = [self.w("growth"), *growth] + ([""] if not self.customer else [])
+        header = [f"{self.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
+        header += [] if self.customer else [self.w("margin")]
+        self.table("financials_table", self.w("financials"), "financials", header, [*rows, growth_row, total_row],
+                   ["left", *["right"] * (len(header) - 1)], ("financials", "products"), bold_last_row=True)
+
+    def key_projects(self) -> None:
+        rows = [[k.name, self.money(k.volume), day(k.due, self.lang) if k.due else "", self.money(k.budget), self.person(k.contact),
+                 ", ".join(k.competitors), k.owner or "", term("stage", k.stage, self.lang),
+                 percent(k.probability, self.lang) if k.probability is not None else ""] for k in self.plan.key_projects]
+        self.table("key_projects", self.w("key_projects"), "key_projects",
+                   [self.w("project"), self.w("volume"), self.w("due"), self.w("budget"), self.w("contact"), self.w("competitors"),
+                    self.w("owner"), self.w("stage"), self.w("probability")], rows,
+                   ["left", "right", "right", "right", "left", "left", "left", "left", "right"], ("key_projects",))
+
+    def account_team(self) -> None:
+        rows = [[t.name, t.role or "", plain(t.focus or "")] for t in self.plan.account_team]
+        self.table("account_team", self.w("account_team"), "account_team", [self.w("name"), self.w("role"), self.w("focus")], rows, None, ("account_team",))
+
+    def relationship_plan(self) -> None:
+        rows = [[self.person(r.person), r.owner or "", plain(r.message or ""), term("contact", r.frequency, self.lang)] for r in self.plan.relationship_plan]
+        self.table("relationship_plan", self.w("relationship_plan"), "relationship_plan",
+                   [self.w("person"), self.w("owner"), self.w("message"), self.w("frequency")], rows, None, ("relationship_plan",))
+
+    def marketing(self) -> None:
+        events = sorted(self.plan.marketing, key=lambda e: (e.date is None, e.date))
+        rows = [[day(e.date, self.lang) if e.date else "", e.event, e.format or "", e.audience or ""] for e in events]
+        self.table("marketing", self.w("marketing"), "marketing", [self.w("date"), self.w("event"), self.w("format"), self.w("audience")],
+                   rows, ["right", "left", "left", "left"], ("marketing",))
+
+
+# Where in the plan each agenda entry's content starts (for the agenda's speaker notes).
+_SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "market": ("profile", "market")}
+
+_INTERNAL_FIELDS = {"attitude", "influence", "notes", "margin", "reasons"}
+_SECTION_KEYS = {"cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals", "financials",
+                 "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language", "assessment"}
+
+_SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
+    ("profile", _Builder.profile),
+    ("customer_goals", _Builder.customer_goals),
+    ("market", _Builder.market),
+    ("buying_strategy", _Builder.buying_strategy),
+    ("power_map", _Builder.power_map),
+    ("swot", _Builder.swot),
+    ("position", _Builder.position),
+    ("mission", _Builder.mission),
+    ("goals", _Builder.goals),
+    ("financials", _Builder.financials),
+    ("key_projects", _Builder.key_projects),
+    ("account_team", _Builder.account_team),
+    ("relationship_plan", _Builder.relationship_plan),
+    ("marketing", _Builder.marketing),
+)
+
+
+def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None,
+                  changes_since: tuple[str, list[Any] | None] | None = None) -> Deck:
+    """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
+
+    `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
+    new since then) adds the "Changes since …" slides after the agenda.
+    """
+    builder = _Builder(plan, doc, theme, audience, size)
+    builder.cover()
+    body: list[Slide] = []
+    titles: list[tuple[str, str]] = []
+    for key, make in _SECTIONS:
+        before = len(builder.slides)
+        make(builder)
+        made = builder.slides[before:]
+        del builder.slides[before:]
+        if made:
+            body += made
+            titles.append((key, word(key, plan.language)))
+    builder.agenda(titles)
+    if changes_since is not None:
+        builder.changes(*changes_since)
+    slides = builder.slides + body
+    finish(slides, builder.geometry, theme)
+    c = plan.cover
+    rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
+    room = (builder.width - 2 * builder.margin) * FOOTER_SHARE - 2 * INSET - builder.fonts.regular.width(" · " + rest, theme.size("footer"))
+    # The account's name gives way when the footer's one line is full: the version and the marking always show.
+    name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, 40.0))
+    footer = f"{name} · {rest}"
+    return Deck(
+        title=f"{word('deck_title', plan.language)}: {c.account}",
+        author=c.key_account_manager,
+        subject=c.division or c.account,
+        language=plan.language,
+        footer=footer,
+        width=builder.width,
+        height=builder.height,
+        slides=slides,
+    )
+
+
+def _nice_top(value: float) -> float:
+    """A round upper end for an axis, so that its half is a round number too: 7,475 → 8,000."""
+    if value <= 0:
+        return 1.0
+    import math
+
+    step = 10 ** math.floor(math.log10(value))
+    for factor in (1, 2, 4, 5, 8, 10):
+        if factor * step >= value:
+            return float(factor * step)
+    return float(10 * step)  # pragma: no cover - the loop always returns
+
+
+def _number(slides: list[Slide]) -> None:
+    """Slide numbers, and "(2/3)" on titles that run over several slides."""
+    counts: dict[str, int] = {}
+    for slide in slides:
+        counts[slide.title] = counts.get(slide.title, 0) + 1
+    seen: dict[str, int] = {}
+    for i, slide in enumerate(slides, 1):
+        slide.number = i
+        total = counts[slide.title]
+        if total > 1:
+            seen[slide.title] = seen.get(slide.title, 0) + 1
+            slide.title = f"{slide.title} ({seen[slide.title]}/{total})"

@@ -1,0 +1,215 @@
+"""The portfolio deck's outline: the programme's accounts as slides (80/20, matrix, partnerships, knock-outs, plan health), measured to fit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kamdoc.outline.words import amount, day, number, percent, term, word
+from kamdoc.outline.layout import Flow, fit_size, paginate_table, text
+from kamdoc.outline.plan_deck import Geometry, finish
+from kamdoc.analyse.health import status_counts
+from kamdoc.analyse.portfolio import PARETO_SHARE as PARETO, QUADRANTS, Portfolio
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.deck import Box, Bubble, BubbleChart, ColumnChart, Deck, LineChart, Series, Shape, Slide
+from kamdoc.theme.settings import Theme
+
+NAMED_CATEGORIES = 25
+"""Up to this many accounts the Pareto curve names them along its axis; beyond, it numbers their ranks."""
+NAMED_CORE = 12
+"""Up to this many accounts in the 80 % the summary names them; beyond, it points to the ranking."""
+STATUS_COLOUR = {"red": "status.red", "amber": "status.amber", "green": "status.green"}
+
+
+class _Builder:
+    """Builds the portfolio deck's slides."""
+
+    def __init__(self, portfolio: Portfolio, theme: Theme, language: str) -> None:
+        self.p = portfolio
+        self.theme = theme
+        self.lang = language
+        self.geometry = g = Geometry.of(theme)
+        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
+        self.slides: list[Slide] = []
+        biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
+        self.unit, self.divisor = ("million", 1e6) if biggest >= 1e6 else ("thousand", 1e3) if biggest >= 1e4 else ("one", 1.0)
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def new(self, kind: str, title: str, section: str) -> Slide:
+        slide = Slide(kind, title, section=section)
+        self.slides.append(slide)
+        return slide
+
+    def money(self, value: float) -> str:
+        return amount(round(value / self.divisor, 1), self.p.programme.currency, self.unit, self.lang)
+
+    def pct(self, share: float) -> str:
+        return percent(round(share * 100, 1), self.lang)
+
+    def score(self, value: float | None) -> str:
+        return number(round(value, 1), self.lang, 1) if value is not None else "–"
+
+    def quadrant(self, name: str | None) -> str:
+        return f"{self.w('q_' + name)} ({self.w('s_' + QUADRANTS[name])})" if name else "–"
+
+    def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]], align: list[str],
+              status_column: int | None = None) -> None:
+        colours = {self.w(f"status_{s}"): c for s, c in STATUS_COLOUR.items()}
+        for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, self.theme.size("small")):
+            if status_column is not None:
+                fills = tuple(tuple(colours.get(cell) if i == status_column else None for i, cell in enumerate(row)) for row in table.rows)
+                table = replace(table, fills=fills)
+            self.new(kind, title, section).elements.append(table)
+
+    # --- slides ---------------------------------------------------------------------------
+
+    def cover(self) -> None:
+        p = self.p
+        slide = self.new("cover", self.w("portfolio_title"), "cover")
+        x, w = self.margin, self.width - 2 * self.margin
+        top = self.height * 0.30
+        slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
+        slide.elements.append(text(Box(x, top, w * 0.8, 50), [Para((Run(self.w("portfolio_title"), bold=True),))], 36.0, colour="primary", role="title"))
+        slide.elements.append(Shape(Box(x + 2, top + 56, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
+        years = sorted({a.year for a in p.accounts if a.year})
+        lines = [f"{self.w('as_of')} {day(p.today, self.lang)}",
+                 f"{len(p.accounts)} {self.w('accounts')} · {len(p.health)} {self.w('plans')}",
+                 f"{self.w('revenue')} {self.money(p.total)}" + (f" ({', '.join(map(str, years[-2:]))})" if years else "")]
+        paras = [Para((Run(line),)) for line in lines]
+        sub = Box(x, top + 70, w * 0.8, self.height - self.margin - top - 70)
+        slide.elements.append(text(sub, paras, fit_size(self.fonts, paras, sub, (self.theme.size("subtitle"), *self.sizes)) or self.sizes[-1], colour="muted"))
+
+    def summary(self) -> None:
+        p = self.p
+        core = [a.account for a in p.accounts if a.core]
+        counts = p.quadrant_counts()
+        health = status_counts(p.health)
+        out = [a for a in p.accounts if a.knocked_out]
+        bullets = [
+            (f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
+             + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")) if core else self.w("no_revenue"),
+            f"{self.w('concentration')}: {self.w('top_account')} {self.pct(p.top_share)}, {self.w('top_3')} {self.pct(p.top3_share)}",
+            f"{self.w('matrix')}: " + (", ".join(f"{self.w('q_' + q)} {n}" for q, n in counts.items()) if p.matrix else self.w("matrix_missing")),
+            f"{self.w('partnerships')}: " + ", ".join(f"{term('partnership', k, self.lang)} {n}" for k, n in p.partnership_counts().items() if k),
+            f"{self.w('knock_outs')}: " + (", ".join(a.account for a in out) if out else self.w("none_failing")),
+            f"{self.w('plan_health')}: " + ", ".join(f"{self.w('status_' + s)} {n}" for s, n in health.items()),
+        ]
+        if p.invalid:
+            bullets.append(f"{self.w('left_out')}: {', '.join(p.invalid)}")
+        paras = [Para((Run(b),), "•") for b in bullets]
+        size = fit_size(self.fonts, paras, self.body, (*self.sizes, self.theme.size("minimum")))
+        if size:
+            self.new("summary", self.w("at_a_glance"), "summary").elements.append(text(self.body, paras, size))
+        else:  # a long list of core accounts: one bullet per slide part
+            flow = Flow(self.fonts, self.body, self.theme.size("small"), self.theme.size("small"))
+            flow.paras(paras)
+            for page in flow.pages:
+                self.new("summary", self.w("at_a_glance"), "summary").elements += page
+
+    def pareto(self) -> None:
+        p = self.p
+        if not p.total:
+            return
+        accounts = p.accounts
+        named = len(accounts) <= NAMED_CATEGORIES
+        categories = tuple(a.account if named else str(a.rank) for a in accounts)
+        chart_box = Box(self.body.x, self.body.y, self.body.w * 0.66, self.body.h)
+        series = (Series(self.w("cumulative_share"), tuple(round(a.cumulative, 4) for a in accounts)),)
+        chart = LineChart(chart_box, categories, series, (0.0, 1.0), "0%", PARETO, self.pct(PARETO),
+                          self.w("accounts_by_revenue"), self.w("cumulative_share"))
+        side = Box(chart_box.right + 14, self.body.y, self.body.w - chart_box.w - 14, self.body.h)
+        figures = [
+            (self.w("pareto_short").format(n=p.core_count, total=len(accounts), share=self.pct(PARETO)), ""),
+            (self.w("top_account"), f"{accounts[0].account}: {self.pct(p.top_share)}"),
+            (self.w("top_3"), self.pct(p.top3_share)),
+            (self.w("revenue"), self.money(p.total)),
+        ]
+        paras = []
+        for label, value in figures:
+            paras.append(Para((Run(label, bold=True),)))
+            if value:
+                paras.append(Para((Run(value),)))
+        size = fit_size(self.fonts, paras, side, self.sizes) or self.theme.size("minimum")
+        slide = self.new("pareto", self.w("pareto"), "pareto")
+        slide.elements += [chart, text(side, paras, size, fill="table_stripe")]
+
+    def ranking(self) -> None:
+        header = ["#", self.w("account"), self.w("revenue"), self.w("share"), self.w("cumulative"), self.pct(PARETO), self.w("attractiveness"),
+                  self.w("position_short"), self.w("quadrant"), self.w("partnership")]
+        rows = [[str(a.rank), a.account, self.money(a.revenue), self.pct(a.share), self.pct(a.cumulative), "●" if a.core else "",
+                 self.score(a.attractiveness), self.score(a.position), self.quadrant(a.quadrant), term("partnership", a.partnership, self.lang) or "–"]
+                for a in self.p.accounts]
+        self.table("ranking", self.w("ranking"), "pareto", header, rows,
+                   ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"])
+
+    def matrix(self) -> None:
+        placed = self.p.matrix
+        if not placed:
+            slide = self.new("matrix", self.w("matrix"), "matrix")
+            slide.elements.append(text(self.body, [Para((Run(self.w("matrix_missing")),))], self.sizes[0]))
+            return
+        biggest = max(a.revenue for a in placed) or 1.0
+        # A bubble's area shows revenue; an account without revenue still shows as the smallest bubble.
+        bubbles = tuple(Bubble(a.account, round(a.position or 0, 2), round(a.attractiveness or 0, 2), max(a.revenue, biggest * 0.02) / self.divisor)
+                        for a in placed)
+        quadrants = tuple(self.quadrant(q) for q in QUADRANTS)
+        slide = self.new("matrix", self.w("matrix"), "matrix")
+        slide.elements.append(BubbleChart(self.body, bubbles, (0.5, 5.5), (0.5, 5.5), 3.0, 3.0, self.w("position_axis"),
+                                          self.w("attractiveness_axis"), quadrants, "0.0"))  # type: ignore[arg-type]
+
+    def partnerships(self) -> None:
+        by_level = self.p.partnership_counts()
+        levels, counts = list(by_level), list(by_level.values())
+        if not any(counts[:-1]):
+            return
+        names = [term("partnership", k, self.lang) if k else self.w("not_set") for k in levels]
+        slide = self.new("partnerships", self.w("partnerships"), "partnerships")
+        chart_box = Box(self.body.x, self.body.y, self.body.w * 0.45, self.body.h)
+        slide.elements.append(ColumnChart(chart_box, tuple(names), (Series(self.w("accounts_header"), tuple(float(c) for c in counts)),), False, "0"))
+        rows = []
+        for level, name, count in zip(levels, names, counts):
+            members = [a for a in self.p.accounts if a.partnership == level]
+            revenue = sum(a.revenue for a in members)
+            rows.append((name, str(count), self.money(revenue), self.pct(revenue / self.p.total) if self.p.total else "–"))
+        box = Box(chart_box.right + 14, self.body.y, self.body.w - chart_box.w - 14, self.body.h)
+        tables = paginate_table(self.fonts, (self.w("partnership"), self.w("accounts_header"), self.w("revenue"), self.w("share")), rows,
+                                ("left", "right", "right", "right"), box, self.theme.size("small"))
+        slide.elements.append(tables[0])
+
+    def knock_outs(self) -> None:
+        if not self.p.programme.knock_outs:
+            return
+        rows = [[a.account, name, reason or "–"] for a in self.p.accounts for name, reason in a.knocked_out]
+        rows += [[a.account, name, self.w("not_answered")] for a in self.p.accounts for name in a.unanswered]
+        if not rows:
+            slide = self.new("knock_outs", self.w("knock_outs"), "knock_outs")
+            slide.elements.append(text(self.body, [Para((Run(self.w("none_failing")),))], self.sizes[0]))
+            return
+        self.table("knock_outs", self.w("knock_outs"), "knock_outs", [self.w("account"), self.w("criterion"), self.w("reason")], rows,
+                   ["left", "left", "left"])
+
+    def health(self) -> None:
+        order = {"red": 0, "amber": 1, "green": 2}
+        rows = []
+        for h in sorted(self.p.health, key=lambda h: (order[h.status], h.account.casefold(), h.plan)):
+            rows.append([h.account, self.w(f"status_{h.status}"), self.pct(h.completeness) if h.completeness is not None else "–",
+                         str(h.version_days) if h.version_days is not None else "–", str(h.commit_days) if h.commit_days is not None else "–",
+                         day(h.next_review, self.lang) if h.next_review else "–", "; ".join(r.text(self.lang) for r in h.reasons) or "–"])
+        self.table("health", self.w("plan_health"), "health", [self.w("account"), self.w("status"), self.w("complete"), self.w("days_since_version"),
+                   self.w("days_since_commit"), self.w("next_review"), self.w("reasons")], rows,
+                   ["left", "left", "right", "right", "right", "right", "left"], status_column=1)
+
+
+
+def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en") -> Deck:
+    """The portfolio deck: cover, summary, 80/20 curve and ranking, matrix, partnerships, knock-outs, plan health."""
+    builder = _Builder(portfolio, theme, language)
+    for make in (builder.cover, builder.summary, builder.pareto, builder.ranking, builder.matrix, builder.partnerships,
+                 builder.knock_outs, builder.health):
+        make()
+    finish(builder.slides, builder.geometry, theme)
+    title = word("portfolio_title", language)
+    return Deck(title=title, author="kamdoc", subject=title, language=language,
+                footer=f"{title} · {day(portfolio.today, language)}", width=builder.width, height=builder.height, slides=builder.slides)
+

@@ -1,0 +1,277 @@
+"""The deck's words and number formats in English and German (Babel for numbers, currencies and dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from kamdoc.standard.vocab import label
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # the portfolio deck (kamdoc portfolio)
+    "portfolio_title": ("Key account portfolio", "Key-Account-Portfolio"),
+    "as_of": ("As of", "Stand"),
+    "account": ("Account", "Account"),
+    "accounts": ("accounts", "Accounts"),
+    "plans": ("plans", "Pläne"),
+    "accounts_header": ("Accounts", "Accounts"),
+    "assessment": ("Account assessment", "Account-Bewertung"),
+    "see_ranking": ("listed in the ranking", "siehe Rangliste"),
+    "revenue": ("Revenue", "Umsatz"),
+    "at_a_glance": ("At a glance", "Auf einen Blick"),
+    "pareto": ("80/20: revenue by account", "80/20: Umsatz nach Accounts"),
+    "pareto_line": ("{n} of {total} accounts make {share} of revenue", "{n} von {total} Accounts machen {share} des Umsatzes"),
+    "pareto_short": ("{n} of {total} accounts make {share}", "{n} von {total} Accounts machen {share}"),
+    "no_revenue": ("No account has actual revenue yet", "Noch kein Account mit Ist-Umsatz"),
+    "concentration": ("Concentration", "Konzentration"),
+    "top_account": ("Top account", "Größter Account"),
+    "top_3": ("Top 3", "Top 3"),
+    "cumulative_share": ("Cumulative share of revenue", "Kumulierter Umsatzanteil"),
+    "accounts_by_revenue": ("Accounts by revenue", "Accounts nach Umsatz"),
+    "ranking": ("Accounts ranked by revenue", "Accounts nach Umsatz"),
+    "cumulative": ("Cumulative", "Kumuliert"),
+    "attractiveness": ("Attract.", "Attrakt."),
+    "position_short": ("Position", "Position"),
+    "quadrant": ("Quadrant", "Quadrant"),
+    "partnership": ("Partnership", "Partnerschaft"),
+    "matrix": ("Portfolio matrix", "Portfolio-Matrix"),
+    "matrix_missing": ("No account can be placed yet: the matrix needs portfolio.criteria in kamdoc.yaml and an assessment in the plans",
+                       "Noch kein Account einzuordnen: die Matrix braucht portfolio.criteria in kamdoc.yaml und ein assessment in den Plänen"),
+    "position_axis": ("Our position (share of wallet, decision-makers, partnership)", "Unsere Position (Lieferanteil, Entscheider, Partnerschaft)"),
+    "attractiveness_axis": ("Attractiveness (weighted criteria)", "Attraktivität (gewichtete Kriterien)"),
+    "q_star": ("Stars", "Stars"),
+    "q_cash-cow": ("Cash cows", "Cash Cows"),
+    "q_question-mark": ("Question marks", "Question Marks"),
+    "q_dog": ("Dogs", "Poor Dogs"),
+    "s_develop": ("develop", "entwickeln"),
+    "s_maintain": ("maintain", "halten"),
+    "s_selective": ("selective", "selektiv"),
+    "s_withdraw": ("withdraw", "zurückziehen"),
+    "partnerships": ("Partnership levels", "Partnerschaftsstufen"),
+    "not_set": ("Not set", "Nicht angegeben"),
+    "knock_outs": ("Knock-out criteria", "K.-o.-Kriterien"),
+    "criterion": ("Criterion", "Kriterium"),
+    "reason": ("Reason", "Begründung"),
+    "not_answered": ("not answered", "nicht beantwortet"),
+    "none_failing": ("every account meets every knock-out criterion", "alle Accounts erfüllen alle K.-o.-Kriterien"),
+    "plan_health": ("Plan health", "Zustand der Pläne"),
+    "status_red": ("Red", "Rot"),
+    "status_amber": ("Amber", "Gelb"),
+    "status_green": ("Green", "Grün"),
+    "complete": ("Complete", "Vollständig"),
+    "days_since_version": ("Days since version", "Tage seit Version"),
+    "days_since_commit": ("Days since commit", "Tage seit Commit"),
+    "next_review": ("Next review", "Nächster Review"),
+    "left_out": ("Left out (invalid)", "Nicht berücksichtigt (ungültig)"),
+    # slide titles
+    "agenda": ("Agenda", "Agenda"),
+    "profile": ("Customer profile", "Kurzprofil"),
+    "cover": ("Cover", "Deckblatt"),
+    "kamdoc": ("Format", "Format"),
+    "language": ("Language", "Sprache"),
+    "kpis": ("Key figures", "Kennzahlen"),
+    "ownership": ("Owners and subsidiaries", "Eigentümer und Tochtergesellschaften"),
+    "customer_goals": ("Customer goals and projects", "Ziele und Projekte des Kunden"),
+    "market": ("Market", "Marktumfeld"),
+    "competitors": ("Competitors", "Wettbewerbsumfeld"),
+    "buying_strategy": ("Buying strategy", "Einkaufsstrategie"),
+    "power_map": ("Power map", "Power-Map"),
+    "swot": ("SWOT of the customer", "SWOT des Kunden"),
+    "position": ("Our position", "Unsere Position"),
+    "won_lost": ("Projects won and lost", "Gewonnene und verlorene Projekte"),
+    "potential": ("Potential portfolio", "Potenzial-Portfolio"),
+    "perception": ("How the customer sees us", "Wahrnehmung des Kunden"),
+    "our_market": ("Our market", "Unser Marktumfeld"),
+    "our_competitors": ("Our competitors", "Unsere Wettbewerber"),
+    "own_swot": ("Our SWOT", "Unsere SWOT"),
+    "mission": ("Mission", "Mission"),
+    "goals": ("Top five goals", "Top-5-Ziele"),
+    "financials": ("Financials", "Finanzplanung"),
+    "key_projects": ("Key projects", "Schlüsselprojekte"),
+    "account_team": ("Account team", "Account-Team"),
+    "relationship_plan": ("Relationship plan", "Beziehungsmanagement"),
+    "marketing": ("Marketing calendar", "Key-Account-Marketing"),
+    # cover, footer and notes
+    "deck_title": ("Key account plan", "Key-Account-Plan"),
+    "source": ("Edit in", "Bearbeiten in"),
+    "key_account_manager": ("Key account manager", "Key-Account-Manager"),
+    "version": ("Version", "Version"),
+    "status": ("Status", "Status"),
+    "page": ("Page", "Seite"),
+    "continued": ("continued", "Fortsetzung"),
+    # table headers and fields
+    "name": ("Name", "Name"),
+    "unit": ("Unit", "Einheit"),
+    "trend": ("Trend", "Trend"),
+    "benchmark": ("Benchmark", "Vergleich"),
+    "share": ("Share", "Anteil"),
+    "influence": ("Influence", "Einfluss"),
+    "country": ("Country", "Land"),
+    "relation": ("Relation", "Beziehung"),
+    "goal": ("Goal", "Ziel"),
+    "deadline": ("Deadline", "Termin"),
+    "departments": ("Departments", "Abteilungen"),
+    "contacts": ("Contacts", "Ansprechpartner"),
+    "positioning": ("Positioning", "Positionierung"),
+    "strengths": ("Strengths", "Stärken"),
+    "weaknesses": ("Weaknesses", "Schwächen"),
+    "opportunities": ("Opportunities", "Chancen"),
+    "threats": ("Threats", "Risiken"),
+    "our_contribution": ("Our contribution", "Unser Beitrag"),
+    "sourcing": ("Sourcing", "Beschaffungsstrategie"),
+    "max_supplier_share": ("Maximum supplier share", "Maximaler Lieferanteil"),
+    "procurement": ("Procurement", "Beschaffung"),
+    "buying_committee": ("Buying committee", "Einkaufsgremium"),
+    "framework_contract_required": ("Framework contract required", "Rahmenvertrag erforderlich"),
+    "supplier_evaluation": ("Supplier evaluation", "Lieferantenbewertung"),
+    "category_owners": ("Category owners", "Verantwortliche je Produktgruppe"),
+    "category": ("Category", "Produktgruppe"),
+    "owner": ("Owner", "Verantwortlich"),
+    "notes": ("Notes", "Anmerkungen"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nein"),
+    "project": ("Project", "Projekt"),
+    "year": ("Year", "Jahr"),
+    "size": ("Size", "Größe"),
+    "success_criteria": ("Success criteria", "Erfolgskriterien"),
+    "winner": ("Winner", "Gewinner"),
+    "reasons": ("Reasons", "Gründe"),
+    "won": ("Won", "Gewonnen"),
+    "lost": ("Lost", "Verloren"),
+    "role": ("Role", "Rolle"),
+    "rating": ("Rating", "Bewertung"),
+    "strategy": ("Strategy", "Strategie"),
+    "resources": ("Resources", "Ressourcen"),
+    "statement": ("Our mission", "Unsere Mission"),
+    "horizon": ("Horizon", "Horizont"),
+    "customer_mission": ("The customer's mission", "Mission des Kunden"),
+    "company_mission": ("Our company's mission", "Unternehmensmission"),
+    "metric": ("Metric", "Messgröße"),
+    "baseline_target": ("Baseline → target", "Ausgangswert → Ziel"),
+    "milestones": ("Milestones", "Meilensteine"),
+    "actions": ("Actions", "Maßnahmen"),
+    "due": ("Due", "Fällig"),
+    "product": ("Product", "Produkt"),
+    "total": ("Total", "Summe"),
+    "growth": ("Growth", "Wachstum"),
+    "margin": ("Margin", "Marge"),
+    "actual": ("actual", "Ist"),
+    "plan": ("plan", "Plan"),
+    "volume": ("Volume", "Volumen"),
+    "budget": ("Budget", "Budget"),
+    "contact": ("Contact", "Ansprechpartner"),
+    "stage": ("Stage", "Phase"),
+    "probability": ("Probability", "Wahrscheinlichkeit"),
+    "focus": ("Focus", "Schwerpunkt"),
+    "person": ("Person", "Person"),
+    "message": ("Message", "Botschaft"),
+    "frequency": ("Frequency", "Häufigkeit"),
+    "date": ("Date", "Datum"),
+    "event": ("Event", "Veranstaltung"),
+    "format": ("Format", "Format"),
+    "audience": ("Audience", "Zielgruppe"),
+    "attitude": ("Attitude", "Einstellung"),
+    "quadrant_win_over": ("Win over: high potential, reserved", "Überzeugen: hohes Potenzial, zurückhaltend"),
+    "quadrant_focus": ("Focus: high potential, positive", "Fokus: hohes Potenzial, positiv"),
+    "quadrant_watch": ("Watch: low potential, reserved", "Beobachten: geringes Potenzial, zurückhaltend"),
+    "quadrant_reference": ("References: low potential, positive", "Referenzen: geringes Potenzial, positiv"),
+    "attitude_axis": ("Attitude towards us (−2 to +2)", "Einstellung zu uns (−2 bis +2)"),
+    "potential_axis": ("Potential", "Potenzial"),
+    "changes_since": ("Changes since", "Änderungen seit"),
+    "new_since": ("This plan is new since", "Dieser Plan ist neu seit"),
+    "no_changes_since": ("No changes since", "Keine Änderungen seit"),
+    "no_reporting_line": ("No reporting line in the plan", "Ohne Berichtslinie im Plan"),
+    "reports_to": ("reports to", "berichtet an"),
+    "influence_weight": ("Frame: influence (thick = high)", "Rahmen: Einfluss (dick = hoch)"),
+    "customer_version": (
+        "Customer version: attitudes, influence, our notes on people, our own SWOT, margins and reasons for lost projects are left out.",
+        "Kundenversion: Einstellungen, Einfluss, unsere Notizen zu Personen, eigene SWOT, Margen und Verlustgründe sind ausgelassen.",
+    ),
+}
+
+
+_BADGES = {
+    "decision-maker": ("DM", "E"),
+    "user": ("U", "N"),
+    "influencer": ("I", "B"),
+    "ratifier": ("R", "R"),
+    "specifier": ("S", "S"),
+    "door-opener": ("DO", "T"),
+    "buyer": ("B", "EK"),
+}
+
+
+def badge(role: str, language: str) -> str:
+    """A role's short badge in the power map: DM for decision-maker, E for Entscheider."""
+    en, de = _BADGES[role]
+    return de if language == "de" else en
+
+
+def word(key: str, language: str) -> str:
+    """A label of the deck in the plan's language."""
+    en, de = _WORDS[key]
+    return de if language == "de" else en
+
+
+def term(vocabulary: str, value: str | None, language: str) -> str:
+    """A closed-list value as the deck shows it ("decision-maker" → "Entscheider")."""
+    return label(vocabulary, value, language) if value else ""
+
+
+@cache
+def _locale(language: str) -> object:
+    from babel import Locale
+
+    return Locale.parse("de_DE" if language == "de" else "en_GB")
+
+
+def number(value: float, language: str, decimals: int | None = None) -> str:
+    """A number in the language's format: 1.234,5 (de) or 1,234.5 (en)."""
+    from babel.numbers import format_decimal
+
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=_locale(language)))
+
+
+def percent(value: float, language: str) -> str:
+    """A percentage as written in the language: 40 % (de) or 40% (en)."""
+    text = number(value, language)
+    return f"{text} %" if language == "de" else f"{text}%"
+
+
+def _symbol(currency: str | None, language: str) -> str:
+    from babel.numbers import get_currency_symbol
+
+    return str(get_currency_symbol(currency, locale=_locale(language))) if currency else ""
+
+
+def amount(value: float, currency: str | None, unit: str | None, language: str) -> str:
+    """An amount in the plan's currency and unit: 1.234,5 T€ (de) or €1,234.5k (en)."""
+    text = number(value, language)
+    symbol = _symbol(currency, language)
+    unit = unit or "one"
+    if language == "de":
+        prefix = {"thousand": "T" if symbol and not symbol.isalpha() else "Tsd. ", "million": "Mio. "}.get(unit, "")
+        return f"{text} {prefix}{symbol}".rstrip()
+    suffix = {"thousand": "k", "million": "m"}.get(unit, "")
+    gap = " " if symbol.isalpha() else ""
+    return f"{symbol}{gap}{text}{suffix}"
+
+
+def amount_unit(currency: str | None, unit: str | None, language: str) -> str:
+    """What the numbers of a table of amounts are in: "T€" / "€ thousand"."""
+    symbol = _symbol(currency, language)
+    unit = unit or "one"
+    if language == "de":
+        prefix = {"thousand": "T" if symbol and not symbol.isalpha() else "Tsd. ", "million": "Mio. "}.get(unit, "")
+        return f"{prefix}{symbol}".strip()
+    return f"{symbol} {unit}".strip() if unit != "one" else symbol
+
+
+def day(value: date, language: str) -> str:
+    """A date in the language's medium format: 15.11.2026 (de) or 15 Nov 2026 (en)."""
+    from babel.dates import format_date
+
+    return str(format_date(value, format="dd.MM.yyyy" if language == "de" else "d MMM yyyy", locale=_locale(language)))

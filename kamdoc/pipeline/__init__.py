@@ -1,0 +1,1 @@
+"""Files and processes: rendering plans, building a repository, watching, revisions to compare."""

@@ -1,0 +1,347 @@
+"""`kamdoc build`: every plan rendered into OUT, in parallel, only when its inputs changed, with a manifest."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kamdoc import __version__
+from kamdoc.load.discover import find_plans, plan_slug, shown_path
+from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.load.document import find_repo, inside
+from kamdoc.pipeline.render import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
+from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Built:
+    """What building one plan did."""
+
+    plan: str
+    slug: str
+    status: str  # built, unchanged, failed
+    inputs: dict[str, str] = field(default_factory=dict)  # file -> sha256
+    key: str = ""  # hash of everything the outputs depend on
+    outputs: dict[str, str] = field(default_factory=dict)  # file -> sha256
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """`I/N` (1-based) as (I, N)."""
+    if not value:
+        return None
+    try:
+        index, total = (int(part) for part in value.split("/", 1))
+    except ValueError:
+        raise CommandLineError(f"--shard takes I/N, such as 1/4 (got {value!r})") from None
+    if not 1 <= index <= total:
+        raise CommandLineError(f"--shard {value}: I must be between 1 and N")
+    return index, total
+
+
+def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
+    """Whether a plan belongs to this shard: by a hash of its slug, so that adding plans moves no others."""
+    if shard is None:
+        return True
+    index, total = shard
+    return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
+
+
+
+
+def _sha256(path: Path) -> str:
+    """The hash of a regular file read with a cap: a manifest from a cache may name a FIFO or a huge file."""
+    from kamdoc.load.document import FileRefused, read_capped
+
+    try:
+        return hashlib.sha256(read_capped(path, MAX_INPUT_BYTES, str(path))).hexdigest()
+    except FileRefused as exc:
+        raise OSError(str(exc)) from None
+
+
+def _theme_files(theme_dir: Path | None) -> list[Path]:
+    from kamdoc.theme.settings import load_theme
+
+    theme = load_theme(theme_dir)
+    files: list[Path] = []
+    for folder in theme.folders:
+        # Links to folders are not followed, and a theme is a handful of files: a folder named by mistake
+        # (or by a stranger), such as /, is refused instead of hashed.
+        for here, folders, names in os.walk(folder):
+            folders[:] = sorted(f for f in folders if f != ".git")
+            files += [Path(here) / name for name in sorted(names) if (Path(here) / name).is_file()]
+            if len(files) > MAX_THEME_FILES:
+                raise KamdocError(f"the theme folder {folder} holds more than {MAX_THEME_FILES} files; a theme holds templates, theme.yaml and fonts")
+    return files + [theme.font_file("regular"), theme.font_file("bold")]
+
+
+
+
+def _inputs(doc: Any) -> list[Path]:
+    """The files a plan's decks are made from: the plan, the Markdown it pulls in, its logo."""
+    files = {doc.file.resolve()}
+    files |= {file.resolve() for file in doc.files() if file.resolve() != doc.file.resolve()}
+    logo = doc.data.get("cover", {}).get("logo") if isinstance(doc.data, dict) and isinstance(doc.data.get("cover"), dict) else None
+    if isinstance(logo, str):
+        candidate = (doc.file.parent / logo).resolve()
+        if candidate.is_file():
+            files.add(candidate)
+    return sorted(files)
+
+
+SECRET_VARIABLE = "KAMDOC_BUILD_SECRET"
+"""An environment variable whose value, when set, seals each manifest entry so that a cache no one else can seal is trusted."""
+
+
+def seal(entry: dict[str, Any]) -> str:
+    """The entry's seal: an HMAC of its key and outputs under the secret, or "" without one."""
+    import hmac
+
+    secret = os.environ.get(SECRET_VARIABLE, "")
+    if not secret:
+        return ""
+    message = json.dumps([entry.get("key"), sorted(entry.get("outputs", {}).items())]).encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _sealed(entry: dict[str, Any]) -> bool:
+    """Whether a previous entry may be trusted: always without a secret, else only with the right seal.
+
+    Without a secret, the decks of a poisoned cache that also wrote a matching manifest would be kept;
+    with one (a CI secret that pull requests from forks do not get), a planted deck is built again.
+    """
+    import hmac
+
+    expected = seal(entry)
+    return not expected or hmac.compare_digest(expected, str(entry.get("seal", "")))
+
+
+def _key(theme_key: str, formats: tuple[str, ...], audience: str, inputs: dict[str, str]) -> str:
+    """The hash of everything a plan's decks depend on."""
+    return hashlib.sha256(json.dumps([__version__, theme_key, formats, audience, sorted(inputs.items())]).encode()).hexdigest()
+
+
+def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_key: str,
+               previous: dict[str, Any] | None) -> Built | None:
+    """The previous build of a plan, when none of its inputs and outputs changed since; else None.
+
+    Only hashes files: the inputs recorded last time (plan, Markdown, logo) decide, and the plan file is
+    one of them, so a plan that now pulls in other files has changed itself. The manifest may come from a
+    CI cache anyone could have written to, so a recorded input outside the plans repo is never read: the
+    plan is built again instead.
+    """
+    if not previous or not _sealed(previous):
+        return None
+    repo = find_repo(plan_file)
+    if not all(isinstance(name, str) and inside(Path(name), repo) for name in previous["inputs"]):
+        return None
+    try:
+        inputs = {name: _sha256(Path(name)) for name in previous["inputs"]}
+        if shown_path(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
+            return None
+        targets = [out / f"{plan_slug(plan_file)}.{fmt}" for fmt in formats]
+        if any(previous["outputs"].get(shown_path(t)) != _sha256(t) for t in targets):
+            return None
+    except OSError:
+        return None
+    return Built(shown_path(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous["outputs"]),
+                 list(previous["findings"]))
+
+
+def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
+              theme_key: str, processes: int = 1, collect: bool = True) -> Built:
+    """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
+    from kamdoc.validate.plan import validate_safely
+
+    start = time.perf_counter()
+    slug = plan_slug(plan_file)
+    built = Built(shown_path(plan_file), slug, "failed")
+    rendering = False
+    try:
+        result = validate_safely(plan_file, today)
+        built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
+                           "field": f.field, "message": f.message} for f in result.findings]
+        if result.errors or result.plan is None or result.doc is None:
+            built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
+            return built
+        built.inputs = {shown_path(p): _sha256(p) for p in _inputs(result.doc)}
+        built.key = _key(theme_key, formats, audience, built.inputs)
+        targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
+        from kamdoc.outline.plan_deck import build_outline
+        from kamdoc.theme.settings import load_theme
+
+        rendering = True
+        theme = load_theme(theme_dir)
+        deck = build_outline(result.plan, result.doc, theme, audience)
+        created = document_date(result.plan.cover.version)
+        for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
+            target = targets[fmt]
+            write_atomically(target, data)
+            built.outputs[shown_path(target)] = hashlib.sha256(data).hexdigest()
+        built.status = "built"
+    except KamdocError as exc:
+        built.error = exc.message
+    except OSError as exc:  # the output folder is read-only or full: this plan failed, the others go on
+        built.error = f"cannot write its decks: {exc.strerror or exc}"
+        built.outputs = {}
+    except Exception as exc:  # a bug in kamdoc: this plan failed and says where, the others go on
+        built.error = f"kamdoc failed on this plan ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in kamdoc: please report it"
+        built.outputs = {}
+    finally:
+        # The command line collects cycles rarely (faster for one deck); a worker rendering plan after plan
+        # would pile up every deck's cyclic layout garbage, so it is freed after each plan.
+        if rendering and collect:
+            gc.collect()
+        built.seconds = round(time.perf_counter() - start, 3)
+    return built
+
+
+def _load_manifest(out: Path) -> dict[str, Any]:
+    """The previous build's entries by plan, if its manifest has the shape kamdoc writes; else none (all is built again).
+
+    It may come from a CI cache that anyone's pull request could have filled, so it is read with a cap and
+    checked field by field before any of it is used.
+    """
+    from kamdoc.load.document import FileRefused, read_capped
+
+    try:
+        data = json.loads(read_capped(out / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
+    except (FileRefused, ValueError, RecursionError):
+        return {}
+    entries = data.get("plans") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return {}
+    return {entry["plan"]: entry for entry in entries if _well_formed(entry)}
+
+
+_HEX64 = frozenset("0123456789abcdef")
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether a manifest entry has exactly the shape `build` writes: texts where texts go, hashes that are hashes."""
+    def sha(value: Any) -> bool:
+        return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX64
+
+    def files(value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(k, str) and len(k) < 4096 and sha(v) for k, v in value.items())
+
+    return (isinstance(entry, dict) and isinstance(entry.get("plan"), str) and isinstance(entry.get("slug"), str)
+            and sha(entry.get("key")) and files(entry.get("inputs")) and files(entry.get("outputs"))
+            and isinstance(entry.get("findings"), list) and all(_finding_shape(f) for f in entry["findings"]))
+
+
+def _finding_shape(finding: Any) -> bool:
+    return (isinstance(finding, dict) and all(isinstance(finding.get(k), str) for k in ("file", "severity", "field", "message"))
+            and all(isinstance(finding.get(k), int) and not isinstance(finding.get(k), bool) for k in ("line", "column")))
+
+
+def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | None, shard: tuple[int, int] | None,
+          audience: str, theme_dir: Path | None, today: date) -> int:
+    """Build the plans under `paths`; returns the exit code (1 when any plan failed)."""
+    plans = [p for p in find_plans(paths) if in_shard(plan_slug(p), shard)]
+    if not plans and shard is None:
+        raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
+    formats, lacking = usable_formats(formats)
+    clean_leftovers(out)
+    clashes = same_decks(plans)
+    try:
+        theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
+    except OSError as exc:
+        raise KamdocError(f"cannot read the theme: {exc}") from None
+    previous = _load_manifest(out)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
+    results: list[Built] = []
+    interactive = sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def report(built: Built) -> None:
+        if not interactive:
+            detail = f" ({built.error})" if built.error else ""
+            click.echo(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s", err=True)
+
+    # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
+    stale = []
+    for plan in plans:
+        if plan in clashes:
+            results.append(Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]))
+            report(results[-1])
+            continue
+        settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(shown_path(plan)))
+        if settled is None:
+            stale.append(plan)
+        else:
+            results.append(settled)
+            report(settled)
+    # With fewer plans than cores, each PDF is laid out in two processes instead.
+    processes = 2 if workers > len(stale) else 1
+    args = [(plan, out, formats, audience, theme_dir, today, theme_key, processes) for plan in stale]
+    with click.progressbar(length=len(stale), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
+        if workers == 1 or len(stale) <= 1:
+            for number, item in enumerate(args, 1):
+                results.append(build_one(*item, collect=number < len(args)))
+                report(results[-1])
+                bar.update(1)
+        else:
+            from concurrent.futures.process import BrokenProcessPool
+
+            from kamdoc.workers import die_with_parent
+
+            with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+                futures = {pool.submit(build_one, *item): item[0] for item in args}
+                for future in as_completed(futures):
+                    try:
+                        results.append(future.result())
+                    except BrokenProcessPool:  # a worker died (killed, out of memory): its plans failed, not the run
+                        plan = futures[future]
+                        results.append(Built(shown_path(plan), plan_slug(plan), "failed", error="its worker process died (out of memory, or killed)"))
+                    report(results[-1])
+                    bar.update(1)
+    results.sort(key=lambda b: b.plan)
+    # Timings stay out of the manifest: two builds of the same plans give the same file.
+    entries = [{k: v for k, v in asdict(b).items() if k not in ("seconds", "status")} for b in results]
+    for entry in entries:
+        if seal(entry):
+            entry["seal"] = seal(entry)
+    manifest = {"kamdoc": __version__, "formats": list(formats), "audience": audience, "plans": entries}
+    try:
+        write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
+    except OSError as exc:
+        raise output_error(out / MANIFEST, exc) from None
+    failed = [b for b in results if b.status == "failed"]
+    counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
+    click.echo(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed", err=True)
+    for b in failed:
+        click.echo(f"  failed: {b.plan}: {b.error}", err=True)
+        for f in b.findings:
+            if f["severity"] == "error":
+                click.echo(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}", err=True)
+    return 1 if failed or lacking else 0
+
+
+class _NoBar:
+    """Stands in for the progress bar where output goes to a log: one line per plan instead."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        return None

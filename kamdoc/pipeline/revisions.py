@@ -1,0 +1,149 @@
+"""The plans of two git revisions (or a revision and the working tree): paired, loaded, validated and compared."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kamdoc.analyse.diff import Change, compare
+from kamdoc.errors import CommandLineError
+from kamdoc.findings import Finding
+from kamdoc.load.discover import PLAN_FILE
+from kamdoc.load.document import LoadError, decode_text, parse
+from kamdoc.load.git import Snapshot, git_root, resolve, split_range
+from kamdoc.validate.plan import Result, validate_document
+
+
+@dataclass
+class PlanDiff:
+    """One plan's changes between the two revisions."""
+
+    path: str  # in B (or in A when removed)
+    status: str  # changed, added, removed, renamed, unchanged
+    old_path: str = ""
+    account: str = ""
+    changes: list[Change] = field(default_factory=list)
+    new_findings: list[Finding] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "plan": self.path,
+            "status": self.status,
+            "old_plan": self.old_path or None,
+            "account": self.account,
+            "changes": [c.as_dict() for c in self.changes],
+            "new_findings": [{"severity": f.severity, "field": f.field, "message": f.message, "line": f.pos.line} for f in self.new_findings],
+        }
+
+
+def _plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
+    """The plan files among a revision's files: plan.yaml files, and bare .yaml files outside plan folders."""
+    folders = {str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name == PLAN_FILE}
+    plans = []
+    for name in sorted(files):
+        path = PurePosixPath(name)
+        if not any(str(path).startswith(f"{u}/") or path == u or str(u) == "." for u in under):
+            continue
+        if path.name == PLAN_FILE:
+            plans.append(name)
+        elif path.suffix in (".yaml", ".yml") and path.name not in ("kamdoc.yaml", "kamdoc.yml") and not path.name.startswith("."):
+            if not any(str(path).startswith(f"{folder}/") for folder in folders) and ".github" not in path.parts:
+                plans.append(name)
+    return plans
+
+
+def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
+    """A plan as it was at the snapshot's revision, validated like any other."""
+    file = snapshot.repo / path
+    try:
+        data = snapshot.read(path)
+        doc = parse(decode_text(data, file), file, snapshot.repo)
+    except LoadError as exc:
+        return Result(file, [exc.finding])
+    doc.snapshot = snapshot
+    return validate_document(doc, today)
+
+
+def _identity(result: Result) -> tuple[str, str] | None:
+    if result.plan is None:
+        return None
+    return (result.plan.cover.account, result.plan.cover.division or "")
+
+
+def _new_findings(old: Result | None, new: Result) -> list[Finding]:
+    before = {(f.severity, f.field, f.message) for f in (old.findings if old else [])}
+    return [f for f in new.findings if (f.severity, f.field, f.message) not in before]
+
+
+def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, list[PlanDiff]]:
+    """Compare the plans under the given paths between two revisions (default: HEAD and the working tree)."""
+    revisions, paths = _split_args(args)
+    repo = git_root(Path.cwd())
+    if not revisions:
+        a, b = Snapshot(repo, resolve(repo, "HEAD")), Snapshot(repo, None)
+    elif len(revisions) == 1:
+        first, second = split_range(repo, revisions[0])
+        a, b = Snapshot(repo, first), Snapshot(repo, second)
+    else:
+        a, b = Snapshot(repo, resolve(repo, revisions[0])), Snapshot(repo, resolve(repo, revisions[1]))
+    under = [PurePosixPath(os.path.relpath(Path(p).absolute(), repo)).as_posix() for p in paths] or ["."]
+    wanted = [PurePosixPath(u) for u in under]
+    old_plans = _plan_files(a.files(PurePosixPath(".")), wanted)
+    new_plans = _plan_files(b.files(PurePosixPath(".")), wanted)
+    old_results = {p: load_at(a, p, today) for p in old_plans}
+    new_results = {p: load_at(b, p, today) for p in new_plans}
+    diffs: list[PlanDiff] = []
+    gone = [p for p in old_plans if p not in new_results]
+    for path in new_plans:
+        new = new_results[path]
+        account = new.plan.cover.account if new.plan else ""
+        old_path = path if path in old_results else ""
+        if not old_path:  # renamed: a removed plan of the same account and division
+            old_path = next((g for g in gone if _identity(old_results[g]) is not None and _identity(old_results[g]) == _identity(new)), "")
+            if old_path:
+                gone.remove(old_path)
+        if not old_path:
+            diffs.append(PlanDiff(path, "added", account=account, new_findings=_new_findings(None, new)))
+            continue
+        old = old_results[old_path]
+        changes = compare(old.plan, new.plan)
+        status = "renamed" if old_path != path else ("changed" if changes else "unchanged")
+        if old.plan is None or new.plan is None:
+            status = "invalid"  # one side has errors: its findings say why, nothing can be compared
+        diffs.append(PlanDiff(path, status, old_path if old_path != path else "", account, changes, _new_findings(old, new)))
+    for path in gone:
+        old = old_results[path]
+        diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else ""))
+    return a, b, sorted(diffs, key=lambda d: d.path)
+
+
+def _is_path(arg: str) -> bool:
+    """Whether an argument names an existing file or folder (a name too long for one is a revision, or a mistake)."""
+    try:
+        return Path(arg).exists()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
+def _split_args(args: list[str]) -> tuple[list[str], list[str]]:
+    """Revisions first, then paths (as git does; `--` separates them when a name could be both)."""
+    if "--" in args:
+        cut = args.index("--")
+        revisions, paths = args[:cut], args[cut + 1 :]
+    else:
+        revisions = []
+        for arg in args:  # leading arguments that are not existing paths name revisions
+            if len(revisions) < 2 and not _is_path(arg):
+                revisions.append(arg)
+            else:
+                break
+        paths = args[len(revisions) :]
+    if len(revisions) > 2:
+        raise CommandLineError("give at most two revisions (or one range A...B) before the paths")
+    return revisions, paths
+
+
+# --- formats ---------------------------------------------------------------------------

@@ -1,0 +1,529 @@
+"""The typed plan of format 1: the one definition of the standard that validation, the JSON Schema and the renderers share."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+from kamdoc.standard.vocab import VOCABULARY, Language, values
+from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
+
+
+
+class Kind(enum.Enum):
+    """Marks on field types that the loader's YAML does not carry and normalisation needs."""
+
+    TEXT = "text"  # a plain scalar here is kept as the text the user typed
+    MARKDOWN = "markdown"  # text, or {file: x.md} pulling in a file beside the plan
+    QUANTITY = "quantity"  # a number or a text such as "25 %"
+    DATE = "date"  # an ISO date; a quoted one is accepted too
+    YEARS = "years"  # a mapping of four-digit years to numbers
+
+
+_TEXT_SCHEMA: dict[str, Any] = {"type": "string", "maxLength": MAX_TEXT}
+
+Text = Annotated[str, Kind.TEXT, WithJsonSchema(_TEXT_SCHEMA)]
+Markdown = Annotated[
+    str,
+    Kind.MARKDOWN,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "maxLength": MAX_TEXT},
+                {
+                    "type": "object",
+                    "description": "Pull the Markdown in from a file beside the plan.",
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "description": "Path of a Markdown file, relative to the plan file, inside the plans repo.",
+                            "examples": ["market.md"],
+                        }
+                    },
+                    "required": ["file"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+Id = Annotated[
+    str,
+    Kind.TEXT,
+    StringConstraints(pattern=r"^[a-z0-9_-]+$"),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9_-]+$"}),
+]
+Quantity = Annotated[
+    str | int | float,
+    Kind.QUANTITY,
+    WithJsonSchema({"type": ["string", "number"]}),
+]
+Day = Annotated[date, Kind.DATE]
+Year = Annotated[int, Field(ge=1000, le=9999)]
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def _years_schema(minimum: float | None) -> WithJsonSchema:
+    number: dict[str, Any] = {"type": "number"}
+    if minimum is not None:
+        number["minimum"] = minimum
+    return WithJsonSchema(
+        {
+            "type": "object",
+            "patternProperties": {"^[0-9]{4}$": number},
+            "additionalProperties": False,
+        }
+    )
+
+
+AmountsByYear = Annotated[dict[Year, Amount], Kind.YEARS, _years_schema(0)]
+FiguresByYear = Annotated[
+    dict[Year, Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False)]], Kind.YEARS, _years_schema(None)
+]
+
+
+def closed(name: str) -> Any:
+    """The type of a field that takes one value of the closed list `name`, with meanings for editor hover."""
+    terms = VOCABULARY[name]
+    return Annotated[
+        Literal[values(name)],  # type: ignore[valid-type]
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": [t.value for t in terms],
+                "enumDescriptions": [t.meaning for t in terms],
+                "markdownEnumDescriptions": [f"**{t.value}**: {t.meaning}" for t in terms],
+            }
+        ),
+    ]
+
+
+def about(text: str, vocabulary: str | None = None, example: Any = None, **kwargs: Any) -> Any:
+    """A field's description (with the meaning of each allowed value) and example, for the JSON Schema."""
+    if vocabulary:
+        text += " Allowed: " + "; ".join(f"`{t.value}` ({t.meaning[:-1].lower()})" for t in VOCABULARY[vocabulary]) + "."
+    extra: dict[str, Any] = {"description": text}
+    if example is not None:
+        extra["examples"] = [example]
+    return Field(**extra, **kwargs)
+
+
+class Section(BaseModel):
+    """Base of every part of a plan: strict types, unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+# --- cover -----------------------------------------------------------------
+
+
+class Cover(Section):
+    """Deckblatt: who the plan is for, by whom, and which version."""
+
+    account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group")
+    division: Text | None = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None)
+    key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt")
+    logo: Text | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
+    version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15")
+    status: closed("status") | None = about("How far the plan is.", "status", example="draft", default=None)
+    next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
+    confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
+
+    @property
+    def full_name(self) -> str:
+        """The account with its division, as footers and tables name it: "ACME – Factory Automation"."""
+        return self.account + (f" – {self.division}" if self.division else "")
+
+
+# --- profile ---------------------------------------------------------------
+
+
+class Kpi(Section):
+    """A key figure of the customer and how it developed."""
+
+    name: Text = about("What the figure is.", example="Revenue")
+    unit: Text | None = about("The unit of the values.", example="EUR m", default=None)
+    values: FiguresByYear = about("The figure per year: four-digit years as keys.", example={2024: 432, 2025: 455})
+    benchmark: Markdown | None = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None)
+
+
+class Owner(Section):
+    """A shareholder of the customer."""
+
+    name: Text = about("The shareholder.", example="Müller Family Holding")
+    share: Percent = about("Share in percent, 0 to 100; all owners together at most 100.", example=51)
+    influence: Markdown | None = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None)
+
+
+class Subsidiary(Section):
+    """A subsidiary of the customer."""
+
+    name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.")
+    country: Text | None = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None)
+    relation: closed("relation") | None = about("Its relation to us.", "relation", example="customer", default=None)
+
+
+class CustomerGoal(Section):
+    """One of the customer's top three goals or projects, written SMART."""
+
+    goal: Text = about("The goal: specific, measurable, achievable, relevant and time-bound.", example="Raise market share in Asia by 10 % in all product lines by end of 2027")
+    deadline: Day | None = about("When the customer wants to reach it.", example="2027-12-31", default=None)
+    departments: list[Text] = about("The customer's departments that own the goal.", example=["Sales Asia"], default_factory=list)
+    contacts: list[Id] = about("People in the power map who drive the goal (their ids).", example=["lchen"], default_factory=list)
+
+
+class CustomerCompetitor(Section):
+    """A competitor of the customer in its own market."""
+
+    name: Text = about("The competitor.", example="Globex")
+    positioning: Markdown | None = about("How it positions itself in the market, with key figures.", example="Price leader in Asia", default=None)
+    strengths: list[Text] = about("Its strengths.", example=["Low cost base"], default_factory=list)
+    weaknesses: list[Text] = about("Its weaknesses.", example=["Thin service network"], default_factory=list)
+
+
+class Profile(Section):
+    """Kurzprofil: the customer in our own words, key figures, owners, goals, market and competitors."""
+
+    summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...")
+    industry: Text = about("The customer's industry.", example="Industrial automation")
+    website: Text | None = about("The customer's website (http or https).", example="https://acme.example", default=None)
+    headquarters: Text | None = about("Where the customer has its head office.", example="Stuttgart, DE", default=None)
+    kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list)
+    owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list)
+    subsidiaries: list[Subsidiary] = about("The most important subsidiaries.", default_factory=list)
+    goals: list[CustomerGoal] = about("The customer's top three goals and projects (at most 3).", default_factory=list, max_length=3)
+    market: Markdown | None = about("The customer's market: size, growth, technology, regulation, their customers' wishes.", example={"file": "market.md"}, default=None)
+    competitors: list[CustomerCompetitor] = about("The customer's competitors.", default_factory=list)
+
+
+# --- buying strategy ---------------------------------------------------------
+
+
+class CategoryOwner(Section):
+    """Who at the customer owns a purchasing category."""
+
+    category: Text = about("The purchasing category.", example="Drives")
+    owner: Id | None = about("The person in the power map who owns it (an id).", example="mmueller", default=None)
+
+
+class BuyingStrategy(Section):
+    """Einkaufsstrategie: how the customer buys."""
+
+    sourcing: closed("sourcing") | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
+    max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
+    procurement: closed("procurement") | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
+    buying_committee: bool | None = about("Whether a buying committee decides (true or false).", example=True, default=None)
+    category_owners: list[CategoryOwner] = about("Purchasing categories and the people who own them.", default_factory=list)
+    framework_contract_required: bool | None = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None)
+    supplier_evaluation: Markdown | None = about("How the customer rates its suppliers, and how it rated us.", example="Annual A/B/C rating; we were rated B in 2025", default=None)
+    notes: Markdown | None = about("Anything else about how the customer buys.", default=None)
+
+
+# --- power map ---------------------------------------------------------------
+
+
+class Person(Section):
+    """A key person at the customer."""
+
+    id: Id = about("A short unique id other fields refer to: lower-case letters, digits, - and _.", example="mmueller")
+    name: Text = about("The person's name.", example="Martina Müller")
+    title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None)
+    department: Text | None = about("Department.", example="Procurement", default=None)
+    reports_to: Id | None = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None)
+    roles: list[closed("role")] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1)
+    influence: closed("influence") | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
+    attitude: closed("attitude") | None = about("How the person stands towards us.", "attitude", example="positive", default=None)
+    contact: closed("contact") | None = about("How often we are in contact.", "contact", example="monthly", default=None)
+    owner: Text | None = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None)
+    notes: Markdown | None = about("Our notes on the person (internal only).", default=None)
+
+
+class Link(Section):
+    """A tie between two people other than a reporting line."""
+
+    from_: Id = about("The id of the first person.", example="lchen", alias="from")
+    to: Id = about("The id of the second person.", example="mmueller")
+    kind: closed("link") | None = about("What kind of tie it is.", "link", example="influences", default=None)
+
+
+class PowerMap(Section):
+    """Schlüsselpersonen und Machtstrukturen: the people, their roles and how they are tied."""
+
+    people: list[Person] = about("The key people at the customer.", default_factory=list)
+    links: list[Link] = about("Ties between people other than reporting lines.", default_factory=list)
+
+
+# --- SWOT --------------------------------------------------------------------
+
+_SWOT_ITEM = "Full sentences, one per item."
+
+
+class Swot(Section):
+    """SWOT of the customer, in full sentences."""
+
+    strengths: list[Markdown] = about("The customer's strengths. " + _SWOT_ITEM)
+    weaknesses: list[Markdown] = about("The customer's weaknesses. " + _SWOT_ITEM)
+    opportunities: list[Markdown] = about("The customer's opportunities. " + _SWOT_ITEM)
+    threats: list[Markdown] = about("The customer's threats. " + _SWOT_ITEM)
+    our_contribution: Markdown | None = about("How we help turn their weaknesses into strengths and lower their risks.", default=None)
+
+
+class OwnSwot(Section):
+    """SWOT of our own company at this account."""
+
+    strengths: list[Markdown] = about("Our strengths at this account. " + _SWOT_ITEM, default_factory=list)
+    weaknesses: list[Markdown] = about("Our weaknesses. " + _SWOT_ITEM, default_factory=list)
+    opportunities: list[Markdown] = about("Our opportunities. " + _SWOT_ITEM, default_factory=list)
+    threats: list[Markdown] = about("Threats to our business here. " + _SWOT_ITEM, default_factory=list)
+
+
+# --- own position ------------------------------------------------------------
+
+
+class Won(Section):
+    """A decisive project we won."""
+
+    name: Text = about("The project.", example="Line 7 retrofit")
+    year: Year | None = about("The year it was won.", example=2025, default=None)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=1200, default=None)
+    success_criteria: Markdown | None = about("Why we won it / what made it a success.", example="On time", default=None)
+
+
+class Lost(Section):
+    """A decisive project we lost."""
+
+    name: Text = about("The project.", example="Plant Pune")
+    year: Year | None = about("The year it was lost.", example=2024, default=None)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=900, default=None)
+    winner: Text | None = about("The competitor who won it.", example="Globex", default=None)
+    reasons: Markdown | None = about("Honest reasons why we lost (internal only).", example="Price", default=None)
+
+
+class Potential(Section):
+    """A unit of the customer in the 2x2 potential portfolio."""
+
+    unit: Text = about("The customer's unit, country company or division.", example="ACME Automotive")
+    attitude: Annotated[int, Field(ge=-2, le=2)] = about("Its attitude towards us, from -2 (hostile) to +2 (very positive).", example=2)
+    potential: Amount = about("Its potential for us, in the financials' currency and unit.", example=3500)
+
+
+class Perception(Section):
+    """How the customer sees us."""
+
+    role: closed("perception_role") | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
+    positioning: closed("positioning") | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
+    rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None)
+
+
+class OwnCompetitor(Section):
+    """One of our competitors at this account, seen from the customer."""
+
+    name: Text = about("The competitor.", example="Globex")
+    strategy: Markdown | None = about("Its strategy at this account.", default=None)
+    strengths: list[Text] = about("Its strengths.", default_factory=list)
+    weaknesses: list[Text] = about("Its weaknesses.", default_factory=list)
+    key_account_manager: Text | None = about("Its key account manager for this customer.", default=None)
+    resources: Markdown | None = about("The resources it puts on this account.", default=None)
+
+
+class Position(Section):
+    """Our own position as solution provider."""
+
+    won: list[Won] = about("Decisive projects we won.", default_factory=list)
+    lost: list[Lost] = about("Decisive projects we lost.", default_factory=list)
+    potential: list[Potential] = about("The customer's units by attitude and potential (2x2 portfolio).", default_factory=list)
+    perception: Perception | None = about("How the customer sees us.", default=None)
+    market: Markdown | None = about("Our own market, as it bears on this account.", default=None)
+    competitors: list[OwnCompetitor] = about("Our competitors here, seen from the customer.", default_factory=list)
+    swot: OwnSwot | None = about("Our own SWOT at this account (internal only).", default=None)
+
+
+# --- mission and goals -------------------------------------------------------
+
+
+class Mission(Section):
+    """Our mission for this account, three to five years ahead."""
+
+    statement: Markdown = about("The mission, in one sentence.", example="For ACME we are the preferred worldwide partner for drive systems.")
+    horizon: Year = about("The year the mission looks to: 3 to 5 years after the plan's version.", example=2030)
+    customer_mission: Markdown | None = about("The customer's own mission, to compare.", default=None)
+    company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None)
+
+
+class Milestone(Section):
+    """A milestone on the way to a goal."""
+
+    date: Day | None = about("When it is due.", example="2026-06-30", default=None)
+    milestone: Text = about("What is reached.", example="Framework contract renewed")
+
+
+class Action(Section):
+    """A key action for a goal."""
+
+    action: Text = about("What is to be done.", example="Workshop with engineering")
+    owner: Text | None = about("Who does it.", example="T. Weber", default=None)
+    due: Day | None = about("When it is due.", example="2026-03-01", default=None)
+    status: closed("action_status") | None = about("How far it is.", "action_status", example="open", default=None)
+
+
+class Goal(Section):
+    """One of our top five goals at this account, SMART."""
+
+    id: Text = about("A short unique id, for diffs and references.", example="drives-share")
+    goal: Text = about("The goal.", example="Grow our share of ACME's drive purchases")
+    metric: Text = about("How the goal is measured (required: a goal without a metric is not SMART).", example="Share of wallet, drives")
+    baseline: Quantity | None = about("Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None)
+    target: Quantity = about("Where the metric should be by the deadline (required).", example="40 %")
+    deadline: Day = about("When the target is to be reached (required).", example="2027-12-31")
+    owner: Text | None = about("Who on our side owns the goal.", example="Jana Schmidt", default=None)
+    strategy: Markdown | None = about("The strategy and tactics to reach it.", default=None)
+    milestones: list[Milestone] = about("Milestones on the way.", default_factory=list)
+    actions: list[Action] = about("Key actions.", default_factory=list)
+    resources: Markdown | None = about("Prerequisites and resources needed.", default=None)
+
+
+# --- financials ----------------------------------------------------------------
+
+
+class Product(Section):
+    """The budget of one product at this account."""
+
+    name: Text = about("The product or product group.", example="Drives")
+    actual: AmountsByYear = about("Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict)
+    plan: AmountsByYear = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1)
+    margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None)
+
+
+class Financials(Section):
+    """Budget plan per product."""
+
+    currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})] | None = about(
+        "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None
+    )
+    unit: closed("currency_unit") | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
+    products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list)
+
+    def totals(self) -> dict[int, float]:
+        """All products' amounts per year, actual and planned (a year is one or the other), in year order."""
+        out: dict[int, float] = {}
+        for product in self.products:
+            for year, amount in {**product.actual, **product.plan}.items():
+                out[year] = out.get(year, 0.0) + amount
+        return dict(sorted(out.items()))
+
+
+# --- optional sections -------------------------------------------------------
+
+
+class KeyProject(Section):
+    """A tender, opportunity or project management should know about."""
+
+    name: Text = about("The project.", example="Plant Brno line equipment")
+    volume: Amount | None = about("Its volume, in the financials' currency and unit.", example=2500, default=None)
+    due: Day | None = about("When it is decided or due.", example="2026-09-30", default=None)
+    budget: Amount | None = about("The customer's budget for it, in the financials' currency and unit.", example=2800, default=None)
+    contact: Id | None = about("Our contact at the customer (a power map id).", example="mmueller", default=None)
+    competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list)
+    owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None)
+    stage: closed("stage") | None = about("Where it stands.", "stage", example="proposal", default=None)
+    probability: Percent | None = about("Chance to win, in percent.", example=60, default=None)
+
+
+class TeamMember(Section):
+    """A member of our account team."""
+
+    name: Text = about("The team member.", example="Jana Schmidt")
+    role: Text | None = about("Their role in the team.", example="Key account manager", default=None)
+    focus: Markdown | None = about("What they look after.", default=None)
+
+
+class Relationship(Section):
+    """Who on our side addresses whom at the customer, with which message."""
+
+    person: Id = about("The person at the customer (a power map id).", example="mmueller")
+    owner: Text | None = about("Who on our side holds the contact.", example="Jana Schmidt", default=None)
+    message: Markdown | None = about("The message we want the person to hear.", default=None)
+    frequency: closed("contact") | None = about("How often.", "contact", example="monthly", default=None)
+
+
+class MarketingEvent(Section):
+    """An event for the account in the next two years."""
+
+    date: Day | None = about("When it takes place.", example="2026-05-12", default=None)
+    event: Text = about("The event.", example="Tech day at ACME Stuttgart")
+    format: Text | None = about("Its format (free text), e.g. in-house fair, workshop, expert talk.", example="in-house fair", default=None)
+    audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None)
+
+
+# --- assessment (optional): account selection and prioritisation --------------------
+
+
+class Score(Section):
+    """How the account scores on one selection criterion of kamdoc.yaml."""
+
+    score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4)
+    reason: Text = about("Why, in one line.", example="Plans two new plants by 2028")
+
+
+class KnockOutAnswer(Section):
+    """Whether the account meets one knock-out criterion of kamdoc.yaml."""
+
+    met: bool = about("true when the account meets the criterion; an account that misses one is no key account.", example=True)
+    reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None)
+
+
+class Assessment(Section):
+    """How attractive the account is to us and how strong we are there: the basis of the portfolio view."""
+
+    scores: dict[Id, Score] = about("A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.",
+                                    example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}}, default_factory=dict)
+    partnership: closed("partnership") | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None)
+    share_of_wallet: Percent | None = about("Our share of the customer's spend on what we sell, in percent.", example=25, default=None)
+    knock_outs: dict[Id, KnockOutAnswer] = about("An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.",
+                                                 example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}}, default_factory=dict)
+
+
+# --- the plan ------------------------------------------------------------------
+
+
+class Plan(Section):
+    """A key account plan, format 1."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        populate_by_name=True,
+        title="Key account plan (kamdoc format 1)",
+    )
+
+    kamdoc: Literal[1] = about("The plan standard's format number; this is format 1.", example=1)
+    language: Annotated[
+        Language,
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": ["en", "de"],
+                "enumDescriptions": ["English labels, dates and numbers.", "German labels, dates and numbers."],
+            }
+        ),
+    ] = about("The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).", example="en", default="en")
+    cover: Cover = about("Deckblatt: account, key account manager, logo and version.")
+    profile: Profile = about("Kurzprofil: the customer in our words, key figures, owners, goals, market, competitors.")
+    buying_strategy: BuyingStrategy = about("Einkaufsstrategie: how the customer buys.")
+    power_map: PowerMap = about("Key people, their roles and attitudes, and how they are tied.")
+    swot: Swot = about("SWOT of the customer, in full sentences.")
+    position: Position | None = about("Our own position as solution provider (optional).", default=None)
+    mission: Mission = about("Our mission for the account, 3 to 5 years ahead.")
+    goals: list[Goal] = about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5)
+    financials: Financials = about("Budget plan per product.")
+    key_projects: list[KeyProject] = about("Tenders, opportunities and projects for management (optional).", default_factory=list)
+    account_team: list[TeamMember] = about("Our account team (optional).", default_factory=list)
+    relationship_plan: list[Relationship] = about("Who addresses whom with which message (optional).", default_factory=list)
+    marketing: list[MarketingEvent] = about("Account marketing events for the next two years (optional).", default_factory=list)
+    assessment: Assessment | None = about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).",
+                                          default=None)

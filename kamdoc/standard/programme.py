@@ -1,0 +1,114 @@
+"""The key account programme's settings in kamdoc.yaml (`portfolio:`): selection criteria, knock-outs, review cadence, currency rates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from kamdoc.errors import KamdocError
+
+MIN_CRITERIA, MAX_CRITERIA = 3, 8
+
+_Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+_Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+class _Setting(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Criterion(_Setting):
+    """A weighted selection criterion that plans score from 1 to 5."""
+
+    id: _Id
+    name: str = Field(min_length=1, max_length=80)
+    weight: float = Field(gt=0, le=1000, allow_inf_nan=False)
+
+
+class KnockOut(_Setting):
+    """A criterion every key account must meet."""
+
+    id: _Id
+    name: str = Field(min_length=1, max_length=120)
+
+
+class Programme(_Setting):
+    """What `kamdoc portfolio` and `kamdoc health` judge plans by."""
+
+    currency: _Currency = "EUR"
+    rates: dict[_Currency, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(default_factory=dict)
+    review_months: int = Field(default=6, ge=1, le=36)
+    criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_CRITERIA)
+    knock_outs: list[KnockOut] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Programme:
+        if self.criteria and len(self.criteria) < MIN_CRITERIA:
+            raise ValueError(f"give {MIN_CRITERIA} to {MAX_CRITERIA} criteria (there are {len(self.criteria)})")
+        for kind, items in (("criterion", self.criteria), ("knock-out", self.knock_outs)):
+            ids = [item.id for item in items]
+            if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
+                raise ValueError(f"duplicate {kind} id {duplicates[0]!r}; ids are unique")
+        return self
+
+    def weights(self) -> dict[str, float]:
+        """Each criterion's weight as a share of all weights (they need not add up to 100)."""
+        total = sum(c.weight for c in self.criteria)
+        return {c.id: c.weight / total for c in self.criteria}
+
+    def rate(self, currency: str | None) -> float | None:
+        """What one unit of `currency` is worth in the reporting currency; None when kamdoc.yaml gives no rate."""
+        if currency is None or currency == self.currency:
+            return 1.0
+        return self.rates.get(currency)
+
+
+DEFAULT = Programme()
+
+
+def parse_programme(value: Any, where: Any, config_file: Path) -> Programme:
+    """The `portfolio:` block as settings; every problem in it in one message, each with its line."""
+    try:
+        return Programme.model_validate(value)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            pos = where(("portfolio", *loc))
+            shown = "portfolio" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+            message = _message(error, loc)
+            lines.append(f"{config_file}:{pos.line}:{pos.col}: error: {shown}: {message}")
+        raise KamdocError("\n".join(lines)) from None
+
+
+def _message(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """Pydantic's error in the words of someone editing kamdoc.yaml."""
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if kind == "extra_forbidden":
+        return "unknown setting; known: " + ", ".join(_known(loc))
+    if kind == "missing":
+        return "missing; it is required"
+    if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
+        word = {"greater_than": "more than", "greater_than_equal": "at least", "less_than_equal": "at most", "less_than": "less than"}[kind]
+        return f"{value!r} is out of range: give a number {word} {bound}"
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "id":
+            return f"{value!r} is no id: use lowercase letters, digits, - and _"
+        return f"{value!r} is no currency code: use three capital letters, such as EUR or USD"
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
+        return f"{value!r} is not a {'whole number' if kind.startswith('int') else 'number'}"
+    if kind in ("string_type", "list_type", "dict_type", "model_type"):
+        expected = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
+        return f"expected {expected}"
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} entries"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _known(loc: tuple[Any, ...]) -> list[str]:
+    parent = {"criteria": Criterion, "knock_outs": KnockOut}.get(str(loc[0]), Programme) if len(loc) > 1 else Programme
+    return list(parent.model_fields)

@@ -1,0 +1,1 @@
+"""Themes: colours, fonts and sizes from a search path of folders, checked; company PowerPoint templates, made safe."""

@@ -1,0 +1,100 @@
+"""Printing findings for people (text), programs (json), GitHub Actions (annotations) and GitLab (code quality)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from kamdoc.validate.plan import Result
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path.absolute())
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def text(results: list[Result]) -> str:
+    """One line per finding: `file:line:col: severity: field: message`."""
+    return "\n".join(f.text(shown(f.pos.file)) for r in results for f in r.findings)
+
+
+def as_json(results: list[Result]) -> str:
+    """A stable JSON document: the plans with their counts, and every finding."""
+    doc: dict[str, Any] = {
+        "plans": [
+            {"file": shown(r.file), "valid": not r.errors, "errors": len(r.errors), "warnings": len(r.warnings)}
+            for r in results
+        ],
+        "findings": [
+            {
+                "file": shown(f.pos.file),
+                "line": f.pos.line,
+                "column": f.pos.col,
+                "severity": f.severity,
+                "field": f.field,
+                "message": f.message,
+                "plan": shown(r.file),
+            }
+            for r in results
+            for f in r.findings
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(results: list[Result]) -> str:
+    """GitHub Actions workflow commands, so each finding shows on the pull request's changed line."""
+    lines = []
+    for result in results:
+        for f in result.findings:
+            title = f"kamdoc: {f.field}" if f.field else "kamdoc"
+            props = f"file={_escape_property(shown(f.pos.file))},line={f.pos.line},col={f.pos.col},title={_escape_property(title)}"
+            lines.append(f"::{f.severity} {props}::{_escape_data(f.message)}")
+    return "\n".join(lines)
+
+
+def gitlab(results: list[Result]) -> str:
+    """A GitLab code-quality report, so each finding shows in the merge request's widget and diff."""
+    import hashlib
+
+    issues = []
+    for result in results:
+        for f in result.findings:
+            path = shown(f.pos.file)
+            # Without the line, so that a finding keeps its identity when lines above it move.
+            identity = "\0".join((path, f.severity, f.field, f.message))
+            issues.append({
+                "description": f"{f.field}: {f.message}" if f.field else f.message,
+                "check_name": f"kamdoc-{f.severity}",
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if f.severity == "error" else "minor",
+                "location": {"path": path, "lines": {"begin": f.pos.line}},
+            })
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+def summary(results: list[Result]) -> str:
+    """The closing line: how many plans, errors and warnings."""
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    failed = sum(1 for r in results if r.errors)
+    plans = f"{len(results)} plan{'s' if len(results) != 1 else ''}"
+    return (
+        f"checked {plans}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        + (f" ({failed} plan{'s' if failed != 1 else ''} invalid)" if failed else "")
+    )
+
+

@@ -1,0 +1,336 @@
+"""The standard's rules that a schema alone does not say: references, uniqueness, cycles, sums, dates and files."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from kamdoc.validate.images import check_image, markdown_images
+from kamdoc.findings import Finding, field_path, quoted
+from kamdoc.load.document import Document, FileRefused, Path_
+from kamdoc.standard.programme import DEFAULT, Programme
+
+_ID = re.compile(r"[a-z0-9_-]+\Z")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+# (list path, field) of every value that names a person in the power map.
+_PERSON_REFS: tuple[tuple[Path_, tuple[str | int, ...]], ...] = (
+    (("power_map", "people"), ("reports_to",)),
+    (("power_map", "links"), ("from",)),
+    (("power_map", "links"), ("to",)),
+    (("buying_strategy", "category_owners"), ("owner",)),
+    (("relationship_plan",), ("person",)),
+    (("key_projects",), ("contact",)),
+)
+_SHOWN_IN_CYCLE = 12
+"""People named in a cycle's message; a longer cycle is shortened in the middle."""
+_HINTED = 20
+"""Unknown references that get a "did you mean"."""
+
+# Lists whose items are told apart by name: a repeated name is ambiguous in the deck and in diffs.
+_NAMED_LISTS: tuple[tuple[Path_, str], ...] = (
+    (("profile", "kpis"), "name"),
+    (("profile", "owners"), "name"),
+    (("profile", "competitors"), "name"),
+    (("financials", "products"), "name"),
+    (("key_projects",), "name"),
+    (("position", "competitors"), "name"),
+)
+
+
+class _Checker:
+    """Runs each rule over the (normalised, possibly invalid) data, skipping parts of the wrong type."""
+
+    def __init__(self, data: dict[str, Any], doc: Document, today: date) -> None:
+        self.data = data
+        self.doc = doc
+        self.today = today
+        self.findings: list[Finding] = []
+
+    def add(self, severity: str, path: Path_, message: str, at_key: bool = False) -> None:
+        pos = self.doc.where_key(path) if at_key else self.doc.where(path)
+        self.findings.append(Finding(pos, severity, field_path(path), message))  # type: ignore[arg-type]
+
+    def get(self, *path: str | int) -> Any:
+        current: Any = self.data
+        for part in path:
+            if isinstance(current, dict):
+                current = current.get(part)
+            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+                current = current[part]
+            else:
+                return None
+        return current
+
+    def items(self, *path: str | int) -> Iterator[tuple[Path_, dict[str, Any]]]:
+        """Each mapping in the list at `path`, with its path."""
+        value = self.get(*path)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield (*path, i), item
+
+    # --- the power map --------------------------------------------------------------
+
+    def person_ids(self) -> dict[str, Path_]:
+        seen: dict[str, Path_] = {}
+        for path, person in self.items("power_map", "people"):
+            pid = person.get("id")
+            if not isinstance(pid, str):
+                continue
+            if pid in seen:
+                first = self.doc.where((*seen[pid], "id"))
+                self.add("error", (*path, "id"), f"duplicate id {quoted(pid)}: {field_path(seen[pid])} (line {first.line}) has it already; ids are unique")
+            else:
+                seen[pid] = path
+        return seen
+
+    def references(self, ids: dict[str, Path_]) -> None:
+        known = sorted(i for i in ids if _ID.match(i))
+        refs: list[tuple[Path_, Any]] = []
+        for base, (name,) in _PERSON_REFS:
+            for path, item in self.items(*base):
+                refs.append(((*path, name), item.get(name)))
+        for path, goal in self.items("profile", "goals"):
+            contacts = goal.get("contacts")
+            if isinstance(contacts, list):
+                refs += [((*path, "contacts", i), c) for i, c in enumerate(contacts)]
+        unknown = 0
+        for path, ref in refs:
+            if isinstance(ref, str) and _ID.match(ref) and ref not in ids:
+                unknown += 1
+                # Looking for a close match compares with every id: done for the first few mistakes only, so
+                # that a plan of thousands of wrong references stays linear.
+                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6) if unknown <= _HINTED and len(known) <= 5_000 else []
+                if close:
+                    hint = f"; did you mean {close[0]!r}?"
+                elif known:
+                    hint = f"; known ids: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}"
+                else:
+                    hint = "; the power map lists no people yet"
+                self.add("error", path, f"{quoted(ref)} is not the id of a person in power_map.people{hint}")
+
+    def cycles(self, ids: dict[str, Path_]) -> None:
+        """Reporting lines that lead back to where they started: each person is walked once (linear time)."""
+        boss: dict[str, str] = {}
+        for pid, path in ids.items():
+            target = self.get(*path, "reports_to")
+            if isinstance(target, str) and target in ids:
+                boss[pid] = target
+        done: set[str] = set()
+        for start in ids:  # plan order, so the first person of a cycle reached carries the message
+            chain: list[str] = []
+            at: dict[str, int] = {}
+            person: str | None = start
+            while person is not None and person not in done and person not in at:
+                at[person] = len(chain)
+                chain.append(person)
+                person = boss.get(person)
+            if person is not None and person in at:
+                self.cycle(ids, chain[at[person]:])
+            done.update(chain)
+
+    def cycle(self, ids: dict[str, Path_], loop: list[str]) -> None:
+        path = (*ids[loop[0]], "reports_to")
+        if len(loop) == 1:
+            self.add("error", path, f"{quoted(loop[0])} reports to themselves; leave reports_to out for the top of the tree")
+            return
+        shown = loop if len(loop) <= _SHOWN_IN_CYCLE else [*loop[: _SHOWN_IN_CYCLE - 2], f"… ({len(loop):,} people in all)", loop[-1]]
+        self.add("error", path, "reporting lines form a cycle: " + " → ".join([*shown, loop[0]]) + "; one of them must report elsewhere or to no one")
+
+    def links(self) -> None:
+        for path, link in self.items("power_map", "links"):
+            if isinstance(link.get("from"), str) and link.get("from") == link.get("to"):
+                self.add("warning", (*path, "to"), f"the link ties {quoted(link['to'])} to themselves")
+
+    def decision_maker(self) -> None:
+        for _, person in self.items("power_map", "people"):
+            roles = person.get("roles")
+            if isinstance(roles, list) and "decision-maker" in roles:
+                return
+        if isinstance(self.get("power_map"), dict):
+            self.add("warning", ("power_map",), "no person in the power map has the role decision-maker: who signs off?")
+
+    # --- goals ------------------------------------------------------------------------
+
+    def goals(self, version: date | None) -> None:
+        seen: dict[str, Path_] = {}
+        for path, goal in self.items("goals"):
+            gid = goal.get("id")
+            if isinstance(gid, str):
+                if gid in seen:
+                    first = self.doc.where((*seen[gid], "id"))
+                    self.add("error", (*path, "id"), f"duplicate goal id {quoted(gid)}: {field_path(seen[gid])} (line {first.line}) has it already; ids are unique")
+                else:
+                    seen[gid] = path
+            deadline = goal.get("deadline")
+            if version and isinstance(deadline, date) and deadline < version:
+                self.add("warning", (*path, "deadline"), f"the deadline {deadline.isoformat()} lies before the plan's version date {version.isoformat()}")
+
+    # --- assessment -------------------------------------------------------------------
+
+    def assessment(self, programme: Programme) -> None:
+        """Scores and knock-out answers name the criteria of kamdoc.yaml, and answer all of them."""
+        section = self.get("assessment")
+        if not isinstance(section, dict):
+            return
+        for key, configured, what in (("scores", programme.criteria, "criterion"), ("knock_outs", programme.knock_outs, "knock-out criterion")):
+            given = section.get(key)
+            if not isinstance(given, dict):
+                continue
+            ids = [c.id for c in configured]
+            setting = "portfolio.criteria" if key == "scores" else "portfolio.knock_outs"
+            if given and not ids:
+                self.add("warning", ("assessment", key), f"kamdoc.yaml has no {setting}, so these are neither checked nor used; add them there")
+                continue
+            for name, answer in given.items():
+                if name not in ids:
+                    close = difflib.get_close_matches(str(name), ids, 1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    self.add("error", ("assessment", key, name), f"{quoted(name)} is not a {what} in kamdoc.yaml ({setting}): one of {', '.join(ids)}{hint}", at_key=True)
+                reason = answer.get("reason") if isinstance(answer, dict) else None
+                if isinstance(reason, str) and "\n" in reason.strip():
+                    self.add("warning", ("assessment", key, name, "reason"), "a reason is one line; longer thoughts belong in the plan's other sections")
+            if missing := [i for i in ids if i not in given]:
+                consequence = "the attractiveness is worked out from the others" if key == "scores" else "the portfolio cannot say whether the account passes them"
+                self.add("warning", ("assessment", key), f"no answer for {', '.join(missing)}: {consequence}")
+
+    # --- cover and mission ----------------------------------------------------------
+
+    def dates(self, version: date | None) -> None:
+        review = self.get("cover", "next_review")
+        if isinstance(review, date) and review < self.today:
+            self.add("warning", ("cover", "next_review"), f"the review was due on {review.isoformat()}; review the plan and set a new date")
+        if self.get("cover", "status") == "approved" and review is None and isinstance(self.get("cover"), dict):
+            self.add("warning", ("cover",), "an approved plan should say when it is reviewed next: add next_review")
+        horizon = self.get("mission", "horizon")
+        if version and isinstance(horizon, int) and not isinstance(horizon, bool) and not 3 <= horizon - version.year <= 5:
+            self.add("warning", ("mission", "horizon"), f"the mission looks {_years(horizon - version.year)} ahead of the version ({version.year}); a mission looks 3 to 5 years ahead")
+
+    # --- numbers ----------------------------------------------------------------------
+
+    def owners(self) -> None:
+        total = Decimal(0)
+        for _, owner in self.items("profile", "owners"):
+            share = owner.get("share")
+            if isinstance(share, (int, float)) and not isinstance(share, bool):
+                try:
+                    total += Decimal(str(share))  # decimals, so that 38.2 + 61.8 is exactly 100
+                except InvalidOperation:
+                    return
+        if total > 100:
+            self.add("error", ("profile", "owners"), f"the owners' shares add up to {total.normalize():f} %; together they hold at most 100 %")
+
+    def financials(self) -> None:
+        products = list(self.items("financials", "products"))
+        if isinstance(self.get("financials"), dict) and not products:
+            self.add("warning", ("financials",), "no products: the financials show nothing; add the products with actual and planned revenue")
+        for path, product in products:
+            actual, plan = product.get("actual"), product.get("plan")
+            if not isinstance(actual, dict) or not isinstance(plan, dict):
+                continue
+            years = [y for y in actual if isinstance(y, int) and not isinstance(y, bool)]
+            if not years:
+                continue
+            last = max(years)
+            for year in plan:
+                if isinstance(year, int) and not isinstance(year, bool) and year <= last:
+                    self.add("error", (*path, "plan", year), f"planned year {year} is not after the last actual year {last}; a year is either actual or planned", at_key=True)
+
+    def currency(self) -> None:
+        code = self.get("financials", "currency")
+        if isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code):
+            from babel.numbers import list_currencies
+
+            if code not in list_currencies():
+                self.add("error", ("financials", "currency"), f"{quoted(code)} is not an ISO 4217 currency code (such as EUR, USD, CHF, NOK)")
+        elif code is None and isinstance(self.get("financials"), dict):
+            self.add("warning", ("financials",), "no currency: amounts are shown without one; add currency (ISO 4217, e.g. EUR)")
+
+    def named_lists(self) -> None:
+        for base, key in _NAMED_LISTS:
+            seen: dict[str, Path_] = {}
+            for path, item in self.items(*base):
+                name = item.get(key)
+                if not isinstance(name, str):
+                    continue
+                if name in seen:
+                    self.add("warning", (*path, key), f"{quoted(name)} is listed twice (also {field_path(seen[name])}); decks and diffs tell items apart by name")
+                else:
+                    seen[name] = path
+
+    # --- files and links ------------------------------------------------------------
+
+    def logo(self) -> None:
+        logo = self.get("cover", "logo")
+        if isinstance(logo, str):
+            try:
+                check_image(logo, self.doc.file.parent, self.doc.repo)
+            except FileRefused as exc:
+                self.add("error", ("cover", "logo"), str(exc))
+
+    def website(self) -> None:
+        site = self.get("profile", "website")
+        if isinstance(site, str):
+            scheme = _SCHEME.match(site)
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
+                self.add("error", ("profile", "website"), f"{quoted(site)} is not a web address: use http:// or https://")
+
+    def images(self, markdown: list[tuple[Path_, Path]]) -> None:
+        for path, base in markdown:
+            text = self.get(*path)
+            if not isinstance(text, str):
+                continue
+            for src, line, col in markdown_images(text):
+                try:
+                    check_image(src, base, self.doc.repo)
+                except FileRefused as exc:
+                    self.findings.append(Finding(self.doc.where_in_text(path, line, col), "error", field_path(path), f"image {exc}"))
+
+    def placeholders(self) -> None:
+        def walk(value: Any, path: Path_) -> None:
+            if isinstance(value, str):
+                if value.lstrip().startswith("TODO"):
+                    self.add("warning", path, f"still holds the placeholder {quoted(value.strip(), 60)}; fill it in")
+            elif isinstance(value, dict):
+                for key, v in value.items():
+                    walk(v, (*path, key))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, (*path, i))
+
+        walk(self.data, ())
+
+
+def _years(n: int) -> str:
+    return f"{n} year" if abs(n) == 1 else f"{n} years"
+
+
+def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]], programme: Programme = DEFAULT) -> list[Finding]:
+    """Every rule of the standard beyond types and closed lists, as findings; the assessment against the repo's criteria."""
+    checker = _Checker(data, doc, today)
+    version = checker.get("cover", "version")
+    version = version if isinstance(version, date) else None
+    ids = checker.person_ids()
+    checker.references(ids)
+    checker.cycles(ids)
+    checker.links()
+    checker.decision_maker()
+    checker.goals(version)
+    checker.dates(version)
+    checker.owners()
+    checker.financials()
+    checker.currency()
+    checker.named_lists()
+    if not doc.from_git:  # a commit's images are not checked out; they were checked when they were committed
+        checker.logo()
+        checker.images(markdown)
+    checker.website()
+    checker.placeholders()
+    checker.assessment(programme)
+    return checker.findings
