@@ -181,7 +181,8 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     and its path printed. A plan with errors is not rendered: its findings are
     shown and the exit code is 1.
     """
-    from kamdoc.pipeline.render import parse_formats, render_paths
+    from kamdoc.pipeline.render import render_paths
+    from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
@@ -205,7 +206,7 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
     save of the plan, its Markdown or its logo renders the deck again. Errors
     are shown and watching goes on.
     """
-    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
     from kamdoc.pipeline.watch import watch as run_watch
 
@@ -233,7 +234,7 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     code is 1 at the end and the summary says which failed and why.
     """
     from kamdoc.pipeline.build import build, parse_shard
-    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
@@ -261,7 +262,7 @@ def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, f
     of the analysis (exit code 1) and shown red in the plan health.
     """
     from kamdoc.commands.programme import run_portfolio
-    from kamdoc.pipeline.render import parse_formats
+    from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)

@@ -24,3 +24,72 @@ def test_every_stage_is_a_package_with_a_docstring() -> None:
     for stage in ("standard", "load", "validate", "analyse", "theme", "outline", "render", "pipeline", "commands"):
         module = importlib.import_module(f"kamdoc.{stage}")
         assert module.__doc__ and module.__file__ and module.__file__.endswith("__init__.py"), stage
+
+
+def _deck_of_every_kind() -> object:
+    """One slide holding one element of every kind the outline makes."""
+    from kamdoc.outline.deck import (
+        Bubble,
+        BubbleChart,
+        Box,
+        ColumnChart,
+        Connector,
+        Deck,
+        Image,
+        LineChart,
+        Series,
+        Shape,
+        Slide,
+        Table,
+        Text,
+    )
+    from kamdoc.outline.richtext import Para, Run
+
+    para = (Para((Run("Hello"),)),)
+    logo = ROOT / "tests" / "data" / "base" / "logo.png"
+    elements = [
+        Text(Box(40, 80, 300, 40), para, 14.0),
+        Table(Box(40, 130, 300, 60), (150.0, 150.0), ("A", "B"), (("1", "2"),), ("left", "right"), 12.0, (20.0, 20.0)),
+        ColumnChart(Box(360, 80, 280, 160), ("2025",), (Series("P", (1.0,)),)),
+        LineChart(Box(660, 80, 260, 160), ("a", "b"), (Series("S", (0.2, 0.8)),), (0.0, 1.0)),
+        BubbleChart(Box(40, 260, 280, 200), (Bubble("X", 1.0, 1.0, 5.0),), (-2.0, 2.0), (0.0, 5.0), 0.0, 2.5, "x", "y", ("a", "b", "c", "d")),
+        Image(Box(360, 260, 60, 30), str(logo), "png", "Logo"),
+        Shape(Box(460, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="one"),
+        Shape(Box(620, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="two"),
+        Connector("one", "two", ((580.0, 285.0), (620.0, 285.0)), "primary", 1.0),
+    ]
+    return Deck("T", "A", "S", "en", "footer", 960.0, 540.0, [Slide("content", "Every kind", elements, number=1)])
+
+
+def test_every_element_kind_is_drawn_by_every_renderer() -> None:
+    from datetime import datetime
+
+    from kamdoc.outline.deck import ELEMENT_KINDS
+    from kamdoc.render.formats import FORMATS, render_deck
+    from kamdoc.theme.settings import load_theme
+
+    deck = _deck_of_every_kind()
+    assert {type(e) for e in deck.slides[0].elements} == set(ELEMENT_KINDS)  # type: ignore[attr-defined]
+    for name in FORMATS:
+        assert len(render_deck(deck, name, load_theme(), datetime(2026, 1, 1))) > 1000, name  # type: ignore[arg-type]
+
+
+def test_an_unknown_element_kind_or_format_is_an_error_not_a_gap() -> None:
+    from dataclasses import dataclass
+    from datetime import datetime
+
+    from kamdoc.outline.deck import Box
+    from kamdoc.render.formats import FORMATS, format_named, render_deck
+    from kamdoc.theme.settings import load_theme
+
+    @dataclass(frozen=True)
+    class Sticker:
+        box: Box
+
+    deck = _deck_of_every_kind()
+    deck.slides[0].elements.append(Sticker(Box(0, 0, 10, 10)))  # type: ignore[attr-defined]
+    for name in FORMATS:
+        with pytest.raises(TypeError, match="cannot draw a Sticker"):
+            render_deck(deck, name, load_theme(), datetime(2026, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no format 'odt'"):
+        format_named("odt")

@@ -169,6 +169,8 @@ class Connector:
 
 
 Element = Text | Table | ColumnChart | LineChart | BubbleChart | Image | Shape | Connector
+ELEMENT_KINDS: tuple[type, ...] = (Text, Table, ColumnChart, LineChart, BubbleChart, Image, Shape, Connector)
+"""Every kind of element a slide holds: each renderer draws each of them (a test holds them to it)."""
 
 
 @dataclass

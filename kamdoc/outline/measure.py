@@ -123,7 +123,3 @@ class Metrics:
             else:
                 used += space
         return lines
-
-    def height(self, text: str, size: float, width: float) -> float:
-        """Points of height `text` needs in a box `width` points wide."""
-        return len(self.wrap(text, size, width)) * size * LINE_SPACING

@@ -97,8 +97,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key_account_manager": ("Key account manager", "Key-Account-Manager"),
     "version": ("Version", "Version"),
     "status": ("Status", "Status"),
-    "page": ("Page", "Seite"),
-    "continued": ("continued", "Fortsetzung"),
     # table headers and fields
     "name": ("Name", "Name"),
     "unit": ("Unit", "Einheit"),
@@ -142,7 +140,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rating": ("Rating", "Bewertung"),
     "strategy": ("Strategy", "Strategie"),
     "resources": ("Resources", "Ressourcen"),
-    "statement": ("Our mission", "Unsere Mission"),
     "horizon": ("Horizon", "Horizont"),
     "customer_mission": ("The customer's mission", "Mission des Kunden"),
     "company_mission": ("Our company's mission", "Unternehmensmission"),

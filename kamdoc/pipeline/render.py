@@ -13,7 +13,8 @@ import click
 
 from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug
-from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.errors import KamdocError
+from kamdoc.render.formats import missing, render_deck
 from kamdoc.validate.plan import validate_safely
 
 
@@ -26,25 +27,6 @@ def document_date(version: date) -> datetime:
         except (ValueError, OverflowError):
             raise KamdocError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return datetime(version.year, version.month, version.day)
-
-
-def render_deck(deck: Any, fmt: str, theme: Any, created: datetime, company: Any = None, pdf_variant: str | None = None) -> bytes:
-    """The bytes of one deck in one format (`pptx` or `pdf`)."""
-    if fmt == "pptx":
-        from kamdoc.render.pptx import render_pptx
-
-        if company is None:
-            return render_pptx(deck, theme, created)
-        try:
-            return render_pptx(deck, theme, created, company)
-        except KamdocError:
-            raise
-        except Exception as exc:  # the company template is a stranger's file: what fails in it is its problem, said once
-            raise KamdocError(f"{company.path}: the template cannot be used ({type(exc).__name__}: {str(exc)[:120]}); "
-                              "save it again from PowerPoint, or check it with `kamdoc template check`") from None
-    from kamdoc.render.pdf import render_pdf  # imports WeasyPrint: only when a PDF is asked for
-
-    return render_pdf(deck, theme, created, pdf_variant)
 
 
 def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: datetime, company: Any = None,
@@ -64,8 +46,6 @@ def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: dat
 
 def usable_formats(formats: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans)."""
-    from kamdoc.render.system import missing
-
     problems = missing(formats)
     if problems and len(problems) == len(formats):
         raise problems[0]
@@ -141,18 +121,6 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
             for plan in group:
                 clashes[plan] = f"{names} would both be written as {slug}.pptx/.pdf; give one of the folders another name"
     return clashes
-
-
-FORMATS = ("pptx", "pdf")
-
-
-def parse_formats(value: str) -> tuple[str, ...]:
-    """`pptx`, `pdf` or `pptx,pdf` as a tuple of formats, in a fixed order."""
-    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
-    unknown = asked - set(FORMATS)
-    if not asked or unknown:
-        raise CommandLineError(f"--to takes pptx, pdf or pptx,pdf (got {value!r})")
-    return tuple(f for f in FORMATS if f in asked)
 
 
 def _changes_since(plan_file: Path, revision: str, plan: object, today: date) -> tuple[str, list[object] | None]:

@@ -27,7 +27,6 @@ from kamdoc.outline.deck import (
 )
 from kamdoc.theme.settings import Theme
 
-VARIANTS = ("pdf/a-3u", "pdf/ua-1")
 _BODY = re.compile(r"<body\b[^>]*>")
 SECTION_WORDS = {"agenda", "profile", "customer_goals", "market", "buying_strategy", "power_map", "swot", "position", "mission",
                  "goals", "financials", "key_projects", "account_team", "relationship_plan", "marketing"}
@@ -137,6 +136,8 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
                 elements.append(SimpleNamespace(kind="chart", box=e.box, svg=svg.bubble_chart(e, theme, deck.language)))
             elif isinstance(e, Connector):
                 lines.append(e)
+            else:
+                raise TypeError(f"the PDF renderer cannot draw a {type(e).__name__}")
         anchor = starts.get(index, "")
         bookmark = word(slide.section, deck.language) if anchor and slide.section in SECTION_WORDS else slide.title
         slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, number=slide.number,

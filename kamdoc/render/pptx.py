@@ -42,6 +42,7 @@ from kamdoc.outline.deck import (
     ColumnChart,
     Connector,
     Deck,
+    Element,
     Image,
     LineChart,
     Shape,
@@ -171,24 +172,30 @@ class _Painter:
             self.footer(page, slide)
         shapes: dict[str, object] = {}
         for element in slide.elements:
-            if isinstance(element, Text):
-                self.text(page, element)
-            elif isinstance(element, Table):
-                self.table(page, element)
-            elif isinstance(element, ColumnChart):
-                self.column_chart(page, element)
-            elif isinstance(element, LineChart):
-                self.line_chart(page, element)
-            elif isinstance(element, BubbleChart):
-                self.bubble_chart(page, element)
-            elif isinstance(element, Shape):
-                shapes[element.key] = self.shape(page, element)
-            elif isinstance(element, Connector):
-                self.connector(page, element, shapes)
-            elif isinstance(element, Image):
-                self.image(page, element)
+            self.draw(page, element, shapes)
         if slide.notes:
             self.notes(page, "\n".join(slide.notes))
+
+    def draw(self, page: object, element: Element, shapes: dict[str, object]) -> None:
+        """One element on its slide; a kind of element this renderer does not know is a bug, said at once."""
+        if isinstance(element, Text):
+            self.text(page, element)
+        elif isinstance(element, Table):
+            self.table(page, element)
+        elif isinstance(element, ColumnChart):
+            self.column_chart(page, element)
+        elif isinstance(element, LineChart):
+            self.line_chart(page, element)
+        elif isinstance(element, BubbleChart):
+            self.bubble_chart(page, element)
+        elif isinstance(element, Shape):
+            shapes[element.key] = self.shape(page, element)
+        elif isinstance(element, Connector):
+            self.connector(page, element, shapes)
+        elif isinstance(element, Image):
+            self.image(page, element)
+        else:
+            raise TypeError(f"the PowerPoint renderer cannot draw a {type(element).__name__}")
 
     def image(self, page: object, element: Image) -> None:
         box = element.box

@@ -29,14 +29,3 @@ def weasyprint() -> ModuleType:
     except OSError as exc:  # cffi's word for a shared library it cannot load
         raise MissingLibrary("pdf", PANGO_HELP.format(detail=str(exc).splitlines()[0] if str(exc) else "not found")) from None
     return module
-
-
-def missing(formats: tuple[str, ...]) -> list[MissingLibrary]:
-    """What stops any of these formats on this machine (checked once, before plans are rendered)."""
-    problems = []
-    if "pdf" in formats:
-        try:
-            weasyprint()
-        except MissingLibrary as exc:
-            problems.append(exc)
-    return problems

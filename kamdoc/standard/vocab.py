@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 Language = Literal["en", "de"]
-LANGUAGES: tuple[str, ...] = get_args(Language)
 
 
 @dataclass(frozen=True)

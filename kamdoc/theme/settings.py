@@ -46,13 +46,6 @@ class Theme:
         """The same theme with some colours replaced (by a company template's colour scheme)."""
         return Theme(self.folders, _merge(self.settings, {"colour": colours}))
 
-    def find(self, name: str) -> Path | None:
-        """A theme file by name: the user's folder first, then the default (one file at a time)."""
-        for folder in self.folders:
-            if (folder / name).is_file():
-                return folder / name
-        return None
-
     def font_file(self, weight: str) -> Path:
         """The font file that measures (and, in PDFs, shows) text of this weight."""
         names = self.get("font", weight)

@@ -197,7 +197,7 @@ def _theme_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
 
 
 def _template_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
-    from test_template import make_template
+    from company_templates import make_template
 
     good = make_template(world / "corp.pptx").read_bytes()
     for i in range(count):

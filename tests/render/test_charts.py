@@ -38,10 +38,10 @@ def pareto_chart(categories: int = 12, language: str = "en") -> LineChart:
 
 
 def health_table() -> Table:
-    """Three plans coloured by nested theme colours ("status.red") and a plain one ("plan"); the last row's fills are short."""
+    """Three plans coloured by nested theme colours ("status.red") and a plain one ("accent"); the last row's fills are short."""
     rows = (("Brenner Werke", "Red"), ("Halvorsen Logistics", "Amber"), ("Nordlicht GmbH", "Green"))
     return Table(Box(36, 96, 400, 96), (260, 140), ("Account", "Status"), rows, ("left", "left"), 12.0, (24, 24, 24, 24),
-                 fills=(("status.red", "status.red"), (None, "status.amber"), ("plan",)))
+                 fills=(("status.red", "status.red"), (None, "status.amber"), ("accent",)))
 
 
 def deck(chart: LineChart | None = None, language: str = "en") -> Deck:
@@ -127,7 +127,7 @@ def test_filled_cells_take_the_theme_colour_and_keep_the_stripes_elsewhere(prs: 
     assert fill(1, 0) == fill(1, 1) == RGBColor.from_string(theme.colour("status", "red"))
     assert fill(2, 1) == RGBColor.from_string(theme.colour("status", "amber"))
     assert fill(2, 0) == RGBColor.from_string(theme.colour("table_stripe"))  # the stripe of an unfilled cell
-    assert fill(3, 0) == RGBColor.from_string(theme.colour("plan"))
+    assert fill(3, 0) == RGBColor.from_string(theme.colour("accent"))
     assert fill(3, 1) == RGBColor.from_string(theme.colour("background"))
     assert fill(0, 1) == RGBColor.from_string(theme.colour("primary"))  # the header keeps its colour
 
@@ -159,7 +159,7 @@ def test_pdf_cells_take_the_theme_colour(theme: Theme, tmp_path: Path) -> None:
     assert colour(1, 0) == colour(1, 1) == theme.colour("status", "red")
     assert colour(2, 1) == theme.colour("status", "amber")
     assert colour(2, 0) == theme.colour("table_stripe")
-    assert colour(3, 0) == theme.colour("plan")
+    assert colour(3, 0) == theme.colour("accent")
     assert colour(3, 1) == theme.colour("background")
 
 

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PLANS, TODAY, kamdoc
+from conftest import ROOT, DATA, PLANS, TODAY, kamdoc
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -168,13 +168,13 @@ def test_validate_and_pptx_do_not_import_weasyprint(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "docx", "--out", tmp_path)
     assert run.code == 2
-    assert "--to takes pptx, pdf or pptx,pdf" in run.err
+    assert "--to takes pptx, pdf or several of them with commas, such as pptx,pdf" in run.err
 
 
 def test_a_theme_folder_overrides_one_template_file(tmp_path: Path) -> None:
     theme = tmp_path / "corporate"
     theme.mkdir()
-    default_css = (Path(__file__).resolve().parent.parent / "templates" / "default" / "deck.css").read_text(encoding="utf-8")
+    default_css = (ROOT / "templates" / "default" / "deck.css").read_text(encoding="utf-8")
     (theme / "deck.css").write_text(default_css + "\n.footer { display: none; }\n", encoding="utf-8")
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--theme", theme, "--out", tmp_path / "out")
     assert run.code == 0, run.err

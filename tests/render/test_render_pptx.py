@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, PLANS, TODAY, kamdoc
+from decks import texts, titles
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -29,20 +30,6 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = kamdoc("render", PLANS, DATA / "stress", "--out", out, "--today", TODAY)
     assert run.code == 0, run.err
     return out
-
-
-def texts(slide: object) -> str:
-    parts = []
-    for shape in slide.shapes:  # type: ignore[attr-defined]
-        if shape.has_text_frame:
-            parts.append(shape.text_frame.text)
-        if shape.has_table:
-            parts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return "\n".join(parts)
-
-
-def titles(deck: Path) -> list[str]:
-    return [texts(s).strip().split("\n")[0] for s in Presentation(str(deck)).slides]
 
 
 def test_render_prints_the_paths_and_writes_16_9_decks(decks: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import PLANS, TODAY, kamdoc
 from pptx import Presentation
-from test_template import make_template
+from company_templates import make_template
 
 PLAN = PLANS / "halvorsen-logistics"
 

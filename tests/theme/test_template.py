@@ -6,20 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PLANS, TODAY, kamdoc
+from company_templates import make_template
 from pptx import Presentation
-from pptx.util import Emu
-
-
-def make_template(path: Path, width: int = 12192000, rename: dict[str, str] | None = None) -> Path:
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(width), Emu(6858000)
-    for layout in prs.slide_layouts:
-        if rename and layout.name in rename:
-            layout.name = rename[layout.name]
-    sample = prs.slides.add_slide(prs.slide_layouts[0])
-    sample.shapes.title.text = "Company sample slide"
-    prs.save(str(path))
-    return path
 
 
 def test_deck_uses_the_templates_layouts_and_title_placeholders(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from conftest import kamdoc
 from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
-from test_render_pptx import titles
+from decks import titles
 
 DAY = TODAY.isoformat()
 

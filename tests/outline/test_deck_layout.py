@@ -1,0 +1,68 @@
+"""The outline's own geometry, checked without rendering: every element on its slide, and no two boxes overlapping."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PLANS
+from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
+
+from kamdoc.outline.deck import Box, Connector, Deck, Shape
+from kamdoc.theme.settings import load_theme
+
+
+def _boxes(deck: Deck) -> list[tuple[int, list[tuple[str, Box]]]]:
+    out = []
+    for slide in deck.slides:
+        boxes = [(f"{type(e).__name__} {i}", e.box) for i, e in enumerate(slide.elements) if not isinstance(e, Connector)]
+        out.append((slide.number, boxes))
+    return out
+
+
+def _check(deck: Deck) -> None:
+    assert deck.slides
+    for number, boxes in _boxes(deck):
+        for name, box in boxes:
+            assert box.x >= 0 and box.y >= 0 and box.right <= deck.width + 0.01 and box.bottom <= deck.height + 0.01, f"slide {number}: {name} {box} is off the slide"
+        for (a, p), (b, q) in itertools.combinations(boxes, 2):
+            assert not p.overlaps(q), f"slide {number}: {a} {p} overlaps {b} {q}"
+
+
+def _plan_deck(plan: Path) -> Deck:
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(plan, date(2026, 11, 22))
+    assert result.plan is not None and result.doc is not None, [f.message for f in result.errors]
+    return build_outline(result.plan, result.doc, load_theme())
+
+
+@pytest.mark.parametrize("plan", [PLANS / "brenner-werke" / "plan.yaml", PLANS / "halvorsen-logistics" / "plan.yaml", DATA / "stress" / "plan.yaml"],
+                         ids=["brenner-werke", "halvorsen-logistics", "stress"])
+def test_plan_decks_keep_every_element_on_its_slide_and_apart(plan: Path) -> None:
+    _check(_plan_deck(plan))
+
+
+def test_the_portfolio_deck_keeps_every_element_on_its_slide_and_apart(repo: Path) -> None:
+    from kamdoc.analyse.portfolio import analyse
+    from kamdoc.load.discover import find_plans
+    from kamdoc.load.settings import programme_for
+    from kamdoc.outline.portfolio_deck import portfolio_outline
+
+    plans = find_plans([repo / "plans"])
+    portfolio = analyse(plans, TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY), programme_for(repo), "en")
+    _check(portfolio_outline(portfolio, load_theme(), "en"))
+
+
+def test_the_check_sees_an_overlap_and_an_element_off_the_slide() -> None:
+    deck = _plan_deck(PLANS / "halvorsen-logistics" / "plan.yaml")
+    slide = deck.slides[1]
+    slide.elements.append(Shape(Box(deck.width - 10, 10, 50, 20), (), 10.0, "primary", "primary", 0.0))
+    with pytest.raises(AssertionError, match="off the slide"):
+        _check(deck)
+    slide.elements[-1] = Shape(slide.elements[0].box, (), 10.0, "primary", "primary", 0.0)  # type: ignore[union-attr]
+    with pytest.raises(AssertionError, match="overlaps"):
+        _check(deck)
