@@ -81,14 +81,16 @@ def _summary(result: Result) -> tuple[Plan | None, int, str]:
     return result.plan, len(result.errors), result.plan.cover.full_name if result.plan else result.file.absolute().parent.name
 
 
-def validate_all(files: list[Path], today: date) -> list[tuple[Plan | None, int, str]]:
-    """Each plan validated, as `_summary` gives it; in worker processes when there are many."""
-    return validate_each(files, today, _summary)
+def validate_all(files: list[Path], today: date, programme: Programme) -> list[tuple[Plan | None, int, str]]:
+    """Each plan validated against the programme, as `_summary` gives it; in worker processes when there are many."""
+    from kamdoc.load.document import find_repo
+
+    return validate_each(files, today, _summary, {find_repo(f).absolute(): programme for f in files})
 
 
 def analyse(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
     """The portfolio of the plans in `files`."""
-    results = validate_all(files, today)
+    results = validate_all(files, today, programme)
     health = plans_health(files, results, today, programme, language)
     accounts: list[Account] = []
     invalid: list[str] = []

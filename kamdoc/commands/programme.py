@@ -65,7 +65,7 @@ def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, la
     from kamdoc.commands.programme_report import health_github, health_json, health_text
 
     plans, programme = _programme_plans(paths, "health")
-    healths = plans_health(plans, validate_plans(plans, today), today, programme, language)
+    healths = plans_health(plans, validate_plans(plans, today, programme), today, programme, language)
     click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
     if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
         return 1

@@ -9,6 +9,7 @@ import click
 
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load.discover import find_plans
+from kamdoc.load.settings import programmes_for
 from kamdoc.validate import report
 from kamdoc.validate.plan import Result, validate_each
 
@@ -25,7 +26,7 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> in
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
-    results = validate_each(plans, today, _findings_only)
+    results = validate_each(plans, today, _findings_only, programmes_for(plans))
     out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results)
     if out:
         click.echo(out)

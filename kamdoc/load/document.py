@@ -254,12 +254,18 @@ def decode_text(data: bytes, file: Path) -> str:
     return text
 
 
-def read_settings(path: Path) -> Document:
-    """A settings file (kamdoc.yaml, theme.yaml) read like a plan, or one KamdocError with its place."""
+def read_settings(path: Path, data: bytes | None = None) -> Document:
+    """A settings file (kamdoc.yaml, theme.yaml) read like a plan, or one KamdocError with its place.
+
+    `data` is the file's content where it does not come from disk (a git revision).
+    """
     from kamdoc.errors import KamdocError
 
     try:
-        return parse(decode_text(read_capped(path, MAX_FILE_BYTES, str(path)), path), path, path.parent)
+        raw = read_capped(path, MAX_FILE_BYTES, str(path)) if data is None else data
+        if len(raw) > MAX_FILE_BYTES:
+            raise FileRefused(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return parse(decode_text(raw, path), path, path.parent)
     except LoadError as exc:
         f = exc.finding
         raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: error: {f.message}") from None

@@ -44,11 +44,11 @@ def load_config(path: Path) -> dict[str, Any]:
     return data
 
 
-def _read(path: Path) -> tuple[dict[str, Any], Any]:
+def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any]:
     """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
     from kamdoc.load.document import read_settings
 
-    doc = read_settings(path)
+    doc = read_settings(path, content)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS])})")
@@ -124,3 +124,26 @@ def record(config_file: Path, value: Any, where: Any) -> Programme:
     config_file = config_file.absolute()
     _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
     return programme
+
+
+def programmes_for(plans: list[Path]) -> dict[Path, Programme]:
+    """The programme settings of each plans repo these plans lie in, by the repo's folder (KamdocError for a broken kamdoc.yaml)."""
+    from kamdoc.load.document import find_repo
+
+    repos = {find_repo(plan).absolute() for plan in plans}
+    return {repo: programme_for(repo) for repo in sorted(repos)}
+
+
+def programme_at(snapshot: Any) -> Programme:
+    """The programme settings as a git revision had them (its own kamdoc.yaml), or the working tree's."""
+    if snapshot.commit is None:
+        return programme_for(snapshot.repo)
+    config_file = snapshot.repo / CONFIG_FILE
+    try:
+        content = snapshot.read(CONFIG_FILE)
+    except (FileNotFoundError, KamdocError):
+        return DEFAULT
+    data, doc = _read(config_file, content)
+    value = data.get("portfolio")
+    return DEFAULT if value is None else parse_programme(value, doc.where, config_file)
+

@@ -20,6 +20,8 @@ from kamdoc import __version__
 from kamdoc.load.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load.document import find_repo, inside
+from kamdoc.load.settings import programmes_for
+from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.pipeline.render import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
 from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
 
@@ -164,7 +166,7 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
 
 
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
-              theme_key: str, processes: int = 1, collect: bool = True) -> Built:
+              theme_key: str, processes: int = 1, collect: bool = True, programme: Programme = DEFAULT) -> Built:
     """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
     from kamdoc.validate.plan import validate_safely
 
@@ -173,7 +175,7 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
     built = Built(shown_path(plan_file), slug, "failed")
     rendering = False
     try:
-        result = validate_safely(plan_file, today)
+        result = validate_safely(plan_file, today, programme)
         built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
                            "field": f.field, "message": f.message} for f in result.findings]
         if result.errors or result.plan is None or result.doc is None:
@@ -289,11 +291,13 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
             report(settled)
     # With fewer plans than cores, each PDF is laid out in two processes instead.
     processes = 2 if workers > len(stale) else 1
+    programmes = programmes_for(plans)
     args = [(plan, out, formats, audience, theme_dir, today, theme_key, processes) for plan in stale]
+    programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
     with click.progressbar(length=len(stale), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
         if workers == 1 or len(stale) <= 1:
             for number, item in enumerate(args, 1):
-                results.append(build_one(*item, collect=number < len(args)))
+                results.append(build_one(*item, collect=number < len(args), programme=programme_of[item[0]]))
                 report(results[-1])
                 bar.update(1)
         else:
@@ -302,7 +306,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
             from kamdoc.workers import die_with_parent
 
             with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
-                futures = {pool.submit(build_one, *item): item[0] for item in args}
+                futures = {pool.submit(build_one, *item, programme=programme_of[item[0]]): item[0] for item in args}
                 for future in as_completed(futures):
                     try:
                         results.append(future.result())

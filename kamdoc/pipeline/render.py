@@ -15,6 +15,8 @@ from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.errors import KamdocError
 from kamdoc.render.formats import missing, render_deck
+from kamdoc.load.document import find_repo
+from kamdoc.load.settings import programmes_for
 from kamdoc.validate.plan import validate_safely
 
 
@@ -166,13 +168,14 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
     formats, lacking = usable_formats(formats)
     clean_leftovers(out)
     clashes = same_decks(plans)
+    programmes = programmes_for(plans)
     failed = 0
     for plan_file in plans:
         if plan_file in clashes:
             failed += 1
             click.echo(f"error: {clashes[plan_file]}", err=True)
             continue
-        result = validate_safely(plan_file, today)
+        result = validate_safely(plan_file, today, programmes[find_repo(plan_file).absolute()])
         if result.errors or result.plan is None or result.doc is None:
             failed += 1
             click.echo(report.text([result]), err=True)

@@ -14,6 +14,7 @@ from kamdoc.findings import Finding
 from kamdoc.load.discover import PLAN_FILE
 from kamdoc.load.document import LoadError, decode_text, parse
 from kamdoc.load.git import Snapshot, git_root, resolve, split_range
+from kamdoc.load.settings import programme_at
 from kamdoc.validate.plan import Result, validate_document
 
 
@@ -56,7 +57,7 @@ def _plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
 
 
 def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
-    """A plan as it was at the snapshot's revision, validated like any other."""
+    """A plan as it was at the snapshot's revision, validated like any other, against that revision's own settings."""
     file = snapshot.repo / path
     try:
         data = snapshot.read(path)
@@ -64,7 +65,7 @@ def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
     except LoadError as exc:
         return Result(file, [exc.finding])
     doc.snapshot = snapshot
-    return validate_document(doc, today)
+    return validate_document(doc, today, programme_at(snapshot))
 
 
 def _identity(result: Result) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial
@@ -23,6 +23,7 @@ from kamdoc.load.document import (
     LoadError,
     Path_,
     decode_text,
+    find_repo,
     has_bad_chars,
     read_capped,
     read_plan,
@@ -30,6 +31,7 @@ from kamdoc.load.document import (
 )
 from kamdoc.errors import KamdocError
 from kamdoc.standard.model import MAX_AMOUNT, MAX_TEXT, Kind, Plan
+from kamdoc.standard.programme import DEFAULT, Programme
 
 T = TypeVar("T")
 
@@ -52,29 +54,29 @@ class Result:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def validate_file(plan_file: Path, today: date, repo: Path | None = None) -> Result:
-    """Load and validate one plan file; every problem becomes a finding, none raises."""
+def validate_file(plan_file: Path, today: date, programme: Programme = DEFAULT, repo: Path | None = None) -> Result:
+    """Load and validate one plan file against the programme settings given; every problem becomes a finding, none raises."""
     result = Result(plan_file)
     try:
         doc = read_plan(plan_file, repo)
     except LoadError as exc:
         result.findings.append(exc.finding)
         return result
-    return validate_document(doc, today)
+    return validate_document(doc, today, programme)
 
 
 PARALLEL_FROM = 24
 """From this many plans on, validation uses one process per core; below, starting them costs more than it saves."""
 
 
-def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T]) -> list[T]:
+def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T], programmes: Mapping[Path, Programme] | None = None) -> list[T]:
     """Validate each plan and keep what `keep` takes from its result, in the plans' order; in worker processes when there are many.
 
     `keep` is a module-level function (it travels to the workers); it should take little, because a loaded
     document and typed plan cost more to send between processes than to validate.
     """
     workers = min(os.cpu_count() or 1, 8)
-    one = partial(_validate_and_keep, today=today, keep=keep)
+    one = partial(_validate_and_keep, today=today, keep=keep, programmes=dict(programmes or {}))
     if len(plans) < PARALLEL_FROM or workers < 2:
         return [one(plan) for plan in plans]
     from concurrent.futures import ProcessPoolExecutor
@@ -85,14 +87,14 @@ def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T]) -
         return list(pool.map(one, plans, chunksize=max(1, len(plans) // (workers * 4))))
 
 
-def _validate_and_keep(plan: Path, today: date, keep: Callable[[Result], T]) -> T:
-    return keep(validate_safely(plan, today))
+def _validate_and_keep(plan: Path, today: date, keep: Callable[[Result], T], programmes: dict[Path, Programme]) -> T:
+    return keep(validate_safely(plan, today, programmes.get(find_repo(plan).absolute(), DEFAULT)))
 
 
-def validate_safely(plan: Path, today: date) -> Result:
+def validate_safely(plan: Path, today: date, programme: Programme = DEFAULT) -> Result:
     """`validate_file`, with a failure of kamdoc itself reported as this plan's finding, so that other plans go on."""
     try:
-        return validate_file(plan, today)
+        return validate_file(plan, today, programme)
     except (Exception, RecursionError) as exc:  # a bug, not the user's mistake: said where it happened, and the batch goes on
         import traceback
 
@@ -102,8 +104,11 @@ def validate_safely(plan: Path, today: date) -> Result:
         return Result(plan, [Finding(Pos(plan, 1, 1), "error", "", message)])
 
 
-def validate_document(doc: Document, today: date) -> Result:
-    """Validate a loaded plan: schema types and closed lists, then the standard's rules."""
+def validate_document(doc: Document, today: date, programme: Programme = DEFAULT) -> Result:
+    """Validate a loaded plan: schema types and closed lists, then the standard's rules (the programme's among them).
+
+    The settings come in as an argument: validation reads no settings file and raises for no plan.
+    """
     from kamdoc.validate import rules  # rules need the normalised data; imported here to keep the layers one-way
 
     result = Result(doc.file, list(doc.problems), doc=doc)
@@ -120,9 +125,7 @@ def validate_document(doc: Document, today: date) -> Result:
         # A value the loader refused already has its message; the schema's complaint about it would be a second one.
         said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"}
         result.findings += [f for f in _schema_findings(exc, data, doc) if (f.pos, f.field) not in said]
-    from kamdoc.load.settings import programme_for
-
-    result.findings += rules.check(data, doc, today, normaliser.markdown, programme_for(doc.repo))
+    result.findings += rules.check(data, doc, today, normaliser.markdown, programme)
     result.findings = sorted(set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message))
     if not result.errors:
         result.plan = plan
