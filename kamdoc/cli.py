@@ -181,6 +181,7 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     and its path printed. A plan with errors is not rendered: its findings are
     shown and the exit code is 1.
     """
+    from kamdoc.commands.listener import Terminal
     from kamdoc.pipeline.render import render_paths
     from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
@@ -189,7 +190,7 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     paths = list(plans) or [_plans_folder()]
     theme_dir = theme_folder(theme_name) if theme_name else None
     processes = jobs or os.cpu_count() or 1
-    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since, processes))
+    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since, processes, say=Terminal()))
 
 
 @main.command()
@@ -208,10 +209,11 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
     """
     from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
+    from kamdoc.commands.listener import Terminal
     from kamdoc.pipeline.watch import watch as run_watch
 
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(run_watch(list(plans) or [_plans_folder()], out, parse_formats(formats), theme_dir, audience, _day(today)))
+    sys.exit(run_watch(list(plans) or [_plans_folder()], out, parse_formats(formats), theme_dir, audience, _day(today), say=Terminal()))
 
 
 @main.command("build")
@@ -233,13 +235,14 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     is not rendered again. One failing plan does not stop the others: the exit
     code is 1 at the end and the summary says which failed and why.
     """
+    from kamdoc.commands.listener import Terminal
     from kamdoc.pipeline.build import build, parse_shard
     from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(build(list(paths) or [_plans_folder()], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today)))
+    sys.exit(build(list(paths) or [_plans_folder()], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today), say=Terminal()))
 
 
 @main.command()

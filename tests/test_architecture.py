@@ -93,3 +93,25 @@ def test_an_unknown_element_kind_or_format_is_an_error_not_a_gap() -> None:
             render_deck(deck, name, load_theme(), datetime(2026, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no format 'odt'"):
         format_named("odt")
+
+
+def test_nothing_below_the_commands_prints(tmp_path: object, capfd: pytest.CaptureFixture[str]) -> None:
+    """The pipeline reports through the listener a command gives it; below the commands nothing writes to the terminal."""
+    import re
+    from datetime import date
+    from pathlib import Path
+
+    from conftest import PLANS
+
+    from kamdoc.pipeline.build import build
+    from kamdoc.pipeline.render import render_paths
+
+    below = [p for p in (ROOT / "kamdoc").rglob("*.py") if p.parts[-2] != "commands" and p.name != "cli.py" and "commands" not in p.parts]
+    printing = [f"{p.relative_to(ROOT)}:{n}" for p in below for n, line in enumerate(p.read_text().splitlines(), 1)
+                if re.search(r"\bclick\.echo\(|\bprint\(|sys\.std(out|err)\.write", line)]
+    assert printing == []
+    out = Path(str(tmp_path))
+    assert render_paths([PLANS / "halvorsen-logistics"], out / "r", None, None, "internal", date(2026, 11, 22)) == 0
+    assert build([PLANS / "halvorsen-logistics"], out / "b", ("pptx",), 1, None, "internal", None, date(2026, 11, 22)) == 0
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""

@@ -45,7 +45,9 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
         from kamdoc.theme.settings import load_theme
 
-        formats, lacking = usable_formats(formats)
+        from kamdoc.commands.listener import Terminal
+
+        formats, lacking = usable_formats(formats, Terminal())
         theme = load_theme(theme_dir)
         outline = portfolio_outline(portfolio, theme, language)
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks

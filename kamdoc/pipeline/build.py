@@ -6,7 +6,6 @@ import gc
 import hashlib
 import json
 import os
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -14,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import click
 
 from kamdoc import __version__
 from kamdoc.load.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
+from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.pipeline.render import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
 from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
@@ -253,12 +252,12 @@ def _finding_shape(finding: Any) -> bool:
 
 
 def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | None, shard: tuple[int, int] | None,
-          audience: str, theme_dir: Path | None, today: date) -> int:
+          audience: str, theme_dir: Path | None, today: date, say: Listener = SILENT) -> int:
     """Build the plans under `paths`; returns the exit code (1 when any plan failed)."""
     plans = [p for p in find_plans(paths) if in_shard(plan_slug(p), shard)]
     if not plans and shard is None:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
-    formats, lacking = usable_formats(formats)
+    formats, lacking = usable_formats(formats, say)
     clean_leftovers(out)
     clashes = same_decks(plans)
     try:
@@ -268,13 +267,13 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     previous = _load_manifest(out)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
     results: list[Built] = []
-    interactive = sys.stderr.isatty()
+    interactive = say.interactive
     started = time.perf_counter()
 
     def report(built: Built) -> None:
         if not interactive:
             detail = f" ({built.error})" if built.error else ""
-            click.echo(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s", err=True)
+            say.err(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s")
 
     # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
     stale = []
@@ -294,7 +293,7 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
     programmes = programmes_for(plans)
     args = [(plan, out, formats, audience, theme_dir, today, theme_key, processes) for plan in stale]
     programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
-    with click.progressbar(length=len(stale), label="building", file=sys.stderr, show_eta=True, show_pos=True) if interactive else _NoBar() as bar:
+    with say.bar(len(stale), "building") as bar:
         if workers == 1 or len(stale) <= 1:
             for number, item in enumerate(args, 1):
                 results.append(build_one(*item, collect=number < len(args), programme=programme_of[item[0]]))
@@ -328,24 +327,11 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
         raise output_error(out / MANIFEST, exc) from None
     failed = [b for b in results if b.status == "failed"]
     counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
-    click.echo(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
-               f"{counts['unchanged']} unchanged, {counts['failed']} failed", err=True)
+    say.err(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed")
     for b in failed:
-        click.echo(f"  failed: {b.plan}: {b.error}", err=True)
+        say.err(f"  failed: {b.plan}: {b.error}")
         for f in b.findings:
             if f["severity"] == "error":
-                click.echo(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}", err=True)
+                say.err(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}")
     return 1 if failed or lacking else 0
-
-
-class _NoBar:
-    """Stands in for the progress bar where output goes to a log: one line per plan instead."""
-
-    def __enter__(self) -> _NoBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, steps: int) -> None:
-        return None

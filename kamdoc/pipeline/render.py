@@ -9,14 +9,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import click
-
 from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.errors import KamdocError
 from kamdoc.render.formats import missing, render_deck
 from kamdoc.load.document import find_repo
 from kamdoc.load.settings import programmes_for
+from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.validate.plan import validate_safely
 
 
@@ -46,13 +45,13 @@ def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: dat
     return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
 
 
-def usable_formats(formats: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+def usable_formats(formats: tuple[str, ...], say: Listener = SILENT) -> tuple[tuple[str, ...], bool]:
     """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans)."""
     problems = missing(formats)
     if problems and len(problems) == len(formats):
         raise problems[0]
     for problem in problems:
-        click.echo(f"error: {problem.message}", err=True)
+        say.err(f"error: {problem.message}")
     lost = {problem.fmt for problem in problems}
     return tuple(f for f in formats if f not in lost), bool(problems)
 
@@ -146,8 +145,8 @@ def _changes_since(plan_file: Path, revision: str, plan: object, today: date) ->
 
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
                  formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
-                 processes: int = 1) -> int:
-    """Render every plan under `paths` into `out`; plans with errors are reported, not rendered. Returns the exit code."""
+                 processes: int = 1, say: Listener = SILENT) -> int:
+    """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code."""
     from kamdoc.outline.plan_deck import build_outline
     from kamdoc.theme.settings import load_theme
 
@@ -161,11 +160,11 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
 
         company = read_template(template, theme)
         for warning in company.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            say.err(f"warning: {warning}")
         if abs(company.width / company.height - 16 / 9) > 0.01:
             raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
         theme = theme.with_colours(company.colours)
-    formats, lacking = usable_formats(formats)
+    formats, lacking = usable_formats(formats, say)
     clean_leftovers(out)
     clashes = same_decks(plans)
     programmes = programmes_for(plans)
@@ -173,13 +172,13 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
     for plan_file in plans:
         if plan_file in clashes:
             failed += 1
-            click.echo(f"error: {clashes[plan_file]}", err=True)
+            say.err(f"error: {clashes[plan_file]}")
             continue
         result = validate_safely(plan_file, today, programmes[find_repo(plan_file).absolute()])
         if result.errors or result.plan is None or result.doc is None:
             failed += 1
-            click.echo(report.text([result]), err=True)
-            click.echo(f"not rendered: {report.shown(plan_file)} has errors", err=True)
+            say.err(report.text([result]))
+            say.err(f"not rendered: {report.shown(plan_file)} has errors")
             continue
         # One outline for every format: both decks show the same slides.
         since = _changes_since(plan_file, changes_since, result.plan, today) if changes_since else None
@@ -191,5 +190,5 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
                 write_atomically(target, data)
             except OSError as exc:
                 raise output_error(target, exc) from None
-            click.echo(str(target))
+            say.out(str(target))
     return 1 if failed or lacking else 0

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import click
-
 from kamdoc.load.discover import find_plans
 from kamdoc.errors import KamdocError
+from kamdoc.pipeline.listener import SILENT, Listener
 
 
-def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Path | None, audience: str, today: date) -> int:
+def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Path | None, audience: str, today: date,
+          say: Listener = SILENT) -> int:
     """Render once, then again on every change below the plans' folders (and the theme's), until interrupted."""
     from watchfiles import watch as changes
 
@@ -25,18 +25,18 @@ def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Pat
 
     def render() -> None:
         try:
-            render_paths(paths, out, theme_dir, None, audience, today, formats)
-        except click.ClickException as exc:  # a plan being edited may be broken for a moment: say so, keep watching
-            click.echo(f"error: {exc.message}", err=True)
+            render_paths(paths, out, theme_dir, None, audience, today, formats, say=say)
+        except KamdocError as exc:  # a plan being edited may be broken for a moment: say so, keep watching
+            say.err(f"error: {exc.message}")
 
     render()
-    click.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C to stop)", err=True)
+    say.err(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C to stop)")
     try:
         for batch in changes(*folders, debounce=300, raise_interrupt=False):
             # Our own outputs (and temporary files of atomic writes) are no reason to render again.
             if all(out_folder in Path(path).absolute().parents or Path(path).name.endswith(".tmp") for _, path in batch):
                 continue
-            click.echo(f"changed: {', '.join(sorted({Path(p).name for _, p in batch}))}", err=True)
+            say.err(f"changed: {', '.join(sorted({Path(p).name for _, p in batch}))}")
             render()
     except KeyboardInterrupt:
         pass
