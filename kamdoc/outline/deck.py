@@ -184,6 +184,7 @@ class Slide:
     section: str = ""  # the agenda entry this slide belongs to
     number: int = 0
     title_size: float = 0.0  # set when the outline is complete: the largest size at which the title fits
+    title_box: Box | None = None  # where the title stands (set when the outline is complete; None on the cover)
 
 
 @dataclass
@@ -198,3 +199,6 @@ class Deck:
     width: float
     height: float
     slides: list[Slide] = field(default_factory=list)
+    footer_box: Box | None = None  # the footer's text on every slide but the cover, in `footer_size`
+    number_box: Box | None = None  # the slide number beside it
+    footer_size: float = 9.0

@@ -43,6 +43,8 @@ from kamdoc.theme.settings import Theme
 
 PT_PER_IN = 72.0
 FOOTER_H = 18.0
+FOOTER_LINE = 1.6
+"""The footer's box is this many times its type size high."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,24 @@ class Geometry:
                    Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * 0.7),
                    (theme.size("body"), theme.size("body") - 2, theme.size("small")))
 
+    @property
+    def title_box(self) -> Box:
+        """Where every slide's title stands but the cover's."""
+        return Box(self.margin, self.margin * 0.6, self.width - 2 * self.margin, TITLE_H)
+
+    def footer_boxes(self, footer_size: float) -> tuple[Box, Box]:
+        """The footer's text and the slide number, side by side at the foot of the slide."""
+        height = footer_size * FOOTER_LINE
+        y = self.height - self.margin * 0.5 - height
+        width = self.width - 2 * self.margin
+        return Box(self.margin, y, width * FOOTER_SHARE, height), Box(self.margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), height)
+
+    def place_footer(self, deck: Deck, theme: Theme) -> Deck:
+        """The deck with its footer's geometry: the renderers draw it there and work out none of their own."""
+        deck.footer_size = theme.size("footer")
+        deck.footer_box, deck.number_box = self.footer_boxes(deck.footer_size)
+        return deck
+
 
 def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
@@ -73,6 +93,7 @@ def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     for slide in slides:
         slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
                                                   min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+        slide.title_box = None if slide.kind == "cover" else geometry.title_box
 
 
 class _Builder:
@@ -545,7 +566,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     # The account's name gives way when the footer's one line is full: the version and the marking always show.
     name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, 40.0))
     footer = f"{name} · {rest}"
-    return Deck(
+    return builder.geometry.place_footer(Deck(
         title=f"{word('deck_title', plan.language)}: {c.account}",
         author=c.key_account_manager,
         subject=c.division or c.account,
@@ -554,7 +575,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
         width=builder.width,
         height=builder.height,
         slides=slides,
-    )
+    ), theme)
 
 
 def _nice_top(value: float) -> float:

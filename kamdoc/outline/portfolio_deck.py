@@ -210,6 +210,7 @@ def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en") 
         make()
     finish(builder.slides, builder.geometry, theme)
     title = word("portfolio_title", language)
-    return Deck(title=title, author="kamdoc", subject=title, language=language,
-                footer=f"{title} · {day(portfolio.today, language)}", width=builder.width, height=builder.height, slides=builder.slides)
+    return builder.geometry.place_footer(Deck(title=title, author="kamdoc", subject=title, language=language,
+                                              footer=f"{title} · {day(portfolio.today, language)}", width=builder.width,
+                                              height=builder.height, slides=builder.slides), theme)
 

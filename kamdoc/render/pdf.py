@@ -12,7 +12,7 @@ from typing import Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.outline.words import word
-from kamdoc.outline.layout import INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.render import svg
 from kamdoc.outline.deck import (
     BubbleChart,
@@ -140,7 +140,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
                 raise TypeError(f"the PDF renderer cannot draw a {type(e).__name__}")
         anchor = starts.get(index, "")
         bookmark = word(slide.section, deck.language) if anchor and slide.section in SECTION_WORDS else slide.title
-        slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, number=slide.number,
+        slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, title_box=slide.title_box, number=slide.number,
                                       anchor=anchor, bookmark=bookmark, elements=elements,
                                       lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))
     return slides
@@ -166,9 +166,8 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, se
 
     env = environment(theme.folders, DEFAULT_DIR)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
-    margin = float(theme.get("slide", "margin_in")) * 72
-    layout = SimpleNamespace(margin=margin, title_top=margin * 0.6, title_h=TITLE_H, inset=INSET,
-                             footer_top=deck.height - margin * 0.5 - theme.size("footer") * 1.6)
+    # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
+    layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y)
     fonts = SimpleNamespace(regular=fetcher.url_for(theme.font_file("regular")), bold=fetcher.url_for(theme.font_file("bold")))
     slides = _view(deck, theme, fetcher, seen_before)
     try:

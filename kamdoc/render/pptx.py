@@ -32,12 +32,11 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
-from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, FOOTER_SHARE, INSET, PARA_GAP, TITLE_H, indent
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.render import svg
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.deck import (
-    Box,
     BubbleChart,
     ColumnChart,
     Connector,
@@ -161,10 +160,8 @@ class _Painter:
                 title_placeholder = shape
                 continue
             shape._element.getparent().remove(shape._element)
-        if slide.kind != "cover":
-            margin = float(self.theme.get("slide", "margin_in")) * 72
-            box = Box(margin, margin * 0.6, self.deck.width - 2 * margin, TITLE_H)
-            title = Text(box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
+        if slide.title_box is not None:
+            title = Text(slide.title_box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
             if title_placeholder is not None:
                 self.placeholder_title(title_placeholder, title)
             else:
@@ -255,13 +252,11 @@ class _Painter:
             run.font.size = Pt(element.size)  # the font and colour stay the template's
 
     def footer(self, page: object, slide: Slide) -> None:
-        margin = float(self.theme.get("slide", "margin_in")) * 72
-        size = self.theme.size("footer")
-        y = self.deck.height - margin * 0.5 - size * 1.6
-        width = self.deck.width - 2 * margin
-        self.text(page, Text(Box(margin, y, width * FOOTER_SHARE, size * 1.6), (Para((Run(self.deck.footer),)),), size, colour="muted", role="footer"))
-        self.text(page, Text(Box(margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), size * 1.6), (Para((Run(str(slide.number)),)),), size,
-                             colour="muted", align="right", role="footer"))
+        deck = self.deck
+        if deck.footer_box is None or deck.number_box is None:
+            return
+        self.text(page, Text(deck.footer_box, (Para((Run(deck.footer),)),), deck.footer_size, colour="muted", role="footer"))
+        self.text(page, Text(deck.number_box, (Para((Run(str(slide.number)),)),), deck.footer_size, colour="muted", align="right", role="footer"))
 
     def text(self, page: object, element: Text) -> None:
         box = element.box

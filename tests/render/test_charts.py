@@ -47,10 +47,11 @@ def health_table() -> Table:
 def deck(chart: LineChart | None = None, language: str = "en") -> Deck:
     """A two-slide deck built by hand: a line chart with its 80 % level, and a table with coloured cells."""
     note = Text(Box(680, 96, 240, 60), (Para((Run("Five accounts make 80% of revenue."),)),), 12.0)
+    title, footer, number = Box(36, 22, 888, 44), Box(36, 508, 755, 14), Box(791, 508, 133, 14)  # as the outline places them
     return Deck("Charts", "Tester", "Charts", language, "Confidential", 960, 540, [
-        Slide("pareto", "Revenue concentration", [chart or pareto_chart(language=language), note], number=1, title_size=28),
-        Slide("health", "Plan health", [health_table()], number=2, title_size=28),
-    ])
+        Slide("pareto", "Revenue concentration", [chart or pareto_chart(language=language), note], number=1, title_size=28, title_box=title),
+        Slide("health", "Plan health", [health_table()], number=2, title_size=28, title_box=title),
+    ], footer_box=footer, number_box=number)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 import socket
 import threading
 import time
@@ -286,3 +287,32 @@ def test_a_bug_in_the_second_half_is_raised_with_its_traceback(tmp_path: Path, m
     result = CliRunner().invoke(main, ["render", str(PLANS / "brenner-werke"), "--to", "pdf", "--jobs", "2", "--out", str(tmp_path)])
     assert isinstance(result.exception, RuntimeError)
     assert "ZeroDivisionError: a bug" in str(result.exception)
+
+
+def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.render.pdf import _Fetcher, deck_html
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    theme_dir = tmp_path / "theme"
+    theme_dir.mkdir()
+    (theme_dir / "theme.yaml").write_text("size:\n  footer: 12\n")
+    run = kamdoc("render", PLANS / "halvorsen-logistics", "--theme", theme_dir, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    slide = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx")).slides[2]
+    footers = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.startswith("Halvorsen Logistics ASA – Contract Logistics ·")]
+    assert footers and footers[0].text_frame.paragraphs[0].runs[0].font.size == Pt(12)
+    result = validate_file(PLANS / "halvorsen-logistics" / "plan.yaml", date(2026, 11, 22))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme(theme_dir)
+    deck = build_outline(result.plan, result.doc, theme)
+    assert deck.footer_size == 12 and deck.footer_box is not None
+    html = deck_html(deck, theme, datetime(2026, 1, 1), _Fetcher())
+    assert "--footer-size: 12.0pt;" in html
+    assert f"top: {deck.footer_box.y}pt; width: {deck.footer_box.w}pt;" in html
