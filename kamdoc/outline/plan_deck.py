@@ -24,6 +24,7 @@ from kamdoc.outline.layout import (
     paginate_table,
     text,
 )
+from kamdoc.analyse.audience import for_audience
 from kamdoc.load.document import Document, Path_
 from kamdoc.outline.measure import Metrics
 from kamdoc.standard.model import Plan
@@ -99,11 +100,11 @@ def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
 class _Builder:
     """Builds the slides of one plan; every section method appends its slides."""
 
-    def __init__(self, plan: Plan, doc: Document, theme: Theme, audience: str, size: tuple[float, float] | None = None) -> None:
+    def __init__(self, plan: Plan, doc: Document, theme: Theme, note: str | None, size: tuple[float, float] | None = None) -> None:
         self.plan = plan
         self.doc = doc
         self.theme = theme
-        self.customer = audience == "customer"
+        self.note = note
         self.lang = plan.language
         self.geometry = g = Geometry.of(theme, size)
         self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
@@ -234,8 +235,8 @@ class _Builder:
         slide = self.new("agenda", self.w("agenda"), "agenda")
         slide.notes = [f"{title}: {self.source(*_SOURCE.get(key, (key,)))}" for key, title in sections]
         paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(sections, 1)]
-        if self.customer:
-            paras.append(Para((Run(self.w("customer_version"), italic=True),)))
+        if self.note:
+            paras.append(Para((Run(self.note, italic=True),)))
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
 
@@ -251,10 +252,6 @@ class _Builder:
         else:
             paras = []
             for change in changes:
-                segments = change.where.split(": ")
-                if self.customer and (set(segments) & _INTERNAL_FIELDS or change.section == "assessment"
-                                      or change.where.startswith(("position: swot", "position: potential"))):
-                    continue  # the customer never sees our notes on people, attitudes, margins and the like
                 line = describe(change)
                 section, _, rest = line.partition(": ")
                 label = word(change.section, self.lang) if change.section in _SECTION_KEYS else section
@@ -323,7 +320,7 @@ class _Builder:
         pm = self.plan.power_map
         if not pm.people:
             return
-        for elements in power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, self.customer):
+        for elements in power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang):
             slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
             slide.elements += elements
 
@@ -357,11 +354,11 @@ class _Builder:
         section = "position"
         rows = [[self.w("won"), w.name, str(w.year or ""), self.money(w.size), plain(w.success_criteria or "")] for w in pos.won]
         rows += [[self.w("lost"), lost.name, str(lost.year or ""), self.money(lost.size),
-                  (lost.winner or "") + ("" if self.customer else (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or ""))]
+                  (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or "")]
                  for lost in pos.lost]
         self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
                    f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
-        if pos.potential and not self.customer:  # the units' attitudes towards us are internal
+        if pos.potential:
             top = _nice_top(max(u.potential for u in pos.potential) * 1.15)
             bubbles = tuple(Bubble(u.unit, float(u.attitude), u.potential, u.potential) for u in pos.potential)
             unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
@@ -381,7 +378,7 @@ class _Builder:
         self.table("our_competitors", self.w("our_competitors"), section,
                    [self.w("name"), self.w("strategy"), self.w("strengths"), self.w("weaknesses"), self.w("key_account_manager"), self.w("resources")],
                    rows, None, ("position", "competitors"))
-        if pos.swot and not self.customer:
+        if pos.swot:
             self.swot_grid("own_swot", self.w("own_swot"), section, pos.swot, ("position", "swot"))
 
     def mission(self) -> None:
@@ -471,18 +468,19 @@ class _Builder:
             slide = self.new("financials", self.w("financials"), "financials", ("financials",))
             slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
         totals = list(fin.totals().values())  # one per year, in the same order as `years`
+        margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
         rows = []
         for p in fin.products:
             values = [p.actual.get(y, p.plan.get(y)) for y in years]
             row = [p.name, *[number(v, self.lang) if v is not None else "" for v in values]]
-            if not self.customer:
+            if margins:
                 row.append(percent(p.margin, self.lang) if p.margin is not None else "")
             rows.append(row)
-        total_row = [self.w("total"), *[number(t, self.lang) for t in totals]] + ([""] if not self.customer else [])
+        total_row = [self.w("total"), *[number(t, self.lang) for t in totals]] + ([""] if margins else [])
         growth = [""] + [percent(round((b - a) / a * 100, 1), self.lang) if a else "" for a, b in zip(totals, totals[1:])]
-        growth_row = [self.w("growth"), *growth] + ([""] if not self.customer else [])
+        growth_row = [self.w("growth"), *growth] + ([""] if margins else [])
         header = [f"{self.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
-        header += [] if self.customer else [self.w("margin")]
+        header += [self.w("margin")] if margins else []
         self.table("financials_table", self.w("financials"), "financials", header, [*rows, growth_row, total_row],
                    ["left", *["right"] * (len(header) - 1)], ("financials", "products"), bold_last_row=True)
 
@@ -514,7 +512,6 @@ class _Builder:
 # Where in the plan each agenda entry's content starts (for the agenda's speaker notes).
 _SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "market": ("profile", "market")}
 
-_INTERNAL_FIELDS = {"attitude", "influence", "notes", "margin", "reasons"}
 _SECTION_KEYS = {"cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals", "financials",
                  "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language", "assessment"}
 
@@ -541,9 +538,12 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
     `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
-    new since then) adds the "Changes since …" slides after the agenda.
+    new since then) adds the "Changes since …" slides after the agenda. For the customer, the plan is first
+    made the customer's copy (`for_audience`); the changes given must be those of the customer's copies too.
     """
-    builder = _Builder(plan, doc, theme, audience, size)
+    plan = for_audience(plan, audience)
+    note = word("customer_version", plan.language) if audience == "customer" else None
+    builder = _Builder(plan, doc, theme, note, size)
     builder.cover()
     body: list[Slide] = []
     titles: list[tuple[str, str]] = []

@@ -110,7 +110,7 @@ def _fit_lines(fonts: Fonts, text: str, width: float, lines: int, bold: bool = F
     return kept
 
 
-def _person_box(fonts: Fonts, person: Person, box: Box, language: str, customer: bool) -> Shape:
+def _person_box(fonts: Fonts, person: Person, box: Box, language: str) -> Shape:
     inner = box.w - 10
     capacity = int((box.h - 6) // (SIZE * LINE_SPACING))
     badges = " ".join(badge(r, language) for r in person.roles)
@@ -120,22 +120,22 @@ def _person_box(fonts: Fonts, person: Person, box: Box, language: str, customer:
     title_lines = _fit_lines(fonts, title, inner, max(1, capacity - len(name) - 1)) if title else []
     lines = [Para((Run(line, bold=True),)) for line in name] + [Para((Run(line),)) for line in title_lines]
     lines += [Para((Run(line, italic=True),)) for line in _fit_lines(fonts, tail, inner, 1)] if tail else []
-    attitude = None if customer else person.attitude
+    attitude = person.attitude
     return Shape(
         box,
         tuple(lines[:capacity]),
         SIZE,
         fill=f"attitude.{attitude or 'unknown'}",
         line="primary",
-        line_width=_WIDTH.get(person.influence or "", 0.75) if not customer else 0.75,
+        line_width=_WIDTH.get(person.influence or "", 0.75),
         text_colour="background" if attitude in _DARK_FILLS else "text",
         key=person.id,
     )
 
 
-def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str,
-                     customer: bool) -> list[list[Element]]:
+def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str) -> list[list[Element]]:
     """The elements of each power-map slide: boxes, reporting lines, other ties and a legend."""
+    judged = any(p.attitude or p.influence for p in people)
     room = body.h - LEGEND_H - 6
     options = []
     for box_w, box_h, gap_y in SIZES:
@@ -167,7 +167,7 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
                 boxes[pid] = Box(row_left + column * (box_w + GAP_X), start_y + row * (box_h + gap_y), box_w, box_h)
                 levels_of[pid] = top_level + 1 + row
         for pid, box in boxes.items():
-            elements.append(_person_box(fonts, by_id[pid], box, language, customer))
+            elements.append(_person_box(fonts, by_id[pid], box, language))
         for pid, box in boxes.items():
             boss = by_id[pid].reports_to
             if boss in boxes and pid in page.cells:
@@ -178,7 +178,7 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
             if link.from_ in boxes and link.to in boxes and link.from_ != link.to:
                 route = _link_route(boxes[link.from_], boxes[link.to], gap_y)
                 elements.append(Connector(link.from_, link.to, route, f"link.{link.kind or 'influences'}", 1.75, dashed=True, glued=False))
-        elements += _legend(Box(body.x, body.bottom - LEGEND_H, body.w, LEGEND_H), fonts, language, customer)
+        elements += _legend(Box(body.x, body.bottom - LEGEND_H, body.w, LEGEND_H), fonts, language, judged)
         slides.append(elements)
     return slides
 
@@ -200,12 +200,12 @@ def _link_route(a: Box, b: Box, gap_y: float) -> tuple[tuple[float, float], ...]
     return tuple(reversed(route)) if reverse else route
 
 
-def _legend(box: Box, fonts: Fonts, language: str, customer: bool) -> list[Element]:
+def _legend(box: Box, fonts: Fonts, language: str, judged: bool) -> list[Element]:
     """Two rows under the chart: attitude colours and frame weights, then the role badges."""
     row_h = box.h / 2
     elements: list[Element] = []
     first: list[tuple[str | None, str]] = []
-    if not customer:
+    if judged:  # attitudes and influence are ours to judge: a plan without them (the customer's copy) shows neither
         first += [(f"attitude.{a}", term("attitude", a, language)) for a in ("mentor", "positive", "neutral", "negative", "enemy")]
         first.append((None, word("influence_weight", language)))
     roles = ("decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer")

@@ -124,8 +124,9 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
     return clashes
 
 
-def _changes_since(plan_file: Path, revision: str, plan: object, today: date) -> tuple[str, list[object] | None]:
-    """The diff of a plan since a revision, and that revision's version date (for the slide's title)."""
+def _changes_since(plan_file: Path, revision: str, plan: Any, today: date, audience: str) -> tuple[str, list[object] | None]:
+    """The diff of a plan since a revision (between the audience's copies), and that revision's version date (for the slide's title)."""
+    from kamdoc.analyse.audience import for_audience
     from kamdoc.analyse.diff import compare
     from kamdoc.load.git import Snapshot, git_root, resolve
     from kamdoc.outline.words import day
@@ -140,7 +141,7 @@ def _changes_since(plan_file: Path, revision: str, plan: object, today: date) ->
     old = load_at(snapshot, path, today)
     if old.plan is None:
         raise KamdocError(f"{path} at {revision} is not a valid plan, so there is nothing to compare with")
-    return day(old.plan.cover.version, language), compare(old.plan, plan)  # type: ignore[arg-type]
+    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience), for_audience(plan, audience))  # type: ignore[arg-type]
 
 
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
@@ -181,7 +182,7 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             say.err(f"not rendered: {report.shown(plan_file)} has errors")
             continue
         # One outline for every format: both decks show the same slides.
-        since = _changes_since(plan_file, changes_since, result.plan, today) if changes_since else None
+        since = _changes_since(plan_file, changes_since, result.plan, today, audience) if changes_since else None
         deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)
         created = document_date(result.plan.cover.version)
         for fmt, data in render_formats(deck, formats, theme, created, company, pdf_variant, processes).items():
