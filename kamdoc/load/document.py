@@ -13,8 +13,7 @@ from typing import Any
 import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
-from kamdoc.standard.model import MAX_TEXT
-from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS
+from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
 
 
 Path_ = tuple[Any, ...]

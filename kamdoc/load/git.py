@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from kamdoc.findings import quoted
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.load.document import MAX_FILE_BYTES
+from kamdoc.limits import MAX_FILE_BYTES
 from kamdoc.limits import MAX_REVISION_CHARS
 
 def run_git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:

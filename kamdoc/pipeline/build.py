@@ -259,63 +259,85 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     formats, lacking = usable_formats(formats, say)
     clean_leftovers(out)
-    clashes = same_decks(plans)
     try:
         theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
     except OSError as exc:
         raise KamdocError(f"cannot read the theme: {exc}") from None
-    previous = _load_manifest(out)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1))
-    results: list[Built] = []
-    interactive = say.interactive
     started = time.perf_counter()
+    job = _Job(out, formats, audience, theme_dir, today, theme_key, say)
+    results, stale = job.settle(plans)
+    results += job.run(stale, max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1)), programmes_for(plans))
+    results.sort(key=lambda b: b.plan)
+    _write_manifest(out, formats, audience, results)
+    _summarise(results, time.perf_counter() - started, say)
+    return 1 if any(b.status == "failed" for b in results) or lacking else 0
 
-    def report(built: Built) -> None:
-        if not interactive:
+
+@dataclass
+class _Job:
+    """One build's settings, and how it tells what it did."""
+
+    out: Path
+    formats: tuple[str, ...]
+    audience: str
+    theme_dir: Path | None
+    today: date
+    theme_key: str
+    say: Listener
+
+    def report(self, built: Built) -> None:
+        if not self.say.interactive:  # a log gets a line per plan; a terminal, the progress bar
             detail = f" ({built.error})" if built.error else ""
-            say.err(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s")
+            self.say.err(f"{built.status:9} {built.plan}{detail} {built.seconds:.2f}s")
 
-    # Plans whose recorded inputs and outputs are unchanged are settled here by hashing alone.
-    stale = []
-    for plan in plans:
-        if plan in clashes:
-            results.append(Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]))
-            report(results[-1])
-            continue
-        settled = up_to_date(plan, out, formats, audience, theme_key, previous.get(shown_path(plan)))
-        if settled is None:
-            stale.append(plan)
-        else:
-            results.append(settled)
-            report(settled)
-    # With fewer plans than cores, each PDF is laid out in two processes instead.
-    processes = 2 if workers > len(stale) else 1
-    programmes = programmes_for(plans)
-    args = [(plan, out, formats, audience, theme_dir, today, theme_key, processes) for plan in stale]
-    programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
-    with say.bar(len(stale), "building") as bar:
-        if workers == 1 or len(stale) <= 1:
-            for number, item in enumerate(args, 1):
-                results.append(build_one(*item, collect=number < len(args), programme=programme_of[item[0]]))
-                report(results[-1])
-                bar.update(1)
-        else:
+    def settle(self, plans: list[Path]) -> tuple[list[Built], list[Path]]:
+        """Plans settled by hashing alone (unchanged) or by their names clashing (failed), and the plans left to build."""
+        previous = _load_manifest(self.out)
+        clashes = same_decks(plans)
+        settled: list[Built] = []
+        stale: list[Path] = []
+        for plan in plans:
+            done = (Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]) if plan in clashes
+                    else up_to_date(plan, self.out, self.formats, self.audience, self.theme_key, previous.get(shown_path(plan))))
+            if done is None:
+                stale.append(plan)
+            else:
+                settled.append(done)
+                self.report(done)
+        return settled, stale
+
+    def run(self, stale: list[Path], workers: int, programmes: dict[Path, Programme]) -> list[Built]:
+        """Build the stale plans: here one after another, or in worker processes."""
+        processes = 2 if workers > len(stale) else 1  # with fewer plans than cores, each PDF is laid out in two processes
+        args = {plan: (plan, self.out, self.formats, self.audience, self.theme_dir, self.today, self.theme_key, processes) for plan in stale}
+        programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
+        results: list[Built] = []
+        with self.say.bar(len(stale), "building") as bar:
+            if workers == 1 or len(stale) <= 1:
+                for number, plan in enumerate(stale, 1):
+                    results.append(build_one(*args[plan], collect=number < len(stale), programme=programme_of[plan]))
+                    self.report(results[-1])
+                    bar.update(1)
+                return results
             from concurrent.futures.process import BrokenProcessPool
 
             from kamdoc.workers import die_with_parent
 
             with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
-                futures = {pool.submit(build_one, *item, programme=programme_of[item[0]]): item[0] for item in args}
+                futures = {pool.submit(build_one, *args[plan], programme=programme_of[plan]): plan for plan in stale}
                 for future in as_completed(futures):
                     try:
                         results.append(future.result())
                     except BrokenProcessPool:  # a worker died (killed, out of memory): its plans failed, not the run
                         plan = futures[future]
                         results.append(Built(shown_path(plan), plan_slug(plan), "failed", error="its worker process died (out of memory, or killed)"))
-                    report(results[-1])
+                    self.report(results[-1])
                     bar.update(1)
-    results.sort(key=lambda b: b.plan)
-    # Timings stay out of the manifest: two builds of the same plans give the same file.
+        return results
+
+
+def _write_manifest(out: Path, formats: tuple[str, ...], audience: str, results: list[Built]) -> None:
+    """manifest.json for what this build did; timings stay out of it, so two builds of the same plans give the same file."""
     entries = [{k: v for k, v in asdict(b).items() if k not in ("seconds", "status")} for b in results]
     for entry in entries:
         if seal(entry):
@@ -325,13 +347,16 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
         write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
     except OSError as exc:
         raise output_error(out / MANIFEST, exc) from None
-    failed = [b for b in results if b.status == "failed"]
+
+
+def _summarise(results: list[Built], seconds: float, say: Listener) -> None:
     counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
-    say.err(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {time.perf_counter() - started:.1f}s: {counts['built']} built, "
-               f"{counts['unchanged']} unchanged, {counts['failed']} failed")
-    for b in failed:
+    say.err(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {seconds:.1f}s: {counts['built']} built, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed")
+    for b in results:
+        if b.status != "failed":
+            continue
         say.err(f"  failed: {b.plan}: {b.error}")
         for f in b.findings:
             if f["severity"] == "error":
                 say.err(f"    {f['file']}:{f['line']}:{f['column']}: {f['field']}: {f['message']}")
-    return 1 if failed or lacking else 0

@@ -30,7 +30,8 @@ from kamdoc.load.document import (
     resolve_ref,
 )
 from kamdoc.errors import KamdocError
-from kamdoc.standard.model import MAX_AMOUNT, MAX_TEXT, Kind, Plan
+from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
+from kamdoc.standard.model import Kind, Plan
 from kamdoc.standard.programme import DEFAULT, Programme
 
 T = TypeVar("T")
