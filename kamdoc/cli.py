@@ -181,16 +181,9 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     and its path printed. A plan with errors is not rendered: its findings are
     shown and the exit code is 1.
     """
-    from kamdoc.commands.listener import Terminal
-    from kamdoc.pipeline.render import render_paths
-    from kamdoc.render.formats import parse_formats
-    from kamdoc.theme.settings import theme_folder
+    from kamdoc.commands.render import run_render
 
-    wanted = parse_formats(formats)
-    paths = list(plans) or [_plans_folder()]
-    theme_dir = theme_folder(theme_name) if theme_name else None
-    processes = jobs or os.cpu_count() or 1
-    sys.exit(render_paths(paths, out, theme_dir, template, audience, _day(today), wanted, pdf_variant, changes_since, processes, say=Terminal()))
+    sys.exit(run_render(list(plans) or [_plans_folder()], out, formats, theme_name, template, audience, _day(today), pdf_variant, changes_since, jobs))
 
 
 @main.command()
@@ -207,13 +200,9 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
     save of the plan, its Markdown or its logo renders the deck again. Errors
     are shown and watching goes on.
     """
-    from kamdoc.render.formats import parse_formats
-    from kamdoc.theme.settings import theme_folder
-    from kamdoc.commands.listener import Terminal
-    from kamdoc.pipeline.watch import watch as run_watch
+    from kamdoc.commands.render import run_watch
 
-    theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(run_watch(list(plans) or [_plans_folder()], out, parse_formats(formats), theme_dir, audience, _day(today), say=Terminal()))
+    sys.exit(run_watch(list(plans) or [_plans_folder()], out, formats, theme_name, audience, _day(today)))
 
 
 @main.command("build")
@@ -235,14 +224,9 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     is not rendered again. One failing plan does not stop the others: the exit
     code is 1 at the end and the summary says which failed and why.
     """
-    from kamdoc.commands.listener import Terminal
-    from kamdoc.pipeline.build import build, parse_shard
-    from kamdoc.render.formats import parse_formats
-    from kamdoc.theme.settings import theme_folder
+    from kamdoc.commands.build import run_build
 
-    wanted = parse_formats(formats)
-    theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(build(list(paths) or [_plans_folder()], out, wanted, jobs, parse_shard(shard), audience, theme_dir, _day(today), say=Terminal()))
+    sys.exit(run_build(list(paths) or [_plans_folder()], out, formats, jobs, shard, audience, theme_name, _day(today)))
 
 
 @main.command()
@@ -332,9 +316,9 @@ def textconv(file: Path) -> None:
     In .gitattributes:   *.yaml diff=kamdoc
     In git's config:     git config diff.kamdoc.textconv "kamdoc textconv"
     """
-    from kamdoc.analyse.canonical import canonical_lines
+    from kamdoc.commands.textconv import run_textconv
 
-    sys.stdout.write(canonical_lines(file))
+    sys.exit(run_textconv(file))
 
 
 @main.group()
@@ -353,14 +337,9 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
     colours taken from the template's colour scheme. Exit code 1 when the
     template cannot be used (not a PowerPoint file, not 16:9), else 0.
     """
-    from kamdoc.theme.company import check_template
-    from kamdoc.theme.settings import load_theme, theme_folder
+    from kamdoc.commands.template import run_template_check
 
-    theme = load_theme(theme_folder(theme_name) if theme_name else None)
-    lines = check_template(pptx, theme)
-    for level, message in lines:
-        click.echo(f"{level}: {message}")
-    sys.exit(1 if any(level == "error" for level, _ in lines) else 0)
+    sys.exit(run_template_check(pptx, theme_name))
 
 
 def _plans_folder() -> Path:

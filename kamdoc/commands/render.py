@@ -1,0 +1,32 @@
+"""`kamdoc render` and `kamdoc watch`: plans into decks, once or on every save, told on the terminal."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kamdoc.commands.listener import Terminal
+
+
+def run_render(paths: list[Path], out: Path, formats: str, theme_name: str | None, template: Path | None, audience: str, today: date,
+               pdf_variant: str | None, changes_since: str | None, jobs: int | None) -> int:
+    """Render every plan under `paths`; returns the exit code."""
+    from kamdoc.pipeline.render import render_paths
+    from kamdoc.render.formats import parse_formats
+    from kamdoc.theme.settings import theme_folder
+
+    wanted = parse_formats(formats)
+    theme_dir = theme_folder(theme_name) if theme_name else None
+    processes = jobs or os.cpu_count() or 1
+    return render_paths(paths, out, theme_dir, template, audience, today, wanted, pdf_variant, changes_since, processes, say=Terminal())
+
+
+def run_watch(paths: list[Path], out: Path, formats: str, theme_name: str | None, audience: str, today: date) -> int:
+    """Render, then again on every change, until interrupted."""
+    from kamdoc.pipeline.watch import watch
+    from kamdoc.render.formats import parse_formats
+    from kamdoc.theme.settings import theme_folder
+
+    theme_dir = theme_folder(theme_name) if theme_name else None
+    return watch(paths, out, parse_formats(formats), theme_dir, audience, today, say=Terminal())
