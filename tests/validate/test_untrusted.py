@@ -191,3 +191,11 @@ def test_amounts_whose_totals_would_overflow_are_one_error_each(in_tmp: Path) ->
         f"financials.products[0].actual[{year}]: the number 1.7e+308 is beyond a thousand trillion (1e15), the largest amount or figure a plan holds; check the unit"
         for year in (2024, 2025)
     ]
+
+
+@pytest.mark.parametrize("value", ['"a\\x00b"', '"a\\x1bb"', '""'], ids=["nul", "escape", "empty"])
+def test_kamdoc_yaml_folder_names_with_control_characters_are_one_error(in_tmp: Path, value: str) -> None:
+    _base(in_tmp / "plans" / "p")
+    (in_tmp / "kamdoc.yaml").write_text(f"plans: {value}\n")
+    run = kamdoc("validate", "plans", "--today", TODAY)
+    assert run.code == 1 and "kamdoc.yaml:1:8: plans:" in run.err and "is no folder name" in run.err
