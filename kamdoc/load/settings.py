@@ -79,7 +79,7 @@ def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
     from kamdoc.load.document import has_bad_chars, inside
     from kamdoc.shipped import THEMES_DIR
 
-    if has_bad_chars(value) or "\x00" in value or len(value) > MAX_PATH_CHARS or not value.strip():
+    if has_bad_chars(value) or len(value) > MAX_PATH_CHARS or not value.strip():
         raise KamdocError(f"{path}:{pos.line}:{pos.col}: {key}: {value[:40]!r} is no folder name (empty, too long, or with control characters)")
 
     if key == "theme" and "/" not in value and "\\" not in value and not (path.parent / value).exists() and (THEMES_DIR / value).is_dir():

@@ -156,6 +156,7 @@ def _check_drawn(root: Any, ids: dict[str, Any]) -> None:
     worked out once (depth-first, without recursion), so a 1 KB `<use>` bomb is measured, not drawn.
     """
     cost: dict[int, int] = {}
+    neighbours: dict[int, list[Any]] = {}  # each element's children and references, found once
     on_path: set[int] = set()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -163,7 +164,7 @@ def _check_drawn(root: Any, ids: dict[str, Any]) -> None:
         key = id(element)
         if done:
             on_path.discard(key)
-            total = 1 + sum(cost[id(n)] for n in _next(element, ids))
+            total = 1 + sum(cost[id(n)] for n in neighbours[key])
             if total > MAX_DRAWN:
                 raise SvgRefused(f"would draw more than {MAX_DRAWN:,} elements once its <use> references are followed; "
                                  "simplify the image or save it as PNG")
@@ -173,7 +174,8 @@ def _check_drawn(root: Any, ids: dict[str, Any]) -> None:
             continue
         on_path.add(key)
         stack.append((element, True))
-        for neighbour in _next(element, ids):
+        neighbours[key] = _next(element, ids)
+        for neighbour in neighbours[key]:
             if id(neighbour) in on_path:
                 raise SvgRefused(f"is an SVG that refers to itself (through '#{neighbour.attrib.get('id', '')}'), which no renderer can draw")
             if id(neighbour) not in cost:
