@@ -5,12 +5,13 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from kamdoc import __version__
+from kamdoc.errors import CallerError
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -59,7 +60,7 @@ def main(ctx: click.Context) -> None:
     help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions; gitlab: a code-quality report for GitLab merge requests.",
 )
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: object) -> None:
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | None) -> None:
     """Check plans against the standard and report every problem at once.
 
     PATHS are plan folders (holding plan.yaml), plan .yaml files, or folders to
@@ -173,7 +174,7 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes per PDF: 2 or more lays out its two halves at once (default: 2 on a machine with 2 cores or more).")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
 def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: Path, theme_name: str | None, template: Path | None,
-           audience: str, changes_since: str | None, jobs: int | None, today: object) -> None:
+           audience: str, changes_since: str | None, jobs: int | None, today: datetime | None) -> None:
     """Render plans into native, editable PowerPoint decks and PDF decks.
 
     PLANS are plan folders, plan files or folders of plans (default: plans/).
@@ -193,7 +194,7 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder (watched too).")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | None, audience: str, today: object) -> None:
+def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | None, audience: str, today: datetime | None) -> None:
     """Render plans again whenever one of their files changes (Ctrl-C stops).
 
     For editing a plan with its PDF open in a viewer beside the editor: each
@@ -215,7 +216,7 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
 def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | None, shard: str | None, audience: str,
-                  theme_name: str | None, today: object) -> None:
+                  theme_name: str | None, today: datetime | None) -> None:
     """Validate and render every plan into OUT, in parallel, only where its inputs changed.
 
     Writes OUT/<slug>.pptx and .pdf and OUT/manifest.json (per plan: its source
@@ -238,7 +239,7 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
 @click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The deck's language.")
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str, theme_name: str | None, today: object) -> None:
+def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str, theme_name: str | None, today: datetime | None) -> None:
     """The key account portfolio: 80/20 ranking, portfolio matrix, partnerships, knock-outs and plan health.
 
     PATHS are plan folders, plan files or folders of plans (default: plans/).
@@ -264,7 +265,7 @@ def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, f
 @click.option("--fail-on", type=click.Choice(["red", "amber"]), help="Exit with 1 when any plan is red (or amber or red).")
 @click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the reasons.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str, today: object) -> None:
+def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str, today: datetime | None) -> None:
     """Whether each plan is alive: red, amber or green, with the reasons.
 
     Looks at completeness, days since cover.version and since the last git
@@ -284,7 +285,7 @@ def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str
               help="text: for a terminal (coloured unless piped or NO_COLOR is set); markdown: for a pull-request comment; json: for programs.")
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when any plan changed (0 otherwise), like git diff --exit-code.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: object) -> None:
+def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | None) -> None:
     """Show what changed in the plans between two git revisions.
 
     Without revisions: HEAD against the working tree. One revision: it
@@ -301,9 +302,8 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: object) -> Non
 
     try:
         code = run_diff(list(args), fmt, exit_code, _day(today))
-    except click.ClickException as exc:
-        exc.exit_code = 2  # errors of a diff are the caller's: wrong revision, no repository
-        raise
+    except click.ClickException as exc:  # errors of a diff are the caller's: wrong revision, no repository
+        raise CallerError(exc.format_message()) from None
     sys.exit(code)
 
 
@@ -349,8 +349,8 @@ def _plans_folder() -> Path:
     return Path(obj.get("plans", "plans"))
 
 
-def _day(value: object) -> date:
-    return value.date() if value is not None else date.today()  # type: ignore[attr-defined]
+def _day(value: datetime | None) -> date:
+    return value.date() if value is not None else date.today()
 
 
 def run() -> None:

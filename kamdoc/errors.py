@@ -15,3 +15,9 @@ class CommandLineError(click.UsageError):
     """The command line is wrong: message with usage, exit code 2."""
 
     exit_code = 2
+
+
+class CallerError(click.ClickException):
+    """What the command line names cannot be used (a revision, a repository): one message without usage, exit code 2."""
+
+    exit_code = 2

@@ -1,4 +1,5 @@
-"""The package's stages import only downward, and no modules of a stage import each other in a circle (import-linter)."""
+"""The package's stages import only downward, no modules of a stage import each other in a circle (import-linter), and the
+package type-checks strictly (mypy)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ def test_the_layers_and_no_cycles_contracts_hold() -> None:
     done = subprocess.run([linter, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "Contracts: 2 kept, 0 broken." in done.stdout
+
+
+def test_the_package_type_checks_strictly() -> None:
+    checker = shutil.which("mypy")
+    if checker is None:
+        pytest.fail("mypy is not installed: pip install -e '.[test]'")
+    # pyproject.toml's [tool.mypy] says what: the whole package, --strict, with pydantic's plugin.
+    done = subprocess.run([checker, "--no-incremental"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert done.stdout.startswith("Success: no issues found")
 
 
 def test_every_stage_is_a_package_with_a_docstring() -> None:
@@ -115,3 +126,14 @@ def test_nothing_below_the_commands_prints(tmp_path: object, capfd: pytest.Captu
     assert build([PLANS / "halvorsen-logistics"], out / "b", ("pptx",), 1, None, "internal", None, date(2026, 11, 22)) == 0
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_no_function_is_longer_than_sixty_lines() -> None:
+    import ast
+
+    long = []
+    for module in sorted((ROOT / "kamdoc").rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno and node.end_lineno - node.lineno >= 60:
+                long.append(f"{module.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, "split these into functions with one job each:\n" + "\n".join(long)

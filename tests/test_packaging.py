@@ -45,7 +45,7 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
 def test_the_sdist_and_the_wheel_carry_the_default_theme(dist: Path) -> None:
     with tarfile.open(next(dist.glob("kamdoc-*.tar.gz"))) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    assert {"templates/default/theme.yaml", "templates/default/deck.html.j2", "kamdoc/commands/scaffold/plan.de.yaml"} <= names
+    assert {"templates/default/theme.yaml", "templates/default/deck.html.j2", "kamdoc/commands/scaffold/head.de.yaml"} <= names
     with zipfile.ZipFile(next(dist.glob("kamdoc-*.whl"))) as wheel:
         files = set(wheel.namelist())
     shipped = {f"kamdoc/templates/default/{name}" for name in ("theme.yaml", "deck.html.j2", "elements.html.j2", "deck.css")}

@@ -9,34 +9,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kamdoc.standard.model import Plan
+from kamdoc.standard.plan import Plan
+from kamdoc.standard.sections import SECTIONS
 
-# How list items are told apart, by the list's path ("*" stands for any item of the list above).
-IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("profile", "kpis"): ("name",),
-    ("profile", "owners"): ("name",),
-    ("profile", "subsidiaries"): ("name",),
-    ("profile", "goals"): ("goal",),
-    ("profile", "competitors"): ("name",),
-    ("buying_strategy", "category_owners"): ("category",),
-    ("power_map", "people"): ("id",),
-    ("power_map", "links"): ("from", "to", "kind"),
-    ("position", "won"): ("name",),
-    ("position", "lost"): ("name",),
-    ("position", "potential"): ("unit",),
-    ("position", "competitors"): ("name",),
-    ("goals",): ("id",),
-    ("goals", "*", "milestones"): ("milestone",),
-    ("goals", "*", "actions"): ("action",),
-    ("financials", "products"): ("name",),
-    ("key_projects",): ("name",),
-    ("account_team",): ("name",),
-    ("relationship_plan",): ("person",),
-    ("marketing",): ("event",),
-}
-SECTIONS = tuple(Plan.model_fields)
-"""The plan's sections in the standard's order, from the model itself: a section added there is compared too."""
-_PERSON_FIELDS = {"reports_to", "contacts", "contact", "person", "from", "to", "owner"}
+# How list items are told apart, by the list's path ("*" stands for any item of the list above), from the section registry.
+IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {(s.key, *path): keys for s in SECTIONS for path, keys in s.identity}
+SECTION_KEYS = tuple(s.key for s in SECTIONS)
+"""The plan's sections in the standard's order: a section added to the registry is compared too."""
+_PERSON_FIELDS = {name for s in SECTIONS for _, name in s.people}
 _LONG = 120  # texts longer than this get a word-level diff instead of old → new
 
 
@@ -199,10 +179,10 @@ def compare(old: Plan | None, new: Plan | None) -> list[Change]:
         return []
     differ = _Differ(names={**{p.id: p.name for p in old.power_map.people}, **{p.id: p.name for p in new.power_map.people}})
     a, b = _data(old), _data(new)
-    for section in SECTIONS:
+    for section in SECTION_KEYS:
         differ.value(a.get(section), b.get(section), (section,))
     differ.changes += _totals(old, new)
-    order = {s: i for i, s in enumerate(SECTIONS)}
+    order = {s: i for i, s in enumerate(SECTION_KEYS)}
     return sorted(differ.changes, key=lambda c: order.get(c.section, len(order)))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kamdoc.standard.model import Plan
+from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
 
 DAYS_PER_MONTH = 30.44

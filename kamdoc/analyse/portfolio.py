@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kamdoc.load.discover import shown_path
 from kamdoc.analyse.health import Health, plans_health
-from kamdoc.standard.model import Plan
+from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
 from kamdoc.validate.plan import Result, validate_each
 from kamdoc.standard.vocab import values

@@ -83,11 +83,11 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
         section += ["", "</details>", ""]
         body.append("\n".join(section))
     text = "\n".join(head) + "\n\n"
-    for i, section in enumerate(body):
-        if len(text) + len(section) > MARKDOWN_LIMIT - 200:
+    for i, part in enumerate(body):
+        if len(text) + len(part) > MARKDOWN_LIMIT - 200:
             text += f"\n_{len(body) - i} more plans with changes are not shown: the comment would pass {MARKDOWN_LIMIT:,} characters. Run `kamdoc diff` for all._\n"
             break
-        text += section
+        text += part
     return text
 
 

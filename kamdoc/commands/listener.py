@@ -25,4 +25,4 @@ class Terminal:
     def bar(self, length: int, label: str) -> AbstractContextManager[Bar]:
         if not self.interactive:
             return Silent().bar(length, label)
-        return click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True, show_pos=True)  # type: ignore[return-value]
+        return click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True, show_pos=True)

@@ -404,6 +404,7 @@ class _Builder:
                 raise self._refuse(event, f"a key of {len(text):,} digits is no year or name; a number has at most {MAX_NUMBER_CHARS} characters")
             key = self._key(text) if not event.style else text
             mark = event.start_mark
+            assert mark is not None  # every event of a parsed file has one
             if key in mapping:
                 first = self.doc.unpack(self.doc.keys[(*path, key)])
                 self.doc.problems.append(

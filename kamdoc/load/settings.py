@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.standard.programme import DEFAULT, Programme, parse_programme
+
+if TYPE_CHECKING:
+    from kamdoc.findings import Pos
+    from kamdoc.load.document import Path_
+    from kamdoc.load.git import Snapshot
 
 CONFIG_FILE = "kamdoc.yaml"
 
@@ -122,7 +128,7 @@ def programme_for(repo: Path) -> Programme:
     return _read_before[key]
 
 
-def record(config_file: Path, value: Any, where: Any) -> Programme:
+def record(config_file: Path, value: Any, where: Callable[[Path_], Pos]) -> Programme:
     """The `portfolio:` block of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
     programme = DEFAULT if value is None else parse_programme(value, where, config_file)
     config_file = config_file.absolute()
@@ -138,7 +144,7 @@ def programmes_for(plans: list[Path]) -> dict[Path, Programme]:
     return {repo: programme_for(repo) for repo in sorted(repos)}
 
 
-def programme_at(snapshot: Any) -> Programme:
+def programme_at(snapshot: Snapshot) -> Programme:
     """The programme settings as a git revision had them (its own kamdoc.yaml), or the working tree's."""
     if snapshot.commit is None:
         return programme_for(snapshot.repo)

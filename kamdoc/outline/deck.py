@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kamdoc.outline.axes import LINE_LEFT, LINE_RIGHT, MARKERS_UP_TO, column_axis, label_every, line_step
 from kamdoc.outline.richtext import Para
 
 
@@ -87,6 +88,18 @@ class ColumnChart:
     stacked: bool = True
     number_format: str = "#,##0"
     legend_note: str = ""
+    axis_top: float = field(init=False)  # the value axis's end and gridline interval, the same in every format
+    axis_step: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        count = len(self.categories)
+        if self.stacked:
+            highest = [sum(s.values[i] or 0 for s in self.series) for i in range(count)]
+        else:
+            highest = [max((s.values[i] or 0 for s in self.series), default=0.0) for i in range(count)]
+        top, step = column_axis(highest, "." not in self.number_format)
+        object.__setattr__(self, "axis_top", top)
+        object.__setattr__(self, "axis_step", step)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,14 @@ class LineChart:
     level_label: str = ""
     x_title: str = ""
     y_title: str = ""
+    axis_step: float = field(init=False)  # the value axis's gridline interval
+    label_every: int = field(init=False)  # every how many categories a label shows (1: all)
+    markers: bool = field(init=False)  # a round marker on each point (not where they would merge into a thick line)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "axis_step", line_step(*self.y_range))
+        object.__setattr__(self, "label_every", label_every(self.categories, self.box.w - LINE_LEFT - LINE_RIGHT))
+        object.__setattr__(self, "markers", len(self.categories) <= MARKERS_UP_TO)
 
 
 @dataclass(frozen=True)
@@ -185,6 +206,7 @@ class Slide:
     number: int = 0
     title_size: float = 0.0  # set when the outline is complete: the largest size at which the title fits
     title_box: Box | None = None  # where the title stands (set when the outline is complete; None on the cover)
+    bookmark: str = ""  # the PDF outline's entry for the first slide of an agenda entry; else the title is used
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kamdoc.outline.measure import LINE_SPACING, Metrics
@@ -111,7 +112,7 @@ def fit_size(fonts: Fonts, paras: list[Para], box: Box, sizes: tuple[float, ...]
     return None
 
 
-def column_widths(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, ...]], size: float, total: float,
+def column_widths(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], size: float, total: float,
                   numeric: tuple[bool, ...]) -> tuple[float, ...]:
     """Column widths from their content: no word is broken where avoidable, numbers get what they need, text shares the rest."""
     pad = 2 * CELL_PAD_X + 2
@@ -137,7 +138,7 @@ def column_widths(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, .
     return tuple(w * scale for w in out)
 
 
-def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...],
+def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], align: tuple[str, ...],
                    box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False,
                    first_height: float | None = None) -> list[Table]:
     """A table split over as many boxes as it needs, the header row repeated on each (the first may be shorter)."""
@@ -178,7 +179,7 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: list[tuple[str, 
     return tables
 
 
-def _split_tall_rows(fonts: Fonts, rows: list[tuple[str, ...]], widths: tuple[float, ...], size: float,
+def _split_tall_rows(fonts: Fonts, rows: Sequence[tuple[str, ...]], widths: tuple[float, ...], size: float,
                      room: float) -> list[tuple[str, ...]]:
     """Rows taller than a whole slide are cut into several rows, line by line."""
     max_lines = max(1, int((room - 2 * CELL_PAD_Y - 1) // (size * LINE_SPACING)))
@@ -293,6 +294,7 @@ class Flow:
                 self.y += part.box.h + self.size * PARA_GAP
 
 
-def text(box: Box, paras: list[Para] | tuple[Para, ...], size: float, **style: object) -> Text:
+def text(box: Box, paras: Sequence[Para], size: float, colour: str = "text", bold: bool = False, align: str = "left",
+         fill: str | None = None, role: str = "body") -> Text:
     """A text element (a shorthand)."""
-    return Text(box, tuple(paras), size, **style)  # type: ignore[arg-type]
+    return Text(box, tuple(paras), size, colour, bold, align, fill, role)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 import os
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from kamdoc.outline import words as labels
@@ -27,7 +27,10 @@ from kamdoc.outline.layout import (
 from kamdoc.analyse.audience import for_audience
 from kamdoc.load.document import Document, Path_
 from kamdoc.outline.measure import Metrics
-from kamdoc.standard.model import Plan
+from kamdoc.standard.model import Goal, OwnSwot, Swot
+from kamdoc.standard.plan import Plan
+from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
+from kamdoc.standard.sections import section as section_of
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
 from kamdoc.outline.deck import (
     Box,
@@ -41,6 +44,9 @@ from kamdoc.outline.deck import (
     Slide,
 )
 from kamdoc.theme.settings import Theme
+
+if TYPE_CHECKING:
+    from kamdoc.analyse.diff import Change
 
 PT_PER_IN = 72.0
 FOOTER_H = 18.0
@@ -110,10 +116,13 @@ class _Builder:
         self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.minimum = theme.size("minimum")
         self.slides: list[Slide] = []
-        people = {p.id: p.name for p in plan.power_map.people}
-        self.person = lambda pid: people.get(pid, pid) if pid else ""
+        self.people = {p.id: p.name for p in plan.power_map.people}
 
     # --- helpers --------------------------------------------------------------------
+
+    def person(self, pid: str | None) -> str:
+        """A power map person by name (an id the map lacks as it is written)."""
+        return self.people.get(pid, pid) if pid else ""
 
     def w(self, key: str) -> str:
         return word(key, self.lang)
@@ -138,7 +147,7 @@ class _Builder:
         fin = self.plan.financials
         return amount(value, fin.currency, fin.unit, self.lang)
 
-    def flow(self, kind: str, title: str, section: str, items: list[Para | TableBlock], *paths: Path_) -> None:
+    def flow(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock], *paths: Path_) -> None:
         """Text and tables over as many slides as they need, at the largest size that fits one slide (or the smallest, split)."""
         if not items:
             return
@@ -231,16 +240,18 @@ class _Builder:
             iw, ih = image.width * scale, image.height * scale
             slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind, f"Logo {c.account}"))
 
-    def agenda(self, sections: list[tuple[str, str]]) -> None:
+    def agenda(self, entries: list[tuple[Entry, str]]) -> None:
+        """The agenda: each entry that made slides, linked to its first one; the notes say where each is edited."""
         slide = self.new("agenda", self.w("agenda"), "agenda")
-        slide.notes = [f"{title}: {self.source(*_SOURCE.get(key, (key,)))}" for key, title in sections]
-        paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(sections, 1)]
+        titles = [(entry.key, entry.title[self.lang == "de"]) for entry, _ in entries]
+        slide.notes = [f"{title}: {self.source(key, *entry.source)}" for (entry, key), (_, title) in zip(entries, titles)]
+        paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(titles, 1)]
         if self.note:
             paras.append(Para((Run(self.note, italic=True),)))
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
 
-    def changes(self, since: str, changes: list[Any] | None) -> None:
+    def changes(self, since: str, changes: list[Change] | None) -> None:
         """The "Changes since …" slides: one line per change, in the standard's order of sections."""
         from kamdoc.analyse.diff import describe
 
@@ -254,7 +265,8 @@ class _Builder:
             for change in changes:
                 line = describe(change)
                 section, _, rest = line.partition(": ")
-                label = word(change.section, self.lang) if change.section in _SECTION_KEYS else section
+                known = section_of(change.section)
+                label = known.title[self.lang == "de"] if known else section
                 marker = {"added": "+ ", "removed": "− "}.get(change.kind, "")
                 paras.append(Para((Run(f"{label}: ", bold=True), Run(f"{marker}{rest}")), "•"))
             if not paras:
@@ -300,7 +312,9 @@ class _Builder:
 
     def buying_strategy(self) -> None:
         b = self.plan.buying_strategy
-        yes_no = lambda v: "" if v is None else self.w("yes") if v else self.w("no")  # noqa: E731
+        def yes_no(value: bool | None) -> str:
+            return "" if value is None else self.w("yes") if value else self.w("no")
+
         facts = [
             ("sourcing", term("sourcing", b.sourcing, self.lang)),
             ("max_supplier_share", percent(b.max_supplier_share, self.lang) if b.max_supplier_share is not None else ""),
@@ -324,7 +338,7 @@ class _Builder:
             slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
             slide.elements += elements
 
-    def swot_grid(self, kind: str, title: str, section: str, swot: object, path: Path_) -> None:
+    def swot_grid(self, kind: str, title: str, section: str, swot: Swot | OwnSwot, path: Path_) -> None:
         quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]
         if not any(items for _, items in quadrants):
             return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
@@ -414,17 +428,17 @@ class _Builder:
         for i, g in enumerate(self.plan.goals):
             self.goal(i, g)
 
-    def goal(self, i: int, g: object) -> None:
+    def goal(self, i: int, g: Goal) -> None:
         """One slide per goal: strategy and resources on the left, milestones and actions on the right."""
-        title = f"{self.w('goal')} {i + 1}: {g.goal}"  # type: ignore[attr-defined]
+        title = f"{self.w('goal')} {i + 1}: {g.goal}"
         paras: list[Para] = []
         for key in ("strategy", "resources"):
             value = getattr(g, key)
             if value:
                 paras += [self.heading(self.w(key)), *self.prose(value)]
-        milestones = [[day(m.date, self.lang) if m.date else "", m.milestone] for m in g.milestones]  # type: ignore[attr-defined]
+        milestones = [[day(m.date, self.lang) if m.date else "", m.milestone] for m in g.milestones]
         actions = [[a.action, a.owner or "", day(a.due, self.lang) if a.due else "", term("action_status", a.status, self.lang)]
-                   for a in g.actions]  # type: ignore[attr-defined]
+                   for a in g.actions]
         if not (paras or milestones or actions):
             return
         gap = 16.0
@@ -484,57 +498,64 @@ class _Builder:
         self.table("financials_table", self.w("financials"), "financials", header, [*rows, growth_row, total_row],
                    ["left", *["right"] * (len(header) - 1)], ("financials", "products"), bold_last_row=True)
 
-    def key_projects(self) -> None:
-        rows = [[k.name, self.money(k.volume), day(k.due, self.lang) if k.due else "", self.money(k.budget), self.person(k.contact),
-                 ", ".join(k.competitors), k.owner or "", term("stage", k.stage, self.lang),
-                 percent(k.probability, self.lang) if k.probability is not None else ""] for k in self.plan.key_projects]
-        self.table("key_projects", self.w("key_projects"), "key_projects",
-                   [self.w("project"), self.w("volume"), self.w("due"), self.w("budget"), self.w("contact"), self.w("competitors"),
-                    self.w("owner"), self.w("stage"), self.w("probability")], rows,
-                   ["left", "right", "right", "right", "left", "left", "left", "left", "right"], ("key_projects",))
+    def section_table(self, section: Section, entry: Entry) -> None:
+        """A list section without a builder of its own: the table its registry entry declares, one row per item."""
+        assert section.table is not None
+        items = list(getattr(self.plan, section.key) or ())
+        if section.table.sort_by:
+            by = section.table.sort_by
+            items.sort(key=lambda item: (getattr(item, by) is None, getattr(item, by)))
+        columns = section.table.columns
+        rows = [[self.cell(column, item) for column in columns] for item in items]
+        header = [column.title[self.lang == "de"] for column in columns]
+        self.table(section.key, entry.title[self.lang == "de"], entry.key, header, rows, [c.align for c in columns], (section.key, *entry.source))
 
-    def account_team(self) -> None:
-        rows = [[t.name, t.role or "", plain(t.focus or "")] for t in self.plan.account_team]
-        self.table("account_team", self.w("account_team"), "account_team", [self.w("name"), self.w("role"), self.w("focus")], rows, None, ("account_team",))
+    def cell(self, column: Column, item: object) -> str:
+        """One value of a table as the deck writes it."""
+        value = getattr(item, column.field)
+        if value is None or value == []:
+            return ""
+        shown: dict[str, Callable[[Any], str]] = {
+            "text": str,
+            "markdown": plain,
+            "date": lambda v: day(v, self.lang),
+            "person": self.person,
+            "money": self.money,
+            "percent": lambda v: percent(v, self.lang),
+            "list": lambda v: ", ".join(map(str, v)),
+            "term": lambda v: term(column.vocabulary or "", v, self.lang),
+        }
+        return shown[column.show](value)
 
-    def relationship_plan(self) -> None:
-        rows = [[self.person(r.person), r.owner or "", plain(r.message or ""), term("contact", r.frequency, self.lang)] for r in self.plan.relationship_plan]
-        self.table("relationship_plan", self.w("relationship_plan"), "relationship_plan",
-                   [self.w("person"), self.w("owner"), self.w("message"), self.w("frequency")], rows, None, ("relationship_plan",))
 
-    def marketing(self) -> None:
-        events = sorted(self.plan.marketing, key=lambda e: (e.date is None, e.date))
-        rows = [[day(e.date, self.lang) if e.date else "", e.event, e.format or "", e.audience or ""] for e in events]
-        self.table("marketing", self.w("marketing"), "marketing", [self.w("date"), self.w("event"), self.w("format"), self.w("audience")],
-                   rows, ["right", "left", "left", "left"], ("marketing",))
+# The slide builders of the agenda entries that have one; a list section with a declared table needs none.
+_BUILDERS: dict[str, Callable[[_Builder], None]] = {
+    "profile": _Builder.profile,
+    "customer_goals": _Builder.customer_goals,
+    "market": _Builder.market,
+    "buying_strategy": _Builder.buying_strategy,
+    "power_map": _Builder.power_map,
+    "swot": _Builder.swot,
+    "position": _Builder.position,
+    "mission": _Builder.mission,
+    "goals": _Builder.goals,
+    "financials": _Builder.financials,
+}
 
 
-# Where in the plan each agenda entry's content starts (for the agenda's speaker notes).
-_SOURCE: dict[str, tuple[str, ...]] = {"customer_goals": ("profile", "goals"), "market": ("profile", "market")}
-
-_SECTION_KEYS = {"cover", "profile", "buying_strategy", "power_map", "swot", "position", "mission", "goals", "financials",
-                 "key_projects", "account_team", "relationship_plan", "marketing", "kamdoc", "language", "assessment"}
-
-_SECTIONS: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
-    ("profile", _Builder.profile),
-    ("customer_goals", _Builder.customer_goals),
-    ("market", _Builder.market),
-    ("buying_strategy", _Builder.buying_strategy),
-    ("power_map", _Builder.power_map),
-    ("swot", _Builder.swot),
-    ("position", _Builder.position),
-    ("mission", _Builder.mission),
-    ("goals", _Builder.goals),
-    ("financials", _Builder.financials),
-    ("key_projects", _Builder.key_projects),
-    ("account_team", _Builder.account_team),
-    ("relationship_plan", _Builder.relationship_plan),
-    ("marketing", _Builder.marketing),
-)
+def _make(builder: _Builder, section: Section, entry: Entry) -> None:
+    """Append the slides of one agenda entry."""
+    make = _BUILDERS.get(entry.key)
+    if make is not None:
+        make(builder)
+    elif section.table is not None:
+        builder.section_table(section, entry)
+    else:  # a registry entry without a way to draw it is kamdoc's own mistake, caught by the tests
+        raise LookupError(f"the agenda entry {entry.key!r} of section {section.key!r} has no slide builder and no table")
 
 
 def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None,
-                  changes_since: tuple[str, list[Any] | None] | None = None) -> Deck:
+                  changes_since: tuple[str, list[Change] | None] | None = None) -> Deck:
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
     `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
@@ -546,16 +567,18 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     builder = _Builder(plan, doc, theme, note, size)
     builder.cover()
     body: list[Slide] = []
-    titles: list[tuple[str, str]] = []
-    for key, make in _SECTIONS:
-        before = len(builder.slides)
-        make(builder)
-        made = builder.slides[before:]
-        del builder.slides[before:]
-        if made:
-            body += made
-            titles.append((key, word(key, plan.language)))
-    builder.agenda(titles)
+    entries: list[tuple[Entry, str]] = []
+    for section in SECTIONS:
+        for entry in section.agenda:
+            before = len(builder.slides)
+            _make(builder, section, entry)
+            made = builder.slides[before:]
+            del builder.slides[before:]
+            if made:
+                made[0].bookmark = entry.title[plan.language == "de"]
+                body += made
+                entries.append((entry, section.key))
+    builder.agenda(entries)
     if changes_since is not None:
         builder.changes(*changes_since)
     slides = builder.slides + body

@@ -153,10 +153,11 @@ class _Builder:
         # A bubble's area shows revenue; an account without revenue still shows as the smallest bubble.
         bubbles = tuple(Bubble(a.account, round(a.position or 0, 2), round(a.attractiveness or 0, 2), max(a.revenue, biggest * 0.02) / self.divisor)
                         for a in placed)
-        quadrants = tuple(self.quadrant(q) for q in QUADRANTS)
+        top_left, top_right, bottom_left, bottom_right = (self.quadrant(q) for q in QUADRANTS)
+        quadrants = (top_left, top_right, bottom_left, bottom_right)
         slide = self.new("matrix", self.w("matrix"), "matrix")
         slide.elements.append(BubbleChart(self.body, bubbles, (0.5, 5.5), (0.5, 5.5), 3.0, 3.0, self.w("position_axis"),
-                                          self.w("attractiveness_axis"), quadrants, "0.0"))  # type: ignore[arg-type]
+                                          self.w("attractiveness_axis"), quadrants, "0.0"))
 
     def partnerships(self) -> None:
         by_level = self.p.partnership_counts()

@@ -35,7 +35,7 @@ def _forest(people: Sequence[Person]) -> tuple[dict[str, list[str]], list[str], 
     children: dict[str, list[str]] = {p.id: [] for p in people}
     for p in people:
         if p.reports_to in ids and p.reports_to != p.id:
-            children[p.reports_to].append(p.id)  # type: ignore[index]
+            children[p.reports_to].append(p.id)
     roots = [p.id for p in people if p.reports_to not in ids]
     loners = [r for r in roots if not children[r]]
     return children, [r for r in roots if children[r]], loners
@@ -172,8 +172,8 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
             boss = by_id[pid].reports_to
             if boss in boxes and pid in page.cells:
                 top = boxes[boss]
-                route = ((top.x + top.w / 2, top.bottom), (box.x + box.w / 2, box.y))
-                elements.append(Connector(boss, pid, route, "muted", 1.0))  # type: ignore[arg-type]
+                line = ((top.x + top.w / 2, top.bottom), (box.x + box.w / 2, box.y))
+                elements.append(Connector(boss, pid, line, "muted", 1.0))
         for link in links:
             if link.from_ in boxes and link.to in boxes and link.from_ != link.to:
                 route = _link_route(boxes[link.from_], boxes[link.to], gap_y)
@@ -192,6 +192,7 @@ def _link_route(a: Box, b: Box, gap_y: float) -> tuple[tuple[float, float], ...]
         reverse = False
     ax, bx = a.x + a.w * 0.7, b.x + b.w * 0.3
     lane = a.bottom + gap_y * 0.3  # reporting lines cross the gap in its middle; ties run above them
+    route: tuple[tuple[float, float], ...]
     if abs(a.y - b.y) < 1:  # same level: down, across under both, up
         route = ((ax, a.bottom), (ax, lane), (bx, lane), (bx, b.bottom))
     else:  # down into the gap, across to beside the lower box, down its side, into it

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
+from kamdoc.standard.sections import SECTIONS
 from kamdoc.standard.vocab import label
+
+if TYPE_CHECKING:  # Babel is imported when a number is first written
+    from babel import Locale
 
 _WORDS: dict[str, tuple[str, str]] = {
     # the portfolio deck (kamdoc portfolio)
@@ -15,7 +20,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "accounts": ("accounts", "Accounts"),
     "plans": ("plans", "Pläne"),
     "accounts_header": ("Accounts", "Accounts"),
-    "assessment": ("Account assessment", "Account-Bewertung"),
     "see_ranking": ("listed in the ranking", "siehe Rangliste"),
     "revenue": ("Revenue", "Umsatz"),
     "at_a_glance": ("At a glance", "Auf einen Blick"),
@@ -65,32 +69,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "left_out": ("Left out (invalid)", "Nicht berücksichtigt (ungültig)"),
     # slide titles
     "agenda": ("Agenda", "Agenda"),
-    "profile": ("Customer profile", "Kurzprofil"),
-    "cover": ("Cover", "Deckblatt"),
-    "kamdoc": ("Format", "Format"),
-    "language": ("Language", "Sprache"),
     "kpis": ("Key figures", "Kennzahlen"),
     "ownership": ("Owners and subsidiaries", "Eigentümer und Tochtergesellschaften"),
-    "customer_goals": ("Customer goals and projects", "Ziele und Projekte des Kunden"),
-    "market": ("Market", "Marktumfeld"),
     "competitors": ("Competitors", "Wettbewerbsumfeld"),
-    "buying_strategy": ("Buying strategy", "Einkaufsstrategie"),
-    "power_map": ("Power map", "Power-Map"),
-    "swot": ("SWOT of the customer", "SWOT des Kunden"),
-    "position": ("Our position", "Unsere Position"),
     "won_lost": ("Projects won and lost", "Gewonnene und verlorene Projekte"),
     "potential": ("Potential portfolio", "Potenzial-Portfolio"),
     "perception": ("How the customer sees us", "Wahrnehmung des Kunden"),
     "our_market": ("Our market", "Unser Marktumfeld"),
     "our_competitors": ("Our competitors", "Unsere Wettbewerber"),
     "own_swot": ("Our SWOT", "Unsere SWOT"),
-    "mission": ("Mission", "Mission"),
-    "goals": ("Top five goals", "Top-5-Ziele"),
-    "financials": ("Financials", "Finanzplanung"),
-    "key_projects": ("Key projects", "Schlüsselprojekte"),
-    "account_team": ("Account team", "Account-Team"),
-    "relationship_plan": ("Relationship plan", "Beziehungsmanagement"),
-    "marketing": ("Marketing calendar", "Key-Account-Marketing"),
     # cover, footer and notes
     "deck_title": ("Key account plan", "Key-Account-Plan"),
     "source": ("Edit in", "Bearbeiten in"),
@@ -123,7 +110,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "framework_contract_required": ("Framework contract required", "Rahmenvertrag erforderlich"),
     "supplier_evaluation": ("Supplier evaluation", "Lieferantenbewertung"),
     "category_owners": ("Category owners", "Verantwortliche je Produktgruppe"),
-    "category": ("Category", "Produktgruppe"),
     "owner": ("Owner", "Verantwortlich"),
     "notes": ("Notes", "Anmerkungen"),
     "yes": ("yes", "ja"),
@@ -154,18 +140,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "margin": ("Margin", "Marge"),
     "actual": ("actual", "Ist"),
     "plan": ("plan", "Plan"),
-    "volume": ("Volume", "Volumen"),
-    "budget": ("Budget", "Budget"),
-    "contact": ("Contact", "Ansprechpartner"),
-    "stage": ("Stage", "Phase"),
-    "probability": ("Probability", "Wahrscheinlichkeit"),
-    "focus": ("Focus", "Schwerpunkt"),
     "person": ("Person", "Person"),
     "message": ("Message", "Botschaft"),
-    "frequency": ("Frequency", "Häufigkeit"),
     "date": ("Date", "Datum"),
-    "event": ("Event", "Veranstaltung"),
-    "format": ("Format", "Format"),
     "audience": ("Audience", "Zielgruppe"),
     "attitude": ("Attitude", "Einstellung"),
     "quadrant_win_over": ("Win over: high potential, reserved", "Überzeugen: hohes Potenzial, zurückhaltend"),
@@ -178,7 +155,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "new_since": ("This plan is new since", "Dieser Plan ist neu seit"),
     "no_changes_since": ("No changes since", "Keine Änderungen seit"),
     "no_reporting_line": ("No reporting line in the plan", "Ohne Berichtslinie im Plan"),
-    "reports_to": ("reports to", "berichtet an"),
     "influence_weight": ("Frame: influence (thick = high)", "Rahmen: Einfluss (dick = hoch)"),
     "customer_version": (
         "Customer version: attitudes, influence, our notes on people, our own SWOT, margins and reasons for lost projects are left out.",
@@ -204,9 +180,16 @@ def badge(role: str, language: str) -> str:
     return de if language == "de" else en
 
 
+_TITLES: dict[str, tuple[str, str]] = {
+    **{section.key: section.title for section in SECTIONS},
+    **{entry.key: entry.title for section in SECTIONS for entry in section.agenda},
+}
+"""The sections' and agenda entries' titles, as the section registry declares them."""
+
+
 def word(key: str, language: str) -> str:
-    """A label of the deck in the plan's language."""
-    en, de = _WORDS[key]
+    """A label of the deck in the plan's language: its own words, or a section's title from the registry."""
+    en, de = _WORDS[key] if key in _WORDS else _TITLES[key]
     return de if language == "de" else en
 
 
@@ -216,7 +199,7 @@ def term(vocabulary: str, value: str | None, language: str) -> str:
 
 
 @cache
-def _locale(language: str) -> object:
+def _locale(language: str) -> Locale:
     from babel import Locale
 
     return Locale.parse("de_DE" if language == "de" else "en_GB")

@@ -7,7 +7,7 @@ import re
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug
@@ -17,6 +17,13 @@ from kamdoc.load.document import find_repo
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.validate.plan import validate_safely
+
+if TYPE_CHECKING:
+    from kamdoc.outline.deck import Deck
+    from kamdoc.theme.company import Template
+    from kamdoc.theme.settings import Theme
+    from kamdoc.analyse.diff import Change
+    from kamdoc.standard.plan import Plan
 
 
 def document_date(version: date) -> datetime:
@@ -30,7 +37,7 @@ def document_date(version: date) -> datetime:
     return datetime(version.year, version.month, version.day)
 
 
-def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: datetime, company: Any = None,
+def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: datetime, company: Template | None = None,
                    pdf_variant: str | None = None, processes: int = 1) -> dict[str, bytes]:
     """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
     once, and the PowerPoint deck is drawn beside the second half."""
@@ -41,7 +48,8 @@ def render_formats(deck: Any, formats: tuple[str, ...], theme: Any, created: dat
         done = render_in_halves(deck, theme, created, side)
         if done is not None:
             pdf, pptx = done
-            return {fmt: (pdf if fmt == "pdf" else pptx) for fmt in formats}  # type: ignore[misc]
+            assert pptx is not None or "pptx" not in formats  # the forked process drew it when asked to
+            return {fmt: pdf if fmt == "pdf" else pptx or b"" for fmt in formats}
     return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
 
 
@@ -124,7 +132,7 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
     return clashes
 
 
-def _changes_since(plan_file: Path, revision: str, plan: Any, today: date, audience: str) -> tuple[str, list[object] | None]:
+def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audience: str) -> tuple[str, list[Change] | None]:
     """The diff of a plan since a revision (between the audience's copies), and that revision's version date (for the slide's title)."""
     from kamdoc.analyse.audience import for_audience
     from kamdoc.analyse.diff import compare
@@ -135,13 +143,13 @@ def _changes_since(plan_file: Path, revision: str, plan: Any, today: date, audie
     repo = git_root(plan_file.absolute())
     snapshot = Snapshot(repo, resolve(repo, revision))
     path = plan_file.absolute().relative_to(repo).as_posix()
-    language = plan.language  # type: ignore[attr-defined]
+    language = plan.language
     if path not in snapshot.files(PurePosixPath(path)):
         return revision, None
     old = load_at(snapshot, path, today)
     if old.plan is None:
         raise KamdocError(f"{path} at {revision} is not a valid plan, so there is nothing to compare with")
-    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience), for_audience(plan, audience))  # type: ignore[arg-type]
+    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience), for_audience(plan, audience))
 
 
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,

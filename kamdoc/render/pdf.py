@@ -11,7 +11,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
-from kamdoc.outline.words import word
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.render import svg
 from kamdoc.outline.deck import (
@@ -28,9 +27,6 @@ from kamdoc.outline.deck import (
 from kamdoc.theme.settings import Theme
 
 _BODY = re.compile(r"<body\b[^>]*>")
-SECTION_WORDS = {"agenda", "profile", "customer_goals", "market", "buying_strategy", "power_map", "swot", "position", "mission",
-                 "goals", "financials", "key_projects", "account_team", "relationship_plan", "marketing"}
-
 
 def _flat_colours(theme: Theme) -> dict[str, str]:
     """Theme colours as CSS variable names: attitude.mentor becomes attitude-mentor."""
@@ -139,7 +135,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
             else:
                 raise TypeError(f"the PDF renderer cannot draw a {type(e).__name__}")
         anchor = starts.get(index, "")
-        bookmark = word(slide.section, deck.language) if anchor and slide.section in SECTION_WORDS else slide.title
+        bookmark = slide.bookmark if anchor and slide.bookmark else slide.title
         slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, title_box=slide.title_box, number=slide.number,
                                       anchor=anchor, bookmark=bookmark, elements=elements,
                                       lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))

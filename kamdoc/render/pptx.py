@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from copy import deepcopy
 from datetime import datetime
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, cast
 from xml.sax.saxutils import escape
 
 from pptx import Presentation
-from pptx.chart.data import BubbleChartData, CategoryChartData
+from pptx.chart.data import BubbleChartData, ChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -32,9 +33,20 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
+if TYPE_CHECKING:  # python-pptx's classes, named for the type checker only
+    from pptx.chart.axis import _BaseAxis
+    from pptx.chart.plot import _BasePlot
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.presentation import Presentation as PresentationFile
+    from pptx.shapes.autoshape import Shape as PptxShape
+    from pptx.shapes.base import BaseShape
+    from pptx.slide import Slide as PptxSlide
+    from pptx.slide import SlideLayout
+    from pptx.text.text import TextFrame
+
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.outline.measure import LINE_SPACING
-from kamdoc.render import svg
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.deck import (
     BubbleChart,
@@ -58,7 +70,8 @@ def _emu(points: float) -> Emu:
 
 
 def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+    value = int(hex_colour.lstrip("#"), 16)
+    return RGBColor(value >> 16, (value >> 8) & 0xFF, value & 0xFF)
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -86,11 +99,11 @@ class _Painter:
         self.face = str(theme.get("font", "face"))
         self.lang = "de-DE" if deck.language == "de" else "en-GB"
         self._fast_partnames()
-        self._notes_template: object | None = None
+        self._notes_template: BaseOxmlElement | None = None
         self._notes_count = 0
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
 
-    def _layout(self, names: tuple[str, ...]) -> object | None:
+    def _layout(self, names: tuple[str, ...]) -> SlideLayout | None:
         for layout in self.prs.slide_layouts:
             if layout.name in names:
                 return layout
@@ -105,12 +118,12 @@ class _Painter:
     # Text is written as DrawingML directly: python-pptx's object API costs a second per deck
     # in tables alone, and the XML is the same.
 
-    def runs_xml(self, page: object, para: Para, size: float, colour: str, bold: bool = False) -> str:
+    def runs_xml(self, page: PptxSlide, para: Para, size: float, colour: str, bold: bool = False) -> str:
         out = []
         for run in para.runs:
             link = ""
             if run.link and not run.link.startswith("#"):  # "#section" links are for the PDF's agenda
-                rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+                rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
                      f'<a:solidFill><a:srgbClr val="{self.hex(colour)}"/></a:solidFill>'
@@ -122,7 +135,7 @@ class _Painter:
                     out.append(f"<a:r>{props}<a:t>{escape(piece)}</a:t></a:r>")
         return "".join(out)
 
-    def para_xml(self, page: object, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True) -> str:
+    def para_xml(self, page: PptxSlide, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True) -> str:
         start, hang = indent(para, size)
         attrs = f'algn="{_ALGN[align]}"'
         bullet = ""
@@ -140,9 +153,9 @@ class _Painter:
         return (f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold)}"
                 f'<a:endParaRPr lang="{self.lang}" sz="{_hundredths(size)}" dirty="0"/></a:p>')
 
-    def fill_frame(self, page: object, frame: object, paras: Sequence[Para], size: float, colour: str, align: str,
+    def fill_frame(self, page: PptxSlide, frame: TextFrame, paras: Sequence[Para], size: float, colour: str, align: str,
                    bold: bool = False, gap: bool = True) -> None:
-        body = frame._txBody  # type: ignore[attr-defined]
+        body = frame._txBody
         for p in body.findall(qn("a:p")):
             body.remove(p)
         xml = "".join(self.para_xml(page, para, size, colour, align, bold, gap) for para in paras) or "<a:p/>"
@@ -167,13 +180,13 @@ class _Painter:
             else:
                 self.text(page, title)
             self.footer(page, slide)
-        shapes: dict[str, object] = {}
+        shapes: dict[str, BaseShape] = {}
         for element in slide.elements:
             self.draw(page, element, shapes)
         if slide.notes:
             self.notes(page, "\n".join(slide.notes))
 
-    def draw(self, page: object, element: Element, shapes: dict[str, object]) -> None:
+    def draw(self, page: PptxSlide, element: Element, shapes: dict[str, BaseShape]) -> None:
         """One element on its slide; a kind of element this renderer does not know is a bug, said at once."""
         if isinstance(element, Text):
             self.text(page, element)
@@ -194,15 +207,15 @@ class _Painter:
         else:
             raise TypeError(f"the PowerPoint renderer cannot draw a {type(element).__name__}")
 
-    def image(self, page: object, element: Image) -> None:
+    def image(self, page: PptxSlide, element: Image) -> None:
         box = element.box
-        source: object = element.path
+        source: str | IO[bytes] = element.path
         if element.kind == "svg":  # PowerPoint files carry pixels; 3 px per point keeps the logo sharp
             from kamdoc.validate.images import svg_to_png
 
             fonts = (self.theme.font_file("regular"), self.theme.font_file("bold"))
             source = io.BytesIO(svg_to_png(Path(element.path), max(1, round(box.w * 3)), max(1, round(box.h * 3)), fonts))
-        page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
 
     def _fast_partnames(self) -> None:
         """Name new parts from a set kept up to date, instead of walking the whole package for each new part.
@@ -221,46 +234,50 @@ class _Painter:
             taken.add(name)
             return name
 
-        package.next_partname = next_partname  # this package only
+        setattr(package, "next_partname", next_partname)  # this package only
 
-    def notes(self, page: object, text: str) -> None:
+    def notes(self, page: PptxSlide, text: str) -> None:
         """Speaker notes: the first page is made by python-pptx from the notes master, the others are copies of it."""
         if self._notes_template is None:
-            notes = page.notes_slide  # type: ignore[attr-defined]
+            notes = page.notes_slide
             self._notes_template = deepcopy(notes._element)
-            notes.notes_text_frame.text = text
+            frame = notes.notes_text_frame
+            assert frame is not None  # python-pptx's notes master always has a body placeholder
+            frame.text = text
             return
-        slide_part = page.part  # type: ignore[attr-defined]
+        slide_part = page.part
         package = slide_part.package
         part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, package,
                               deepcopy(self._notes_template))
         part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
-        part.notes_slide.notes_text_frame.text = text
+        frame = part.notes_slide.notes_text_frame
+        assert frame is not None
+        frame.text = text
 
-    def placeholder_title(self, placeholder: object, element: Text) -> None:
+    def placeholder_title(self, placeholder: PptxShape, element: Text) -> None:
         """The template's own title placeholder, moved to where the outline measured the title, in its size."""
         box = element.box
-        placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)  # type: ignore[attr-defined]
-        placeholder.width, placeholder.height = _emu(box.w), _emu(box.h)  # type: ignore[attr-defined]
-        frame = placeholder.text_frame  # type: ignore[attr-defined]
+        placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)
+        placeholder.width, placeholder.height = _emu(box.w), _emu(box.h)
+        frame = placeholder.text_frame
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.text = element.paras[0].text
         for run in frame.paragraphs[0].runs:
             run.font.size = Pt(element.size)  # the font and colour stay the template's
 
-    def footer(self, page: object, slide: Slide) -> None:
+    def footer(self, page: PptxSlide, slide: Slide) -> None:
         deck = self.deck
         if deck.footer_box is None or deck.number_box is None:
             return
         self.text(page, Text(deck.footer_box, (Para((Run(deck.footer),)),), deck.footer_size, colour="muted", role="footer"))
         self.text(page, Text(deck.number_box, (Para((Run(str(slide.number)),)),), deck.footer_size, colour="muted", align="right", role="footer"))
 
-    def text(self, page: object, element: Text) -> None:
+    def text(self, page: PptxSlide, element: Text) -> None:
         box = element.box
-        shape = page.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        shape = page.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
         if element.fill:
             shape.fill.solid()
             shape.fill.fore_color.rgb = self.colour(element.fill)
@@ -272,12 +289,12 @@ class _Painter:
             setattr(frame, side, _emu(INSET))
         self.fill_frame(page, frame, element.paras, element.size, element.colour, element.align, element.bold)
 
-    def table(self, page: object, element: Table) -> None:
+    def table(self, page: PptxSlide, element: Table) -> None:
         box = element.box
         lines = (element.header, *element.rows) if element.has_header else element.rows
         heights = element.row_heights if element.has_header else element.row_heights[1:]
         rows, cols = len(lines), len(element.header)
-        shape = page.shapes.add_table(rows, cols, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        shape = page.shapes.add_table(rows, cols, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
         grid = "".join(f'<a:gridCol w="{int(_emu(w))}"/>' for w in element.widths)
         margins = f'marL="{int(_emu(CELL_PAD_X))}" marR="{int(_emu(CELL_PAD_X))}" marT="{int(_emu(CELL_PAD_Y))}" marB="{int(_emu(CELL_PAD_Y))}"'
         body_rows = []
@@ -297,17 +314,19 @@ class _Painter:
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
         first = ' firstRow="1"' if element.has_header else ""
         table = parse_xml(f'<a:tbl xmlns:a="{_A}" xmlns:r="{_R}"><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl>')
-        old = shape._element.graphic.graphicData.tbl
-        old.getparent().replace(old, table)
+        old = shape._element.find(f".//{qn('a:tbl')}")
+        parent = old.getparent() if old is not None else None
+        assert old is not None and parent is not None  # python-pptx's new table frame holds one table
+        parent.replace(old, table)
 
-    def column_chart(self, page: object, element: ColumnChart) -> None:
-        data = CategoryChartData(number_format=element.number_format)
+    def column_chart(self, page: PptxSlide, element: ColumnChart) -> None:
+        data = ChartData(number_format=element.number_format)
         data.categories = list(element.categories)
         for series in element.series:
             data.add_series(series.name, list(series.values))
         box = element.box
         kind = XL_CHART_TYPE.COLUMN_STACKED if element.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
-        chart = page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart = cast("GraphicFrame", page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)).chart
         chart.has_title = False  # the slide's title says it; a one-series chart would repeat its name above itself
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -316,6 +335,7 @@ class _Painter:
         chart.font.name = self.face
         chart.font.size = Pt(self.theme.size("small"))
         axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.0, element.axis_top, element.axis_step  # the PDF's gridlines
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         axis.tick_labels.font.size = Pt(self.theme.size("small"))
@@ -339,8 +359,8 @@ class _Painter:
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = _rgb(lighter(colour))
 
-    def line_chart(self, page: object, element: LineChart) -> None:
-        data = CategoryChartData(number_format=element.number_format)
+    def line_chart(self, page: PptxSlide, element: LineChart) -> None:
+        data = ChartData(number_format=element.number_format)
         data.categories = list(element.categories)
         for series in element.series:
             data.add_series(series.name, list(series.values))
@@ -348,7 +368,7 @@ class _Painter:
         if has_level:  # the level as a series of its own: it moves with the plot area in any program
             data.add_series(element.level_label, [element.level] * len(element.categories))
         box = element.box
-        chart = page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart = cast("GraphicFrame", page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)).chart
         chart.has_title = False  # the slide's title says it
         chart.font.name = self.face
         chart.font.size = Pt(self.theme.size("small"))
@@ -360,7 +380,7 @@ class _Painter:
             chart.legend.font.size = Pt(self.theme.size("small"))
         value_axis, category_axis = chart.value_axis, chart.category_axis
         value_axis.minimum_scale, value_axis.maximum_scale = element.y_range
-        value_axis.major_unit = svg.line_step(element)  # the PDF's gridlines
+        value_axis.major_unit = element.axis_step  # the PDF's gridlines
         value_axis.has_major_gridlines = True
         value_axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         value_axis.tick_labels.number_format = element.number_format
@@ -368,31 +388,15 @@ class _Painter:
         value_axis.tick_labels.font.size = Pt(self.theme.size("small"))
         category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
         # The PDF's labels: at most ~20, so that a curve over 200 accounts does not print 200 names on top of each other.
-        every = svg.label_every(element.categories, box.w - svg.LINE_LEFT - svg.LINE_RIGHT)
-        if every > 1:
-            self._label_skip(category_axis, every)
+        if element.label_every > 1:
+            self._label_skip(category_axis, element.label_every)
         for axis, title in ((category_axis, element.x_title), (value_axis, element.y_title)):
             if title:
                 axis.has_title = True
                 axis.axis_title.text_frame.text = title
                 axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
-        palette = [str(c) for c in self.theme.get("colour", "series")]
         plot = chart.plots[0]
-        many = len(element.categories) > 40  # markers would merge into a thick line
-        for i, series in enumerate(plot.series):
-            is_level = has_level and i == len(plot.series) - 1
-            colour = self.colour("accent") if is_level else _rgb(palette[i % len(palette)])
-            series.smooth = False
-            series.format.line.color.rgb = colour
-            series.format.line.width = Pt(1.5 if is_level else 2.25)
-            if is_level:
-                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-            series.marker.style = XL_MARKER_STYLE.NONE if is_level or many else XL_MARKER_STYLE.CIRCLE
-            if not (is_level or many):
-                series.marker.size = 5
-                series.marker.format.fill.solid()
-                series.marker.format.fill.fore_color.rgb = colour
-                series.marker.format.line.color.rgb = colour
+        self._style_lines(plot, has_level, element.markers)
         if has_level and element.level_label and element.categories:
             # The level's name at its right end, as in the PDF: read on the line, not only in the legend.
             label = plot.series[-1].points[len(element.categories) - 1].data_label
@@ -404,9 +408,28 @@ class _Painter:
             run.font.bold = True
             run.font.color.rgb = self.colour("accent")
 
-    def _label_skip(self, axis: object, every: int) -> None:
+    def _style_lines(self, plot: _BasePlot, has_level: bool, markers: bool) -> None:
+        """Each line in its series colour with round markers (none where they would merge); the level dashed, in the accent."""
+        palette = [str(c) for c in self.theme.get("colour", "series")]
+        for i, series in enumerate(plot.series):
+            is_level = has_level and i == len(plot.series) - 1
+            colour = self.colour("accent") if is_level else _rgb(palette[i % len(palette)])
+            series.smooth = False
+            series.format.line.color.rgb = colour
+            series.format.line.width = Pt(1.5 if is_level else 2.25)
+            if is_level:
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            marked = markers and not is_level
+            series.marker.style = XL_MARKER_STYLE.CIRCLE if marked else XL_MARKER_STYLE.NONE
+            if marked:
+                series.marker.size = 5
+                series.marker.format.fill.solid()
+                series.marker.format.fill.fore_color.rgb = colour
+                series.marker.format.line.color.rgb = colour
+
+    def _label_skip(self, axis: _BaseAxis, every: int) -> None:
         """Show only every `every`th category label and tick mark (python-pptx has no API for it)."""
-        axis_xml = axis._element  # type: ignore[attr-defined]  # noqa: SLF001
+        axis_xml = axis._element  # noqa: SLF001
         # The schema's order: tickLblSkip and tickMarkSkip come right before noMultiLvlLbl, else last.
         anchor = axis_xml.find(qn("c:noMultiLvlLbl"))
         for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
@@ -416,7 +439,7 @@ class _Painter:
             else:
                 axis_xml.append(skip)
 
-    def bubble_chart(self, page: object, element: BubbleChart) -> None:
+    def bubble_chart(self, page: PptxSlide, element: BubbleChart) -> None:
         data = BubbleChartData(number_format=element.number_format)
         # The quadrants' names as labels of invisible points at the quadrants' centres: they stay in place
         # whatever size PowerPoint gives the plot area.
@@ -432,7 +455,8 @@ class _Painter:
             for x, y, size in points[key]:
                 series.add_data_point(x, y, size)
         box = element.box
-        chart = page.shapes.add_chart(XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data).chart  # type: ignore[attr-defined]
+        chart = cast("GraphicFrame", page.shapes.add_chart(XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h),
+                                          cast("ChartData", data))).chart  # python-pptx takes any chart data; its hint names one
         chart.has_legend = False
         chart.font.name = self.face
         chart.font.size = Pt(self.theme.size("small"))
@@ -470,10 +494,10 @@ class _Painter:
         quadrant_labels.format.fill.background()
         quadrant_labels.format.line.fill.background()
 
-    def shape(self, page: object, element: Shape) -> object:
+    def shape(self, page: PptxSlide, element: Shape) -> BaseShape:
         box = element.box
         kind = MSO_SHAPE.ROUNDED_RECTANGLE if element.rounded else MSO_SHAPE.RECTANGLE
-        shape = page.shapes.add_shape(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))  # type: ignore[attr-defined]
+        shape = page.shapes.add_shape(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
         if element.rounded:
             shape.adjustments[0] = 0.08
         shape.fill.solid()
@@ -493,10 +517,10 @@ class _Painter:
         self.fill_frame(page, frame, element.paras, element.size, element.text_colour, "center", gap=False)
         return shape
 
-    def connector(self, page: object, element: Connector, shapes: dict[str, object]) -> None:
+    def connector(self, page: PptxSlide, element: Connector, shapes: dict[str, BaseShape]) -> None:
         if element.glued:
             (x1, y1), (x2, y2) = element.points[0], element.points[-1]
-            line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))  # type: ignore[attr-defined]
+            line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))
             start, end = shapes.get(element.start), shapes.get(element.end)
             if start is not None and end is not None:
                 # Glued bottom to top, so that lines follow when someone rearranges the chart in PowerPoint.
@@ -505,7 +529,7 @@ class _Painter:
             stroke = line.line
         else:
             (x0, y0), *rest = element.points
-            builder = page.shapes.build_freeform(_emu(x0), _emu(y0), scale=1.0)  # type: ignore[attr-defined]
+            builder = page.shapes.build_freeform(_emu(x0), _emu(y0), scale=1.0)
             builder.add_line_segments([(_emu(x), _emu(y)) for x, y in rest], close=False)
             shape = builder.convert_to_shape()
             shape.fill.background()
@@ -538,10 +562,10 @@ def _property(text: str) -> str:
 
 
 
-def _remove_slides(prs: object) -> None:
-    slides = prs.slides._sldIdLst  # type: ignore[attr-defined]
+def _remove_slides(prs: PresentationFile) -> None:
+    slides = prs.slides._sldIdLst
     for slide_id in list(slides):
-        prs.part.drop_rel(slide_id.rId)  # type: ignore[attr-defined]
+        prs.part.drop_rel(slide_id.rId)
         slides.remove(slide_id)
 
 

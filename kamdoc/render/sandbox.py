@@ -11,13 +11,16 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_THEME_OUTPUT_CHARS as MAX_OUTPUT_CHARS
 from kamdoc.limits import MAX_THEME_SECONDS as MAX_SECONDS
 from kamdoc.limits import MAX_THEME_SEQUENCE as MAX_SEQUENCE
 from kamdoc.limits import MAX_THEME_TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
+
+if TYPE_CHECKING:  # Jinja is imported only when a PDF is made
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 
 
@@ -36,18 +39,18 @@ class _Budget:
             raise TemplateLimit(f"the theme's PDF templates ran for more than {MAX_SECONDS:g} s; a template loops too much")
 
 
-def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | None = None) -> Any:
+def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | None = None) -> ImmutableSandboxedEnvironment:
     """The sandbox: `folders` searched in order, and `default/NAME` always kamdoc's own `default_dir`."""
     from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    budget = budget or _Budget()
+    limits = budget or _Budget()
 
-    class Sandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+    class Sandbox(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            budget.check()
+            limits.check()
             if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
                 raise TemplateLimit("a theme template raises a number to a power above 64")
             if operator == "*" and _sequence_product(left, right) > MAX_SEQUENCE:
@@ -55,7 +58,7 @@ def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | 
             return super().call_binop(context, operator, left, right)
 
         def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
-            budget.check()
+            limits.check()
             return super().call(context, obj, *args, **kwargs)
 
     env = Sandbox(
@@ -66,7 +69,7 @@ def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | 
         undefined=StrictUndefined,
         trim_blocks=False,
     )
-    env.globals["range"] = _bounded_range(budget)
+    env.globals["range"] = _bounded_range(limits)
     return env
 
 
@@ -93,7 +96,7 @@ def _bounded_range(budget: _Budget) -> Callable[..., Iterator[int]]:
 def _InsideLoader(folders: tuple[Path, ...]) -> Any:  # noqa: N802 - a class made on first use, so Jinja2 loads lazily
     from jinja2 import FileSystemLoader, TemplateNotFound
 
-    class InsideLoader(FileSystemLoader):  # type: ignore[misc]
+    class InsideLoader(FileSystemLoader):
         """Finds templates in the folders, refusing any that a link takes outside its folder, and oversized ones."""
 
         def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -108,7 +111,7 @@ def _InsideLoader(folders: tuple[Path, ...]) -> Any:  # noqa: N802 - a class mad
     return InsideLoader([str(folder) for folder in folders])
 
 
-def render(env: Any, name: str, **values: Any) -> str:
+def render(env: ImmutableSandboxedEnvironment, name: str, **values: Any) -> str:
     """A template rendered within the output bound: stopped as soon as it writes more than any deck needs."""
     template = env.get_template(name)
     parts: list[str] = []

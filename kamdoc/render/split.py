@@ -79,44 +79,24 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
     begun = frozenset(s.section for s in first.slides if s.section)
 
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: lay out the second half, send it back, leave without running the parent's cleanup
-        os.close(read_end)
-        code = 0
+    def child() -> list[bytes]:
         try:
             side = side_job() if side_job else b""
-            tail = render_pdf(second, theme, created, seen_before=begun, anchors_elsewhere=in_first)
-            blobs = [b"ok", tail, side]
+            return [b"ok", render_pdf(second, theme, created, seen_before=begun, anchors_elsewhere=in_first), side]
         except NoSplit:
-            blobs = [b"no"]
+            return [b"no"]
         except KamdocError as exc:
-            blobs = [b"er", exc.message.encode("utf-8", "replace")]
-        except BaseException:  # a bug: its traceback goes to the parent, which raises it
-            blobs = [b"bg", traceback.format_exc().encode("utf-8", "replace")]
-            code = 1
-        with os.fdopen(write_end, "wb") as pipe:
-            for blob in blobs:
-                pipe.write(struct.pack(">Q", len(blob)) + blob)
-        os._exit(code)
+            return [b"er", exc.message.encode("utf-8", "replace")]
 
-    os.close(write_end)
-    pipe = os.fdopen(read_end, "rb")
-    try:
+    def parent() -> bytes | None:
         try:
-            head = render_pdf(first, theme, created, anchors_elsewhere=in_second)
+            return render_pdf(first, theme, created, anchors_elsewhere=in_second)
         except NoSplit:
-            os.kill(pid, 9)
             return None
-        except BaseException:
-            os.kill(pid, 9)
-            raise
-        blobs = []
-        while header := pipe.read(8):
-            blobs.append(pipe.read(struct.unpack(">Q", header)[0]))
-    finally:
-        pipe.close()
-        os.waitpid(pid, 0)
+
+    head, blobs = _fork(child, parent)
+    if head is None:
+        return None
     kind = blobs[0] if blobs else b"bg"
     if kind == b"no":
         return None
@@ -128,6 +108,43 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
     return join(head, blobs[1], anchors, deck.height), (blobs[2] if side_job else None)
 
 
+def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes | None]) -> tuple[bytes | None, list[bytes]]:
+    """Run `child` in a forked process and `parent` here at the same time: the parent's result and the child's blobs.
+
+    When the parent's part gives None or fails, the child is stopped. A bug in the child comes back as ["bg", traceback].
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: send its blobs back and leave without running the parent's cleanup
+        os.close(read_end)
+        code = 0
+        try:
+            blobs = child()
+        except BaseException:  # a bug: its traceback goes to the parent, which raises it
+            blobs, code = [b"bg", traceback.format_exc().encode("utf-8", "replace")], 1
+        with os.fdopen(write_end, "wb") as out:
+            for blob in blobs:
+                out.write(struct.pack(">Q", len(blob)) + blob)
+        os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        try:
+            head = parent()
+        except BaseException:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            raise
+        if head is None:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            return None, []
+        received = []
+        while header := pipe.read(8):
+            received.append(pipe.read(struct.unpack(">Q", header)[0]))
+    os.waitpid(pid, 0)
+    return head, received
+
+
 def join(head: bytes, tail: bytes, anchors: dict[str, int], height: float) -> bytes:
     """One PDF from two: pages and bookmarks in order, metadata and language of the first, link targets renamed to their pages."""
     from pypdf import PdfReader, PdfWriter
@@ -137,11 +154,12 @@ def join(head: bytes, tail: bytes, anchors: dict[str, int], height: float) -> by
     writer = PdfWriter()
     writer.append(first, import_outline=True)
     writer.append(PdfReader(io.BytesIO(tail)), import_outline=True)
-    info = first.metadata or {}
-    writer.add_metadata({key: info[key] for key in info})
+    if first.metadata is not None:
+        writer.add_metadata(dict(first.metadata))
     catalog = writer._root_object  # noqa: SLF001 - pypdf has no public setter for /Lang and /Names
-    if "/Lang" in first.trailer["/Root"]:
-        catalog[NameObject("/Lang")] = first.trailer["/Root"]["/Lang"]
+    root = first.trailer["/Root"].get_object()
+    if isinstance(root, DictionaryObject) and "/Lang" in root:
+        catalog[NameObject("/Lang")] = root["/Lang"]
     # Each half named the other's targets with stand-ins; these destinations point every name at its real page.
     names = ArrayObject()
     for name in sorted(anchors, key=lambda n: n.encode("utf-16-be")):

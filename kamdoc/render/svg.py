@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from kamdoc.outline.words import number, percent
+from kamdoc.outline.axes import CHAR_WIDTH, CHART_FONT, LINE_LEFT, LINE_RIGHT
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
 from kamdoc.theme.settings import Theme, lighter
 
-_FONT = 10.0
-_CHAR = _FONT * 0.52
-"""A glyph's average width in points at the charts' font size: about half the size."""
+_FONT = CHART_FONT
 # Every chart names the deck's own font ("kamdoc", declared by deck.html.j2): without it WeasyPrint draws chart
 # text in a system font, wider than the labels here are sized for and unlike the rest of the page.
-
-
-def _nice_step(top: float, ticks: int = 7) -> float:
-    """A round tick interval so that about `ticks` gridlines cover 0..top."""
-    raw = max(top, 1e-9) / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * power >= raw:
-            return factor * power
-    return 10 * power  # pragma: no cover - the loop always returns
 
 
 def _text(x: float, y: float, content: str, anchor: str = "middle", size: float = _FONT, colour: str = "#222222",
@@ -39,11 +29,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     """A stacked column chart: one colour per series, planned points lighter, gridlines, legend below."""
     box = chart.box
     palette = [f"{c}" for c in theme.get("colour", "series")]
-    totals = [sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))]
-    step = _nice_step(max(totals + [1.0]))
-    if "." not in chart.number_format:  # whole numbers (counts, amounts): no gridline at 0.2
-        step = max(1.0, step)
-    top = step * math.ceil(max(totals + [1.0]) / step)
+    top, step = chart.axis_top, chart.axis_step
     legend_rows = math.ceil(len(chart.series) / 3)
     left, right, upper = 64.0, 12.0, 10.0
     lower = 22.0 + legend_rows * 15 + 8 + (11 if any(len(_two_lines(c, (box.w - 76) / max(1, len(chart.categories)))) > 1 for c in chart.categories) else 0)
@@ -106,134 +92,128 @@ def _tick(value: float, number_format: str, language: str) -> str:
     return number(value, language, decimals)
 
 
-LINE_LEFT, LINE_RIGHT = 64.0, 14.0
-"""Room beside a line chart's plot: tick labels on the left, half a label's overhang on the right."""
+@dataclass(frozen=True)
+class _Plot:
+    """A chart's plot area in the SVG's points, and where a category and a value land in it."""
+
+    left: float
+    upper: float
+    w: float
+    h: float
+    slot: float
+    low: float
+    high: float
+
+    @property
+    def bottom(self) -> float:
+        return self.upper + self.h
+
+    def x(self, i: int) -> float:
+        return self.left + self.slot * (i + 0.5)
+
+    def y(self, value: float) -> float:
+        return self.upper + self.h * (1 - (value - self.low) / ((self.high - self.low) or 1))
 
 
-def line_step(chart: LineChart) -> float:
-    """The value axis's interval in a line chart: about five round steps, the same in the PDF and the PowerPoint deck."""
-    low, high = chart.y_range
-    return _nice_step(high - low, 5)
+_Key = tuple[str, str, bool, float]  # a legend entry: name, colour, dashed, x
 
 
-def _label_width(label: str) -> float:
-    """Points a category label needs at the least: its length, or its longer half when broken at a space onto two lines."""
-    chars = len(label)
-    for cut, char in enumerate(label):
-        if char == " ":
-            chars = min(chars, max(cut, len(label) - cut - 1))
-    return chars * _CHAR
-
-
-def label_every(categories: tuple[str, ...], width: float, most: int = 20) -> int:
-    """Every how many categories a label is shown: at most `most` labels, none cut short, a round interval (1, 2, 5, 10, 20…)."""
-    count = len(categories)
-    slot = width / max(1, count)
-    widest = max((_label_width(c) for c in categories), default=0.0) + 6  # a gap between neighbours
-    raw = max(1, -(-count // most), math.ceil(widest / slot))
-    if raw == 1:
-        return 1
-    power = 10 ** math.floor(math.log10(raw))
-    return next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)
+def _legend_rows(legend: list[tuple[str, str, bool]], width: float) -> list[list[_Key]]:
+    """Legend entries in rows that fit `width`; none for a single line, which the axis title names."""
+    rows: list[list[_Key]] = []
+    if len(legend) <= 1:
+        return rows
+    x = 0.0
+    for name, colour, dashed in legend:
+        shown = _fit(name, 220)
+        width_of = 20 + len(shown) * _FONT * 0.55 + 18
+        if not rows or (x + width_of > width and rows[-1]):
+            rows.append([])
+            x = 0.0
+        rows[-1].append((shown, colour, dashed, x))
+        x += width_of
+    return rows
 
 
 def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     """Lines over categories (such as the cumulative share of revenue), a dashed, labelled level, gridlines, legend below."""
     box = chart.box
-    palette = [f"{c}" for c in theme.get("colour", "series")]
+    palette = [f"#{c}" for c in theme.get("colour", "series")]
     rule, muted, accent = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}", f"#{theme.colour('accent')}"
-    background = f"#{theme.colour('background')}"
-    left, right, upper = LINE_LEFT, LINE_RIGHT, 10.0
-    plot_w = box.w - left - right
+    plot_w = box.w - LINE_LEFT - LINE_RIGHT
     count = max(1, len(chart.categories))
-    slot = plot_w / count
-    every = label_every(chart.categories, plot_w)
-    labels = {i: _two_lines(c, slot * every - 6) for i, c in enumerate(chart.categories) if i % every == 0}  # 6 pt apart
-    label_lines = max((len(lines) for lines in labels.values()), default=1)
-
-    legend = [(s.name, f"#{palette[j % len(palette)]}", False) for j, s in enumerate(chart.series)]
+    every = chart.label_every
+    labels = {i: _two_lines(c, plot_w / count * every - 6) for i, c in enumerate(chart.categories) if i % every == 0}  # 6 pt apart
+    legend = [(s.name, palette[j % len(palette)], False) for j, s in enumerate(chart.series)]
     if chart.level is not None:
         legend.append((chart.level_label, accent, True))
-    rows: list[list[tuple[str, str, bool, float]]] = []
-    if len(legend) > 1:  # one line needs no key: the axis title names it
-        x = 0.0
-        for name, colour, dashed in legend:
-            shown = _fit(name, 220)
-            width = 20 + len(shown) * _FONT * 0.55 + 18
-            if not rows or (x + width > plot_w and rows[-1]):
-                rows.append([])
-                x = 0.0
-            rows[-1].append((shown, colour, dashed, x))
-            x += width
-
+    rows = _legend_rows(legend, plot_w)
     # Below the plot, top down: category labels, the axis title, the legend; the plot takes what is left.
-    below = 13 + (label_lines - 1) * 11
+    below = 13 + (max((len(lines) for lines in labels.values()), default=1) - 1) * 11
     title_at = below + 17 if chart.x_title else below
     legend_at = title_at + 18
     lower = (legend_at + (len(rows) - 1) * 15 if rows else title_at) + 5
-    plot_h = box.h - upper - lower
-    bottom = upper + plot_h
-    y0, y1 = chart.y_range
-
-    def px(i: int) -> float:
-        return left + slot * (i + 0.5)
-
-    def py(value: float) -> float:
-        return upper + plot_h * (1 - (value - y0) / ((y1 - y0) or 1))
-
+    plot = _Plot(LINE_LEFT, 10.0, plot_w, box.h - 10.0 - lower, plot_w / count, *chart.y_range)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
-    step, value = line_step(chart), y0
-    while value <= y1 + step * 1e-6:
-        out.append(f'<line x1="{left:.1f}" y1="{py(value):.1f}" x2="{left + plot_w:.1f}" y2="{py(value):.1f}" stroke="{rule}" stroke-width="0.75"/>')
-        out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
+    step, value = chart.axis_step, plot.low
+    while value <= plot.high + step * 1e-6:
+        out.append(f'<line x1="{plot.left:.1f}" y1="{plot.y(value):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(value):.1f}" stroke="{rule}" stroke-width="0.75"/>')
+        out.append(_text(plot.left - 6, plot.y(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
         value += step
-    out.append(f'<line x1="{left:.1f}" y1="{bottom:.1f}" x2="{left + plot_w:.1f}" y2="{bottom:.1f}" stroke="{muted}"/>')
-    for i, lines in labels.items():
-        for k, line in enumerate(lines):
-            out.append(_text(px(i), bottom + 13 + k * 11, line, colour=muted))
+    out.append(f'<line x1="{plot.left:.1f}" y1="{plot.bottom:.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.bottom:.1f}" stroke="{muted}"/>')
+    out += [_text(plot.x(i), plot.bottom + 13 + k * 11, line, colour=muted) for i, lines in labels.items() for k, line in enumerate(lines)]
     if chart.x_title:
-        out.append(_text(left + plot_w / 2, bottom + title_at, chart.x_title, bold=True))
+        out.append(_text(plot.left + plot.w / 2, plot.bottom + title_at, chart.x_title, bold=True))
     if chart.y_title:
-        out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
+        out.append(_text(14, plot.upper + plot.h / 2, chart.y_title, bold=True, rotate=True))
     if chart.level is not None:
-        level_y = py(chart.level)
-        out.append(f'<line x1="{left:.1f}" y1="{level_y:.1f}" x2="{left + plot_w:.1f}" y2="{level_y:.1f}" stroke="{accent}" '
-                   f'stroke-width="1.5" stroke-dasharray="6 4"/>')
+        out.append(f'<line x1="{plot.left:.1f}" y1="{plot.y(chart.level):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(chart.level):.1f}" '
+                   f'stroke="{accent}" stroke-width="1.5" stroke-dasharray="6 4"/>')
     for j, series in enumerate(chart.series):
-        colour = f"#{palette[j % len(palette)]}"
-        # A missing value breaks the line, as it does in the PowerPoint chart, instead of bridging the gap.
-        runs: list[list[tuple[float, float]]] = [[]]
-        for i, v in enumerate(series.values[:count]):
-            if v is None:
-                runs.append([])
-            else:
-                runs[-1].append((px(i), py(v)))
-        for run in runs:
-            if len(run) > 1:
-                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
-                out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.25" stroke-linejoin="round"/>')
-            if count <= 40 or len(run) == 1:  # a lone point would be invisible without its marker
-                out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}"/>' for x, y in run]
+        out += _series_line(series.values[:count], plot, palette[j % len(palette)], markers=chart.markers)
     if chart.level is not None and chart.level_label:
-        # The level's name at its right end, above the line unless that would leave the plot; on the background, so lines beneath stay apart.
-        label_y = level_y - 5 if level_y - 5 - _FONT >= upper else level_y + 5 + _FONT * 0.75
-        width = len(chart.level_label) * _FONT * 0.55 + 4
-        out.append(f'<rect x="{left + plot_w - 2 - width:.1f}" y="{label_y - _FONT * 0.8:.1f}" width="{width:.1f}" height="{_FONT * 1.05:.1f}" '
-                   f'fill="{background}" fill-opacity="0.85"/>')
-        out.append(_text(left + plot_w - 4, label_y, chart.level_label, "end", colour=accent, bold=True))
+        out += _level_label(chart.level_label, plot, plot.y(chart.level), accent, f"#{theme.colour('background')}")
     for r, row in enumerate(rows):
-        y = bottom + legend_at + r * 15
+        y = plot.bottom + legend_at + r * 15
         for name, colour, dashed, x in row:
             dash = ' stroke-dasharray="4 3"' if dashed else ""
-            out.append(f'<line x1="{left + x:.1f}" y1="{y - 4:.1f}" x2="{left + x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>')
-            out.append(_text(left + x + 20, y, name, "start"))
+            out.append(f'<line x1="{plot.left + x:.1f}" y1="{y - 4:.1f}" x2="{plot.left + x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>')
+            out.append(_text(plot.left + x + 20, y, name, "start"))
     out.append("</svg>")
     return Markup("".join(out))
 
 
+def _series_line(values: tuple[float | None, ...], plot: _Plot, colour: str, markers: bool) -> list[str]:
+    """One series as lines between its points; a missing value breaks the line, as in the PowerPoint chart."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for i, v in enumerate(values):
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append((plot.x(i), plot.y(v)))
+    out = []
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+            out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.25" stroke-linejoin="round"/>')
+        if markers or len(run) == 1:  # a lone point would be invisible without its marker
+            out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}"/>' for x, y in run]
+    return out
+
+
+def _level_label(label: str, plot: _Plot, level_y: float, colour: str, background: str) -> list[str]:
+    """The level's name at its right end, above the line unless that would leave the plot; on the background, so lines beneath stay apart."""
+    label_y = level_y - 5 if level_y - 5 - _FONT >= plot.upper else level_y + 5 + _FONT * 0.75
+    width = len(label) * _FONT * 0.55 + 4
+    right = plot.left + plot.w
+    return [f'<rect x="{right - 2 - width:.1f}" y="{label_y - _FONT * 0.8:.1f}" width="{width:.1f}" height="{_FONT * 1.05:.1f}" '
+            f'fill="{background}" fill-opacity="0.85"/>',
+            _text(right - 4, label_y, label, "end", colour=colour, bold=True)]
+
+
 def _room(width: float) -> int:
     """How many characters fit `width` points, roughly (never fewer than 4)."""
-    return max(4, int(width / _CHAR))
+    return max(4, int(width / CHAR_WIDTH))
 
 
 def _fit(label: str, width: float) -> str:

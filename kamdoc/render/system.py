@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import cast
 
 from kamdoc.errors import KamdocError
 
@@ -28,4 +29,4 @@ def weasyprint() -> ModuleType:
         import weasyprint as module
     except OSError as exc:  # cffi's word for a shared library it cannot load
         raise MissingLibrary("pdf", PANGO_HELP.format(detail=str(exc).splitlines()[0] if str(exc) else "not found")) from None
-    return module
+    return cast(ModuleType, module)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
-from kamdoc.standard.vocab import VOCABULARY, Language, values
+from kamdoc.standard.vocab import VOCABULARY, Language
 from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 
 
@@ -86,20 +86,55 @@ FiguresByYear = Annotated[
 ]
 
 
-def closed(name: str) -> Any:
-    """The type of a field that takes one value of the closed list `name`, with meanings for editor hover."""
+def _closed(name: str) -> WithJsonSchema:
+    """The JSON Schema of a closed list's field: its values with their meanings, for editor hover."""
     terms = VOCABULARY[name]
-    return Annotated[
-        Literal[values(name)],  # type: ignore[valid-type]
-        WithJsonSchema(
-            {
-                "type": "string",
-                "enum": [t.value for t in terms],
-                "enumDescriptions": [t.meaning for t in terms],
-                "markdownEnumDescriptions": [f"**{t.value}**: {t.meaning}" for t in terms],
-            }
-        ),
-    ]
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [t.value for t in terms],
+            "enumDescriptions": [t.meaning for t in terms],
+            "markdownEnumDescriptions": [f"**{t.value}**: {t.meaning}" for t in terms],
+        }
+    )
+
+
+# The closed lists as types. The values are written out so that type checkers see them; CLOSED ties each type
+# to its list in the vocabulary, and a test holds the two to the same values.
+Status = Annotated[Literal["draft", "review", "approved"], _closed("status")]
+Relation = Annotated[Literal["customer", "prospect", "competitor", "none"], _closed("relation")]
+Sourcing = Annotated[Literal["single", "dual", "multiple"], _closed("sourcing")]
+Procurement = Annotated[Literal["central", "decentral", "mixed"], _closed("procurement")]
+Role = Annotated[Literal["decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer"], _closed("role")]
+Influence = Annotated[Literal["high", "medium", "low"], _closed("influence")]
+Attitude = Annotated[Literal["mentor", "positive", "neutral", "negative", "enemy"], _closed("attitude")]
+ContactFrequency = Annotated[Literal["weekly", "monthly", "quarterly", "yearly", "none"], _closed("contact")]
+LinkKind = Annotated[Literal["influences", "allies", "rivals"], _closed("link")]
+PerceptionRole = Annotated[Literal["one-off-supplier", "supplier", "preferred-supplier", "strategic-partner"], _closed("perception_role")]
+Positioning = Annotated[Literal["price-leader", "quality-leader", "innovation-leader", "service-leader"], _closed("positioning")]
+CurrencyUnit = Annotated[Literal["one", "thousand", "million"], _closed("currency_unit")]
+Stage = Annotated[Literal["lead", "qualification", "proposal", "negotiation", "won", "lost"], _closed("stage")]
+Partnership = Annotated[Literal["lean", "operative", "strategic"], _closed("partnership")]
+ActionStatus = Annotated[Literal["open", "in-progress", "done"], _closed("action_status")]
+
+CLOSED: dict[str, object] = {
+    "status": Status,
+    "relation": Relation,
+    "sourcing": Sourcing,
+    "procurement": Procurement,
+    "role": Role,
+    "influence": Influence,
+    "attitude": Attitude,
+    "contact": ContactFrequency,
+    "link": LinkKind,
+    "perception_role": PerceptionRole,
+    "positioning": Positioning,
+    "currency_unit": CurrencyUnit,
+    "stage": Stage,
+    "partnership": Partnership,
+    "action_status": ActionStatus,
+}
+"""Each closed list's name and its field type."""
 
 
 def about(text: str, vocabulary: str | None = None, example: Any = None, **kwargs: Any) -> Any:
@@ -112,7 +147,7 @@ def about(text: str, vocabulary: str | None = None, example: Any = None, **kwarg
     return Field(**extra, **kwargs)
 
 
-class Section(BaseModel):
+class Part(BaseModel):
     """Base of every part of a plan: strict types, unknown fields refused."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
@@ -121,7 +156,7 @@ class Section(BaseModel):
 # --- cover -----------------------------------------------------------------
 
 
-class Cover(Section):
+class Cover(Part):
     """Deckblatt: who the plan is for, by whom, and which version."""
 
     account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group")
@@ -129,7 +164,7 @@ class Cover(Section):
     key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt")
     logo: Text | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
     version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15")
-    status: closed("status") | None = about("How far the plan is.", "status", example="draft", default=None)
+    status: Status | None = about("How far the plan is.", "status", example="draft", default=None)
     next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
     confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
 
@@ -142,7 +177,7 @@ class Cover(Section):
 # --- profile ---------------------------------------------------------------
 
 
-class Kpi(Section):
+class Kpi(Part):
     """A key figure of the customer and how it developed."""
 
     name: Text = about("What the figure is.", example="Revenue")
@@ -151,7 +186,7 @@ class Kpi(Section):
     benchmark: Markdown | None = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None)
 
 
-class Owner(Section):
+class Owner(Part):
     """A shareholder of the customer."""
 
     name: Text = about("The shareholder.", example="Müller Family Holding")
@@ -159,15 +194,15 @@ class Owner(Section):
     influence: Markdown | None = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None)
 
 
-class Subsidiary(Section):
+class Subsidiary(Part):
     """A subsidiary of the customer."""
 
     name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.")
     country: Text | None = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None)
-    relation: closed("relation") | None = about("Its relation to us.", "relation", example="customer", default=None)
+    relation: Relation | None = about("Its relation to us.", "relation", example="customer", default=None)
 
 
-class CustomerGoal(Section):
+class CustomerGoal(Part):
     """One of the customer's top three goals or projects, written SMART."""
 
     goal: Text = about("The goal: specific, measurable, achievable, relevant and time-bound.", example="Raise market share in Asia by 10 % in all product lines by end of 2027")
@@ -176,7 +211,7 @@ class CustomerGoal(Section):
     contacts: list[Id] = about("People in the power map who drive the goal (their ids).", example=["lchen"], default_factory=list)
 
 
-class CustomerCompetitor(Section):
+class CustomerCompetitor(Part):
     """A competitor of the customer in its own market."""
 
     name: Text = about("The competitor.", example="Globex")
@@ -185,7 +220,7 @@ class CustomerCompetitor(Section):
     weaknesses: list[Text] = about("Its weaknesses.", example=["Thin service network"], default_factory=list)
 
 
-class Profile(Section):
+class Profile(Part):
     """Kurzprofil: the customer in our own words, key figures, owners, goals, market and competitors."""
 
     summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...")
@@ -203,19 +238,19 @@ class Profile(Section):
 # --- buying strategy ---------------------------------------------------------
 
 
-class CategoryOwner(Section):
+class CategoryOwner(Part):
     """Who at the customer owns a purchasing category."""
 
     category: Text = about("The purchasing category.", example="Drives")
     owner: Id | None = about("The person in the power map who owns it (an id).", example="mmueller", default=None)
 
 
-class BuyingStrategy(Section):
+class BuyingStrategy(Part):
     """Einkaufsstrategie: how the customer buys."""
 
-    sourcing: closed("sourcing") | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
+    sourcing: Sourcing | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
     max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
-    procurement: closed("procurement") | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
+    procurement: Procurement | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
     buying_committee: bool | None = about("Whether a buying committee decides (true or false).", example=True, default=None)
     category_owners: list[CategoryOwner] = about("Purchasing categories and the people who own them.", default_factory=list)
     framework_contract_required: bool | None = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None)
@@ -226,7 +261,7 @@ class BuyingStrategy(Section):
 # --- power map ---------------------------------------------------------------
 
 
-class Person(Section):
+class Person(Part):
     """A key person at the customer."""
 
     id: Id = about("A short unique id other fields refer to: lower-case letters, digits, - and _.", example="mmueller")
@@ -234,23 +269,23 @@ class Person(Section):
     title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None)
     department: Text | None = about("Department.", example="Procurement", default=None)
     reports_to: Id | None = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None)
-    roles: list[closed("role")] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1)
-    influence: closed("influence") | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
-    attitude: closed("attitude") | None = about("How the person stands towards us.", "attitude", example="positive", default=None)
-    contact: closed("contact") | None = about("How often we are in contact.", "contact", example="monthly", default=None)
+    roles: list[Role] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1)
+    influence: Influence | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
+    attitude: Attitude | None = about("How the person stands towards us.", "attitude", example="positive", default=None)
+    contact: ContactFrequency | None = about("How often we are in contact.", "contact", example="monthly", default=None)
     owner: Text | None = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None)
     notes: Markdown | None = about("Our notes on the person (internal only).", default=None)
 
 
-class Link(Section):
+class Link(Part):
     """A tie between two people other than a reporting line."""
 
     from_: Id = about("The id of the first person.", example="lchen", alias="from")
     to: Id = about("The id of the second person.", example="mmueller")
-    kind: closed("link") | None = about("What kind of tie it is.", "link", example="influences", default=None)
+    kind: LinkKind | None = about("What kind of tie it is.", "link", example="influences", default=None)
 
 
-class PowerMap(Section):
+class PowerMap(Part):
     """Schlüsselpersonen und Machtstrukturen: the people, their roles and how they are tied."""
 
     people: list[Person] = about("The key people at the customer.", default_factory=list)
@@ -262,7 +297,7 @@ class PowerMap(Section):
 _SWOT_ITEM = "Full sentences, one per item."
 
 
-class Swot(Section):
+class Swot(Part):
     """SWOT of the customer, in full sentences."""
 
     strengths: list[Markdown] = about("The customer's strengths. " + _SWOT_ITEM)
@@ -272,7 +307,7 @@ class Swot(Section):
     our_contribution: Markdown | None = about("How we help turn their weaknesses into strengths and lower their risks.", default=None)
 
 
-class OwnSwot(Section):
+class OwnSwot(Part):
     """SWOT of our own company at this account."""
 
     strengths: list[Markdown] = about("Our strengths at this account. " + _SWOT_ITEM, default_factory=list)
@@ -284,7 +319,7 @@ class OwnSwot(Section):
 # --- own position ------------------------------------------------------------
 
 
-class Won(Section):
+class Won(Part):
     """A decisive project we won."""
 
     name: Text = about("The project.", example="Line 7 retrofit")
@@ -293,7 +328,7 @@ class Won(Section):
     success_criteria: Markdown | None = about("Why we won it / what made it a success.", example="On time", default=None)
 
 
-class Lost(Section):
+class Lost(Part):
     """A decisive project we lost."""
 
     name: Text = about("The project.", example="Plant Pune")
@@ -303,7 +338,7 @@ class Lost(Section):
     reasons: Markdown | None = about("Honest reasons why we lost (internal only).", example="Price", default=None)
 
 
-class Potential(Section):
+class Potential(Part):
     """A unit of the customer in the 2x2 potential portfolio."""
 
     unit: Text = about("The customer's unit, country company or division.", example="ACME Automotive")
@@ -311,15 +346,15 @@ class Potential(Section):
     potential: Amount = about("Its potential for us, in the financials' currency and unit.", example=3500)
 
 
-class Perception(Section):
+class Perception(Part):
     """How the customer sees us."""
 
-    role: closed("perception_role") | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
-    positioning: closed("positioning") | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
+    role: PerceptionRole | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
+    positioning: Positioning | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
     rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None)
 
 
-class OwnCompetitor(Section):
+class OwnCompetitor(Part):
     """One of our competitors at this account, seen from the customer."""
 
     name: Text = about("The competitor.", example="Globex")
@@ -330,7 +365,7 @@ class OwnCompetitor(Section):
     resources: Markdown | None = about("The resources it puts on this account.", default=None)
 
 
-class Position(Section):
+class Position(Part):
     """Our own position as solution provider."""
 
     won: list[Won] = about("Decisive projects we won.", default_factory=list)
@@ -345,7 +380,7 @@ class Position(Section):
 # --- mission and goals -------------------------------------------------------
 
 
-class Mission(Section):
+class Mission(Part):
     """Our mission for this account, three to five years ahead."""
 
     statement: Markdown = about("The mission, in one sentence.", example="For ACME we are the preferred worldwide partner for drive systems.")
@@ -354,23 +389,23 @@ class Mission(Section):
     company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None)
 
 
-class Milestone(Section):
+class Milestone(Part):
     """A milestone on the way to a goal."""
 
     date: Day | None = about("When it is due.", example="2026-06-30", default=None)
     milestone: Text = about("What is reached.", example="Framework contract renewed")
 
 
-class Action(Section):
+class Action(Part):
     """A key action for a goal."""
 
     action: Text = about("What is to be done.", example="Workshop with engineering")
     owner: Text | None = about("Who does it.", example="T. Weber", default=None)
     due: Day | None = about("When it is due.", example="2026-03-01", default=None)
-    status: closed("action_status") | None = about("How far it is.", "action_status", example="open", default=None)
+    status: ActionStatus | None = about("How far it is.", "action_status", example="open", default=None)
 
 
-class Goal(Section):
+class Goal(Part):
     """One of our top five goals at this account, SMART."""
 
     id: Text = about("A short unique id, for diffs and references.", example="drives-share")
@@ -389,7 +424,7 @@ class Goal(Section):
 # --- financials ----------------------------------------------------------------
 
 
-class Product(Section):
+class Product(Part):
     """The budget of one product at this account."""
 
     name: Text = about("The product or product group.", example="Drives")
@@ -398,13 +433,13 @@ class Product(Section):
     margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None)
 
 
-class Financials(Section):
+class Financials(Part):
     """Budget plan per product."""
 
     currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})] | None = about(
         "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None
     )
-    unit: closed("currency_unit") | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
+    unit: CurrencyUnit | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
     products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list)
 
     def totals(self) -> dict[int, float]:
@@ -419,7 +454,7 @@ class Financials(Section):
 # --- optional sections -------------------------------------------------------
 
 
-class KeyProject(Section):
+class KeyProject(Part):
     """A tender, opportunity or project management should know about."""
 
     name: Text = about("The project.", example="Plant Brno line equipment")
@@ -429,11 +464,11 @@ class KeyProject(Section):
     contact: Id | None = about("Our contact at the customer (a power map id).", example="mmueller", default=None)
     competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list)
     owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None)
-    stage: closed("stage") | None = about("Where it stands.", "stage", example="proposal", default=None)
+    stage: Stage | None = about("Where it stands.", "stage", example="proposal", default=None)
     probability: Percent | None = about("Chance to win, in percent.", example=60, default=None)
 
 
-class TeamMember(Section):
+class TeamMember(Part):
     """A member of our account team."""
 
     name: Text = about("The team member.", example="Jana Schmidt")
@@ -441,16 +476,16 @@ class TeamMember(Section):
     focus: Markdown | None = about("What they look after.", default=None)
 
 
-class Relationship(Section):
+class Relationship(Part):
     """Who on our side addresses whom at the customer, with which message."""
 
     person: Id = about("The person at the customer (a power map id).", example="mmueller")
     owner: Text | None = about("Who on our side holds the contact.", example="Jana Schmidt", default=None)
     message: Markdown | None = about("The message we want the person to hear.", default=None)
-    frequency: closed("contact") | None = about("How often.", "contact", example="monthly", default=None)
+    frequency: ContactFrequency | None = about("How often.", "contact", example="monthly", default=None)
 
 
-class MarketingEvent(Section):
+class MarketingEvent(Part):
     """An event for the account in the next two years."""
 
     date: Day | None = about("When it takes place.", example="2026-05-12", default=None)
@@ -462,68 +497,39 @@ class MarketingEvent(Section):
 # --- assessment (optional): account selection and prioritisation --------------------
 
 
-class Score(Section):
+class Score(Part):
     """How the account scores on one selection criterion of kamdoc.yaml."""
 
     score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4)
     reason: Text = about("Why, in one line.", example="Plans two new plants by 2028")
 
 
-class KnockOutAnswer(Section):
+class KnockOutAnswer(Part):
     """Whether the account meets one knock-out criterion of kamdoc.yaml."""
 
     met: bool = about("true when the account meets the criterion; an account that misses one is no key account.", example=True)
     reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None)
 
 
-class Assessment(Section):
+class Assessment(Part):
     """How attractive the account is to us and how strong we are there: the basis of the portfolio view."""
 
     scores: dict[Id, Score] = about("A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.",
                                     example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}}, default_factory=dict)
-    partnership: closed("partnership") | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None)
+    partnership: Partnership | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None)
     share_of_wallet: Percent | None = about("Our share of the customer's spend on what we sell, in percent.", example=25, default=None)
     knock_outs: dict[Id, KnockOutAnswer] = about("An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.",
                                                  example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}}, default_factory=dict)
 
 
-# --- the plan ------------------------------------------------------------------
-
-
-class Plan(Section):
-    """A key account plan, format 1."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        frozen=True,
-        populate_by_name=True,
-        title="Key account plan (kamdoc format 1)",
-    )
-
-    kamdoc: Literal[1] = about("The plan standard's format number; this is format 1.", example=1)
-    language: Annotated[
-        Language,
-        WithJsonSchema(
-            {
-                "type": "string",
-                "enum": ["en", "de"],
-                "enumDescriptions": ["English labels, dates and numbers.", "German labels, dates and numbers."],
-            }
-        ),
-    ] = about("The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).", example="en", default="en")
-    cover: Cover = about("Deckblatt: account, key account manager, logo and version.")
-    profile: Profile = about("Kurzprofil: the customer in our words, key figures, owners, goals, market, competitors.")
-    buying_strategy: BuyingStrategy = about("Einkaufsstrategie: how the customer buys.")
-    power_map: PowerMap = about("Key people, their roles and attitudes, and how they are tied.")
-    swot: Swot = about("SWOT of the customer, in full sentences.")
-    position: Position | None = about("Our own position as solution provider (optional).", default=None)
-    mission: Mission = about("Our mission for the account, 3 to 5 years ahead.")
-    goals: list[Goal] = about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5)
-    financials: Financials = about("Budget plan per product.")
-    key_projects: list[KeyProject] = about("Tenders, opportunities and projects for management (optional).", default_factory=list)
-    account_team: list[TeamMember] = about("Our account team (optional).", default_factory=list)
-    relationship_plan: list[Relationship] = about("Who addresses whom with which message (optional).", default_factory=list)
-    marketing: list[MarketingEvent] = about("Account marketing events for the next two years (optional).", default_factory=list)
-    assessment: Assessment | None = about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).",
-                                          default=None)
+LanguageField = Annotated[
+    Language,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": ["en", "de"],
+            "enumDescriptions": ["English labels, dates and numbers.", "German labels, dates and numbers."],
+        }
+    ),
+]
+"""The plan's `language`: the deck's labels, dates and number formats."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
+from pydantic_core import ErrorDetails
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from kamdoc.errors import KamdocError
+
+if TYPE_CHECKING:
+    from kamdoc.findings import Pos
 
 MIN_CRITERIA, MAX_CRITERIA = 3, 8
 
@@ -68,7 +73,7 @@ class Programme(_Setting):
 DEFAULT = Programme()
 
 
-def parse_programme(value: Any, where: Any, config_file: Path) -> Programme:
+def parse_programme(value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path) -> Programme:
     """The `portfolio:` block as settings; every problem in it in one message, each with its line."""
     try:
         return Programme.model_validate(value)
@@ -83,7 +88,7 @@ def parse_programme(value: Any, where: Any, config_file: Path) -> Programme:
         raise KamdocError("\n".join(lines)) from None
 
 
-def _message(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _message(error: ErrorDetails, loc: tuple[Any, ...]) -> str:
     """Pydantic's error in the words of someone editing kamdoc.yaml."""
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "extra_forbidden":
@@ -110,5 +115,6 @@ def _message(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
 
 
 def _known(loc: tuple[Any, ...]) -> list[str]:
-    parent = {"criteria": Criterion, "knock_outs": KnockOut}.get(str(loc[0]), Programme) if len(loc) > 1 else Programme
+    models: dict[str, type[BaseModel]] = {"criteria": Criterion, "knock_outs": KnockOut}
+    parent = models.get(str(loc[0]), Programme) if len(loc) > 1 else Programme
     return list(parent.model_fields)

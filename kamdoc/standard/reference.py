@@ -39,11 +39,15 @@ def _head(schema: dict[str, Any]) -> str:
 
 
 def _sections(schema: dict[str, Any]) -> str:
-    rows = ["## Sections", "", "| section | required | what it holds |", "| --- | --- | --- |"]
+    from kamdoc.standard.sections import section
+
+    rows = ["## Sections", "", "| section | required | in the deck (en / de) | what it holds |", "| --- | --- | --- | --- |"]
     required = set(schema.get("required", ()))
     for name, prop in schema["properties"].items():
         shown = f"[`{name}`](#{_anchor(name)})" if _model_ref(prop)[0] else f"`{name}`"
-        rows.append(f"| {shown} | {'yes' if name in required else 'no'} | {_cell(_text(prop))} |")
+        declared = section(name)
+        titles = " · ".join(f"{en} / {de}" for en, de in (e.title for e in declared.agenda)) if declared else ""
+        rows.append(f"| {shown} | {'yes' if name in required else 'no'} | {_cell(titles) or '–'} | {_cell(_text(prop))} |")
     return "\n".join(rows)
 
 

@@ -8,7 +8,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from kamdoc import FORMAT
-from kamdoc.standard.model import Plan
+from kamdoc.standard.plan import Plan
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.theme.settings import Theme
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationFile
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 # Which slot of the template's colour scheme stands in for which theme colour.
@@ -29,7 +32,7 @@ class Template:
     title_placeholder: dict[str, bool]  # kind of slide -> whether its layout has a title placeholder
 
 
-def open_presentation(path: Path, data: bytes) -> Any:
+def open_presentation(path: Path, data: bytes) -> PresentationFile:
     """A python-pptx presentation of a template's checked bytes, or one clear error if it is not a PowerPoint file."""
     import io
 
@@ -62,9 +65,10 @@ def read_template(path: Path, theme: Theme) -> Template:
     layouts: dict[str, str | None] = {}
     titles: dict[str, bool] = {}
     for kind, wanted in theme.get("layouts").items():
-        match = next((name for name in wanted if name in names), None)
+        match = next((str(name) for name in wanted if name in names), None)
         layouts[kind] = match
-        titles[kind] = bool(match) and any(p.placeholder_format.type in (1, 3) for p in names[match].placeholders)  # TITLE, CENTER_TITLE
+        shapes = list(names[match].placeholders) if match else []
+        titles[kind] = any(p.placeholder_format.type in (1, 3) for p in shapes)  # TITLE, CENTER_TITLE
     return Template(path, safe.data, safe.warnings, width, height, layouts, _colours(path, prs), titles)
 
 
@@ -72,7 +76,7 @@ _MAX_SIDE = 4032.0
 """PowerPoint's largest slide side, in points (56 in)."""
 
 
-def _slide_size(path: Path, prs: Any) -> tuple[float, float]:
+def _slide_size(path: Path, prs: PresentationFile) -> tuple[float, float]:
     try:
         width, height = prs.slide_width, prs.slide_height
     except (AttributeError, ValueError, TypeError):

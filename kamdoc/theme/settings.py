@@ -51,13 +51,14 @@ class Theme:
         names = self.get("font", weight)
         for name in names:
             for folder in self.folders:
-                if (folder / "fonts" / name).is_file():
-                    return folder / "fonts" / name
+                found = folder / "fonts" / str(name)
+                if found.is_file():
+                    return found
             for root in _FONT_DIRS:
                 if root.is_dir():
-                    found = next(root.rglob(name), None)
-                    if found:
-                        return found
+                    system = next(root.rglob(str(name)), None)
+                    if system:
+                        return system
         raise KamdocError(
             f"none of the theme's {weight} fonts ({', '.join(names)}) is installed; install them "
             "(Debian: apt-get install fonts-liberation2) or put one in the theme's fonts/ folder"

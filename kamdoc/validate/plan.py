@@ -16,8 +16,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
+from kamdoc.limits import MAX_FILE_BYTES
 from kamdoc.load.document import (
-    MAX_FILE_BYTES,
     Document,
     FileRefused,
     LoadError,
@@ -31,10 +31,12 @@ from kamdoc.load.document import (
 )
 from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
-from kamdoc.standard.model import Kind, Plan
+from kamdoc.standard.model import Kind
+from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import DEFAULT, Programme
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 @dataclass
@@ -154,7 +156,7 @@ class _Shape:
     """What normalisation does at one place of the plan; worked out once per type, not per value."""
 
     kind: str  # leaf, text, markdown, quantity, date, list, dict, model
-    item: _Shape | None = None
+    item: _Shape | None = None  # of a list's or mapping's items
     fields: dict[str, _Shape] | None = None
     years: bool = False
 
@@ -191,6 +193,12 @@ def _model_shape(model: type[BaseModel]) -> _Shape:
     return _Shape("model", fields={name: _shape(tp, kinds) for name, (tp, kinds) in _fields(model).items()})
 
 
+def _rename(table: dict[Path_, V], old: Path_, new: Path_) -> None:
+    """Move an entry of a position table to the path its value moved to (a year key "2025" becomes 2025)."""
+    if old in table:
+        table[new] = table.pop(old)
+
+
 class _Normaliser:
     """Applies what the schema knows and YAML does not: text stays text, files are pulled in, quoted dates are dates."""
 
@@ -201,7 +209,8 @@ class _Normaliser:
         """Every Markdown value's path, with the folder its relative image paths start from."""
 
     def plan(self, data: dict[Any, Any]) -> dict[Any, Any]:
-        return self.value(data, _model_shape(Plan), ())  # type: ignore[no-any-return]
+        normalised: dict[Any, Any] = self.value(data, _model_shape(Plan), ())
+        return normalised
 
     def value(self, value: Any, shape: _Shape, path: Path_) -> Any:
         kind = shape.kind
@@ -219,7 +228,7 @@ class _Normaliser:
         if kind == "list":
             if not isinstance(value, list):
                 return value
-            return [self.value(v, shape.item, (*path, i)) for i, v in enumerate(value)]  # type: ignore[arg-type]
+            return [self.value(v, shape.item or _LEAF, (*path, i)) for i, v in enumerate(value)]
         if kind == "dict":
             if not isinstance(value, dict):
                 return value
@@ -228,7 +237,7 @@ class _Normaliser:
                 if shape.years and isinstance(key, str) and _YEAR.match(key):
                     self._move((*path, key), (*path, int(key)))
                     key = int(key)
-                out[key] = self.value(v, shape.item, (*path, key))  # type: ignore[arg-type]
+                out[key] = self.value(v, shape.item or _LEAF, (*path, key))
             return out
         if kind == "markdown":
             if isinstance(value, dict):
@@ -250,9 +259,10 @@ class _Normaliser:
         return value
 
     def _move(self, old: Path_, new: Path_) -> None:
-        for table in (self.doc.positions, self.doc.keys, self.doc.plain, self.doc.elsewhere):
-            if old in table:
-                table[new] = table.pop(old)  # type: ignore[assignment]
+        for table in (self.doc.positions, self.doc.keys):
+            _rename(table, old, new)
+        _rename(self.doc.plain, old, new)
+        _rename(self.doc.elsewhere, old, new)
 
     def text(self, value: Any, path: Path_) -> Any:
         source = self.doc.plain.get(path)

@@ -11,36 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from kamdoc.validate.images import check_image, markdown_images
-from kamdoc.findings import Finding, field_path, quoted
+from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.load.document import Document, FileRefused, Path_
 from kamdoc.standard.programme import DEFAULT, Programme
+from kamdoc.standard.sections import SECTIONS
 
 _ID = re.compile(r"[a-z0-9_-]+\Z")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
-# (list path, field) of every value that names a person in the power map.
-_PERSON_REFS: tuple[tuple[Path_, tuple[str | int, ...]], ...] = (
-    (("power_map", "people"), ("reports_to",)),
-    (("power_map", "links"), ("from",)),
-    (("power_map", "links"), ("to",)),
-    (("buying_strategy", "category_owners"), ("owner",)),
-    (("relationship_plan",), ("person",)),
-    (("key_projects",), ("contact",)),
-)
+# (list path, field) of every value that names a person in the power map, from the section registry.
+_PERSON_REFS: tuple[tuple[Path_, str], ...] = tuple(((s.key, *path), name) for s in SECTIONS for path, name in s.people)
 _SHOWN_IN_CYCLE = 12
 """People named in a cycle's message; a longer cycle is shortened in the middle."""
 _HINTED = 20
 """Unknown references that get a "did you mean"."""
 
 # Lists whose items are told apart by name: a repeated name is ambiguous in the deck and in diffs.
-_NAMED_LISTS: tuple[tuple[Path_, str], ...] = (
-    (("profile", "kpis"), "name"),
-    (("profile", "owners"), "name"),
-    (("profile", "competitors"), "name"),
-    (("financials", "products"), "name"),
-    (("key_projects",), "name"),
-    (("position", "competitors"), "name"),
-)
+_NAMED_LISTS: tuple[tuple[Path_, str], ...] = tuple(((s.key, *path), name) for s in SECTIONS for path, name in s.named)
 
 
 class _Checker:
@@ -52,9 +39,9 @@ class _Checker:
         self.today = today
         self.findings: list[Finding] = []
 
-    def add(self, severity: str, path: Path_, message: str, at_key: bool = False) -> None:
+    def add(self, severity: Severity, path: Path_, message: str, at_key: bool = False) -> None:
         pos = self.doc.where_key(path) if at_key else self.doc.where(path)
-        self.findings.append(Finding(pos, severity, field_path(path), message))  # type: ignore[arg-type]
+        self.findings.append(Finding(pos, severity, field_path(path), message))
 
     def get(self, *path: str | int) -> Any:
         current: Any = self.data
@@ -93,13 +80,13 @@ class _Checker:
     def references(self, ids: dict[str, Path_]) -> None:
         known = sorted(i for i in ids if _ID.match(i))
         refs: list[tuple[Path_, Any]] = []
-        for base, (name,) in _PERSON_REFS:
+        for base, name in _PERSON_REFS:
             for path, item in self.items(*base):
-                refs.append(((*path, name), item.get(name)))
-        for path, goal in self.items("profile", "goals"):
-            contacts = goal.get("contacts")
-            if isinstance(contacts, list):
-                refs += [((*path, "contacts", i), c) for i, c in enumerate(contacts)]
+                value = item.get(name)
+                if isinstance(value, list):  # a list of people, such as a customer goal's contacts
+                    refs += [((*path, name, i), v) for i, v in enumerate(value)]
+                else:
+                    refs.append(((*path, name), value))
         unknown = 0
         for path, ref in refs:
             if isinstance(ref, str) and _ID.match(ref) and ref not in ids:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.standard.schema import schema_text
+from kamdoc.standard.sections import SECTIONS
 
 SCHEMA_FILE = "kap.schema.json"
 """The JSON Schema kept beside the plan folders, which every plan's modeline names."""
@@ -41,7 +42,7 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     if target.exists():
         raise KamdocError(f"{target} already exists; kamdoc new never overwrites a plan (pick another name or edit it)")
     manager = manager or _git_user()
-    template = (Path(__file__).parent / f"plan.{language}.yaml").read_text(encoding="utf-8")
+    template = scaffold_text(language)
     values = {
         "schema": f"../{SCHEMA_FILE}",
         "account": _yaml_text(account) if account else _yaml_text("TODO: customer name" if language == "en" else "TODO: Kundenname"),
@@ -60,6 +61,13 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     if not schema.exists():
         _write_new(schema, schema_text())
     return target
+
+
+def scaffold_text(language: str) -> str:
+    """The commented plan with {{placeholders}}: the head of the file, then each section's text from the registry."""
+    head = (Path(__file__).parent / f"head.{language}.yaml").read_text(encoding="utf-8")
+    texts = [s.scaffold[language == "de"] for s in SECTIONS if s.scaffold[language == "de"]]
+    return head + "".join(f"\n{text}" for text in texts)
 
 
 def _write_new(target: Path, text: str) -> None:

@@ -1,0 +1,58 @@
+"""Chart axes: round gridline steps and how many category labels fit, decided once for both formats."""
+
+from __future__ import annotations
+
+import math
+
+CHART_FONT = 10.0
+"""The charts' type size in points."""
+CHAR_WIDTH = CHART_FONT * 0.52
+"""A glyph's average width in points at the charts' size: about half of it."""
+LINE_LEFT, LINE_RIGHT = 64.0, 14.0
+"""Room beside a line chart's plot: tick labels on the left, half a label's overhang on the right."""
+MARKERS_UP_TO = 40
+"""A line chart over more categories than this draws no markers: they would merge into a thick line."""
+MOST_LABELS = 20
+"""A category axis shows at most this many labels: a curve over 200 accounts does not print 200 names."""
+
+
+def nice_step(span: float, ticks: int) -> float:
+    """A round tick interval (1, 2, 2.5 or 5 times a power of ten) so that about `ticks` gridlines cover 0..span."""
+    raw = max(span, 1e-9) / ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next((factor * power for factor in (1.0, 2.0, 2.5, 5.0) if factor * power >= raw), 10.0 * power)
+
+
+def column_axis(totals: list[float], whole: bool) -> tuple[float, float]:
+    """A column chart's value axis as (top, step): about seven round steps over the largest column; whole steps for counts."""
+    highest = max([*totals, 1.0])
+    step = nice_step(highest, 7)
+    if whole:  # counts and amounts: no gridline at 0.2
+        step = max(1.0, step)
+    return step * math.ceil(highest / step - 1e-9), step
+
+
+def line_step(low: float, high: float) -> float:
+    """A line chart's value axis interval: about five round steps."""
+    return nice_step(high - low, 5)
+
+
+def label_width(label: str) -> float:
+    """Points a category label needs at the least: its length, or its longer half when broken at a space onto two lines."""
+    chars = len(label)
+    for cut, char in enumerate(label):
+        if char == " ":
+            chars = min(chars, max(cut, len(label) - cut - 1))
+    return chars * CHAR_WIDTH
+
+
+def label_every(categories: tuple[str, ...], width: float, most: int = MOST_LABELS) -> int:
+    """Every how many categories a label is shown: at most `most` labels, none cut short, a round interval (1, 2, 5, 10, 20…)."""
+    count = len(categories)
+    slot = width / max(1, count)
+    widest = max((label_width(c) for c in categories), default=0.0) + 6  # a gap between neighbours
+    raw = max(1, -(-count // most), math.ceil(widest / slot))
+    if raw == 1:
+        return 1
+    power = int(10 ** math.floor(math.log10(raw)))
+    return next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)

@@ -1,0 +1,449 @@
+"""The plan's sections, each declared once: what the schema, validation, the diff, the deck and `kamdoc new` know of it.
+
+Every stage reads this registry instead of keeping its own list: the plan model is made from it (`standard/plan.py`),
+the rules find person references and named lists here, the diff its identity keys, the customer's copy what to
+leave out, the outline each agenda entry's title and slides, and the scaffold each section's commented starting
+text. docs/architecture.md shows what adding a section takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic.fields import FieldInfo
+
+from kamdoc.standard.model import (
+    Assessment,
+    BuyingStrategy,
+    Cover,
+    Financials,
+    Goal,
+    KeyProject,
+    LanguageField,
+    MarketingEvent,
+    Mission,
+    Position,
+    PowerMap,
+    Profile,
+    Relationship,
+    Swot,
+    TeamMember,
+    about,
+)
+
+Labels = tuple[str, str]
+"""A text in English and German, the deck's two languages."""
+RelPath = tuple[str, ...]
+"""A path inside a section; "*" stands for every item of the list before it, () for the section itself."""
+Show = Literal["text", "markdown", "date", "person", "money", "percent", "list", "term"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a section's table: the item's field, its heading, how its values are written, its alignment."""
+
+    field: str
+    title: Labels
+    show: Show = "text"
+    vocabulary: str | None = None  # the closed list of a "term" column
+    align: Literal["left", "right"] = "left"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A list section drawn as a table of its items, one row each, for sections without a slide builder of their own."""
+
+    columns: tuple[Column, ...]
+    sort_by: str | None = None  # a field to order the rows by (items without it last)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the deck's agenda that a section makes: its key, title and where in the plan it is edited."""
+
+    key: str
+    title: Labels
+    source: RelPath = ()  # inside the section; the speaker notes point there
+
+
+@dataclass(frozen=True)
+class Section:
+    """One top-level section of a plan and what each stage needs to know about it."""
+
+    key: str
+    type: Any  # the section's annotation: a model, `Model | None` or `list[Model]`
+    field: FieldInfo  # its description, default and size limits, for the model and the JSON Schema
+    title: Labels  # how the deck names the section (agenda, "Changes since", bookmarks)
+    entries: tuple[Entry, ...] | None = None  # agenda entries; None: one entry, the section itself; (): no slides
+    table: Table | None = None  # how a section without a slide builder of its own is drawn
+    identity: tuple[tuple[RelPath, tuple[str, ...]], ...] = ()  # list path → the fields that tell its items apart
+    people: tuple[tuple[RelPath, str], ...] = ()  # list path and field of each value that names a power map person
+    named: tuple[tuple[RelPath, str], ...] = ()  # lists whose items must have distinct values of the field
+    hidden: tuple[str, ...] = ()  # dotted paths of what the customer's copy leaves out ("people.*.notes")
+    for_customer: bool = True  # False: the customer's copy leaves the whole section out
+    scaffold: Labels = ("", "")  # the commented text `kamdoc new` writes for it, in English and German
+
+    @property
+    def agenda(self) -> tuple[Entry, ...]:
+        """The agenda entries the section makes, in order."""
+        return (Entry(self.key, self.title),) if self.entries is None else self.entries
+
+
+def _col(field_: str, en: str, de: str, show: Show = "text", align: Literal["left", "right"] = "left",
+         vocabulary: str | None = None) -> Column:
+    return Column(field_, (en, de), show, vocabulary, align)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "kamdoc", Literal[1], about("The plan standard's format number; this is format 1.", example=1),
+        ("Format", "Format"), entries=(),
+    ),
+    Section(
+        "language", LanguageField,
+        about("The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).",
+              example="en", default="en"),
+        ("Language", "Sprache"), entries=(),
+    ),
+    Section(
+        "cover", Cover, about("Deckblatt: account, key account manager, logo and version."),
+        ("Cover", "Deckblatt"), entries=(),  # the cover slide is made for every plan, before the agenda
+        scaffold=("""\
+# Cover: who the plan is for, by whom, and which version.
+cover:
+  account: {{account}}
+  # division: Factory Automation      # one plan per large division of the customer
+  key_account_manager: {{kam}}
+  # logo: logo.png                    # PNG, JPEG or SVG beside this file
+  version: {{version}}                # the date of this revision
+  status: draft                       # draft | review | approved
+  next_review: {{next_review}}
+  confidentiality: Internal
+""", """\
+# Deckblatt: Kunde, Key-Account-Manager, Version.
+cover:
+  account: {{account}}
+  # division: Werkzeugmaschinen       # bei großen Kunden ein Plan je Division
+  key_account_manager: {{kam}}
+  # logo: logo.png                    # PNG, JPEG oder SVG neben dieser Datei
+  version: {{version}}                # Datum dieser Fassung
+  status: draft                       # draft | review | approved
+  next_review: {{next_review}}
+  confidentiality: Intern
+"""),
+    ),
+    Section(
+        "profile", Profile, about("Kurzprofil: the customer in our words, key figures, owners, goals, market, competitors."),
+        ("Customer profile", "Kurzprofil"),
+        entries=(
+            Entry("profile", ("Customer profile", "Kurzprofil")),
+            Entry("customer_goals", ("Customer goals and projects", "Ziele und Projekte des Kunden"), ("goals",)),
+            Entry("market", ("Market", "Marktumfeld"), ("market",)),
+        ),
+        identity=((("kpis",), ("name",)), (("owners",), ("name",)), (("subsidiaries",), ("name",)), (("goals",), ("goal",)),
+                  (("competitors",), ("name",))),
+        people=((("goals",), "contacts"),),
+        named=((("kpis",), "name"), (("owners",), "name"), (("competitors",), "name")),
+        scaffold=("""\
+# Profile: what the customer does, key figures, owners, subsidiaries, goals, market, competitors.
+profile:
+  summary: |
+    TODO: What does the customer do, for whom, and how does it earn its money?
+    Your own words, not the text of their website.
+  industry: "TODO: industry"
+  # website: https://customer.example
+  # headquarters: City, country code
+  kpis: []            # - {name: Revenue, unit: EUR m, values: {2024: 410, 2025: 432}, benchmark: How peers did}
+  owners: []          # - {name: Family holding, share: 51, influence: Approves capex above EUR 5 m}
+  subsidiaries: []    # - {name: Subsidiary Ltd, country: GB, relation: customer}
+  goals: []           # their top 3 goals, SMART: - {goal: ..., deadline: 2027-12-31, departments: [...], contacts: [person-id]}
+  # market: {file: market.md}        # size, growth, technology, regulation, their customers' wishes
+  competitors: []     # - {name: ..., positioning: ..., strengths: [...], weaknesses: [...]}
+""", """\
+# Kurzprofil: Tätigkeit, Kennzahlen, Eigentümer, Töchter, Ziele, Markt, Wettbewerb des Kunden.
+profile:
+  summary: |
+    TODO: Was macht der Kunde, für wen, und womit verdient er sein Geld?
+    In eigenen Worten, nicht der PR-Text seiner Website.
+  industry: "TODO: Branche"
+  # website: https://kunde.example
+  # headquarters: Stadt, Länderkürzel
+  kpis: []            # - {name: Umsatz, unit: Mio. EUR, values: {2024: 410, 2025: 432}, benchmark: Vergleich mit Wettbewerbern}
+  owners: []          # - {name: Familienholding, share: 51, influence: Genehmigt Investitionen über 5 Mio. EUR}
+  subsidiaries: []    # - {name: Tochter GmbH, country: AT, relation: customer}
+  goals: []           # Top-3-Ziele des Kunden, SMART: - {goal: ..., deadline: 2027-12-31, departments: [...], contacts: [person-id]}
+  # market: {file: markt.md}         # Größe, Wachstum, Technologien, Regulierung, Wünsche seiner Kunden
+  competitors: []     # - {name: ..., positioning: ..., strengths: [...], weaknesses: [...]}
+"""),
+    ),
+    Section(
+        "buying_strategy", BuyingStrategy, about("Einkaufsstrategie: how the customer buys."),
+        ("Buying strategy", "Einkaufsstrategie"),
+        identity=((("category_owners",), ("category",)),),
+        people=((("category_owners",), "owner"),),
+        scaffold=("""\
+# Buying strategy: how the customer buys.
+buying_strategy:
+  # sourcing: dual                   # single | dual | multiple
+  # max_supplier_share: 40           # percent one supplier may get
+  # procurement: central             # central | decentral | mixed
+  # buying_committee: true
+  category_owners: []                # - {category: ..., owner: person-id}
+  # framework_contract_required: true
+  # supplier_evaluation: How they rate suppliers, and how they rated us
+""", """\
+# Einkaufsstrategie: wie der Kunde einkauft.
+buying_strategy:
+  # sourcing: dual                   # single | dual | multiple
+  # max_supplier_share: 40           # maximaler Lieferanteil in Prozent
+  # procurement: central             # central | decentral | mixed
+  # buying_committee: true
+  category_owners: []                # - {category: ..., owner: person-id}
+  # framework_contract_required: true
+  # supplier_evaluation: Wie der Kunde Lieferanten bewertet, und wie er uns bewertet hat
+"""),
+    ),
+    Section(
+        "power_map", PowerMap, about("Key people, their roles and attitudes, and how they are tied."),
+        ("Power map", "Power-Map"),
+        identity=((("people",), ("id",)), (("links",), ("from", "to", "kind"))),
+        people=((("people",), "reports_to"), (("links",), "from"), (("links",), "to")),
+        hidden=("people.*.attitude", "people.*.influence", "people.*.notes"),
+        scaffold=("""\
+# Power map: the key people, their roles, influence and attitude towards us.
+# Roles: decision-maker, user, influencer, ratifier, specifier, door-opener, buyer.
+# Attitude: mentor | positive | neutral | negative | enemy. Influence: high | medium | low.
+power_map:
+  people: []
+  #  - id: jdoe                       # short unique id: lower-case letters, digits, - and _
+  #    name: Jane Doe
+  #    title: Head of Procurement
+  #    reports_to: another-id
+  #    roles: [decision-maker]
+  #    influence: high
+  #    attitude: neutral
+  #    contact: monthly                # weekly | monthly | quarterly | yearly | none
+  #    owner: Who on our side holds the relationship
+  links: []                           # - {from: id, to: id, kind: influences}   # influences | allies | rivals
+""", """\
+# Power-Map: Schlüsselpersonen, ihre Rollen, ihr Einfluss und ihre Einstellung zu uns.
+# Rollen: decision-maker (Entscheider), user (Nutzer), influencer (Beeinflusser), ratifier (Ratifizierer),
+#   specifier (Spezifizierer), door-opener (Türöffner), buyer (Einkäufer).
+# Einstellung: mentor | positive | neutral | negative | enemy. Einfluss: high | medium | low.
+power_map:
+  people: []
+  #  - id: mmueller                   # kurze eindeutige Kennung: Kleinbuchstaben, Ziffern, - und _
+  #    name: Martina Müller
+  #    title: Leiterin Einkauf
+  #    reports_to: andere-id
+  #    roles: [decision-maker]
+  #    influence: high
+  #    attitude: neutral
+  #    contact: monthly                # weekly | monthly | quarterly | yearly | none
+  #    owner: Wer bei uns die Beziehung hält
+  links: []                           # - {from: id, to: id, kind: influences}   # influences | allies | rivals
+"""),
+    ),
+    Section(
+        "swot", Swot, about("SWOT of the customer, in full sentences."),
+        ("SWOT of the customer", "SWOT des Kunden"),
+        scaffold=("""\
+# SWOT of the customer, in full sentences.
+swot:
+  strengths: []
+  weaknesses: []
+  opportunities: []
+  threats: []
+  # our_contribution: How we turn their weaknesses into strengths and lower their risks.
+""", """\
+# SWOT des Kunden, in ganzen Sätzen.
+swot:
+  strengths: []
+  weaknesses: []
+  opportunities: []
+  threats: []
+  # our_contribution: Wie wir seine Schwächen in Stärken verwandeln und seine Risiken senken.
+"""),
+    ),
+    Section(
+        "position", Position | None, about("Our own position as solution provider (optional).", default=None),
+        ("Our position", "Unsere Position"),
+        identity=((("won",), ("name",)), (("lost",), ("name",)), (("potential",), ("unit",)), (("competitors",), ("name",))),
+        named=((("competitors",), "name"),),
+        hidden=("lost.*.reasons", "potential", "swot"),  # why we lost, how their units rate us, our own SWOT
+        scaffold=("""\
+# Our own position (optional): projects won and lost, potential portfolio, perception, competitors, own SWOT.
+# position:
+#   won: [{name: ..., year: 2025, size: 1200, success_criteria: ...}]
+#   lost: [{name: ..., year: 2024, size: 900, winner: ..., reasons: ...}]
+#   potential: [{unit: ..., attitude: 1, potential: 2500}]      # attitude -2..+2
+#   perception: {role: supplier, positioning: quality-leader}
+""", """\
+# Eigene Position (optional): gewonnene und verlorene Projekte, Potenzial-Portfolio, Wahrnehmung, Wettbewerb, eigene SWOT.
+# position:
+#   won: [{name: ..., year: 2025, size: 1200, success_criteria: ...}]
+#   lost: [{name: ..., year: 2024, size: 900, winner: ..., reasons: ...}]
+#   potential: [{unit: ..., attitude: 1, potential: 2500}]      # Einstellung -2..+2
+#   perception: {role: supplier, positioning: quality-leader}
+"""),
+    ),
+    Section(
+        "mission", Mission, about("Our mission for the account, 3 to 5 years ahead."),
+        ("Mission", "Mission"),
+        scaffold=("""\
+# Mission: where we want to be with this customer in 3 to 5 years.
+mission:
+  statement: "TODO: For this customer we are ..."
+  horizon: {{horizon}}
+""", """\
+# Mission: wo wir bei diesem Kunden in 3 bis 5 Jahren stehen wollen.
+mission:
+  statement: "TODO: Für diesen Kunden sind wir ..."
+  horizon: {{horizon}}
+"""),
+    ),
+    Section(
+        "goals", list[Goal], about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5),
+        ("Top five goals", "Top-5-Ziele"),
+        identity=(((), ("id",)), (("*", "milestones"), ("milestone",)), (("*", "actions"), ("action",))),
+        scaffold=("""\
+# Our top five goals, SMART: each with a metric, a target and a deadline.
+goals:
+  - id: goal-1
+    goal: "TODO: our most important goal at this account"
+    metric: "TODO: how we measure it"
+    # baseline: 25 %
+    target: "TODO: the value we want to reach"
+    deadline: {{deadline}}
+    # owner: Who owns the goal
+    milestones: []    # - {date: 2027-06-30, milestone: ...}
+    actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
+""", """\
+# Unsere Top-5-Ziele, SMART: jedes mit Messgröße, Zielwert und Termin.
+goals:
+  - id: ziel-1
+    goal: "TODO: unser wichtigstes Ziel bei diesem Kunden"
+    metric: "TODO: woran wir es messen"
+    # baseline: 25 %
+    target: "TODO: der Wert, den wir erreichen wollen"
+    deadline: {{deadline}}
+    # owner: Wer das Ziel verantwortet
+    milestones: []    # - {date: 2027-06-30, milestone: ...}
+    actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
+"""),
+    ),
+    Section(
+        "financials", Financials, about("Budget plan per product."),
+        ("Financials", "Finanzplanung"),
+        identity=((("products",), ("name",)),),
+        named=((("products",), "name"),),
+        hidden=("products.*.margin",),
+        scaffold=("""\
+# Financials: actual and planned revenue per product.
+financials:
+  currency: EUR                       # ISO 4217
+  unit: thousand                      # one | thousand | million
+  products:
+    - name: "TODO: product"
+      actual: {}                      # {2024: 820, 2025: 910}
+      plan: {{{plan_year}}: 0}
+""", """\
+# Finanzplanung: Ist- und Planumsatz je Produkt.
+financials:
+  currency: EUR                       # ISO 4217
+  unit: thousand                      # one | thousand | million
+  products:
+    - name: "TODO: Produkt"
+      actual: {}                      # {2024: 820, 2025: 910}
+      plan: {{{plan_year}}: 0}
+"""),
+    ),
+    Section(
+        "key_projects", list[KeyProject], about("Tenders, opportunities and projects for management (optional).", default_factory=list),
+        ("Key projects", "Schlüsselprojekte"),
+        table=Table((
+            _col("name", "Project", "Projekt"),
+            _col("volume", "Volume", "Volumen", "money", "right"),
+            _col("due", "Due", "Fällig", "date", "right"),
+            _col("budget", "Budget", "Budget", "money", "right"),
+            _col("contact", "Contact", "Ansprechpartner", "person"),
+            _col("competitors", "Competitors", "Wettbewerber", "list"),
+            _col("owner", "Owner", "Verantwortlich"),
+            _col("stage", "Stage", "Phase", "term", vocabulary="stage"),
+            _col("probability", "Probability", "Wahrscheinlichkeit", "percent", "right"),
+        )),
+        identity=(((), ("name",)),),
+        people=(((), "contact"),),
+        named=(((), "name"),),
+        scaffold=("""\
+# Key projects (optional): tenders, opportunities and projects for management.
+key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: person-id, stage: proposal, probability: 60}
+""", """\
+# Schlüsselprojekte (optional): Ausschreibungen, Chancen und Projekte fürs Management.
+key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: person-id, stage: proposal, probability: 60}
+"""),
+    ),
+    Section(
+        "account_team", list[TeamMember], about("Our account team (optional).", default_factory=list),
+        ("Account team", "Account-Team"),
+        table=Table((_col("name", "Name", "Name"), _col("role", "Role", "Rolle"), _col("focus", "Focus", "Schwerpunkt", "markdown"))),
+        identity=(((), ("name",)),),
+        scaffold=("""\
+# Account team (optional): who works on the account on our side.
+account_team: []        # - {name: ..., role: ..., focus: ...}
+""", """\
+# Account-Team (optional): wer auf unserer Seite am Account arbeitet.
+account_team: []        # - {name: ..., role: ..., focus: ...}
+"""),
+    ),
+    Section(
+        "relationship_plan", list[Relationship], about("Who addresses whom with which message (optional).", default_factory=list),
+        ("Relationship plan", "Beziehungsmanagement"),
+        table=Table((
+            _col("person", "Person", "Person", "person"),
+            _col("owner", "Owner", "Verantwortlich"),
+            _col("message", "Message", "Botschaft", "markdown"),
+            _col("frequency", "Frequency", "Häufigkeit", "term", vocabulary="contact"),
+        )),
+        identity=(((), ("person",)),),
+        people=(((), "person"),),
+        scaffold=("""\
+# Relationship plan (optional): who addresses whom with which message.
+relationship_plan: []   # - {person: person-id, owner: ..., message: ..., frequency: monthly}
+""", """\
+# Beziehungsmanagement (optional): wer wen mit welcher Botschaft anspricht.
+relationship_plan: []   # - {person: person-id, owner: ..., message: ..., frequency: monthly}
+"""),
+    ),
+    Section(
+        "marketing", list[MarketingEvent], about("Account marketing events for the next two years (optional).", default_factory=list),
+        ("Marketing calendar", "Key-Account-Marketing"),
+        table=Table((
+            _col("date", "Date", "Datum", "date", "right"),
+            _col("event", "Event", "Veranstaltung"),
+            _col("format", "Format", "Format"),
+            _col("audience", "Audience", "Zielgruppe"),
+        ), sort_by="date"),
+        identity=(((), ("event",)),),
+        scaffold=("""\
+# Marketing calendar (optional): events for the account in the next two years.
+marketing: []           # - {date: 2027-05-12, event: ..., format: in-house fair, audience: ...}
+""", """\
+# Key-Account-Marketing (optional): Veranstaltungen für den Account in den nächsten zwei Jahren.
+marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, audience: ...}
+"""),
+    ),
+    Section(
+        "assessment", Assessment | None,
+        about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).", default=None),
+        ("Account assessment", "Account-Bewertung"), entries=(), for_customer=False,  # scores and knock-outs are ours alone
+    ),
+)
+"""The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""
+
+
+
+def section(key: str) -> Section | None:
+    """The section of that key, if the standard has one."""
+    return next((s for s in SECTIONS if s.key == key), None)
