@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from kamdoc.analyse.diff import IDENTITY
-from kamdoc.load.document import LoadError, read_plan
 
 
 def _key(path: tuple[str, ...], item: Any, index: int) -> str:
@@ -46,12 +44,8 @@ def _scalar(value: Any) -> str:
     return json.dumps(value)
 
 
-def canonical_lines(file: Path) -> str:
-    """The canonical form of a plan file; a file that is no valid YAML is passed through as it is."""
-    try:
-        doc = read_plan(file)
-    except LoadError:
-        return file.read_text(encoding="utf-8", errors="replace")
+def canonical_lines(data: Any) -> str:
+    """The canonical form of a plan's data: one sorted line per value."""
     out: list[str] = []
-    _lines(doc.data, (), out)
+    _lines(data, (), out)
     return "\n".join(sorted(out)) + "\n"  # sorted: reordering items or keys changes nothing

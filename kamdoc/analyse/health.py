@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
@@ -140,14 +139,21 @@ def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today:
     return health
 
 
-def plans_health(files: list[Path], summaries: list[tuple[Plan | None, int, str]], today: date, programme: Programme,
-                 language: str = "en") -> list[Health]:
-    """The health of each plan, from its validation summary (typed plan or None, error count, account name)."""
-    from kamdoc.load.discover import shown_path
+@dataclass(frozen=True)
+class Summary:
+    """What the programme's views need of one plan: how it is shown, the account, the typed plan (None when invalid),
+    its error count and the day of its last commit (None outside git)."""
 
-    commits = last_commits(files)
-    return [plan_health(shown_path(file), name, plan, errors, today, programme, commits.get(file), language)
-            for file, (plan, errors, name) in zip(files, summaries)]
+    shown: str
+    account: str
+    plan: Plan | None
+    errors: int
+    commit: date | None = None
+
+
+def plans_health(summaries: list[Summary], today: date, programme: Programme, language: str = "en") -> list[Health]:
+    """The health of each plan, in the order given."""
+    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit, language) for s in summaries]
 
 
 def smart_problems(plan: Plan, language: str = "en") -> list[str]:
@@ -164,46 +170,4 @@ def smart_problems(plan: Plan, language: str = "en") -> list[str]:
     undated = sum(1 for g in plan.profile.goals if g.deadline is None)
     if undated:
         out.append(f"{undated} {'Kundenziel(e) ohne Termin' if de else 'customer goal(s) without deadline'}")
-    return out
-
-
-def last_commits(files: list[Path]) -> dict[Path, date]:
-    """For each plan file, the day of the newest commit touching its folder (a bare plan file: the file); none outside git.
-
-    One `git log` for all plans: asking per plan would cost a process each.
-    """
-    if not files:
-        return {}
-    import click
-
-    from kamdoc.load.git import git_root, run_git
-
-    try:
-        top = git_root(files[0].absolute())
-        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
-    except click.ClickException:  # no git, or not a git repository: ages since commits are left out
-        return {}
-    log = run.stdout.decode("utf-8", "replace")
-    newest: dict[str, date] = {}
-    when: date | None = None
-    for line in log.splitlines():
-        if line.startswith("\0"):
-            when = datetime.fromisoformat(line[1:]).date()
-        elif line and when is not None:
-            newest.setdefault(line, when)  # the log runs newest first
-    plans_by_scope: dict[str, list[Path]] = {}
-    for plan in files:
-        scope = plan.absolute().parent if plan.name == "plan.yaml" else plan.absolute()
-        try:
-            plans_by_scope.setdefault(scope.resolve().relative_to(top.resolve()).as_posix(), []).append(plan)
-        except ValueError:
-            continue
-    # Each touched file counts for the plan whose folder (or file) holds it: look it up by the file and its parent folders.
-    out: dict[Path, date] = {}
-    for path, day in newest.items():
-        parts = path.split("/")
-        for end in range(len(parts), -1, -1):
-            for plan in plans_by_scope.get("/".join(parts[:end]) or ".", ()):
-                if plan not in out or day > out[plan]:
-                    out[plan] = day
     return out

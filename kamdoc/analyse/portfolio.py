@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from kamdoc.load.discover import shown_path
-from kamdoc.analyse.health import Health, plans_health
+from kamdoc.analyse.health import Health, Summary, plans_health
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
-from kamdoc.validate.plan import Result, validate_each
 from kamdoc.standard.vocab import values
 
 PARETO_SHARE = 0.8
@@ -76,30 +73,17 @@ class Portfolio:
         return {level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)}
 
 
-def _summary(result: Result) -> tuple[Plan | None, int, str]:
-    """What the portfolio needs of a validated plan: the typed plan (None when invalid), its error count, the account's name."""
-    return result.plan, len(result.errors), result.plan.cover.full_name if result.plan else result.file.absolute().parent.name
-
-
-def validate_all(files: list[Path], today: date, programme: Programme) -> list[tuple[Plan | None, int, str]]:
-    """Each plan validated against the programme, as `_summary` gives it; in worker processes when there are many."""
-    from kamdoc.load.document import find_repo
-
-    return validate_each(files, today, _summary, {find_repo(f).absolute(): programme for f in files})
-
-
-def analyse(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
-    """The portfolio of the plans in `files`."""
-    results = validate_all(files, today, programme)
-    health = plans_health(files, results, today, programme, language)
+def analyse(summaries: list[Summary], today: date, programme: Programme, language: str = "en") -> Portfolio:
+    """The portfolio of the plans summarised (each validated against the programme)."""
+    health = plans_health(summaries, today, programme, language)
     accounts: list[Account] = []
     invalid: list[str] = []
     missing: dict[str, list[str]] = {}
-    for file, (plan, _, name) in zip(files, results):
-        if plan is None:
-            invalid.append(shown_path(file))
+    for summary in summaries:
+        if summary.plan is None:
+            invalid.append(summary.shown)
             continue
-        account = account_of(shown_path(file), name, plan, programme)
+        account = account_of(summary.shown, summary.account, summary.plan, programme)
         if account.year is not None and programme.rate(account.currency) is None:
             missing.setdefault(account.currency or "", []).append(account.plan)
         accounts.append(account)

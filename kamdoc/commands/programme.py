@@ -29,11 +29,11 @@ def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
 def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str,
                   theme_dir: Path | None, deck: bool) -> int:
     """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
-    from kamdoc.analyse.portfolio import analyse
     from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
+    from kamdoc.pipeline.programme import portfolio as programme_portfolio
 
     plans, programme = _programme_plans(paths, "portfolio")
-    portfolio = analyse(plans, today, programme, language)
+    portfolio = programme_portfolio(plans, today, programme, language)
     if portfolio.missing_rates:
         lines = [f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
                  f"needed for {', '.join(files)}" for currency, files in sorted(portfolio.missing_rates.items())]
@@ -62,12 +62,12 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
 
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:
     """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
-    from kamdoc.analyse.health import RANK, plans_health
-    from kamdoc.analyse.portfolio import validate_all as validate_plans
+    from kamdoc.analyse.health import RANK
+    from kamdoc.pipeline.programme import health
     from kamdoc.commands.programme_report import health_github, health_json, health_text
 
     plans, programme = _programme_plans(paths, "health")
-    healths = plans_health(plans, validate_plans(plans, today, programme), today, programme, language)
+    healths = health(plans, today, programme, language)
     click.echo({"text": health_text, "json": health_json, "github": health_github}[fmt](healths), nl=False)
     if fail_on and any(RANK[h.status] >= RANK[fail_on] for h in healths):
         return 1

@@ -7,8 +7,13 @@ from pathlib import Path
 
 
 def run_textconv(file: Path) -> int:
-    """Print the lines; returns the exit code."""
+    """Print the lines; a file that is no valid YAML is passed through as it is, so that git still shows a diff. Returns the exit code."""
     from kamdoc.analyse.canonical import canonical_lines
+    from kamdoc.load.document import LoadError, read_plan
 
-    sys.stdout.write(canonical_lines(file))
+    try:
+        text = canonical_lines(read_plan(file).data)
+    except LoadError:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    sys.stdout.write(text)
     return 0

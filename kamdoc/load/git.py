@@ -1,15 +1,17 @@
-"""Plans as they were at a git revision, read straight from git's objects (no checkout, no copies)."""
+"""Plans as they were at a git revision, read straight from git's objects (no checkout, no copies), and when each plan last changed."""
 
 from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from kamdoc.findings import quoted
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.limits import MAX_FILE_BYTES
 from kamdoc.limits import MAX_REVISION_CHARS
+
 
 def run_git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
     """`git -C repo ARGS`; a missing git or (with `check`) a failing command is an error for people."""
@@ -105,3 +107,41 @@ class Snapshot:
         if len(data) > MAX_FILE_BYTES:
             raise KamdocError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         return data
+
+
+def last_commits(files: list[Path]) -> dict[Path, date]:
+    """For each plan file, the day of the newest commit touching its folder (a bare plan file: the file); none outside git.
+
+    One `git log` for all plans: asking per plan would cost a process each.
+    """
+    if not files:
+        return {}
+    try:
+        top = git_root(files[0].absolute())
+        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
+    except (KamdocError, CommandLineError):  # no git, or not a git repository: ages since commits are left out
+        return {}
+    log = run.stdout.decode("utf-8", "replace")
+    newest: dict[str, date] = {}
+    when: date | None = None
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            when = datetime.fromisoformat(line[1:]).date()
+        elif line and when is not None:
+            newest.setdefault(line, when)  # the log runs newest first
+    plans_by_scope: dict[str, list[Path]] = {}
+    for plan in files:
+        scope = plan.absolute().parent if plan.name == "plan.yaml" else plan.absolute()
+        try:
+            plans_by_scope.setdefault(scope.resolve().relative_to(top.resolve()).as_posix(), []).append(plan)
+        except ValueError:
+            continue
+    # Each touched file counts for the plan whose folder (or file) holds it: look it up by the file and its parent folders.
+    out: dict[Path, date] = {}
+    for path, day in newest.items():
+        parts = path.split("/")
+        for end in range(len(parts), -1, -1):
+            for plan in plans_by_scope.get("/".join(parts[:end]) or ".", ()):
+                if plan not in out or day > out[plan]:
+                    out[plan] = day
+    return out

@@ -32,6 +32,14 @@ def column_axis(totals: list[float], whole: bool) -> tuple[float, float]:
     return step * math.ceil(highest / step - 1e-9), step
 
 
+def round_top(value: float) -> float:
+    """A round upper end for an axis whose half is a round number too (for a split in the middle): 7,475 → 8,000."""
+    if value <= 0:
+        return 1.0
+    step = 10.0 ** math.floor(math.log10(value))
+    return next(factor * step for factor in (1.0, 2.0, 4.0, 5.0, 8.0, 10.0) if factor * step >= value * (1 - 1e-12))
+
+
 def line_step(low: float, high: float) -> float:
     """A line chart's value axis interval: about five round steps."""
     return nice_step(high - low, 5)

@@ -18,7 +18,6 @@ from kamdoc.outline.layout import (
     Flow,
     Fonts,
     fit_line,
-    fit_lines,
     fit_size,
     fit_title,
     paginate_table,
@@ -26,7 +25,10 @@ from kamdoc.outline.layout import (
 )
 from kamdoc.analyse.audience import for_audience
 from kamdoc.load.document import Document, Path_
-from kamdoc.outline.measure import Metrics
+from kamdoc.outline.cover import cover_elements, plan_facts
+from kamdoc.outline.axes import round_top
+from kamdoc.outline.measure import LINE_SPACING, Metrics
+from kamdoc.validate.images import check_image
 from kamdoc.standard.model import Goal, OwnSwot, Swot
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
@@ -38,9 +40,7 @@ from kamdoc.outline.deck import (
     BubbleChart,
     ColumnChart,
     Deck,
-    Image,
     Series,
-    Shape,
     Slide,
 )
 from kamdoc.theme.settings import Theme
@@ -52,6 +52,28 @@ PT_PER_IN = 72.0
 FOOTER_H = 18.0
 FOOTER_LINE = 1.6
 """The footer's box is this many times its type size high."""
+TITLE_TOP, FOOTER_ROOM = 0.6, 0.7
+"""The title starts this many margins from the top; this many margins stay free under the body, for the footer."""
+TITLE_GAP = 12.0
+"""Points between the title's box and the body."""
+TITLE_STEPS = (0.0, 4.0, 8.0)
+"""A title is tried at the theme's size, then this many points smaller, before it is shortened."""
+FOOTER_NAME_MIN = 40.0
+"""Points the account's name keeps in the footer, however long the version and the marking."""
+GRID_GAP = 10.0
+"""Points between the boxes of a 2x2 grid (SWOT)."""
+POTENTIAL_HEADROOM = 1.15
+"""The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
+ATTITUDE_AXIS = (-3.0, 3.0)
+"""The attitude axis (attitudes run from -2 to +2): room for the outer bubbles."""
+MISSION_SHARE, MISSION_SIZES = 0.38, (24.0, 20.0)
+"""The mission statement's share of the body, and the sizes tried for it before the body's."""
+LABEL_H, LABEL_GAP = 18.0, 22.0
+"""A caption's box (the horizon under the statement) and the room kept for it."""
+COLUMN_GAP = 14.0
+"""Points between side-by-side columns of text."""
+GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
+"""A goal slide's text (strategy, resources) takes this share of the width; this many points before its tables."""
 
 
 @dataclass(frozen=True)
@@ -69,15 +91,15 @@ class Geometry:
     def of(cls, theme: Theme, size: tuple[float, float] | None = None) -> Geometry:
         width, height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
         margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
-        top = margin * 0.6 + TITLE_H + 12
+        top = margin * TITLE_TOP + TITLE_H + TITLE_GAP
         return cls(Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold"))), width, height, margin,
-                   Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * 0.7),
+                   Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * FOOTER_ROOM),
                    (theme.size("body"), theme.size("body") - 2, theme.size("small")))
 
     @property
     def title_box(self) -> Box:
         """Where every slide's title stands but the cover's."""
-        return Box(self.margin, self.margin * 0.6, self.width - 2 * self.margin, TITLE_H)
+        return Box(self.margin, self.margin * TITLE_TOP, self.width - 2 * self.margin, TITLE_H)
 
     def footer_boxes(self, footer_size: float) -> tuple[Box, Box]:
         """The footer's text and the slide number, side by side at the foot of the slide."""
@@ -96,10 +118,10 @@ class Geometry:
 def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
     _number(slides)
-    sizes = (theme.size("title"), theme.size("title") - 4, theme.size("title") - 8)
+    sizes = tuple(theme.size("title") - step for step in TITLE_STEPS)
     for slide in slides:
         slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
-                                                  min(sizes[-1], TITLE_H / 2 / 1.2 - 1))
+                                                  min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))  # two lines fit
         slide.title_box = None if slide.kind == "cover" else geometry.title_box
 
 
@@ -212,33 +234,9 @@ class _Builder:
     def cover(self) -> None:
         c = self.plan.cover
         slide = self.new("cover", c.account, "cover", ("cover",))
-        x, w = self.margin, self.width - 2 * self.margin
-        title_size = 36.0
-        top = self.height * 0.30
-        title_lines = len(self.fonts.bold.wrap(c.account, title_size, w * 0.62 - 4))
-        title_h = min(3, title_lines) * title_size * 1.2 + 6
-        slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
-        title = [Para((Run(c.account, bold=True),))]
-        size = title_size if title_lines <= 3 else fit_size(self.fonts, title, Box(x, top, w * 0.62, title_h), (28.0, 24.0, 20.0))
-        if size is None:  # a name longer than three lines at the smallest title size is shortened there
-            size = 20.0
-            title = [Para((Run(fit_lines(self.fonts.bold, c.account, size, w * 0.62 - 4 - 2 * INSET, int(title_h // (size * 1.2))), bold=True),))]
-        slide.elements.append(text(Box(x, top, w * 0.62, title_h), title, size, colour="primary", role="title"))
-        slide.elements.append(Shape(Box(x + 2, top + title_h + 6, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
-        lines = [c.division or "", f"{self.w('key_account_manager')}: {c.key_account_manager}",
-                 f"{self.w('version')}: {day(c.version, self.lang)}" + (f" · {term('status', c.status, self.lang)}" if c.status else "")]
-        paras = [Para((Run(line),)) for line in lines if line]
-        sub = Box(x, top + title_h + 20, w * 0.62, self.height - self.margin - (top + title_h + 20))
-        sub_size = fit_size(self.fonts, paras, sub, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
-        slide.elements.append(text(sub, paras, sub_size, colour="muted"))
-        if c.logo:
-            from kamdoc.validate.images import check_image
-
-            image = check_image(c.logo, self.doc.file.parent, self.doc.repo)
-            box_w, box_h = w * 0.28, self.height * 0.25
-            scale = min(box_w / image.width, box_h / image.height)
-            iw, ih = image.width * scale, image.height * scale
-            slide.elements.append(Image(Box(x + w - iw, self.height * 0.30, iw, ih), str(image.path), image.kind, f"Logo {c.account}"))
+        logo = check_image(c.logo, self.doc.file.parent, self.doc.repo) if c.logo else None
+        slide.elements += cover_elements(c.account, plan_facts(c, self.lang), logo, self.fonts, self.theme, (self.width, self.height),
+                                         self.margin, self.sizes)
 
     def agenda(self, entries: list[tuple[Entry, str]]) -> None:
         """The agenda: each entry that made slides, linked to its first one; the notes say where each is edited."""
@@ -342,7 +340,7 @@ class _Builder:
         quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]
         if not any(items for _, items in quadrants):
             return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
-        gap = 10.0
+        gap = GRID_GAP
         qw, qh = (self.body.w - gap) / 2, (self.body.h - gap) / 2
         boxes = [Box(self.body.x + (i % 2) * (qw + gap), self.body.y + (i // 2) * (qh + gap), qw, qh) for i in range(4)]
         contents = [[self.heading(self.w(key)), *self.bullets(items)] for key, items in quadrants]
@@ -373,12 +371,12 @@ class _Builder:
         self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
                    f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
         if pos.potential:
-            top = _nice_top(max(u.potential for u in pos.potential) * 1.15)
+            top = round_top(max(u.potential for u in pos.potential) * POTENTIAL_HEADROOM)
             bubbles = tuple(Bubble(u.unit, float(u.attitude), u.potential, u.potential) for u in pos.potential)
             unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
             quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
             slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
-            slide.elements.append(BubbleChart(self.body, bubbles, (-3.0, 3.0), (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
+            slide.elements.append(BubbleChart(self.body, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
                                               f"{self.w('potential_axis')} ({unit})", quadrants))
         if pos.perception:
             pr = pos.perception
@@ -399,12 +397,12 @@ class _Builder:
         m = self.plan.mission
         slide = self.new("mission", self.w("mission"), "mission", ("mission",))
         statement = self.prose(m.statement)
-        top = Box(self.body.x, self.body.y, self.body.w, self.body.h * 0.38 - 22)
-        size = fit_size(self.fonts, statement, top, (24.0, 20.0, *self.sizes)) or self.minimum
+        top = Box(self.body.x, self.body.y, self.body.w, self.body.h * MISSION_SHARE - LABEL_GAP)
+        size = fit_size(self.fonts, statement, top, (*MISSION_SIZES, *self.sizes)) or self.minimum
         slide.elements.append(text(top, [Para(tuple(Run(r.text, True, r.italic, r.link) for r in p.runs)) for p in statement], size, colour="primary"))
         sides = [(k, getattr(m, k)) for k in ("customer_mission", "company_mission") if getattr(m, k)]
-        gap = 14.0
-        low = Box(self.body.x, top.bottom + 22 + gap, self.body.w, self.body.bottom - top.bottom - 22 - gap)
+        gap = COLUMN_GAP
+        low = Box(self.body.x, top.bottom + LABEL_GAP + gap, self.body.w, self.body.bottom - top.bottom - LABEL_GAP - gap)
         width = (low.w - gap * (len(sides) - 1)) / max(1, len(sides))
         columns = [[self.heading(self.w(k)), *self.prose(v)] for k, v in sides]
         boxes = [Box(low.x + i * (width + gap), low.y, width, low.h) for i in range(len(sides))]
@@ -415,7 +413,7 @@ class _Builder:
         else:
             for (key, _), column in zip(sides, columns):
                 self.flow("mission", f"{self.w('mission')}: {self.w(key)}", "mission", column, ("mission", key))
-        slide.elements.append(text(Box(self.body.x, top.bottom + 2, self.body.w, 18),
+        slide.elements.append(text(Box(self.body.x, top.bottom + INSET, self.body.w, LABEL_H),
                                    [Para((Run(f"{self.w('horizon')}: {m.horizon}"),))], self.theme.size("small"), colour="muted"))
 
     def goals(self) -> None:
@@ -441,8 +439,8 @@ class _Builder:
                    for a in g.actions]
         if not (paras or milestones or actions):
             return
-        gap = 16.0
-        left = Box(self.body.x, self.body.y, self.body.w * 0.42, self.body.h)
+        gap = GOAL_GAP
+        left = Box(self.body.x, self.body.y, self.body.w * GOAL_TEXT_SHARE, self.body.h)
         right = Box(left.right + gap, self.body.y, self.body.w - left.w - gap, self.body.h)
         size = self.theme.size("small")
         size_text = fit_size(self.fonts, paras, left, (*self.sizes, self.minimum)) if paras else size
@@ -587,7 +585,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
     room = (builder.width - 2 * builder.margin) * FOOTER_SHARE - 2 * INSET - builder.fonts.regular.width(" · " + rest, theme.size("footer"))
     # The account's name gives way when the footer's one line is full: the version and the marking always show.
-    name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, 40.0))
+    name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, FOOTER_NAME_MIN))
     footer = f"{name} · {rest}"
     return builder.geometry.place_footer(Deck(
         title=f"{word('deck_title', plan.language)}: {c.account}",
@@ -599,19 +597,6 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
         height=builder.height,
         slides=slides,
     ), theme)
-
-
-def _nice_top(value: float) -> float:
-    """A round upper end for an axis, so that its half is a round number too: 7,475 → 8,000."""
-    if value <= 0:
-        return 1.0
-    import math
-
-    step = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 4, 5, 8, 10):
-        if factor * step >= value:
-            return float(factor * step)
-    return float(10 * step)  # pragma: no cover - the loop always returns
 
 
 def _number(slides: list[Slide]) -> None:

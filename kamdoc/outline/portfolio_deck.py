@@ -8,9 +8,11 @@ from kamdoc.outline.words import amount, day, number, percent, term, word
 from kamdoc.outline.layout import Flow, fit_size, paginate_table, text
 from kamdoc.outline.plan_deck import Geometry, finish
 from kamdoc.analyse.health import status_counts
-from kamdoc.analyse.portfolio import PARETO_SHARE as PARETO, QUADRANTS, Portfolio
+from kamdoc.outline.cover import WIDE_TEXT_SHARE, cover_elements
+from kamdoc.analyse.portfolio import MIDDLE, QUADRANTS, Portfolio
+from kamdoc.analyse.portfolio import PARETO_SHARE as PARETO
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.deck import Box, Bubble, BubbleChart, ColumnChart, Deck, LineChart, Series, Shape, Slide
+from kamdoc.outline.deck import Box, Bubble, BubbleChart, ColumnChart, Deck, LineChart, Series, Slide
 from kamdoc.theme.settings import Theme
 
 NAMED_CATEGORIES = 25
@@ -18,6 +20,16 @@ NAMED_CATEGORIES = 25
 NAMED_CORE = 12
 """Up to this many accounts in the 80 % the summary names them; beyond, it points to the ranking."""
 STATUS_COLOUR = {"red": "status.red", "amber": "status.amber", "green": "status.green"}
+MILLIONS, THOUSANDS = 1e6, 1e4
+"""From the largest account's revenue up: amounts in millions, in thousands, else in the currency itself."""
+PARETO_SHARE_W, PARTNERSHIP_SHARE_W = 0.66, 0.45
+"""The charts' shares of the body's width on the 80/20 and partnership slides; figures or a table take the rest."""
+SIDE_GAP = 14.0
+"""Points between a chart and what stands beside it."""
+SMALLEST_BUBBLE = 0.02
+"""An account without revenue still shows, as a bubble of this share of the largest one."""
+SCORE_AXIS = (0.5, 5.5)
+"""Both matrix axes (scores run from 1 to 5), with room for the outer bubbles."""
 
 
 class _Builder:
@@ -31,7 +43,7 @@ class _Builder:
         self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.slides: list[Slide] = []
         biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
-        self.unit, self.divisor = ("million", 1e6) if biggest >= 1e6 else ("thousand", 1e3) if biggest >= 1e4 else ("one", 1.0)
+        self.unit, self.divisor = ("million", 1e6) if biggest >= MILLIONS else ("thousand", 1e3) if biggest >= THOUSANDS else ("one", 1.0)
 
     def w(self, key: str) -> str:
         return word(key, self.lang)
@@ -67,18 +79,12 @@ class _Builder:
     def cover(self) -> None:
         p = self.p
         slide = self.new("cover", self.w("portfolio_title"), "cover")
-        x, w = self.margin, self.width - 2 * self.margin
-        top = self.height * 0.30
-        slide.elements.append(Shape(Box(0, 0, self.width, self.margin * 0.5), (), 10.0, "primary", "primary", 0.0, rounded=False))
-        slide.elements.append(text(Box(x, top, w * 0.8, 50), [Para((Run(self.w("portfolio_title"), bold=True),))], 36.0, colour="primary", role="title"))
-        slide.elements.append(Shape(Box(x + 2, top + 56, 72, 4), (), 10.0, "accent", "accent", 0.0, rounded=False))
         years = sorted({a.year for a in p.accounts if a.year})
-        lines = [f"{self.w('as_of')} {day(p.today, self.lang)}",
+        facts = [f"{self.w('as_of')} {day(p.today, self.lang)}",
                  f"{len(p.accounts)} {self.w('accounts')} · {len(p.health)} {self.w('plans')}",
                  f"{self.w('revenue')} {self.money(p.total)}" + (f" ({', '.join(map(str, years[-2:]))})" if years else "")]
-        paras = [Para((Run(line),)) for line in lines]
-        sub = Box(x, top + 70, w * 0.8, self.height - self.margin - top - 70)
-        slide.elements.append(text(sub, paras, fit_size(self.fonts, paras, sub, (self.theme.size("subtitle"), *self.sizes)) or self.sizes[-1], colour="muted"))
+        slide.elements += cover_elements(self.w("portfolio_title"), facts, None, self.fonts, self.theme, (self.width, self.height), self.margin,
+                                         self.sizes, WIDE_TEXT_SHARE)
 
     def summary(self) -> None:
         p = self.p
@@ -114,11 +120,11 @@ class _Builder:
         accounts = p.accounts
         named = len(accounts) <= NAMED_CATEGORIES
         categories = tuple(a.account if named else str(a.rank) for a in accounts)
-        chart_box = Box(self.body.x, self.body.y, self.body.w * 0.66, self.body.h)
+        chart_box = Box(self.body.x, self.body.y, self.body.w * PARETO_SHARE_W, self.body.h)
         series = (Series(self.w("cumulative_share"), tuple(round(a.cumulative, 4) for a in accounts)),)
         chart = LineChart(chart_box, categories, series, (0.0, 1.0), "0%", PARETO, self.pct(PARETO),
                           self.w("accounts_by_revenue"), self.w("cumulative_share"))
-        side = Box(chart_box.right + 14, self.body.y, self.body.w - chart_box.w - 14, self.body.h)
+        side = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
         figures = [
             (self.w("pareto_short").format(n=p.core_count, total=len(accounts), share=self.pct(PARETO)), ""),
             (self.w("top_account"), f"{accounts[0].account}: {self.pct(p.top_share)}"),
@@ -151,12 +157,12 @@ class _Builder:
             return
         biggest = max(a.revenue for a in placed) or 1.0
         # A bubble's area shows revenue; an account without revenue still shows as the smallest bubble.
-        bubbles = tuple(Bubble(a.account, round(a.position or 0, 2), round(a.attractiveness or 0, 2), max(a.revenue, biggest * 0.02) / self.divisor)
+        bubbles = tuple(Bubble(a.account, round(a.position or 0, 2), round(a.attractiveness or 0, 2), max(a.revenue, biggest * SMALLEST_BUBBLE) / self.divisor)
                         for a in placed)
         top_left, top_right, bottom_left, bottom_right = (self.quadrant(q) for q in QUADRANTS)
         quadrants = (top_left, top_right, bottom_left, bottom_right)
         slide = self.new("matrix", self.w("matrix"), "matrix")
-        slide.elements.append(BubbleChart(self.body, bubbles, (0.5, 5.5), (0.5, 5.5), 3.0, 3.0, self.w("position_axis"),
+        slide.elements.append(BubbleChart(self.body, bubbles, SCORE_AXIS, SCORE_AXIS, MIDDLE, MIDDLE, self.w("position_axis"),
                                           self.w("attractiveness_axis"), quadrants, "0.0"))
 
     def partnerships(self) -> None:
@@ -166,14 +172,14 @@ class _Builder:
             return
         names = [term("partnership", k, self.lang) if k else self.w("not_set") for k in levels]
         slide = self.new("partnerships", self.w("partnerships"), "partnerships")
-        chart_box = Box(self.body.x, self.body.y, self.body.w * 0.45, self.body.h)
+        chart_box = Box(self.body.x, self.body.y, self.body.w * PARTNERSHIP_SHARE_W, self.body.h)
         slide.elements.append(ColumnChart(chart_box, tuple(names), (Series(self.w("accounts_header"), tuple(float(c) for c in counts)),), False, "0"))
         rows = []
         for level, name, count in zip(levels, names, counts):
             members = [a for a in self.p.accounts if a.partnership == level]
             revenue = sum(a.revenue for a in members)
             rows.append((name, str(count), self.money(revenue), self.pct(revenue / self.p.total) if self.p.total else "–"))
-        box = Box(chart_box.right + 14, self.body.y, self.body.w - chart_box.w - 14, self.body.h)
+        box = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
         tables = paginate_table(self.fonts, (self.w("partnership"), self.w("accounts_header"), self.w("revenue"), self.w("share")), rows,
                                 ("left", "right", "right", "right"), box, self.theme.size("small"))
         slide.elements.append(tables[0])

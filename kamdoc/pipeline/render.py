@@ -7,7 +7,7 @@ import re
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug

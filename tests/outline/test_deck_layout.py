@@ -47,7 +47,7 @@ def test_plan_decks_keep_every_element_on_its_slide_and_apart(plan: Path) -> Non
 
 
 def test_the_portfolio_deck_keeps_every_element_on_its_slide_and_apart(repo: Path) -> None:
-    from kamdoc.analyse.portfolio import analyse
+    from kamdoc.pipeline.programme import portfolio as analyse
     from kamdoc.load.discover import find_plans
     from kamdoc.load.settings import programme_for
     from kamdoc.outline.portfolio_deck import portfolio_outline

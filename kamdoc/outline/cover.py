@@ -1,0 +1,71 @@
+"""Cover slides: a title large (the account's name, or the portfolio's), a few facts beneath, the logo on the right."""
+
+from __future__ import annotations
+
+from kamdoc.outline.deck import Box, Element, Image, Shape
+from kamdoc.outline.layout import INSET, Fonts, fit_lines, fit_size, text
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.words import day, term, word
+from kamdoc.standard.model import Cover
+from kamdoc.theme.settings import Theme
+from kamdoc.validate.images import Image as LogoFile
+
+TITLE_SIZE = 36.0
+"""The account's name, in points, while it fits three lines."""
+SMALLER_TITLES = (28.0, 24.0, 20.0)
+"""Sizes tried for a longer name; at the last one it is shortened to three lines."""
+TITLE_LINES = 3
+TOP_SHARE = 0.30
+"""The name (and the logo) start this far down the slide."""
+TEXT_SHARE = 0.62
+"""The name and the lines beneath take this share of the width; the logo sits in the rest."""
+WIDE_TEXT_SHARE = 0.8
+"""The share of the width for a cover that has no logo to make room for (the portfolio's)."""
+LOGO_BOX = (0.28, 0.25)
+"""The logo's largest size: shares of the width between the margins and of the slide's height."""
+BAND_SHARE = 0.5
+"""The coloured band across the top is this many margins high."""
+RULE = (72.0, 4.0)
+"""The accent rule under the name: width and height in points."""
+TITLE_PAD = 6.0
+"""Points under the name's last line."""
+RULE_GAP, SUB_GAP = 6.0, 20.0
+"""Points between the name's box and the rule, and between the name's box and the lines beneath."""
+NO_TEXT = 10.0
+"""The type size given to a shape that holds no text (never shown)."""
+
+
+def plan_facts(cover: Cover, language: str) -> list[str]:
+    """A plan's cover lines: the division, the key account manager, the version and its status."""
+    version = f"{word('version', language)}: {day(cover.version, language)}" + (f" · {term('status', cover.status, language)}" if cover.status else "")
+    return [line for line in (cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version) if line]
+
+
+def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fonts, theme: Theme, size: tuple[float, float],
+                   margin: float, sizes: tuple[float, ...], text_share: float = TEXT_SHARE) -> list[Element]:
+    """What a cover shows, placed on a slide of `size` points: `name` as its title, `facts` as lines beneath."""
+    width, height = size
+    x, w = margin, width - 2 * margin
+    top, text_w = height * TOP_SHARE, w * text_share
+    lines = len(fonts.bold.wrap(name, TITLE_SIZE, text_w - 2 * INSET))
+    title_h = min(TITLE_LINES, lines) * TITLE_SIZE * LINE_SPACING + TITLE_PAD
+    title = [Para((Run(name, bold=True),))]
+    title_size = TITLE_SIZE if lines <= TITLE_LINES else fit_size(fonts, title, Box(x, top, text_w, title_h), SMALLER_TITLES)
+    if title_size is None:  # a name longer than three lines at the smallest size is shortened there
+        title_size = SMALLER_TITLES[-1]
+        room = int(title_h // (title_size * LINE_SPACING))
+        title = [Para((Run(fit_lines(fonts.bold, name, title_size, text_w - 4 * INSET, room), bold=True),))]
+    elements: list[Element] = [
+        Shape(Box(0, 0, width, margin * BAND_SHARE), (), NO_TEXT, "primary", "primary", 0.0, rounded=False),
+        text(Box(x, top, text_w, title_h), title, title_size, colour="primary", role="title"),
+        Shape(Box(x + INSET, top + title_h + RULE_GAP, *RULE), (), NO_TEXT, "accent", "accent", 0.0, rounded=False),
+    ]
+    paras = [Para((Run(line),)) for line in facts]
+    sub = Box(x, top + title_h + SUB_GAP, text_w, height - margin - (top + title_h + SUB_GAP))
+    elements.append(text(sub, paras, fit_size(fonts, paras, sub, (theme.size("subtitle"), *sizes)) or theme.size("minimum"), colour="muted"))
+    if logo is not None:
+        scale = min(w * LOGO_BOX[0] / logo.width, height * LOGO_BOX[1] / logo.height)
+        iw, ih = logo.width * scale, logo.height * scale
+        elements.append(Image(Box(x + w - iw, top, iw, ih), str(logo.path), logo.kind, f"Logo {name}"))
+    return elements
