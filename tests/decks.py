@@ -10,7 +10,7 @@ from pptx import Presentation
 def texts(slide: object) -> str:
     parts = []
     for shape in slide.shapes:  # type: ignore[attr-defined]
-        if shape.has_text_frame:
+        if shape.has_text_frame and shape.text_frame.text:  # lines have empty text frames
             parts.append(shape.text_frame.text)
         if shape.has_table:
             parts += [cell.text for row in shape.table.rows for cell in row.cells]

@@ -174,6 +174,7 @@ class Shape:
     text_colour: str = "text"
     key: str = ""  # what connectors attach to
     rounded: bool = True
+    padding: tuple[float, float] = (4.0, 2.0)  # between the frame and the text: left and right, top and bottom
 
 
 @dataclass(frozen=True)

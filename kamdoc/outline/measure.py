@@ -52,15 +52,25 @@ def _advances(font_file: Path) -> tuple[dict[int, float], float]:
     return widths, fallback
 
 
+_SEEN_MAX = 200_000
+"""Texts whose width a Metrics remembers."""
+
+
 class Metrics:
     """Measures text in points with one font file."""
 
     def __init__(self, font_file: Path) -> None:
         self.widths, self.fallback = _advances(font_file)
+        self._seen: dict[str, float] = {}  # text -> width at 1 pt: layouts try several sizes and widths with the same texts
 
     def width(self, text: str, size: float) -> float:
-        widths, fallback = self.widths, self.fallback
-        return sum(widths.get(ord(ch), fallback) for ch in text) * size
+        unit = self._seen.get(text)
+        if unit is None:
+            get, fallback = self.widths.get, self.fallback
+            unit = sum([get(code, fallback) for code in map(ord, text)])
+            if len(self._seen) < _SEEN_MAX:  # bounded: a stranger's plan cannot grow it without end
+                self._seen[text] = unit
+        return unit * size
 
     def wrap(self, text: str, size: float, width: float) -> list[str]:
         """The lines `text` takes in a box `width` points wide: greedy word wrap; words too long are broken."""

@@ -332,9 +332,13 @@ class _Builder:
         pm = self.plan.power_map
         if not pm.people:
             return
-        for elements in power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang):
+        slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang)
+        for made in slides:
             slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
-            slide.elements += elements
+            slide.elements += made.elements
+            slide.notes += made.notes  # our notes on the people: for the speaker, not the slide
+        header = [self.w("from_person"), self.w("tie"), self.w("to_person"), self.w("shown_on")]  # where: only over several slides
+        self.table("power_map_ties", self.w("ties"), "power_map", header[: len(ties[0])] if ties else header, ties, None, ("power_map", "links"))
 
     def swot_grid(self, kind: str, title: str, section: str, swot: Swot | OwnSwot, path: Path_) -> None:
         quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")]

@@ -1,218 +1,485 @@
-"""The power map as an org chart: people laid out from their reporting lines, split over slides when it grows."""
+"""The power map as an org chart: boxes sized to what they say, a manager's leaf reports stacked beneath them, split
+over slides only where a part of the tree does not fit, and every tie drawn or listed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from kamdoc.outline.words import badge, term, word
-from kamdoc.outline.layout import Fonts
-from kamdoc.outline.measure import LINE_SPACING
-from kamdoc.standard.model import Link, Person
-from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.deck import Box, Connector, Element, Shape, Text
+from kamdoc.outline.layout import INSET, Fonts
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.words import badge, term, word
+from kamdoc.standard.model import Link, Person
 
-# Box sizes from roomy to compact (width, height, gap between levels): the roomiest that needs fewest slides wins.
-SIZES = ((124.0, 74.0, 26.0), (112.0, 64.0, 20.0), (104.0, 60.0, 16.0))
-GAP_X = 10.0
-SIZE = 10.0  # the floor: nothing in a deck is smaller
-LEGEND_H = 2 * (SIZE * LINE_SPACING + 4)
-_WIDTH = {"high": 3.0, "medium": 1.5, "low": 0.75}
+SIZES = (11.0, 10.0)
+"""Type sizes tried for the boxes' text; 10 pt is the floor: nothing in a deck is smaller."""
+WIDTHS = (156.0, 140.0, 128.0, 116.0, 104.0)
+"""Box widths tried, roomy first: the layout that needs the fewest slides wins, then the larger type and box."""
+SIZE = SIZES[-1]
+PAD_X, PAD_Y = 4.0, 3.0
+"""Inner padding of a box (both renderers use it: PowerPoint's text margins, the PDF's padding)."""
+SLACK = 2.0
+"""Points of width held back when measuring, so that a renderer's own wrapping never needs a line more."""
+GAP_X, GAP_Y = 12.0, 16.0
+"""Points between boxes side by side, and between a manager and the row of their reports."""
+STACKING = ((99, 1), (4, 2), (3, 2), (4, 1), (3, 1), (2, 2), (2, 1), (1, 1), (1, 3))
+"""How leaf reports are stacked, tried in turn until a tree fits: from how many leaves a manager's leaves are stacked,
+and in how many columns (99: never, each leaf in the row)."""
+STACK_GAP, INDENT = 6.0, 16.0
+"""Leaf reports stand in a column under their manager: this far apart, indented this far, joined by a line on the left."""
+CAPTION_H = SIZE * LINE_SPACING + 6
+CAPTION2_H = 2 * SIZE * LINE_SPACING + 6
+"""A continued part's caption takes at most two lines."""
+LEGEND_H = 3 * (SIZE * LINE_SPACING + 1)
+FRAME = {"high": 3.0, "medium": 1.5, "low": 0.75}
+CONTACT_MARKS = {"weekly": "●●●●", "monthly": "●●●", "quarterly": "●●", "yearly": "●", "none": "○"}
+"""How often we are in contact, as a mark after our owner's name (the legend explains it)."""
+"""A box's frame in points by the person's influence."""
 _DARK_FILLS = {"mentor", "enemy"}
 
 
-@dataclass
-class _Page:
-    """The people on one slide of the power map: their boxes' grid positions."""
-
-    cells: dict[str, tuple[float, int]]  # id -> (column centre in box units, level)
-    loners: list[str]
-
-
 def _forest(people: Sequence[Person]) -> tuple[dict[str, list[str]], list[str], list[str]]:
-    """Children per person, the roots of trees, and people with neither manager nor reports (in plan order)."""
+    """Reports per person, the roots of trees, and people with neither manager nor reports (in plan order)."""
     ids = {p.id for p in people}
     children: dict[str, list[str]] = {p.id: [] for p in people}
     for p in people:
         if p.reports_to in ids and p.reports_to != p.id:
             children[p.reports_to].append(p.id)
-    roots = [p.id for p in people if p.reports_to not in ids]
-    loners = [r for r in roots if not children[r]]
-    return children, [r for r in roots if children[r]], loners
+    roots = [p.id for p in people if p.reports_to not in ids or p.reports_to == p.id]
+    return children, [r for r in roots if children[r]], [r for r in roots if not children[r]]
 
 
-CAPTION_H = SIZE * LINE_SPACING + 8
-
-
-def plan_pages(people: Sequence[Person], per_row: int, levels: int, box_h: float = 74.0, gap_y: float = 26.0,
-               room: float = 0.0) -> list[_Page]:
-    """People distributed over pages: trees cut into chunks of at most `per_row` leaves and `levels` levels.
-
-    People with neither manager nor reports go in rows under the last tree where the `room` (points) allows,
-    else on pages of their own.
-    """
-    children, roots, loners = _forest(people)
-    pages: list[_Page] = []
-    queue = list(roots)
-    while queue:
-        root = queue.pop(0)
-        # Leaves of this tree, cut at `levels`; people deeper down continue on a page of their own.
-        leaves: list[tuple[str, list[str]]] = []  # (leaf, its ancestors from the root)
-
-        def walk(node: str, path: list[str]) -> None:
-            if not children[node]:
-                leaves.append((node, path))
-            elif len(path) + 1 >= levels:
-                leaves.append((node, path))
-                queue.append(node)  # its reports follow, with it on top
-            else:
-                for child in children[node]:
-                    walk(child, [*path, node])
-
-        walk(root, [])
-        for start in range(0, len(leaves), per_row):
-            chunk = leaves[start : start + per_row]
-            cells: dict[str, tuple[float, int]] = {}
-            for column, (leaf, path) in enumerate(chunk):
-                cells[leaf] = (float(column), len(path))
-            # Each ancestor sits centred over its leaves on this page.
-            for depth in range(levels - 1, -1, -1):
-                for _, path in chunk:
-                    if depth < len(path):
-                        node = path[depth]
-                        below = [cells[x][0] for x, p in chunk if depth < len(p) and p[depth] == node]
-                        cells[node] = ((min(below) + max(below)) / 2, depth)
-            pages.append(_Page(cells, []))
-    # People without any reporting line: rows below the last tree where there is room, else pages of their own.
-    if loners:
-        rows_on_empty = max(1, int((room - CAPTION_H + gap_y) // (box_h + gap_y)))
-        last = pages[-1] if pages else None
-        if last:
-            used = (1 + max(lvl for _, lvl in last.cells.values())) * (box_h + gap_y)
-            rows = int((room - used - CAPTION_H + gap_y) // (box_h + gap_y))
-            if rows > 0:
-                last.loners = loners[: rows * per_row]
-                loners = loners[rows * per_row :]
-        for start in range(0, len(loners), per_row * rows_on_empty):
-            pages.append(_Page({}, loners[start : start + per_row * rows_on_empty]))
-    return pages
-
-
-def _fit_lines(fonts: Fonts, text: str, width: float, lines: int, bold: bool = False) -> list[str]:
+def _wrap_whole(fonts: Fonts, text: str, size: float, width: float, bold: bool) -> list[str]:
+    """Lines of `text` in `width` points; a word longer than the line is broken with a hyphen, never cut short."""
     metrics = fonts.bold if bold else fonts.regular
-    wrapped = metrics.wrap(text, SIZE, width)
-    if len(wrapped) <= lines:
-        return wrapped
-    kept = wrapped[:lines]
-    while kept[-1] and metrics.width(kept[-1] + " …", SIZE) > width:
-        kept[-1] = kept[-1][:-1]
-    kept[-1] = kept[-1].rstrip() + " …"
-    return kept
+    words: list[str] = []
+    for item in text.split():
+        while metrics.width(item, size) > width and len(item) > 2:
+            cut = len(item) - 1
+            while cut > 1 and metrics.width(item[:cut] + "-", size) > width:
+                cut -= 1
+            words.append(item[:cut] + "-")
+            item = item[cut:]
+        words.append(item)
+    return metrics.wrap(" ".join(words), size, width) if words else []
 
 
-def _person_box(fonts: Fonts, person: Person, box: Box, language: str) -> Shape:
-    inner = box.w - 10
-    capacity = int((box.h - 6) // (SIZE * LINE_SPACING))
-    badges = " ".join(badge(r, language) for r in person.roles)
-    tail = " · ".join(x for x in (badges, f"↔ {person.owner}" if person.owner else "") if x)
-    name = _fit_lines(fonts, person.name, inner, 2, bold=True)
+def card_texts(person: Person, language: str) -> list[tuple[str, bool, bool]]:
+    """What a person's box says, as (text, bold, italic) paragraphs: name, title and department, roles, our contact."""
+    texts = [(person.name, True, False)]
     title = ", ".join(x for x in (person.title, person.department) if x)
-    title_lines = _fit_lines(fonts, title, inner, max(1, capacity - len(name) - 1)) if title else []
-    lines = [Para((Run(line, bold=True),)) for line in name] + [Para((Run(line),)) for line in title_lines]
-    lines += [Para((Run(line, italic=True),)) for line in _fit_lines(fonts, tail, inner, 1)] if tail else []
-    attitude = person.attitude
-    return Shape(
-        box,
-        tuple(lines[:capacity]),
-        SIZE,
-        fill=f"attitude.{attitude or 'unknown'}",
-        line="primary",
-        line_width=_WIDTH.get(person.influence or "", 0.75),
-        text_colour="background" if attitude in _DARK_FILLS else "text",
-        key=person.id,
-    )
+    if title:
+        texts.append((title, False, False))
+    badges = " ".join(badge(r, language) for r in person.roles)
+    ours = " ".join(x for x in (person.owner or "", CONTACT_MARKS.get(person.contact or "", "")) if x)
+    texts.append((" · ".join(x for x in (badges, f"↔ {ours}" if ours else "") if x), False, True))
+    return texts
 
 
-def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str) -> list[list[Element]]:
-    """The elements of each power-map slide: boxes, reporting lines, other ties and a legend."""
-    judged = any(p.attitude or p.influence for p in people)
-    room = body.h - LEGEND_H - 6
+@dataclass(frozen=True)
+class _Style:
+    """One way of drawing the boxes: their width and type size."""
+
+    width: float
+    size: float
+
+    @property
+    def inner(self) -> float:
+        return self.width - 2 * PAD_X - SLACK
+
+
+def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[tuple[Para, ...], float]:
+    """A person's paragraphs, each whole, and the height of the box that holds them at `style`."""
+    paras = []
+    lines = 0
+    for content, bold, italic in card_texts(person, language):
+        wrapped = _wrap_whole(fonts, content, style.size, style.inner, bold)
+        lines += len(wrapped)
+        # The measured lines, each ended by a line break: both renderers show exactly these lines, none wraps again.
+        paras.append(Para((Run("\n".join(wrapped), bold, italic),)))
+    return tuple(paras), lines * style.size * LINE_SPACING + 2 * PAD_Y + SLACK
+
+
+@dataclass
+class _Block:
+    """A laid-out part of the chart: each box's place relative to the block's top left, its lines, its size."""
+
+    w: float
+    h: float
+    boxes: dict[str, Box] = field(default_factory=dict)
+    lines: list[tuple[str, str, tuple[tuple[float, float], ...], bool]] = field(default_factory=list)  # boss, report, route, glued
+    cut: list[str] = field(default_factory=list)  # people shown whose reports continue elsewhere
+    caption: str = ""  # "continued …" or "no reporting line", set when the block is made
+    continues: str = ""  # the person at the top of a continued part (shown on another slide too)
+    caption_h: float = 0.0  # the caption's height over the block
+
+
+def _moved(block: _Block, dx: float, dy: float) -> _Block:
+    boxes = {pid: Box(b.x + dx, b.y + dy, b.w, b.h) for pid, b in block.boxes.items()}
+    lines = [(a, b, tuple((x + dx, y + dy) for x, y in route), glued) for a, b, route, glued in block.lines]
+    return _Block(block.w, block.h, boxes, lines, list(block.cut), block.caption, block.continues, block.caption_h)
+
+
+class _Layout:
+    """Lays out trees of people at one style, in points."""
+
+    def __init__(self, children: dict[str, list[str]], heights: dict[str, float], width: float) -> None:
+        self.children, self.heights, self.width = children, heights, width
+        self.stack_from, self.columns = STACKING[0]
+
+    def tree(self, node: str, depth: int) -> _Block:
+        """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut)."""
+        kids = self.children[node]
+        if depth == 0 or not kids:
+            block = _Block(self.width, self.heights[node], {node: Box(0, 0, self.width, self.heights[node])})
+            block.cut = [node] if kids else []
+            return block
+        leaves = [k for k in kids if not self.children[k] or depth == 1]
+        if len(leaves) < self.stack_from:  # few leaves stand in the row, side by side
+            leaves = []
+        inner = [self.tree(k, depth - 1) for k in kids if k not in leaves]
+        return self._with_stack(node, leaves, depth) if not inner else self._with_row(node, leaves, inner, depth)
+
+    def _stack(self, leaves: list[str], top: float, depth: int) -> _Block:
+        """Leaf reports in columns from `top` down, each box joined from the lane above by a line down its column's left side.
+
+        The routes start on the lane (GAP_Y / 2 above `top`); the caller joins them to the manager's box.
+        """
+        columns = min(self.columns, len(leaves))
+        per_column = -(-len(leaves) // columns)
+        block = _Block(columns * (INDENT + self.width) + (columns - 1) * GAP_X, 0.0)
+        bottom = top
+        for c in range(columns):
+            x = c * (INDENT + self.width + GAP_X)
+            spine, y = x + INDENT / 2, top
+            for leaf in leaves[c * per_column : (c + 1) * per_column]:
+                box = Box(x + INDENT, y, self.width, self.heights[leaf])
+                block.boxes[leaf] = box
+                block.lines.append(("", leaf, ((spine, top - GAP_Y / 2), (spine, box.y + box.h / 2), (box.x, box.y + box.h / 2)), False))
+                if self.children[leaf] and depth == 1:
+                    block.cut.append(leaf)
+                y = box.bottom + STACK_GAP
+            bottom = max(bottom, y - STACK_GAP)
+        block.h = bottom
+        return block
+
+    def _with_stack(self, node: str, leaves: list[str], depth: int) -> _Block:
+        return self._with_row(node, leaves, [], depth)
+
+    def _with_row(self, node: str, leaves: list[str], inner: list[_Block], depth: int) -> _Block:
+        """The manager centred over a row: their leaf reports' columns first, then each report's subtree."""
+        head_h = self.heights[node]
+        top = head_h + GAP_Y
+        stack = self._stack(leaves, top, depth) if leaves else None
+        x = stack.w + GAP_X if stack else 0.0
+        parts: list[_Block] = []
+        for part in inner:
+            parts.append(_moved(part, x, top))
+            x += part.w + GAP_X
+        row_w = max(x - GAP_X, self.width)
+        head = Box((row_w - self.width) / 2 if inner else 0.0, 0, self.width, head_h)
+        block = _Block(row_w, 0.0, {node: head})
+        centre, lane = head.x + head.w / 2, head.bottom + GAP_Y / 2
+        if stack is not None:
+            for _, leaf, route, _ in stack.lines:
+                (sx, sy), *rest = route
+                start = ((centre, head.bottom), (centre, lane)) if abs(sx - centre) > 0.5 else ((centre, head.bottom),)
+                block.lines.append((node, leaf, (*start, (sx, sy), *rest), False))
+            block.boxes.update(stack.boxes)
+            block.cut += stack.cut
+        for part in parts:
+            child = next(iter(part.boxes))  # a subtree's first box is its root
+            box = part.boxes[child]
+            block.lines.append((node, child, ((centre, head.bottom), (box.x + box.w / 2, box.y)), True))
+            block.boxes.update(part.boxes)
+            block.lines += part.lines
+            block.cut += part.cut
+        block.h = max(b.bottom for b in block.boxes.values())
+        return block
+
+@dataclass
+class _Page:
+    """The blocks on one slide, placed in points relative to the chart's top left."""
+
+    blocks: list[_Block] = field(default_factory=list)
+    rows: list[tuple[float, float, float]] = field(default_factory=list)  # each row's top, height and filled width
+
+    def place(self, block: _Block, width: float, height: float) -> bool:
+        """Put `block` at the end of the last row, or on a new row beneath; False when the slide has no room for it."""
+        need = block.h + block.caption_h
+        if self.rows:
+            top, row_h, used = self.rows[-1]
+            x = used + (GAP_X * 2 if used else 0.0)
+            if x + block.w <= width and top + need <= height:
+                self.rows[-1] = (top, max(row_h, need), x + block.w)
+                self.blocks.append(_moved(block, x, top + block.caption_h))
+                return True
+            top = top + row_h + GAP_Y
+        else:
+            top = 0.0
+        if block.w > width or top + need > height:
+            return False
+        self.rows.append((top, need, block.w))
+        self.blocks.append(_moved(block, 0.0, top + block.caption_h))
+        return True
+
+
+@dataclass
+class PowerMapSlide:
+    """One slide of the power map: what is drawn, and the people's notes for the speaker."""
+
+    elements: list[Element]
+    notes: list[str]
+
+
+class _Planner:
+    """Splits the forest into blocks that fit a slide, then packs them onto as few slides as they need."""
+
+    def __init__(self, people: Sequence[Person], layout: _Layout, width: float, height: float, language: str, fonts: Fonts) -> None:
+        self.by_id = {p.id: p for p in people}
+        self.fonts = fonts
+        self.layout, self.width, self.height, self.language = layout, width, height, language
+        self.children, self.roots, self.loners = _forest(people)
+
+    def _caption_lines(self, text: str, width: float) -> list[str]:
+        return self.fonts.regular.wrap(text, SIZE, width - 2 * INSET - SLACK)
+
+    def fits(self, block: _Block, caption: bool) -> bool:
+        return block.w <= self.width and block.h + (CAPTION2_H if caption else 0.0) <= self.height
+
+    def blocks(self) -> list[_Block]:
+        """Every tree as blocks that each fit a slide; a part cut off continues in a block of its own."""
+        out: list[_Block] = []
+        queue: list[tuple[str, str | None]] = [(root, None) for root in self.roots]
+        while queue:
+            node, above = queue.pop(0)
+            for block in self._fitting(node, above is not None):
+                if above is not None:
+                    block.caption = word("continued_from", self.language).format(name=self.by_id[node].name)
+                    block.continues = node
+                    suffix = f" ({word('see', self.language)} {word('power_map', self.language)} 10/10)"  # the longest "where else"
+                    while len(self._caption_lines(block.caption + suffix, block.w)) > 2 and block.w < self.width:
+                        block.w = min(self.width, block.w + GAP_X)
+                    block.caption_h = CAPTION2_H
+                out.append(block)
+                queue += [(cut, self.by_id[cut].reports_to) for cut in block.cut]
+        out += self._loner_blocks()
+        return out
+
+    def _fitting(self, node: str, caption: bool) -> list[_Block]:
+        """The deepest layout of `node`'s tree that fits; when even its direct reports do not, they are shared out."""
+        depth = 1 + self._height(node)
+        while depth >= 1:
+            fitting = []
+            for self.layout.stack_from, self.layout.columns in STACKING:
+                block = self.layout.tree(node, depth)
+                if self.fits(block, caption):
+                    fitting.append(block)
+            if fitting:  # the most compact packs best with the other parts on a slide
+                return [min(fitting, key=lambda b: (b.w * b.h, b.w))]
+            depth -= 1
+        return self._shared(node, caption)
+
+    def _height(self, node: str) -> int:
+        levels, frontier = 0, [node]
+        while any(self.children[n] for n in frontier):
+            frontier = [k for n in frontier for k in self.children[n]]
+            levels += 1
+        return levels
+
+    def _shared(self, node: str, caption: bool) -> list[_Block]:
+        """`node` repeated over several blocks, each with as many of its direct reports as fit."""
+        kids, out = list(self.children[node]), []
+        while kids:
+            taken = 1
+            while taken < len(kids):
+                self.layout.children = {**self.children, node: kids[: taken + 1]}
+                if not self.fits(self.layout.tree(node, 1), caption):
+                    break
+                taken += 1
+            self.layout.children = {**self.children, node: kids[:taken]}
+            block = self.layout.tree(node, 1)
+            self.layout.children = self.children
+            block.cut = [k for k in block.cut if k != node]
+            out.append(block)
+            kids = kids[taken:]
+        return out
+
+    def _loner_blocks(self) -> list[_Block]:
+        """People with neither manager nor reports: columns of boxes under a caption, as many per block as fit."""
+        out: list[_Block] = []
+        block: _Block | None = None
+        x = y = 0.0
+        for pid in self.loners:
+            h = self.layout.heights[pid]
+            if block is None:
+                block, x, y = _Block(0.0, 0.0, caption=word("no_reporting_line", self.language), caption_h=CAPTION_H), 0.0, 0.0
+            if y and y + h > self.height - CAPTION2_H:
+                x, y = x + self.layout.width + GAP_X, 0.0
+                if x + self.layout.width > self.width:
+                    out.append(block)
+                    block, x = _Block(0.0, 0.0, caption=word("no_reporting_line", self.language), caption_h=CAPTION_H), 0.0
+            block.boxes[pid] = Box(x, y, self.layout.width, h)
+            block.w, block.h = max(block.w, x + self.layout.width), max(block.h, y + h)
+            y += h + STACK_GAP
+        if block is not None:
+            out.append(block)
+        for part in out:  # the caption over a narrow column of boxes may need a second line
+            part.caption_h = CAPTION_H if len(self._caption_lines(part.caption, part.w)) <= 1 else CAPTION2_H
+        return out
+
+
+def _pages(blocks: list[_Block], width: float, height: float) -> list[_Page]:
+    pages = [_Page()]
+    for block in blocks:
+        if not pages[-1].place(block, width, height):
+            pages.append(_Page())
+            if not pages[-1].place(block, width, height):  # taller than any slide: it stands alone, from the top
+                pages[-1].blocks.append(block)
+                pages[-1].rows.append((0.0, block.h, block.w))
+    return pages if pages[0].blocks else []
+
+
+def _plan(people: Sequence[Person], fonts: Fonts, style: _Style, width: float, height: float,
+          language: str) -> tuple[list[_Page], dict[str, tuple[Para, ...]]]:
+    cards = {p.id: _card(fonts, p, style, language) for p in people}
+    children, _, _ = _forest(people)
+    layout = _Layout(children, {pid: h for pid, (_, h) in cards.items()}, style.width)
+    planner = _Planner(people, layout, width, height, language, fonts)
+    return _pages(planner.blocks(), width, height), {pid: paras for pid, (paras, _) in cards.items()}
+
+
+def _best(people: Sequence[Person], fonts: Fonts, width: float, height: float,
+          language: str) -> tuple[int, float, list[_Page], dict[str, tuple[Para, ...]]]:
+    """The style that needs the fewest slides, then the larger type and boxes: its slide count, type size, pages and boxes' text."""
     options = []
-    for box_w, box_h, gap_y in SIZES:
-        per_row = max(1, int((body.w + GAP_X) // (box_w + GAP_X)))
-        levels = max(2, int((room + gap_y) // (box_h + gap_y)))
-        options.append((len(plan_pages(people, per_row, levels, box_h, gap_y, room)), -box_w, (box_w, box_h, gap_y, per_row, levels)))
-    _, _, (box_w, box_h, gap_y, per_row, levels) = min(options)
+    for size in SIZES:
+        for box_w in WIDTHS:
+            pages, cards = _plan(people, fonts, _Style(box_w, size), width, height, language)
+            options.append((len(pages), -size, -box_w, size, pages, cards))
+            if len(pages) <= 1:  # one slide at the largest type and boxes that make it: nothing beats it
+                break
+        if options and min(o[0] for o in options) <= 1:
+            break
+    count, _, _, size, pages, cards = min(options, key=lambda o: o[:3])
+    return count, size, pages, cards
+
+
+def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts,
+                     language: str) -> tuple[list[PowerMapSlide], list[list[str]]]:
+    """The power map's slides, and the rows of the table of ties (who, tie, whom, and where each stands)."""
+    judged = any(p.attitude or p.influence for p in people)
+    count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - 4, language)
+    if count > 1:  # over several slides, a band over the legend names the ties to people on other slides
+        count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - CAPTION_H - 4, language)
     by_id = {p.id: p for p in people}
-    slides: list[list[Element]] = []
-    for page in plan_pages(people, per_row, levels, box_h, gap_y, room):
-        elements: list[Element] = []
-        columns = max([c for c, _ in page.cells.values()], default=0) + 1
-        left = body.x + (body.w - (columns * box_w + (columns - 1) * GAP_X)) / 2
-        boxes: dict[str, Box] = {}
-        levels_of: dict[str, int] = {}
-        for pid, (column, level) in page.cells.items():
-            boxes[pid] = Box(left + column * (box_w + GAP_X), body.y + level * (box_h + gap_y), box_w, box_h)
-            levels_of[pid] = level
-        if page.loners:
-            top_level = 1 + max((lvl for _, lvl in page.cells.values()), default=-1)
-            caption_y = body.y + top_level * (box_h + gap_y)
-            elements.append(Text(Box(body.x, caption_y, body.w, CAPTION_H - 2),
-                                 (Para((Run(word("no_reporting_line", language), italic=True),)),), SIZE, colour="muted"))
-            start_y = caption_y + CAPTION_H
-            count = min(per_row, len(page.loners))
-            row_left = body.x + (body.w - (count * box_w + (count - 1) * GAP_X)) / 2
-            for i, pid in enumerate(page.loners):
-                row, column = divmod(i, per_row)
-                boxes[pid] = Box(row_left + column * (box_w + GAP_X), start_y + row * (box_h + gap_y), box_w, box_h)
-                levels_of[pid] = top_level + 1 + row
-        for pid, box in boxes.items():
-            elements.append(_person_box(fonts, by_id[pid], box, language))
-        for pid, box in boxes.items():
-            boss = by_id[pid].reports_to
-            if boss in boxes and pid in page.cells:
-                top = boxes[boss]
-                line = ((top.x + top.w / 2, top.bottom), (box.x + box.w / 2, box.y))
-                elements.append(Connector(boss, pid, line, "muted", 1.0))
-        for link in links:
-            if link.from_ in boxes and link.to in boxes and link.from_ != link.to:
-                route = _link_route(boxes[link.from_], boxes[link.to], gap_y)
-                elements.append(Connector(link.from_, link.to, route, f"link.{link.kind or 'influences'}", 1.75, dashed=True, glued=False))
+    where: dict[str, list[int]] = {}
+    for number, page in enumerate(pages):
+        for block in page.blocks:
+            for pid in block.boxes:
+                where.setdefault(pid, []).append(number)
+    def part(n: int) -> str:
+        """How a slide of the power map is named on the others: "Power-Map 2/4"."""
+        return f"{word('power_map', language)} {n + 1}/{count}" if count > 1 else word("power_map", language)
+
+    slides = []
+    for number, page in enumerate(pages):
+        elements, notes = _draw(page, by_id, cards, size, body, number, links, where, part, fonts, language)
         elements += _legend(Box(body.x, body.bottom - LEGEND_H, body.w, LEGEND_H), fonts, language, judged)
-        slides.append(elements)
-    return slides
+        slides.append(PowerMapSlide(elements, notes))
+    rows = [[by_id[link.from_].name, term("link", link.kind or "influences", language), by_id[link.to].name]
+            + ([", ".join(dict.fromkeys(part(n) for n in (*where.get(link.from_, []), *where.get(link.to, []))))] if count > 1 else [])
+            for link in links if link.from_ in by_id and link.to in by_id]
+    return slides, rows
 
 
-def _link_route(a: Box, b: Box, gap_y: float) -> tuple[tuple[float, float], ...]:
-    """A dashed tie's path through the gaps between boxes, so that it never crosses one."""
+def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, tuple[Para, ...]], size: float, body: Box, number: int,
+          links: Sequence[Link], where: dict[str, list[int]], part: Callable[[int], str], fonts: Fonts,
+          language: str) -> tuple[list[Element], list[str]]:
+    """One slide's boxes, reporting lines, ties, captions and notes."""
+    used = max((right for _, _, right in page.rows), default=0.0)
+    dx, dy = body.x + (body.w - used) / 2, body.y
+    elements: list[Element] = []
+    keys: dict[str, str] = {}  # person -> the key of their (first) box on this slide
+    notes: list[str] = []
+    for index, block in enumerate(page.blocks):
+        block = _moved(block, dx, dy)
+        if block.caption:
+            left = min(b.x for b in block.boxes.values())
+            top = min(b.y for b in block.boxes.values()) - block.caption_h
+            caption = block.caption
+            before = [n for n in where.get(block.continues, []) if n != number]
+            if before:
+                caption += f" ({word('see', language)} {part(before[0])})"
+            shown = "\n".join(fonts.regular.wrap(caption, SIZE, block.w - 2 * INSET - SLACK))
+            elements.append(Text(Box(left, top, block.w, block.caption_h - 2), (Para((Run(shown, italic=True),)),), SIZE, colour="muted"))
+        own: dict[str, str] = {}
+        for pid, box in block.boxes.items():
+            key = pid if pid not in keys else f"{pid}~{index}"
+            own[pid] = key
+            keys.setdefault(pid, key)
+            elements.append(_person_box(by_id[pid], cards[pid], size, box, key))
+            if by_id[pid].notes and key == pid:
+                notes.append(f"{by_id[pid].name}: {plain(by_id[pid].notes or '')}")
+        for boss, report, route, glued in block.lines:
+            elements.append(Connector(own[boss], own[report], route, "muted", 1.0, glued=glued))
+    boxes = {e.key: e.box for e in elements if isinstance(e, Shape)}
+    elsewhere = []
+    for link in links:
+        a, b = keys.get(link.from_), keys.get(link.to)
+        if a and b and a != b:
+            elements.append(Connector(a, b, _link_route(boxes[a], boxes[b]), f"link.{link.kind or 'influences'}", 1.75, dashed=True, glued=False))
+        elif (a or b) and not any(n in where.get(link.to, []) for n in where.get(link.from_, [])):
+            other = link.to if a else link.from_
+            pages = ", ".join(part(n) for n in dict.fromkeys(where.get(other, [])))
+            elsewhere.append(f"{by_id[link.from_].name} → {by_id[link.to].name} ({term('link', link.kind or 'influences', language)}; {pages})")
+    if elsewhere:
+        line = f"{word('ties_elsewhere', language)}: " + "; ".join(elsewhere)
+        lines = fonts.regular.wrap(line, SIZE, body.w - 2 * PAD_X)
+        shown = line if len(lines) <= 1 else fonts.regular.wrap(line, SIZE, body.w - 2 * PAD_X)[0].rsplit(";", 1)[0] + f"; {word('see_ties_table', language)}"
+        elements.append(Text(Box(body.x, body.bottom - LEGEND_H - CAPTION_H, body.w, CAPTION_H), (Para((Run(shown, italic=True),)),), SIZE, colour="muted"))
+    return elements, notes
+
+
+def _person_box(person: Person, paras: tuple[Para, ...], size: float, box: Box, key: str) -> Shape:
+    attitude = person.attitude
+    return Shape(box, paras, size, fill=f"attitude.{attitude or 'unknown'}", line="primary", line_width=FRAME.get(person.influence or "", 0.75),
+                 text_colour="background" if attitude in _DARK_FILLS else "text", key=key,
+                 padding=(PAD_X - 1, PAD_Y - 1))  # wider than measured: a renderer's own measure never breaks a line again
+
+
+def _link_route(a: Box, b: Box) -> tuple[tuple[float, float], ...]:
+    """A dashed tie's path: out of the upper box's side, along the gap beside the boxes, into the lower box's side."""
     if a.y > b.y:  # start from the upper box
-        a, b = b, a
-        reverse = True
-    else:
-        reverse = False
-    ax, bx = a.x + a.w * 0.7, b.x + b.w * 0.3
-    lane = a.bottom + gap_y * 0.3  # reporting lines cross the gap in its middle; ties run above them
-    route: tuple[tuple[float, float], ...]
-    if abs(a.y - b.y) < 1:  # same level: down, across under both, up
-        route = ((ax, a.bottom), (ax, lane), (bx, lane), (bx, b.bottom))
-    else:  # down into the gap, across to beside the lower box, down its side, into it
-        side = b.x - GAP_X / 2 if bx > ax or b.x > a.x else b.right + GAP_X / 2
-        route = ((ax, a.bottom), (ax, lane), (side, lane), (side, b.y + b.h / 2), (b.x if side < b.x else b.right, b.y + b.h / 2))
-    return tuple(reversed(route)) if reverse else route
+        return tuple(reversed(_link_route(b, a)))
+    if abs(a.y - b.y) < 1 and a.bottom == b.bottom:  # side by side: under both, through the gap beneath
+        lane = max(a.bottom, b.bottom) + GAP_Y * 0.3
+        ax, bx = a.x + a.w * 0.7, b.x + b.w * 0.3
+        return ((ax, a.bottom), (ax, lane), (bx, lane), (bx, b.bottom))
+    right = b.x + b.w / 2 >= a.x + a.w / 2
+    start = (a.right, a.y + a.h / 2) if right else (a.x, a.y + a.h / 2)
+    side = (b.x - GAP_X / 2) if right and b.x - GAP_X / 2 > a.right else (b.right + GAP_X / 2 if not right else a.right + GAP_X / 2)
+    return (start, (side, start[1]), (side, b.y + b.h / 2), (b.x if side < b.x else b.right, b.y + b.h / 2))
 
 
 def _legend(box: Box, fonts: Fonts, language: str, judged: bool) -> list[Element]:
-    """Two rows under the chart: attitude colours and frame weights, then the role badges."""
-    row_h = box.h / 2
+    """Three rows under the chart: attitude colours and frames, lines and marks, then the role badges."""
+    row_h = box.h / 3
     elements: list[Element] = []
     first: list[tuple[str | None, str]] = []
     if judged:  # attitudes and influence are ours to judge: a plan without them (the customer's copy) shows neither
         first += [(f"attitude.{a}", term("attitude", a, language)) for a in ("mentor", "positive", "neutral", "negative", "enemy")]
         first.append((None, word("influence_weight", language)))
+    second: list[tuple[str | None, str]] = [(None, word("legend_lines", language))]
+    second += [(f"link.{k}", term("link", k, language)) for k in ("influences", "allies", "rivals")]
+    marks = ", ".join(f"{mark} {term('contact', key, language)}" for key, mark in CONTACT_MARKS.items())
+    second.append((None, f"{word('legend_contact', language)}: {marks}"))
     roles = ("decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer")
-    second: list[tuple[str | None, str]] = [(None, "   ".join(f"{badge(r, language)} = {term('role', r, language)}" for r in roles))]
+    third: list[tuple[str | None, str]] = [(None, "   ".join(f"{badge(r, language)} = {term('role', r, language)}" for r in roles))]
     swatch = 9.0
-    for row, items in enumerate((first, second) if first else (second,)):
+    for row, items in enumerate([r for r in (first, second, third) if r]):
         x, y = box.x, box.y + row * row_h
         for colour, label in items:
             if colour:

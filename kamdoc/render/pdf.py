@@ -164,7 +164,7 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, se
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
     layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y)
-    fonts = SimpleNamespace(regular=fetcher.url_for(theme.font_file("regular")), bold=fetcher.url_for(theme.font_file("bold")))
+    fonts = SimpleNamespace(**{face: fetcher.url_for(theme.font_file(face)) for face in ("regular", "bold", "italic", "bold_italic")})
     slides = _view(deck, theme, fetcher, seen_before)
     try:
         return render(env, "deck.html.j2", deck=deck, slides=slides, colours=_flat_colours(theme), layout=layout,

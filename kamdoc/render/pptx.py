@@ -512,8 +512,9 @@ class _Painter:
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-            setattr(frame, side, _emu(4 if side in ("margin_left", "margin_right") else 2))
+        across, down = element.padding
+        frame.margin_left = frame.margin_right = _emu(across)
+        frame.margin_top = frame.margin_bottom = _emu(down)
         self.fill_frame(page, frame, element.paras, element.size, element.text_colour, "center", gap=False)
         return shape
 
@@ -526,7 +527,7 @@ class _Painter:
                 # Glued bottom to top, so that lines follow when someone rearranges the chart in PowerPoint.
                 line.begin_connect(start, 2)
                 line.end_connect(end, 0)
-            stroke = line.line
+            stroke, drawn = line.line, line
         else:
             (x0, y0), *rest = element.points
             builder = page.shapes.build_freeform(_emu(x0), _emu(y0), scale=1.0)
@@ -534,7 +535,12 @@ class _Painter:
             shape = builder.convert_to_shape()
             shape.fill.background()
             shape.shadow.inherit = False
-            stroke = shape.line
+            stroke, drawn = shape.line, shape
+        # Behind every box, as in the PDF: a line crossing a box is hidden there, never printed over its text.
+        tree = drawn._element.getparent()
+        if tree is not None:
+            tree.remove(drawn._element)
+            tree.insert(2, drawn._element)  # after the group's own properties (nvGrpSpPr, grpSpPr)
         stroke.color.rgb = self.colour(element.colour)
         stroke.width = _emu(element.width)
         if element.dashed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -66,3 +67,28 @@ def test_the_check_sees_an_overlap_and_an_element_off_the_slide() -> None:
     slide.elements[-1] = Shape(slide.elements[0].box, (), 10.0, "primary", "primary", 0.0)  # type: ignore[union-attr]
     with pytest.raises(AssertionError, match="overlaps"):
         _check(deck)
+
+
+def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
+    from kamdoc.outline.deck import Shape
+    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.power_map import power_map_slides
+    from kamdoc.standard.model import Person
+
+    people = [Person(id="boss", name="Dr. Parameswaran Venkataraman-Subramanian", title="Vorstandsvorsitzender", roles=["decision-maker"]),
+              *[Person(id=f"p{i}", name=f"Person {i}", title="Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin",
+                       reports_to="boss", roles=["user"], contact="monthly", owner="Jana Schmidt") for i in range(8)]]
+    geometry = Geometry.of(load_theme())
+    slides, ties = power_map_slides(people, [], geometry.body, geometry.fonts, "de")
+    assert len(slides) == 1 and ties == []
+    boxes = [e for e in slides[0].elements if isinstance(e, Shape) and e.paras]
+    assert len(boxes) == 9
+    for box in boxes:
+        lines = [line for para in box.paras for run in para.runs for line in run.text.split("\n")]
+        assert not any("…" in line for line in lines)
+        for para in box.paras:
+            metrics = geometry.fonts.bold if para.runs[0].bold else geometry.fonts.regular
+            for line in para.runs[0].text.split("\n"):  # every measured line fits the box's text width
+                assert metrics.width(line, box.size) <= box.box.w - 2 * box.padding[0], line
+        text = re.sub(r"-\n", "", "\n".join(lines)).replace("\n", " ")
+        assert "Venkataraman-Subramanian" in text or "Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin" in text

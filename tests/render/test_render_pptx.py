@@ -125,10 +125,13 @@ def test_power_map_is_an_org_chart_of_shapes_and_connectors(decks: Path) -> None
     # Roots on top: the chair of the supervisory board is above everyone who reports (in)directly to her.
     top = min(boxes.values(), key=lambda b: b.top)
     assert top.text_frame.paragraphs[0].text.startswith("Gerlinde")
-    connectors = [s for s in slide.shapes if s.name.startswith("Connector")]
-    assert len(connectors) == 12  # one reporting line per person but the root
-    dashed = [s for s in slide.shapes if s.name.startswith("Freeform")]
-    assert len(dashed) == 5  # the plan's links
+    lines = [s for s in slide.shapes if s.name.startswith(("Connector", "Freeform"))]
+    dashed = [s for s in lines if s.line.dash_style is not None]
+    assert len(dashed) == 5  # the plan's links, all on this slide
+    assert len(lines) - len(dashed) == 12  # one reporting line per person but the root
+    assert any(s.name.startswith("Connector") for s in lines)  # reporting lines to a report's subtree are glued to both boxes
+    order = list(slide.shapes)
+    assert max(order.index(s) for s in lines) < min(order.index(b) for b in boxes.values())  # lines run beneath the boxes
     mentor = boxes["Deniz Öztürk"]
     assert str(mentor.fill.fore_color.rgb) == "1B7F3B"  # box colour by attitude
     assert mentor.line.width > boxes["Nicole Jäger"].line.width  # influence as frame weight

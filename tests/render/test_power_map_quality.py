@@ -1,0 +1,123 @@
+"""The power map as a head of sales sees it, in both written formats: whole names and titles, every tie, few slides."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PLANS, TODAY, kamdoc
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kamdoc.standard.model import Person
+from kamdoc.standard.plan import Plan
+from kamdoc.validate.plan import validate_file
+
+PLANS_SHOWN = {"brenner-werke": PLANS / "brenner-werke", "halvorsen-logistics": PLANS / "halvorsen-logistics", "stress": DATA / "stress"}
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("power-map")
+    run = kamdoc("render", *PLANS_SHOWN.values(), "--to", "pptx,pdf", "--out", out, "--today", TODAY)
+    assert run.code == 0, run.err
+    return out
+
+
+def _plan(name: str) -> Plan:
+    result = validate_file(PLANS_SHOWN[name] / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None
+    return result.plan
+
+
+def _flat(text: str) -> str:
+    """A box's text as one line: its measured line breaks undone (a line may end in a hyphen of the text or of a broken word)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _whole(part: str, text: str) -> bool:
+    """Whether `part` stands in a box's flattened text, a word broken over two lines with a hyphen counted as whole."""
+    return part in text or part in re.sub(r"(\w)- (\w)", r"\1\2", text)
+
+
+def _power_map_slides(deck: Path) -> list[object]:
+    prs = Presentation(str(deck))
+    return [s for s in prs.slides if s.shapes.title is None and any(
+        sh.has_text_frame and sh.text_frame.text.startswith("Power-Map") or sh.has_text_frame and sh.text_frame.text.startswith("Power map")
+        for sh in s.shapes) and not any(sh.has_table for sh in s.shapes)]
+
+
+def _boxes(slide: object) -> list[str]:
+    """The text of each person's box (rounded shapes with text)."""
+    return [_flat(sh.text_frame.text) for sh in slide.shapes  # type: ignore[attr-defined]
+            if sh.shape_type == 1 and sh.has_text_frame and sh.text_frame.text and sh.auto_shape_type == 5]
+
+
+def _title(person: Person) -> str:
+    return ", ".join(x for x in (person.title, person.department) if x)
+
+
+@pytest.mark.parametrize("name", list(PLANS_SHOWN))
+def test_every_name_and_title_stands_whole_in_its_box(decks: Path, name: str) -> None:
+    plan = _plan(name)
+    boxes = [text for slide in _power_map_slides(decks / f"{name}.pptx") for text in _boxes(slide)]
+    for person in plan.power_map.people:
+        mine = [text for text in boxes if text.startswith(person.name)]
+        assert mine, f"{person.name} has no box"
+        assert all(_whole(_title(person), text) for text in mine), (person.name, mine)
+    assert not any("…" in text for text in boxes)  # nothing cut short: the plans' texts hold no ellipsis
+
+
+def test_sixty_people_take_at_most_six_slides(decks: Path) -> None:
+    assert len(_plan("stress").power_map.people) >= 60
+    assert 1 <= len(_power_map_slides(decks / "stress.pptx")) <= 6
+    assert len(_power_map_slides(decks / "brenner-werke.pptx")) == 1  # 13 people: one slide
+
+
+@pytest.mark.parametrize("name", ["brenner-werke", "stress"])
+def test_every_tie_is_drawn_or_named_and_all_are_in_the_table(decks: Path, name: str) -> None:
+    plan = _plan(name)
+    names = {p.id: p.name for p in plan.power_map.people}
+    slides = _power_map_slides(decks / f"{name}.pptx")
+    prs = Presentation(str(decks / f"{name}.pptx"))
+    (table,) = [sh.table for s in prs.slides for sh in s.shapes
+                if sh.has_table and len(sh.table.columns) >= 3 and sh.table.rows[0].cells[2].text in ("Mit", "With")]
+    rows = {(r.cells[0].text, r.cells[2].text) for r in list(table.rows)[1:]}
+    for link in plan.power_map.links:
+        assert (names[link.from_], names[link.to]) in rows
+        drawn = False
+        for slide in slides:
+            shown = " ".join(_boxes(slide))
+            dashed = [sh for sh in slide.shapes if sh.name.startswith("Freeform") and sh.line.dash_style is not None]
+            both = shown.count(names[link.from_]) and shown.count(names[link.to])
+            band = any(sh.has_text_frame and f"{names[link.from_]} → {names[link.to]}" in sh.text_frame.text for sh in slide.shapes)
+            drawn = drawn or (both and dashed) or band
+        assert drawn, f"{names[link.from_]} – {names[link.to]} is neither drawn nor named"
+
+
+def test_notes_on_people_go_to_the_speaker_notes_not_the_slide(decks: Path) -> None:
+    plan = _plan("brenner-werke")
+    noted = [p for p in plan.power_map.people if p.notes]
+    assert noted
+    (slide,) = _power_map_slides(decks / "brenner-werke.pptx")
+    notes = slide.notes_slide.notes_text_frame.text
+    for person in noted:
+        assert f"{person.name}: " in notes
+    assert not any((p.notes or "")[:30] in " ".join(_boxes(slide)) for p in noted)
+
+
+def test_the_pdf_shows_the_same_lines_in_each_box_as_the_powerpoint_file(decks: Path) -> None:
+    # The PDF prints the outline's measured lines as they are: each box line of the PowerPoint file is a line of the page.
+    pdf = PdfReader(str(decks / "stress.pdf"))
+    pptx = Presentation(str(decks / "stress.pptx"))
+    for number, slide in enumerate(pptx.slides):
+        if slide not in _power_map_slides(decks / "stress.pptx") and not any(
+                sh.has_text_frame and sh.text_frame.text.startswith("Power-Map (") for sh in slide.shapes):
+            continue
+        page = {re.sub(r"\s+", " ", line).strip() for line in (pdf.pages[number].extract_text() or "").splitlines()}
+        for sh in slide.shapes:
+            if sh.shape_type == 1 and sh.has_text_frame and sh.auto_shape_type == 5:
+                for line in re.split(r"[\n\x0b]", sh.text_frame.text):
+                    assert re.sub(r"\s+", " ", line).strip() in page, (number + 1, line)
