@@ -37,9 +37,11 @@ NO_TEXT = 10.0
 
 
 def plan_facts(cover: Cover, language: str) -> list[str]:
-    """A plan's cover lines: the division, the key account manager, the version and its status."""
+    """A plan's cover lines: the division, the key account manager, the version and its status, the next review, the marking."""
     version = f"{word('version', language)}: {day(cover.version, language)}" + (f" · {term('status', cover.status, language)}" if cover.status else "")
-    return [line for line in (cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version) if line]
+    review = f"{word('next_review', language)}: {day(cover.next_review, language)}" if cover.next_review else ""
+    lines = (cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version, review, cover.confidentiality or "")
+    return [line for line in lines if line]
 
 
 def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fonts, theme: Theme, size: tuple[float, float],

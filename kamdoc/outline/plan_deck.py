@@ -29,7 +29,7 @@ from kamdoc.outline.cover import cover_elements, plan_facts
 from kamdoc.outline.axes import round_top
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.validate.images import check_image
-from kamdoc.standard.model import Goal, OwnSwot, Swot
+from kamdoc.standard.model import Goal, OwnSwot, Product, Swot
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
 from kamdoc.standard.sections import section as section_of
@@ -478,7 +478,7 @@ class _Builder:
         actual_years = {y for p in fin.products for y in p.actual}
         kinds = tuple("actual" if y in actual_years else "plan" for y in years)
         categories = tuple(f"{y} ({self.w('actual') if k == 'actual' else self.w('plan')})" for y, k in zip(years, kinds))
-        series = tuple(Series(p.name, tuple(p.actual.get(y, p.plan.get(y)) for y in years), kinds) for p in fin.products)
+        series = _chart_series(fin.products, years, kinds, self.w("other_products"))
         unit = labels.amount_unit(fin.currency, fin.unit, self.lang)
         if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
             slide = self.new("financials", self.w("financials"), "financials", ("financials",))
@@ -493,7 +493,8 @@ class _Builder:
                 row.append(percent(p.margin, self.lang) if p.margin is not None else "")
             rows.append(row)
         total_row = [self.w("total"), *[number(t, self.lang) for t in totals]] + ([""] if margins else [])
-        growth = [""] + [percent(round((b - a) / a * 100, 1), self.lang) if a else "" for a, b in zip(totals, totals[1:])]
+        # One decimal throughout, so that the column reads evenly: 5,0 % beside 27,2 %.
+        growth = [""] + [percent(round((b - a) / a * 100, 1), self.lang, 1) if a else "" for a, b in zip(totals, totals[1:])]
         growth_row = [self.w("growth"), *growth] + ([""] if margins else [])
         header = [f"{self.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
         header += [self.w("margin")] if margins else []
@@ -601,6 +602,23 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
         height=builder.height,
         slides=slides,
     ), theme)
+
+
+CHART_SERIES = 8
+"""A column chart shows at most this many series: the largest products, the rest summed as one."""
+
+
+def _chart_series(products: Sequence[Product], years: list[int], kinds: tuple[str, ...], other: str) -> tuple[Series, ...]:
+    """One series per product, largest first over all years; past CHART_SERIES, the smallest summed as "Other (n)"."""
+    def values(p: Product) -> tuple[float | None, ...]:
+        return tuple(p.actual.get(y, p.plan.get(y)) for y in years)
+
+    ranked = sorted(products, key=lambda p: -sum(v or 0.0 for v in values(p)))
+    if len(ranked) <= CHART_SERIES:
+        return tuple(Series(p.name, values(p), kinds) for p in products)  # the plan's own order
+    shown, rest = ranked[: CHART_SERIES - 1], ranked[CHART_SERIES - 1 :]
+    summed = tuple(sum(values(p)[i] or 0.0 for p in rest) for i in range(len(years)))
+    return (*(Series(p.name, values(p), kinds) for p in shown), Series(other.format(n=len(rest)), summed, kinds))
 
 
 def _number(slides: list[Slide]) -> None:

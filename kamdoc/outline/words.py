@@ -136,6 +136,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "due": ("Due", "Fällig"),
     "product": ("Product", "Produkt"),
     "total": ("Total", "Summe"),
+    "other_products": ("Other ({n})", "Sonstige ({n})"),
     "growth": ("Growth", "Wachstum"),
     "margin": ("Margin", "Marge"),
     "actual": ("actual", "Ist"),
@@ -226,9 +227,9 @@ def number(value: float, language: str, decimals: int | None = None) -> str:
     return str(format_decimal(value, format=pattern, locale=_locale(language)))
 
 
-def percent(value: float, language: str) -> str:
-    """A percentage as written in the language: 40 % (de) or 40% (en)."""
-    text = number(value, language)
+def percent(value: float, language: str, decimals: int | None = None) -> str:
+    """A percentage as written in the language: 40 % (de) or 40% (en); `decimals` fixes the places (else 0 or 1 as needed)."""
+    text = number(value, language, decimals)
     return f"{text} %" if language == "de" else f"{text}%"
 
 

@@ -1,4 +1,4 @@
-"""The power map as a head of sales sees it, in both written formats: whole names and titles, every tie, few slides."""
+"""Deck quality as a head of sales sees it, in both written formats: the power map (whole names and titles, every tie, few slides) and the financials chart (distinct series)."""
 
 from __future__ import annotations
 
@@ -121,3 +121,15 @@ def test_the_pdf_shows_the_same_lines_in_each_box_as_the_powerpoint_file(decks: 
             if sh.shape_type == 1 and sh.has_text_frame and sh.auto_shape_type == 5:
                 for line in re.split(r"[\n\x0b]", sh.text_frame.text):
                     assert re.sub(r"\s+", " ", line).strip() in page, (number + 1, line)
+
+
+def test_the_financials_chart_has_at_most_eight_series_each_in_its_own_colour(decks: Path) -> None:
+    prs = Presentation(str(decks / "stress.pptx"))
+    charts = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart and "Finanzplanung" in " ".join(
+        x.text_frame.text for x in s.shapes if x.has_text_frame)]
+    (chart,) = charts
+    series = list(chart.plots[0].series)
+    assert len(series) == 8
+    assert series[-1].name.startswith("Sonstige (")  # the smallest products summed, the table lists them all
+    colours = [str(s.format.fill.fore_color.rgb) for s in series]
+    assert len(set(colours)) == len(colours), colours

@@ -1,0 +1,37 @@
+"""Details a reader notices: the cover says when the plan is reviewed next and how it is marked; growth reads evenly."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from conftest import PLANS
+from programme_repo import TODAY
+
+from kamdoc.outline.deck import Table, Text
+from kamdoc.outline.plan_deck import build_outline
+from kamdoc.theme.settings import load_theme
+from kamdoc.validate.plan import validate_file
+
+
+def _deck(name: str) -> object:
+    result = validate_file(PLANS / name / "plan.yaml", TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    return build_outline(result.plan, result.doc, load_theme())
+
+
+def test_the_cover_shows_the_next_review_and_the_marking() -> None:
+    deck = _deck("brenner-werke")
+    cover = " ".join(r.text for e in deck.slides[0].elements if isinstance(e, Text) for p in e.paras for r in p.runs)
+    assert "Nächster Review: 15.03.2027" in cover
+    assert "Vertraulich – nur für das Account-Team" in cover
+
+
+def test_growth_has_one_decimal_throughout() -> None:
+    for name in ("brenner-werke", "halvorsen-logistics"):
+        deck = _deck(name)
+        rows = [row for s in deck.slides for e in s.elements if isinstance(e, Table) for row in e.rows
+                if row and row[0] in ("Wachstum", "Growth")]
+        assert rows, name
+        shown = [cell for cell in rows[0][1:] if cell]
+        assert shown and all(re.fullmatch(r"-?\d+[.,]\d ?%", cell) for cell in shown), shown
