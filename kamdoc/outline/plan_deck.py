@@ -60,6 +60,8 @@ TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 FOOTER_NAME_MIN = 40.0
 """Points the account's name keeps in the footer, however long the version and the marking."""
+TABLE_GAP = 14.0
+"""Points between two tables on one slide."""
 GRID_GAP = 10.0
 """Points between the boxes of a 2x2 grid (SWOT)."""
 POTENTIAL_HEADROOM = 1.15
@@ -201,6 +203,23 @@ class _Builder:
             slide = self.new(kind, title, section, *paths)
             slide.elements.append(table)
 
+    def tables_together(self, kind: str, title: str, section: str, parts: list[tuple[list[str], list[list[str]], list[str]]],
+                        *paths: Path_) -> bool:
+        """Small neighbouring tables on one slide, one under the other; False (and nothing made) when they do not all fit."""
+        size, y, placed = self.theme.size("small"), self.body.y, []
+        for header, rows, align in parts:
+            if not rows:
+                continue
+            box = Box(self.body.x, y, self.body.w, self.body.bottom - y)
+            tables = paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), box, size)
+            if len(tables) > 1 or tables[0].box.bottom > self.body.bottom:
+                return False
+            placed.append(tables[0])
+            y = tables[0].box.bottom + TABLE_GAP
+        slide = self.new(kind, title, section, *paths)
+        slide.elements += placed
+        return True
+
     def markdown(self, source: str | None) -> list[Para | TableBlock]:
         """Markdown as paragraphs and tables, in order."""
         return list(blocks(source or ""))
@@ -287,12 +306,16 @@ class _Builder:
             self.table("kpis", self.w("kpis"), "profile", [self.w("name"), self.w("unit"), *map(str, years), self.w("trend"), self.w("benchmark")],
                        rows, ["left", "left", *["right"] * len(years), "center", "left"], ("profile", "kpis"))
         if p.owners or p.subsidiaries:
-            rows = [[o.name, percent(o.share, self.lang), plain(o.influence or "")] for o in p.owners]
-            self.table("owners", self.w("ownership"), "profile", [self.w("name"), self.w("share"), self.w("influence")], rows,
-                       ["left", "right", "left"], ("profile", "owners"))
-            rows = [[s.name, s.country or "", term("relation", s.relation, self.lang)] for s in p.subsidiaries]
-            self.table("subsidiaries", self.w("ownership"), "profile", [self.w("name"), self.w("country"), self.w("relation")], rows,
-                       None, ("profile", "subsidiaries"))
+            owners = [[o.name, percent(o.share, self.lang), plain(o.influence or "")] for o in p.owners]
+            subsidiaries = [[s.name, s.country or "", term("relation", s.relation, self.lang)] for s in p.subsidiaries]
+            if not self.tables_together("owners", self.w("ownership"), "profile", [
+                    ([self.w("name"), self.w("share"), self.w("influence")], owners, ["left", "right", "left"]),
+                    ([self.w("name"), self.w("country"), self.w("relation")], subsidiaries, ["left", "left", "left"])],
+                    ("profile", "owners"), ("profile", "subsidiaries")):
+                self.table("owners", self.w("ownership"), "profile", [self.w("name"), self.w("share"), self.w("influence")], owners,
+                           ["left", "right", "left"], ("profile", "owners"))
+                self.table("subsidiaries", self.w("ownership"), "profile", [self.w("name"), self.w("country"), self.w("relation")],
+                           subsidiaries, None, ("profile", "subsidiaries"))
 
     def customer_goals(self) -> None:
         rows = [[g.goal, day(g.deadline, self.lang) if g.deadline else "", ", ".join(g.departments),

@@ -209,8 +209,10 @@ def test_libreoffice_opens_the_decks(decks: Path, tmp_path: Path) -> None:
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
         pytest.fail("LibreOffice is not installed (.ci/run installs it with apt-get)")
+    # A profile of its own: another LibreOffice running on the machine (a person's, another job's) holds the default one.
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     for name in ("brenner-werke", "halvorsen-logistics"):
-        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(decks / f"{name}.pptx")],
+        subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(decks / f"{name}.pptx")],
                        check=True, capture_output=True, timeout=240)
         from pypdf import PdfReader
 
