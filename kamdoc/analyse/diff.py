@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from kamdoc.standard.plan import Plan
@@ -193,7 +194,8 @@ def _totals(old: Plan, new: Plan) -> list[Change]:
             for year in sorted(set(a) & set(b)) if a[year] != b[year]]
 
 
-def _value(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A value in one short line, as `kamdoc diff` prints it."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -206,13 +208,23 @@ def _value(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def describe(change: Change) -> str:
-    """One line for a person: `power map: people: Martina Müller: attitude: neutral → positive`."""
+def describe(change: Change, value: Callable[[Any], str] = shown_value, where: str | None = None, kinds: dict[str, str] | None = None,
+             difference: Callable[[float, float], str] | None = None) -> str:
+    """One line for a person: `power map: people: Martina Müller: attitude: neutral → positive`.
+
+    `value`, `where`, `kinds` and `difference` let a deck write it in its own language: values (numbers, dates,
+    closed-list terms), the place, the words for "added" and "removed", and how much a number changed.
+    """
+    place = change.where if where is None else where
     if change.kind in ("added", "removed"):
-        value = _value(change.new if change.kind == "added" else change.old)
-        shown = "" if not value or value in change.where.split(": ") else f" {value}"
-        return f"{change.where}: {change.kind}{shown}"
+        item = change.new if change.kind == "added" else change.old
+        text = value(item)
+        # An item named in its place ("products: Servo drives: added") is not repeated after it.
+        named = not text or text in place.split(": ") or shown_value(item) in change.where.split(": ")
+        return f"{place}: {(kinds or {}).get(change.kind, change.kind)}{'' if named else ' ' + text}"
     if change.detail and not (isinstance(change.old, (int, float)) and isinstance(change.new, (int, float))):
-        return f"{change.where}: {change.detail}"
-    detail = f" ({change.detail})" if change.detail else ""
-    return f"{change.where}: {_value(change.old)} → {_value(change.new)}{detail}"
+        return f"{place}: {change.detail}"
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (change.old, change.new))
+    shown = difference(float(change.old), float(change.new)) if difference and numbers else change.detail
+    detail = f" ({shown})" if shown else ""
+    return f"{place}: {value(change.old)} → {value(change.new)}{detail}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from functools import partial
+from datetime import date
 from dataclasses import dataclass
 import os
 from collections.abc import Callable, Sequence
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from kamdoc.outline import words as labels
-from kamdoc.outline.words import amount, day, number, percent, term, word
+from kamdoc.outline.words import amount, day, has_word, number, percent, term, word
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
     INSET,
@@ -24,6 +26,7 @@ from kamdoc.outline.layout import (
     text,
 )
 from kamdoc.analyse.audience import for_audience
+from kamdoc.analyse.diff import describe, shown_value
 from kamdoc.load.document import Document, Path_
 from kamdoc.outline.cover import cover_elements, plan_facts
 from kamdoc.outline.axes import round_top
@@ -31,6 +34,7 @@ from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.validate.images import check_image
 from kamdoc.standard.model import Goal, OwnSwot, Product, Swot
 from kamdoc.standard.plan import Plan
+from kamdoc.standard.vocab import VOCABULARY, values
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
 from kamdoc.standard.sections import section as section_of
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
@@ -268,10 +272,40 @@ class _Builder:
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
 
+    def shown(self, value: object, field: str) -> str:
+        """A changed value as the deck writes it: numbers and dates in the plan's language, closed-list values as terms."""
+        if isinstance(value, bool) or value is None:
+            return self.w("yes") if value else (self.w("no") if value is False else "")
+        if isinstance(value, (int, float)):
+            return number(float(value), self.lang)
+        if isinstance(value, date):
+            return day(value, self.lang)
+        vocabulary = _FIELD_VOCABULARY.get(field, field)
+        if isinstance(value, str) and vocabulary in VOCABULARY and value in values(vocabulary):
+            return term(vocabulary, value, self.lang)
+        if isinstance(value, (list, dict)):
+            return shown_value(value)
+        return str(value).replace("\n", " ")  # whole: the slide flows on, and nothing in a deck is cut short
+
+    def place(self, where: str) -> str:
+        """Where a change is, with each field's name in the plan's language where the deck has a word for it ("total 2027" too)."""
+        def shown(part: str) -> str:
+            key = part.replace(" ", "_")
+            if has_word(key):
+                return self.w(key)
+            first, _, rest = part.partition(" ")
+            return f"{self.w(first)} {rest}" if rest.isdigit() and has_word(first) else part
+
+        return ": ".join(shown(part) for part in where.split(": "))
+
+    def difference(self, old: float, new: float) -> str:
+        """How much a number changed, in the plan's language: +250, +2,3 %."""
+        sign = "+" if new >= old else "−"
+        share = f", {sign}{percent(round(abs(new - old) / abs(old) * 100, 1), self.lang, 1)}" if old else ""
+        return f"{sign}{number(abs(new - old), self.lang)}{share}"
+
     def changes(self, since: str, changes: list[Change] | None) -> None:
         """The "Changes since …" slides: one line per change, in the standard's order of sections."""
-        from kamdoc.analyse.diff import describe
-
         title = f"{self.w('changes_since')} {since}"
         if changes is None:
             paras = [Para((Run(f"{self.w('new_since')} {since}."),))]
@@ -279,8 +313,10 @@ class _Builder:
             paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
         else:
             paras = []
+            kinds = {"added": self.w("added"), "removed": self.w("removed")}
             for change in changes:
-                line = describe(change)
+                field = change.where.rsplit(": ", 1)[-1].replace(" ", "_")
+                line = describe(change, partial(self.shown, field=field), self.place(change.where), kinds, self.difference)
                 section, _, rest = line.partition(": ")
                 known = section_of(change.section)
                 label = known.title[self.lang == "de"] if known else section
@@ -626,6 +662,9 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
         slides=slides,
     ), theme)
 
+
+# Fields whose values come from a closed list of another name.
+_FIELD_VOCABULARY = {"frequency": "contact", "kind": "link", "role": "perception_role", "unit": "currency_unit"}
 
 CHART_SERIES = 8
 """A column chart shows at most this many series: the largest products, the rest summed as one."""

@@ -153,6 +153,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attitude_axis": ("Attitude towards us (−2 to +2)", "Einstellung zu uns (−2 bis +2)"),
     "potential_axis": ("Potential", "Potenzial"),
     "changes_since": ("Changes since", "Änderungen seit"),
+    "added": ("added", "neu"),
+    "removed": ("removed", "entfernt"),
     "new_since": ("This plan is new since", "Dieser Plan ist neu seit"),
     "no_changes_since": ("No changes since", "Keine Änderungen seit"),
     "no_reporting_line": ("No reporting line in the plan", "Ohne Berichtslinie im Plan"),
@@ -197,6 +199,11 @@ _TITLES: dict[str, tuple[str, str]] = {
     **{entry.key: entry.title for section in SECTIONS for entry in section.agenda},
 }
 """The sections' and agenda entries' titles, as the section registry declares them."""
+
+
+def has_word(key: str) -> bool:
+    """Whether the deck has a label of that key."""
+    return key in _WORDS or key in _TITLES
 
 
 def word(key: str, language: str) -> str:
