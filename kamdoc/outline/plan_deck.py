@@ -541,7 +541,13 @@ class _Builder:
         unit = labels.amount_unit(fin.currency, fin.unit, self.lang)
         if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
             slide = self.new("financials", self.w("financials"), "financials", ("financials",))
-            slide.elements.append(ColumnChart(self.body, categories, series, True, "#,##0", unit))
+            chart_box = self.body
+            if "plan" in kinds:  # the lighter tints of planned years, said in words under the chart
+                key_h = self.minimum * LINE_SPACING + 2 * INSET
+                chart_box = Box(self.body.x, self.body.y, self.body.w, self.body.h - key_h)
+                slide.elements.append(text(Box(self.body.x, chart_box.bottom, self.body.w, key_h),
+                                           [Para((Run(self.w("plan_tints"), italic=True),))], self.minimum, colour="muted"))
+            slide.elements.append(ColumnChart(chart_box, categories, series, True, "#,##0", unit))
         totals = list(fin.totals().values())  # one per year, in the same order as `years`
         margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
         rows = []

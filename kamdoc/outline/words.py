@@ -137,6 +137,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "product": ("Product", "Produkt"),
     "total": ("Total", "Summe"),
     "other_products": ("Other ({n})", "Sonstige ({n})"),
+    "plan_tints": ("Planned years (P) in lighter tints of each product's colour", "Planjahre (Plan) in helleren Tönen der Farbe jedes Produkts"),
     "growth": ("Growth", "Wachstum"),
     "margin": ("Margin", "Marge"),
     "actual": ("actual", "Ist"),

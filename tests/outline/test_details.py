@@ -35,3 +35,10 @@ def test_growth_has_one_decimal_throughout() -> None:
         assert rows, name
         shown = [cell for cell in rows[0][1:] if cell]
         assert shown and all(re.fullmatch(r"-?\d+[.,]\d ?%", cell) for cell in shown), shown
+
+
+def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:
+    deck = _deck("brenner-werke")
+    (chart_slide,) = [s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)]
+    words = " ".join(r.text for e in chart_slide.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
+    assert "Planjahre (Plan) in helleren Tönen" in words
