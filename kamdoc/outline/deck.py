@@ -88,6 +88,7 @@ class ColumnChart:
     stacked: bool = True
     number_format: str = "#,##0"
     legend_note: str = ""
+    format_code: str = ""  # how the PowerPoint chart writes its numbers, in the deck's language on any computer
     axis_top: float = field(init=False)  # the value axis's end and gridline interval, the same in every format
     axis_step: float = field(init=False)
 
@@ -115,6 +116,7 @@ class LineChart:
     level_label: str = ""
     x_title: str = ""
     y_title: str = ""
+    format_code: str = ""  # how the PowerPoint chart writes its numbers, in the deck's language on any computer
     axis_step: float = field(init=False)  # the value axis's gridline interval
     label_every: int = field(init=False)  # every how many categories a label shows (1: all)
     markers: bool = field(init=False)  # a round marker on each point (not where they would merge into a thick line)

@@ -547,7 +547,7 @@ class _Builder:
                 chart_box = Box(self.body.x, self.body.y, self.body.w, self.body.h - key_h)
                 slide.elements.append(text(Box(self.body.x, chart_box.bottom, self.body.w, key_h),
                                            [Para((Run(self.w("plan_tints"), italic=True),))], self.minimum, colour="muted"))
-            slide.elements.append(ColumnChart(chart_box, categories, series, True, "#,##0", unit))
+            slide.elements.append(ColumnChart(chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", self.lang)))
         totals = list(fin.totals().values())  # one per year, in the same order as `years`
         margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
         rows = []

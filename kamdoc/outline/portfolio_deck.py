@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kamdoc.outline.words import amount, day, number, percent, term, word
+from kamdoc.outline.words import amount, chart_format, day, number, percent, term, word
 from kamdoc.outline.layout import Flow, fit_size, paginate_table, text
 from kamdoc.outline.plan_deck import Geometry, finish
 from kamdoc.analyse.health import status_counts
@@ -123,7 +123,7 @@ class _Builder:
         chart_box = Box(self.body.x, self.body.y, self.body.w * PARETO_SHARE_W, self.body.h)
         series = (Series(self.w("cumulative_share"), tuple(round(a.cumulative, 4) for a in accounts)),)
         chart = LineChart(chart_box, categories, series, (0.0, 1.0), "0%", PARETO, self.pct(PARETO),
-                          self.w("accounts_by_revenue"), self.w("cumulative_share"))
+                          self.w("accounts_by_revenue"), self.w("cumulative_share"), chart_format("0%", self.lang))
         side = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
         figures = [
             (self.w("pareto_short").format(n=p.core_count, total=len(accounts), share=self.pct(PARETO)), ""),

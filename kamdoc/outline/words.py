@@ -270,6 +270,16 @@ def amount_unit(currency: str | None, unit: str | None, language: str) -> str:
     return f"{symbol} {unit}".strip() if unit != "one" else symbol
 
 
+# Number format codes that write German separators whatever the viewer's own settings: PowerPoint and LibreOffice
+# otherwise show "#,##0" with the computer's separators ("30,000" in a German deck on an English machine).
+_GERMAN_CODES = {"#,##0": '[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0', "0%": "0\\ %"}
+
+
+def chart_format(number_format: str, language: str) -> str:
+    """The format code a PowerPoint chart writes its axis numbers with, so that they read in the deck's language."""
+    return _GERMAN_CODES.get(number_format, number_format) if language == "de" else number_format
+
+
 def day(value: date, language: str) -> str:
     """A date in the language's medium format: 15.11.2026 (de) or 15 Nov 2026 (en)."""
     from babel.dates import format_date

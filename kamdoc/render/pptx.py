@@ -339,7 +339,7 @@ class _Painter:
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         axis.tick_labels.font.size = Pt(self.theme.size("small"))
-        axis.tick_labels.number_format = element.number_format
+        axis.tick_labels.number_format = element.format_code or element.number_format
         axis.tick_labels.number_format_is_linked = False
         if element.legend_note:
             axis.has_title = True
@@ -383,7 +383,7 @@ class _Painter:
         value_axis.major_unit = element.axis_step  # the PDF's gridlines
         value_axis.has_major_gridlines = True
         value_axis.major_gridlines.format.line.color.rgb = self.colour("rule")
-        value_axis.tick_labels.number_format = element.number_format
+        value_axis.tick_labels.number_format = element.format_code or element.number_format
         value_axis.tick_labels.number_format_is_linked = False
         value_axis.tick_labels.font.size = Pt(self.theme.size("small"))
         category_axis.tick_labels.font.size = Pt(self.theme.size("small"))

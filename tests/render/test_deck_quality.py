@@ -133,3 +133,15 @@ def test_the_financials_chart_has_at_most_eight_series_each_in_its_own_colour(de
     assert series[-1].name.startswith("Sonstige (")  # the smallest products summed, the table lists them all
     colours = [str(s.format.fill.fore_color.rgb) for s in series]
     assert len(set(colours)) == len(colours), colours
+
+
+def test_chart_numbers_read_in_the_plan_s_language_on_any_computer(decks: Path) -> None:
+    def axis_format(name: str) -> str:
+        prs = Presentation(str(decks / f"{name}.pptx"))
+        (chart,) = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart and sh.chart.chart_type is not None
+                    and "COLUMN" in str(sh.chart.chart_type)]
+        return str(chart.value_axis.tick_labels.number_format)
+
+    # German separators written into the code itself ("14.000"), not left to the viewer's settings ("14,000")
+    assert axis_format("brenner-werke") == "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0"
+    assert axis_format("halvorsen-logistics") == "#,##0"
