@@ -151,6 +151,7 @@ class BubbleChart:
     y_title: str
     quadrants: tuple[str, str, str, str]  # top left, top right, bottom left, bottom right
     number_format: str = "#,##0"
+    format_code: str = ""  # how the PowerPoint chart writes its value axis, in the deck's language on any computer
 
 
 @dataclass(frozen=True)

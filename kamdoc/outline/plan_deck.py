@@ -440,7 +440,7 @@ class _Builder:
             quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
             slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
             slide.elements.append(BubbleChart(self.body, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
-                                              f"{self.w('potential_axis')} ({unit})", quadrants))
+                                              f"{self.w('potential_axis')} ({unit})", quadrants, "#,##0", labels.chart_format("#,##0", self.lang)))
         if pos.perception:
             pr = pos.perception
             rows = [[self.w(k), v] for k, v in (("role", term("perception_role", pr.role, self.lang)),

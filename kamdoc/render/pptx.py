@@ -472,6 +472,8 @@ class _Painter:
             axis.has_major_gridlines = True
             axis.major_unit = split - low
             axis.major_gridlines.format.line.color.rgb = self.colour("rule")
+        y_axis.tick_labels.number_format = element.format_code or element.number_format
+        y_axis.tick_labels.number_format_is_linked = False
         x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         plot = chart.plots[0]
