@@ -61,20 +61,20 @@ def split_para(fonts: Fonts, para: Para, size: float, width: float, height: floa
     """
     text = para.text
 
-    def fits(cut: int) -> bool:
-        head = _cut_runs(para.runs, cut)[0]
-        return fonts.para_height(Para(head, para.bullet, para.level), size, width) <= height
+    def height_of(cut: int) -> float:
+        return fonts.para_height(Para(_cut_runs(para.runs, cut)[0], para.bullet, para.level), size, width)
 
-    def best_of(cuts: list[int]) -> int:
+    def best_of(cuts: list[int], limit: float = height) -> int:
         lo, hi, best = 0, len(cuts) - 1, -1
-        while lo <= hi:  # the longest head that still fits
+        while lo <= hi:  # the longest head that still fits: a binary search, so long paragraphs stay cheap
             mid = (lo + hi) // 2
-            if fits(cuts[mid]):
+            if height_of(cuts[mid]) <= limit:
                 best, lo = mid, mid + 1
             else:
                 hi = mid - 1
         return cuts[best] if best >= 0 else 0
 
+    line = size * LINE_SPACING
     words = [i for i, ch in enumerate(text) if ch == " "]
     cut = best_of(words) if words else 0
     skip = 1 if cut else 0  # the space at a word boundary goes with neither part
@@ -82,6 +82,18 @@ def split_para(fonts: Fonts, para: Para, size: float, width: float, height: floa
         cut = best_of(list(range(1, len(text))))
     if not cut:
         return None
+    if words:
+        # Typographic rules: end the part at a sentence when that still fills half the room; never leave one line
+        # of the paragraph alone at the foot (an orphan) or carry one alone over (a widow).
+        sentences = [i for i in words if text[i - 1] in ".!?:;"]
+        at_sentence = best_of(sentences) if sentences else 0
+        if at_sentence and height_of(at_sentence) >= height / 2:
+            cut = at_sentence
+        if height_of(cut) <= line * 1.01:
+            return None
+        tail_lines = fonts.para_height(Para(_cut_runs(para.runs, cut + 1)[1], None, para.level), size, width) / line
+        if tail_lines <= 1.01 and height_of(cut) >= 3 * line:
+            cut = best_of(words, height_of(cut) - line * 0.99) or cut
     head, tail = _cut_runs(para.runs, cut)
     tail = _cut_runs(tail, skip)[1] if skip else tail
     return Para(head, para.bullet, para.level), Para(tail, None, para.level)
@@ -176,7 +188,33 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
         Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights), bold_last_row,
               bold_first_column)
     )
-    return tables
+    return _rebalanced(tables, box)
+
+
+SHORTEST_PART = 0.25
+"""A continued table's last part fills at least this share of its box; else the last two parts share their rows."""
+
+
+def _rebalanced(tables: list[Table], box: Box) -> list[Table]:
+    """The last two parts of a table with their rows shared evenly, when the last would be a widow row or nearly empty."""
+    if len(tables) < 2 or not tables[-2].rows:
+        return tables
+    before, last = tables[-2], tables[-1]
+    if len(last.rows) > 1 and last.box.h >= box.h * SHORTEST_PART:
+        return tables
+    head_h = last.row_heights[0]
+    rows = (*before.rows, *last.rows)
+    heights = (*before.row_heights[1:], *last.row_heights[1:])
+    half, cut, running = sum(heights) / 2, 0, 0.0
+    while cut < len(rows) - 1 and running + heights[cut] / 2 < half:  # cut nearest the middle, each part keeping a row
+        running += heights[cut]
+        cut += 1
+    cut = max(1, cut)
+    first = replace(before, box=Box(before.box.x, before.box.y, before.box.w, head_h + sum(heights[:cut])), rows=rows[:cut],
+                    row_heights=(head_h, *heights[:cut]), bold_last_row=False)
+    second = replace(last, box=Box(last.box.x, last.box.y, last.box.w, head_h + sum(heights[cut:])), rows=rows[cut:],
+                     row_heights=(head_h, *heights[cut:]))
+    return [*tables[:-2], first, second]
 
 
 def _split_tall_rows(fonts: Fonts, rows: Sequence[tuple[str, ...]], widths: tuple[float, ...], size: float,

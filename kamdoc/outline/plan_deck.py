@@ -46,6 +46,8 @@ from kamdoc.outline.deck import (
     Deck,
     Series,
     Slide,
+    Table,
+    Text,
 )
 from kamdoc.theme.settings import Theme
 
@@ -180,20 +182,32 @@ class _Builder:
         if not items:
             return
         for size in self.sizes:
-            flow = Flow(self.fonts, self.body, size, self.theme.size("small"))
-            for is_table, group in itertools.groupby(items, key=lambda item: isinstance(item, TableBlock)):
-                if is_table:
-                    for block in group:
-                        assert isinstance(block, TableBlock)
-                        align = tuple("right" if a == "right" else "left" for a in block.align)
-                        flow.table(block.header, list(block.rows), align)
-                else:
-                    flow.paras([p for p in group if isinstance(p, Para)])
+            flow = self.flowed(items, size, self.body)
             if len(flow.pages) == 1:
                 break
+        # No near-empty last slide ("Wettbewerber." alone): fill the slides before it less, so that it gets a fair share.
+        for share in BALANCE_STEPS:
+            if len(flow.pages) < 2 or _filled(flow.pages[-1], self.body) >= SHORTEST_PAGE:
+                break
+            shorter = self.flowed(items, size, Box(self.body.x, self.body.y, self.body.w, self.body.h * share))
+            if len(shorter.pages) == len(flow.pages):
+                flow = shorter
         for page in flow.pages:
             slide = self.new(kind, title, section, *paths)
             slide.elements += page
+
+    def flowed(self, items: Sequence[Para | TableBlock], size: float, body: Box) -> Flow:
+        """Text and tables laid out page after page in `body` at `size`."""
+        flow = Flow(self.fonts, body, size, self.theme.size("small"))
+        for is_table, group in itertools.groupby(items, key=lambda item: isinstance(item, TableBlock)):
+            if is_table:
+                for block in group:
+                    assert isinstance(block, TableBlock)
+                    align = tuple("right" if a == "right" else "left" for a in block.align)
+                    flow.table(block.header, list(block.rows), align)
+            else:
+                flow.paras([p for p in group if isinstance(p, Para)])
+        return flow
 
     def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]],
               align: list[str] | None = None, *paths: Path_, bold_last_row: bool = False) -> None:
@@ -671,6 +685,17 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
 
 # Fields whose values come from a closed list of another name.
 _FIELD_VOCABULARY = {"frequency": "contact", "kind": "link", "role": "perception_role", "unit": "currency_unit"}
+
+SHORTEST_PAGE = 0.25
+"""A continuation slide of text is at least this share full; else the slides before it hold less."""
+BALANCE_STEPS = (0.95, 0.9, 0.85, 0.8, 0.75)
+"""Shares of the body's height the earlier slides are tried at, to give the last one more."""
+
+
+def _filled(page: list[Text | Table], body: Box) -> float:
+    """How much of the body's height a slide's content takes."""
+    return (max((e.box.bottom for e in page), default=body.y) - body.y) / body.h
+
 
 CHART_SERIES = 8
 """A column chart shows at most this many series: the largest products, the rest summed as one."""

@@ -42,3 +42,24 @@ def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:
     (chart_slide,) = [s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)]
     words = " ".join(r.text for e in chart_slide.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
     assert "Planjahre (Plan) in helleren Tönen" in words
+
+
+def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:
+    from pathlib import Path
+
+    from conftest import DATA
+
+    from kamdoc.outline.deck import Shape
+
+    for plan in (PLANS / "brenner-werke", PLANS / "halvorsen-logistics", DATA / "stress"):
+        result = validate_file(Path(plan) / "plan.yaml", TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY))
+        assert result.plan is not None and result.doc is not None
+        deck = build_outline(result.plan, result.doc, load_theme())
+        body_top = min(s.title_box.bottom for s in deck.slides if s.title_box) + 12
+        for slide in deck.slides:
+            part = re.search(r"\((\d+)/(\d+)\)$", slide.title)
+            if not part or part.group(1) != part.group(2) or any(isinstance(e, Shape) for e in slide.elements):
+                continue  # only the last part of text and tables (the power map has rules of its own)
+            bottom = max(e.box.bottom for e in slide.elements)
+            height = deck.footer_box.y - body_top if deck.footer_box else deck.height
+            assert (bottom - body_top) / height >= 0.22, (plan.name, slide.title, round((bottom - body_top) / height, 2))
