@@ -40,7 +40,11 @@ CONTACT_MARKS = {"weekly": "●●●●", "monthly": "●●●", "quarterly": 
 _DARK_FILLS = {"mentor", "enemy"}
 
 
-def _forest(people: Sequence[Person]) -> tuple[dict[str, list[str]], list[str], list[str]]:
+_Forest = tuple[dict[str, list[str]], list[str], list[str]]
+"""Reports per person, the roots of trees, and the people with neither manager nor reports."""
+
+
+def _forest(people: Sequence[Person]) -> _Forest:
     """Reports per person, the roots of trees, and people with neither manager nor reports (in plan order)."""
     ids = {p.id for p in people}
     children: dict[str, list[str]] = {p.id: [] for p in people}
@@ -129,9 +133,9 @@ class _Layout:
         self.children, self.heights, self.width = children, heights, width
         self.stack_from, self.columns = STACKING[0]
 
-    def tree(self, node: str, depth: int) -> _Block:
-        """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut)."""
-        kids = self.children[node]
+    def tree(self, node: str, depth: int, kids: list[str] | None = None) -> _Block:
+        """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut); `kids`: only these reports."""
+        kids = self.children[node] if kids is None else kids
         if depth == 0 or not kids:
             block = _Block(self.width, self.heights[node], {node: Box(0, 0, self.width, self.heights[node])})
             block.cut = [node] if kids else []
@@ -140,7 +144,7 @@ class _Layout:
         if len(leaves) < self.stack_from:  # few leaves stand in the row, side by side
             leaves = []
         inner = [self.tree(k, depth - 1) for k in kids if k not in leaves]
-        return self._with_stack(node, leaves, depth) if not inner else self._with_row(node, leaves, inner, depth)
+        return self._with_row(node, leaves, inner, depth)
 
     def _stack(self, leaves: list[str], top: float, depth: int) -> _Block:
         """Leaf reports in columns from `top` down, each box joined from the lane above by a line down its column's left side.
@@ -164,9 +168,6 @@ class _Layout:
             bottom = max(bottom, y - STACK_GAP)
         block.h = bottom
         return block
-
-    def _with_stack(self, node: str, leaves: list[str], depth: int) -> _Block:
-        return self._with_row(node, leaves, [], depth)
 
     def _with_row(self, node: str, leaves: list[str], inner: list[_Block], depth: int) -> _Block:
         """The manager centred over a row: their leaf reports' columns first, then each report's subtree."""
@@ -237,11 +238,11 @@ class PowerMapSlide:
 class _Planner:
     """Splits the forest into blocks that fit a slide, then packs them onto as few slides as they need."""
 
-    def __init__(self, people: Sequence[Person], layout: _Layout, width: float, height: float, language: str, fonts: Fonts) -> None:
-        self.by_id = {p.id: p for p in people}
-        self.fonts = fonts
+    def __init__(self, by_id: dict[str, Person], forest: _Forest, layout: _Layout, width: float, height: float, language: str,
+                 fonts: Fonts) -> None:
+        self.by_id, self.fonts = by_id, fonts
         self.layout, self.width, self.height, self.language = layout, width, height, language
-        self.children, self.roots, self.loners = _forest(people)
+        self.children, self.roots, self.loners = forest
 
     def _caption_lines(self, text: str, width: float) -> list[str]:
         return self.fonts.regular.wrap(text, SIZE, width - 2 * INSET - SLACK)
@@ -294,16 +295,9 @@ class _Planner:
         kids, out = list(self.children[node]), []
         while kids:
             taken = 1
-            while taken < len(kids):
-                self.layout.children = {**self.children, node: kids[: taken + 1]}
-                if not self.fits(self.layout.tree(node, 1), caption):
-                    break
+            while taken < len(kids) and self.fits(self.layout.tree(node, 1, kids[: taken + 1]), caption):
                 taken += 1
-            self.layout.children = {**self.children, node: kids[:taken]}
-            block = self.layout.tree(node, 1)
-            self.layout.children = self.children
-            block.cut = [k for k in block.cut if k != node]
-            out.append(block)
+            out.append(self.layout.tree(node, 1, kids[:taken]))
             kids = kids[taken:]
         return out
 
@@ -342,27 +336,25 @@ def _pages(blocks: list[_Block], width: float, height: float) -> list[_Page]:
     return pages if pages[0].blocks else []
 
 
-def _plan(people: Sequence[Person], fonts: Fonts, style: _Style, width: float, height: float,
+def _plan(people: Sequence[Person], forest: _Forest, fonts: Fonts, style: _Style, width: float, height: float,
           language: str) -> tuple[list[_Page], dict[str, tuple[Para, ...]]]:
     cards = {p.id: _card(fonts, p, style, language) for p in people}
-    children, _, _ = _forest(people)
-    layout = _Layout(children, {pid: h for pid, (_, h) in cards.items()}, style.width)
-    planner = _Planner(people, layout, width, height, language, fonts)
+    layout = _Layout(forest[0], {pid: h for pid, (_, h) in cards.items()}, style.width)
+    planner = _Planner({p.id: p for p in people}, forest, layout, width, height, language, fonts)
     return _pages(planner.blocks(), width, height), {pid: paras for pid, (paras, _) in cards.items()}
 
 
 def _best(people: Sequence[Person], fonts: Fonts, width: float, height: float,
           language: str) -> tuple[int, float, list[_Page], dict[str, tuple[Para, ...]]]:
     """The style that needs the fewest slides, then the larger type and boxes: its slide count, type size, pages and boxes' text."""
+    forest = _forest(people)  # the same for every style
     options = []
-    for size in SIZES:
+    for size in SIZES:  # the most wanted style first
         for box_w in WIDTHS:
-            pages, cards = _plan(people, fonts, _Style(box_w, size), width, height, language)
+            pages, cards = _plan(people, forest, fonts, _Style(box_w, size), width, height, language)
             options.append((len(pages), -size, -box_w, size, pages, cards))
             if len(pages) <= 1:  # one slide at the largest type and boxes that make it: nothing beats it
-                break
-        if options and min(o[0] for o in options) <= 1:
-            break
+                return len(pages), size, pages, cards
     count, _, _, size, pages, cards = min(options, key=lambda o: o[:3])
     return count, size, pages, cards
 

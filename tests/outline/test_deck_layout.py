@@ -92,3 +92,20 @@ def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
                 assert metrics.width(line, box.size) <= box.box.w - 2 * box.padding[0], line
         text = re.sub(r"-\n", "", "\n".join(lines)).replace("\n", " ")
         assert "Venkataraman-Subramanian" in text or "Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin" in text
+
+
+def test_a_team_too_wide_for_one_slide_is_shared_out_with_everyone_shown() -> None:
+    from kamdoc.outline.deck import Shape
+    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.power_map import power_map_slides
+    from kamdoc.standard.model import Person
+
+    people = [Person(id="boss", name="Boss", roles=["decision-maker"])]
+    for i in range(30):  # thirty managers with a report each: no row of them fits one slide
+        people += [Person(id=f"m{i}", name=f"Manager {i}", reports_to="boss", roles=["user"]),
+                   Person(id=f"e{i}", name=f"Employee {i}", reports_to=f"m{i}", roles=["user"])]
+    geometry = Geometry.of(load_theme())
+    slides, _ = power_map_slides(people, [], geometry.body, geometry.fonts, "en")
+    shown = [e.paras[0].runs[0].text for s in slides for e in s.elements if isinstance(e, Shape) and e.paras]
+    assert {p.name for p in people} <= set(shown)
+    assert 1 < len(slides) <= 6 and shown.count("Boss") > 1  # the manager heads each part of the team
