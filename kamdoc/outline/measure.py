@@ -86,7 +86,7 @@ class Metrics:
                     lines.append(line)
                 line = word
                 while True:  # a word longer than the line is broken; each piece is measured once
-                    cut = self._fit(line, size, width)
+                    cut = self.chars_fitting(line, size, width)
                     if cut >= len(line):
                         break
                     lines.append(line[:cut])
@@ -94,7 +94,8 @@ class Metrics:
             lines.append(line)
         return lines
 
-    def _fit(self, word: str, size: float, width: float) -> int:
+    def chars_fitting(self, word: str, size: float, width: float) -> int:
+        """How many of the word's first characters fit `width` points (at least one), measured in one pass."""
         total = 0.0
         for i, ch in enumerate(word):
             total += self.widths.get(ord(ch), self.fallback) * size

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from kamdoc.outline.deck import Box, Connector, Element, Shape, Text
-from kamdoc.outline.layout import INSET, Fonts
+from kamdoc.outline.layout import INSET, Fonts, fit_line
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run, plain
 from kamdoc.outline.words import badge, term, word
@@ -29,6 +29,9 @@ STACKING = ((99, 1), (4, 2), (3, 2), (4, 1), (3, 1), (2, 2), (2, 1), (1, 1), (1,
 and in how many columns (99: never, each leaf in the row)."""
 STACK_GAP, INDENT = 6.0, 16.0
 """Leaf reports stand in a column under their manager: this far apart, indented this far, joined by a line on the left."""
+MOST_LINES = (4, 6, 2)
+"""The most lines a box gives its name, its title and its roles line: far beyond any real person's, so that a
+stranger's page-long name cannot make a box taller than a slide."""
 CAPTION_H = SIZE * LINE_SPACING + 6
 CAPTION2_H = 2 * SIZE * LINE_SPACING + 6
 """A continued part's caption takes at most two lines."""
@@ -58,12 +61,11 @@ def _forest(people: Sequence[Person]) -> _Forest:
 def _wrap_whole(fonts: Fonts, text: str, size: float, width: float, bold: bool) -> list[str]:
     """Lines of `text` in `width` points; a word longer than the line is broken with a hyphen, never cut short."""
     metrics = fonts.bold if bold else fonts.regular
+    room = width - metrics.width("-", size)
     words: list[str] = []
     for item in text.split():
-        while metrics.width(item, size) > width and len(item) > 2:
-            cut = len(item) - 1
-            while cut > 1 and metrics.width(item[:cut] + "-", size) > width:
-                cut -= 1
+        while len(item) > 2 and metrics.width(item, size) > width:
+            cut = metrics.chars_fitting(item, size, room)  # one pass over the word, however long
             words.append(item[:cut] + "-")
             item = item[cut:]
         words.append(item)
@@ -98,8 +100,12 @@ def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[t
     """A person's paragraphs, each whole, and the height of the box that holds them at `style`."""
     paras = []
     lines = 0
-    for content, bold, italic in card_texts(person, language):
+    texts = card_texts(person, language)
+    for i, (content, bold, italic) in enumerate(texts):
+        most = MOST_LINES[0] if i == 0 else MOST_LINES[2] if i == len(texts) - 1 else MOST_LINES[1]
         wrapped = _wrap_whole(fonts, content, style.size, style.inner, bold)
+        if len(wrapped) > most:  # only a text no real box holds (a name of pages): shortened, so the box stays on its slide
+            wrapped = [*wrapped[: most - 1], fit_line(fonts.bold if bold else fonts.regular, " ".join(wrapped[most - 1 :]), style.size, style.inner)]
         lines += len(wrapped)
         # The measured lines, each ended by a line break: both renderers show exactly these lines, none wraps again.
         paras.append(Para((Run("\n".join(wrapped), bold, italic),)))

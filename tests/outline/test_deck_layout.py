@@ -109,3 +109,18 @@ def test_a_team_too_wide_for_one_slide_is_shared_out_with_everyone_shown() -> No
     shown = [e.paras[0].runs[0].text for s in slides for e in s.elements if isinstance(e, Shape) and e.paras]
     assert {p.name for p in people} <= set(shown)
     assert 1 < len(slides) <= 6 and shown.count("Boss") > 1  # the manager heads each part of the team
+
+
+def test_a_name_of_pages_keeps_its_box_on_the_slide() -> None:
+    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.power_map import power_map_slides
+    from kamdoc.standard.model import Person
+
+    # A stranger's plan: a 30,000-character name and a title of 5,000 words. Real names stay whole; this one cannot.
+    people = [Person(id="a", name="X" * 30_000, title="word " * 5_000, roles=["user"]), Person(id="b", name="B", reports_to="a", roles=["user"])]
+    geometry = Geometry.of(load_theme())
+    slides, _ = power_map_slides(people, [], geometry.body, geometry.fonts, "en")
+    for slide in slides:
+        for element in slide.elements:
+            box = getattr(element, "box", None)
+            assert box is None or (box.bottom <= geometry.body.bottom + 1 and box.right <= geometry.width), box
