@@ -64,3 +64,22 @@ def label_every(categories: tuple[str, ...], width: float, most: int = MOST_LABE
         return 1
     power = int(10 ** math.floor(math.log10(raw)))
     return next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)
+
+
+LEGEND_ROW, LEGEND_COLUMNS = 15.0, 3
+"""A column chart's legend: points per row, entries per row."""
+COLUMN_SHARE = 0.62
+"""A column's width as a share of its category's slot."""
+COLUMN_GAP = round((1 - COLUMN_SHARE) / COLUMN_SHARE * 100)
+"""The same as PowerPoint's gap width: the gap between columns in per cent of a column."""
+TOTAL_ROOM = 16.0
+"""Points above the highest column for its total."""
+
+
+def column_plot(width: float, height: float, top_label: str, legend_rows: int, two_line_labels: bool,
+                titled: bool) -> tuple[float, float, float, float]:
+    """A column chart's plot inside its frame (x0, y0, x1, y1): room on the left for the longest tick label and the
+    axis title, below for the category labels and the legend."""
+    left = max(LINE_LEFT, (18.0 if titled else 6.0) + len(top_label) * CHAR_WIDTH * 1.1 + 8.0)
+    lower = 22.0 + legend_rows * LEGEND_ROW + 8.0 + (11.0 if two_line_labels else 0.0)
+    return left, 10.0, width - 12.0, height - lower

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kamdoc.outline.axes import LINE_LEFT, LINE_RIGHT, MARKERS_UP_TO, column_axis, label_every, line_step
+from kamdoc.outline import bubbles
+from kamdoc.outline.axes import (
+    CHAR_WIDTH,
+    LEGEND_COLUMNS,
+    LINE_LEFT,
+    LINE_RIGHT,
+    MARKERS_UP_TO,
+    TOTAL_ROOM,
+    column_axis,
+    column_plot,
+    label_every,
+    line_step,
+)
 from kamdoc.outline.richtext import Para
 
 
@@ -41,6 +53,17 @@ class Text:
     align: str = "left"
     fill: str | None = None  # a theme colour name for the frame's background
     role: str = "body"  # title, body, footer, caption: lets a template map it to a placeholder
+    breaks: tuple[tuple[int, ...], ...] = ()  # per paragraph: where the outline's measured lines begin (set when the deck is complete)
+
+    def measured(self) -> tuple[Para, ...]:
+        """The paragraphs as the outline measured them: a line break where each wrapped line begins.
+
+        A renderer that lays text out itself (the PDF's) prints exactly these lines; PowerPoint
+        wraps the whole paragraphs in the same box.
+        """
+        if not self.breaks:
+            return self.paras
+        return tuple(para.broken_at(at) if at else para for para, at in zip(self.paras, self.breaks))
 
 
 @dataclass(frozen=True)
@@ -89,8 +112,12 @@ class ColumnChart:
     number_format: str = "#,##0"
     legend_note: str = ""
     format_code: str = ""  # how the PowerPoint chart writes its numbers, in the deck's language on any computer
+    totals: bool = False  # room above each column for its total (drawn as text by the outline)
     axis_top: float = field(init=False)  # the value axis's end and gridline interval, the same in every format
     axis_step: float = field(init=False)
+    heights: tuple[float, ...] = field(init=False)  # each column's top value: its stack's sum, or its highest bar
+    plot: tuple[float, float, float, float] = field(init=False)  # the plot inside the chart's box: x0, y0, x1, y1 in points
+    legend_rows: int = field(init=False)
 
     def __post_init__(self) -> None:
         count = len(self.categories)
@@ -99,8 +126,28 @@ class ColumnChart:
         else:
             highest = [max((s.values[i] or 0 for s in self.series), default=0.0) for i in range(count)]
         top, step = column_axis(highest, "." not in self.number_format)
+        rows = -(-len(self.series) // LEGEND_COLUMNS)
+        plot = column_plot(self.box.w, self.box.h, f"{top:,.0f}", rows, False, bool(self.legend_note))
+        slot = (plot[2] - plot[0]) / max(1, count)
+        if any(len(c) > max(4, int(slot / CHAR_WIDTH)) for c in self.categories):  # labels on two lines need a line more
+            plot = column_plot(self.box.w, self.box.h, f"{top:,.0f}", rows, True, bool(self.legend_note))
+        if self.totals and highest and (top - max(highest)) / top * (plot[3] - plot[1]) < TOTAL_ROOM:
+            top += step  # the highest column's total needs room under the top gridline
         object.__setattr__(self, "axis_top", top)
         object.__setattr__(self, "axis_step", step)
+        object.__setattr__(self, "heights", tuple(highest))
+        object.__setattr__(self, "plot", plot)
+        object.__setattr__(self, "legend_rows", rows)
+
+    def column_centre(self, index: int) -> float:
+        """Where a column's middle stands, in points from the chart's left edge."""
+        x0, _, x1, _ = self.plot
+        return x0 + (x1 - x0) / max(1, len(self.categories)) * (index + 0.5)
+
+    def value_y(self, value: float) -> float:
+        """Where a value stands on the value axis, in points from the chart's top edge."""
+        _, y0, _, y1 = self.plot
+        return y1 - (y1 - y0) * value / (self.axis_top or 1.0)
 
 
 @dataclass(frozen=True)
@@ -152,6 +199,26 @@ class BubbleChart:
     quadrants: tuple[str, str, str, str]  # top left, top right, bottom left, bottom right
     number_format: str = "#,##0"
     format_code: str = ""  # how the PowerPoint chart writes its value axis, in the deck's language on any computer
+    plot: tuple[float, float, float, float] = field(init=False)  # the plot inside the chart's box: x0, y0, x1, y1 in points
+    centres: tuple[tuple[float, float], ...] = field(init=False)  # each bubble's centre in points inside the chart's box
+    radii: tuple[float, ...] = field(init=False)
+    sides: tuple[str, ...] = field(init=False)  # where each bubble's label stands: center, right, left, above or below
+
+    def __post_init__(self) -> None:
+        plot = bubbles.plot_area(self.box.w, self.box.h)
+        (x0, x1), (y0, y1) = self.x_range, self.y_range
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            return (plot[0] + (plot[2] - plot[0]) * (x - x0) / ((x1 - x0) or 1.0),
+                    plot[3] - (plot[3] - plot[1]) * (y - y0) / ((y1 - y0) or 1.0))
+
+        centres = tuple(point(b.x, b.y) for b in self.bubbles)
+        radii = bubbles.radii([b.size for b in self.bubbles], plot)
+        taken = bubbles.quadrant_rects(self.quadrants, plot, point(self.x_split, y0)[0])
+        object.__setattr__(self, "plot", plot)
+        object.__setattr__(self, "centres", centres)
+        object.__setattr__(self, "radii", radii)
+        object.__setattr__(self, "sides", bubbles.label_sides([b.label for b in self.bubbles], centres, radii, plot, taken))
 
 
 @dataclass(frozen=True)
@@ -191,6 +258,7 @@ class Connector:
     width: float
     dashed: bool = False
     glued: bool = True  # a straight connector glued to both shapes; else a polyline along `points`
+    arrow: bool = False  # an arrowhead at the end: the tie has a direction (one person influences another)
 
 
 Element = Text | Table | ColumnChart | LineChart | BubbleChart | Image | Shape | Connector
@@ -228,3 +296,13 @@ class Deck:
     footer_box: Box | None = None  # the footer's text on every slide but the cover, in `footer_size`
     number_box: Box | None = None  # the slide number beside it
     footer_size: float = 9.0
+    title_box: Box | None = None  # where titles stand and the body begins: the PowerPoint master's placeholders
+    body_box: Box | None = None
+
+    def section_starts(self) -> dict[str, int]:
+        """Each section's link target (an agenda entry's) and the index of the slide it starts on."""
+        starts: dict[str, int] = {}
+        for index, slide in enumerate(self.slides):
+            if slide.section and slide.section not in starts:
+                starts[slide.section] = index
+        return starts

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.deck import Box, Table, Text
+from kamdoc.outline.deck import Box, Slide, Table, Text
 
 BULLET_INDENT = 18.0
 """Points a list item's text is indented by, per level."""
@@ -42,6 +42,12 @@ class Fonts:
         start, _ = indent(para, size)
         runs = [(r.text, r.bold) for r in para.runs]
         return self.regular.lines_of_runs(runs, size, max(20.0, width - start - 2 * INSET), self.bold)
+
+    def breaks(self, para: Para, size: float, width: float, bold: bool = False) -> tuple[int, ...]:
+        """Where a paragraph's wrapped lines begin in a text frame `width` points wide (see Metrics.break_runs)."""
+        start, _ = indent(para, size)
+        runs = [(r.text, r.bold or bold) for r in para.runs]
+        return tuple(self.regular.break_runs(runs, size, max(20.0, width - start - 2 * INSET), self.bold))
 
     def para_height(self, para: Para, size: float, width: float) -> float:
         return self.lines(para, size, width) * size * LINE_SPACING + size * PARA_GAP
@@ -330,6 +336,13 @@ class Flow:
                 placed = replace(part, box=Box(part.box.x, self.y, part.box.w, part.box.h))
                 self.pages[-1].append(placed)
                 self.y += part.box.h + self.size * PARA_GAP
+
+
+def measure_lines(slides: Sequence[Slide], fonts: Fonts) -> None:
+    """Give every text frame its measured line breaks, so that each renderer shows the lines the layout counted."""
+    for slide in slides:
+        slide.elements = [replace(e, breaks=tuple(fonts.breaks(p, e.size, e.box.w, e.bold) for p in e.paras)) if isinstance(e, Text) else e
+                          for e in slide.elements]
 
 
 def text(box: Box, paras: Sequence[Para], size: float, colour: str = "text", bold: bool = False, align: str = "left",

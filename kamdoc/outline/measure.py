@@ -105,32 +105,47 @@ class Metrics:
 
     def lines_of_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> int:
         """How many lines styled runs ((text, is_bold), …) take in a box `width` points wide."""
-        words: list[tuple[float, float]] = []  # (width of the word, width of the space after it)
-        current = 0.0
-        for text, is_bold in runs:
-            metrics = bold if is_bold else self
-            for ch in text:
-                if ch == "\n":
-                    words.append((current, -1.0))  # -1: a forced line break
-                    current = 0.0
-                elif ch == " ":
-                    words.append((current, metrics.widths.get(32, 0.28) * size))
-                    current = 0.0
-                else:
-                    current += metrics.widths.get(ord(ch), metrics.fallback) * size
-        words.append((current, 0.0))
-        lines, used = 1, 0.0
-        for word, space in words:
+        forced = sum(text.count("\n") for text, _ in runs)
+        return 1 + forced + len(self.break_runs(runs, size, width, bold))
+
+    def break_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> list[int]:
+        """Where styled runs wrap in a box `width` points wide: the offsets, in their joined text, at which lines begin.
+
+        Greedy, like both renderers: a line takes words while they fit; a word longer than a line is
+        broken between characters. Forced breaks ("\n") start lines too but are not listed.
+        """
+        breaks: list[int] = []
+        used = 0.0
+        for start, widths, space in _words(runs, size, bold, self):
+            word = sum(widths)
             if used and used + word > width:
-                lines += 1
+                breaks.append(start)
                 used = 0.0
-            while word > width:  # a word longer than the line is broken
-                lines += 1
-                word -= width
-            used += word
-            if space < 0:
-                lines += 1
-                used = 0.0
+            if word > width:
+                word = 0.0
+                for k, char in enumerate(widths):
+                    if word and word + char > width:
+                        breaks.append(start + k)
+                        word = 0.0
+                    word += char
+            used = 0.0 if space < 0 else used + word + space
+        return breaks
+
+
+def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Metrics) -> list[tuple[int, list[float], float]]:
+    """The words of styled runs: where each starts, its characters' widths, and the width of the space after it (-1: a forced break)."""
+    words: list[tuple[int, list[float], float]] = []
+    start, offset = 0, 0
+    current: list[float] = []
+    for text, is_bold in runs:
+        metrics = bold if is_bold else regular
+        get, fallback = metrics.widths.get, metrics.fallback
+        for ch in text:
+            if ch == "\n" or ch == " ":
+                words.append((start, current, -1.0 if ch == "\n" else get(32, 0.28) * size))
+                current, start = [], offset + 1
             else:
-                used += space
-        return lines
+                current.append(get(ord(ch), fallback) * size)
+            offset += 1
+    words.append((start, current, 0.0))
+    return words

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kamdoc.outline import words as labels
 from kamdoc.outline.words import amount, day, has_word, number, percent, term, word
+from kamdoc.outline.axes import CHART_FONT, TOTAL_ROOM
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
     INSET,
@@ -22,6 +23,7 @@ from kamdoc.outline.layout import (
     fit_line,
     fit_size,
     fit_title,
+    measure_lines,
     paginate_table,
     text,
 )
@@ -117,9 +119,10 @@ class Geometry:
         return Box(self.margin, y, width * FOOTER_SHARE, height), Box(self.margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), height)
 
     def place_footer(self, deck: Deck, theme: Theme) -> Deck:
-        """The deck with its footer's geometry: the renderers draw it there and work out none of their own."""
+        """The deck with its frame's geometry (title, body, footer): the renderers draw there and work out none of their own."""
         deck.footer_size = theme.size("footer")
         deck.footer_box, deck.number_box = self.footer_boxes(deck.footer_size)
+        deck.title_box, deck.body_box = self.title_box, self.body
         return deck
 
 
@@ -131,6 +134,20 @@ def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
         slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
                                                   min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))  # two lines fit
         slide.title_box = None if slide.kind == "cover" else geometry.title_box
+    measure_lines(slides, geometry.fonts)
+
+
+def column_totals(chart: ColumnChart, language: str) -> list[Text]:
+    """Each column's total above it, in bold: a reader sees the year's sum without adding up the stack."""
+    slot = (chart.plot[2] - chart.plot[0]) / max(1, len(chart.categories))
+    out = []
+    for i, total in enumerate(chart.heights):
+        if total <= 0:
+            continue
+        top = chart.box.y + chart.value_y(total) - TOTAL_ROOM
+        out.append(text(Box(chart.box.x + chart.column_centre(i) - slot / 2, top, slot, TOTAL_ROOM - 1),
+                        [Para((Run(number(total, language)),))], CHART_FONT, bold=True, align="center", role="caption"))
+    return out
 
 
 class _Builder:
@@ -561,7 +578,8 @@ class _Builder:
                 chart_box = Box(self.body.x, self.body.y, self.body.w, self.body.h - key_h)
                 slide.elements.append(text(Box(self.body.x, chart_box.bottom, self.body.w, key_h),
                                            [Para((Run(self.w("plan_tints"), italic=True),))], self.minimum, colour="muted"))
-            slide.elements.append(ColumnChart(chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", self.lang)))
+            chart = ColumnChart(chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", self.lang), totals=True)
+            slide.elements += [chart, *column_totals(chart, self.lang)]
         totals = list(fin.totals().values())  # one per year, in the same order as `years`
         margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
         rows = []

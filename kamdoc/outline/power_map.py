@@ -428,7 +428,9 @@ def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, tuple[Para, ..
     for link in links:
         a, b = keys.get(link.from_), keys.get(link.to)
         if a and b and a != b:
-            elements.append(Connector(a, b, _link_route(boxes[a], boxes[b]), f"link.{link.kind or 'influences'}", 1.75, dashed=True, glued=False))
+            kind = link.kind or "influences"
+            elements.append(Connector(a, b, _link_route(boxes[a], boxes[b]), f"link.{kind}", 1.75, dashed=True, glued=False,
+                                      arrow=kind == "influences"))
         elif (a or b) and not any(n in where.get(link.to, []) for n in where.get(link.from_, [])):
             other = link.to if a else link.from_
             pages = ", ".join(part(n) for n in dict.fromkeys(where.get(other, [])))
@@ -471,7 +473,8 @@ def _legend(box: Box, fonts: Fonts, language: str, judged: bool) -> list[Element
         first += [(f"attitude.{a}", term("attitude", a, language)) for a in ("mentor", "positive", "neutral", "negative", "enemy")]
         first.append((None, word("influence_weight", language)))
     second: list[tuple[str | None, str]] = [(None, word("legend_lines", language))]
-    second += [(f"link.{k}", term("link", k, language)) for k in ("influences", "allies", "rivals")]
+    # Influence has a direction: its arrow points at the person influenced.
+    second += [(f"link.{k}", term("link", k, language) + (" →" if k == "influences" else "")) for k in ("influences", "allies", "rivals")]
     marks = ", ".join(f"{mark} {term('contact', key, language)}" for key, mark in CONTACT_MARKS.items())
     second.append((None, f"{word('legend_contact', language)}: {marks}"))
     roles = ("decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer")

@@ -31,6 +31,24 @@ class Para:
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def broken_at(self, offsets: tuple[int, ...]) -> Para:
+        """The paragraph with a line break at each offset of its text; a space just before a break gives way to it."""
+        marks, joined = set(offsets), self.text
+        runs, position = [], 0
+        for run in self.runs:
+            out = []
+            for k, char in enumerate(run.text):
+                at = position + k
+                if char == " " and at + 1 in marks:
+                    out.append("\n")
+                    continue
+                if at in marks and joined[at - 1] != " ":  # a word broken between characters
+                    out.append("\n")
+                out.append(char)
+            position += len(run.text)
+            runs.append(Run("".join(out), run.bold, run.italic, run.link))
+        return Para(tuple(runs), self.bullet, self.level)
+
 
 @dataclass(frozen=True)
 class TableBlock:

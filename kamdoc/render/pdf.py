@@ -108,13 +108,13 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
     `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
     """
     slides = []
-    starts = {index: name for name, index in section_anchors(deck).items() if name not in seen_before}
+    starts = {index: name for name, index in deck.section_starts().items() if name not in seen_before}
     for index, slide in enumerate(deck.slides):
         elements = []
         lines = []
         for e in slide.elements:
             if isinstance(e, Text):
-                elements.append(SimpleNamespace(kind="text", **vars(e)))
+                elements.append(SimpleNamespace(kind="text", **{**vars(e), "paras": e.measured()}))
             elif isinstance(e, Table):
                 # A filled cell names its theme colour as the CSS variable the deck's style defines (status.red -> status-red).
                 # Every body cell gets an entry (rows of `fills` may be short), so the template can index any cell.
@@ -216,11 +216,3 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
         raise KamdocError(f"WeasyPrint could not render the deck cleanly: {what}")
     return bytes(data)
 
-
-def section_anchors(deck: Deck) -> dict[str, int]:
-    """Each section's link target and the index of the page it starts on."""
-    anchors: dict[str, int] = {}
-    for index, slide in enumerate(deck.slides):
-        if slide.section and slide.section not in anchors:
-            anchors[slide.section] = index
-    return anchors

@@ -36,6 +36,7 @@ from pptx.util import Emu, Pt
 if TYPE_CHECKING:  # python-pptx's classes, named for the type checker only
     from pptx.chart.axis import _BaseAxis
     from pptx.chart.plot import _BasePlot
+    from pptx.chart.series import BubbleSeries
     from pptx.oxml.xmlchemy import BaseOxmlElement
     from pptx.shapes.graphfrm import GraphicFrame
     from pptx.presentation import Presentation as PresentationFile
@@ -45,10 +46,14 @@ if TYPE_CHECKING:  # python-pptx's classes, named for the type checker only
     from pptx.slide import SlideLayout
     from pptx.text.text import TextFrame
 
+from kamdoc.outline.axes import CHART_FONT, COLUMN_GAP, LEGEND_ROW
+from kamdoc.outline.bubbles import SCALE as BUBBLE_SCALE
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
+from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
 from kamdoc.outline.deck import (
+    Box,
     BubbleChart,
     ColumnChart,
     Connector,
@@ -76,6 +81,7 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
 
 
@@ -90,17 +96,22 @@ class _Painter:
         self.deck = deck
         self.theme = theme
         self.template = template
-        self.prs = Presentation(io.BytesIO(template.data) if template else None)
         if template is None:
-            self.prs.slide_width = _emu(deck.width)
-            self.prs.slide_height = _emu(deck.height)
+            self.prs = own_master(deck, theme)
+            self.layouts: dict[str, str | None] = dict(LAYOUTS)
         else:
+            self.prs = Presentation(io.BytesIO(template.data))
+            self.layouts = dict(template.layouts)
             _remove_slides(self.prs)  # a company template often brings sample slides
+        # What the master already says is not repeated in every run: its scheme colours and its body font.
+        self.slots, _, master_face = scheme_slots(self.prs)
         self.face = str(theme.get("font", "face"))
+        self.font_xml = "" if self.face == master_face else f'<a:latin typeface="{escape(self.face)}"/><a:cs typeface="{escape(self.face)}"/>'
         self.lang = "de-DE" if deck.language == "de" else "en-GB"
         self._fast_partnames()
         self._notes_template: BaseOxmlElement | None = None
         self._notes_count = 0
+        self.pages: list[PptxSlide] = []
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
 
     def _layout(self, names: tuple[str, ...]) -> SlideLayout | None:
@@ -115,19 +126,28 @@ class _Painter:
     def hex(self, name: str) -> str:
         return self.theme.colour(*name.split(".")).lstrip("#").upper()
 
+    def colour_xml(self, name: str) -> str:
+        """A theme colour as DrawingML: by its slot in the master's colour scheme where it has one, so it follows the master."""
+        value = self.hex(name)
+        slot = self.slots.get(value)
+        return f'<a:schemeClr val="{slot}"/>' if slot else f'<a:srgbClr val="{value}"/>'
+
     # Text is written as DrawingML directly: python-pptx's object API costs a second per deck
     # in tables alone, and the XML is the same.
 
-    def runs_xml(self, page: PptxSlide, para: Para, size: float, colour: str, bold: bool = False) -> str:
+    def runs_xml(self, page: PptxSlide, para: Para, size: float, colour: str, bold: bool = False, placeholder: bool = False) -> str:
         out = []
+        # A placeholder's font and colour are its layout's: a company template's titles keep their look.
+        look = "" if placeholder else f"<a:solidFill>{self.colour_xml(colour)}</a:solidFill>{self.font_xml}"
         for run in para.runs:
             link = ""
-            if run.link and not run.link.startswith("#"):  # "#section" links are for the PDF's agenda
+            if run.link and run.link.startswith("#"):  # an agenda entry: a jump to the first slide of its section
+                link = self.slide_link(page, run.link[1:])
+            elif run.link:
                 rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
-                     f'<a:solidFill><a:srgbClr val="{self.hex(colour)}"/></a:solidFill>'
-                     f'<a:latin typeface="{escape(self.face)}"/><a:cs typeface="{escape(self.face)}"/>{link}</a:rPr>')
+                     f'{look}{link}</a:rPr>')
             for i, piece in enumerate(run.text.split("\n")):
                 if i:
                     out.append(f"<a:br>{props}</a:br>")
@@ -135,7 +155,16 @@ class _Painter:
                     out.append(f"<a:r>{props}<a:t>{escape(piece)}</a:t></a:r>")
         return "".join(out)
 
-    def para_xml(self, page: PptxSlide, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True) -> str:
+    def slide_link(self, page: PptxSlide, section: str) -> str:
+        """A click that jumps to the slide a section starts on (every page exists before any is filled)."""
+        index = self.deck.section_starts().get(section)
+        if index is None or index >= len(self.pages):
+            return ""
+        rid = page.part.relate_to(self.pages[index].part, RT.SLIDE)
+        return f'<a:hlinkClick r:id="{rid}" action="ppaction://hlinksldjump"/>'
+
+    def para_xml(self, page: PptxSlide, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True,
+                 placeholder: bool = False) -> str:
         start, hang = indent(para, size)
         attrs = f'algn="{_ALGN[align]}"'
         bullet = ""
@@ -150,38 +179,50 @@ class _Painter:
         spacing = f'<a:lnSpc><a:spcPts val="{_hundredths(size * LINE_SPACING)}"/></a:lnSpc>'
         if gap:
             spacing += f'<a:spcAft><a:spcPts val="{_hundredths(size * PARA_GAP)}"/></a:spcAft>'
-        return (f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold)}"
+        return (f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold, placeholder)}"
                 f'<a:endParaRPr lang="{self.lang}" sz="{_hundredths(size)}" dirty="0"/></a:p>')
 
     def fill_frame(self, page: PptxSlide, frame: TextFrame, paras: Sequence[Para], size: float, colour: str, align: str,
-                   bold: bool = False, gap: bool = True) -> None:
+                   bold: bool = False, gap: bool = True, placeholder: bool = False) -> None:
         body = frame._txBody
         for p in body.findall(qn("a:p")):
             body.remove(p)
-        xml = "".join(self.para_xml(page, para, size, colour, align, bold, gap) for para in paras) or "<a:p/>"
+        xml = "".join(self.para_xml(page, para, size, colour, align, bold, gap, placeholder) for para in paras) or "<a:p/>"
         for p in parse_xml(f'<a:txBody xmlns:a="{_A}" xmlns:r="{_R}">{xml}</a:txBody>'):
             body.append(p)
 
-    def slide(self, slide: Slide) -> None:
-        kind = "cover" if slide.kind == "cover" else "content"
-        name = self.template.layouts.get(kind) if self.template else None
-        layout = self._layout((name,)) if name else None
-        page = self.prs.slides.add_slide(layout or self.blank)
-        title_placeholder = None
-        for shape in list(page.placeholders):  # our own boxes carry the content; the title may use the template's
-            if shape.placeholder_format.type in (1, 3) and slide.kind != "cover" and title_placeholder is None:
-                title_placeholder = shape
+    def add_page(self, slide: Slide) -> PptxSlide:
+        """An empty slide on the layout for its kind, holding only the layout's title placeholder (made if it has none)."""
+        name = self.layouts.get("cover" if slide.kind == "cover" else "content")
+        page: PptxSlide = self.prs.slides.add_slide((self._layout((name,)) if name else None) or self.blank)
+        title = None
+        for shape in list(page.placeholders):  # our own boxes carry the content; the title is the layout's
+            if shape.placeholder_format.type in (1, 3) and title is None:  # TITLE, CENTER_TITLE
+                title = shape
                 continue
             shape._element.getparent().remove(shape._element)
+        if title is None:  # outline views and screen readers find a slide's title in its title placeholder
+            page.shapes._spTree.append(parse_xml(_TITLE_PLACEHOLDER))
+        self.pages.append(page)
+        return page
+
+    def fill(self, page: PptxSlide, slide: Slide) -> None:
+        """Everything on one slide: its title in the title placeholder, its elements, its footer and notes."""
+        title = next(shape for shape in page.placeholders if shape.placeholder_format.type in (1, 3))
+        elements = list(slide.elements)
         if slide.title_box is not None:
-            title = Text(slide.title_box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"), colour="primary", bold=True, role="title")
-            if title_placeholder is not None:
-                self.placeholder_title(title_placeholder, title)
-            else:
-                self.text(page, title)
+            self.title(page, title, Text(slide.title_box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"),
+                                   colour="primary", bold=True, role="title"))
             self.footer(page, slide)
+        else:  # the cover: its name is the title
+            name = next((e for e in elements if isinstance(e, Text) and e.role == "title"), None)
+            if name is not None:
+                elements.remove(name)
+                self.title(page, title, name)
+            else:
+                title._element.getparent().remove(title._element)
         shapes: dict[str, BaseShape] = {}
-        for element in slide.elements:
+        for element in elements:
             self.draw(page, element, shapes)
         if slide.notes:
             self.notes(page, "\n".join(slide.notes))
@@ -256,17 +297,14 @@ class _Painter:
         assert frame is not None
         frame.text = text
 
-    def placeholder_title(self, placeholder: PptxShape, element: Text) -> None:
-        """The template's own title placeholder, moved to where the outline measured the title, in its size."""
+    def title(self, page: PptxSlide, placeholder: PptxShape, element: Text) -> None:
+        """The title placeholder, moved to where the outline measured the title; its font and colour stay the layout's."""
         box = element.box
         placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)
         placeholder.width, placeholder.height = _emu(box.w), _emu(box.h)
-        frame = placeholder.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.text = element.paras[0].text
-        for run in frame.paragraphs[0].runs:
-            run.font.size = Pt(element.size)  # the font and colour stay the template's
+        self._frame(placeholder.text_frame, MSO_ANCHOR.TOP)
+        self.fill_frame(page, placeholder.text_frame, element.paras, element.size, element.colour, element.align, element.bold,
+                        placeholder=True)
 
     def footer(self, page: PptxSlide, slide: Slide) -> None:
         deck = self.deck
@@ -281,13 +319,17 @@ class _Painter:
         if element.fill:
             shape.fill.solid()
             shape.fill.fore_color.rgb = self.colour(element.fill)
-        frame = shape.text_frame
+        self._frame(shape.text_frame, MSO_ANCHOR.TOP)
+        self.fill_frame(page, shape.text_frame, element.paras, element.size, element.colour, element.align, element.bold)
+
+    @staticmethod
+    def _frame(frame: TextFrame, anchor: MSO_ANCHOR) -> None:
+        """A frame that wraps in its box and never resizes it or its text: the outline measured both."""
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.vertical_anchor = anchor
         for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
             setattr(frame, side, _emu(INSET))
-        self.fill_frame(page, frame, element.paras, element.size, element.colour, element.align, element.bold)
 
     def table(self, page: PptxSlide, element: Table) -> None:
         box = element.box
@@ -310,7 +352,7 @@ class _Painter:
                 align = "left" if header and element.align[c] == "center" else element.align[c]
                 para = self.para_xml(page, Para((Run(value),)), element.size, colour, align, bold, gap=False)
                 xml_cells.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
-                                 f'<a:tcPr {margins}><a:solidFill><a:srgbClr val="{self.hex(cell_fill)}"/></a:solidFill></a:tcPr></a:tc>')
+                                 f'<a:tcPr {margins}><a:solidFill>{self.colour_xml(cell_fill)}</a:solidFill></a:tcPr></a:tc>')
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
         first = ' firstRow="1"' if element.has_header else ""
         table = parse_xml(f'<a:tbl xmlns:a="{_A}" xmlns:r="{_R}"><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl>')
@@ -331,22 +373,26 @@ class _Painter:
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(self.theme.size("small"))
+        chart.legend.font.size = Pt(CHART_FONT)
+        x0, _, x1, y1 = element.plot
+        legend_top = element.box.h - 8 - element.legend_rows * LEGEND_ROW - 4
+        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: totals stand on its columns
+        _pin(chart.legend._element, (x0, legend_top, x1, element.box.h - 2), box)  # noqa: SLF001
         chart.font.name = self.face
-        chart.font.size = Pt(self.theme.size("small"))
+        chart.font.size = Pt(CHART_FONT)
         axis = chart.value_axis
         axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.0, element.axis_top, element.axis_step  # the PDF's gridlines
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = self.colour("rule")
-        axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        axis.tick_labels.font.size = Pt(CHART_FONT)
         axis.tick_labels.number_format = element.format_code or element.number_format
         axis.tick_labels.number_format_is_linked = False
         if element.legend_note:
             axis.has_title = True
             axis.axis_title.text_frame.text = element.legend_note
-        chart.category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        chart.category_axis.tick_labels.font.size = Pt(CHART_FONT)
         plot = chart.plots[0]
-        plot.gap_width = 60
+        plot.gap_width = COLUMN_GAP
         palette = [str(c) for c in self.theme.get("colour", "series")]
         for i, series in enumerate(element.series):
             colour = palette[i % len(palette)]
@@ -371,13 +417,13 @@ class _Painter:
         chart = cast("GraphicFrame", page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)).chart
         chart.has_title = False  # the slide's title says it
         chart.font.name = self.face
-        chart.font.size = Pt(self.theme.size("small"))
+        chart.font.size = Pt(CHART_FONT)
         # One line needs no key: the axis title names it.
         chart.has_legend = len(element.series) + has_level > 1
         if chart.has_legend:
             chart.legend.position = XL_LEGEND_POSITION.BOTTOM
             chart.legend.include_in_layout = False
-            chart.legend.font.size = Pt(self.theme.size("small"))
+            chart.legend.font.size = Pt(CHART_FONT)
         value_axis, category_axis = chart.value_axis, chart.category_axis
         value_axis.minimum_scale, value_axis.maximum_scale = element.y_range
         value_axis.major_unit = element.axis_step  # the PDF's gridlines
@@ -385,8 +431,8 @@ class _Painter:
         value_axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         value_axis.tick_labels.number_format = element.format_code or element.number_format
         value_axis.tick_labels.number_format_is_linked = False
-        value_axis.tick_labels.font.size = Pt(self.theme.size("small"))
-        category_axis.tick_labels.font.size = Pt(self.theme.size("small"))
+        value_axis.tick_labels.font.size = Pt(CHART_FONT)
+        category_axis.tick_labels.font.size = Pt(CHART_FONT)
         # The PDF's labels: at most ~20, so that a curve over 200 accounts does not print 200 names on top of each other.
         if element.label_every > 1:
             self._label_skip(category_axis, element.label_every)
@@ -394,7 +440,7 @@ class _Painter:
             if title:
                 axis.has_title = True
                 axis.axis_title.text_frame.text = title
-                axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
+                axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
         plot = chart.plots[0]
         self._style_lines(plot, has_level, element.markers)
         if has_level and element.level_label and element.categories:
@@ -404,7 +450,7 @@ class _Painter:
             label.text_frame.text = element.level_label
             label.position = XL_LABEL_POSITION.ABOVE
             run = label.text_frame.paragraphs[0].runs[0]
-            run.font.size = Pt(self.theme.size("small"))
+            run.font.size = Pt(CHART_FONT)
             run.font.bold = True
             run.font.color.rgb = self.colour("accent")
 
@@ -459,42 +505,55 @@ class _Painter:
                                           cast("ChartData", data))).chart  # python-pptx takes any chart data; its hint names one
         chart.has_legend = False
         chart.font.name = self.face
-        chart.font.size = Pt(self.theme.size("small"))
+        chart.font.size = Pt(CHART_FONT)
         x_axis, y_axis = chart.category_axis, chart.value_axis
         for axis, (low, high), title, split in ((x_axis, element.x_range, element.x_title, element.x_split),
                                                 (y_axis, element.y_range, element.y_title, element.y_split)):
             axis.minimum_scale, axis.maximum_scale = low, high
             axis.has_title = True
             axis.axis_title.text_frame.text = title
-            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(self.theme.size("small"))
-            axis.tick_labels.font.size = Pt(self.theme.size("small"))
+            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
+            axis.tick_labels.font.size = Pt(CHART_FONT)
             # Gridlines at the split draw the 2x2 grid, the same in PowerPoint and LibreOffice.
             axis.has_major_gridlines = True
             axis.major_unit = split - low
             axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         y_axis.tick_labels.number_format = element.format_code or element.number_format
         y_axis.tick_labels.number_format_is_linked = False
+        if element.x_range[0] < 0 < element.x_range[1]:  # an axis through zero shows its signs, as in the PDF
+            x_axis.tick_labels.number_format = "+0;-0;0"
+            x_axis.tick_labels.number_format_is_linked = False
         x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        _plot_layout(chart, element.plot, element.box)  # the outline's plot: bubbles and labels stand where it placed them
         plot = chart.plots[0]
-        plot.bubble_scale = 45
+        plot.bubble_scale = BUBBLE_SCALE
         bubbles, quadrant_labels = (plot.series[order.index('bubbles')], plot.series[order.index('names')])
         bubbles.format.fill.solid()
         bubbles.format.fill.fore_color.rgb = self.colour("accent")
         bubbles.format.line.color.rgb = self.colour("background")
-        for series, texts, position in ((bubbles, [b.label for b in element.bubbles], XL_LABEL_POSITION.CENTER),
-                                        (quadrant_labels, list(element.quadrants), XL_LABEL_POSITION.CENTER)):
+        self._bubble_labels(element, bubbles, quadrant_labels)
+        quadrant_labels.format.fill.background()
+        quadrant_labels.format.line.fill.background()
+
+    def _bubble_labels(self, element: BubbleChart, bubbles: BubbleSeries, quadrant_labels: BubbleSeries) -> None:
+        """Each bubble's name on the side the outline chose, on one line; the quadrants' names in bold, muted."""
+        sides = {"center": XL_LABEL_POSITION.CENTER, "right": XL_LABEL_POSITION.RIGHT, "left": XL_LABEL_POSITION.LEFT,
+                 "above": XL_LABEL_POSITION.ABOVE, "below": XL_LABEL_POSITION.BELOW}
+        for series, texts, positions in ((bubbles, [b.label for b in element.bubbles], [sides[side] for side in element.sides]),
+                                         (quadrant_labels, list(element.quadrants), [XL_LABEL_POSITION.CENTER] * 4)):
             for i, label in enumerate(texts):
                 point_label = series.points[i].data_label
                 point_label.has_text_frame = True
                 point_label.text_frame.text = label
-                point_label.position = position
+                point_label.position = positions[i]
+                body = point_label._dLbl.find(f"{qn('c:tx')}/{qn('c:rich')}/{qn('a:bodyPr')}")  # noqa: SLF001
+                if body is not None:
+                    body.set("wrap", "none")  # on one line, as the outline placed it (PowerPoint wraps long labels)
                 run = point_label.text_frame.paragraphs[0].runs[0]
-                run.font.size = Pt(self.theme.size("minimum"))
+                run.font.size = Pt(CHART_FONT)
                 run.font.color.rgb = self.colour("muted" if series is quadrant_labels else "text")
                 run.font.bold = series is quadrant_labels
-        quadrant_labels.format.fill.background()
-        quadrant_labels.format.line.fill.background()
 
     def shape(self, page: PptxSlide, element: Shape) -> BaseShape:
         box = element.box
@@ -509,7 +568,7 @@ class _Painter:
             shape.line.width = _emu(element.line_width)
         else:
             shape.line.fill.background()
-        shape.shadow.inherit = False
+        _unstyled(shape)
         frame = shape.text_frame
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -529,6 +588,7 @@ class _Painter:
                 # Glued bottom to top, so that lines follow when someone rearranges the chart in PowerPoint.
                 line.begin_connect(start, 2)
                 line.end_connect(end, 0)
+            _unstyled(line)
             stroke, drawn = line.line, line
         else:
             (x0, y0), *rest = element.points
@@ -536,7 +596,7 @@ class _Painter:
             builder.add_line_segments([(_emu(x), _emu(y)) for x, y in rest], close=False)
             shape = builder.convert_to_shape()
             shape.fill.background()
-            shape.shadow.inherit = False
+            _unstyled(shape)
             stroke, drawn = shape.line, shape
         # Behind every box, as in the PDF: a line crossing a box is hidden there, never printed over its text.
         tree = drawn._element.getparent()
@@ -547,6 +607,8 @@ class _Painter:
         stroke.width = _emu(element.width)
         if element.dashed:
             stroke.dash_style = MSO_LINE_DASH_STYLE.DASH
+        if element.arrow:  # PowerPoint's medium triangle, the size the PDF draws
+            stroke._get_or_add_ln().append(parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>'))  # noqa: SLF001
 
     def metadata(self, created: datetime) -> None:
         props = self.prs.core_properties
@@ -570,6 +632,53 @@ def _property(text: str) -> str:
 
 
 
+def _plot_layout(chart: object, plot: tuple[float, float, float, float], box: Box) -> None:
+    """Pin the chart's inner plot area where the outline put it (PowerPoint and LibreOffice alike)."""
+    _pin(chart._chartSpace.chart.plotArea, plot, box)  # type: ignore[attr-defined]  # noqa: SLF001 - python-pptx has no API for it
+
+
+def _pin(part: BaseOxmlElement, place: tuple[float, float, float, float], box: Box) -> None:
+    """Give a chart's plot area or legend a manual layout: its edges as shares of the chart's frame."""
+    layout = part.find(qn("c:layout"))
+    if layout is None:
+        layout = parse_xml(f'<c:layout xmlns:c="{_C}"/>')
+        anchor = part.find(qn("c:legendPos"))  # a legend's layout follows its position and entries
+        if anchor is not None:
+            anchor.addnext(layout)
+        else:
+            part.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    x0, y0, x1, y1 = place
+    shares = {"x": x0 / box.w, "y": y0 / box.h, "w": (x1 - x0) / box.w, "h": (y1 - y0) / box.h}
+    values = "".join(f'<c:{key} val="{value:.4f}"/>' for key, value in shares.items())
+    target = '<c:layoutTarget val="inner"/>' if part.tag == qn("c:plotArea") else ""
+    layout.append(parse_xml(f'<c:manualLayout xmlns:c="{_C}">{target}<c:xMode val="edge"/><c:yMode val="edge"/>{values}</c:manualLayout>'))
+
+
+def _unstyled(shape: BaseShape) -> None:
+    """No shadow and no style from the master's theme: fill and line are set on the shape itself.
+
+    python-pptx gives new shapes a style whose effect is the theme's shadow; LibreOffice draws it
+    even under an empty effect list, so the style goes.
+    """
+    element = shape._element  # noqa: SLF001
+    style = element.find(qn("p:style"))
+    if style is not None:
+        element.remove(style)
+    sppr = element.find(qn("p:spPr"))
+    if sppr is not None and sppr.find(qn("a:effectLst")) is None:
+        sppr.append(parse_xml(f'<a:effectLst xmlns:a="{_A}"/>'))
+
+
+_TITLE_PLACEHOLDER = (
+    f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A}">'
+    '<p:nvSpPr><p:cNvPr id="1000" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>'
+    '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
+)
+"""A title placeholder for a slide whose layout has none: it takes the master's title style."""
+
+
 def _remove_slides(prs: PresentationFile) -> None:
     slides = prs.slides._sldIdLst
     for slide_id in list(slides):
@@ -580,8 +689,9 @@ def _remove_slides(prs: PresentationFile) -> None:
 def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Template | None = None) -> bytes:
     """The deck as .pptx bytes, identical for identical input (fixed zip entry times)."""
     painter = _Painter(deck, theme, template)
-    for slide in deck.slides:
-        painter.slide(slide)
+    pages = [painter.add_page(slide) for slide in deck.slides]  # all first: the agenda links to later slides
+    for page, slide in zip(pages, deck.slides):
+        painter.fill(page, slide)
     painter.metadata(created)
     raw = io.BytesIO()
     painter.prs.save(raw)

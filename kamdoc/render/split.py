@@ -70,11 +70,11 @@ def render_in_halves(deck: Deck, theme: Theme, created: datetime,
 
     weasyprint()  # imported before the fork, so the child starts with it
 
-    from kamdoc.render.pdf import NoSplit, render_pdf, section_anchors
+    from kamdoc.render.pdf import NoSplit, render_pdf
 
     cut = cut_point(deck, side_job is not None)
     first, second = replace(deck, slides=deck.slides[:cut]), replace(deck, slides=deck.slides[cut:])
-    anchors = section_anchors(deck)
+    anchors = deck.section_starts()
     in_first = tuple(name for name, page in anchors.items() if page < cut)
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
     begun = frozenset(s.section for s in first.slides if s.section)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from kamdoc.outline.words import number, percent
-from kamdoc.outline.axes import CHAR_WIDTH, CHART_FONT, LINE_LEFT, LINE_RIGHT
+from kamdoc.outline.bubbles import QUADRANT_ROWS, label_rect, quadrant_rects
+from kamdoc.outline.axes import COLUMN_SHARE, CHAR_WIDTH, CHART_FONT, LINE_LEFT, LINE_RIGHT
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
 from kamdoc.theme.settings import Theme, lighter
 
@@ -30,10 +31,9 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     box = chart.box
     palette = [f"{c}" for c in theme.get("colour", "series")]
     top, step = chart.axis_top, chart.axis_step
-    legend_rows = math.ceil(len(chart.series) / 3)
-    left, right, upper = 64.0, 12.0, 10.0
-    lower = 22.0 + legend_rows * 15 + 8 + (11 if any(len(_two_lines(c, (box.w - 76) / max(1, len(chart.categories)))) > 1 for c in chart.categories) else 0)
-    plot_w, plot_h = box.w - left - right, box.h - upper - lower
+    legend_rows = chart.legend_rows
+    left, upper, plot_right, plot_bottom = chart.plot  # the outline's: the PowerPoint chart pins its plot there too
+    plot_w, plot_h = plot_right - left, plot_bottom - upper
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
     value = 0.0
@@ -45,7 +45,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     if chart.legend_note:
         out.append(_text(14, upper + plot_h / 2, chart.legend_note, bold=True, rotate=True))
     slot = plot_w / max(1, len(chart.categories))
-    bar = slot * 0.62
+    bar = slot * COLUMN_SHARE
     for i, category in enumerate(chart.categories):
         x = left + i * slot + (slot - bar) / 2
         base = upper + plot_h
@@ -223,10 +223,10 @@ def _fit(label: str, width: float) -> str:
 
 
 def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
-    """Bubbles on the attitude × potential plane, split into the four named quadrants."""
+    """Bubbles on the attitude × potential plane, split into the four named quadrants; all places are the outline's."""
     box = chart.box
-    left, right, upper, lower = 64.0, 12.0, 10.0, 40.0
-    plot_w, plot_h = box.w - left - right, box.h - upper - lower
+    left, upper, plot_right, plot_bottom = chart.plot
+    plot_w, plot_h = plot_right - left, plot_bottom - upper
     (x0, x1), (y0, y1) = chart.x_range, chart.y_range
 
     def px(x: float) -> float:
@@ -248,21 +248,35 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         out.append(_text(px(value), upper + plot_h + 13, shown, colour=muted))
     out.append(_text(left + plot_w / 2, box.h - 6, chart.x_title, bold=True))
     out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
-    centres = ((x0 + chart.x_split) / 2, (x1 + chart.x_split) / 2)
-    for i, name in enumerate(chart.quadrants):
-        x = px(centres[i % 2])
-        y = upper + 14 if i < 2 else upper + plot_h - 8
-        out.append(_text(x, y, name, colour=muted, bold=True))
-    largest = max((b.size for b in chart.bubbles), default=1.0) or 1.0
-    radius_max = min(plot_w, plot_h) * 0.11  # PowerPoint's bubble scale of 45 %, roughly
     accent = f"#{theme.colour('accent')}"
-    for bubble in chart.bubbles:
-        r = radius_max * math.sqrt(max(bubble.size, 0) / largest)
-        cx, cy = px(bubble.x), py(bubble.y)
+    for bubble, (cx, cy), r in zip(chart.bubbles, chart.centres, chart.radii):
         out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{accent}" stroke="#FFFFFF" stroke-width="1"/>')
-        out.append(_text(cx, cy + 3.5, bubble.label, size=_FONT))
+    for bubble, (cx, cy), r, side in zip(chart.bubbles, chart.centres, chart.radii, chart.sides):
+        x0_, y0_, x1_, y1_ = label_rect(bubble.label, cx, cy, r, side)
+        anchor = {"right": "start", "left": "end"}.get(side, "middle")
+        x = {"right": x0_, "left": x1_}.get(side, (x0_ + x1_) / 2)
+        out.append(_text(x, (y0_ + y1_) / 2 + 3.5, bubble.label, anchor, size=_FONT))
+    # The quadrants' names last: a bubble near an edge never hides them.
+    for name, (qx0, _, qx1, _), row in zip(chart.quadrants, quadrant_rects(chart.quadrants, chart.plot, px(chart.x_split)), (0, 0, 1, 1)):
+        y = upper + QUADRANT_ROWS[0] if row == 0 else upper + plot_h - QUADRANT_ROWS[1]
+        out.append(_text((qx0 + qx1) / 2, y, name, colour=muted, bold=True))
     out.append("</svg>")
     return Markup("".join(out))
+
+
+ARROW = (3.0, 2.0)
+"""An arrowhead's length and half width, in multiples of the line's width (PowerPoint's medium triangle)."""
+
+
+def _arrowhead(before: tuple[float, float], tip: tuple[float, float], colour: str, width: float) -> str:
+    """A filled triangle at the end of a line, pointing along its last segment."""
+    (x0, y0), (x1, y1) = before, tip
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    long, half = ARROW[0] * width, ARROW[1] * width
+    bx, by = x1 - ux * long, y1 - uy * long
+    corners = ((x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half))
+    return f'<polygon points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in corners)}" fill="{colour}"/>'
 
 
 def connectors(lines: list[Connector], theme: Theme, width: float, height: float) -> Markup:
@@ -273,5 +287,7 @@ def connectors(lines: list[Connector], theme: Theme, width: float, height: float
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in line.points)
         dash = ' stroke-dasharray="5,3"' if line.dashed else ""
         out.append(f'<polyline points="{points}" fill="none" stroke="#{colour}" stroke-width="{line.width}"{dash}/>')
+        if line.arrow and len(line.points) > 1:
+            out.append(_arrowhead(line.points[-2], line.points[-1], f"#{colour}", line.width))
     out.append("</svg>")
     return Markup("".join(out))

@@ -8,7 +8,7 @@ from datetime import date
 from conftest import PLANS
 from programme_repo import TODAY
 
-from kamdoc.outline.deck import Table, Text
+from kamdoc.outline.deck import ColumnChart, Table, Text
 from kamdoc.outline.plan_deck import build_outline
 from kamdoc.theme.settings import load_theme
 from kamdoc.validate.plan import validate_file
@@ -42,6 +42,19 @@ def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:
     (chart_slide,) = [s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)]
     words = " ".join(r.text for e in chart_slide.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
     assert "Planjahre (Plan) in helleren Tönen" in words
+
+
+def test_each_column_shows_its_total_above_it_clear_of_the_others() -> None:
+    deck = _deck("brenner-werke")
+    (slide,) = [s for s in deck.slides if s.kind == "financials" and any(isinstance(e, ColumnChart) for e in s.elements)]
+    (chart,) = [e for e in slide.elements if isinstance(e, ColumnChart)]
+    totals = [e for e in slide.elements if isinstance(e, Text) and e.role == "caption"]
+    assert [t.paras[0].text for t in totals] == [f"{round(h):,}".replace(",", ".") for h in chart.heights]  # German digits
+    for i, total in enumerate(totals):
+        assert total.box.bottom <= chart.box.y + chart.value_y(chart.heights[i]) + 0.01  # above its column
+        assert total.box.y >= chart.box.y + chart.plot[1] - 0.01  # under the top of the plot: the axis left room
+        assert abs(total.box.x + total.box.w / 2 - (chart.box.x + chart.column_centre(i))) < 0.01
+    assert not any(a.box.overlaps(b.box) for a, b in zip(totals, totals[1:]))
 
 
 def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:

@@ -23,6 +23,7 @@ from kamdoc.render.svg import line_chart
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.deck import Box, Deck, LineChart, Series, Slide, Table, Text
 from kamdoc.theme.settings import Theme, load_theme
+from decks import seen_rgb
 
 CREATED = datetime(2026, 11, 22, tzinfo=UTC)
 SHARES = (0.31, 0.52, 0.66, 0.75, 0.82, 0.87, 0.91, 0.94, 0.96, 0.98, 0.99, 1.0)
@@ -122,7 +123,7 @@ def test_filled_cells_take_the_theme_colour_and_keep_the_stripes_elsewhere(prs: 
     table = next(shape.table for shape in prs.slides[1].shapes if shape.has_table)  # type: ignore[attr-defined]
 
     def fill(row: int, column: int) -> str:
-        return table.cell(row, column).fill.fore_color.rgb
+        return seen_rgb(table.cell(row, column).fill.fore_color, prs)
 
     assert [table.cell(r, 1).text for r in (1, 2, 3)] == list(STATUS)
     assert fill(1, 0) == fill(1, 1) == RGBColor.from_string(theme.colour("status", "red"))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from conftest import DATA, PLANS, TODAY, kamdoc
+from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pypdf import PdfReader
 
 from kamdoc.standard.model import Person
@@ -44,9 +48,8 @@ def _whole(part: str, text: str) -> bool:
 
 def _power_map_slides(deck: Path) -> list[object]:
     prs = Presentation(str(deck))
-    return [s for s in prs.slides if s.shapes.title is None and any(
-        sh.has_text_frame and sh.text_frame.text.startswith("Power-Map") or sh.has_text_frame and sh.text_frame.text.startswith("Power map")
-        for sh in s.shapes) and not any(sh.has_table for sh in s.shapes)]
+    return [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith(("Power-Map", "Power map"))
+            and not any(sh.has_table for sh in s.shapes)]
 
 
 def _boxes(slide: object) -> list[str]:
@@ -145,3 +148,89 @@ def test_chart_numbers_read_in_the_plan_s_language_on_any_computer(decks: Path) 
     # German separators written into the code itself ("14.000"), not left to the viewer's settings ("14,000")
     assert axis_format("brenner-werke") == "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0"
     assert axis_format("halvorsen-logistics") == "#,##0"
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.mark.parametrize("name", list(PLANS_SHOWN))
+def test_every_slide_has_its_title_in_a_title_placeholder_on_a_16_9_master(decks: Path, name: str) -> None:
+    prs = Presentation(str(decks / f"{name}.pptx"))
+    size = prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
+    assert (int(size.get("cx")) * 9 == int(size.get("cy")) * 16) and size.get("type") is None  # 16:9, not "screen4x3"
+    assert {"Title Slide", "Title and Content", "Section Header", "Title Only"} <= {layout.name for layout in prs.slide_layouts}
+    for number, slide in enumerate(prs.slides, 1):
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), number  # outline view and screen readers see it
+    # The theme's face and colours live in the master's theme; runs in text boxes inherit them instead of repeating them.
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    assert {f.get("typeface") for f in theme.iter(f"{_A}latin")} == {"Arial"}
+    assert theme.find(f".//{_A}dk2/{_A}srgbClr").get("val") == "1F3A5F"
+    runs = [r for slide in prs.slides for sh in slide.shapes if sh.has_text_frame for r in sh._element.iter(f"{_A}rPr")]
+    assert runs and not any(r.find(f"{_A}latin") is not None for r in runs)
+    assert any(r.find(f"{_A}solidFill/{_A}schemeClr") is not None for r in runs)
+
+
+def test_agenda_entries_jump_to_their_slides(decks: Path) -> None:
+    prs = Presentation(str(decks / "brenner-werke.pptx"))
+    agenda = prs.slides[1]
+    jumps = [link for sh in agenda.shapes if sh.has_text_frame for link in sh._element.iter(f"{_A}hlinkClick")]
+    assert len(jumps) >= 10 and all(link.get("action") == "ppaction://hlinksldjump" for link in jumps)
+    targets = [agenda.part.related_part(link.get(f"{{{_R}}}id")) for link in jumps]
+    titles = [next(s for s in prs.slides if s.part is target).shapes.title.text for target in targets]
+    assert titles[0] == "Kurzprofil" and titles[4].startswith("Power-Map")
+
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@pytest.mark.parametrize("name", list(PLANS_SHOWN))
+def test_no_two_lines_of_the_pdf_print_over_each_other(decks: Path, name: str) -> None:
+    with pdfplumber.open(decks / f"{name}.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            words = sorted(page.extract_words(), key=lambda w: w["x0"])
+            active: list[dict[str, float]] = []
+            for word in words:  # a sweep from left to right: each word is held against those it may touch
+                active = [a for a in active if a["x1"] > word["x0"]]
+                for other in active:
+                    across = min(other["x1"], word["x1"]) - max(other["x0"], word["x0"])
+                    down = min(other["bottom"], word["bottom"]) - max(other["top"], word["top"])
+                    assert across <= 1 or down <= 1, (number, other["text"], word["text"])
+                active.append(word)
+
+
+def _slide_characters(slide: object, charts: list[tuple[float, float, float, float]]) -> Counter[str]:
+    """The characters a person sees on a slide, list markers included; charts aside, with what stands on them (totals)."""
+    seen: Counter[str] = Counter()
+    for shape in slide.shapes:  # type: ignore[attr-defined]
+        x0, top, x1, bottom = shape.left / 12700, shape.top / 12700, (shape.left + shape.width) / 12700, (shape.top + shape.height) / 12700
+        if any(a <= x0 and x1 <= c and b <= top and bottom <= d for a, b, c, d in charts):
+            continue
+        if shape.has_table:
+            seen.update(ch for row in shape.table.rows for cell in row.cells for ch in cell.text if not ch.isspace())
+        if not shape.has_text_frame:
+            continue
+        for para in shape._element.iter(f"{_A}p"):
+            text = "".join(t.text or "" for t in para.iter(f"{_A}t"))
+            marker = para.find(f"{_A}pPr/{_A}buChar")
+            number = para.find(f"{_A}pPr/{_A}buAutoNum")
+            if marker is not None:
+                text += marker.get("char")
+            elif number is not None:
+                text += f"{number.get('startAt', '1')}."
+            seen.update(ch for ch in text if not ch.isspace())
+    return seen
+
+
+@pytest.mark.parametrize("name", list(PLANS_SHOWN))
+def test_each_pdf_page_shows_the_same_text_as_its_slide(decks: Path, name: str) -> None:
+    # Characters, not lines: each format wraps for itself; but nothing may be missing, added or doubled.
+    prs = Presentation(str(decks / f"{name}.pptx"))
+    with pdfplumber.open(decks / f"{name}.pdf") as pdf:
+        assert len(pdf.pages) == len(prs.slides)
+        for number, (slide, page) in enumerate(zip(prs.slides, pdf.pages), 1):
+            charts = [(sh.left / 12700, sh.top / 12700, (sh.left + sh.width) / 12700, (sh.top + sh.height) / 12700)
+                      for sh in slide.shapes if sh.has_chart]
+            shown = Counter(c["text"] for c in page.chars if not c["text"].isspace() and not any(
+                x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom for x0, top, x1, bottom in charts))
+            expected = _slide_characters(slide, charts)
+            assert shown == expected, (number, shown - expected, expected - shown)
