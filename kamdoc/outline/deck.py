@@ -245,6 +245,7 @@ class Shape:
     key: str = ""  # what connectors attach to
     rounded: bool = True
     padding: tuple[float, float] = (4.0, 2.0)  # between the frame and the text: left and right, top and bottom
+    whole: tuple[Para, ...] = ()  # the paragraphs unbroken, for PowerPoint to wrap in the measured box; else `paras` serve
 
 
 @dataclass(frozen=True)

@@ -96,9 +96,13 @@ class _Style:
         return self.width - 2 * PAD_X - SLACK
 
 
-def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[tuple[Para, ...], float]:
-    """A person's paragraphs, each whole, and the height of the box that holds them at `style`."""
-    paras = []
+Card = tuple[tuple[Para, ...], tuple[Para, ...]]
+"""A person's box text: as measured into lines (for renderers that lay out text themselves), and whole (PowerPoint wraps it)."""
+
+
+def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[Card, float]:
+    """A person's paragraphs, measured and whole, and the height of the box that holds them at `style`."""
+    paras, whole = [], []
     lines = 0
     texts = card_texts(person, language)
     for i, (content, bold, italic) in enumerate(texts):
@@ -106,10 +110,12 @@ def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[t
         wrapped = _wrap_whole(fonts, content, style.size, style.inner, bold)
         if len(wrapped) > most:  # only a text no real box holds (a name of pages): shortened, so the box stays on its slide
             wrapped = [*wrapped[: most - 1], fit_line(fonts.bold if bold else fonts.regular, " ".join(wrapped[most - 1 :]), style.size, style.inner)]
+            content = " ".join(wrapped)
         lines += len(wrapped)
-        # The measured lines, each ended by a line break: both renderers show exactly these lines, none wraps again.
+        # The measured lines, each ended by a line break: the PDF shows exactly these lines, none wraps again.
         paras.append(Para((Run("\n".join(wrapped), bold, italic),)))
-    return tuple(paras), lines * style.size * LINE_SPACING + 2 * PAD_Y + SLACK
+        whole.append(Para((Run(content, bold, italic),)))
+    return (tuple(paras), tuple(whole)), lines * style.size * LINE_SPACING + 2 * PAD_Y + SLACK
 
 
 @dataclass
@@ -343,15 +349,15 @@ def _pages(blocks: list[_Block], width: float, height: float) -> list[_Page]:
 
 
 def _plan(people: Sequence[Person], forest: _Forest, fonts: Fonts, style: _Style, width: float, height: float,
-          language: str) -> tuple[list[_Page], dict[str, tuple[Para, ...]]]:
+          language: str) -> tuple[list[_Page], dict[str, Card]]:
     cards = {p.id: _card(fonts, p, style, language) for p in people}
     layout = _Layout(forest[0], {pid: h for pid, (_, h) in cards.items()}, style.width)
     planner = _Planner({p.id: p for p in people}, forest, layout, width, height, language, fonts)
-    return _pages(planner.blocks(), width, height), {pid: paras for pid, (paras, _) in cards.items()}
+    return _pages(planner.blocks(), width, height), {pid: card for pid, (card, _) in cards.items()}
 
 
 def _best(people: Sequence[Person], fonts: Fonts, width: float, height: float,
-          language: str) -> tuple[int, float, list[_Page], dict[str, tuple[Para, ...]]]:
+          language: str) -> tuple[int, float, list[_Page], dict[str, Card]]:
     """The style that needs the fewest slides, then the larger type and boxes: its slide count, type size, pages and boxes' text."""
     forest = _forest(people)  # the same for every style
     options = []
@@ -393,7 +399,7 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     return slides, rows
 
 
-def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, tuple[Para, ...]], size: float, body: Box, number: int,
+def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, Card], size: float, body: Box, number: int,
           links: Sequence[Link], where: dict[str, list[int]], part: Callable[[int], str], fonts: Fonts,
           language: str) -> tuple[list[Element], list[str]]:
     """One slide's boxes, reporting lines, ties, captions and notes."""
@@ -443,11 +449,13 @@ def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, tuple[Para, ..
     return elements, notes
 
 
-def _person_box(person: Person, paras: tuple[Para, ...], size: float, box: Box, key: str) -> Shape:
+def _person_box(person: Person, card: Card, size: float, box: Box, key: str) -> Shape:
     attitude = person.attitude
+    paras, whole = card
     return Shape(box, paras, size, fill=f"attitude.{attitude or 'unknown'}", line="primary", line_width=FRAME.get(person.influence or "", 0.75),
                  text_colour="background" if attitude in _DARK_FILLS else "text", key=key,
-                 padding=(PAD_X - 1, PAD_Y - 1))  # wider than measured: a renderer's own measure never breaks a line again
+                 padding=(PAD_X - 1, PAD_Y - 1),  # wider than measured: PowerPoint's own wrap never needs a line more
+                 whole=whole)
 
 
 def _link_route(a: Box, b: Box) -> tuple[tuple[float, float], ...]:

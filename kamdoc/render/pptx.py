@@ -576,7 +576,7 @@ class _Painter:
         across, down = element.padding
         frame.margin_left = frame.margin_right = _emu(across)
         frame.margin_top = frame.margin_bottom = _emu(down)
-        self.fill_frame(page, frame, element.paras, element.size, element.text_colour, "center", gap=False)
+        self.fill_frame(page, frame, element.whole or element.paras, element.size, element.text_colour, "center", gap=False)
         return shape
 
     def connector(self, page: PptxSlide, element: Connector, shapes: dict[str, BaseShape]) -> None:

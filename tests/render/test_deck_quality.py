@@ -111,19 +111,32 @@ def test_notes_on_people_go_to_the_speaker_notes_not_the_slide(decks: Path) -> N
     assert not any((p.notes or "")[:30] in " ".join(_boxes(slide)) for p in noted)
 
 
-def test_the_pdf_shows_the_same_lines_in_each_box_as_the_powerpoint_file(decks: Path) -> None:
-    # The PDF prints the outline's measured lines as they are: each box line of the PowerPoint file is a line of the page.
+def test_the_pdf_prints_the_measured_lines_and_powerpoint_wraps_whole_paragraphs(decks: Path) -> None:
+    # The PDF prints the outline's measured lines as they are; the PowerPoint box holds each text whole, to wrap itself.
+    from kamdoc.outline.deck import Shape
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.theme.settings import load_theme
+
+    result = validate_file(PLANS_SHOWN["stress"] / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    outline = build_outline(result.plan, result.doc, load_theme())
     pdf = PdfReader(str(decks / "stress.pdf"))
     pptx = Presentation(str(decks / "stress.pptx"))
-    for number, slide in enumerate(pptx.slides):
-        if slide not in _power_map_slides(decks / "stress.pptx") and not any(
-                sh.has_text_frame and sh.text_frame.text.startswith("Power-Map (") for sh in slide.shapes):
+    checked = 0
+    for number, slide in enumerate(outline.slides):
+        people = [e for e in slide.elements if isinstance(e, Shape) and e.key and e.whole]
+        if not people:
             continue
         page = {re.sub(r"\s+", " ", line).strip() for line in (pdf.pages[number].extract_text() or "").splitlines()}
-        for sh in slide.shapes:
-            if sh.shape_type == 1 and sh.has_text_frame and sh.auto_shape_type == 5:
-                for line in re.split(r"[\n\x0b]", sh.text_frame.text):
+        for person in people:
+            for para in person.paras:
+                for line in para.text.split("\n"):
                     assert re.sub(r"\s+", " ", line).strip() in page, (number + 1, line)
+                    checked += 1
+        boxes = [sh for sh in pptx.slides[number].shapes if sh.shape_type == 1 and sh.has_text_frame and sh.auto_shape_type == 5]
+        assert not any(next(sh._element.iter(f"{_A}br"), None) is not None for sh in boxes)  # no line break of ours
+        assert {sh.text_frame.text for sh in boxes} >= {"\n".join(p.text for p in person.whole) for person in people}
+    assert checked > 100
 
 
 def test_the_financials_chart_has_at_most_eight_series_each_in_its_own_colour(decks: Path) -> None:
@@ -233,4 +246,7 @@ def test_each_pdf_page_shows_the_same_text_as_its_slide(decks: Path, name: str) 
             shown = Counter(c["text"] for c in page.chars if not c["text"].isspace() and not any(
                 x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom for x0, top, x1, bottom in charts))
             expected = _slide_characters(slide, charts)
-            assert shown == expected, (number, shown - expected, expected - shown)
+            # A word broken in a narrow box gets a hyphen in the PDF's measured lines; PowerPoint breaks it itself.
+            assert shown["-"] >= expected["-"], number
+            shown["-"] = expected["-"] = 0
+            assert +shown == +expected, (number, shown - expected, expected - shown)
