@@ -318,6 +318,9 @@ class Flow:
                     queue[0] = parts[1]
                     used = room
                 break
+            if queue and len(chunk) > 1 and is_heading(chunk[-1]):  # a heading goes over with its text, never alone at the foot
+                queue.insert(0, chunk.pop())
+                used = 2 * INSET + sum(self.fonts.para_height(p, self.size, self.body.w) for p in chunk)
             if chunk:
                 self.pages[-1].append(Text(Box(self.body.x, self.y, self.body.w, used), tuple(chunk), self.size))
                 self.y += used
@@ -336,6 +339,11 @@ class Flow:
                 placed = replace(part, box=Box(part.box.x, self.y, part.box.w, part.box.h))
                 self.pages[-1].append(placed)
                 self.y += part.box.h + self.size * PARA_GAP
+
+
+def is_heading(para: Para) -> bool:
+    """A paragraph of bold text alone, not a list item: a heading over the text that follows."""
+    return not para.bullet and bool(para.runs) and all(run.bold for run in para.runs if run.text.strip())
 
 
 def measure_lines(slides: Sequence[Slide], fonts: Fonts) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from functools import partial
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,7 @@ from kamdoc.outline.deck import (
     ColumnChart,
     Deck,
     Series,
+    Shape,
     Slide,
     Table,
     Text,
@@ -83,6 +84,8 @@ LABEL_H, LABEL_GAP = 18.0, 22.0
 COLUMN_GAP = 14.0
 """Points between side-by-side columns of text."""
 GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
+TILE_PAD = 6.0
+"""Points between a goal's fact tile and its text (a point less is drawn: PowerPoint's own wrap never needs a line more)."""
 """A goal slide's text (strategy, resources) takes this share of the width; this many points before its tables."""
 
 
@@ -132,9 +135,28 @@ def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     sizes = tuple(theme.size("title") - step for step in TITLE_STEPS)
     for slide in slides:
         slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
-                                                  min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))  # two lines fit
+                                                  float(int(min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))))  # two lines fit
         slide.title_box = None if slide.kind == "cover" else geometry.title_box
+    _same_sizes(slides)
     measure_lines(slides, geometry.fonts)
+
+
+FAMILIES = {"swot": "swot", "own_swot": "swot", "goal": "goal"}
+"""Kinds of slides a reader sees side by side: the customer's SWOT and ours, one goal after another."""
+
+
+def _same_sizes(slides: list[Slide]) -> None:
+    """Slides of one family show titles and body text at one size each: the smallest any of them needs (smaller always fits)."""
+    families: dict[str, list[Slide]] = {}
+    for slide in slides:
+        if slide.kind in FAMILIES:
+            families.setdefault(FAMILIES[slide.kind], []).append(slide)
+    for group in families.values():
+        title = min(s.title_size for s in group)
+        body = min((e.size for s in group for e in s.elements if isinstance(e, Text) and e.role == "body"), default=0.0)
+        for slide in group:
+            slide.title_size = title
+            slide.elements = [replace(e, size=body) if isinstance(e, Text) and e.role == "body" else e for e in slide.elements]
 
 
 def column_totals(chart: ColumnChart, language: str) -> list[Text]:
@@ -534,8 +556,10 @@ class _Builder:
         if not (paras or milestones or actions):
             return
         gap = GOAL_GAP
-        left = Box(self.body.x, self.body.y, self.body.w * GOAL_TEXT_SHARE, self.body.h)
-        right = Box(left.right + gap, self.body.y, self.body.w - left.w - gap, self.body.h)
+        facts = self.goal_facts(g)
+        top = self.body.y + (facts[0].box.h + gap if facts else 0.0)
+        left = Box(self.body.x, top, self.body.w * GOAL_TEXT_SHARE, self.body.bottom - top)
+        right = Box(left.right + gap, top, self.body.w - left.w - gap, self.body.bottom - top)
         size = self.theme.size("small")
         size_text = fit_size(self.fonts, paras, left, (*self.sizes, self.minimum)) if paras else size
         tables = []
@@ -549,9 +573,11 @@ class _Builder:
             y = parts[-1].box.bottom + gap
         if size_text and all(len(parts) == 1 for parts in tables) and (not paras or left.h > 0):
             slide = self.new("goal", title, "goals", ("goals", i))
+            slide.elements += facts
             if paras:
-                slide.elements.append(text(left if tables else self.body, paras, size_text if tables else
-                                           (fit_size(self.fonts, paras, self.body, self.sizes) or size_text)))
+                below = Box(self.body.x, top, self.body.w, self.body.bottom - top)
+                slide.elements.append(text(left if tables else below, paras, size_text if tables else
+                                           (fit_size(self.fonts, paras, below, self.sizes) or size_text)))
             slide.elements += [parts[0] for parts in tables]
             return
         # Too much for one slide: text and each table on slides of their own.
@@ -559,6 +585,26 @@ class _Builder:
         self.table("goal", title, "goals", [self.w("date"), self.w("milestones")], milestones, ["right", "left"], ("goals", i, "milestones"))
         self.table("goal", title, "goals", [self.w("actions"), self.w("owner"), self.w("due"), self.w("status")], actions,
                    ["left", "left", "right", "left"], ("goals", i, "actions"))
+
+    def goal_facts(self, g: Goal) -> list[Shape]:
+        """Tiles across the top of a goal's slide: what is measured, from where to where, by when, and who owns it."""
+        target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+        facts = [(self.w("metric"), g.metric), (self.w("baseline_target"), target), (self.w("deadline"), day(g.deadline, self.lang))]
+        if g.owner:
+            facts.append((self.w("owner"), g.owner))
+        gap, size = GOAL_GAP / 2, self.theme.size("small")
+        width = (self.body.w - gap * (len(facts) - 1)) / len(facts)
+        inner = width - 2 * TILE_PAD
+        shown = [(self.fonts.regular.wrap(label, size, inner), self.fonts.bold.wrap(value, size, inner)) for label, value in facts]
+        lines = max(len(label) + len(value) for label, value in shown)  # every tile as high as the fullest
+        height = lines * size * LINE_SPACING + 2 * TILE_PAD
+        tiles: list[Shape] = []
+        for k, ((label, value), (name, whole)) in enumerate(zip(shown, facts)):
+            box = Box(self.body.x + k * (width + gap), self.body.y, width, height)
+            measured = (Para((Run("\n".join(label)),)), Para((Run("\n".join(value), bold=True),)))
+            tiles.append(Shape(box, measured, size, "table_stripe", "table_stripe", 0.0, rounded=False, padding=(TILE_PAD - 1, TILE_PAD - 1),
+                               whole=(Para((Run(name),)), Para((Run(whole, bold=True),)))))
+        return tiles
 
     def financials(self) -> None:
         fin = self.plan.financials

@@ -133,3 +133,21 @@ def test_a_name_of_pages_keeps_its_box_on_the_slide() -> None:
         for element in slide.elements:
             box = getattr(element, "box", None)
             assert box is None or (box.bottom <= geometry.body.bottom + 1 and box.right <= geometry.width), box
+
+
+def test_a_heading_never_stands_alone_at_the_foot_of_a_slide() -> None:
+    from kamdoc.outline.layout import Flow, Fonts, is_heading
+    from kamdoc.outline.measure import Metrics
+    from kamdoc.outline.richtext import Para, Run
+
+    theme = load_theme()
+    fonts = Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold")))
+    body = Box(36, 80, 600, 300)
+    filler = Para((Run("Ein Satz, der eine Zeile füllt und noch etwas mehr Text hat. " * 3),))
+    for extra in range(30):  # the heading lands at every line of the first slide once
+        flow = Flow(fonts, body, 16.0, 12.0)
+        flow.paras([Para((Run(("Zeile " * 12 + "\n") * extra),)), Para((Run("Ressourcen", bold=True),)), filler, filler])
+        for page in flow.pages:
+            texts = [e for e in page if isinstance(e, Text)]
+            if page is not flow.pages[-1] and texts:
+                assert not is_heading(texts[-1].paras[-1]), extra

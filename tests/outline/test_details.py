@@ -8,7 +8,7 @@ from datetime import date
 from conftest import PLANS
 from programme_repo import TODAY
 
-from kamdoc.outline.deck import ColumnChart, Table, Text
+from kamdoc.outline.deck import ColumnChart, Shape, Table, Text
 from kamdoc.outline.plan_deck import build_outline
 from kamdoc.theme.settings import load_theme
 from kamdoc.validate.plan import validate_file
@@ -76,3 +76,21 @@ def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:
             bottom = max(e.box.bottom for e in slide.elements)
             height = deck.footer_box.y - body_top if deck.footer_box else deck.height
             assert (bottom - body_top) / height >= 0.22, (plan.name, slide.title, round((bottom - body_top) / height, 2))
+
+
+def test_a_goal_slide_opens_with_its_metric_target_deadline_and_owner() -> None:
+    deck = _deck("brenner-werke")
+    goal = next(s for s in deck.slides if s.kind == "goal")
+    tiles = [e for e in goal.elements if isinstance(e, Shape)]
+    assert [t.whole[0].text for t in tiles] == ["Messgröße", "Ausgangswert → Ziel", "Termin", "Verantwortlich"]
+    assert tiles[2].whole[1].text == "31.12.2028" and tiles[3].whole[1].text == "Jana Schmidt"
+    assert len({t.box.h for t in tiles}) == 1 and all(t.box.bottom < e.box.y for t in tiles for e in goal.elements if not isinstance(e, Shape))
+
+
+def test_slides_read_side_by_side_share_their_type_sizes() -> None:
+    for name in ("brenner-werke", "halvorsen-logistics"):
+        deck = _deck(name)
+        for kinds in (("swot", "own_swot"), ("goal",)):
+            family = [s for s in deck.slides if s.kind in kinds]
+            assert len({s.title_size for s in family}) == 1, (name, kinds)
+            assert len({e.size for s in family for e in s.elements if isinstance(e, Text) and e.role == "body"}) == 1, (name, kinds)
