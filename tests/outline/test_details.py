@@ -94,3 +94,17 @@ def test_slides_read_side_by_side_share_their_type_sizes() -> None:
             family = [s for s in deck.slides if s.kind in kinds]
             assert len({s.title_size for s in family}) == 1, (name, kinds)
             assert len({e.size for s in family for e in s.elements if isinstance(e, Text) and e.role == "body"}) == 1, (name, kinds)
+
+
+def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
+    # The changes slide names fields in the plan's language: none may stay as its English key in a German deck.
+    import inspect
+
+    import pydantic
+
+    from kamdoc.outline.words import has_word
+    from kamdoc.standard import model
+
+    fields = {name for obj in vars(model).values() if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
+              for name in obj.model_fields}
+    assert fields and not sorted(f for f in fields if not has_word(f))
