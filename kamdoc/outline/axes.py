@@ -67,7 +67,9 @@ def label_every(categories: tuple[str, ...], width: float, most: int = MOST_LABE
 
 
 LEGEND_ROW, LEGEND_COLUMNS = 15.0, 3
-"""A column chart's legend: points per row, entries per row."""
+"""A column chart's legend: points per row, and entries per row at most."""
+LEGEND_CHAR, LEGEND_KEY = 1.1, 16.0
+"""A legend name's glyphs measured this much wider than average, and the points its colour key and gap take."""
 COLUMN_SHARE = 0.62
 """A column's width as a share of its category's slot."""
 COLUMN_GAP = round((1 - COLUMN_SHARE) / COLUMN_SHARE * 100)

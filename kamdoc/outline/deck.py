@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from kamdoc.outline import bubbles
 from kamdoc.outline.axes import (
     CHAR_WIDTH,
+    LEGEND_CHAR,
     LEGEND_COLUMNS,
+    LEGEND_KEY,
     LINE_LEFT,
     LINE_RIGHT,
     MARKERS_UP_TO,
@@ -118,6 +120,7 @@ class ColumnChart:
     heights: tuple[float, ...] = field(init=False)  # each column's top value: its stack's sum, or its highest bar
     plot: tuple[float, float, float, float] = field(init=False)  # the plot inside the chart's box: x0, y0, x1, y1 in points
     legend_rows: int = field(init=False)
+    legend_columns: int = field(init=False)  # names per legend row: as many as fit whole
 
     def __post_init__(self) -> None:
         count = len(self.categories)
@@ -126,11 +129,13 @@ class ColumnChart:
         else:
             highest = [max((s.values[i] or 0 for s in self.series), default=0.0) for i in range(count)]
         top, step = column_axis(highest, "." not in self.number_format)
-        rows = -(-len(self.series) // LEGEND_COLUMNS)
-        plot = column_plot(self.box.w, self.box.h, f"{top:,.0f}", rows, False, bool(self.legend_note))
-        slot = (plot[2] - plot[0]) / max(1, count)
-        if any(len(c) > max(4, int(slot / CHAR_WIDTH)) for c in self.categories):  # labels on two lines need a line more
-            plot = column_plot(self.box.w, self.box.h, f"{top:,.0f}", rows, True, bool(self.legend_note))
+        label, titled = f"{top:,.0f}", bool(self.legend_note)
+        span = (lambda plot: plot[2] - plot[0])(column_plot(self.box.w, self.box.h, label, 1, False, titled))
+        longest = max((len(series.name) for series in self.series), default=0) * CHAR_WIDTH * LEGEND_CHAR + LEGEND_KEY
+        columns = next((c for c in range(LEGEND_COLUMNS, 0, -1) if longest <= span / c), 1)  # every name whole, on one line
+        rows = -(-len(self.series) // columns)
+        two_lines = any(len(c) > max(4, int(span / max(1, count) / CHAR_WIDTH)) for c in self.categories)  # a line more
+        plot = column_plot(self.box.w, self.box.h, label, rows, two_lines, titled)
         if self.totals and highest and (top - max(highest)) / top * (plot[3] - plot[1]) < TOTAL_ROOM:
             top += step  # the highest column's total needs room under the top gridline
         object.__setattr__(self, "axis_top", top)
@@ -138,6 +143,7 @@ class ColumnChart:
         object.__setattr__(self, "heights", tuple(highest))
         object.__setattr__(self, "plot", plot)
         object.__setattr__(self, "legend_rows", rows)
+        object.__setattr__(self, "legend_columns", columns)
 
     def column_centre(self, index: int) -> float:
         """Where a column's middle stands, in points from the chart's left edge."""

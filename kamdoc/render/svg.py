@@ -63,13 +63,14 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
         for k, line in enumerate(_two_lines(category, slot)):
             out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
     out.append(f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>')
-    column_w = plot_w / 3
+    columns = chart.legend_columns
+    column_w = plot_w / columns
     for j, series in enumerate(chart.series):
-        row, column = divmod(j, 3)
+        row, column = divmod(j, columns)
         x = left + column * column_w
         y = box.h - 8 - (legend_rows - 1 - row) * 15
         out.append(f'<rect x="{x:.1f}" y="{y - 8:.1f}" width="8" height="8" fill="#{palette[j % len(palette)]}"/>')
-        out.append(_text(x + 12, y, _fit(series.name, column_w - 16), "start"))
+        out.append(_text(x + 12, y, series.name, "start"))  # the outline gave each name room to stand whole
     out.append("</svg>")
     return Markup("".join(out))
 

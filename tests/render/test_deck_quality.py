@@ -250,3 +250,17 @@ def test_each_pdf_page_shows_the_same_text_as_its_slide(decks: Path, name: str) 
             assert shown["-"] >= expected["-"], number
             shown["-"] = expected["-"] = 0
             assert +shown == +expected, (number, shown - expected, expected - shown)
+
+
+@pytest.mark.parametrize("name", list(PLANS_SHOWN))
+def test_no_ellipsis_the_plan_does_not_write_itself(decks: Path, name: str) -> None:
+    written = "".join(f.read_text(encoding="utf-8") for f in PLANS_SHOWN[name].iterdir() if f.suffix in (".yaml", ".md"))
+    allowed = written.count("…")
+    prs = Presentation(str(decks / f"{name}.pptx"))
+    for number, slide in enumerate(prs.slides, 1):
+        shown = "".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        shown += "".join(cell.text for sh in slide.shapes if sh.has_table for row in sh.table.rows for cell in row.cells)
+        assert shown.count("…") <= allowed, (number, shown[:200])
+    with pdfplumber.open(decks / f"{name}.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            assert (page.extract_text() or "").count("…") <= allowed, number
