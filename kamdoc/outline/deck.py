@@ -264,7 +264,8 @@ class Connector:
     colour: str
     width: float
     dashed: bool = False
-    glued: bool = True  # a straight connector glued to both shapes; else a polyline along `points`
+    glued: bool = True  # a connector glued to both shapes (straight for two points, an elbow for four); else a polyline
+    sites: tuple[int, int] = (2, 0)  # where it is glued on each box: 0 top, 1 left, 2 bottom, 3 right (PowerPoint's sites)
     arrow: bool = False  # an arrowhead at the end: the tie has a direction (one person influences another)
 
 

@@ -434,9 +434,10 @@ def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, Card], size: f
     for link in links:
         a, b = keys.get(link.from_), keys.get(link.to)
         if a and b and a != b:
-            kind = link.kind or "influences"
-            elements.append(Connector(a, b, _link_route(boxes[a], boxes[b]), f"link.{kind}", 1.75, dashed=True, glued=False,
-                                      arrow=kind == "influences"))
+            kind, route = link.kind or "influences", _link_route(boxes[a], boxes[b])
+            sites = _sites(route, boxes[a], boxes[b])
+            elements.append(Connector(a, b, route, f"link.{kind}", 1.75, dashed=True, glued=sites is not None,
+                                      sites=sites or (2, 0), arrow=kind == "influences"))
         elif (a or b) and not any(n in where.get(link.to, []) for n in where.get(link.from_, [])):
             other = link.to if a else link.from_
             pages = ", ".join(part(n) for n in dict.fromkeys(where.get(other, [])))
@@ -456,6 +457,25 @@ def _person_box(person: Person, card: Card, size: float, box: Box, key: str) -> 
                  text_colour="background" if attitude in _DARK_FILLS else "text", key=key,
                  padding=(PAD_X - 1, PAD_Y - 1),  # wider than measured: PowerPoint's own wrap never needs a line more
                  whole=whole)
+
+
+def _sites(route: tuple[tuple[float, float], ...], a: Box, b: Box) -> tuple[int, int] | None:
+    """The sides a tie leaves and enters its boxes by, when an elbow glued to both draws its route exactly.
+
+    That is a route out of one box's side and into the other's facing side, its middle leg between
+    them. Other routes (under both boxes, or round one side of both) are drawn as they are.
+    """
+    if len(route) != 4 or route[0][1] != route[1][1] or route[2][1] != route[3][1]:
+        return None
+    (x1, _), (middle, _), _, (x2, _) = route
+    if abs(x2 - x1) < 1 or not min(x1, x2) <= middle <= max(x1, x2):
+        return None
+
+    def side(box: Box, x: float) -> int:
+        return 3 if abs(x - box.right) < abs(x - box.x) else 1
+
+    start, end = side(a, x1), side(b, x2)
+    return (start, end) if start != end else None
 
 
 def _link_route(a: Box, b: Box) -> tuple[tuple[float, float], ...]:

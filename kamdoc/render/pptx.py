@@ -582,12 +582,15 @@ class _Painter:
     def connector(self, page: PptxSlide, element: Connector, shapes: dict[str, BaseShape]) -> None:
         if element.glued:
             (x1, y1), (x2, y2) = element.points[0], element.points[-1]
-            line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))
+            elbow = len(element.points) == 4
+            line = page.shapes.add_connector(MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))
             start, end = shapes.get(element.start), shapes.get(element.end)
             if start is not None and end is not None:
-                # Glued bottom to top, so that lines follow when someone rearranges the chart in PowerPoint.
-                line.begin_connect(start, 2)
-                line.end_connect(end, 0)
+                # Glued to both boxes, so that lines follow when someone rearranges the chart in PowerPoint.
+                line.begin_connect(start, element.sites[0])
+                line.end_connect(end, element.sites[1])
+            if elbow:
+                self._middle_leg(line, element)
             _unstyled(line)
             stroke, drawn = line.line, line
         else:
@@ -609,6 +612,19 @@ class _Painter:
             stroke.dash_style = MSO_LINE_DASH_STYLE.DASH
         if element.arrow:  # PowerPoint's medium triangle, the size the PDF draws
             stroke._get_or_add_ln().append(parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>'))  # noqa: SLF001
+
+    @staticmethod
+    def _middle_leg(line: BaseShape, element: Connector) -> None:
+        """An elbow's middle leg where the outline routed it: a share of the way from its start to its end."""
+        (x1, _), (middle, _) = element.points[0], element.points[1]
+        x2 = element.points[-1][0]
+        share = (middle - x1) / ((x2 - x1) or 1.0)
+        geometry = line._element.spPr.find(qn("a:prstGeom"))  # noqa: SLF001 - python-pptx has no API for a connector's adjustments
+        if geometry is None:
+            return
+        for old in geometry.findall(qn("a:avLst")):
+            geometry.remove(old)
+        geometry.append(parse_xml(f'<a:avLst xmlns:a="{_A}"><a:gd name="adj1" fmla="val {int(round(share * 100000))}"/></a:avLst>'))
 
     def metadata(self, created: datetime) -> None:
         props = self.prs.core_properties

@@ -93,11 +93,32 @@ def test_every_tie_is_drawn_or_named_and_all_are_in_the_table(decks: Path, name:
         drawn = False
         for slide in slides:
             shown = " ".join(_boxes(slide))
-            dashed = [sh for sh in slide.shapes if sh.name.startswith("Freeform") and sh.line.dash_style is not None]
+            dashed = [sh for sh in slide.shapes if sh.name.startswith(("Freeform", "Connector")) and sh.line.dash_style is not None]
             both = shown.count(names[link.from_]) and shown.count(names[link.to])
             band = any(sh.has_text_frame and f"{names[link.from_]} → {names[link.to]}" in sh.text_frame.text for sh in slide.shapes)
             drawn = drawn or (both and dashed) or band
         assert drawn, f"{names[link.from_]} – {names[link.to]} is neither drawn nor named"
+
+
+def test_ties_beside_each_other_are_glued_elbows_and_influence_has_an_arrow(decks: Path) -> None:
+    plan = _plan("brenner-werke")
+    names = {p.id: p.name for p in plan.power_map.people}
+    kinds = {(names[link.from_], names[link.to]): link.kind or "influences" for link in plan.power_map.links}
+    (slide,) = _power_map_slides(decks / "brenner-werke.pptx")
+    boxes = {sh.shape_id: sh.text_frame.text.split("\n")[0] for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text}
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    glued = 0
+    for line in slide.shapes._spTree.iter(f"{p}cxnSp"):
+        if line.find(f".//{_A}prstDash") is None:
+            continue  # a reporting line
+        start, end = line.find(f".//{_A}stCxn"), line.find(f".//{_A}endCxn")
+        assert line.find(f".//{_A}prstGeom").get("prst") == "bentConnector3"
+        tie = (boxes[int(start.get("id"))], boxes[int(end.get("id"))])
+        kind = kinds.get(tie) or kinds[tie[::-1]]
+        arrow = line.find(f".//{_A}tailEnd")
+        assert (arrow is not None and arrow.get("type") == "triangle") == (kind == "influences" and tie in kinds), tie
+        glued += 1
+    assert glued >= 3  # most ties of the example run between neighbours and are glued to both boxes
 
 
 def test_notes_on_people_go_to_the_speaker_notes_not_the_slide(decks: Path) -> None:
