@@ -32,6 +32,8 @@ STACK_GAP, INDENT = 6.0, 16.0
 MOST_LINES = (4, 6, 2)
 """The most lines a box gives its name, its title and its roles line: far beyond any real person's, so that a
 stranger's page-long name cannot make a box taller than a slide."""
+STUB, STUB_DOWN = GAP_X - 2, 8.0
+"""A stub for a tie to another slide: this long, out of the box's right side, this far below its top."""
 CAPTION_H = SIZE * LINE_SPACING + 6
 CAPTION2_H = 2 * SIZE * LINE_SPACING + 6
 """A continued part's caption takes at most two lines."""
@@ -430,7 +432,8 @@ def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, Card], size: f
         for boss, report, route, glued in block.lines:
             elements.append(Connector(own[boss], own[report], route, "muted", 1.0, glued=glued))
     boxes = {e.key: e.box for e in elements if isinstance(e, Shape)}
-    elsewhere = []
+    elsewhere: list[str] = []
+    stubbed: set[str] = set()
     for link in links:
         a, b = keys.get(link.from_), keys.get(link.to)
         if a and b and a != b:
@@ -442,6 +445,13 @@ def _draw(page: _Page, by_id: dict[str, Person], cards: dict[str, Card], size: f
             other = link.to if a else link.from_
             pages = ", ".join(part(n) for n in dict.fromkeys(where.get(other, [])))
             elsewhere.append(f"{by_id[link.from_].name} → {by_id[link.to].name} ({term('link', link.kind or 'influences', language)}; {pages})")
+            here = a or b
+            if here and here not in stubbed:  # a stub out of the box: this person has a tie the band below names
+                stubbed.add(here)
+                box = boxes[here]
+                y = box.y + min(STUB_DOWN, box.h / 4)
+                elements.append(Connector(here, "", ((box.right, y), (box.right + STUB, y)), f"link.{link.kind or 'influences'}",
+                                          1.75, glued=False, arrow=True))
     if elsewhere:
         line = f"{word('ties_elsewhere', language)}: " + "; ".join(elsewhere)
         lines = fonts.regular.wrap(line, SIZE, body.w - 2 * PAD_X)

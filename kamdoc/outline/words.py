@@ -204,7 +204,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_reporting_line": ("No reporting line in the plan", "Ohne Berichtslinie im Plan"),
     "continued_from": ("Continued: the team under {name}", "Fortsetzung: Team unter {name}"),
     "see": ("also on", "auch auf"),
-    "ties_elsewhere": ("Ties to people on other slides", "Verbindungen zu Personen auf anderen Folien"),
+    "ties_elsewhere": ("Ties to people on other slides (→ out of a box)", "Verbindungen zu Personen auf anderen Folien (→ am Kasten)"),
     "see_ties_table": ("more in the table of ties", "weitere in der Tabelle der Verbindungen"),
     "legend_lines": ("Lines: grey = reports to; dashed:", "Linien: grau = berichtet an; gestrichelt:"),
     "legend_contact": ("↔ our contact", "↔ unser Kontakt"),

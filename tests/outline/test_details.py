@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from conftest import PLANS
+from conftest import DATA, PLANS
 from programme_repo import TODAY
 
 from kamdoc.outline.deck import ColumnChart, Shape, Table, Text
@@ -108,3 +108,26 @@ def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
     fields = {name for obj in vars(model).values() if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
               for name in obj.model_fields}
     assert fields and not sorted(f for f in fields if not has_word(f))
+
+
+def test_a_tie_to_another_slide_leaves_its_box_as_a_stub_and_is_named_in_the_band() -> None:
+    from kamdoc.outline.deck import Connector
+
+    result = validate_file(DATA / "stress" / "plan.yaml", date(2026, 11, 22))
+    assert result.plan is not None and result.doc is not None
+    deck = build_outline(result.plan, result.doc, load_theme())
+    names = {p.id: p.name for p in result.plan.power_map.people}
+    maps = [s for s in deck.slides if s.kind == "power_map"]
+    assert len(maps) > 1
+    stubs_seen = 0
+    for slide in maps:
+        keys = {e.key.split("~")[0] for e in slide.elements if isinstance(e, Shape) and e.key}
+        band = " ".join(p.text for e in slide.elements if isinstance(e, Text) for p in e.paras if "→ am Kasten" in p.text)
+        stubs = [e for e in slide.elements if isinstance(e, Connector) and not e.end]
+        for link in result.plan.power_map.links:
+            if (link.from_ in keys) != (link.to in keys):  # one end here, the other elsewhere
+                here = link.from_ if link.from_ in keys else link.to
+                assert any(s.start.split("~")[0] == here and s.arrow for s in stubs), names[here]
+                assert f"{names[link.from_]} → {names[link.to]}" in band or "Tabelle" in band
+        stubs_seen += len(stubs)
+    assert stubs_seen
