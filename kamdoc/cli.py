@@ -291,7 +291,8 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | Non
     Without revisions: HEAD against the working tree. One revision: it
     against the working tree; `A...B` compares B with the merge base of A and
     B, as a pull request does; `A..B` and two revisions compare A with B.
-    PATHs limit the plans compared (default: all plans in the repository).
+    PATHs limit the plans compared (default: the plans folder, kamdoc.yaml's
+    `plans`, or plans/; the whole repository when there is none).
     Lists are matched by identity (people and goals by id, products, KPIs,
     competitors and projects by name), so reordering is no change.
 
@@ -301,7 +302,7 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | Non
     from kamdoc.commands.diff import run_diff
 
     try:
-        code = run_diff(list(args), fmt, exit_code, _day(today))
+        code = run_diff(list(args), fmt, exit_code, _day(today), _plans_folder())
     except click.ClickException as exc:  # errors of a diff are the caller's: wrong revision, no repository
         raise CallerError(exc.format_message()) from None
     sys.exit(code)

@@ -95,7 +95,8 @@ class _Differ:
         keys = IDENTITY.get(pattern)
         if keys and all(isinstance(item, dict) for item in (*old, *new)):
             def key_of(item: dict[str, Any]) -> tuple[Any, ...]:
-                return tuple(item.get(k) for k in keys)
+                # A plan with errors may hold a list where an id belongs: every key is made hashable.
+                return tuple(v if v is None or isinstance(v, (str, int, float, bool)) else repr(v) for v in (item.get(k) for k in keys))
 
             before = {key_of(item): item for item in old}
             after = {key_of(item): item for item in new}
@@ -185,6 +186,28 @@ def compare(old: Plan | None, new: Plan | None) -> list[Change]:
     differ.changes += _totals(old, new)
     order = {s: i for i, s in enumerate(SECTION_KEYS)}
     return sorted(differ.changes, key=lambda c: order.get(c.section, len(order)))
+
+
+def compare_written(old: Any, new: Any) -> list[Change]:
+    """Every change between two revisions' data as written: for a plan with errors in either, which has no typed model.
+
+    No per-year totals here: a plan with errors may hold amounts that are not numbers.
+    """
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
+    differ = _Differ(names={**_written_names(old), **_written_names(new)})
+    for section in SECTION_KEYS:
+        differ.value(old.get(section), new.get(section), (section,))
+    order = {s: i for i, s in enumerate(SECTION_KEYS)}
+    return sorted(differ.changes, key=lambda c: order.get(c.section, len(order)))
+
+
+def _written_names(data: dict[str, Any]) -> dict[str, str]:
+    """Person id -> name from a plan as written, skipping whatever is not shaped like a person."""
+    section = data.get("power_map")
+    people = section.get("people") if isinstance(section, dict) else None
+    return {str(p["id"]): str(p["name"]) for p in (people if isinstance(people, list) else [])
+            if isinstance(p, dict) and isinstance(p.get("id"), (str, int)) and isinstance(p.get("name"), str)}
 
 
 def _totals(old: Plan, new: Plan) -> list[Change]:

@@ -6,8 +6,10 @@ import json
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from kamdoc.analyse.diff import describe
+from kamdoc.commands.comment_text import in_html, inline
 from kamdoc.findings import Finding
 from kamdoc.load.git import Snapshot
 from kamdoc.pipeline.revisions import PlanDiff, diff_revisions
@@ -58,16 +60,15 @@ def _plans(n: int) -> str:
 
 
 def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
+    # Plan text and file names are a stranger's: escaped, so that nothing in them becomes markup, a mention or a reference.
+    cell = inline
     head = [f"### Key account plans: {a.label()} → {b.label()}", ""]
     # Only the plans that changed get a row: a repository of 200 plans must not fill the comment with the rest.
     touched = [d for d in diffs if d.status != "unchanged" or d.changes or d.new_findings]
     if touched:
         head += ["| plan | account | status | changes | new findings |", "| --- | --- | --- | ---: | ---: |"]
     for d in touched:
-        head.append(f"| `{cell(d.path)}` | {cell(d.account)} | {d.status} | {len(d.changes)} | {len(d.new_findings)} |")
+        head.append(f"| {cell(d.path)} | {cell(d.account)} | {d.status} | {len(d.changes)} | {len(d.new_findings)} |")
     unchanged = len(diffs) - len(touched)
     if not touched:
         head.append(f"No plan changed ({_plans(unchanged)} compared).")
@@ -77,7 +78,7 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
     for d in diffs:
         if not d.changes and not d.new_findings:
             continue
-        section = [f"<details><summary><b>{cell(d.account or d.path)}</b>: {_count(len(d.changes))}</summary>", ""]
+        section = [f"<details><summary><b>{in_html(d.account or d.path)}</b>: {_count(len(d.changes))}</summary>", ""]
         section += [f"- {cell(describe(c))}" for c in d.changes]
         section += [f"- ⚠️ new {f.severity} (line {f.pos.line}): {cell(_finding(f))}" for f in d.new_findings]
         section += ["", "</details>", ""]
@@ -91,9 +92,12 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
     return text
 
 
-def run_diff(args: list[str], fmt: str, exit_code: bool, today: date) -> int:
-    """The `kamdoc diff` command: prints the report; with `exit_code`, 1 when anything changed."""
-    a, b, diffs = diff_revisions(args, today)
+def run_diff(args: list[str], fmt: str, exit_code: bool, today: date, plans: Path | None = None) -> int:
+    """The `kamdoc diff` command: prints the report; with `exit_code`, 1 when anything changed.
+
+    Without paths in `args`, the plans under `plans` (the configured plans folder) are compared.
+    """
+    a, b, diffs = diff_revisions(args, today, plans)
     if fmt == "json":
         out = as_json(a, b, diffs)
     elif fmt == "markdown":

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kamdoc.analyse.diff import Change, compare
+from kamdoc.analyse.diff import Change, compare, compare_written
 from kamdoc.errors import CommandLineError
 from kamdoc.findings import Finding
 from kamdoc.load.discover import PLAN_FILE
@@ -79,7 +79,36 @@ def _new_findings(old: Result | None, new: Result) -> list[Finding]:
     return [f for f in new.findings if (f.severity, f.field, f.message) not in before]
 
 
-def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, list[PlanDiff]]:
+def _paired(path: str, old_path: str, old: Result, new: Result, account: str) -> PlanDiff:
+    """One plan in both revisions: its changes (as written, when a side has errors) and the findings new in it."""
+    found = _new_findings(old, new)
+    if old.plan is not None and new.plan is not None:
+        changes = compare(old.plan, new.plan)
+        status = "renamed" if old_path != path else ("changed" if changes else "unchanged")
+    else:
+        changes = compare_written(old.doc.data if old.doc else None, new.doc.data if new.doc else None)
+        if not account and new.doc is not None:
+            account = _written_account(new.doc.data)
+        touched = bool(changes or found or old_path != path)
+        # A plan with errors before and after, and no edit, is no change: nothing to review.
+        status = ("invalid" if new.plan is None else "changed") if touched else "unchanged"
+    return PlanDiff(path, status, old_path if old_path != path else "", account, changes, found)
+
+
+def _in_a_revision(folder: Path, repo: Path, *snapshots: Snapshot) -> bool:
+    """Whether a folder holds files in either revision (it may be gone from the working tree)."""
+    relative = PurePosixPath(os.path.relpath(folder.absolute(), repo))
+    return ".." not in relative.parts and any(snapshot.files(relative) for snapshot in snapshots)
+
+
+def _written_account(data: object) -> str:
+    """The account's name from a plan as written, when it is where the standard puts it."""
+    cover = data.get("cover") if isinstance(data, dict) else None
+    name = cover.get("account") if isinstance(cover, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> tuple[Snapshot, Snapshot, list[PlanDiff]]:
     """Compare the plans under the given paths between two revisions (default: HEAD and the working tree)."""
     revisions, paths = _split_args(args)
     repo = git_root(Path.cwd())
@@ -90,6 +119,9 @@ def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, li
         a, b = Snapshot(repo, first), Snapshot(repo, second)
     else:
         a, b = Snapshot(repo, resolve(repo, revisions[0])), Snapshot(repo, resolve(repo, revisions[1]))
+    # Without paths: the configured plans folder (kamdoc.yaml's `plans`, else plans/), where there is one.
+    if not paths and plans is not None and (plans.is_dir() or _in_a_revision(plans, repo, a, b)):
+        paths = [str(plans)]
     under = [PurePosixPath(os.path.relpath(Path(p).absolute(), repo)).as_posix() for p in paths] or ["."]
     wanted = [PurePosixPath(u) for u in under]
     old_plans = _plan_files(a.files(PurePosixPath(".")), wanted)
@@ -110,11 +142,7 @@ def diff_revisions(args: list[str], today: date) -> tuple[Snapshot, Snapshot, li
             diffs.append(PlanDiff(path, "added", account=account, new_findings=_new_findings(None, new)))
             continue
         old = old_results[old_path]
-        changes = compare(old.plan, new.plan)
-        status = "renamed" if old_path != path else ("changed" if changes else "unchanged")
-        if old.plan is None or new.plan is None:
-            status = "invalid"  # one side has errors: its findings say why, nothing can be compared
-        diffs.append(PlanDiff(path, status, old_path if old_path != path else "", account, changes, _new_findings(old, new)))
+        diffs.append(_paired(path, old_path, old, new, account))
     for path in gone:
         old = old_results[path]
         diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else ""))

@@ -104,7 +104,7 @@ def test_changed_attitude(history: tuple[Path, dict[str, str]], monkeypatch: pyt
     assert [(c["where"], c["old"], c["new"]) for c in found] == [("power map: Gerlinde Brenner-Hofmann: attitude", "neutral", "positive")]
     _, markdown = diff(repo, monkeypatch, revs["target"], revs["attitude"], "--format", "markdown")
     assert "- power map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in markdown.splitlines()
-    assert "| `plans/brenner-werke/plan.yaml` | Brenner Werke AG | changed | 1 | 0 |" in markdown
+    assert "| plans/brenner-werke/plan.yaml | Brenner Werke AG | changed | 1 | 0 |" in markdown
 
 
 def test_added_and_removed_person(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -278,7 +278,7 @@ def test_markdown_stays_under_the_comment_limit() -> None:
     snapshot = Snapshot(Path("."), "0" * 40)
     text = as_markdown(snapshot, snapshot, diffs)
     assert len(text) < MARKDOWN_LIMIT
-    assert text.count("| `plans/p") == 40  # the summary table lists every plan
+    assert text.count("| plans/p") == 40  # the summary table lists every plan
     assert "more plans with changes are not shown" in text
 
 
