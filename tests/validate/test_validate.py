@@ -191,3 +191,24 @@ def test_quoted_dates_and_year_keys_are_accepted(in_tmp: Path) -> None:
     plan.write_text(plan.read_text().replace("version: 2026-10-01", 'version: "2026-10-01"').replace("{2026: 780", '{"2026": 780'))
     run = kamdoc("validate", "p", "--today", TODAY, "--strict")
     assert run.code == 0, run.out
+
+
+def test_annotations_keep_a_strangers_text_inside_its_own_finding(tmp_path: Path) -> None:
+    # A value or key that carries a newline and a workflow command must not start a command of its own.
+    shutil.copytree(PLANS / "brenner-werke", tmp_path / "p")
+    plan = tmp_path / "p" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("attitude: neutral", 'attitude: "neutral\\n::error file=README.md,line=1::forged"', 1)
+    text = text.replace("cover:\n", 'cover:\n  "x::warning file=a,line=1::forged": 1\n', 1)
+    plan.write_text(text, encoding="utf-8")
+    github = kamdoc("validate", tmp_path / "p", "--format", "github")
+    assert github.code == 1
+    lines = [line for line in github.out.splitlines() if line and not line.startswith("checked ")]
+    assert lines and all(re.match(r"::(error|warning) file=", line) for line in lines)  # a finding per line, nothing else
+    for line in lines:
+        properties = line.split("::")[1].partition(" ")[2]  # "error file=…,line=…,col=…,title=…": what GitHub reads
+        pairs = dict(item.split("=", 1) for item in properties.split(","))  # a stranger's commas arrive as %2C
+        assert list(pairs) == ["file", "line", "col", "title"] and pairs["file"].endswith("p/plan.yaml"), line
+    assert any("forged" in line for line in lines)  # still said, as data of its own finding
+    gitlab = json.loads(kamdoc("validate", tmp_path / "p", "--format", "gitlab").out)
+    assert gitlab and all(issue["location"]["path"].endswith("p/plan.yaml") for issue in gitlab)
