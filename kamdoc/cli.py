@@ -132,7 +132,7 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.option("--branch", default="main", show_default=True, help="The branch whose pushes build the decks.")
 @click.option("--kamdoc-repo", metavar="URL", help="kamdoc's repository on github.com, whose action and hooks CI uses (default: where this kamdoc was installed from, else the official one).")
 @click.option("--kamdoc-rev", metavar="REV", help="The commit (best) or tag of kamdoc that CI and the hooks use (default: the installed one's).")
-@click.option("--force", is_flag=True, help="Replace files that exist already.")
+@click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
 def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, force: bool) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
@@ -141,14 +141,19 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
     .github/workflows/kamdoc.yml and .gitlab-ci.yml (validate and comment the
     changes on pull requests, build the decks on merge), .pre-commit-config.yaml,
     .gitattributes (git diff driver), .gitignore, .vscode/ (schema for plan files)
-    and a README. Existing files are never replaced without --force: they are
-    listed and nothing is written. An example plan is added only when plans/
-    holds none.
+    and a README. In a repository that has files of its own, kamdoc adds its
+    lines to .gitignore, .gitattributes, .pre-commit-config.yaml and .vscode/,
+    keeps an existing README, and puts its GitLab pipeline beside the team's to
+    include. kamdoc's own files (kamdoc.yaml, the workflow, the schema) are
+    replaced only with --force; without it, differing ones are listed and
+    nothing is written. An example plan is added only when plans/ holds none.
     """
     from kamdoc.commands.starter import init_repo, source
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written = init_repo(folder, kamdoc, language, branch, force, date.today())
+    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today())
+    for note in notes:
+        click.echo(f"note: {note}")
     if not written:
         click.echo(f"{folder} is set up already: nothing to write")
         return

@@ -249,15 +249,63 @@ def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
     assert "plans/example/plan.yaml:16:11: error: cover.status: 'finished' is not one of draft, review, approved" in blocked.stdout
 
 
-def test_init_refuses_to_replace_files_and_lists_them(tmp_path: Path) -> None:
+TEAM_PRE_COMMIT = """# the team's own hooks
+repos:
+- repo: https://github.com/pre-commit/pre-commit-hooks
+  rev: v5.0.0
+  hooks:
+  - id: trailing-whitespace
+default_stages: [pre-commit]
+"""
+
+
+def test_init_joins_a_repository_that_has_files_of_its_own(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("our own readme\n")
     (tmp_path / ".gitignore").write_text("*.log\n")
+    (tmp_path / ".gitattributes").write_text("*.png binary\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
+    (tmp_path / ".gitlab-ci.yml").write_text("test:\n  script: [make test]\n")
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode" / "settings.json").write_text('{"editor.rulers": [100]}\n')
+    joined = init(tmp_path)
+    assert joined.code == 0, joined.err
+    assert (tmp_path / "README.md").read_text() == "our own readme\n"  # kept
+    ignore = (tmp_path / ".gitignore").read_text()
+    assert ignore.startswith("*.log\n") and "/build/" in ignore
+    attributes = (tmp_path / ".gitattributes").read_text()
+    assert attributes.startswith("*.png binary\n") and "plans/**/plan.yaml diff=kamdoc" in attributes
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    assert [h["id"] for r in config["repos"] for h in r["hooks"]] == ["trailing-whitespace", "kamdoc-validate"]
+    assert config["default_stages"] == ["pre-commit"] and (tmp_path / ".pre-commit-config.yaml").read_text().startswith("# the team's")
+    check = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr  # pre-commit's own check of the joined file
+    assert (tmp_path / ".gitlab-ci.yml").read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
+    assert "kamdoc validate" in (tmp_path / ".gitlab" / "kamdoc.gitlab-ci.yml").read_text()
+    assert "include:" in joined.out and ".gitlab/kamdoc.gitlab-ci.yml" in joined.out
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text())
+    assert settings["editor.rulers"] == [100] and "./plans/kap.schema.json" in settings["yaml.schemas"]
+    again = init(tmp_path)  # joined once: nothing is added twice
+    assert again.code == 0 and (tmp_path / ".gitignore").read_text() == ignore
+    assert len(yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]) == 2
+
+
+def test_force_replaces_only_kamdocs_own_files(tmp_path: Path) -> None:
+    assert init(tmp_path).code == 0
+    (tmp_path / "kamdoc.yaml").write_text("plans: plans\n# edited\n")
+    (tmp_path / "README.md").write_text("our own readme\n")
     refused = init(tmp_path)
-    assert refused.code == 1
-    assert "these files exist already and would be replaced: .gitignore, README.md; nothing was written" in refused.err
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md"]
+    assert refused.code == 1 and "these files of kamdoc's exist already and differ: kamdoc.yaml; nothing was written" in refused.err
     forced = init(tmp_path, "--force")
-    assert forced.code == 0 and (tmp_path / "kamdoc.yaml").exists() and "our own readme" not in (tmp_path / "README.md").read_text()
+    assert forced.code == 0 and "# edited" not in (tmp_path / "kamdoc.yaml").read_text()
+    assert (tmp_path / "README.md").read_text() == "our own readme\n"  # the team's file, even with --force
+
+
+def test_a_pre_commit_file_kamdoc_cannot_join_is_left_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: [{repo: local, hooks: []}]\n")
+    run = init(tmp_path)
+    assert run.code == 0 and (tmp_path / ".pre-commit-config.yaml").read_text() == "repos: [{repo: local, hooks: []}]\n"
+    assert "note: .pre-commit-config.yaml: left as it is (its `repos` is written in flow style" in run.out
 
 
 def test_init_twice_writes_nothing_and_keeps_existing_plans(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kamdoc import __version__
 from kamdoc.errors import CommandLineError, KamdocError
@@ -121,11 +122,19 @@ def planned_files(kamdoc: Source, language: str, branch: str) -> dict[str, str]:
     return {target: _fill((folder / name).read_text(encoding="utf-8"), values) for target, name in FILES.items()}
 
 
-def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date) -> list[Path]:
-    """Write the starter files into `root`; refuses (listing them) to replace differing files unless `force`."""
+def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date) -> tuple[list[Path], list[str]]:
+    """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
+
+    kamdoc's own files are written where missing and replaced only with `force` (without it, a
+    differing one is listed and nothing is written). The team's files are never replaced: kamdoc's
+    lines are added to .gitignore, .gitattributes, the pre-commit configuration and .vscode/, a
+    README is written only where there is none, and beside a pipeline of the team's own the GitLab
+    pipeline goes into a file of its own to include.
+    """
+    from kamdoc.commands.scaffold import SCHEMA_FILE, new_plan
+    from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED, OWN
     from kamdoc.pipeline.render import write_atomically
     from kamdoc.standard.schema import schema_text
-    from kamdoc.commands.scaffold import SCHEMA_FILE, new_plan
 
     if root.exists() and not root.is_dir():
         raise KamdocError(f"{root} is a file; kamdoc init makes a plans repository in a folder")
@@ -137,22 +146,50 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     has_plans = plans.is_dir() and any(plans.glob("*/plan.yaml"))
     if not has_plans and (plans / EXAMPLE).exists():
         raise KamdocError(f"{plans / EXAMPLE} exists but holds no plan.yaml; move it away or pick another folder")
-
-    changed = {name: text for name, text in files.items() if _differs(root / name, text)}
-    clashes = sorted(name for name in changed if (root / name).exists())
+    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}")
+    clashes = sorted(name for name in own if (root / name).exists() and _differs(root / name, files[name]))
     if clashes and not force:
-        raise KamdocError(
-            f"these files exist already and would be replaced: {', '.join(clashes)}; "
-            "nothing was written (use --force to replace them)"
-        )
+        raise KamdocError(f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
+                          "nothing was written (use --force to replace kamdoc's own files; the team's files are never replaced)")
+    planned, notes = _joined(root, files, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN)
     written: list[Path] = []
-    for name, text in changed.items():
+    for name, text in planned.items():
         write_atomically(root / name, text.encode("utf-8"))
         written.append(root / name)
     if not has_plans:
         account = "Example Customer" if language == "en" else "Beispielkunde"
         written.append(new_plan(EXAMPLE, plans, language, today, account=account))
-    return written
+    return written, notes
+
+
+def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing: tuple[str, ...], merged: dict[str, Any],
+            gitlab: str, gitlab_own: str) -> tuple[dict[str, str], list[str]]:
+    """What to write (file -> text) into a repository that may have files of its own, and what to tell the user."""
+    planned: dict[str, str] = {}
+    notes: list[str] = []
+    for name, text in files.items():
+        target = root / name
+        if name in own or not target.exists():
+            if _differs(target, text):
+                planned[name] = text
+        elif name in merged:
+            try:
+                joined = merged[name](target.read_text(encoding="utf-8"), text)
+            except (ValueError, OSError, UnicodeDecodeError) as exc:
+                notes.append(f"{name}: left as it is ({exc}); add kamdoc's part by hand:\n{text}")
+                continue
+            if joined is not None:
+                planned[name] = joined
+                notes.append(f"{name}: kamdoc's part added; the rest is as it was")
+        elif name == gitlab:
+            if _differs(target, text):
+                if _differs(root / gitlab_own, text):
+                    planned[gitlab_own] = text
+                notes.append(f"{gitlab} is the team's own: kamdoc's pipeline is in {gitlab_own}; to run it, add to {gitlab}:\n"
+                             f"  include:\n    - local: {gitlab_own}\n(its stages are validate, build and report)")
+        elif name in if_missing:
+            notes.append(f"{name} exists: kept as it is (kamdoc's would say how to work with the plans)")
+    return planned, notes
 
 
 def _differs(path: Path, text: str) -> bool:
