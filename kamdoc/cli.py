@@ -130,10 +130,12 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("."))
 @click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the example plan and of new plans.")
 @click.option("--branch", default="main", show_default=True, help="The branch whose pushes build the decks.")
-@click.option("--kamdoc-repo", metavar="URL", help="kamdoc's repository on github.com, whose action and hooks CI uses (default: where this kamdoc was installed from, else the official one).")
-@click.option("--kamdoc-rev", metavar="REV", help="The commit (best) or tag of kamdoc that CI and the hooks use (default: the installed one's).")
+@click.option("--kamdoc-repo", metavar="URL", help="kamdoc's git repository (any git URL: GitHub, GitLab, an internal mirror), which CI and the hooks install from (default: where this kamdoc was installed from, else the official one).")
+@click.option("--kamdoc-rev", metavar="COMMIT", help="The commit of kamdoc that CI and the hooks use (default: the installed one's). A tag or branch is no pin: a placeholder is written that CI stops at.")
+@click.option("--hooks", type=click.Choice(["remote", "local"]), default="remote", show_default=True,
+              help="remote: the pre-commit hook from kamdoc's repository; local: a `repo: local` hook that runs the kamdoc installed here (works offline).")
 @click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
-def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, force: bool) -> None:
+def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str, force: bool) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
     \b
@@ -148,23 +150,29 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
     replaced only with --force; without it, differing ones are listed and
     nothing is written. An example plan is added only when plans/ holds none.
     """
-    from kamdoc.commands.starter import init_repo, source
+    from kamdoc.commands.starter import init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today())
+    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today(), hooks)
     for note in notes:
         click.echo(f"note: {note}")
+    if not kamdoc.pinned:
+        click.echo(unpinned_warning(kamdoc), err=True)
     if not written:
         click.echo(f"{folder} is set up already: nothing to write")
         return
     for path in written:
         click.echo(f"wrote {path}")
-    if not kamdoc.pinned:
-        click.echo(f"note: CI and the hooks use kamdoc {kamdoc.rev}; pin it to that tag's commit (git ls-remote {kamdoc.repository} {kamdoc.rev})")
     place = "" if folder == Path(".") else f"cd {folder} && "
+    textconv = set_up_textconv(folder)
     click.echo("next:")
-    click.echo(f"  {place}git init -q && git add . && git commit -qm 'Start key account plans'")
-    click.echo('  git config diff.kamdoc.textconv "kamdoc textconv"; pip install pre-commit && pre-commit install')
+    if textconv.startswith("git config"):
+        click.echo(f"  {place}git init -q && git add . && git commit -qm 'Start key account plans'")
+        click.echo(f"  {textconv}")
+    else:
+        click.echo(f"  {textconv}")
+        click.echo(f"  {place}git add . && git commit -qm 'Start key account plans'")
+    click.echo("  pip install pre-commit && pre-commit install")
 
 
 @main.command()

@@ -88,6 +88,20 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     assert f"kamdoc/kamdoc@{REV}" in uses
 
 
+@pytest.mark.parametrize("repository", ["https://github.com/kamdoc/kamdoc", "git@gitlab.example.com:tools/kamdoc.git"])
+def test_zizmor_finds_nothing_above_low_in_what_init_writes(tmp_path: Path, repository: str) -> None:
+    assert kamdoc("init", tmp_path, "--kamdoc-repo", repository, "--kamdoc-rev", REV).code == 0
+    files = [str(p) for p in (tmp_path / ".github/workflows/kamdoc.yml", tmp_path / ".github/actions/kamdoc/action.yml") if p.exists()]
+    zizmor = shutil.which("zizmor", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    if zizmor is None:
+        pytest.fail("zizmor is not installed: it is in the test extras (pip install -e '.[test]')")
+    run = subprocess.run([zizmor, "--offline", "--format", "json", *files], capture_output=True, text=True, timeout=120)
+    assert "completed" in run.stderr, run.stderr  # it audited the files
+    findings = json.loads(run.stdout)
+    serious = [(f["ident"], f["determinations"]["severity"]) for f in findings if f["determinations"]["severity"] not in ("Informational", "Low")]
+    assert not serious, serious  # no unpinned uses, no template injection, no excessive permissions
+
+
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
     # The lint above could pass by not reading the file at all: here it must complain.
     broken = tmp_path / "broken.yml"
@@ -200,7 +214,7 @@ def test_gitlab_merge_request_note_is_created_once_then_updated(repo: Path, tmp_
     pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text())
     assert pipeline["kamdoc-validate"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert pipeline["kamdoc-build"]["script"] == ["kamdoc build"] and pipeline["kamdoc-build"]["artifacts"]["paths"] == ["build/"]
-    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][1]
+    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][2]
     (script,) = [line for line in pipeline["kamdoc-diff"]["script"] if line.startswith("python3 - <<'PYTHON'")]
     code = script.split("\n", 1)[1].rsplit("PYTHON", 1)[0]
     (tmp_path / "kamdoc-diff.md").write_text("### Key account plans\n")
@@ -321,13 +335,60 @@ def test_init_twice_writes_nothing_and_keeps_existing_plans(tmp_path: Path) -> N
 
 
 def test_init_usage_errors(tmp_path: Path) -> None:
-    gitlab = kamdoc("init", tmp_path, "--kamdoc-repo", "https://gitlab.com/x/kamdoc")
-    assert gitlab.code == 2 and "must be a repository on github.com" in gitlab.err
+    not_a_url = kamdoc("init", tmp_path, "--kamdoc-repo", "https://example.com/x y")
+    assert not_a_url.code == 2 and "--kamdoc-repo must be a git URL" in not_a_url.err
     bad_rev = kamdoc("init", tmp_path, "--kamdoc-rev", "main; rm -rf /")
     assert bad_rev.code == 2 and "--kamdoc-rev must be a tag, branch or commit" in bad_rev.err
     (tmp_path / "file").write_text("x")
     assert kamdoc("init", tmp_path / "file").code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_any_git_url_is_installed_by_a_local_action_pinned_to_its_commit(tmp_path: Path) -> None:
+    mirror = "git@gitlab.example.com:tools/kamdoc.git"
+    run = kamdoc("init", tmp_path, "--kamdoc-repo", mirror, "--kamdoc-rev", REV)
+    assert run.code == 0, run.err
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/kamdoc.yml").read_text())
+    uses = {step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step}
+    assert "./.github/actions/kamdoc" in uses
+    action = (tmp_path / ".github/actions/kamdoc/action.yml").read_text()
+    assert f'KAMDOC_REPOSITORY: "{mirror}"' in action and f'KAMDOC_COMMIT: "{REV}"' in action
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["repo"] == mirror and hooks["repos"][0]["rev"] == REV
+    assert f"git+{mirror}@{REV}" in (tmp_path / ".gitlab-ci.yml").read_text()
+
+
+def test_without_a_commit_init_warns_and_ci_stops_at_a_placeholder(tmp_path: Path) -> None:
+    run = kamdoc("init", tmp_path, "--kamdoc-rev", "main")
+    assert run.code == 0 and "WARNING: kamdoc is not pinned to a commit ('main' is a tag or branch" in run.err
+    files = [tmp_path / ".github/actions/kamdoc/action.yml", tmp_path / ".pre-commit-config.yaml", tmp_path / ".gitlab-ci.yml"]
+    assert all("PIN-A-KAMDOC-COMMIT" in f.read_text() for f in files)
+    assert not any("@main" in f.read_text() or "rev: main" in f.read_text() for f in files)  # no moving ref anywhere
+    step = next(s for s in yaml.safe_load(files[0].read_text())["runs"]["steps"] if s.get("name") == "Install kamdoc")
+    stop = subprocess.run(["bash", "-c", step["run"]], env={**os.environ, **step["env"], "RUNNER_OS": "none"}, capture_output=True, text=True)
+    assert stop.returncode == 1 and "::error" in stop.stdout and "kamdoc is not pinned to a commit" in stop.stdout
+
+
+def test_local_hooks_run_the_installed_kamdoc_offline(tmp_path: Path) -> None:
+    assert kamdoc("init", tmp_path, "--kamdoc-rev", REV, "--hooks", "local").code == 0
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    (hook,) = config["repos"][0]["hooks"]
+    assert config["repos"][0]["repo"] == "local" and hook["language"] == "system" and hook["entry"] == "kamdoc validate"
+    env = {**os.environ, **GIT_ENV, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
+           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, env=env)
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True, env=env)
+    passed = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert passed.returncode == 0, passed.stdout + passed.stderr  # no network: every proxy points nowhere
+    assert "kamdoc validate" in passed.stdout and "Passed" in passed.stdout
+
+
+def test_init_in_a_git_repository_sets_the_diff_driver_to_this_python(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    assert kamdoc("init", tmp_path, "--kamdoc-rev", REV).code == 0
+    driver = subprocess.run(["git", "-C", str(tmp_path), "config", "diff.kamdoc.textconv"], capture_output=True, text=True).stdout.strip()
+    assert driver.endswith("-m kamdoc textconv") and sys.executable in driver  # works with kamdoc outside PATH
 
 
 def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -349,7 +410,7 @@ def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.Monkey
     assert starter.source(None, None) == starter.Source("https://github.com/acme/kamdoc-fork", REV)
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed(json.dumps({"url": "file:///src/kamdoc", "dir_info": {"editable": True}})))
     official = starter.source(None, None)
-    assert official == starter.Source(starter.KAMDOC_REPOSITORY, f"v{__version__}") and not official.pinned
+    assert official == starter.Source(starter.KAMDOC_REPOSITORY, starter.PLACEHOLDER) and not official.pinned
 
 
 def test_official_repository_matches_the_package_metadata() -> None:

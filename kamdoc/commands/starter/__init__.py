@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,11 +23,16 @@ PINNED_ACTIONS = {
     "checkout": "11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2",
     "upload_artifact": "65c4c4a1ddee5b72f698fdd19549f0f0fb45cf08  # v4.6.0",
     "github_script": "60a0d83039c74a4aee543508d2ffcb1c3799cdea  # v7.0.1",
+    "setup_python": "0b93645e9fea7318ecaed2b359559ac225c90a2b  # v5.3.0",
 }
+PLACEHOLDER = "PIN-A-KAMDOC-COMMIT"
+"""Written where kamdoc's commit belongs when none is known: CI stops at it with a message saying what to put there."""
 
 PLANS = "plans"
 OUT = "build"
 EXAMPLE = "example"
+LOCAL_ACTION = ".github/actions/kamdoc/action.yml"
+"""The action that installs kamdoc from its git repository, for a repository GitHub's `uses:` cannot name."""
 
 # Target in the new repository -> the file in starter/files it is made from.
 FILES = {
@@ -40,25 +48,34 @@ FILES = {
 }
 
 _GITHUB_URL = re.compile(r"https://github\.com/([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+?)(?:\.git)?/?\Z")
+_GIT_URL = re.compile(r"(?:(?:https?|ssh|git|file)://|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)[A-Za-z0-9._~:/@%+=-]+\Z")
+"""A git URL kamdoc writes into YAML and shell lines: no spaces, quotes or shell characters."""
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}\Z")
+_COMMIT = re.compile(r"[0-9a-f]{40}\Z")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where the new repository's CI and hooks get kamdoc from: a git URL and a tag or commit."""
+    """Where the new repository's CI and hooks get kamdoc from: a git URL and a commit (or the placeholder)."""
 
     repository: str
     rev: str
+    given: str = ""  # a tag or branch asked for, which is no pin: the warning names it
 
     @property
     def pinned(self) -> bool:
-        return re.fullmatch(r"[0-9a-f]{40}", self.rev) is not None
+        return _COMMIT.match(self.rev) is not None
+
+    @property
+    def on_github(self) -> bool:
+        return _GITHUB_URL.match(self.repository) is not None
 
     @property
     def action(self) -> str:
-        """kamdoc's composite action as a workflow's `uses:` names it."""
+        """kamdoc's action as a workflow's `uses:` names it: its own on GitHub at a commit, else the local one init writes."""
         match = _GITHUB_URL.match(self.repository)
-        assert match is not None  # checked in source()
+        if match is None or not self.pinned:
+            return f"./{LOCAL_ACTION.rsplit('/', 1)[0]}  # kamdoc {__version__} from {self.repository}"
         return f"{match.group(1)}/{match.group(2)}@{self.rev}  # kamdoc {__version__}"
 
 
@@ -78,23 +95,51 @@ def installed_from_git() -> Source | None:
         return None
     vcs = info.get("vcs_info") or {}
     url = str(info.get("url", ""))
-    if vcs.get("vcs") == "git" and vcs.get("commit_id") and _GITHUB_URL.match(url):
+    if vcs.get("vcs") == "git" and _COMMIT.match(str(vcs.get("commit_id", ""))) and _GIT_URL.match(url):
         return Source(url, str(vcs["commit_id"]))
     return None
 
 
 def source(repository: str | None, rev: str | None) -> Source:
-    """The kamdoc the new repository uses: as given, else the one installed from git, else this release's tag."""
+    """The kamdoc the new repository uses: as given, else the one installed from git; a rev that is no commit becomes the placeholder."""
     found = installed_from_git() if repository is None and rev is None else None
-    chosen = found or Source(repository or KAMDOC_REPOSITORY, rev or f"v{__version__}")
-    if not _GITHUB_URL.match(chosen.repository):
-        raise CommandLineError(
-            f"--kamdoc-repo must be a repository on github.com, e.g. {KAMDOC_REPOSITORY} "
-            f"(the workflow uses kamdoc's action from there; got {chosen.repository!r})"
-        )
-    if not _REF.match(chosen.rev):
-        raise CommandLineError(f"--kamdoc-rev must be a tag, branch or commit of kamdoc's repository (got {chosen.rev!r})")
-    return chosen
+    if found is not None:
+        return found
+    chosen = repository or KAMDOC_REPOSITORY
+    if not _GIT_URL.match(chosen):
+        raise CommandLineError(f"--kamdoc-repo must be a git URL, such as {KAMDOC_REPOSITORY} or git@gitlab.example.com:tools/kamdoc.git "
+                               f"(got {chosen!r})")
+    if rev is not None and not _REF.match(rev):
+        raise CommandLineError(f"--kamdoc-rev must be a tag, branch or commit of kamdoc's repository (got {rev!r})")
+    if rev is not None and _COMMIT.match(rev):
+        return Source(chosen, rev)
+    return Source(chosen, PLACEHOLDER, rev or "")
+
+
+def unpinned_warning(kamdoc: Source) -> str:
+    """What init says, loudly, when it knows no commit of kamdoc to pin CI and the hooks to."""
+    asked = f" ({kamdoc.given!r} is a tag or branch: it can move)" if kamdoc.given else ""
+    return (f"WARNING: kamdoc is not pinned to a commit{asked}. CI and the hooks stop at {PLACEHOLDER} until it is: "
+            f"run `git ls-remote {kamdoc.repository}` and `kamdoc init --kamdoc-rev <commit> --force` again, "
+            f"or put the commit where {PLACEHOLDER} stands.")
+
+
+def textconv_command() -> str:
+    """The textconv driver as git runs it: this interpreter's kamdoc, so that it works with kamdoc outside PATH."""
+    return f"{shlex.quote(sys.executable)} -m kamdoc textconv"
+
+
+def set_up_textconv(root: Path) -> str:
+    """Set git's diff driver for plans in the repository at `root` when it is one; else the command to run, to print."""
+    command = textconv_command()
+    try:
+        inside = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=10)
+        if inside.returncode == 0 and inside.stdout.strip() == "true":
+            subprocess.run(["git", "-C", str(root), "config", "diff.kamdoc.textconv", command], check=True, capture_output=True, timeout=10)
+            return f"git diff shows plans through kamdoc (set: git config diff.kamdoc.textconv {shlex.quote(command)})"
+    except (OSError, subprocess.SubprocessError):
+        pass  # no git here: the user sets it up after `git init`
+    return f"git config diff.kamdoc.textconv {shlex.quote(command)}"
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
@@ -105,8 +150,8 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", one, text)
 
 
-def planned_files(kamdoc: Source, language: str, branch: str) -> dict[str, str]:
-    """The starter files' paths and contents, filled in."""
+def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote") -> dict[str, str]:
+    """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc installed here)."""
     values = {
         "version": __version__,
         "plans": PLANS,
@@ -116,13 +161,20 @@ def planned_files(kamdoc: Source, language: str, branch: str) -> dict[str, str]:
         "kamdoc_repo": kamdoc.repository,
         "kamdoc_rev": kamdoc.rev,
         "kamdoc_action": kamdoc.action,
+        "placeholder": PLACEHOLDER,
         **PINNED_ACTIONS,
     }
     folder = Path(__file__).parent / "files"
-    return {target: _fill((folder / name).read_text(encoding="utf-8"), values) for target, name in FILES.items()}
+    names = dict(FILES)
+    if hooks == "local":
+        names[".pre-commit-config.yaml"] = "pre-commit-local.yaml"
+    if not (kamdoc.on_github and kamdoc.pinned):
+        names[LOCAL_ACTION] = "local-action.yml"
+    return {target: _fill((folder / name).read_text(encoding="utf-8"), values) for target, name in names.items()}
 
 
-def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date) -> tuple[list[Path], list[str]]:
+def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date,
+              hooks: str = "remote") -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
     kamdoc's own files are written where missing and replaced only with `force` (without it, a
@@ -140,13 +192,13 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
         raise KamdocError(f"{root} is a file; kamdoc init makes a plans repository in a folder")
     if not _REF.match(branch):
         raise CommandLineError(f"--branch must be a branch name (got {branch!r})")
-    files = planned_files(kamdoc, language, branch)
+    files = planned_files(kamdoc, language, branch, hooks)
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text()
     plans = root / PLANS
     has_plans = plans.is_dir() and any(plans.glob("*/plan.yaml"))
     if not has_plans and (plans / EXAMPLE).exists():
         raise KamdocError(f"{plans / EXAMPLE} exists but holds no plan.yaml; move it away or pick another folder")
-    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}")
+    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION)
     clashes = sorted(name for name in own if (root / name).exists() and _differs(root / name, files[name]))
     if clashes and not force:
         raise KamdocError(f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
@@ -186,7 +238,7 @@ def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing:
                 if _differs(root / gitlab_own, text):
                     planned[gitlab_own] = text
                 notes.append(f"{gitlab} is the team's own: kamdoc's pipeline is in {gitlab_own}; to run it, add to {gitlab}:\n"
-                             f"  include:\n    - local: {gitlab_own}\n(its stages are validate, build and report)")
+                             f"  include:\n    - local: {gitlab_own}\n(its jobs use GitLab's stages test and deploy, and its own default image)")
         elif name in if_missing:
             notes.append(f"{name} exists: kept as it is (kamdoc's would say how to work with the plans)")
     return planned, notes
