@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kamdoc import __version__
-from kamdoc.errors import CallerError
+from kamdoc.errors import CallerError, CommandLineError
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -225,11 +225,13 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
 @click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|pptx,pdf", help="The formats to write.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Plans rendered at once, each in its own process (default: all cores).")
 @click.option("--shard", metavar="I/N", help="Build only a stable I-th of N parts of the plans (for CI matrices).")
+@click.option("--merge", "merge", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+              help="Join the output folders of shard builds into OUT instead of building (repeat for each shard).")
 @click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | None, shard: str | None, audience: str,
-                  theme_name: str | None, today: datetime | None) -> None:
+def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | None, shard: str | None, merge: tuple[Path, ...],
+                  audience: str, theme_name: str | None, today: datetime | None) -> None:
     """Validate and render every plan into OUT, in parallel, only where its inputs changed.
 
     Writes OUT/<slug>.pptx and .pdf and OUT/manifest.json (per plan: its source
@@ -237,8 +239,19 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
     plan whose plan file, Markdown, logo, theme and kamdoc version are unchanged
     is not rendered again. One failing plan does not stop the others: the exit
     code is 1 at the end and the summary says which failed and why.
+
+    In CI, `--shard I/N` builds one part in each job of a matrix, and
+    `--merge DIR…` joins their output folders (decks checked against their
+    manifests' hashes) into one OUT with one manifest.
     """
     from kamdoc.commands.build import run_build
+
+    if merge:
+        if paths or shard:
+            raise CommandLineError("--merge joins shard folders: give no PATHS and no --shard with it")
+        from kamdoc.pipeline.merge import merge_builds
+
+        sys.exit(merge_builds(list(merge), out))
 
     sys.exit(run_build(list(paths) or [_plans_folder()], out, formats, jobs, shard, audience, theme_name, _day(today)))
 

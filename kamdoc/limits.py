@@ -63,3 +63,5 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 """The largest file hashed as a build input (plans, images and fonts are far smaller)."""
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 """The largest manifest.json read back (one of 1,000 plans is about 2 MB)."""
+MAX_DECK_BYTES = 512 * 1024 * 1024
+"""The largest deck a shard's folder may hand to `build --merge` (a deck of a plan within the limits is a few MB)."""

@@ -26,9 +26,26 @@ def read_theme_file(path: Path, default: dict[str, Any] | None) -> dict[str, Any
         errors.append(f"{path}:1:1: error: a theme file is a mapping of settings (slide, font, size, colour, layouts)")
     elif default is not None:
         errors += _check(data, default, (), doc, path)
+        if not errors:
+            errors += _missing_fonts(data, doc, path)
     if errors:
         raise KamdocError("\n".join(errors[:20]))
     return data
+
+
+def _missing_fonts(data: dict[str, Any], doc: Any, file: Path) -> list[str]:
+    """A font setting none of whose files is in the theme's fonts/, the default theme's or the system's."""
+    from kamdoc.shipped import THEMES_DIR
+    from kamdoc.theme.fonts import find_font
+
+    fonts = data.get("font")
+    errors = []
+    for weight, names in (fonts.items() if isinstance(fonts, dict) else []):
+        if isinstance(names, list) and not any(find_font(str(n), (file.parent, THEMES_DIR / "default")) for n in names):
+            pos = doc.where(("font", weight))
+            errors.append(f"{file}:{pos.line}:{pos.col}: error: font.{weight}: none of {', '.join(map(str, names))} is installed; "
+                          f"put the file in {file.parent / 'fonts'} or install it (Debian: apt-get install fonts-liberation2)")
+    return errors
 
 
 def _check(value: Any, default: Any, path: tuple[str, ...], doc: Any, file: Path) -> list[str]:

@@ -8,19 +8,11 @@ from typing import Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.shipped import THEMES_DIR
+from kamdoc.theme.fonts import find_font
 
 
 
 DEFAULT_DIR = THEMES_DIR / "default"
-_FONT_DIRS = (
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".fonts",
-    Path.home() / ".local/share/fonts",
-    Path("/Library/Fonts"),
-    Path("/System/Library/Fonts"),
-    Path("C:/Windows/Fonts"),
-)
 
 
 @dataclass(frozen=True)
@@ -50,15 +42,9 @@ class Theme:
         """The font file that measures (and, in PDFs, shows) text of this weight."""
         names = self.get("font", weight)
         for name in names:
-            for folder in self.folders:
-                found = folder / "fonts" / str(name)
-                if found.is_file():
-                    return found
-            for root in _FONT_DIRS:
-                if root.is_dir():
-                    system = next(root.rglob(str(name)), None)
-                    if system:
-                        return system
+            found = find_font(str(name), self.folders)
+            if found is not None:
+                return found
         raise KamdocError(
             f"none of the theme's {weight} fonts ({', '.join(names)}) is installed; install them "
             "(Debian: apt-get install fonts-liberation2) or put one in the theme's fonts/ folder"
