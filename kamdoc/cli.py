@@ -134,8 +134,11 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.option("--kamdoc-rev", metavar="COMMIT", help="The commit of kamdoc that CI and the hooks use (default: the installed one's). A tag or branch is no pin: a placeholder is written that CI stops at.")
 @click.option("--hooks", type=click.Choice(["remote", "local"]), default="remote", show_default=True,
               help="remote: the pre-commit hook from kamdoc's repository; local: a `repo: local` hook that runs the kamdoc installed here (works offline).")
+@click.option("--shards", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="How many parallel jobs CI builds the decks in (written to kamdoc.yaml, the GitHub matrix and GitLab's parallel:).")
 @click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
-def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str, force: bool) -> None:
+def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str, shards: int,
+         force: bool) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
     \b
@@ -153,7 +156,7 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
     from kamdoc.commands.starter import init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today(), hooks)
+    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today(), hooks, shards)
     for note in notes:
         click.echo(f"note: {note}")
     if not kamdoc.pinned:

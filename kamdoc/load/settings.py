@@ -24,7 +24,10 @@ SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
     "audience": ("internal or customer.", {"render": "audience", "build": "audience"}),
+    "shards": ("How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).", {}),
 }
+MAX_SHARDS = 64
+"""The most parts CI may build the plans in (a CI matrix has its limits too)."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -67,6 +70,11 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
             continue
         if key not in SETTINGS:
             raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}")
+        if key == "shards":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SHARDS:
+                vpos = doc.where((key,))
+                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: shards: expected a whole number from 1 to {MAX_SHARDS}, got {value!r}")
+            continue
         if not isinstance(value, str):
             vpos = doc.where((key,))
             raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")

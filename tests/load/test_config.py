@@ -40,3 +40,10 @@ def test_a_wrong_setting_names_its_line(repo: Path) -> None:
     run = kamdoc("validate")
     assert run.code == 1
     assert "kamdoc.yaml:2:1: unknown setting 'thme'; known: plans, language, theme, out, formats, audience" in run.err
+
+
+@pytest.mark.parametrize("value", ["0", "65", '"4"', "true", "2.5"])
+def test_shards_is_a_whole_number_in_range(repo: Path, value: str) -> None:
+    (repo / "kamdoc.yaml").write_text(f"plans: accounts\nshards: {value}\n", encoding="utf-8")
+    run = kamdoc("validate")
+    assert run.code == 1 and "kamdoc.yaml:2:9: shards: expected a whole number from 1 to 64" in run.err, run.err

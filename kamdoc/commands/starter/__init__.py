@@ -24,7 +24,11 @@ PINNED_ACTIONS = {
     "upload_artifact": "65c4c4a1ddee5b72f698fdd19549f0f0fb45cf08  # v4.6.0",
     "github_script": "60a0d83039c74a4aee543508d2ffcb1c3799cdea  # v7.0.1",
     "setup_python": "0b93645e9fea7318ecaed2b359559ac225c90a2b  # v5.3.0",
+    "cache": "1bd1e32a3bdc45362d1e726936510720a7c30a57  # v4.2.0",
+    "download_artifact": "fa0a91b85d4f404e444e00e005971372dc801d16  # v4.1.8",
 }
+SHARDS = 4
+"""How many parts CI builds the decks in unless `--shards` says otherwise."""
 PLACEHOLDER = "PIN-A-KAMDOC-COMMIT"
 """Written where kamdoc's commit belongs when none is known: CI stops at it with a message saying what to put there."""
 
@@ -150,7 +154,7 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", one, text)
 
 
-def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote") -> dict[str, str]:
+def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS) -> dict[str, str]:
     """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc installed here)."""
     values = {
         "version": __version__,
@@ -162,19 +166,25 @@ def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remo
         "kamdoc_rev": kamdoc.rev,
         "kamdoc_action": kamdoc.action,
         "placeholder": PLACEHOLDER,
+        "shards": str(shards),
+        "shard_list": ", ".join(str(i) for i in range(1, shards + 1)),
         **PINNED_ACTIONS,
     }
     folder = Path(__file__).parent / "files"
     names = dict(FILES)
+    gitlab_parts = " ".join(f"--merge parts/{i}" for i in range(1, shards + 1))
+    github_parts = " ".join(f"--merge parts/decks-part-{i}" for i in range(1, shards + 1))
     if hooks == "local":
         names[".pre-commit-config.yaml"] = "pre-commit-local.yaml"
     if not (kamdoc.on_github and kamdoc.pinned):
         names[LOCAL_ACTION] = "local-action.yml"
-    return {target: _fill((folder / name).read_text(encoding="utf-8"), values) for target, name in names.items()}
+    merges = {".gitlab-ci.yml": gitlab_parts}
+    return {target: _fill((folder / name).read_text(encoding="utf-8"), {**values, "merge_args": merges.get(target, github_parts)})
+            for target, name in names.items()}
 
 
 def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date,
-              hooks: str = "remote") -> tuple[list[Path], list[str]]:
+              hooks: str = "remote", shards: int = SHARDS) -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
     kamdoc's own files are written where missing and replaced only with `force` (without it, a
@@ -192,7 +202,7 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
         raise KamdocError(f"{root} is a file; kamdoc init makes a plans repository in a folder")
     if not _REF.match(branch):
         raise CommandLineError(f"--branch must be a branch name (got {branch!r})")
-    files = planned_files(kamdoc, language, branch, hooks)
+    files = planned_files(kamdoc, language, branch, hooks, shards)
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text()
     plans = root / PLANS
     has_plans = plans.is_dir() and any(plans.glob("*/plan.yaml"))
