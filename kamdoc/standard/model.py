@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from kamdoc.standard.currencies import CURRENCIES
 from kamdoc.standard.vocab import VOCABULARY, Language
 from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 
@@ -26,6 +27,13 @@ class Kind(enum.Enum):
 _TEXT_SCHEMA: dict[str, Any] = {"type": "string", "maxLength": MAX_TEXT}
 
 Text = Annotated[str, Kind.TEXT, WithJsonSchema(_TEXT_SCHEMA)]
+# Rules `kamdoc validate` checks with its own messages, said in the schema too so that editors flag them as you type.
+WEBSITE_PATTERN = "^(?:[hH][tT][tT][pP][sS]?:|(?![A-Za-z][A-Za-z0-9+.-]*:))"
+"""A web address with http(s), or one with no scheme at all (a name such as acme.example)."""
+RELATIVE_FILE_PATTERN = "^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])"
+"""A file relative to the plan: no URL (nor a drive letter), nothing absolute."""
+Website = Annotated[str, Kind.TEXT, WithJsonSchema({**_TEXT_SCHEMA, "pattern": WEBSITE_PATTERN})]
+RelativeFile = Annotated[str, Kind.TEXT, WithJsonSchema({**_TEXT_SCHEMA, "pattern": RELATIVE_FILE_PATTERN})]
 Markdown = Annotated[
     str,
     Kind.MARKDOWN,
@@ -67,20 +75,18 @@ Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
-def _years_schema(minimum: float | None) -> WithJsonSchema:
+def _years_schema(minimum: float | None, at_least: int = 0) -> WithJsonSchema:
     number: dict[str, Any] = {"type": "number"}
     if minimum is not None:
         number["minimum"] = minimum
-    return WithJsonSchema(
-        {
-            "type": "object",
-            "patternProperties": {"^[0-9]{4}$": number},
-            "additionalProperties": False,
-        }
-    )
+    schema: dict[str, Any] = {"type": "object", "patternProperties": {"^[0-9]{4}$": number}, "additionalProperties": False}
+    if at_least:
+        schema["minProperties"] = at_least
+    return WithJsonSchema(schema)
 
 
 AmountsByYear = Annotated[dict[Year, Amount], Kind.YEARS, _years_schema(0)]
+PlannedYears = Annotated[dict[Year, Amount], Kind.YEARS, _years_schema(0, at_least=1)]
 FiguresByYear = Annotated[
     dict[Year, Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False)]], Kind.YEARS, _years_schema(None)
 ]
@@ -157,12 +163,12 @@ class Part(BaseModel):
 
 
 class Cover(Part):
-    """Deckblatt: who the plan is for, by whom, and which version."""
+    """The cover: who the plan is for, by whom, and which version."""
 
     account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group")
     division: Text | None = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None)
     key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt")
-    logo: Text | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
+    logo: RelativeFile | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
     version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15")
     status: Status | None = about("How far the plan is.", "status", example="draft", default=None)
     next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
@@ -221,11 +227,11 @@ class CustomerCompetitor(Part):
 
 
 class Profile(Part):
-    """Kurzprofil: the customer in our own words, key figures, owners, goals, market and competitors."""
+    """The customer profile: the customer in our own words, key figures, owners, goals, market and competitors."""
 
     summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...")
     industry: Text = about("The customer's industry.", example="Industrial automation")
-    website: Text | None = about("The customer's website (http or https).", example="https://acme.example", default=None)
+    website: Website | None = about("The customer's website (http or https).", example="https://acme.example", default=None)
     headquarters: Text | None = about("Where the customer has its head office.", example="Stuttgart, DE", default=None)
     kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list)
     owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list)
@@ -246,7 +252,7 @@ class CategoryOwner(Part):
 
 
 class BuyingStrategy(Part):
-    """Einkaufsstrategie: how the customer buys."""
+    """The buying strategy: how the customer buys."""
 
     sourcing: Sourcing | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
     max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
@@ -429,14 +435,14 @@ class Product(Part):
 
     name: Text = about("The product or product group.", example="Drives")
     actual: AmountsByYear = about("Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict)
-    plan: AmountsByYear = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1)
+    plan: PlannedYears = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1)
     margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None)
 
 
 class Financials(Part):
     """Budget plan per product."""
 
-    currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})] | None = about(
+    currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "enum": list(CURRENCIES)})] | None = about(
         "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None
     )
     unit: CurrencyUnit | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)

@@ -10,6 +10,8 @@ from kamdoc.standard.vocab import VOCABULARY
 
 _ALLOWED = re.compile(r"\s*Allowed: .*\Z", re.S)
 _DEFS = "#/$defs/"
+LONG_LIST = 40
+"""A closed list longer than this (the currency codes) is counted in the reference, not spelled out."""
 
 
 def standard_markdown() -> str:
@@ -99,6 +101,8 @@ def _one_type(node: dict[str, Any], schema: dict[str, Any], owner: str, name: st
     path = "" if owner == "plan" else f"{owner}."
     if "$ref" in node:
         return f"[section](#{_anchor(path + name)})"
+    if "enum" in node and len(node["enum"]) > LONG_LIST:
+        return f"one of {len(node['enum'])} codes (the schema lists them)"
     if "enum" in node:
         closed = lists.get(tuple(node["enum"]))
         return f"one of [{closed}](#{_anchor('list ' + closed)})" if closed else "one of " + ", ".join(f"`{v}`" for v in node["enum"])

@@ -107,7 +107,7 @@ SECTIONS: tuple[Section, ...] = (
         ("Language", "Sprache"), entries=(),
     ),
     Section(
-        "cover", Cover, about("Deckblatt: account, key account manager, logo and version."),
+        "cover", Cover, about("The cover: account, key account manager, logo and version."),
         ("Cover", "Deckblatt"), entries=(),  # the cover slide is made for every plan, before the agenda
         scaffold=("""\
 # Cover: who the plan is for, by whom, and which version.
@@ -134,7 +134,7 @@ cover:
 """),
     ),
     Section(
-        "profile", Profile, about("Kurzprofil: the customer in our words, key figures, owners, goals, market, competitors."),
+        "profile", Profile, about("The customer profile: the customer in our words, key figures, owners, goals, market, competitors."),
         ("Customer profile", "Kurzprofil"),
         entries=(
             Entry("profile", ("Customer profile", "Kurzprofil")),
@@ -178,7 +178,7 @@ profile:
 """),
     ),
     Section(
-        "buying_strategy", BuyingStrategy, about("Einkaufsstrategie: how the customer buys."),
+        "buying_strategy", BuyingStrategy, about("The buying strategy: how the customer buys."),
         ("Buying strategy", "Einkaufsstrategie"),
         identity=((("category_owners",), ("category",)),),
         people=((("category_owners",), "owner"),),

@@ -232,9 +232,9 @@ class _Checker:
     def currency(self) -> None:
         code = self.get("financials", "currency")
         if isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code):
-            from babel.numbers import list_currencies
+            from kamdoc.standard.currencies import CURRENCIES
 
-            if code not in list_currencies():
+            if code not in CURRENCIES:
                 self.add("error", ("financials", "currency"), f"{quoted(code)} is not an ISO 4217 currency code (such as EUR, USD, CHF, NOK)")
         elif code is None and isinstance(self.get("financials"), dict):
             self.add("warning", ("financials",), "no currency: amounts are shown without one; add currency (ISO 4217, e.g. EUR)")

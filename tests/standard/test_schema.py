@@ -53,7 +53,8 @@ def test_closed_lists_carry_their_values_and_meanings() -> None:
     roles = person["roles"]["items"]
     assert roles["enum"][0] == "decision-maker"
     assert roles["enumDescriptions"][0] == "Makes the final buying decision."
-    assert "`decision-maker` (makes the final buying decision)" in person["roles"]["description"]
+    assert "`decision-maker` (makes the final buying decision)" in person["roles"]["markdownDescription"]
+    assert "decision-maker (makes the final buying decision)" in person["roles"]["description"]
 
 
 def test_fields_have_examples() -> None:
@@ -119,3 +120,34 @@ def test_check_jsonschema_rejects_what_the_schema_can_see(case: str) -> None:
         capture_output=True, text=True, check=False,
     )
     assert run.returncode == 1, run.stdout
+
+
+def test_editors_are_offered_no_null_default_and_one_title_per_field() -> None:
+    text = json.dumps(schema())
+    assert '"default": null' not in text
+    for path, prop in properties(schema()):
+        assert "title" not in prop, path  # the field's name is its title: hovers said "Status || Status"
+        if "description" in prop:
+            assert "`" not in prop["description"] and prop["markdownDescription"].replace("`", "") == prop["description"], path
+
+
+@pytest.mark.parametrize(("where", "value"), [
+    (("profile", "website"), "ftp://acme.example"),
+    (("cover", "logo"), "https://acme.example/logo.png"),
+    (("cover", "logo"), "/etc/logo.png"),
+    (("financials", "currency"), "XYZ"),
+    (("financials", "products", 0, "plan"), {}),
+], ids=["website-scheme", "logo-url", "logo-absolute", "currency", "no-plan-year"])
+def test_the_schema_says_the_rules_an_editor_can_check(where: tuple[Any, ...], value: Any) -> None:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema())
+    plan = yaml.safe_load((PLANS / "brenner-werke" / "plan.yaml").read_text(encoding="utf-8"))
+    plan = json.loads(json.dumps(plan, default=str))  # dates as the text editors see
+    assert not list(validator.iter_errors(plan))
+    node = plan
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    assert list(validator.iter_errors(plan)), where  # flagged as you type, as `kamdoc validate` flags it
