@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,6 +36,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
 @dataclass(frozen=True)
 class Reason:
     """One thing wrong with a plan, and how bad it is."""
@@ -44,7 +49,10 @@ class Reason:
 
     def text(self, language: str = "en") -> str:
         en, de = _TEXTS[self.code]
-        return (de if language == "de" else en).format(**dict(self.details))
+        if language != "de":
+            return en.format(**dict(self.details))
+        # German dates as a German reader writes them: 03.11.2026, not 2026-11-03.
+        return de.format(**{k: _ISO_DAY.sub(r"\3.\2.\1", v) for k, v in self.details})
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from kamdoc.analyse.health import Health, status_counts
@@ -42,12 +43,33 @@ def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+_HEALTH_WORDS: dict[str, dict[str, Any]] = {
+    "en": {"header": ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"],
+           "red": "red", "amber": "amber", "green": "green", "plan": "plan", "plans": "plans", "title": "plan health"},
+    "de": {"header": ["Plan", "Zustand", "vollständig", "Tage seit Version", "Tage seit Commit", "nächster Review", "Gründe"],
+           "red": "rot", "amber": "gelb", "green": "grün", "plan": "Plan", "plans": "Pläne", "title": "Zustand des Plans"},
+}
+"""The health table's words in each language kamdoc speaks; JSON keeps the codes (red, amber, green) for programs."""
+
+
+def _words(healths: list[Health]) -> dict[str, Any]:
+    return _HEALTH_WORDS.get(healths[0].language if healths else "en", _HEALTH_WORDS["en"])
+
+
 def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
-    header = ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"]
-    rows = [[h.plan, h.status, _pct(h.completeness) if h.completeness is not None else "-", str(h.version_days) if h.version_days is not None else "-",
-             str(h.commit_days) if h.commit_days is not None else "-", h.next_review.isoformat() if h.next_review else "-",
+    words = _words(healths)
+    german = words is _HEALTH_WORDS["de"]
+
+    def share(value: float) -> str:
+        return _pct(value).replace(".", ",").replace("%", " %") if german else _pct(value)
+
+    def day(value: date) -> str:
+        return value.strftime("%d.%m.%Y") if german else value.isoformat()
+
+    rows = [[h.plan, words[h.status], share(h.completeness) if h.completeness is not None else "-", str(h.version_days) if h.version_days is not None else "-",
+             str(h.commit_days) if h.commit_days is not None else "-", day(h.next_review) if h.next_review else "-",
              "; ".join(h.reason_texts()) or "-"] for h in healths]
-    return header, rows
+    return list(words["header"]), rows
 
 
 def _summary(p: Portfolio) -> list[str]:
@@ -113,8 +135,10 @@ def health_data(healths: list[Health]) -> list[dict[str, Any]]:
 
 def health_text(healths: list[Health]) -> str:
     header, rows = _health_rows(healths)
-    counts = ", ".join(f"{n} {s}" for s, n in status_counts(healths).items())
-    return "\n".join(_grid(header, rows, {2, 3, 4}) + ["", f"{len(healths)} plan{'' if len(healths) == 1 else 's'}: {counts}"]) + "\n"
+    words = _words(healths)
+    counts = ", ".join(f"{n} {words[s]}" for s, n in status_counts(healths).items())
+    plans = words["plan"] if len(healths) == 1 else words["plans"]
+    return "\n".join(_grid(header, rows, {2, 3, 4}) + ["", f"{len(healths)} {plans}: {counts}"]) + "\n"
 
 
 def health_json(healths: list[Health]) -> str:
@@ -132,5 +156,6 @@ def health_github(healths: list[Health]) -> str:
             continue
         level = "error" if h.status == "red" else "warning"
         file = h.plan.replace(",", "%2C").replace(":", "%3A")
-        lines.append(f"::{level} file={file},line=1,title=plan health {h.status}::{escape('; '.join(h.reason_texts()))}")
+        words = _words([h])
+        lines.append(f"::{level} file={file},line=1,title={words['title']} {words[h.status]}::{escape('; '.join(h.reason_texts()))}")
     return "\n".join(lines + [health_text(healths).splitlines()[-1]]) + "\n"

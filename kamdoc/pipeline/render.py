@@ -189,6 +189,8 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
             say.err(report.text([result]))
             say.err(f"not rendered: {report.shown(plan_file)} has errors")
             continue
+        if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
+            say.err(report.text([result]))
         # One outline for every format: both decks show the same slides.
         since = _changes_since(plan_file, changes_since, result.plan, today, audience) if changes_since else None
         deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)

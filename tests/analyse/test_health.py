@@ -74,7 +74,12 @@ def test_github_annotations(repo: Path) -> None:
 
 def test_german_reasons(repo: Path) -> None:
     out = kamdoc("health", "plans/bravo", "--language", "de", "--format", "json", "--today", DAY).out
-    assert "Review überfällig seit 2026-11-03 (20 Tage)" in out
+    assert "Review überfällig seit 03.11.2026 (20 Tage)" in out
+    table = kamdoc("health", "plans/alpha", "plans/bravo", "plans/delta", "--language", "de", "--today", DAY).out
+    assert "Zustand" in table and "Gründe" in table and "3 Pläne: 1 rot, 1 gelb, 1 grün" in table, table
+    assert " red" not in table and "amber" not in table
+    github = kamdoc("health", "plans/delta", "--language", "de", "--format", "github", "--today", DAY).out
+    assert "title=Zustand des Plans rot::" in github
 
 
 def test_outside_git_the_commit_age_is_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

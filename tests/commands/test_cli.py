@@ -50,3 +50,11 @@ def test_ci_runs_the_readmes_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8").split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
     assert len(readme) == 2 and readme[0] == "pip install -e . && kamdoc render plans/"
     assert readme[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_render_says_the_plans_warnings_and_renders_all_the_same(in_tmp: object) -> None:
+    assert kamdoc("new", "acme").code == 0
+    run = kamdoc("render", "plans/acme", "--out", "out", "--today", "2026-12-02")
+    assert run.code == 0, run.err
+    assert "plans/acme/plan.yaml:" in run.err and ": warning: " in run.err and "still holds the placeholder" in run.err
+    assert "out/acme.pptx" in run.out
