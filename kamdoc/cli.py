@@ -82,7 +82,9 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | 
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
 @click.option("--markdown", is_flag=True, help="The standard as a Markdown reference for people (docs/standard.md) instead of the JSON Schema.")
-def schema(output: Path | None, markdown: bool) -> None:
+@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True,
+              help="The language of the editors' help (descriptions and meanings); field names and values stay the standard's.")
+def schema(output: Path | None, markdown: bool, language: str) -> None:
     """Print the JSON Schema (draft 2020-12) of plan format 1.
 
     Every field has a description, each closed list its values with their
@@ -97,7 +99,9 @@ def schema(output: Path | None, markdown: bool) -> None:
     """
     from kamdoc.commands.schema import write_schema
 
-    write_schema(output, markdown)
+    if markdown and language != "en":
+        raise CommandLineError("--markdown writes the reference in English (the standard's language); --language is for the JSON Schema")
+    write_schema(output, markdown, language)
 
 
 @main.command()

@@ -11,12 +11,12 @@ import click
 from kamdoc.errors import KamdocError
 
 
-def write_schema(output: Path | None, markdown: bool = False) -> None:
+def write_schema(output: Path | None, markdown: bool = False, language: str = "en") -> None:
     """Print the JSON Schema (or the Markdown reference), or write it to `output` (completely or not at all)."""
     from kamdoc.standard.schema import schema_text
     from kamdoc.standard.reference import standard_markdown
 
-    text = standard_markdown() if markdown else schema_text()
+    text = standard_markdown() if markdown else schema_text(language)
     if output is None:
         sys.stdout.write(text)
         return

@@ -292,7 +292,7 @@ class Link(Part):
 
 
 class PowerMap(Part):
-    """Schlüsselpersonen und Machtstrukturen: the people, their roles and how they are tied."""
+    """The power map: the key people, their roles and how they are tied."""
 
     people: list[Person] = about("The key people at the customer.", default_factory=list)
     links: list[Link] = about("Ties between people other than reporting lines.", default_factory=list)

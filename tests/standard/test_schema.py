@@ -151,3 +151,31 @@ def test_the_schema_says_the_rules_an_editor_can_check(where: tuple[Any, ...], v
         node = node[key]
     node[where[-1]] = value
     assert list(validator.iter_errors(plan)), where  # flagged as you type, as `kamdoc validate` flags it
+
+
+def test_the_german_schema_helps_in_german_with_the_standards_names_and_values() -> None:
+    run = kamdoc("schema", "--language", "de")
+    assert run.code == 0, run.err
+    german, english = json.loads(run.out), schema()
+    described = [(path, prop) for path, prop in properties(german) if "description" in prop]
+    originals = dict((path, prop) for path, prop in properties(english))
+    assert described
+    for path, prop in described:
+        assert prop["description"] != originals[path]["description"], path  # every field's help is German, none left in English
+        assert prop.get("enum") == originals[path].get("enum")  # keys and values stay those of the standard
+    attitude = german["$defs"]["Person"]["properties"]["attitude"]
+    assert attitude["markdownDescription"].startswith("Wie die Person zu uns steht. Erlaubt: `mentor` (Berät und unterstützt uns aktiv)")
+    roles = german["$defs"]["Person"]["properties"]["roles"]["items"]
+    assert roles["enum"][0] == "decision-maker" and roles["enumDescriptions"][0] == "Trifft die endgültige Kaufentscheidung."
+    from jsonschema import Draft202012Validator
+
+    import yaml
+
+    plan = json.loads(json.dumps(yaml.safe_load((PLANS / "brenner-werke" / "plan.yaml").read_text(encoding="utf-8")), default=str))
+    assert not list(Draft202012Validator(german).iter_errors(plan))  # the same rules, only the words differ
+
+
+def test_kamdoc_new_in_german_writes_the_german_schema(in_tmp: Path) -> None:
+    assert kamdoc("new", "kunde", "--language", "de").code == 0
+    written = json.loads((in_tmp / "plans" / "kap.schema.json").read_text(encoding="utf-8"))
+    assert written["$defs"]["Cover"]["description"].startswith("Das Deckblatt")

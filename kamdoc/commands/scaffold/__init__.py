@@ -59,7 +59,7 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     _write_new(target, text)
     schema = plans_dir / SCHEMA_FILE
     if not schema.exists():
-        _write_new(schema, schema_text())
+        _write_new(schema, schema_text(language))  # the editors' help in the plan's language
     return target
 
 

@@ -203,7 +203,7 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     if not _REF.match(branch):
         raise CommandLineError(f"--branch must be a branch name (got {branch!r})")
     files = planned_files(kamdoc, language, branch, hooks, shards)
-    files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text()
+    files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text(language)  # the editors' help in the repository's language
     plans = root / PLANS
     has_plans = plans.is_dir() and any(plans.glob("*/plan.yaml"))
     if not has_plans and (plans / EXAMPLE).exists():
