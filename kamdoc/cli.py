@@ -60,7 +60,8 @@ def main(ctx: click.Context) -> None:
     help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions; gitlab: a code-quality report for GitLab merge requests.",
 )
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | None) -> None:
+@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the messages (default: each plan's own).")
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | None, language: str | None) -> None:
     """Check plans against the standard and report every problem at once.
 
     PATHS are plan folders (holding plan.yaml), plan .yaml files, or folders to
@@ -75,7 +76,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | 
     """
     from kamdoc.commands.validate import validate_paths
 
-    code = validate_paths(list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today))
+    code = validate_paths(list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today), language=language)
     sys.exit(code)
 
 

@@ -27,10 +27,18 @@ class Finding:
     field: str
     message: str
 
-    def text(self, shown: str) -> str:
-        """The one-line form `file:line:col: severity: field: message`, with the file as `shown`."""
+    def text(self, shown: str, language: str = "en") -> str:
+        """The one-line form `file:line:col: severity: field: message`, with the file as `shown`, the message in `language`."""
         where = f"{self.field}: " if self.field else ""
-        return printable(f"{shown}:{self.pos.line}:{self.pos.col}: {self.severity}: {where}{self.message}")
+        return printable(f"{shown}:{self.pos.line}:{self.pos.col}: {self.severity}: {where}{self.said(language)}")
+
+    def said(self, language: str = "en") -> str:
+        """The message in `language` (German where it has a German form; the codes, ids and paths in it stay)."""
+        if language != "de":
+            return self.message
+        from kamdoc.messages import in_german
+
+        return in_german(self.message)
 
 
 # Characters that would break a one-line message or act on a terminal: C0 and C1 controls, DEL,

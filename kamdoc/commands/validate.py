@@ -15,10 +15,10 @@ from kamdoc.validate.plan import Result, validate_each
 
 
 def _findings_only(result: Result) -> Result:
-    return Result(result.file, result.findings)
+    return Result(result.file, result.findings, said_in=result.language)
 
 
-def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> int:
+def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date, language: str | None = None) -> int:
     """Validate the plans under `paths` and print the findings; returns the exit code."""
     if not paths or (len(paths) == 1 and not paths[0].exists()):
         missing = paths[0] if paths else Path("plans")
@@ -27,7 +27,7 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date) -> in
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
     results = validate_each(plans, today, _findings_only, programmes_for(plans))
-    out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results)
+    out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results, language)
     if out:
         click.echo(out)
     if fmt != "json":

@@ -47,6 +47,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
     doc: Document | None = None
+    said_in: str = ""  # the plan's language, kept when the plan and its document are dropped (results sent between processes)
 
     @property
     def errors(self) -> list[Finding]:
@@ -55,6 +56,17 @@ class Result:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def language(self) -> str:
+        """The plan's language, which its findings are said in: the typed plan's, else what the file says (en without either)."""
+        if self.said_in:
+            return self.said_in
+        if self.plan is not None:
+            return str(self.plan.language)
+        data = self.doc.data if self.doc is not None else None
+        value = data.get("language") if isinstance(data, dict) else None
+        return value if value in ("en", "de") else "en"
 
 
 def validate_file(plan_file: Path, today: date, programme: Programme = DEFAULT, repo: Path | None = None) -> Result:

@@ -18,12 +18,12 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def text(results: list[Result]) -> str:
-    """One line per finding: `file:line:col: severity: field: message`."""
-    return "\n".join(f.text(shown(f.pos.file)) for r in results for f in r.findings)
+def text(results: list[Result], language: str | None = None) -> str:
+    """One line per finding: `file:line:col: severity: field: message`, in each plan's language (or `language`)."""
+    return "\n".join(f.text(shown(f.pos.file), language or r.language) for r in results for f in r.findings)
 
 
-def as_json(results: list[Result]) -> str:
+def as_json(results: list[Result], language: str | None = None) -> str:
     """A stable JSON document: the plans with their counts, and every finding."""
     doc: dict[str, Any] = {
         "plans": [
@@ -37,7 +37,7 @@ def as_json(results: list[Result]) -> str:
                 "column": f.pos.col,
                 "severity": f.severity,
                 "field": f.field,
-                "message": f.message,
+                "message": f.said(language or r.language),
                 "plan": shown(r.file),
             }
             for r in results
@@ -55,18 +55,18 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(results: list[Result]) -> str:
+def github(results: list[Result], language: str | None = None) -> str:
     """GitHub Actions workflow commands, so each finding shows on the pull request's changed line."""
     lines = []
     for result in results:
         for f in result.findings:
             title = f"kamdoc: {f.field}" if f.field else "kamdoc"
             props = f"file={_escape_property(shown(f.pos.file))},line={f.pos.line},col={f.pos.col},title={_escape_property(title)}"
-            lines.append(f"::{f.severity} {props}::{_escape_data(f.message)}")
+            lines.append(f"::{f.severity} {props}::{_escape_data(f.said(language or result.language))}")
     return "\n".join(lines)
 
 
-def gitlab(results: list[Result]) -> str:
+def gitlab(results: list[Result], language: str | None = None) -> str:
     """A GitLab code-quality report, so each finding shows in the merge request's widget and diff."""
     import hashlib
 
@@ -76,8 +76,9 @@ def gitlab(results: list[Result]) -> str:
             path = shown(f.pos.file)
             # Without the line, so that a finding keeps its identity when lines above it move.
             identity = "\0".join((path, f.severity, f.field, f.message))
+            said = f.said(language or result.language)
             issues.append({
-                "description": f"{f.field}: {f.message}" if f.field else f.message,
+                "description": f"{f.field}: {said}" if f.field else said,
                 "check_name": f"kamdoc-{f.severity}",
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": "major" if f.severity == "error" else "minor",

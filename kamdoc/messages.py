@@ -1,0 +1,112 @@
+"""Findings' messages in German, for German plans: each English message form with its German wording.
+
+Values, ids, field names and file paths stay as they are; only the words around them change. A message
+without a German form here is shown in English (a test runs every bad plan in German to find such gaps).
+"""
+
+from __future__ import annotations
+
+import re
+
+_V = r"'(?P<v>.*)'"  # a quoted value as messages quote it
+
+_FORMS: tuple[tuple[str, str], ...] = (
+    (rf"^{_V} points outside the plans repo \((?P<repo>.*)\); only files inside it are read$",
+     r"'\g<v>' zeigt aus dem Plan-Repository hinaus (\g<repo>); nur Dateien darin werden gelesen"),
+    (rf"^{_V} is not a PNG, JPEG or SVG image \(its content is (?P<what>.*)\); images are checked by content, not by name$",
+     r"'\g<v>' ist kein PNG-, JPEG- oder SVG-Bild (sein Inhalt ist \g<what>); Bilder werden am Inhalt geprüft, nicht am Namen"),
+    (rf"^{_V} does not exist \(looked for (?P<where>.*)\)$", r"'\g<v>' gibt es nicht (gesucht: \g<where>)"),
+    (rf"^{_V} is an absolute path; give a path relative to the plan, inside the plans repo$",
+     r"'\g<v>' ist ein absoluter Pfad; gib einen Pfad relativ zum Plan an, im Plan-Repository"),
+    (rf"^{_V} is not a valid date \(YYYY-MM-DD\)$", r"'\g<v>' ist kein gültiges Datum (JJJJ-MM-TT)"),
+    (rf"^{_V} is not a year: years are four-digit numbers such as (?P<y>\d+), without quotes$",
+     r"'\g<v>' ist kein Jahr: Jahre sind vierstellige Zahlen wie \g<y>, ohne Anführungszeichen"),
+    (rf"^{_V} is not a valid id: use lower-case letters, digits, - and _ \(e\.g\. '(?P<e>.*)'\)$",
+     r"'\g<v>' ist keine gültige ID: nimm Kleinbuchstaben, Ziffern, - und _ (z. B. '\g<e>')"),
+    (rf"^{_V} is not an ISO 4217 currency code \((?P<how>three capital letters )?such as (?P<e>.*)\)$",
+     r"'\g<v>' ist kein ISO-4217-Währungscode (wie \g<e>)"),
+    (rf"^{_V} is not one of (?P<list>.*?)(?: \(did you mean '(?P<m>.*)'\?\))?$", r"'\g<v>' ist keiner der Werte \g<list>\g<hint>"),
+    (rf"^{_V} is not the id of a person in power_map\.people; known ids: (?P<ids>.*)$",
+     r"'\g<v>' ist keine ID einer Person in power_map.people; bekannte IDs: \g<ids>"),
+    (rf"^{_V} is not the id of a person in power_map\.people; did you mean '(?P<m>.*)'\?$",
+     r"'\g<v>' ist keine ID einer Person in power_map.people; gemeint ist wohl '\g<m>'"),
+    (rf"^{_V} is a URL; kamdoc never fetches from the network: put the file beside the plan and name it by its relative path$",
+     r"'\g<v>' ist eine URL; kamdoc lädt nie etwas aus dem Netz: lege die Datei neben den Plan und nenne sie mit ihrem relativen Pfad"),
+    (rf"^{_V} is not a web address: use http:// or https://$", r"'\g<v>' ist keine Webadresse: nimm http:// oder https://"),
+    (rf"^{_V} reports to themselves; leave reports_to out for the top of the tree$",
+     r"'\g<v>' berichtet an sich selbst; lass reports_to an der Spitze des Baums weg"),
+    (r"^(?P<v>\S+) is kept as text here, but other YAML tools read it as a number, date or true/false; put it in quotes: \"(?P<q>.*)\"$",
+     r'\g<v> bleibt hier Text, aber andere YAML-Werkzeuge lesen es als Zahl, Datum oder true/false; setze es in Anführungszeichen: "\g<q>"'),
+    (r"^YAML aliases \((?P<a>.*)\) are not allowed in a plan; write the value out$", r"YAML-Aliase (\g<a>) sind in einem Plan nicht erlaubt; schreib den Wert aus"),
+    (r"^YAML anchors \((?P<a>.*)\) are not allowed in a plan; write each value out$", r"YAML-Anker (\g<a>) sind in einem Plan nicht erlaubt; schreib jeden Wert aus"),
+    (r"^YAML merge keys \(<<\) are not allowed in a plan; write each field out$", r"YAML-Merge-Keys (<<) sind in einem Plan nicht erlaubt; schreib jedes Feld aus"),
+    (r"^YAML syntax error: (?P<e>.*)$", r"YAML-Syntaxfehler: \g<e>"),
+    (r"^YAML tags \((?P<t>.*)\) are not allowed in a plan; remove the tag$", r"YAML-Tags (\g<t>) sind in einem Plan nicht erlaubt; entferne das Tag"),
+    (r"^a goal without a (?P<f>deadline|metric|target) is not SMART: add '(?P<k>.*)'$", r"ein Ziel ohne \g<de> ist nicht SMART: ergänze '\g<k>'"),
+    (r"^a plan has at most 5 goals \(the top five\), found (?P<n>\d+); keep the most important$",
+     r"ein Plan hat höchstens 5 Ziele (die Top 5), gefunden: \g<n>; behalte die wichtigsten"),
+    (r"^a plan needs at least one goal \(the top five goals, SMART\)$", r"ein Plan braucht mindestens ein Ziel (die Top-5-Ziele, SMART)"),
+    (r"^an approved plan should say when it is reviewed next: add next_review$", r"ein freigegebener Plan sollte sagen, wann er das nächste Mal geprüft wird: ergänze next_review"),
+    (r"^at most 3 customer goals \(their top three\), found (?P<n>\d+)$", r"höchstens 3 Kundenziele (seine Top 3), gefunden: \g<n>"),
+    (r"^control character (?P<c>U\+[0-9A-F]+) is not allowed in a plan; remove it$", r"das Steuerzeichen \g<c> ist in einem Plan nicht erlaubt; entferne es"),
+    (r"^duplicate (?P<what>goal id|id) '(?P<v>.*)': (?P<first>.*) \(line (?P<l>\d+)\) has it already; ids are unique$",
+     r"doppelte ID '\g<v>': \g<first> (Zeile \g<l>) hat sie schon; IDs sind eindeutig"),
+    (r"^duplicate key '(?P<k>.*)' \(first given on line (?P<l>\d+)\); keep one$", r"doppelter Schlüssel '\g<k>' (zuerst in Zeile \g<l>); behalte einen"),
+    (r"^expected Markdown text, or \{file: name\.md\} to pull it in from a file beside the plan$",
+     r"erwartet: Markdown-Text oder {file: name.md}, um ihn aus einer Datei neben dem Plan zu holen"),
+    (r"^expected a date \(YYYY-MM-DD\), got the text '(?P<v>.*)'$", r"erwartet: ein Datum (JJJJ-MM-TT), gefunden: der Text '\g<v>'"),
+    (r"^expected a number, got the text '(?P<v>.*)'; write the number alone, without quotes, unit or thousands separators$",
+     r"erwartet: eine Zahl, gefunden: der Text '\g<v>'; schreib die Zahl allein, ohne Anführungszeichen, Einheit oder Tausendertrennzeichen"),
+    (r"^expected text, got (?P<what>.*)$", r"erwartet: Text, gefunden: \g<what>"),
+    (r"^expected true or false, got the text '(?P<v>.*)'; write true or false$", r"erwartet: true oder false, gefunden: der Text '\g<v>'; schreib true oder false"),
+    (r"^give at least one planned year, e\.g\. (?P<e>.*)$", r"gib mindestens ein Planjahr an, z. B. \g<e>"),
+    (r"^give at least one role \((?P<list>.*)\)$", r"gib mindestens eine Rolle an (\g<list>)"),
+    (r"^kamdoc\.yaml has no portfolio\.(?P<k>criteria|knock_outs), so these are neither checked nor used; add them there$",
+     r"kamdoc.yaml hat keine portfolio.\g<k>, daher werden diese weder geprüft noch verwendet; ergänze sie dort"),
+    (r"^no person in the power map has the role decision-maker: who signs off\?$", r"keine Person in der Power-Map hat die Rolle decision-maker: wer unterschreibt?"),
+    (r"^planned year (?P<y>\d+) is not after the last actual year (?P<l>\d+); a year is either actual or planned$",
+     r"das Planjahr \g<y> liegt nicht nach dem letzten Ist-Jahr \g<l>; ein Jahr ist entweder Ist oder Plan"),
+    (r"^reporting lines form a cycle: (?P<c>.*); one of them must report elsewhere or to no one$",
+     r"die Berichtslinien bilden einen Kreis: \g<c>; eine der Personen muss an jemand anderen oder an niemanden berichten"),
+    (r"^required field '(?P<f>.*)' is missing$", r"das Pflichtfeld '\g<f>' fehlt"),
+    (r"^required section '(?P<s>.*)' is missing$", r"der Pflichtabschnitt '\g<s>' fehlt"),
+    (rf"^still holds the placeholder {_V}; fill it in$", r"enthält noch den Platzhalter '\g<v>'; bitte ausfüllen"),
+    (r"^the deadline (?P<d>\S+) lies before the plan's version date (?P<v>\S+)$", r"der Termin \g<d> liegt vor dem Versionsdatum des Plans \g<v>"),
+    (r"^the mission looks (?P<n>\d+) years? ahead of the version \((?P<y>\d+)\); a mission looks 3 to 5 years ahead$",
+     r"die Mission blickt \g<n> Jahr(e) über die Version (\g<y>) hinaus; eine Mission blickt 3 bis 5 Jahre voraus"),
+    (r"^the number (?P<n>\S+) is negative; amounts are not negative$", r"die Zahl \g<n> ist negativ; Beträge sind nicht negativ"),
+    (r"^the number (?P<n>\S+) is not a percentage from 0 to 100$", r"die Zahl \g<n> ist kein Prozentwert von 0 bis 100"),
+    (r"^the number (?P<n>\S+) is outside the attitude scale from -2 to \+2$", r"die Zahl \g<n> liegt außerhalb der Einstellungsskala von -2 bis +2"),
+    (r"^the number (?P<n>\S+) is not a finite number; write an amount such as 1200$", r"die Zahl \g<n> ist keine endliche Zahl; schreib einen Betrag wie 1200"),
+    (r"^the owners' shares add up to (?P<p>.*) %; together they hold at most 100 %$", r"die Anteile der Eigentümer ergeben \g<p> %; zusammen halten sie höchstens 100 %"),
+    (r"^the review was due on (?P<d>\S+); review the plan and set a new date$", r"die Prüfung war am \g<d> fällig; prüfe den Plan und setze ein neues Datum"),
+    (r"^the text has (?P<n>[\d,]+) characters; at most (?P<m>[\d,]+) are allowed \(move long prose to a file with \{file: name\.md\}\)$",
+     r"der Text hat \g<n> Zeichen; höchstens \g<m> sind erlaubt (lange Texte in eine Datei mit {file: name.md} auslagern)"),
+    (r"^this plan is written in format (?P<f>\S+); this kamdoc reads format 1: upgrade kamdoc$",
+     r"dieser Plan ist in Format \g<f> geschrieben; dieses kamdoc liest Format 1: aktualisiere kamdoc"),
+    (r"^unknown field '(?P<f>.*)'; did you mean '(?P<m>.*)'\?$", r"unbekanntes Feld '\g<f>'; gemeint ist wohl '\g<m>'"),
+    (r"^unknown field '(?P<f>.*)'; allowed here: (?P<a>.*)$", r"unbekanntes Feld '\g<f>'; erlaubt sind hier: \g<a>"),
+)
+_COMPILED = tuple((re.compile(english, re.S), german) for english, german in _FORMS)
+_GOAL_PARTS = {"deadline": "Termin", "metric": "Messgröße", "target": "Zielwert"}
+
+
+def in_german(message: str) -> str:
+    """A finding's message in German, or as it is when it has no German form yet."""
+    if message.startswith("image '"):  # a Markdown image: the same forms as a logo's, about a picture in the text
+        rest = in_german(message[len("image "):])
+        return f"Bild {rest}" if rest != message[len("image "):] else message
+    for pattern, german in _COMPILED:
+        match = pattern.match(message)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        extra = {"hint": f" (gemeint ist wohl '{groups['m']}')" if groups.get("m") and "hint" in german else "",
+                 "de": _GOAL_PARTS.get(groups.get("f") or "", "")}
+        return re.sub(r"\\g<(\w+)>", lambda m: str(groups.get(m.group(1)) if groups.get(m.group(1)) is not None else extra.get(m.group(1), "")), german)
+    return message
+
+
+def has_german(message: str) -> bool:
+    """Whether a message has a German form."""
+    return in_german(message) != message

@@ -1,0 +1,44 @@
+"""A German plan's findings are said in German; every message kamdoc gives has its German form."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PLANS, kamdoc
+
+from kamdoc.messages import has_german, in_german
+from kamdoc.validate.plan import validate_file
+
+FIXTURES = sorted((DATA / "bad").glob("*.yaml")) + [DATA / "stress" / "plan.yaml", PLANS / "brenner-werke" / "plan.yaml"]
+
+
+@pytest.mark.parametrize("plan", FIXTURES, ids=[p.stem if p.stem != "plan" else p.parent.name for p in FIXTURES])
+def test_every_message_has_a_german_form(plan: Path) -> None:
+    result = validate_file(plan, date(2026, 11, 22))
+    missing = [f.message for f in result.findings if not has_german(f.message)]
+    assert not missing, missing
+
+
+def test_a_german_plan_is_told_in_german_unless_asked_otherwise(tmp_path: Path) -> None:
+    shutil.copytree(PLANS / "brenner-werke", tmp_path / "p")
+    plan = tmp_path / "p" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("attitude: neutral", "attitude: hostile", 1), encoding="utf-8")
+    german = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22")
+    assert german.code == 1 and "'hostile' ist keiner der Werte mentor, positive, neutral, negative, enemy" in german.out
+    assert "(gemeint ist wohl 'positive')" in german.out
+    english = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22", "--language", "en")
+    assert "'hostile' is not one of mentor, positive" in english.out
+    github = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22", "--format", "github").out
+    assert "ist keiner der Werte" in github
+
+
+def test_values_ids_and_paths_stay_as_written() -> None:
+    said = in_german("'../base/oakridge.png' does not exist (looked for tests/data/bad/../base/oakridge.png)")
+    assert said == "'../base/oakridge.png' gibt es nicht (gesucht: tests/data/bad/../base/oakridge.png)"
+    assert in_german("a goal without a metric is not SMART: add 'metric'") == "ein Ziel ohne Messgröße ist nicht SMART: ergänze 'metric'"
+    assert in_german("image 'charts/share.png' does not exist (looked for plans/acme/charts/share.png)") == (
+        "Bild 'charts/share.png' gibt es nicht (gesucht: plans/acme/charts/share.png)")
+    assert in_german("something kamdoc has no German for yet") == "something kamdoc has no German for yet"
