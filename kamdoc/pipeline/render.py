@@ -49,7 +49,8 @@ def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: 
         if done is not None:
             pdf, pptx = done
             assert pptx is not None or "pptx" not in formats  # the forked process drew it when asked to
-            return {fmt: pdf if fmt == "pdf" else pptx or b"" for fmt in formats}
+            made = {"pdf": pdf, "pptx": pptx or b""}
+            return {fmt: made[fmt] if fmt in made else render_deck(deck, fmt, theme, created, company) for fmt in formats}
     return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
 
 

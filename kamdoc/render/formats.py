@@ -45,6 +45,12 @@ def _pdf(deck: Deck, theme: Theme, created: datetime, company: Template | None, 
     return render_pdf(deck, theme, created, variant)
 
 
+def _html(deck: Deck, theme: Theme, created: datetime, company: Template | None, variant: str | None) -> bytes:
+    from kamdoc.render.html import render_html
+
+    return render_html(deck, theme, created)
+
+
 def _nothing_missing() -> MissingLibrary | None:
     return None
 
@@ -62,6 +68,7 @@ def _pango_missing() -> MissingLibrary | None:
 FORMATS: dict[str, Format] = {
     "pptx": Format("pptx", _pptx, _nothing_missing),
     "pdf": Format("pdf", _pdf, _pango_missing),
+    "html": Format("html", _html, _nothing_missing),
 }
 """Every format, in the order decks are written."""
 

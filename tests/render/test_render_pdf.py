@@ -169,7 +169,7 @@ def test_validate_and_pptx_do_not_import_weasyprint(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "docx", "--out", tmp_path)
     assert run.code == 2
-    assert "--to takes pptx, pdf or several of them with commas, such as pptx,pdf" in run.err
+    assert "--to takes pptx, pdf, html or several of them with commas, such as pptx,pdf" in run.err
 
 
 def test_a_theme_folder_overrides_one_template_file(tmp_path: Path) -> None:
