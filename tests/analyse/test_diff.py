@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from git_history import commit, edit, git, new_repo
 from conftest import PLANS, TODAY, kamdoc
 
 PLAN = "plans/brenner-werke/plan.yaml"
@@ -22,29 +23,10 @@ NEW_PERSON = """    - id: okaya
 """
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout.strip()
-
-
-def edit(repo: Path, path: str, old: str, new: str) -> None:
-    file = repo / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, old
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD")
-
-
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     repo = tmp_path_factory.mktemp("plans-repo")
-    git(repo, "init", "-q")
-    git(repo, "config", "user.email", "kam@example.com")
-    git(repo, "config", "user.name", "KAM")
+    new_repo(repo)
     shutil.copytree(PLANS / "brenner-werke", repo / "plans" / "brenner-werke")
     revs = {"start": commit(repo, "start")}
     edit(repo, PLAN, "target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)")

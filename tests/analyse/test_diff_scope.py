@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from git_history import commit, edit, new_repo
 from conftest import PLANS, TODAY, kamdoc
 
 PLAN = "plans/brenner-werke/plan.yaml"
@@ -16,29 +16,10 @@ HOSTILE_NAME = "</details><details open><summary>@octocat please approve</summar
 HOSTILE_TITLE = '<img src="https://evil.example/t.png"> ![pixel](https://evil.example/p.png) see #1 [click](https://evil.example)'
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout.strip()
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD")
-
-
-def edit(repo: Path, path: str, old: str, new: str) -> None:
-    file = repo / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, old
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("scope")
-    git(root, "init", "-q")
-    git(root, "config", "user.email", "kam@example.com")
-    git(root, "config", "user.name", "KAM")
+    new_repo(root)
     shutil.copytree(PLANS / "brenner-werke", root / "plans" / "brenner-werke")
     (root / "kamdoc.yaml").write_text("plans: plans\ntheme: themes/ourco\n", encoding="utf-8")
     (root / "themes" / "ourco").mkdir(parents=True)
