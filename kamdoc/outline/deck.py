@@ -130,7 +130,8 @@ class ColumnChart:
             highest = [max((s.values[i] or 0 for s in self.series), default=0.0) for i in range(count)]
         top, step = column_axis(highest, "." not in self.number_format)
         label, titled = f"{top:,.0f}", bool(self.legend_note)
-        span = (lambda plot: plot[2] - plot[0])(column_plot(self.box.w, self.box.h, label, 1, False, titled))
+        x0, _, x1, _ = column_plot(self.box.w, self.box.h, label, 1, False, titled)
+        span = x1 - x0
         longest = max((len(series.name) for series in self.series), default=0) * CHAR_WIDTH * LEGEND_CHAR + LEGEND_KEY
         columns = next((c for c in range(LEGEND_COLUMNS, 0, -1) if longest <= span / c), 1)  # every name whole, on one line
         rows = -(-len(self.series) // columns)

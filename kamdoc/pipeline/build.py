@@ -212,16 +212,23 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
     return built
 
 
+def read_manifest(folder: Path) -> Any:
+    """The manifest.json in `folder` as JSON data, read with a cap (FileRefused, ValueError or RecursionError when it is no JSON file)."""
+    from kamdoc.load.document import read_capped
+
+    return json.loads(read_capped(folder / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
+
+
 def _load_manifest(out: Path) -> dict[str, Any]:
     """The previous build's entries by plan, if its manifest has the shape kamdoc writes; else none (all is built again).
 
     It may come from a CI cache that anyone's pull request could have filled, so it is read with a cap and
     checked field by field before any of it is used.
     """
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.document import FileRefused
 
     try:
-        data = json.loads(read_capped(out / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
+        data = read_manifest(out)
     except (FileRefused, ValueError, RecursionError):
         return {}
     entries = data.get("plans") if isinstance(data, dict) else None
@@ -342,6 +349,11 @@ def _write_manifest(out: Path, formats: tuple[str, ...], audience: str, results:
     for entry in entries:
         if seal(entry):
             entry["seal"] = seal(entry)
+    save_manifest(out, formats, audience, entries)
+
+
+def save_manifest(out: Path, formats: tuple[str, ...], audience: str, entries: list[dict[str, Any]]) -> None:
+    """Write OUT/manifest.json with these entries, whole or not at all, in the one layout every build writes."""
     manifest = {"kamdoc": __version__, "formats": list(formats), "audience": audience, "plans": entries}
     try:
         write_atomically(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kamdoc import __version__
 from kamdoc.errors import KamdocError
-from kamdoc.limits import MAX_DECK_BYTES, MAX_MANIFEST_BYTES
+from kamdoc.limits import MAX_DECK_BYTES
 from kamdoc.load.discover import shown_path
-from kamdoc.pipeline.build import MANIFEST, _sealed, _well_formed, seal
+from kamdoc.pipeline.build import MANIFEST, _sealed, _well_formed, read_manifest, save_manifest, seal
 from kamdoc.pipeline.render import output_error, write_atomically
 
 
 def _manifest(part: Path) -> dict[str, Any]:
     """A shard's manifest, read with a cap and checked: it comes from an artifact anyone's pull request could have made."""
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.document import FileRefused
 
     try:
-        data = json.loads(read_capped(part / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
+        data = read_manifest(part)
     except FileNotFoundError:
         raise KamdocError(f"{part}: no {MANIFEST}; give the output folders of `kamdoc build --shard I/N`") from None
     except (FileRefused, ValueError, RecursionError, OSError) as exc:
@@ -83,10 +81,6 @@ def merge_builds(parts: list[Path], out: Path) -> int:
         except OSError as exc:
             raise output_error(out / name, exc) from None
     formats, audience = next(iter(kinds)) if kinds else ((), "internal")
-    merged = {"kamdoc": __version__, "formats": list(formats), "audience": audience, "plans": [entries[p] for p in sorted(entries)]}
-    try:
-        write_atomically(out / MANIFEST, (json.dumps(merged, ensure_ascii=False, indent=2) + "\n").encode())
-    except OSError as exc:
-        raise output_error(out / MANIFEST, exc) from None
+    save_manifest(out, tuple(formats), audience, [entries[p] for p in sorted(entries)])
     failed = any(f["severity"] == "error" for e in entries.values() for f in e["findings"])
     return 1 if failed else 0

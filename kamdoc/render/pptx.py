@@ -112,6 +112,7 @@ class _Painter:
         self._notes_template: BaseOxmlElement | None = None
         self._notes_count = 0
         self.pages: list[PptxSlide] = []
+        self.starts = deck.section_starts()  # where each agenda entry's link jumps to
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
 
     def _layout(self, names: tuple[str, ...]) -> SlideLayout | None:
@@ -157,7 +158,7 @@ class _Painter:
 
     def slide_link(self, page: PptxSlide, section: str) -> str:
         """A click that jumps to the slide a section starts on (every page exists before any is filled)."""
-        index = self.deck.section_starts().get(section)
+        index = self.starts.get(section)
         if index is None or index >= len(self.pages):
             return ""
         rid = page.part.relate_to(self.pages[index].part, RT.SLIDE)
@@ -525,7 +526,7 @@ class _Painter:
             x_axis.tick_labels.number_format_is_linked = False
         x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
-        _plot_layout(chart, element.plot, element.box)  # the outline's plot: bubbles and labels stand where it placed them
+        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: bubbles and labels stand where it placed them
         plot = chart.plots[0]
         plot.bubble_scale = BUBBLE_SCALE
         bubbles, quadrant_labels = (plot.series[order.index('bubbles')], plot.series[order.index('names')])
@@ -646,11 +647,6 @@ def _property(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= _PROPERTY_CHARS else line[: _PROPERTY_CHARS - 1].rstrip() + "…"
 
-
-
-def _plot_layout(chart: object, plot: tuple[float, float, float, float], box: Box) -> None:
-    """Pin the chart's inner plot area where the outline put it (PowerPoint and LibreOffice alike)."""
-    _pin(chart._chartSpace.chart.plotArea, plot, box)  # type: ignore[attr-defined]  # noqa: SLF001 - python-pptx has no API for it
 
 
 def _pin(part: BaseOxmlElement, place: tuple[float, float, float, float], box: Box) -> None:
