@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -62,29 +63,39 @@ def _describe_references(schema: dict[str, Any]) -> None:
 _CODE = re.compile(r"`([^`]*)`")
 
 
-def _for_editors(node: Any, in_properties: bool = False) -> None:
-    """What editors show on hover and completion, cleaned: no `null` offered as a default, one title per field
-    (the field's name is its title already), and each description twice: plain, and as Markdown with its code marks."""
+_DATA_KEYS = ("enum", "examples", "const", "default", "enumDescriptions", "markdownEnumDescriptions")
+"""Keys whose values are data of the plan or texts, not schema: never walked into."""
+
+
+def _nodes(node: Any, is_field: bool = False) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Every schema object at and below `node`, parents first, and whether it describes a field (a value of `properties`)."""
     if isinstance(node, list):
         for item in node:
-            _for_editors(item)
+            yield from _nodes(item)
         return
     if not isinstance(node, dict):
         return
-    if node.get("default", 0) is None:
-        del node["default"]
-    if in_properties:
-        node.pop("title", None)
-    text = node.get("description")
-    if isinstance(text, str) and "markdownDescription" not in node:
-        node["markdownDescription"] = text
-        node["description"] = _CODE.sub(r"\1", text)
-    for key, value in node.items():
+    yield node, is_field
+    for key, value in list(node.items()):  # the caller may change the node it was given
         if key == "properties" and isinstance(value, dict):
             for prop in value.values():
-                _for_editors(prop, in_properties=True)
-        elif key not in ("enum", "examples", "const", "default"):
-            _for_editors(value)
+                yield from _nodes(prop, is_field=True)
+        elif key not in _DATA_KEYS:
+            yield from _nodes(value)
+
+
+def _for_editors(schema: dict[str, Any]) -> None:
+    """What editors show on hover and completion, cleaned: no `null` offered as a default, one title per field
+    (the field's name is its title already), and each description twice: plain, and as Markdown with its code marks."""
+    for node, is_field in _nodes(schema):
+        if node.get("default", 0) is None:
+            del node["default"]
+        if is_field:
+            node.pop("title", None)
+        text = node.get("description")
+        if isinstance(text, str) and "markdownDescription" not in node:
+            node["markdownDescription"] = text
+            node["description"] = _CODE.sub(r"\1", text)
 
 
 def _types_in(annotation: Any) -> list[type[BaseModel]]:
@@ -98,28 +109,20 @@ def schema_text(language: str = "en") -> str:
     return json.dumps(plan_schema(language), ensure_ascii=False, indent=2) + "\n"
 
 
-def _in_german(node: Any) -> None:
+def _in_german(schema: dict[str, Any]) -> None:
     """The editors' help in German: descriptions and the meanings of closed values (keys and values stay as the standard has them)."""
     from kamdoc.standard.german import MEANINGS
 
-    if isinstance(node, list):
-        for item in node:
-            _in_german(item)
-        return
-    if not isinstance(node, dict):
-        return
-    if isinstance(node.get("markdownDescription"), str):
-        node["markdownDescription"] = german_text(node["markdownDescription"])
-        node["description"] = _CODE.sub(r"\1", node["markdownDescription"])
-    elif isinstance(node.get("description"), str):
-        node["description"] = german_text(node["description"])
-    if isinstance(node.get("enumDescriptions"), list):
-        node["enumDescriptions"] = [MEANINGS[m] for m in node["enumDescriptions"]]
-    if isinstance(node.get("markdownEnumDescriptions"), list):
-        node["markdownEnumDescriptions"] = [_german_enum(m) for m in node["markdownEnumDescriptions"]]
-    for key, value in node.items():
-        if key not in ("enum", "examples", "const", "default", "enumDescriptions", "markdownEnumDescriptions"):
-            _in_german(value)
+    for node, _ in _nodes(schema):
+        if isinstance(node.get("markdownDescription"), str):
+            node["markdownDescription"] = german_text(node["markdownDescription"])
+            node["description"] = _CODE.sub(r"\1", node["markdownDescription"])
+        elif isinstance(node.get("description"), str):
+            node["description"] = german_text(node["description"])
+        if isinstance(node.get("enumDescriptions"), list):
+            node["enumDescriptions"] = [MEANINGS[m] for m in node["enumDescriptions"]]
+        if isinstance(node.get("markdownEnumDescriptions"), list):
+            node["markdownEnumDescriptions"] = [_german_enum(m) for m in node["markdownEnumDescriptions"]]
 
 
 def german_text(text: str) -> str:
