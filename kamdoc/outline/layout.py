@@ -39,15 +39,17 @@ class Fonts:
     bold: Metrics
 
     def lines(self, para: Para, size: float, width: float) -> int:
-        start, _ = indent(para, size)
-        runs = [(r.text, r.bold) for r in para.runs]
-        return self.regular.lines_of_runs(runs, size, max(20.0, width - start - 2 * INSET), self.bold)
+        return self.regular.lines_of_runs(*self._in_frame(para, size, width), self.bold)
 
     def breaks(self, para: Para, size: float, width: float, bold: bool = False) -> tuple[int, ...]:
         """Where a paragraph's wrapped lines begin in a text frame `width` points wide (see Metrics.break_runs)."""
+        return tuple(self.regular.break_runs(*self._in_frame(para, size, width, bold), self.bold))
+
+    @staticmethod
+    def _in_frame(para: Para, size: float, width: float, bold: bool = False) -> tuple[list[tuple[str, bool]], float, float]:
+        """A paragraph's styled runs, its size, and the width its lines have in a text frame `width` points wide."""
         start, _ = indent(para, size)
-        runs = [(r.text, r.bold or bold) for r in para.runs]
-        return tuple(self.regular.break_runs(runs, size, max(20.0, width - start - 2 * INSET), self.bold))
+        return [(r.text, r.bold or bold) for r in para.runs], size, max(20.0, width - start - 2 * INSET)
 
     def para_height(self, para: Para, size: float, width: float) -> float:
         return self.lines(para, size, width) * size * LINE_SPACING + size * PARA_GAP
