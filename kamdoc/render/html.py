@@ -53,6 +53,7 @@ def _subset(font: Path, characters: str) -> bytes:
 
     options = subset.Options()
     options.layout_features = ["*"]  # kerning and ligatures as the full font has them
+    options.drop_tables += ["FFTM"]  # FontForge's time stamp: no glyphs in it, and fontTools would say it dropped it
     face = TTFont(str(font))
     cutter = subset.Subsetter(options)
     cutter.populate(text=characters)
