@@ -227,6 +227,34 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
     sys.exit(run_watch(list(plans) or [_plans_folder()], out, formats, theme_name, audience, _day(today)))
 
 
+@main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), help="The port to listen on (default: 8765, or the next free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. Only this machine can connect unless you give another (0.0.0.0 opens the preview to the network).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
+@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="The audience the decks open with (the page switches).")
+@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the page's words and messages (default: each plan's own); the deck speaks its plan's.")
+@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder (followed too).")
+def preview(plans: tuple[Path, ...], port: int | None, host: str, open_browser: bool, audience: str, language: str | None,
+            theme_name: str | None) -> None:
+    """Show the decks in the web browser, brought up to date on every save (Ctrl-C stops).
+
+    PLANS is a plan (its deck is the start page) or a folder of plans (the start
+    page lists each with its health and links to its deck); the default is plans/.
+    The slides are the PDF's, laid out by the browser: each save of the plan, its
+    Markdown, its logo or the theme updates the open page in place, on the slide
+    you are on. A save with errors shows them over the last good slides, each with
+    a link that opens its line in the editor (VS Code).
+
+    The address printed carries a random token: other web pages and other users'
+    programs on this machine cannot read the plans through it.
+    """
+    from kamdoc.commands.preview import run_preview
+
+    sys.exit(run_preview(list(plans) or [_plans_folder()], host, port, audience, language, theme_name, open_browser))
+
+
 @main.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder for the decks and manifest.json.")

@@ -72,3 +72,25 @@ def test_the_installed_wheel_sets_up_validates_renders_and_builds(installed: dic
     _run(kamdoc, "build", cwd=repo, env=installed)
     built = {p.name for p in (repo / "build").iterdir()}
     assert {"manifest.json", "example.pptx", *(f"{name}.pptx" for name in EXAMPLES)} <= built
+
+
+def test_the_installed_wheel_serves_the_preview(installed: dict[str, str], tmp_path: Path) -> None:
+    import re
+    import urllib.request
+
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(PLANS / "halvorsen-logistics", tmp_path / "plans" / "halvorsen-logistics")
+    kamdoc = Path(installed["VIRTUAL_ENV"]) / "bin" / "kamdoc"
+    process = subprocess.Popen([str(kamdoc), "preview", "plans/halvorsen-logistics", "--port", "0"], cwd=tmp_path, env=installed,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        url = next((m.group(1) for line in process.stderr if (m := re.search(r"preview: (http://\S+)", line))), None)
+        assert url, f"kamdoc preview did not start (exit code {process.poll()})"
+        page = urllib.request.urlopen(url, timeout=60).read().decode()  # the one plan's deck
+        assert "Halvorsen" in page and page.count('<section class="slide') > 10
+        for asset in sorted(set(re.findall(r'(?:href|src)="(/[^"]+/static/[^"]+)"', page))):  # the page's script, style and icon
+            assert urllib.request.urlopen(url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + asset, timeout=30).status == 200
+    finally:
+        process.terminate()
+        process.wait(30)

@@ -19,11 +19,11 @@ CONFIG_FILE = "kamdoc.yaml"
 # Setting -> (its meaning, the commands and parameters it is the default for).
 SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
-    "language": ("The language of new plans and of the portfolio deck: en or de.", {"new": "language", "portfolio": "language", "health": "language"}),
-    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name"}),
+    "language": ("The language of new plans and of the portfolio deck: en or de.", {"new": "language", "portfolio": "language", "health": "language", "preview": "language"}),
+    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name", "preview": "theme_name"}),
     "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
-    "audience": ("internal or customer.", {"render": "audience", "build": "audience"}),
+    "audience": ("internal or customer.", {"render": "audience", "build": "audience", "preview": "audience"}),
     "shards": ("How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).", {}),
 }
 MAX_SHARDS = 64

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import re
 from datetime import datetime
 from pathlib import Path
 
+from kamdoc.errors import KamdocError
 from kamdoc.outline.deck import Deck
-from kamdoc.render.pdf import _Fetcher, deck_html
+from kamdoc.render.pdf import Fetcher, deck_html
 from kamdoc.theme.settings import Theme
 
 _TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
@@ -24,7 +26,7 @@ _SCREEN = """
 """On a screen, the slides one under the other, each a card; printed, the page is the PDF's."""
 
 
-class _Inline(_Fetcher):
+class _Inline(Fetcher):
     """Gives each file kamdoc chose as a data: URL inside the page, so that the page reads no file and no network.
 
     Fonts are cut down to the characters the deck uses (fontTools' subsetter): a deck's page stays small.
@@ -79,3 +81,21 @@ def render_html(deck: Deck, theme: Theme, created: datetime) -> bytes:
     policy = f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">'
     page = page.replace("<head>", f"<head>\n{policy}", 1).replace("</style>", f"{_SCREEN}</style>", 1)
     return page.encode("utf-8")
+
+
+_STYLES = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+
+
+def deck_parts(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher) -> tuple[str, str]:
+    """The deck's stylesheet and its slides, for a page that shows them in its own frame (the live preview).
+
+    They come from the PDF's templates as they are: plan text is escaped there, so it cannot end the
+    style or the body early.
+    """
+    page = deck_html(deck, theme, created, fetcher)
+    body = _BODY.search(page)
+    if body is None:
+        raise KamdocError("the theme's deck.html.j2 has no <body>…</body>: the preview cannot find its slides")
+    head = page[: body.start()]
+    return "\n".join(_STYLES.findall(head)), body.group(1)

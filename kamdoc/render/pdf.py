@@ -44,7 +44,7 @@ class NoSplit(Exception):
 
 
 @dataclass
-class _Fetcher:
+class Fetcher:
     """Serves WeasyPrint the few files kamdoc itself chose (fonts, checked images) and nothing else.
 
     Plans come from pull requests: no other file, no URL, no redirect is ever read. Anything else
@@ -102,7 +102,7 @@ class _Problems(logging.Handler):
             self.messages.append(message)
 
 
-def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> list[SimpleNamespace]:
+def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()) -> list[SimpleNamespace]:
     """The slides as the templates see them: each element with a `kind`, charts and lines as SVG.
 
     `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
@@ -142,7 +142,7 @@ def _view(deck: Deck, theme: Theme, fetcher: _Fetcher, seen_before: frozenset[st
     return slides
 
 
-def _image_url(image: Image, theme: Theme, fetcher: _Fetcher) -> str:
+def _image_url(image: Image, theme: Theme, fetcher: Fetcher) -> str:
     """The URL WeasyPrint reads an image from: SVG as pixels drawn by resvg (4 per point, sharp in print)."""
     if image.kind != "svg":
         return fetcher.url_for(Path(image.path))
@@ -153,14 +153,14 @@ def _image_url(image: Image, theme: Theme, fetcher: _Fetcher) -> str:
     return fetcher.url_for_bytes("logo.png", pixels)
 
 
-def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: _Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
+def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
     from jinja2 import TemplateError
 
-    from kamdoc.render.sandbox import environment, render
+    from kamdoc.render.sandbox import render, shared_environment
     from kamdoc.theme.settings import DEFAULT_DIR
 
-    env = environment(theme.folders, DEFAULT_DIR)
+    env = shared_environment(tuple(theme.folders), DEFAULT_DIR)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
     layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y)
@@ -189,7 +189,7 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = _Fetcher()
+    fetcher = Fetcher()
     html = deck_html(deck, theme, created, fetcher, seen_before)
     if anchors_elsewhere:
         if not _BODY.search(html):

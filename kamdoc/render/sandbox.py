@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,10 @@ class _Budget:
     """The deadline shared by everything one render does."""
 
     def __init__(self) -> None:
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def restart(self) -> None:
+        """A new render begins: it gets the whole time again."""
         self.deadline = time.monotonic() + MAX_SECONDS
 
     def check(self) -> None:
@@ -70,7 +75,18 @@ def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | 
         trim_blocks=False,
     )
     env.globals["range"] = _bounded_range(limits)
+    env.budget = limits  # type: ignore[attr-defined]  # restarted by each render
     return env
+
+
+@lru_cache(maxsize=8)
+def shared_environment(folders: tuple[Path, ...], default_dir: Path) -> ImmutableSandboxedEnvironment:
+    """One sandbox per theme for the whole process: its templates are compiled once, and again only when a file changes.
+
+    Jinja2 checks each template file's time stamp when it is used, so an edited theme is seen at the next render
+    (the live preview renders many times over).
+    """
+    return environment(folders, default_dir)
 
 
 def _sequence_product(left: Any, right: Any) -> int:
@@ -113,6 +129,9 @@ def _InsideLoader(folders: tuple[Path, ...]) -> Any:  # noqa: N802 - a class mad
 
 def render(env: ImmutableSandboxedEnvironment, name: str, **values: Any) -> str:
     """A template rendered within the output bound: stopped as soon as it writes more than any deck needs."""
+    budget = getattr(env, "budget", None)
+    if isinstance(budget, _Budget):
+        budget.restart()
     template = env.get_template(name)
     parts: list[str] = []
     written = 0

@@ -296,7 +296,7 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
     from pptx.util import Pt
 
     from kamdoc.outline.plan_deck import build_outline
-    from kamdoc.render.pdf import _Fetcher, deck_html
+    from kamdoc.render.pdf import Fetcher, deck_html
     from kamdoc.theme.settings import load_theme
     from kamdoc.validate.plan import validate_file
 
@@ -313,6 +313,6 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
     theme = load_theme(theme_dir)
     deck = build_outline(result.plan, result.doc, theme)
     assert deck.footer_size == 12 and deck.footer_box is not None
-    html = deck_html(deck, theme, datetime(2026, 1, 1), _Fetcher())
+    html = deck_html(deck, theme, datetime(2026, 1, 1), Fetcher())
     assert "--footer-size: 12.0pt;" in html
     assert f"top: {deck.footer_box.y}pt; width: {deck.footer_box.w}pt;" in html
