@@ -1,40 +1,47 @@
-"""Benchmark: `kamdoc render` (pptx, pdf, both) on the German example as whole processes, beside pandoc on the same content.
+"""Benchmark: `kamdoc render` beside pandoc (PowerPoint) and Marp (PDF) on the same sections, as whole processes.
 
-Prints the best wall time of several runs. When pandoc is installed, the same slides (titles, text,
-tables) are written as Markdown and converted by `pandoc -o deck.pptx`, and the ratio is printed.
-Run: python bench/render.py [--runs 5]
+For each plan (the German example, and the stress plan with 60 people and 25 products) the deck's slides —
+titles, text and tables — are written as slide Markdown; pandoc makes a PPTX of it, Marp CLI a PDF (in the
+machine's Chromium). Each command runs 5 times, in turns (kamdoc, peer, kamdoc, peer, …, so that the machine's
+drift hits both alike); the medians and their ratios are printed with the goals (PPTX at most 3× pandoc, PDF
+at most 0.7× Marp). The peers draw less: no charts, no power map, nothing fitted.
+Run: python bench/render.py [--runs 5] [--marp PATH]   (pandoc: apt-get install pandoc; Marp: npm install --prefix bench/tools)
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
-from _timing import ROOT, best_of, compile_kamdoc
+from _timing import ROOT, compile_kamdoc
 
-PLAN = ROOT / "plans" / "brenner-werke"
+PLANS = {"German example": ROOT / "plans" / "brenner-werke", "stress plan": ROOT / "tests" / "data" / "stress"}
+MARP = ROOT / "bench" / "tools" / "node_modules" / ".bin" / "marp"
+CHROMIUM = "/usr/bin/chromium"
+GOALS = {"pptx": 3.0, "pdf": 0.7}
 
 
-
-
-def as_markdown() -> str:
-    """The deck's slides as pandoc slide Markdown: one `#` heading per slide, text and tables."""
+def as_markdown(plan: Path) -> str:
+    """The deck's slides as slide Markdown: one `#` heading per slide, its text and tables."""
     sys.path.insert(0, str(ROOT))
-    from kamdoc.outline.plan_deck import build_outline
     from kamdoc.outline.deck import Table, Text
+    from kamdoc.outline.plan_deck import build_outline
     from kamdoc.theme.settings import load_theme
     from kamdoc.validate.plan import validate_file
 
-    result = validate_file(PLAN / "plan.yaml", date.today())
-    assert result.plan and result.doc
+    result = validate_file(plan / "plan.yaml", date.today())
+    assert result.plan and result.doc, f"{plan} does not validate"
     deck = build_outline(result.plan, result.doc, load_theme())
-    out = []
+    slides = []
     for slide in deck.slides:
-        out.append(f"# {slide.title}\n")
+        out = [f"# {slide.title}\n"]
         for element in slide.elements:
             if isinstance(element, Text):
                 out += [("- " if p.bullet else "") + p.text + "\n" for p in element.paras]
@@ -43,30 +50,52 @@ def as_markdown() -> str:
                 out.append("|" + "---|" * len(element.header))
                 out += ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in element.rows]
                 out.append("")
-    return "\n".join(out)
+        slides.append("\n".join(out))
+    return "\n".join(slides), len(deck.slides)  # type: ignore[return-value]
+
+
+def in_turns(runs: int, commands: list[list[str]], cwd: Path) -> list[list[float]]:
+    """Each command's wall times over `runs` rounds, the commands taking turns in every round."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+            times[index].append(time.perf_counter() - start)
+            if done.returncode != 0:
+                sys.exit(f"{' '.join(command[:4])} … failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--marp", type=Path, default=MARP, help="Marp CLI's executable")
     args = parser.parse_args()
     compile_kamdoc()
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = best_of(args.runs, [sys.executable, "-m", "kamdoc", "render", "--to", "pptx", str(PLAN), "--out", tmp])
-        print(f"kamdoc render --to pptx, German example: {ours:6.2f} s  (target < 0.6 s)")
-        pdf = best_of(args.runs, [sys.executable, "-m", "kamdoc", "render", "--to", "pdf", str(PLAN), "--out", tmp])
-        print(f"kamdoc render --to pdf:                  {pdf:6.2f} s  (target < 1.4 s)")
-        both = best_of(args.runs, [sys.executable, "-m", "kamdoc", "render", "--to", "pptx,pdf", str(PLAN), "--out", tmp])
-        print(f"kamdoc render --to pptx,pdf:             {both:6.2f} s  (target < 1.7 s; one outline for both)")
-        pandoc = shutil.which("pandoc")
-        if pandoc:
-            source = Path(tmp) / "deck.md"
-            source.write_text(as_markdown(), encoding="utf-8")
-            theirs = best_of(args.runs, [pandoc, str(source), "-o", str(Path(tmp) / "pandoc.pptx")])
-            print(f"pandoc, the same slides as Markdown:     {theirs:6.2f} s  (text and tables only: no charts, no power map, no fitting)")
-            print(f"ratio kamdoc / pandoc:                   {ours / theirs:6.2f}")
-        else:
-            print("pandoc is not installed (apt-get install pandoc) — no comparison")
+    pandoc = shutil.which("pandoc")
+    marp = str(args.marp) if args.marp.is_file() else shutil.which("marp")
+    for name, plan in PLANS.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            markdown, count = as_markdown(plan)
+            (work / "deck.md").write_text(markdown, encoding="utf-8")
+            (work / "marp.md").write_text("---\nmarp: true\npaginate: true\n---\n\n" + markdown.replace("\n# ", "\n---\n\n# "), encoding="utf-8")
+            kamdoc = [sys.executable, "-m", "kamdoc", "render", str(plan), "--out", str(work / "out")]
+            print(f"{name} ({count} slides), median of {args.runs}:")
+            peers = {"pptx": [pandoc, "deck.md", "-o", "pandoc.pptx"] if pandoc else None,
+                     "pdf": [marp, "--pdf", "--browser", "chrome", "--browser-path", CHROMIUM, "marp.md", "-o", "marp.pdf"] if marp else None}
+            for fmt, peer in peers.items():
+                ours = [*kamdoc, "--to", fmt]
+                if peer is None:
+                    times = in_turns(args.runs, [ours], work)
+                    print(f"  kamdoc --to {fmt:4} {statistics.median(times[0]):5.2f} s   ({'pandoc' if fmt == 'pptx' else 'Marp'} not installed: no ratio)")
+                    continue
+                mine, theirs = in_turns(args.runs, [ours, peer], work)
+                ratio = statistics.median(mine) / statistics.median(theirs)
+                verdict = "within" if ratio <= GOALS[fmt] else "over"
+                print(f"  kamdoc --to {fmt:4} {statistics.median(mine):5.2f} s   {'pandoc' if fmt == 'pptx' else 'Marp':6} {statistics.median(theirs):5.2f} s"
+                      f"   ratio {ratio:4.2f} ({verdict} the goal ≤ {GOALS[fmt]:g})")
 
 
 if __name__ == "__main__":

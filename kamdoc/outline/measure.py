@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -116,36 +117,56 @@ class Metrics:
         """
         breaks: list[int] = []
         used = 0.0
-        for start, widths, space in _words(runs, size, bold, self):
-            word = sum(widths)
+        for start, word, pieces, space in _words(runs, size, bold, self):
             if used and used + word > width:
                 breaks.append(start)
                 used = 0.0
             if word > width:
-                word = 0.0
-                for k, char in enumerate(widths):
-                    if word and word + char > width:
-                        breaks.append(start + k)
-                        word = 0.0
-                    word += char
+                word = _break_word(pieces, size, width, start, breaks)
             used = 0.0 if space < 0 else used + word + space
         return breaks
 
 
-def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Metrics) -> list[tuple[int, list[float], float]]:
-    """The words of styled runs: where each starts, its characters' widths, and the width of the space after it (-1: a forced break)."""
-    words: list[tuple[int, list[float], float]] = []
-    start, offset = 0, 0
-    current: list[float] = []
+_SEPARATOR = re.compile(r"([ \n])")
+
+_Pieces = list[tuple[str, "Metrics"]]
+"""A word's parts, each with the font it is set in (a word may be partly bold)."""
+
+
+def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Metrics) -> list[tuple[int, float, _Pieces, float]]:
+    """The words of styled runs: where each starts, its width, its parts, and the width of the space after it (-1: a forced break).
+
+    Each part is measured whole, so a word met before (in another layout tried) costs a look-up, not a sum.
+    """
+    words: list[tuple[int, float, _Pieces, float]] = []
+    start = offset = 0
+    width, pieces = 0.0, []
     for text, is_bold in runs:
         metrics = bold if is_bold else regular
-        get, fallback = metrics.widths.get, metrics.fallback
-        for ch in text:
-            if ch == "\n" or ch == " ":
-                words.append((start, current, -1.0 if ch == "\n" else get(32, 0.28) * size))
-                current, start = [], offset + 1
-            else:
-                current.append(get(ord(ch), fallback) * size)
-            offset += 1
-    words.append((start, current, 0.0))
+        for part in _SEPARATOR.split(text):
+            if part == " " or part == "\n":
+                words.append((start, width, pieces, -1.0 if part == "\n" else metrics.widths.get(32, 0.28) * size))
+                width, pieces = 0.0, []
+                offset += 1
+                start = offset
+            elif part:
+                width += metrics.width(part, size)
+                pieces.append((part, metrics))
+                offset += len(part)
+    words.append((start, width, pieces, 0.0))
     return words
+
+
+def _break_word(pieces: _Pieces, size: float, width: float, start: int, breaks: list[int]) -> float:
+    """A word wider than the line, broken between characters (the offsets added to `breaks`); the width of its last line."""
+    used, k = 0.0, start
+    for part, metrics in pieces:
+        get, fallback = metrics.widths.get, metrics.fallback
+        for ch in part:
+            char = get(ord(ch), fallback) * size
+            if used and used + char > width:
+                breaks.append(k)
+                used = 0.0
+            used += char
+            k += 1
+    return used

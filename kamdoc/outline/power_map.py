@@ -146,10 +146,66 @@ class _Layout:
     def __init__(self, children: dict[str, list[str]], heights: dict[str, float], width: float) -> None:
         self.children, self.heights, self.width = children, heights, width
         self.stack_from, self.columns = STACKING[0]
+        self._levels: dict[str, int] = {}
+        self._made: dict[tuple[str, int, int, int], _Block] = {}
+        self._sizes: dict[tuple[str, int, int, int], tuple[float, float]] = {}
+
+    def levels(self, node: str) -> int:
+        """How many levels of reports hang under `node` (0 for a leaf), each person's counted once."""
+        if node not in self._levels:
+            self._levels[node] = 1 + max((self.levels(k) for k in self.children[node]), default=-1)
+        return self._levels[node]
 
     def tree(self, node: str, depth: int, kids: list[str] | None = None) -> _Block:
-        """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut); `kids`: only these reports."""
-        kids = self.children[node] if kids is None else kids
+        """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut); `kids`: only these reports.
+
+        The planner asks for the same subtrees at many depths and stackings: each is laid out once. Deeper than the
+        tree goes, every depth gives the same layout, so they share one.
+        """
+        if kids is not None:
+            return self._tree(node, depth, kids)
+        key = (node, min(depth, self.levels(node) + 1), self.stack_from, self.columns)
+        if key not in self._made:
+            self._made[key] = self._tree(node, key[1], self.children[node])
+        return self._made[key]
+
+    def size(self, node: str, depth: int, kids: list[str] | None = None) -> tuple[float, float]:
+        """The width and height `tree` gives, worked out without placing a box: the planner tries many layouts and keeps one."""
+        if kids is not None:
+            return self._size(node, depth, kids)
+        key = (node, min(depth, self.levels(node) + 1), self.stack_from, self.columns)
+        if key in self._made:
+            made = self._made[key]
+            return made.w, made.h
+        if key not in self._sizes:
+            self._sizes[key] = self._size(node, key[1], self.children[node])
+        return self._sizes[key]
+
+    def _size(self, node: str, depth: int, kids: list[str]) -> tuple[float, float]:
+        head_h = self.heights[node]
+        if depth == 0 or not kids:
+            return self.width, head_h
+        leaves = [k for k in kids if not self.children[k] or depth == 1]
+        if len(leaves) < self.stack_from:
+            leaves = []
+        top = head_h + GAP_Y
+        x, bottom = 0.0, head_h
+        if leaves:
+            columns = min(self.columns, len(leaves))
+            per_column = -(-len(leaves) // columns)
+            x = columns * (INDENT + self.width) + (columns - 1) * GAP_X + GAP_X
+            for c in range(columns):
+                column = leaves[c * per_column : (c + 1) * per_column]
+                if column:
+                    bottom = max(bottom, top + sum(self.heights[leaf] for leaf in column) + (len(column) - 1) * STACK_GAP)
+        for kid in kids:
+            if kid not in leaves:
+                w, h = self.size(kid, depth - 1)
+                x += w + GAP_X
+                bottom = max(bottom, top + h)
+        return max(x - GAP_X, self.width), bottom
+
+    def _tree(self, node: str, depth: int, kids: list[str]) -> _Block:
         if depth == 0 or not kids:
             block = _Block(self.width, self.heights[node], {node: Box(0, 0, self.width, self.heights[node])})
             block.cut = [node] if kids else []
@@ -261,8 +317,9 @@ class _Planner:
     def _caption_lines(self, text: str, width: float) -> list[str]:
         return self.fonts.regular.wrap(text, SIZE, width - 2 * INSET - SLACK)
 
-    def fits(self, block: _Block, caption: bool) -> bool:
-        return block.w <= self.width and block.h + (CAPTION2_H if caption else 0.0) <= self.height
+    def fits(self, size: tuple[float, float], caption: bool) -> bool:
+        w, h = size
+        return w <= self.width and h + (CAPTION2_H if caption else 0.0) <= self.height
 
     def blocks(self) -> list[_Block]:
         """Every tree as blocks that each fit a slide; a part cut off continues in a block of its own."""
@@ -288,12 +345,14 @@ class _Planner:
         depth = 1 + self._height(node)
         while depth >= 1:
             fitting = []
-            for self.layout.stack_from, self.layout.columns in STACKING:
-                block = self.layout.tree(node, depth)
-                if self.fits(block, caption):
-                    fitting.append(block)
-            if fitting:  # the most compact packs best with the other parts on a slide
-                return [min(fitting, key=lambda b: (b.w * b.h, b.w))]
+            for order, stacking in enumerate(STACKING):
+                self.layout.stack_from, self.layout.columns = stacking
+                w, h = self.layout.size(node, depth)
+                if self.fits((w, h), caption):
+                    fitting.append((w * h, w, order))
+            if fitting:  # the most compact packs best with the other parts on a slide; only it is laid out box by box
+                self.layout.stack_from, self.layout.columns = STACKING[min(fitting)[2]]
+                return [_moved(self.layout.tree(node, depth), 0.0, 0.0)]  # a copy: the caller gives it a caption
             depth -= 1
         return self._shared(node, caption)
 
@@ -309,7 +368,7 @@ class _Planner:
         kids, out = list(self.children[node]), []
         while kids:
             taken = 1
-            while taken < len(kids) and self.fits(self.layout.tree(node, 1, kids[: taken + 1]), caption):
+            while taken < len(kids) and self.fits(self.layout.size(node, 1, kids[: taken + 1]), caption):
                 taken += 1
             out.append(self.layout.tree(node, 1, kids[:taken]))
             kids = kids[taken:]
