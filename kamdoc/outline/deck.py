@@ -82,6 +82,7 @@ class Table:
     bold_last_row: bool = False
     bold_first_column: bool = False
     fills: tuple[tuple[str | None, ...], ...] = ()  # per body cell: a theme colour name for its background, or None
+    lines: tuple[tuple[tuple[str, ...], ...], ...] = ()  # per row (the header first, when there is one) and cell: its measured lines
 
     def fill(self, row: int, column: int) -> str | None:
         """The theme colour a body cell is filled with, if any."""

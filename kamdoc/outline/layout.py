@@ -166,7 +166,8 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
     widths = column_widths(fonts, header, rows, size, box.w, numeric)
 
     def height(cells: tuple[str, ...], bold: bool = False) -> float:
-        lines = max(fonts.cell_lines(c, size, w, bold) for c, w in zip(cells, widths))
+        # A bold first column is measured bold: its lines are drawn as measured.
+        lines = max(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)) for k, (c, w) in enumerate(zip(cells, widths)))
         return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + 1
 
     head_h = height(header, True) if any(header) else 0.0
@@ -196,7 +197,21 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
         Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights), bold_last_row,
               bold_first_column)
     )
-    return _rebalanced(tables, box)
+    return [_with_lines(fonts, t) for t in _rebalanced(tables, box)]
+
+
+def _with_lines(fonts: Fonts, table: Table) -> Table:
+    """The table with each cell's measured lines: the PDF shows exactly these, as the row heights were worked out from them."""
+    rows = ([table.header] if table.has_header else []) + list(table.rows)
+    last = len(rows) - 1
+    lines = []
+    for r, row in enumerate(rows):
+        bold_row = (r == 0 and table.has_header) or (r == last and table.bold_last_row)
+        lines.append(tuple(
+            tuple((fonts.bold if bold_row or (c == 0 and table.bold_first_column) else fonts.regular).wrap(
+                cell, table.size, max(10.0, width - 2 * CELL_PAD_X)))
+            for c, (cell, width) in enumerate(zip(row, table.widths))))
+    return replace(table, lines=tuple(lines))
 
 
 SHORTEST_PART = 0.25

@@ -28,7 +28,6 @@ from kamdoc.outline.layout import (
     text,
 )
 from kamdoc.analyse.audience import for_audience
-from kamdoc.analyse.diff import describe, shown_value
 from kamdoc.load.document import Document, Path_
 from kamdoc.outline.cover import cover_elements, plan_facts
 from kamdoc.outline.axes import round_top
@@ -337,6 +336,8 @@ class _Builder:
         if isinstance(value, str) and vocabulary in VOCABULARY and value in values(vocabulary):
             return term(vocabulary, value, self.lang)
         if isinstance(value, (list, dict)):
+            from kamdoc.analyse.diff import shown_value  # only the changes slide shows whole lists: the diff is not loaded for every deck
+
             return shown_value(value)
         return str(value).replace("\n", " ")  # whole: the slide flows on, and nothing in a deck is cut short
 
@@ -359,6 +360,8 @@ class _Builder:
 
     def changes(self, since: str, changes: list[Change] | None) -> None:
         """The "Changes since …" slides: one line per change, in the standard's order of sections."""
+        from kamdoc.analyse.diff import describe
+
         title = f"{self.w('changes_since')} {since}"
         if changes is None:
             paras = [Para((Run(f"{self.w('new_since')} {since}."),))]

@@ -161,19 +161,32 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, see
     from kamdoc.theme.settings import DEFAULT_DIR
 
     env = shared_environment(tuple(theme.folders), DEFAULT_DIR)
+    colours = _flat_colours(theme)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
     layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y)
     fonts = SimpleNamespace(**{face: fetcher.url_for(theme.font_file(face)) for face in ("regular", "bold", "italic", "bold_italic")})
     slides = _view(deck, theme, fetcher, seen_before)
     try:
-        return render(env, "deck.html.j2", deck=deck, slides=slides, colours=_flat_colours(theme), layout=layout,
-                      fonts=fonts, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return render(env, "deck.html.j2", deck=deck, slides=slides, colours=colours, layout=layout, fonts=fonts,
+                      colour=_colour_of(colours), created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
     except RecursionError:
         raise KamdocError("the theme's PDF templates cannot be used: a macro or include calls itself without end") from None
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
         # A theme is someone's code: what goes wrong in it is their mistake to fix, told as one message.
         raise KamdocError(f"the theme's PDF templates cannot be used: {type(exc).__name__}: {exc}") from None
+
+
+def _colour_of(colours: dict[str, str]) -> Any:
+    """The templates' colour("attitude.mentor"): a theme colour as its CSS value (#RRGGBB), by its dotted or flat name."""
+
+    def colour(name: str) -> str:
+        value = colours.get(str(name).replace(".", "-"))
+        if value is None:
+            raise KamdocError(f"the theme has no colour named {name!r}")
+        return f"#{value}"
+
+    return colour
 
 
 def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -42,6 +43,17 @@ def test_validate_does_not_import_the_renderers() -> None:
     code = "import sys; from kamdoc.cli import main; from kamdoc.commands import validate; print(sorted(m for m in ('weasyprint', 'pptx', 'markdown_it') if m in sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.strip() == "[]"
+
+
+def test_a_powerpoint_deck_loads_neither_weasyprint_nor_jinja_nor_the_diff(tmp_path: Path) -> None:
+    from conftest import PLANS
+
+    code = ("import sys\nfrom kamdoc.cli import main\ntry:\n    main.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+            "    print(sorted(m for m in ('weasyprint', 'jinja2', 'kamdoc.analyse.diff', 'kamdoc.render.pdf', 'starlette') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code, "render", "--to", "pptx", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=False)
+    assert (tmp_path / "brenner-werke.pptx").is_file(), run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_ci_runs_the_readmes_test_command() -> None:
