@@ -140,7 +140,8 @@ def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Me
     """
     words: list[tuple[int, float, _Pieces, float]] = []
     start = offset = 0
-    width, pieces = 0.0, []
+    width = 0.0
+    pieces: _Pieces = []
     for text, is_bold in runs:
         metrics = bold if is_bold else regular
         for part in _SEPARATOR.split(text):
