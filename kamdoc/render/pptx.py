@@ -23,7 +23,7 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -74,12 +74,17 @@ def _emu(points: float) -> Emu:
     return Emu(int(round(points * 12700)))
 
 
+def _xfrm(box: Box) -> str:
+    return f'<a:xfrm><a:off x="{int(_emu(box.x))}" y="{int(_emu(box.y))}"/><a:ext cx="{int(_emu(box.w))}" cy="{int(_emu(box.h))}"/></a:xfrm>'
+
+
 def _rgb(hex_colour: str) -> RGBColor:
     value = int(hex_colour.lstrip("#"), 16)
     return RGBColor(value >> 16, (value >> 8) & 0xFF, value & 0xFF)
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
@@ -111,6 +116,7 @@ class _Painter:
         self._fast_partnames()
         self._notes_template: BaseOxmlElement | None = None
         self._notes_count = 0
+        self._ids: dict[int, tuple[int, int]] = {}  # per slide: the highest shape id given, and how many shapes it then had
         self.pages: list[PptxSlide] = []
         self.starts = deck.section_starts()  # where each agenda entry's link jumps to
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
@@ -315,13 +321,30 @@ class _Painter:
         self.text(page, Text(deck.number_box, (Para((Run(str(slide.number)),)),), deck.footer_size, colour="muted", align="right", role="footer"))
 
     def text(self, page: PptxSlide, element: Text) -> None:
-        box = element.box
-        shape = page.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
-        if element.fill:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = self.colour(element.fill)
-        self._frame(shape.text_frame, MSO_ANCHOR.TOP)
-        self.fill_frame(page, shape.text_frame, element.paras, element.size, element.colour, element.align, element.bold)
+        """A text box, written as one XML fragment: what python-pptx's add_textbox and our frame settings make, without its object layer."""
+        shape_id = self._new_id(page)
+        fill = f'<a:solidFill><a:srgbClr val="{self.hex(element.fill)}"/></a:solidFill>' if element.fill else "<a:noFill/>"
+        inset = int(_emu(INSET))
+        paras = "".join(self.para_xml(page, para, element.size, element.colour, element.align, element.bold, True, False)
+                        for para in element.paras) or "<a:p/>"
+        page.shapes._spTree.append(parse_xml(  # noqa: SLF001 - the fragment goes where add_textbox puts its shape
+            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
+            f'<p:txBody><a:bodyPr wrap="square" anchor="t" lIns="{inset}" rIns="{inset}" tIns="{inset}" bIns="{inset}"><a:noAutofit/></a:bodyPr>'
+            f"<a:lstStyle/>{paras}</p:txBody></p:sp>"))
+
+    def _new_id(self, page: PptxSlide) -> int:
+        """The next shape id on a slide, as python-pptx gives it (the highest id + 1), without searching the slide for each shape.
+
+        The slide is searched again only after python-pptx added something itself (a table, a chart, a line), which it
+        numbers by searching; python-pptx's own counting mode ("turbo") is not used: its line builder does not share it.
+        """
+        tree = page.shapes._spTree  # noqa: SLF001
+        known = self._ids.get(id(page))
+        if known is None or known[1] != len(tree):
+            known = (int(tree.max_shape_id), len(tree))
+        self._ids[id(page)] = (known[0] + 1, known[1] + 1)  # the caller adds one shape to the tree
+        return known[0] + 1
 
     @staticmethod
     def _frame(frame: TextFrame, anchor: MSO_ANCHOR) -> None:
@@ -336,8 +359,7 @@ class _Painter:
         box = element.box
         lines = (element.header, *element.rows) if element.has_header else element.rows
         heights = element.row_heights if element.has_header else element.row_heights[1:]
-        rows, cols = len(lines), len(element.header)
-        shape = page.shapes.add_table(rows, cols, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+        rows = len(lines)
         grid = "".join(f'<a:gridCol w="{int(_emu(w))}"/>' for w in element.widths)
         margins = f'marL="{int(_emu(CELL_PAD_X))}" marR="{int(_emu(CELL_PAD_X))}" marT="{int(_emu(CELL_PAD_Y))}" marB="{int(_emu(CELL_PAD_Y))}"'
         body_rows = []
@@ -356,11 +378,14 @@ class _Painter:
                                  f'<a:tcPr {margins}><a:solidFill>{self.colour_xml(cell_fill)}</a:solidFill></a:tcPr></a:tc>')
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
         first = ' firstRow="1"' if element.has_header else ""
-        table = parse_xml(f'<a:tbl xmlns:a="{_A}" xmlns:r="{_R}"><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl>')
-        old = shape._element.find(f".//{qn('a:tbl')}")
-        parent = old.getparent() if old is not None else None
-        assert old is not None and parent is not None  # python-pptx's new table frame holds one table
-        parent.replace(old, table)
+        # The whole frame as one XML fragment, as python-pptx's add_table frames it (its table of empty cells is not made).
+        shape_id = self._new_id(page)
+        page.shapes._spTree.append(parse_xml(  # noqa: SLF001
+            f'<p:graphicFrame xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
+            f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm><a:off x="{int(_emu(box.x))}" y="{int(_emu(box.y))}"/><a:ext cx="{int(_emu(box.w))}" cy="{int(_emu(box.h))}"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr{first} bandRow="1"/>'
+            f'<a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>'))
 
     def column_chart(self, page: PptxSlide, element: ColumnChart) -> None:
         data = ChartData(number_format=element.number_format)
@@ -557,28 +582,24 @@ class _Painter:
                 run.font.bold = series is quadrant_labels
 
     def shape(self, page: PptxSlide, element: Shape) -> BaseShape:
-        box = element.box
-        kind = MSO_SHAPE.ROUNDED_RECTANGLE if element.rounded else MSO_SHAPE.RECTANGLE
-        shape = page.shapes.add_shape(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
-        if element.rounded:
-            shape.adjustments[0] = 0.08
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = self.colour(element.fill)
-        if element.line_width:
-            shape.line.color.rgb = self.colour(element.line)
-            shape.line.width = _emu(element.line_width)
-        else:
-            shape.line.fill.background()
-        _unstyled(shape)
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        across, down = element.padding
-        frame.margin_left = frame.margin_right = _emu(across)
-        frame.margin_top = frame.margin_bottom = _emu(down)
-        self.fill_frame(page, frame, element.whole or element.paras, element.size, element.text_colour, "center", gap=False)
-        return shape
+        """A box (the power map's people, the cover's band), written as one XML fragment: what python-pptx's add_shape and our
+        settings make — fill, frame, no theme style — without its object layer."""
+        shape_id = self._new_id(page)
+        name, geometry = (("Rounded Rectangle", '<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000"/></a:avLst></a:prstGeom>')
+                          if element.rounded else ("Rectangle", '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'))
+        line = (f'<a:ln w="{int(_emu(element.line_width))}"><a:solidFill><a:srgbClr val="{self.hex(element.line)}"/></a:solidFill></a:ln>'
+                if element.line_width else "<a:ln><a:noFill/></a:ln>")
+        across, down = (int(_emu(side)) for side in element.padding)
+        paras = "".join(self.para_xml(page, para, element.size, element.text_colour, "center", False, False, False)
+                        for para in element.whole or element.paras) or "<a:p/>"
+        sp = parse_xml(
+            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}{geometry}'
+            f'<a:solidFill><a:srgbClr val="{self.hex(element.fill)}"/></a:solidFill>{line}<a:effectLst/></p:spPr>'
+            f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square" lIns="{across}" rIns="{across}" tIns="{down}" bIns="{down}"><a:noAutofit/></a:bodyPr>'
+            f"<a:lstStyle/>{paras}</p:txBody></p:sp>")
+        page.shapes._spTree.append(sp)  # noqa: SLF001 - where add_shape puts its shape
+        return page.shapes._shape_factory(sp)  # noqa: SLF001 - the proxy connectors glue to
 
     def connector(self, page: PptxSlide, element: Connector, shapes: dict[str, BaseShape]) -> None:
         if element.glued:
