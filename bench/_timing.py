@@ -30,18 +30,6 @@ def best_of(runs: int, command: list[str], cwd: Path | None = None, expect: int 
     return min(times)
 
 
-def times_of(runs: int, command: list[str], cwd: Path | None = None, expect: int = 0) -> list[float]:
-    """The wall times of `runs` runs of `command`; exits with its output if its exit code is not `expect`."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != expect:
-            sys.exit(f"{' '.join(command[:4])} … failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return times
-
-
 def _peak_mb(pid: int) -> float | None:
     """A process's peak resident memory so far (Linux: VmHWM), or None once it is gone."""
     try:

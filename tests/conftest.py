@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,14 @@ def kamdoc(*args: str | Path) -> Run:
         details = "".join(traceback.format_exception(*result.exc_info))  # type: ignore[misc]
         pytest.fail(f"kamdoc {' '.join(map(str, args))} raised instead of reporting:\n{details}")
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def name_first_person(plan: Path, name: str) -> None:
+    """Give the first person of a plan's power map this name (a stranger's markup, say), as a YAML single-quoted string."""
+    text = plan.read_text(encoding="utf-8")
+    found = re.search(r"people:\n\s+- id: \S+\n\s+name: (.*)\n", text)
+    assert found is not None, f"{plan} has no power map person to rename"
+    plan.write_text(text.replace(f"name: {found.group(1)}", f"name: '{name}'", 1), encoding="utf-8")
 
 
 @pytest.fixture

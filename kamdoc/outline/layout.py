@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from kamdoc.outline.measure import LINE_SPACING, Metrics
@@ -57,9 +57,10 @@ class Fonts:
     def text_height(self, paras: tuple[Para, ...] | list[Para], size: float, width: float) -> float:
         return sum(self.para_height(p, size, width) for p in paras) + 2 * INSET
 
-    def cell_lines(self, text: str, size: float, width: float, bold: bool = False) -> int:
+    def cell_lines(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
+        """The lines a table cell's text takes in a column `width` points wide (less the cell's padding)."""
         metrics = self.bold if bold else self.regular
-        return len(metrics.wrap(text, size, max(10.0, width - 2 * CELL_PAD_X)))
+        return metrics.wrap(text, size, max(10.0, width - 2 * CELL_PAD_X))
 
 
 def split_para(fonts: Fonts, para: Para, size: float, width: float, height: float) -> tuple[Para, Para] | None:
@@ -165,10 +166,19 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
     numeric = tuple(a == "right" for a in align)
     widths = column_widths(fonts, header, rows, size, box.w, numeric)
 
+    measured: dict[tuple[tuple[str, ...], bool], _RowLines] = {}
+
+    def lines_of(cells: tuple[str, ...], bold: bool = False) -> _RowLines:
+        """Each cell's lines, wrapped once: the row's height is worked out from them and the PDF prints them.
+
+        A bold first column is measured bold, as it is drawn."""
+        if (cells, bold) not in measured:
+            measured[cells, bold] = tuple(tuple(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)))
+                                          for k, (c, w) in enumerate(zip(cells, widths)))
+        return measured[cells, bold]
+
     def height(cells: tuple[str, ...], bold: bool = False) -> float:
-        # A bold first column is measured bold: its lines are drawn as measured.
-        lines = max(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)) for k, (c, w) in enumerate(zip(cells, widths)))
-        return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + 1
+        return max(len(lines) for lines in lines_of(cells, bold)) * size * LINE_SPACING + 2 * CELL_PAD_Y + 1
 
     head_h = height(header, True) if any(header) else 0.0
     rows = _split_tall_rows(fonts, rows, widths, size, box.h - head_h)
@@ -197,21 +207,18 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
         Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights), bold_last_row,
               bold_first_column)
     )
-    return [_with_lines(fonts, t) for t in _rebalanced(tables, box)]
+    return [_with_lines(t, lines_of) for t in _rebalanced(tables, box)]
 
 
-def _with_lines(fonts: Fonts, table: Table) -> Table:
-    """The table with each cell's measured lines: the PDF shows exactly these, as the row heights were worked out from them."""
-    rows = ([table.header] if table.has_header else []) + list(table.rows)
-    last = len(rows) - 1
-    lines = []
-    for r, row in enumerate(rows):
-        bold_row = (r == 0 and table.has_header) or (r == last and table.bold_last_row)
-        lines.append(tuple(
-            tuple((fonts.bold if bold_row or (c == 0 and table.bold_first_column) else fonts.regular).wrap(
-                cell, table.size, max(10.0, width - 2 * CELL_PAD_X)))
-            for c, (cell, width) in enumerate(zip(row, table.widths))))
-    return replace(table, lines=tuple(lines))
+_RowLines = tuple[tuple[str, ...], ...]
+"""The measured lines of each cell of a row."""
+
+
+def _with_lines(table: Table, lines_of: Callable[[tuple[str, ...], bool], _RowLines]) -> Table:
+    """The table with each cell's measured lines (header first): the PDF shows exactly these."""
+    last = len(table.rows) - 1
+    body = [lines_of(row, table.bold_last_row and r == last) for r, row in enumerate(table.rows)]
+    return replace(table, lines=tuple([lines_of(table.header, True)] if table.has_header else []) + tuple(body))
 
 
 SHORTEST_PART = 0.25

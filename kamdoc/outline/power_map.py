@@ -164,16 +164,20 @@ class _Layout:
         """
         if kids is not None:
             return self._tree(node, depth, kids)
-        key = (node, min(depth, self.levels(node) + 1), self.stack_from, self.columns)
+        key = self._key(node, depth)
         if key not in self._made:
             self._made[key] = self._tree(node, key[1], self.children[node])
         return self._made[key]
+
+    def _key(self, node: str, depth: int) -> tuple[str, int, int, int]:
+        """What a subtree's layout depends on: its root, its depth (no deeper than the tree goes) and the stacking tried."""
+        return node, min(depth, self.levels(node) + 1), self.stack_from, self.columns
 
     def size(self, node: str, depth: int, kids: list[str] | None = None) -> tuple[float, float]:
         """The width and height `tree` gives, worked out without placing a box: the planner tries many layouts and keeps one."""
         if kids is not None:
             return self._size(node, depth, kids)
-        key = (node, min(depth, self.levels(node) + 1), self.stack_from, self.columns)
+        key = self._key(node, depth)
         if key in self._made:
             made = self._made[key]
             return made.w, made.h

@@ -157,7 +157,7 @@ class _Pages:
         view = await to_thread.run_sync(self.workspace.view, request.path_params["slug"], _audience(request))
         if view is None:
             return JSONResponse({"error": "no such plan"}, 404)
-        return JSONResponse(view_data(view, self.prefix))
+        return JSONResponse(view_data(view))
 
     async def events(self, request: Request) -> Response:
         import anyio

@@ -41,7 +41,7 @@ def _data(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def view_data(view: View, prefix: str) -> dict[str, Any]:
+def view_data(view: View) -> dict[str, Any]:
     """What the page's script gets after a save: the slides, the deck's style and the problems, as HTML made here."""
     return {
         "version": view.version,
@@ -59,7 +59,7 @@ def view_data(view: View, prefix: str) -> dict[str, Any]:
 
 def deck_page(view: View, prefix: str, with_plans: bool) -> str:
     """The page of one deck: the bar (audience, slide number, warnings), the slide strip, the slide, and the problems."""
-    data = view_data(view, prefix)
+    data = view_data(view)
     return _render("deck.html.j2", view=view, data=data, prefix=prefix, audiences=AUDIENCES, words=words(view.language),
                    with_plans=with_plans, script_data=_data({"api": f"{prefix}/api/deck/{quote(view.slug)}", "events": f"{prefix}/events",
                                                              "audience": view.audience, "words": words(view.language)}))

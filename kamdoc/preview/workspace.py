@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -171,7 +171,7 @@ class Workspace:
         good = self._good.get((slug, audience))
         if good is None:
             return View(slug, audience, self.version, slug, "", "", 0, problems, stale=True, language=language)
-        return View(slug, audience, self.version, good.title, good.style, good.slides, good.count, problems, stale=True, language=language)
+        return replace(good, version=self.version, problems=problems, stale=True, language=language)
 
     def _health(self) -> list[Row]:
         from kamdoc.load.settings import programme_for

@@ -74,8 +74,9 @@ def _emu(points: float) -> Emu:
     return Emu(int(round(points * 12700)))
 
 
-def _xfrm(box: Box) -> str:
-    return f'<a:xfrm><a:off x="{int(_emu(box.x))}" y="{int(_emu(box.y))}"/><a:ext cx="{int(_emu(box.w))}" cy="{int(_emu(box.h))}"/></a:xfrm>'
+def _xfrm(box: Box, tag: str = "a:xfrm") -> str:
+    """Where a shape sits, in EMU (a graphic frame writes it as p:xfrm)."""
+    return f'<{tag}><a:off x="{int(_emu(box.x))}" y="{int(_emu(box.y))}"/><a:ext cx="{int(_emu(box.w))}" cy="{int(_emu(box.h))}"/></{tag}>'
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -383,7 +384,7 @@ class _Painter:
         page.shapes._spTree.append(parse_xml(  # noqa: SLF001
             f'<p:graphicFrame xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
             f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-            f'<p:xfrm><a:off x="{int(_emu(box.x))}" y="{int(_emu(box.y))}"/><a:ext cx="{int(_emu(box.w))}" cy="{int(_emu(box.h))}"/></p:xfrm>'
+            f'{_xfrm(box, "p:xfrm")}'
             f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr{first} bandRow="1"/>'
             f'<a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>'))
 

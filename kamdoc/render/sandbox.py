@@ -33,7 +33,7 @@ class _Budget:
     """The deadline shared by everything one render does."""
 
     def __init__(self) -> None:
-        self.deadline = time.monotonic() + MAX_SECONDS
+        self.restart()
 
     def restart(self) -> None:
         """A new render begins: it gets the whole time again."""

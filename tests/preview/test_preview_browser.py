@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLANS
+from conftest import PLANS, name_first_person
 from preview_server import copy_plans, serving
 
 from kamdoc.preview.server import Preview
@@ -160,10 +160,7 @@ def test_a_strangers_plan_shows_its_markup_as_text_and_runs_nothing(browser: Any
     hostile = '<script>alert(1)</script><img src="https://evil.example/t.png" onerror="alert(2)">'
     plans = copy_plans(PLANS, tmp_path, "halvorsen-logistics")
     plan = plans / "halvorsen-logistics" / "plan.yaml"
-    text = plan.read_text(encoding="utf-8")
-    name = re.search(r"people:\n\s+- id: \S+\n\s+name: (.*)\n", text)
-    assert name is not None
-    plan.write_text(text.replace(f"name: {name.group(1)}", f"name: '{hostile}'", 1), encoding="utf-8")
+    name_first_person(plan, hostile)
     with serving([plans / "halvorsen-logistics"]) as running:
         page = browser.new_page()
         dialogs: list[str] = []

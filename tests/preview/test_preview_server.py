@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DATA, PLANS, kamdoc
+from conftest import DATA, PLANS, kamdoc, name_first_person
 from preview_server import copy_plans, serving
 
 from kamdoc.preview.server import Preview, allowed_hosts
@@ -89,10 +89,7 @@ def test_the_deck_api_gives_the_view_after_a_save(preview: Preview) -> None:
 def test_a_hostile_plan_is_shown_as_text(tmp_path: Path) -> None:
     plans = copy_plans(PLANS, tmp_path, "halvorsen-logistics")
     plan = plans / "halvorsen-logistics" / "plan.yaml"
-    text = plan.read_text(encoding="utf-8")
-    name = re.search(r"people:\n\s+- id: \S+\n\s+name: (.*)\n", text)
-    assert name is not None
-    plan.write_text(text.replace(f"name: {name.group(1)}", f"name: '{HOSTILE}'", 1), encoding="utf-8")
+    name_first_person(plan, HOSTILE)
     with serving([plans / "halvorsen-logistics"]) as running:
         status, _, page = get(f"{running.url}deck/halvorsen-logistics")
         view = json.loads(get(f"{running.url}api/deck/halvorsen-logistics")[2])

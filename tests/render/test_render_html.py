@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLANS, TODAY, kamdoc
+from conftest import PLANS, TODAY, kamdoc, name_first_person
 from pptx import Presentation
 
 HOSTILE = '<script>alert(1)</script><img src="https://evil.example/t.png" onerror="alert(2)">'
@@ -20,10 +20,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = out / "plans" / "hostile"
     shutil.copytree(PLANS / "halvorsen-logistics", hostile)
     plan = hostile / "plan.yaml"
-    text = plan.read_text(encoding="utf-8")
-    name = re.search(r"people:\n\s+- id: \S+\n\s+name: (.*)\n", text)
-    assert name is not None
-    plan.write_text(text.replace(f"name: {name.group(1)}", f"name: '{HOSTILE}'", 1), encoding="utf-8")
+    name_first_person(plan, HOSTILE)
     run = kamdoc("render", PLANS / "brenner-werke", hostile, "--to", "pptx,html", "--out", out, "--today", TODAY)
     assert run.code == 0, run.err
     return out
