@@ -19,6 +19,7 @@ from kamdoc.outline.axes import (
     label_every,
     line_step,
 )
+from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para
 
 
@@ -254,6 +255,11 @@ class Shape:
     rounded: bool = True
     padding: tuple[float, float] = (4.0, 2.0)  # between the frame and the text: left and right, top and bottom
     whole: tuple[Para, ...] = ()  # the paragraphs unbroken, for PowerPoint to wrap in the measured box; else `paras` serve
+
+    def text_top(self) -> float:
+        """How far below the box's top its first line starts: the lines centred in the box, as PowerPoint anchors them."""
+        lines = sum(para.text.count("\n") + 1 for para in self.paras)
+        return max(0.0, (self.box.h - lines * self.size * LINE_SPACING) / 2)
 
 
 @dataclass(frozen=True)

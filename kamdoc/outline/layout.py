@@ -15,6 +15,8 @@ PARA_GAP = 0.45
 """Space after a paragraph, as a multiple of the font size."""
 CELL_PAD_X = 5.0
 CELL_PAD_Y = 3.5
+ROW_EXTRA = 1.0
+"""Every table row is this much taller than its lines and padding: room for the rule between rows."""
 TITLE_H = 46.0
 """Height of the title box: one line at the title size, or two at the smallest title size."""
 INSET = 2.0
@@ -178,7 +180,7 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
         return measured[cells, bold]
 
     def height(cells: tuple[str, ...], bold: bool = False) -> float:
-        return max(len(lines) for lines in lines_of(cells, bold)) * size * LINE_SPACING + 2 * CELL_PAD_Y + 1
+        return max(len(lines) for lines in lines_of(cells, bold)) * size * LINE_SPACING + 2 * CELL_PAD_Y + ROW_EXTRA
 
     head_h = height(header, True) if any(header) else 0.0
     rows = _split_tall_rows(fonts, rows, widths, size, box.h - head_h)

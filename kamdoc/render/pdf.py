@@ -11,7 +11,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
-from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent
+from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.render import svg
 from kamdoc.outline.deck import (
     BubbleChart,
@@ -119,9 +120,9 @@ def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str
                 # A filled cell names its theme colour as the CSS variable the deck's style defines (status.red -> status-red).
                 # Every body cell gets an entry (rows of `fills` may be short), so the template can index any cell.
                 fills = tuple(tuple((e.fill(r, c) or "").replace(".", "-") for c in range(len(row))) for r, row in enumerate(e.rows))
-                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **{**vars(e), "fills": fills}))
+                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **{**vars(e), "fills": fills, "heights": _set_heights(e)}))
             elif isinstance(e, Shape):
-                elements.append(SimpleNamespace(kind="shape", **vars(e)))
+                elements.append(SimpleNamespace(kind="shape", **vars(e), text_top=e.text_top()))
             elif isinstance(e, Image):
                 elements.append(SimpleNamespace(kind="image", box=e.box, alt=e.alt, url=_image_url(e, theme, fetcher)))
             elif isinstance(e, ColumnChart):
@@ -140,6 +141,20 @@ def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str
                                       anchor=anchor, bookmark=bookmark, elements=elements,
                                       lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))
     return slides
+
+
+def _set_heights(table: Table) -> tuple[float | None, ...]:
+    """Each row's height for the template to set, or None where the row's lines and the cells' padding make it anyway.
+
+    Rows without a height of their own share WeasyPrint's computed styles with each other, which makes big tables cheaper.
+    """
+    if not table.lines:
+        return table.row_heights
+    line = table.size * LINE_SPACING
+    natural = [max((len(cell) for cell in row), default=1) * line + 2 * CELL_PAD_Y + ROW_EXTRA for row in table.lines]
+    if not table.has_header:
+        natural.insert(0, 0.0)
+    return tuple(None if r < len(natural) and abs(h - natural[r]) < 1e-6 else h for r, h in enumerate(table.row_heights))
 
 
 def _image_url(image: Image, theme: Theme, fetcher: Fetcher) -> str:
@@ -164,7 +179,7 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, see
     colours = _flat_colours(theme)
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
-    layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y)
+    layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y, row_extra=ROW_EXTRA)
     fonts = SimpleNamespace(**{face: fetcher.url_for(theme.font_file(face)) for face in ("regular", "bold", "italic", "bold_italic")})
     slides = _view(deck, theme, fetcher, seen_before)
     try:
