@@ -161,6 +161,11 @@ def column_widths(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[st
     return tuple(w * scale for w in out)
 
 
+def row_height(lines: int, size: float) -> float:
+    """A table row's height: its tallest cell's lines, the cells' padding and room for the rule."""
+    return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + ROW_EXTRA
+
+
 def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], align: tuple[str, ...],
                    box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False,
                    first_height: float | None = None) -> list[Table]:
@@ -180,7 +185,7 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
         return measured[cells, bold]
 
     def height(cells: tuple[str, ...], bold: bool = False) -> float:
-        return max(len(lines) for lines in lines_of(cells, bold)) * size * LINE_SPACING + 2 * CELL_PAD_Y + ROW_EXTRA
+        return row_height(max(len(lines) for lines in lines_of(cells, bold)), size)
 
     head_h = height(header, True) if any(header) else 0.0
     rows = _split_tall_rows(fonts, rows, widths, size, box.h - head_h)

@@ -11,8 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
-from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent
-from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
 from kamdoc.render import svg
 from kamdoc.outline.deck import (
     BubbleChart,
@@ -150,8 +149,7 @@ def _set_heights(table: Table) -> tuple[float | None, ...]:
     """
     if not table.lines:
         return table.row_heights
-    line = table.size * LINE_SPACING
-    natural = [max((len(cell) for cell in row), default=1) * line + 2 * CELL_PAD_Y + ROW_EXTRA for row in table.lines]
+    natural = [row_height(max((len(cell) for cell in row), default=1), table.size) for row in table.lines]
     if not table.has_header:
         natural.insert(0, 0.0)
     return tuple(None if r < len(natural) and abs(h - natural[r]) < 1e-6 else h for r, h in enumerate(table.row_heights))
