@@ -12,14 +12,19 @@ from kamdoc.commands.listener import Terminal
 def run_render(paths: list[Path], out: Path, formats: str, theme_name: str | None, template: Path | None, audience: str, today: date,
                pdf_variant: str | None, changes_since: str | None, jobs: int | None) -> int:
     """Render every plan under `paths`; returns the exit code."""
-    from kamdoc.pipeline.render import render_paths
+    from kamdoc.pipeline.pdf_helper import can_help, pdf_helper
     from kamdoc.render.formats import parse_formats
-    from kamdoc.theme.settings import theme_folder
 
     wanted = parse_formats(formats)
-    theme_dir = theme_folder(theme_name) if theme_name else None
     processes = jobs or os.cpu_count() or 1
-    return render_paths(paths, out, theme_dir, template, audience, today, wanted, pdf_variant, changes_since, processes, say=Terminal())
+    # Started before the rest of kamdoc is imported, so that WeasyPrint's import overlaps all of the reading.
+    with pdf_helper(can_help(wanted, processes, pdf_variant, template is not None), "pptx" in wanted) as helper:
+        from kamdoc.pipeline.render import render_paths
+        from kamdoc.theme.settings import theme_folder
+
+        theme_dir = theme_folder(theme_name) if theme_name else None
+        return render_paths(paths, out, theme_dir, template, audience, today, wanted, pdf_variant, changes_since, processes,
+                            helper, say=Terminal())
 
 
 def run_watch(paths: list[Path], out: Path, formats: str, theme_name: str | None, audience: str, today: date) -> int:

@@ -6,7 +6,6 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kamdoc.standard.sections import SECTIONS
 from kamdoc.standard.vocab import label
 
 if TYPE_CHECKING:  # Babel is imported when a number is first written
@@ -238,21 +237,26 @@ def badge(role: str, language: str) -> str:
     return de if language == "de" else en
 
 
-_TITLES: dict[str, tuple[str, str]] = {
-    **{section.key: section.title for section in SECTIONS},
-    **{entry.key: entry.title for section in SECTIONS for entry in section.agenda},
-}
-"""The sections' and agenda entries' titles, as the section registry declares them."""
+@cache
+def _titles() -> dict[str, tuple[str, str]]:
+    """The sections' and agenda entries' titles, as the section registry declares them."""
+    # Imported here: the registry brings the whole plan model, which a renderer formatting a number does not need.
+    from kamdoc.standard.sections import SECTIONS
+
+    return {
+        **{section.key: section.title for section in SECTIONS},
+        **{entry.key: entry.title for section in SECTIONS for entry in section.agenda},
+    }
 
 
 def has_word(key: str) -> bool:
     """Whether the deck has a label of that key."""
-    return key in _WORDS or key in _TITLES
+    return key in _WORDS or key in _titles()
 
 
 def word(key: str, language: str) -> str:
     """A label of the deck in the plan's language: its own words, or a section's title from the registry."""
-    en, de = _WORDS[key] if key in _WORDS else _TITLES[key]
+    en, de = _WORDS[key] if key in _WORDS else _titles()[key]
     return de if language == "de" else en
 
 

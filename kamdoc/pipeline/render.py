@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from kamdoc.render.formats import missing, render_deck
 from kamdoc.load.document import find_repo
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
+from kamdoc.pipeline.pdf_helper import PdfHelper
 from kamdoc.validate.plan import validate_safely
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from kamdoc.theme.company import Template
     from kamdoc.theme.settings import Theme
     from kamdoc.analyse.diff import Change
+    from kamdoc.standard.programme import Programme
     from kamdoc.standard.plan import Plan
 
 
@@ -38,25 +41,31 @@ def document_date(version: date) -> datetime:
 
 
 def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: datetime, company: Template | None = None,
-                   pdf_variant: str | None = None, processes: int = 1) -> dict[str, bytes]:
+                   pdf_variant: str | None = None, processes: int = 1, helper: PdfHelper | None = None) -> dict[str, bytes]:
     """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
-    once, and the PowerPoint deck is drawn beside the second half."""
-    if "pdf" in formats and processes > 1 and pdf_variant is None:
+    once, and the PowerPoint deck is drawn beside the second half (by the `helper`, when there is one)."""
+    made: dict[str, bytes] = {}
+    if "pdf" in formats and helper is not None:
+        pdf, pptx = helper.render(deck, theme, created, "pptx" in formats)
+        made = {"pdf": pdf} | ({"pptx": pptx} if pptx is not None else {})
+    elif "pdf" in formats and processes > 1 and pdf_variant is None:
         from kamdoc.render.split import render_in_halves
 
         side = (lambda: render_deck(deck, "pptx", theme, created, company)) if "pptx" in formats else None
         done = render_in_halves(deck, theme, created, side)
         if done is not None:
-            pdf, pptx = done
-            assert pptx is not None or "pptx" not in formats  # the forked process drew it when asked to
-            made = {"pdf": pdf, "pptx": pptx or b""}
-            return {fmt: made[fmt] if fmt in made else render_deck(deck, fmt, theme, created, company) for fmt in formats}
-    return {fmt: render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
+            made = {"pdf": done[0]} | ({"pptx": done[1]} if done[1] is not None else {})
+    return {fmt: made[fmt] if fmt in made else render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
 
 
-def usable_formats(formats: tuple[str, ...], say: Listener = SILENT) -> tuple[tuple[str, ...], bool]:
-    """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans)."""
-    problems = missing(formats)
+def usable_formats(formats: tuple[str, ...], say: Listener = SILENT, helper: PdfHelper | None = None) -> tuple[tuple[str, ...], bool]:
+    """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans).
+
+    With a `helper`, whether PDFs can be made is its answer, and the caller asks when its first deck is ready.
+    """
+    problems = missing(tuple(f for f in formats if helper is None or f != "pdf"))
+    if helper is not None and "pdf" in formats and (problem := helper.missing()) is not None:
+        problems.append(problem)
     if problems and len(problems) == len(formats):
         raise problems[0]
     for problem in problems:
@@ -153,54 +162,99 @@ def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audi
     return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience), for_audience(plan, audience))
 
 
-def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
-                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
-                 processes: int = 1, say: Listener = SILENT) -> int:
-    """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code."""
-    from kamdoc.outline.plan_deck import build_outline
+def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> tuple[Theme, Template | None]:
+    """The theme, and the company template with its colours over the theme's when one is given."""
     from kamdoc.theme.settings import load_theme
 
+    theme = load_theme(theme_dir)
+    if template is None:
+        return theme, None
+    from kamdoc.theme.company import read_template
+
+    company = read_template(template, theme)
+    for warning in company.warnings:
+        say.err(f"warning: {warning}")
+    if abs(company.width / company.height - 16 / 9) > 0.01:
+        raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
+    return theme.with_colours(company.colours), company
+
+
+def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
+                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
+                 processes: int = 1, helper: PdfHelper | None = None, say: Listener = SILENT) -> int:
+    """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code.
+
+    With a `helper` (see `pipeline.pdf_helper`), PDFs are laid out by it, and whether they can be made here is
+    its answer, asked for when the first deck is ready.
+    """
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
-    theme = load_theme(theme_dir)
-    company = None
-    if template is not None:
-        from kamdoc.theme.company import read_template
-
-        company = read_template(template, theme)
-        for warning in company.warnings:
-            say.err(f"warning: {warning}")
-        if abs(company.width / company.height - 16 / 9) > 0.01:
-            raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
-        theme = theme.with_colours(company.colours)
-    formats, lacking = usable_formats(formats, say)
+    theme, company = _theme_for(theme_dir, template, say)
+    run = _Run(out, theme, company, audience, today, changes_since, formats, pdf_variant, processes, helper, say)
+    if helper is None:
+        run.check_formats()
     clean_leftovers(out)
     clashes = same_decks(plans)
     programmes = programmes_for(plans)
     failed = 0
     for plan_file in plans:
         if plan_file in clashes:
-            failed += 1
             say.err(f"error: {clashes[plan_file]}")
-            continue
-        result = validate_safely(plan_file, today, programmes[find_repo(plan_file).absolute()])
-        if result.errors or result.plan is None or result.doc is None:
             failed += 1
+        elif not run.plan(plan_file, programmes[find_repo(plan_file).absolute()]):
+            failed += 1
+    lacking = run.check_formats()  # said even when no plan could be rendered
+    return 1 if failed or lacking else 0
+
+
+@dataclass
+class _Run:
+    """What every plan of one `render_paths` is rendered with, and the formats this machine turned out to allow."""
+
+    out: Path
+    theme: Theme
+    company: Template | None
+    audience: str
+    today: date
+    changes_since: str | None
+    formats: tuple[str, ...]
+    pdf_variant: str | None
+    processes: int
+    helper: PdfHelper | None
+    say: Listener
+    lacking: bool | None = None  # whether a format asked for cannot be made here; None until checked
+
+    def check_formats(self) -> bool:
+        """Whether a format cannot be made here, checked (and said) the first time only."""
+        if self.lacking is None:
+            self.formats, self.lacking = usable_formats(self.formats, self.say, self.helper)
+        return self.lacking
+
+    def plan(self, plan_file: Path, programme: Programme) -> bool:
+        """Validate, outline and render one plan; False when it has errors (said, not rendered)."""
+        from kamdoc.outline.plan_deck import build_outline
+
+        result = validate_safely(plan_file, self.today, programme)
+        say = self.say
+        if result.errors or result.plan is None or result.doc is None:
             say.err(report.text([result]))
             say.err(f"not rendered: {report.shown(plan_file)} has errors")
-            continue
+            return False
         if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
             say.err(report.text([result]))
         # One outline for every format: both decks show the same slides.
-        since = _changes_since(plan_file, changes_since, result.plan, today, audience) if changes_since else None
-        deck = build_outline(result.plan, result.doc, theme, audience, (company.width, company.height) if company else None, since)
+        since = _changes_since(plan_file, self.changes_since, result.plan, self.today, self.audience) if self.changes_since else None
+        size = (self.company.width, self.company.height) if self.company else None
+        deck = build_outline(result.plan, result.doc, self.theme, self.audience, size, since)
+        self.check_formats()
         created = document_date(result.plan.cover.version)
-        for fmt, data in render_formats(deck, formats, theme, created, company, pdf_variant, processes).items():
-            target = out / f"{plan_slug(plan_file)}.{fmt}"
+        decks = render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, self.helper)
+        for fmt, data in decks.items():
+            target = self.out / f"{plan_slug(plan_file)}.{fmt}"
             try:
                 write_atomically(target, data)
             except OSError as exc:
                 raise output_error(target, exc) from None
             say.out(str(target))
-    return 1 if failed or lacking else 0
+        return True

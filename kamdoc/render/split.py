@@ -21,10 +21,12 @@ MIN_SLIDES = 8
 # Costs in milliseconds of WeasyPrint's work on this 2-core machine, measured slide by slide on the examples.
 # Only their ratios matter: they decide where the deck is cut.
 SLIDE_MS = 10.0
-CHAR_MS = 0.02
+CHAR_MS = 0.001  # lines come broken by the outline: WeasyPrint hardly pays for their length
+TEXT_MS = 2.6
 CELL_MS = 0.5
-SHAPE_MS = 4.0
-CHART_MS = 55.0
+CELL_CHAR_MS = 0.004
+SHAPE_MS = 1.2
+CHART_MS = 27.0
 JOIN_SHARE = 0.065  # joining the halves (and importing pypdf), as a share of the whole PDF's work
 SIDE_JOB_SHARE = 0.3  # drawing the PowerPoint deck, as a share of the PDF's work
 
@@ -34,9 +36,9 @@ def _weight(slide: Slide) -> float:
     total = SLIDE_MS
     for e in slide.elements:
         if isinstance(e, Text):
-            total += 2 + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
+            total += TEXT_MS + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
         elif isinstance(e, Table):
-            total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
+            total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CELL_CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
         elif isinstance(e, (ColumnChart, LineChart, BubbleChart)):
             total += CHART_MS
         else:  # boxes, lines, pictures

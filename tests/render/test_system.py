@@ -42,15 +42,17 @@ def _said_once(err: str) -> None:
     assert "Traceback" not in err
 
 
-def test_render_without_pango_makes_the_powerpoint_decks_and_says_why_no_pdf(two_plans: Path, no_pango: None) -> None:
-    run = kamdoc("render", "plans", "--to", "pptx,pdf", "--out", "out", "--today", TODAY)
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the PDF helper process finds Pango missing
+def test_render_without_pango_makes_the_powerpoint_decks_and_says_why_no_pdf(two_plans: Path, no_pango: None, jobs: str) -> None:
+    run = kamdoc("render", "plans", "--to", "pptx,pdf", "--jobs", jobs, "--out", "out", "--today", TODAY)
     assert run.code == 1
     _said_once(run.err)
     assert sorted(p.name for p in (two_plans / "out").iterdir()) == ["brenner-werke.pptx", "halvorsen-logistics.pptx"]
 
 
-def test_render_pdf_only_without_pango_is_one_message(two_plans: Path, no_pango: None) -> None:
-    run = kamdoc("render", "plans", "--to", "pdf", "--out", "out", "--today", TODAY)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_render_pdf_only_without_pango_is_one_message(two_plans: Path, no_pango: None, jobs: str) -> None:
+    run = kamdoc("render", "plans", "--to", "pdf", "--jobs", jobs, "--out", "out", "--today", TODAY)
     assert run.code == 1
     assert run.err.count("Pango is needed for PDF decks") == 1 and "Traceback" not in run.err
     assert not (two_plans / "out").exists()

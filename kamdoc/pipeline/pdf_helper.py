@@ -1,0 +1,165 @@
+"""A forked process that imports WeasyPrint while this one validates and outlines, then lays out the PDF decks.
+
+Importing WeasyPrint (Pango, HarfBuzz, fontconfig and their C declarations) takes about as long as reading,
+validating and outlining a plan; on two cores the two happen at once. The helper lays each deck out in halves
+(`render.split`), so the PDF costs what it did, minus the import.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import struct
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import IO, TYPE_CHECKING
+
+from kamdoc.errors import KamdocError
+from kamdoc.render.system import MissingLibrary
+from kamdoc.workers import die_with_parent
+
+if TYPE_CHECKING:
+    from kamdoc.outline.deck import Deck
+    from kamdoc.theme.settings import Theme
+
+_COUNT = struct.Struct(">I")
+_LENGTH = struct.Struct(">Q")
+
+
+def _send(out: IO[bytes], *blobs: bytes) -> None:
+    """One message: how many blobs, then each with its length."""
+    out.write(_COUNT.pack(len(blobs)) + b"".join(_LENGTH.pack(len(b)) + b for b in blobs))
+    out.flush()
+
+
+def _receive(pipe: IO[bytes]) -> list[bytes] | None:
+    """The next message, or None when the other side has closed its end (or died)."""
+    head = pipe.read(_COUNT.size)
+    if len(head) < _COUNT.size:
+        return None
+    blobs = []
+    for _ in range(_COUNT.unpack(head)[0]):
+        size = pipe.read(_LENGTH.size)
+        if len(size) < _LENGTH.size:
+            return None
+        blob = pipe.read(_LENGTH.unpack(size)[0])
+        blobs.append(blob)
+    return blobs
+
+
+class PdfHelper:
+    """The parent's side of the helper: is PDF possible here, and the PDF (with the PowerPoint deck) of a deck."""
+
+    def __init__(self, pid: int, jobs: IO[bytes], answers: IO[bytes]) -> None:
+        self._pid, self._jobs, self._answers = pid, jobs, answers
+        self._problem: MissingLibrary | None = None
+        self._ready = False
+
+    def missing(self) -> MissingLibrary | None:
+        """What stops PDFs on this machine: the helper's first answer, waited for only when it is needed."""
+        if not self._ready:
+            answer = _receive(self._answers) or [b"bg", b"the PDF helper ended before it was ready"]
+            if answer[0] == b"no":
+                self._problem = MissingLibrary("pdf", answer[1].decode("utf-8"))
+            elif answer[0] != b"ok":
+                raise RuntimeError(answer[1].decode("utf-8", "replace"))
+            self._ready = True
+        return self._problem
+
+    def render(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> tuple[bytes, bytes | None]:
+        """The deck's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half)."""
+        if self.missing() is not None:
+            raise ValueError("no PDF can be made here; the caller checks `missing()` first")
+        _send(self._jobs, pickle.dumps((deck, theme, created, with_pptx), protocol=pickle.HIGHEST_PROTOCOL))
+        answer = _receive(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
+        if answer[0] == b"ok":
+            return answer[1], answer[2] if with_pptx else None
+        if answer[0] == b"er":
+            raise KamdocError(answer[1].decode("utf-8"))
+        raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
+
+    def stop(self, at_once: bool) -> None:
+        """End the helper and wait for it: when idle, it leaves as its pipe closes; `at_once` stops it mid-deck too."""
+        if at_once:
+            os.kill(self._pid, signal.SIGKILL)
+        for pipe in (self._jobs, self._answers):
+            pipe.close()
+        os.waitpid(self._pid, 0)
+
+
+def can_help(formats: tuple[str, ...], processes: int, variant: str | None, company_template: bool) -> bool:
+    """Whether a helper pays: a plain PDF, two cores, no company template, and a system where forking is safe."""
+    plain = "pdf" in formats and variant is None and not company_template
+    # macOS's system libraries are not safe to use after fork (as in `render.split`).
+    return plain and processes > 1 and hasattr(os, "fork") and sys.platform != "darwin"
+
+
+@contextmanager
+def pdf_helper(wanted: bool, with_pptx: bool = False) -> Iterator[PdfHelper | None]:
+    """A helper started now, importing WeasyPrint (and python-pptx `with_pptx`), and stopped on the way out; None when not `wanted`."""
+    if not wanted:
+        yield None
+        return
+    jobs_read, jobs_write = os.pipe()
+    answers_read, answers_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: serve, and leave without running the parent's cleanup
+        os.close(jobs_write)
+        os.close(answers_read)
+        code = 0
+        try:
+            _serve(os.fdopen(jobs_read, "rb"), os.fdopen(answers_write, "wb"), with_pptx)
+        except BaseException:  # the parent has gone (a closed pipe) or stopped it
+            code = 1
+        os._exit(code)
+    os.close(jobs_read)
+    os.close(answers_write)
+    helper = PdfHelper(pid, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))
+    try:
+        yield helper
+    except BaseException:
+        helper.stop(at_once=True)
+        raise
+    helper.stop(at_once=False)
+
+
+def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
+    """The helper's life: import WeasyPrint, say whether it could, then lay out each deck that comes."""
+    die_with_parent()
+    from kamdoc.render.system import weasyprint
+
+    try:
+        weasyprint()
+    except MissingLibrary as exc:
+        _send(answers, b"no", exc.message.encode("utf-8"))
+        return
+    import kamdoc.render.pdf  # noqa: F401 - ready before the first deck comes
+
+    if with_pptx:
+        import kamdoc.render.pptx  # noqa: F401
+
+    _send(answers, b"ok")
+    while (job := _receive(jobs)) is not None:
+        _send(answers, *_lay_out(job[0]))
+
+
+def _lay_out(job: bytes) -> list[bytes]:
+    """One deck's answer: its PDF and PowerPoint bytes, a message for the user, or a bug's traceback."""
+    from kamdoc.render.formats import render_deck
+    from kamdoc.render.split import render_in_halves
+
+    try:
+        deck, theme, created, with_pptx = pickle.loads(job)  # from this process's parent, not from a stranger
+        side = (lambda: render_deck(deck, "pptx", theme, created)) if with_pptx else None
+        done = render_in_halves(deck, theme, created, side)
+        if done is None:  # too short to split, or it cannot be: the whole deck here
+            done = render_deck(deck, "pdf", theme, created), side() if side else None
+        return [b"ok", done[0], done[1] or b""]
+    except KamdocError as exc:
+        return [b"er", exc.message.encode("utf-8", "replace")]
+    except Exception:  # a bug: the parent raises it with this traceback
+        return [b"bg", traceback.format_exc().encode("utf-8", "replace")]
