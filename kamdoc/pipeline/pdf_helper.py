@@ -11,7 +11,6 @@ import os
 import pickle
 import signal
 import struct
-import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,11 +18,13 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
 from kamdoc.errors import KamdocError
-from kamdoc.render.system import MissingLibrary
+from kamdoc.render.system import MissingLibrary, can_fork
 from kamdoc.workers import die_with_parent
 
 if TYPE_CHECKING:
     from kamdoc.outline.deck import Deck
+    from kamdoc.render.pdf import PdfSource
+    from kamdoc.render.split import Halves
     from kamdoc.theme.settings import Theme
 
 _COUNT = struct.Struct(">I")
@@ -71,10 +72,18 @@ class PdfHelper:
         return self._problem
 
     def render(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> tuple[bytes, bytes | None]:
-        """The deck's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half)."""
+        """The deck's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half).
+
+        The HTML is written here, while the helper may still be importing WeasyPrint; the helper prints it.
+        """
+        from kamdoc.render.pdf import pdf_source
+        from kamdoc.render.split import cut_in_halves
+
+        work: Halves | PdfSource = cut_in_halves(deck, theme, created, with_pptx) or pdf_source(deck, theme, created)
         if self.missing() is not None:
             raise ValueError("no PDF can be made here; the caller checks `missing()` first")
-        _send(self._jobs, pickle.dumps((deck, theme, created, with_pptx), protocol=pickle.HIGHEST_PROTOCOL))
+        pptx = (deck, theme, created) if with_pptx else None
+        _send(self._jobs, pickle.dumps((work, pptx), protocol=pickle.HIGHEST_PROTOCOL))
         answer = _receive(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
         if answer[0] == b"ok":
             return answer[1], answer[2] if with_pptx else None
@@ -94,8 +103,7 @@ class PdfHelper:
 def can_help(formats: tuple[str, ...], processes: int, variant: str | None, company_template: bool) -> bool:
     """Whether a helper pays: a plain PDF, two cores, no company template, and a system where forking is safe."""
     plain = "pdf" in formats and variant is None and not company_template
-    # macOS's system libraries are not safe to use after fork (as in `render.split`).
-    return plain and processes > 1 and hasattr(os, "fork") and sys.platform != "darwin"
+    return plain and processes > 1 and can_fork()
 
 
 @contextmanager
@@ -137,7 +145,8 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
     except MissingLibrary as exc:
         _send(answers, b"no", exc.message.encode("utf-8"))
         return
-    import kamdoc.render.pdf  # noqa: F401 - ready before the first deck comes
+    import kamdoc.render.pdf
+    import kamdoc.render.split  # noqa: F401 - ready before the first deck comes
 
     if with_pptx:
         import kamdoc.render.pptx  # noqa: F401
@@ -150,14 +159,16 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
 def _lay_out(job: bytes) -> list[bytes]:
     """One deck's answer: its PDF and PowerPoint bytes, a message for the user, or a bug's traceback."""
     from kamdoc.render.formats import render_deck
-    from kamdoc.render.split import render_in_halves
+    from kamdoc.render.pdf import print_pdf
+    from kamdoc.render.split import Halves, print_halves
 
     try:
-        deck, theme, created, with_pptx = pickle.loads(job)  # from this process's parent, not from a stranger
-        side = (lambda: render_deck(deck, "pptx", theme, created)) if with_pptx else None
-        done = render_in_halves(deck, theme, created, side)
-        if done is None:  # too short to split, or it cannot be: the whole deck here
-            done = render_deck(deck, "pdf", theme, created), side() if side else None
+        work, pptx = pickle.loads(job)  # from this process's parent, not from a stranger
+        side = (lambda: render_deck(pptx[0], "pptx", pptx[1], pptx[2])) if pptx else None
+        if isinstance(work, Halves):
+            done = print_halves(work, side)
+        else:  # too short to split, or it cannot be: the whole deck here
+            done = print_pdf(work), side() if side else None
         return [b"ok", done[0], done[1] or b""]
     except KamdocError as exc:
         return [b"er", exc.message.encode("utf-8", "replace")]

@@ -202,19 +202,22 @@ def _colour_of(colours: dict[str, str]) -> Any:
     return colour
 
 
-def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None,
-               seen_before: frozenset[str] = frozenset(), anchors_elsewhere: tuple[str, ...] = ()) -> bytes:
-    """The deck as PDF bytes: fonts embedded, a bookmark per section, identical for identical input.
+@dataclass(frozen=True)
+class PdfSource:
+    """A deck, or a part of one, ready for WeasyPrint: its HTML and the only files it may read.
 
-    For a part of a deck (see render/split.py): `seen_before` are the sections begun on earlier pages,
-    `anchors_elsewhere` the link targets on the other part's pages.
+    Made without WeasyPrint, so that one process can write it while another imports WeasyPrint to print it.
     """
-    from kamdoc.render.system import weasyprint as load_weasyprint
 
-    weasyprint = load_weasyprint()  # a missing Pango is a message, not a traceback
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import FatalURLFetchingError
+    html: str
+    fetcher: Fetcher
+    first_slide: int = 0  # where this part starts in the whole deck
 
+
+def pdf_source(deck: Deck, theme: Theme, created: datetime, seen_before: frozenset[str] = frozenset(),
+               anchors_elsewhere: tuple[str, ...] = (), first_slide: int = 0) -> PdfSource:
+    """The deck's HTML for WeasyPrint. For a part of a deck (see render/split.py): `seen_before` are the sections
+    begun on earlier pages, `anchors_elsewhere` the link targets on the other part's pages."""
     fetcher = Fetcher()
     html = deck_html(deck, theme, created, fetcher, seen_before)
     if anchors_elsewhere:
@@ -224,11 +227,23 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
         # file's destinations then point each name at its real page.
         stand_ins = "".join(f'<div id="{name}"></div>' for name in anchors_elsewhere)
         html = _BODY.sub(lambda m: f'{m.group(0)}<div style="position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden">{stand_ins}</div>', html, count=1)
+    return PdfSource(html, fetcher, first_slide)
+
+
+def print_pdf(source: PdfSource, variant: str | None = None) -> bytes:
+    """The PDF bytes of a source: fonts embedded, a bookmark per section, identical for identical input."""
+    from kamdoc.render.system import weasyprint as load_weasyprint
+
+    weasyprint = load_weasyprint()  # a missing Pango is a message, not a traceback
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = source.fetcher
     problems = _Problems()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(problems)
     try:
-        document = weasyprint.HTML(string=html, base_url="kamdoc:/", url_fetcher=fetcher.make())
+        document = weasyprint.HTML(string=source.html, base_url="kamdoc:/", url_fetcher=fetcher.make())
         options: dict[str, Any] = {"font_config": FontConfiguration()}
         if variant:
             options["pdf_variant"] = variant
@@ -242,3 +257,7 @@ def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None 
         raise KamdocError(f"WeasyPrint could not render the deck cleanly: {what}")
     return bytes(data)
 
+
+def render_pdf(deck: Deck, theme: Theme, created: datetime, variant: str | None = None) -> bytes:
+    """The deck as PDF bytes, in this process."""
+    return print_pdf(pdf_source(deck, theme, created), variant)

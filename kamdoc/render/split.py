@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 import os
 import struct
-import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from kamdoc.errors import KamdocError
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Deck, LineChart, Slide, Table, Text
+from kamdoc.render.pdf import PdfSource
+from kamdoc.render.system import can_fork
 from kamdoc.theme.settings import Theme
 
 MIN_SLIDES = 8
@@ -59,61 +60,77 @@ def cut_point(deck: Deck, side_job: bool = False) -> int:
     return len(weights) - 1
 
 
-def render_in_halves(deck: Deck, theme: Theme, created: datetime,
-                     side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None] | None:
-    """The plain PDF of the deck, its halves laid out in this process and a forked one; None when it cannot be split.
+@dataclass(frozen=True)
+class Halves:
+    """A deck cut in two for two processes: each part's HTML, and what joining their PDFs needs."""
 
-    `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
-    its bytes come back second.
-    """
-    if len(deck.slides) < MIN_SLIDES or not hasattr(os, "fork") or sys.platform == "darwin":
-        return None  # macOS's system libraries are not safe to use after fork
-    from kamdoc.render.system import weasyprint
+    first: PdfSource
+    second: PdfSource
+    anchors: dict[str, int]
+    height: float
 
-    weasyprint()  # imported before the fork, so the child starts with it
 
-    from kamdoc.render.pdf import NoSplit, render_pdf
+def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = False) -> Halves | None:
+    """The deck's two parts, written for WeasyPrint (which this does not need); None when it is too short or cannot be split."""
+    from kamdoc.render.pdf import NoSplit, pdf_source
 
-    cut = cut_point(deck, side_job is not None)
+    if len(deck.slides) < MIN_SLIDES:
+        return None
+    cut = cut_point(deck, side_job)
     first, second = replace(deck, slides=deck.slides[:cut]), replace(deck, slides=deck.slides[cut:])
     anchors = deck.section_starts()
     in_first = tuple(name for name, page in anchors.items() if page < cut)
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
     begun = frozenset(s.section for s in first.slides if s.section)
+    try:
+        return Halves(pdf_source(first, theme, created, anchors_elsewhere=in_second),
+                      pdf_source(second, theme, created, seen_before=begun, anchors_elsewhere=in_first, first_slide=cut),
+                      anchors, deck.height)
+    except NoSplit:
+        return None
+
+
+def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None]:
+    """The joined PDF of both halves, printed in this process and a forked one at once (call only where `can_fork()`).
+
+    `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
+    its bytes come back second.
+    """
+    from kamdoc.render.pdf import print_pdf
+    from kamdoc.render.system import weasyprint
+
+    weasyprint()  # imported before the fork, so the child starts with it
 
     def child() -> list[bytes]:
         try:
             side = side_job() if side_job else b""
-            return [b"ok", render_pdf(second, theme, created, seen_before=begun, anchors_elsewhere=in_first), side]
-        except NoSplit:
-            return [b"no"]
+            return [b"ok", print_pdf(halves.second), side]
         except KamdocError as exc:
             return [b"er", exc.message.encode("utf-8", "replace")]
 
-    def parent() -> bytes | None:
-        try:
-            return render_pdf(first, theme, created, anchors_elsewhere=in_second)
-        except NoSplit:
-            return None
-
-    head, blobs = _fork(child, parent)
-    if head is None:
-        return None
+    head, blobs = _fork(child, lambda: print_pdf(halves.first))
     kind = blobs[0] if blobs else b"bg"
-    if kind == b"no":
-        return None
     if kind == b"er":
         raise KamdocError(blobs[1].decode("utf-8"))
     if kind != b"ok":
         detail = blobs[1].decode("utf-8") if len(blobs) > 1 else "the process ended without an answer"
         raise RuntimeError(f"laying out the second half of the PDF failed:\n{detail}")
-    return join(head, blobs[1], anchors, deck.height), (blobs[2] if side_job else None)
+    return join(head, blobs[1], halves.anchors, halves.height), (blobs[2] if side_job else None)
 
 
-def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes | None]) -> tuple[bytes | None, list[bytes]]:
+def render_in_halves(deck: Deck, theme: Theme, created: datetime,
+                     side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None] | None:
+    """The plain PDF of the deck, its halves laid out in this process and a forked one; None when it cannot be split."""
+    if not can_fork():
+        return None
+    halves = cut_in_halves(deck, theme, created, side_job is not None)
+    return None if halves is None else print_halves(halves, side_job)
+
+
+def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes]) -> tuple[bytes, list[bytes]]:
     """Run `child` in a forked process and `parent` here at the same time: the parent's result and the child's blobs.
 
-    When the parent's part gives None or fails, the child is stopped. A bug in the child comes back as ["bg", traceback].
+    When the parent's part fails, the child is stopped. A bug in the child comes back as ["bg", traceback].
     """
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -136,10 +153,6 @@ def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes | None]) 
             os.kill(pid, 9)
             os.waitpid(pid, 0)
             raise
-        if head is None:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            return None, []
         received = []
         while header := pipe.read(8):
             received.append(pipe.read(struct.unpack(">Q", header)[0]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from types import ModuleType
 from typing import cast
 
@@ -30,3 +32,8 @@ def weasyprint() -> ModuleType:
     except OSError as exc:  # cffi's word for a shared library it cannot load
         raise MissingLibrary("pdf", PANGO_HELP.format(detail=str(exc).splitlines()[0] if str(exc) else "not found")) from None
     return cast(ModuleType, module)
+
+
+def can_fork() -> bool:
+    """Whether a deck may be laid out in forked processes here."""
+    return hasattr(os, "fork") and sys.platform != "darwin"  # macOS's system libraries are not safe to use after fork

@@ -257,14 +257,14 @@ def test_a_problem_in_the_second_half_reaches_the_user(tmp_path: Path, monkeypat
     from kamdoc.errors import KamdocError
     from kamdoc.render import pdf
 
-    whole = pdf.render_pdf
+    whole = pdf.print_pdf
 
-    def failing_second_half(deck, theme, created, variant=None, seen_before=frozenset(), anchors_elsewhere=()):  # type: ignore[no-untyped-def]
-        if seen_before:  # only the forked process lays out a part after others
+    def failing_second_half(source, variant=None):  # type: ignore[no-untyped-def]
+        if source.first_slide:  # only the forked process lays out a part after others
             raise KamdocError("WeasyPrint could not render the deck cleanly: test")
-        return whole(deck, theme, created, variant, seen_before, anchors_elsewhere)
+        return whole(source, variant)
 
-    monkeypatch.setattr(pdf, "render_pdf", failing_second_half)
+    monkeypatch.setattr(pdf, "print_pdf", failing_second_half)
     run = kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path)
     assert run.code == 1 and "WeasyPrint could not render the deck cleanly: test" in run.err
     assert not list(tmp_path.iterdir())  # nothing half-written
@@ -276,14 +276,14 @@ def test_a_bug_in_the_second_half_is_raised_with_its_traceback(tmp_path: Path, m
     from kamdoc.cli import main
     from kamdoc.render import pdf
 
-    whole = pdf.render_pdf
+    whole = pdf.print_pdf
 
-    def buggy(deck, theme, created, variant=None, seen_before=frozenset(), anchors_elsewhere=()):  # type: ignore[no-untyped-def]
-        if seen_before:
+    def buggy(source, variant=None):  # type: ignore[no-untyped-def]
+        if source.first_slide:
             raise ZeroDivisionError("a bug")
-        return whole(deck, theme, created, variant, seen_before, anchors_elsewhere)
+        return whole(source, variant)
 
-    monkeypatch.setattr(pdf, "render_pdf", buggy)
+    monkeypatch.setattr(pdf, "print_pdf", buggy)
     result = CliRunner().invoke(main, ["render", str(PLANS / "brenner-werke"), "--to", "pdf", "--jobs", "2", "--out", str(tmp_path)])
     assert isinstance(result.exception, RuntimeError)
     assert "ZeroDivisionError: a bug" in str(result.exception)
