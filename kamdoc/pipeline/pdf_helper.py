@@ -77,19 +77,24 @@ class PdfHelper:
         The HTML is written here, while the helper may still be importing WeasyPrint; the helper prints it.
         """
         from kamdoc.render.pdf import pdf_source
-        from kamdoc.render.split import cut_in_halves
+        from kamdoc.render.split import Halves, cut_in_halves, join
 
-        work: Halves | PdfSource = cut_in_halves(deck, theme, created, with_pptx) or pdf_source(deck, theme, created)
+        work: Halves | PdfSource = cut_in_halves(deck, theme, created, with_pptx, joined_here=False) or pdf_source(deck, theme, created)
         if self.missing() is not None:
             raise ValueError("no PDF can be made here; the caller checks `missing()` first")
         pptx = (deck, theme, created) if with_pptx else None
         _send(self._jobs, pickle.dumps((work, pptx), protocol=pickle.HIGHEST_PROTOCOL))
+        if isinstance(work, Halves):
+            import pypdf  # noqa: F401 - for the join, while the halves are printed
+
         answer = _receive(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
-        if answer[0] == b"ok":
-            return answer[1], answer[2] if with_pptx else None
         if answer[0] == b"er":
             raise KamdocError(answer[1].decode("utf-8"))
-        raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
+        if answer[0] != b"ok":
+            raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
+        # The halves are joined here: this process has pypdf ready, the helper would import it after printing.
+        pdf = join(answer[1], answer[2], work.anchors, work.height) if isinstance(work, Halves) else answer[1]
+        return pdf, answer[3] if with_pptx else None
 
     def stop(self, at_once: bool) -> None:
         """End the helper and wait for it: when idle, it leaves as its pipe closes; `at_once` stops it mid-deck too."""
@@ -157,19 +162,19 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
 
 
 def _lay_out(job: bytes) -> list[bytes]:
-    """One deck's answer: its PDF and PowerPoint bytes, a message for the user, or a bug's traceback."""
+    """One deck's answer: its PDF (or both halves' PDFs) and PowerPoint bytes, a message for the user, or a bug's traceback."""
     from kamdoc.render.formats import render_deck
     from kamdoc.render.pdf import print_pdf
-    from kamdoc.render.split import Halves, print_halves
+    from kamdoc.render.split import Halves, print_parts
 
     try:
         work, pptx = pickle.loads(job)  # from this process's parent, not from a stranger
         side = (lambda: render_deck(pptx[0], "pptx", pptx[1], pptx[2])) if pptx else None
         if isinstance(work, Halves):
-            done = print_halves(work, side)
+            head, tail, drawn = print_parts(work, side)
         else:  # too short to split, or it cannot be: the whole deck here
-            done = print_pdf(work), side() if side else None
-        return [b"ok", done[0], done[1] or b""]
+            head, tail, drawn = print_pdf(work), b"", side() if side else None
+        return [b"ok", head, tail, drawn or b""]
     except KamdocError as exc:
         return [b"er", exc.message.encode("utf-8", "replace")]
     except Exception:  # a bug: the parent raises it with this traceback

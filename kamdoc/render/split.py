@@ -47,11 +47,11 @@ def _weight(slide: Slide) -> float:
     return total
 
 
-def cut_point(deck: Deck, side_job: bool = False) -> int:
+def cut_point(deck: Deck, side_job: bool = False, joined_here: bool = True) -> int:
     """Where the second part starts, so that both processes finish together: the parent also joins the
-    halves, the child also draws the PowerPoint deck when asked to."""
+    halves (unless another process does, not `joined_here`), the child also draws the PowerPoint deck when asked to."""
     weights = [_weight(s) for s in deck.slides]
-    share = (1 - JOIN_SHARE + (SIDE_JOB_SHARE if side_job else 0)) / 2
+    share = (1 - (JOIN_SHARE if joined_here else 0) + (SIDE_JOB_SHARE if side_job else 0)) / 2
     goal, running = sum(weights) * share, 0.0
     for index, w in enumerate(weights):
         running += w
@@ -70,13 +70,13 @@ class Halves:
     height: float
 
 
-def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = False) -> Halves | None:
+def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = False, joined_here: bool = True) -> Halves | None:
     """The deck's two parts, written for WeasyPrint (which this does not need); None when it is too short or cannot be split."""
     from kamdoc.render.pdf import NoSplit, pdf_source
 
     if len(deck.slides) < MIN_SLIDES:
         return None
-    cut = cut_point(deck, side_job)
+    cut = cut_point(deck, side_job, joined_here)
     first, second = replace(deck, slides=deck.slides[:cut]), replace(deck, slides=deck.slides[cut:])
     anchors = deck.section_starts()
     in_first = tuple(name for name, page in anchors.items() if page < cut)
@@ -90,11 +90,11 @@ def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = 
         return None
 
 
-def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None]:
-    """The joined PDF of both halves, printed in this process and a forked one at once (call only where `can_fork()`).
+def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes, bytes | None]:
+    """Both halves' PDFs, printed in this process and a forked one at once (call only where `can_fork()`).
 
     `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
-    its bytes come back second.
+    its bytes come back last.
     """
     from kamdoc.render.pdf import print_pdf
     from kamdoc.render.system import weasyprint
@@ -115,7 +115,13 @@ def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) ->
     if kind != b"ok":
         detail = blobs[1].decode("utf-8") if len(blobs) > 1 else "the process ended without an answer"
         raise RuntimeError(f"laying out the second half of the PDF failed:\n{detail}")
-    return join(head, blobs[1], halves.anchors, halves.height), (blobs[2] if side_job else None)
+    return head, blobs[1], (blobs[2] if side_job else None)
+
+
+def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None]:
+    """The joined PDF of both halves (see `print_parts`), and the side job's bytes."""
+    head, tail, side = print_parts(halves, side_job)
+    return join(head, tail, halves.anchors, halves.height), side
 
 
 def render_in_halves(deck: Deck, theme: Theme, created: datetime,
