@@ -19,17 +19,18 @@ from kamdoc.theme.settings import Theme
 MIN_SLIDES = 8
 """Below this, forking and joining cost more than they save."""
 
-# Costs in milliseconds of WeasyPrint's work on this 2-core machine, measured slide by slide on the examples.
+# Costs in milliseconds of WeasyPrint's work on this 2-core machine, fitted to the print times of runs of 3-5 slides
+# of the examples and the stress plan, and checked by timing whole renders cut at each point near the one chosen.
 # Only their ratios matter: they decide where the deck is cut.
-SLIDE_MS = 10.0
-CHAR_MS = 0.001  # lines come broken by the outline: WeasyPrint hardly pays for their length
-TEXT_MS = 2.6
-CELL_MS = 0.5
-CELL_CHAR_MS = 0.004
-SHAPE_MS = 1.2
-CHART_MS = 27.0
+SLIDE_MS = 20.0
+CHAR_MS = 0.0  # lines come broken by the outline: WeasyPrint does not pay for their length
+TEXT_MS = 4.5
+CELL_MS = 0.4
+CELL_CHAR_MS = 0.006
+SHAPE_MS = 0.6
+CHART_MS = 38.0
 JOIN_SHARE = 0.065  # joining the halves (and importing pypdf), as a share of the whole PDF's work
-SIDE_JOB_SHARE = 0.3  # drawing the PowerPoint deck, as a share of the PDF's work
+SIDE_JOB_SHARE = 0.1  # drawing the PowerPoint deck, as a share of the PDF's work
 
 
 def _weight(slide: Slide) -> float:
