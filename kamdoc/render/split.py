@@ -15,6 +15,7 @@ from kamdoc.outline.deck import BubbleChart, ColumnChart, Deck, LineChart, Slide
 from kamdoc.render.pdf import PdfSource
 from kamdoc.render.system import can_fork
 from kamdoc.theme.settings import Theme
+from kamdoc.workers import die_with_parent
 
 MIN_SLIDES = 8
 """Below this, forking and joining cost more than they save."""
@@ -143,6 +144,7 @@ def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes]) -> tupl
     pid = os.fork()
     if pid == 0:  # the child: send its blobs back and leave without running the parent's cleanup
         os.close(read_end)
+        die_with_parent()  # a killed render leaves no half being laid out
         code = 0
         try:
             blobs = child()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,55 @@ def test_no_helper_is_left_running(tmp_path: Path, plans: str) -> None:
     assert run.code == (0 if plans == "good" else 1), run.err
     assert "Traceback" not in run.err
     assert _children() == before
+
+
+def _forks_below(pid: int) -> dict[int, int]:
+    """The processes forked below `pid` (running its program, not a git or other command it started), with their depth."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    program = _command(pid)
+    found: dict[int, int] = {}
+    frontier, depth = {pid}, 0
+    while frontier:
+        depth += 1
+        frontier = {child for child, parent in parents.items() if parent in frontier and child not in found}
+        found.update({child: depth for child in frontier})
+    return {child: d for child, d in found.items() if _command(child) == program}
+
+
+def _command(pid: int) -> bytes:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process table from /proc")
+def test_kill_9_of_render_stops_the_helper_and_the_half_it_forked(tmp_path: Path) -> None:
+    from conftest import DATA
+
+    render = subprocess.Popen([sys.executable, "-m", "kamdoc", "render", str(DATA / "stress"), "--to", "pdf", "--jobs", "2",
+                               "--out", str(tmp_path), "--today", TODAY], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    below: dict[int, int] = {}
+    while 2 not in below.values() and render.poll() is None and time.monotonic() < deadline:
+        below = _forks_below(render.pid)  # the helper (depth 1), then the process laying out the second half (depth 2)
+        time.sleep(0.01)
+    assert 2 in below.values(), "the render ended before both halves were being laid out"
+    render.kill()
+    render.wait()
+    time.sleep(0.3)  # the kernel ends them at once; a half left alone would go on for a second or more
+    assert not [pid for pid in below if _alive(pid)]
+    assert not list(tmp_path.glob("*.pdf"))
