@@ -14,6 +14,7 @@ import struct
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
@@ -52,6 +53,14 @@ def _receive(pipe: IO[bytes]) -> list[bytes] | None:
     return blobs
 
 
+@dataclass(frozen=True)
+class PdfJob:
+    """What the helper is sent for one deck: the PDF's HTML (whole or in halves), and the PowerPoint deck's inputs when it draws that too."""
+
+    work: Halves | PdfSource
+    pptx: tuple[Deck, Theme, datetime] | None
+
+
 class PdfHelper:
     """The parent's side of the helper: is PDF possible here, and the PDF (with the PowerPoint deck) of a deck."""
 
@@ -71,20 +80,22 @@ class PdfHelper:
             self._ready = True
         return self._problem
 
-    def render(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> tuple[bytes, bytes | None]:
-        """The deck's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half).
-
-        The HTML is written here, while the helper may still be importing WeasyPrint; the helper prints it.
-        """
+    def prepare(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> PdfJob:
+        """The deck's PDF work: its halves' HTML, written here while the helper may still be importing WeasyPrint."""
         from kamdoc.render.pdf import pdf_source
-        from kamdoc.render.split import Halves, cut_in_halves, join
+        from kamdoc.render.split import cut_in_halves
 
-        work: Halves | PdfSource = cut_in_halves(deck, theme, created, with_pptx, joined_here=False) or pdf_source(deck, theme, created)
+        work = cut_in_halves(deck, theme, created, with_pptx, joined_here=False) or pdf_source(deck, theme, created)
+        return PdfJob(work, (deck, theme, created) if with_pptx else None)
+
+    def render(self, job: PdfJob) -> tuple[bytes, bytes | None]:
+        """The job's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half)."""
+        from kamdoc.render.split import Halves, join
+
         if self.missing() is not None:
             raise ValueError("no PDF can be made here; the caller checks `missing()` first")
-        pptx = (deck, theme, created) if with_pptx else None
-        _send(self._jobs, pickle.dumps((work, pptx), protocol=pickle.HIGHEST_PROTOCOL))
-        if isinstance(work, Halves):
+        _send(self._jobs, pickle.dumps((job.work, job.pptx), protocol=pickle.HIGHEST_PROTOCOL))
+        if isinstance(job.work, Halves):
             import pypdf  # noqa: F401 - for the join, while the halves are printed
 
         answer = _receive(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
@@ -93,8 +104,9 @@ class PdfHelper:
         if answer[0] != b"ok":
             raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
         # The halves are joined here: this process has pypdf ready, the helper would import it after printing.
+        work = job.work
         pdf = join(answer[1], answer[2], work.anchors, work.height) if isinstance(work, Halves) else answer[1]
-        return pdf, answer[3] if with_pptx else None
+        return pdf, answer[3] if job.pptx else None
 
     def stop(self, at_once: bool) -> None:
         """End the helper and wait for it: when idle, it leaves as its pipe closes; `at_once` stops it mid-deck too."""

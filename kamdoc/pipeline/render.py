@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
@@ -41,12 +42,14 @@ def document_date(version: date) -> datetime:
 
 
 def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: datetime, company: Template | None = None,
-                   pdf_variant: str | None = None, processes: int = 1, helper: PdfHelper | None = None) -> dict[str, bytes]:
+                   pdf_variant: str | None = None, processes: int = 1,
+                   pdf_job: Callable[[], tuple[bytes, bytes | None]] | None = None) -> dict[str, bytes]:
     """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
-    once, and the PowerPoint deck is drawn beside the second half (by the `helper`, when there is one)."""
+    once, and the PowerPoint deck is drawn beside the second half. `pdf_job` (the PDF helper's) makes the PDF,
+    and the PowerPoint deck too when it returns one."""
     made: dict[str, bytes] = {}
-    if "pdf" in formats and helper is not None:
-        pdf, pptx = helper.render(deck, theme, created, "pptx" in formats)
+    if "pdf" in formats and pdf_job is not None:
+        pdf, pptx = pdf_job()
         made = {"pdf": pdf} | ({"pptx": pptx} if pptx is not None else {})
     elif "pdf" in formats and processes > 1 and pdf_variant is None:
         from kamdoc.render.split import render_in_halves
@@ -247,9 +250,13 @@ class _Run:
         since = _changes_since(plan_file, self.changes_since, result.plan, self.today, self.audience) if self.changes_since else None
         size = (self.company.width, self.company.height) if self.company else None
         deck = build_outline(result.plan, result.doc, self.theme, self.audience, size, since)
-        self.check_formats()
         created = document_date(result.plan.cover.version)
-        decks = render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, self.helper)
+        helper, job = self.helper, None
+        if helper is not None and "pdf" in self.formats:  # written while the helper may still be importing WeasyPrint
+            job = helper.prepare(deck, self.theme, created, "pptx" in self.formats)
+        self.check_formats()
+        pdf_job = (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
+        decks = render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job)
         for fmt, data in decks.items():
             target = self.out / f"{plan_slug(plan_file)}.{fmt}"
             try:

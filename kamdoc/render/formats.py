@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.outline.deck import Deck
 from kamdoc.render.system import MissingLibrary
-from kamdoc.theme.company import Template
-from kamdoc.theme.settings import Theme
+
+if TYPE_CHECKING:  # `kamdoc render` reads its --to before the rest of kamdoc is imported (see commands/render.py)
+    from kamdoc.outline.deck import Deck
+    from kamdoc.theme.company import Template
+    from kamdoc.theme.settings import Theme
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import builtins
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +72,30 @@ def test_build_without_pango_reports_once_and_builds_what_it_can(two_plans: Path
 
 def test_validate_and_diff_need_no_pango(two_plans: Path, no_pango: None) -> None:
     assert kamdoc("validate", "plans", "--today", TODAY).code == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick library lookup is Linux's")
+def test_weasyprint_is_imported_without_searching_for_libraries_by_subprocess() -> None:
+    # cffi asks ctypes.util.find_library about every name WeasyPrint tries; that runs ldconfig, gcc and ld.
+    code = ("import ctypes.util, subprocess; started = []; real = subprocess.Popen.__init__\n"
+            "def counting(self, args, *a, **k):\n    started.append(args); real(self, args, *a, **k)\n"
+            "subprocess.Popen.__init__ = counting; search = ctypes.util.find_library\n"
+            "from kamdoc.render.system import weasyprint; weasyprint()\n"
+            "print(len(started), ctypes.util.find_library is search)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.split() == ["0", "True"], run.stdout + run.stderr
+
+
+def test_weasyprint_is_imported_by_its_own_search_when_the_quick_one_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kamdoc.render.system import weasyprint
+
+    real_import, failed = builtins.__import__, []
+
+    def once(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint" and not failed:
+            failed.append(name)
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", once)
+    assert weasyprint().__name__ == "weasyprint" and failed
