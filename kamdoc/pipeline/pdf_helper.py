@@ -1,14 +1,15 @@
 """A forked process that imports WeasyPrint while this one validates and outlines, then lays out the PDF decks.
 
 Importing WeasyPrint (Pango, HarfBuzz, fontconfig and their C declarations) takes about as long as reading,
-validating and outlining a plan; on two cores the two happen at once. The helper lays each deck out in halves
-(`render.split`), so the PDF costs what it did, minus the import.
+validating and outlining a plan; on two cores the two happen at once. The helper and a process it forks then
+each write one half of the deck's HTML and print it (`render.split`); this process joins the halves.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import struct
 import traceback
@@ -81,12 +82,30 @@ class PdfHelper:
         return self._problem
 
     def prepare(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> PdfJob:
-        """The deck's PDF work: its halves' HTML, written here while the helper may still be importing WeasyPrint."""
-        from kamdoc.render.pdf import pdf_source
+        """The deck's PDF work: its two halves, each written and printed by one of the helper's processes.
+
+        While the helper is still importing WeasyPrint, this process writes the HTML itself instead, which then
+        costs no time; so is a deck too short to split.
+        """
+        from kamdoc.render.pdf import NoSplit, pdf_source
         from kamdoc.render.split import cut_in_halves
 
-        work = cut_in_halves(deck, theme, created, with_pptx, joined_here=False) or pdf_source(deck, theme, created)
+        halves = cut_in_halves(deck, theme, created, with_pptx, joined_here=False)
+        work: Halves | PdfSource
+        try:
+            if halves is None:
+                work = pdf_source(deck, theme, created)
+            elif self._answered():
+                work = halves
+            else:
+                work = halves.written_ahead()
+        except NoSplit:  # a theme whose template cannot be split
+            work = pdf_source(deck, theme, created)
         return PdfJob(work, (deck, theme, created) if with_pptx else None)
+
+    def _answered(self) -> bool:
+        """Whether the helper has said it is ready (or why it cannot be), without waiting for it."""
+        return self._ready or bool(select.select([self._answers], [], [], 0)[0])
 
     def render(self, job: PdfJob) -> tuple[bytes, bytes | None]:
         """The job's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half)."""
@@ -104,8 +123,8 @@ class PdfHelper:
         if answer[0] != b"ok":
             raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
         # The halves are joined here: this process has pypdf ready, the helper would import it after printing.
-        work = job.work
-        pdf = join(answer[1], answer[2], work.anchors, work.height) if isinstance(work, Halves) else answer[1]
+        work, head, tail = job.work, answer[1], answer[2]
+        pdf = join(head, tail, work.anchors, work.height) if isinstance(work, Halves) and tail else head
         return pdf, answer[3] if job.pptx else None
 
     def stop(self, at_once: bool) -> None:
@@ -169,6 +188,9 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
         import kamdoc.render.pptx  # noqa: F401
 
     _send(answers, b"ok")
+    import jinja2  # noqa: F401 - while the first deck is outlined: each half's HTML is written here
+    import kamdoc.render.sandbox  # noqa: F401
+
     while (job := _receive(jobs)) is not None:
         _send(answers, *_lay_out(job[0]))
 
@@ -176,16 +198,19 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
 def _lay_out(job: bytes) -> list[bytes]:
     """One deck's answer: its PDF (or both halves' PDFs) and PowerPoint bytes, a message for the user, or a bug's traceback."""
     from kamdoc.render.formats import render_deck
-    from kamdoc.render.pdf import print_pdf
+    from kamdoc.render.pdf import NoSplit, print_pdf
     from kamdoc.render.split import Halves, print_parts
 
     try:
         work, pptx = pickle.loads(job)  # from this process's parent, not from a stranger
         side = (lambda: render_deck(pptx[0], "pptx", pptx[1], pptx[2])) if pptx else None
-        if isinstance(work, Halves):
-            head, tail, drawn = print_parts(work, side)
-        else:  # too short to split, or it cannot be: the whole deck here
-            head, tail, drawn = print_pdf(work), b"", side() if side else None
+        try:
+            if isinstance(work, Halves):
+                head, tail, drawn = print_parts(work, side)
+            else:  # too short to split: the whole deck here
+                head, tail, drawn = print_pdf(work), b"", side() if side else None
+        except NoSplit:  # a theme whose template cannot be split: the whole deck here
+            head, tail, drawn = print_pdf(work.whole()), b"", side() if side else None
         return [b"ok", head, tail, drawn or b""]
     except KamdocError as exc:
         return [b"er", exc.message.encode("utf-8", "replace")]

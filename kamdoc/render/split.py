@@ -63,19 +63,48 @@ def cut_point(deck: Deck, side_job: bool = False, joined_here: bool = True) -> i
 
 
 @dataclass(frozen=True)
-class Halves:
-    """A deck cut in two for two processes: each part's HTML, and what joining their PDFs needs."""
+class Part:
+    """One part of a deck: its slides, the sections begun before it, and the link targets on the other part's pages."""
 
-    first: PdfSource
-    second: PdfSource
-    anchors: dict[str, int]
+    deck: Deck
+    seen_before: frozenset[str]
+    anchors_elsewhere: tuple[str, ...]
+    first_slide: int
+
+
+@dataclass(frozen=True)
+class Halves:
+    """A deck cut in two for two processes, each of which writes its part's HTML and prints it."""
+
+    theme: Theme
+    created: datetime
+    first: Part
+    second: Part
+    anchors: dict[str, int]  # each section's first page in the whole deck, for the joined file's link targets
     height: float
+    written: tuple[PdfSource, PdfSource] | None = None  # both parts' HTML, when written ahead by another process
+
+    def source(self, part: Part) -> PdfSource:
+        """A part's HTML for WeasyPrint (NoSplit when the theme's template cannot be split)."""
+        from kamdoc.render.pdf import pdf_source
+
+        if self.written is not None:
+            return self.written[0 if part is self.first else 1]
+        return pdf_source(part.deck, self.theme, self.created, part.seen_before, part.anchors_elsewhere, part.first_slide)
+
+    def written_ahead(self) -> Halves:
+        """The same halves with both parts' HTML written now, in this process (NoSplit when the template cannot be split)."""
+        return replace(self, written=(self.source(self.first), self.source(self.second)))
+
+    def whole(self) -> PdfSource:
+        """The whole deck's HTML, for a theme whose template cannot be split."""
+        from kamdoc.render.pdf import pdf_source
+
+        return pdf_source(replace(self.first.deck, slides=self.first.deck.slides + self.second.deck.slides), self.theme, self.created)
 
 
 def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = False, joined_here: bool = True) -> Halves | None:
-    """The deck's two parts, written for WeasyPrint (which this does not need); None when it is too short or cannot be split."""
-    from kamdoc.render.pdf import NoSplit, pdf_source
-
+    """The deck's two parts, to be written and printed each in its own process; None when it is too short to split."""
     if len(deck.slides) < MIN_SLIDES:
         return None
     cut = cut_point(deck, side_job, joined_here)
@@ -84,21 +113,17 @@ def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = 
     in_first = tuple(name for name, page in anchors.items() if page < cut)
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
     begun = frozenset(s.section for s in first.slides if s.section)
-    try:
-        return Halves(pdf_source(first, theme, created, anchors_elsewhere=in_second),
-                      pdf_source(second, theme, created, seen_before=begun, anchors_elsewhere=in_first, first_slide=cut),
-                      anchors, deck.height)
-    except NoSplit:
-        return None
+    return Halves(theme, created, Part(first, frozenset(), in_second, 0), Part(second, begun, in_first, cut), anchors, deck.height)
 
 
 def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes, bytes | None]:
-    """Both halves' PDFs, printed in this process and a forked one at once (call only where `can_fork()`).
+    """Both halves' PDFs, each written and printed in its own process, this one and a forked one, at once
+    (call only where `can_fork()`); NoSplit when the theme's template cannot be split.
 
     `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
     its bytes come back last.
     """
-    from kamdoc.render.pdf import print_pdf
+    from kamdoc.render.pdf import NoSplit, print_pdf
     from kamdoc.render.system import weasyprint
 
     weasyprint()  # imported before the fork, so the child starts with it
@@ -106,12 +131,16 @@ def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> 
     def child() -> list[bytes]:
         try:
             side = side_job() if side_job else b""
-            return [b"ok", print_pdf(halves.second), side]
+            return [b"ok", print_pdf(halves.source(halves.second)), side]
+        except NoSplit:
+            return [b"no"]
         except KamdocError as exc:
             return [b"er", exc.message.encode("utf-8", "replace")]
 
-    head, blobs = _fork(child, lambda: print_pdf(halves.first))
+    head, blobs = _fork(child, lambda: print_pdf(halves.source(halves.first)))
     kind = blobs[0] if blobs else b"bg"
+    if kind == b"no":
+        raise NoSplit("the theme's deck.html.j2 has no <body> tag")
     if kind == b"er":
         raise KamdocError(blobs[1].decode("utf-8"))
     if kind != b"ok":
@@ -121,8 +150,14 @@ def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> 
 
 
 def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None]:
-    """The joined PDF of both halves (see `print_parts`), and the side job's bytes."""
-    head, tail, side = print_parts(halves, side_job)
+    """The joined PDF of both halves (see `print_parts`), and the side job's bytes; the whole deck printed here
+    when the theme's template cannot be split."""
+    from kamdoc.render.pdf import NoSplit, print_pdf
+
+    try:
+        head, tail, side = print_parts(halves, side_job)
+    except NoSplit:
+        return print_pdf(halves.whole()), side_job() if side_job else None
     return join(head, tail, halves.anchors, halves.height), side
 
 

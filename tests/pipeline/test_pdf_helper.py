@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,64 @@ def test_kill_9_of_render_stops_the_helper_and_the_half_it_forked(tmp_path: Path
     time.sleep(0.3)  # the kernel ends them at once; a half left alone would go on for a second or more
     assert not [pid for pid in below if _alive(pid)]
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_theme_whose_template_cannot_be_split_gives_the_whole_deck(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "deck.html.j2").write_text(  # no <body>: the halves' link targets have nowhere to go
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { size: 960pt 540pt; margin: 0 }'
+        " section { page-break-after: always; height: 540pt; overflow: hidden }</style></head>\n"
+        "{% for slide in slides %}<section><h1>{{ slide.title }}</h1></section>{% endfor %}</html>\n", encoding="utf-8")
+    run = kamdoc("render", PLANS / "brenner-werke", "--to", "pptx,pdf", "--jobs", "2", "--theme", theme, "--out", tmp_path / "out",
+                 "--today", TODAY)
+    assert run.code == 0, run.err
+    pages = [page.extract_text() for page in PdfReader(str(tmp_path / "out" / "brenner-werke.pdf")).pages]
+    from pptx import Presentation
+
+    slides = Presentation(str(tmp_path / "out" / "brenner-werke.pptx")).slides
+    assert len(pages) == len(slides) > 20
+    assert "Agenda" in pages[1]
+
+
+def _deck() -> tuple[object, object]:
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(PLANS / "halvorsen-logistics" / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme()
+    return build_outline(result.plan, result.doc, theme), theme
+
+
+def test_the_html_is_written_here_only_while_the_helper_is_not_ready() -> None:
+    from kamdoc.pipeline.pdf_helper import PdfHelper, _send
+
+    deck, theme = _deck()
+    jobs_read, jobs_write = os.pipe()
+    answers_read, answers_write = os.pipe()
+    helper = PdfHelper(0, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))  # no process: only its pipes
+    try:
+        early = helper.prepare(deck, theme, datetime(2026, 1, 1), with_pptx=False)  # type: ignore[arg-type]
+        with os.fdopen(answers_write, "wb") as answers:
+            _send(answers, b"ok")
+        late = helper.prepare(deck, theme, datetime(2026, 1, 1), with_pptx=False)  # type: ignore[arg-type]
+    finally:
+        os.close(jobs_read)
+    assert early.work.written is not None  # type: ignore[union-attr]  # written while waiting anyway
+    assert late.work.written is None  # type: ignore[union-attr]  # each half written by the process that prints it
+
+
+def test_halves_written_here_or_by_the_helper_give_the_same_bytes() -> None:
+    from kamdoc.pipeline.pdf_helper import PdfJob, pdf_helper
+    from kamdoc.render.split import cut_in_halves
+
+    deck, theme = _deck()
+    halves = cut_in_halves(deck, theme, datetime(2026, 1, 1), joined_here=False)  # type: ignore[arg-type]
+    assert halves is not None
+    with pdf_helper(True) as helper:
+        assert helper is not None and helper.missing() is None
+        ahead = helper.render(PdfJob(halves.written_ahead(), None))
+        there = helper.render(PdfJob(halves, None))
+    assert ahead == there and ahead[0].startswith(b"%PDF")
