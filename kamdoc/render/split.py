@@ -20,13 +20,13 @@ from kamdoc.workers import die_with_parent
 MIN_SLIDES = 8
 """Below this, forking and joining cost more than they save."""
 
-# Costs in milliseconds of WeasyPrint's work on this 2-core machine, fitted to the print times of runs of 3-5 slides
-# of the examples and the stress plan, and checked by timing whole renders cut at each point near the one chosen.
-# Only their ratios matter: they decide where the deck is cut.
+# Costs in milliseconds of WeasyPrint's work on this 2-core machine: first fitted to the print times of runs of 3-5
+# slides of the examples and the stress plan, then set so that whole renders, timed at every cut near the chosen
+# one, end soonest (a text box costs more among others than alone). Only their ratios matter: they decide the cut.
 SLIDE_MS = 20.0
 CHAR_MS = 0.0  # lines come broken by the outline: WeasyPrint does not pay for their length
-TEXT_MS = 4.5
-CELL_MS = 0.4
+TEXT_MS = 8.0
+CELL_MS = 0.6
 CELL_CHAR_MS = 0.006
 SHAPE_MS = 0.6
 CHART_MS = 38.0
