@@ -188,11 +188,23 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
         import kamdoc.render.pptx  # noqa: F401
 
     _send(answers, b"ok")
-    import jinja2  # noqa: F401 - while the first deck is outlined: each half's HTML is written here
-    import kamdoc.render.sandbox  # noqa: F401
-
+    _warm_up()
     while (job := _receive(jobs)) is not None:
         _send(answers, *_lay_out(job[0]))
+
+
+def _warm_up() -> None:
+    """What writing a half's HTML needs first, done while the first deck is still being outlined: the default
+    theme's templates compiled (a user's theme is compiled when it is used) and the number formats' locales."""
+    from kamdoc.outline.words import number
+    from kamdoc.render.sandbox import shared_environment
+    from kamdoc.theme.settings import DEFAULT_DIR
+
+    templates = shared_environment((DEFAULT_DIR,), DEFAULT_DIR)
+    for name in ("deck.html.j2", "elements.html.j2", "deck.css"):
+        templates.get_template(name)
+    for language in ("de", "en"):
+        number(1234.5, language)
 
 
 def _lay_out(job: bytes) -> list[bytes]:
