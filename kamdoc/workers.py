@@ -1,12 +1,15 @@
-"""Worker processes that end with the process that started them, even when it is killed outright."""
+"""Worker processes that end with the process that started them, even when it is killed outright, and the
+messages they send each other through pipes."""
 
 from __future__ import annotations
 
 import os
 import signal
+import struct
 import sys
 import threading
 import time
+from typing import IO
 
 _PR_SET_PDEATHSIG = 1
 
@@ -36,3 +39,28 @@ def _watch(parent: int) -> None:
         time.sleep(0.5)
         if os.getppid() != parent:
             os._exit(1)
+
+
+_COUNT = struct.Struct(">I")
+_LENGTH = struct.Struct(">Q")
+
+
+def send_blobs(out: IO[bytes], *blobs: bytes) -> None:
+    """One message to another process through a pipe: how many blobs, then each with its length."""
+    out.write(_COUNT.pack(len(blobs)) + b"".join(_LENGTH.pack(len(b)) + b for b in blobs))
+    out.flush()
+
+
+def receive_blobs(pipe: IO[bytes]) -> list[bytes] | None:
+    """The next message `send_blobs` wrote, or None when the other side closed its end (or died) before all of it."""
+    head = pipe.read(_COUNT.size)
+    if len(head) < _COUNT.size:
+        return None
+    blobs = []
+    for _ in range(_COUNT.unpack(head)[0]):
+        size = pipe.read(_LENGTH.size)
+        if len(size) < _LENGTH.size:
+            return None
+        blob = pipe.read(_LENGTH.unpack(size)[0])
+        blobs.append(blob)
+    return blobs

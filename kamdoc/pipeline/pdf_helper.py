@@ -11,7 +11,6 @@ import os
 import pickle
 import select
 import signal
-import struct
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,38 +20,13 @@ from typing import IO, TYPE_CHECKING
 
 from kamdoc.errors import KamdocError
 from kamdoc.render.system import MissingLibrary, can_fork
-from kamdoc.workers import die_with_parent
+from kamdoc.workers import die_with_parent, receive_blobs, send_blobs
 
 if TYPE_CHECKING:
     from kamdoc.outline.deck import Deck
     from kamdoc.render.pdf import PdfSource
     from kamdoc.render.split import Halves
     from kamdoc.theme.settings import Theme
-
-_COUNT = struct.Struct(">I")
-_LENGTH = struct.Struct(">Q")
-
-
-def _send(out: IO[bytes], *blobs: bytes) -> None:
-    """One message: how many blobs, then each with its length."""
-    out.write(_COUNT.pack(len(blobs)) + b"".join(_LENGTH.pack(len(b)) + b for b in blobs))
-    out.flush()
-
-
-def _receive(pipe: IO[bytes]) -> list[bytes] | None:
-    """The next message, or None when the other side has closed its end (or died)."""
-    head = pipe.read(_COUNT.size)
-    if len(head) < _COUNT.size:
-        return None
-    blobs = []
-    for _ in range(_COUNT.unpack(head)[0]):
-        size = pipe.read(_LENGTH.size)
-        if len(size) < _LENGTH.size:
-            return None
-        blob = pipe.read(_LENGTH.unpack(size)[0])
-        blobs.append(blob)
-    return blobs
-
 
 @dataclass(frozen=True)
 class PdfJob:
@@ -73,7 +47,7 @@ class PdfHelper:
     def missing(self) -> MissingLibrary | None:
         """What stops PDFs on this machine: the helper's first answer, waited for only when it is needed."""
         if not self._ready:
-            answer = _receive(self._answers) or [b"bg", b"the PDF helper ended before it was ready"]
+            answer = receive_blobs(self._answers) or [b"bg", b"the PDF helper ended before it was ready"]
             if answer[0] == b"no":
                 self._problem = MissingLibrary("pdf", answer[1].decode("utf-8"))
             elif answer[0] != b"ok":
@@ -113,11 +87,11 @@ class PdfHelper:
 
         if self.missing() is not None:
             raise ValueError("no PDF can be made here; the caller checks `missing()` first")
-        _send(self._jobs, pickle.dumps((job.work, job.pptx), protocol=pickle.HIGHEST_PROTOCOL))
+        send_blobs(self._jobs, pickle.dumps((job.work, job.pptx), protocol=pickle.HIGHEST_PROTOCOL))
         if isinstance(job.work, Halves):
             import pypdf  # noqa: F401 - for the join, while the halves are printed
 
-        answer = _receive(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
+        answer = receive_blobs(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
         if answer[0] == b"er":
             raise KamdocError(answer[1].decode("utf-8"))
         if answer[0] != b"ok":
@@ -179,7 +153,7 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
     try:
         weasyprint()
     except MissingLibrary as exc:
-        _send(answers, b"no", exc.message.encode("utf-8"))
+        send_blobs(answers, b"no", exc.message.encode("utf-8"))
         return
     import kamdoc.render.pdf
     import kamdoc.render.split  # noqa: F401 - ready before the first deck comes
@@ -187,10 +161,10 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
     if with_pptx:
         import kamdoc.render.pptx  # noqa: F401
 
-    _send(answers, b"ok")
+    send_blobs(answers, b"ok")
     _warm_up()
-    while (job := _receive(jobs)) is not None:
-        _send(answers, *_lay_out(job[0]))
+    while (job := receive_blobs(jobs)) is not None:
+        send_blobs(answers, *_lay_out(job[0]))
 
 
 def _warm_up() -> None:
@@ -210,20 +184,17 @@ def _warm_up() -> None:
 def _lay_out(job: bytes) -> list[bytes]:
     """One deck's answer: its PDF (or both halves' PDFs) and PowerPoint bytes, a message for the user, or a bug's traceback."""
     from kamdoc.render.formats import render_deck
-    from kamdoc.render.pdf import NoSplit, print_pdf
+    from kamdoc.render.pdf import print_pdf
     from kamdoc.render.split import Halves, print_parts
 
     try:
         work, pptx = pickle.loads(job)  # from this process's parent, not from a stranger
         side = (lambda: render_deck(pptx[0], "pptx", pptx[1], pptx[2])) if pptx else None
-        try:
-            if isinstance(work, Halves):
-                head, tail, drawn = print_parts(work, side)
-            else:  # too short to split: the whole deck here
-                head, tail, drawn = print_pdf(work), b"", side() if side else None
-        except NoSplit:  # a theme whose template cannot be split: the whole deck here
-            head, tail, drawn = print_pdf(work.whole()), b"", side() if side else None
-        return [b"ok", head, tail, drawn or b""]
+        if isinstance(work, Halves):  # printed whole, with no second part, when the theme's template cannot be split
+            head, tail, drawn = print_parts(work, side)
+        else:  # too short to split: the whole deck here
+            head, tail, drawn = print_pdf(work), None, side() if side else None
+        return [b"ok", head, tail or b"", drawn or b""]
     except KamdocError as exc:
         return [b"er", exc.message.encode("utf-8", "replace")]
     except Exception:  # a bug: the parent raises it with this traceback

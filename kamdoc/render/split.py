@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,7 +14,7 @@ from kamdoc.outline.deck import BubbleChart, ColumnChart, Deck, LineChart, Slide
 from kamdoc.render.pdf import PdfSource
 from kamdoc.render.system import can_fork
 from kamdoc.theme.settings import Theme
-from kamdoc.workers import die_with_parent
+from kamdoc.workers import die_with_parent, receive_blobs, send_blobs
 
 MIN_SLIDES = 8
 """Below this, forking and joining cost more than they save."""
@@ -24,8 +23,7 @@ MIN_SLIDES = 8
 # slides of the examples and the stress plan, then set so that whole renders, timed at every cut near the chosen
 # one, end soonest (a text box costs more among others than alone). Only their ratios matter: they decide the cut.
 SLIDE_MS = 20.0
-CHAR_MS = 0.0  # lines come broken by the outline: WeasyPrint does not pay for their length
-TEXT_MS = 8.0
+TEXT_MS = 8.0  # however long: lines come broken by the outline, WeasyPrint does not pay for their length
 CELL_MS = 0.6
 CELL_CHAR_MS = 0.006
 SHAPE_MS = 0.6
@@ -39,7 +37,7 @@ def _weight(slide: Slide) -> float:
     total = SLIDE_MS
     for e in slide.elements:
         if isinstance(e, Text):
-            total += TEXT_MS + CHAR_MS * sum(len(run.text) for para in e.paras for run in para.runs)
+            total += TEXT_MS
         elif isinstance(e, Table):
             total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CELL_CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
         elif isinstance(e, (ColumnChart, LineChart, BubbleChart)):
@@ -116,9 +114,10 @@ def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = 
     return Halves(theme, created, Part(first, frozenset(), in_second, 0), Part(second, begun, in_first, cut), anchors, deck.height)
 
 
-def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes, bytes | None]:
+def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None, bytes | None]:
     """Both halves' PDFs, each written and printed in its own process, this one and a forked one, at once
-    (call only where `can_fork()`); NoSplit when the theme's template cannot be split.
+    (call only where `can_fork()`); for a theme whose template cannot be split, the whole deck's PDF, printed
+    here, and None for the second.
 
     `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
     its bytes come back last.
@@ -137,10 +136,13 @@ def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> 
         except KamdocError as exc:
             return [b"er", exc.message.encode("utf-8", "replace")]
 
-    head, blobs = _fork(child, lambda: print_pdf(halves.source(halves.first)))
+    try:
+        head, blobs = _fork(child, lambda: print_pdf(halves.source(halves.first)))
+    except NoSplit:
+        head, blobs = b"", [b"no"]
     kind = blobs[0] if blobs else b"bg"
-    if kind == b"no":
-        raise NoSplit("the theme's deck.html.j2 has no <body> tag")
+    if kind == b"no":  # a theme whose template cannot be split: the whole deck, here
+        return print_pdf(halves.whole()), None, side_job() if side_job else None
     if kind == b"er":
         raise KamdocError(blobs[1].decode("utf-8"))
     if kind != b"ok":
@@ -150,15 +152,9 @@ def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> 
 
 
 def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None]:
-    """The joined PDF of both halves (see `print_parts`), and the side job's bytes; the whole deck printed here
-    when the theme's template cannot be split."""
-    from kamdoc.render.pdf import NoSplit, print_pdf
-
-    try:
-        head, tail, side = print_parts(halves, side_job)
-    except NoSplit:
-        return print_pdf(halves.whole()), side_job() if side_job else None
-    return join(head, tail, halves.anchors, halves.height), side
+    """The joined PDF of both halves (see `print_parts`), and the side job's bytes."""
+    head, tail, side = print_parts(halves, side_job)
+    return (head if tail is None else join(head, tail, halves.anchors, halves.height)), side
 
 
 def render_in_halves(deck: Deck, theme: Theme, created: datetime,
@@ -186,8 +182,7 @@ def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes]) -> tupl
         except BaseException:  # a bug: its traceback goes to the parent, which raises it
             blobs, code = [b"bg", traceback.format_exc().encode("utf-8", "replace")], 1
         with os.fdopen(write_end, "wb") as out:
-            for blob in blobs:
-                out.write(struct.pack(">Q", len(blob)) + blob)
+            send_blobs(out, *blobs)
         os._exit(code)
     os.close(write_end)
     with os.fdopen(read_end, "rb") as pipe:
@@ -197,9 +192,7 @@ def _fork(child: Callable[[], list[bytes]], parent: Callable[[], bytes]) -> tupl
             os.kill(pid, 9)
             os.waitpid(pid, 0)
             raise
-        received = []
-        while header := pipe.read(8):
-            received.append(pipe.read(struct.unpack(">Q", header)[0]))
+        received = receive_blobs(pipe) or []  # nothing when the child died before its answer
     os.waitpid(pid, 0)
     return head, received
 
