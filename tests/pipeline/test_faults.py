@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import PLANS, ROOT, TODAY, kamdoc
+from processes import alive, children
 
 from kamdoc.pipeline import render as render_plans
 
@@ -115,27 +116,6 @@ def test_a_manifest_input_naming_a_fifo_does_not_hang(repo: Path) -> None:
     assert time.perf_counter() - start < 30 and run.code == 0 and "2 built" in run.err
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Path) -> None:
     for i in range(6):
@@ -149,15 +129,15 @@ def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Pat
     deadline = time.monotonic() + 30
     while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.1)
-        workers = _children(build.pid)
+        workers = children(build.pid)
     assert len(workers) >= 2, "the build started no workers"
     time.sleep(0.5)
     build.send_signal(signal.SIGKILL)
     build.wait()
     deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "workers outlived the killed build"
+    assert not any(alive(w) for w in workers), "workers outlived the killed build"
     run = kamdoc("build", "plans", "--out", "out", "-j", "1", "--to", "pptx", "--today", TODAY)
     assert run.code == 0, run.err
     assert not list((repo / "out").glob("*.tmp")) and not list((repo / "out").glob(".*.tmp"))

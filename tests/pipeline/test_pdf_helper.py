@@ -11,23 +11,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PLANS, TODAY, kamdoc
+from processes import alive, children, forks_below
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="the helper is forked")
-
-
-def _children() -> set[int]:
-    """This process's children, from the process table."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == os.getpid():
-                found.add(int(entry.name))
-    return found
 
 
 def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(tmp_path: Path) -> None:
@@ -52,7 +39,7 @@ def test_the_helper_gives_the_same_pdf_as_one_process(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 @pytest.mark.parametrize("plans", ["good", "with errors", "none"])
 def test_no_helper_is_left_running(tmp_path: Path, plans: str) -> None:
-    before = _children()
+    before = children(os.getpid())
     target = {"good": PLANS / "brenner-werke", "with errors": tmp_path / "broken", "none": tmp_path / "empty"}[plans]
     target.mkdir(exist_ok=True)
     if plans == "with errors":
@@ -60,40 +47,7 @@ def test_no_helper_is_left_running(tmp_path: Path, plans: str) -> None:
     run = kamdoc("render", target, "--to", "pdf", "--jobs", "2", "--out", tmp_path / "out", "--today", TODAY)
     assert run.code == (0 if plans == "good" else 1), run.err
     assert "Traceback" not in run.err
-    assert _children() == before
-
-
-def _forks_below(pid: int) -> dict[int, int]:
-    """The processes forked below `pid` (running its program, not a git or other command it started), with their depth."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    program = _command(pid)
-    found: dict[int, int] = {}
-    frontier, depth = {pid}, 0
-    while frontier:
-        depth += 1
-        frontier = {child for child, parent in parents.items() if parent in frontier and child not in found}
-        found.update({child: depth for child in frontier})
-    return {child: d for child, d in found.items() if _command(child) == program}
-
-
-def _command(pid: int) -> bytes:
-    try:
-        return (Path("/proc") / str(pid) / "cmdline").read_bytes()
-    except OSError:
-        return b""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    assert children(os.getpid()) == before
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process table from /proc")
@@ -105,13 +59,13 @@ def test_kill_9_of_render_stops_the_helper_and_the_half_it_forked(tmp_path: Path
     deadline = time.monotonic() + 60
     below: dict[int, int] = {}
     while 2 not in below.values() and render.poll() is None and time.monotonic() < deadline:
-        below = _forks_below(render.pid)  # the helper (depth 1), then the process laying out the second half (depth 2)
+        below = forks_below(render.pid)  # the helper (depth 1), then the process laying out the second half (depth 2)
         time.sleep(0.01)
     assert 2 in below.values(), "the render ended before both halves were being laid out"
     render.kill()
     render.wait()
     time.sleep(0.3)  # the kernel ends them at once; a half left alone would go on for a second or more
-    assert not [pid for pid in below if _alive(pid)]
+    assert not [pid for pid in below if alive(pid)]
     assert not list(tmp_path.glob("*.pdf"))
 
 
@@ -145,7 +99,8 @@ def _deck() -> tuple[object, object]:
 
 
 def test_the_html_is_written_here_only_while_the_helper_is_not_ready() -> None:
-    from kamdoc.pipeline.pdf_helper import PdfHelper, _send
+    from kamdoc.pipeline.pdf_helper import PdfHelper
+    from kamdoc.workers import send_blobs
 
     deck, theme = _deck()
     jobs_read, jobs_write = os.pipe()
@@ -154,7 +109,7 @@ def test_the_html_is_written_here_only_while_the_helper_is_not_ready() -> None:
     try:
         early = helper.prepare(deck, theme, datetime(2026, 1, 1), with_pptx=False)  # type: ignore[arg-type]
         with os.fdopen(answers_write, "wb") as answers:
-            _send(answers, b"ok")
+            send_blobs(answers, b"ok")
         late = helper.prepare(deck, theme, datetime(2026, 1, 1), with_pptx=False)  # type: ignore[arg-type]
     finally:
         os.close(jobs_read)
