@@ -7,8 +7,10 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from kamdoc import __version__
 from kamdoc.errors import CallerError, CommandLineError
@@ -16,7 +18,48 @@ from kamdoc.errors import CallerError, CommandLineError
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "auto_envvar_prefix": "KAMDOC"})
+class _Configured(click.Command):
+    """A command whose options left at their default take kamdoc.yaml's settings, read only when it runs (never for --help)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command with kamdoc.yaml's settings for the options neither the command line nor the environment gave."""
+        ctx.params.update(_configured(ctx, self))
+        return super().invoke(ctx)
+
+
+class _Commands(click.Group):
+    """kamdoc's commands, each taking kamdoc.yaml's settings when it runs."""
+
+    command_class = _Configured
+
+
+def _configured(ctx: click.Context, command: click.Command) -> dict[str, Any]:
+    """The values kamdoc.yaml gives the options this run left at their default (kamdoc.yaml is read only if there are any)."""
+    from kamdoc.load.settings import SETTINGS, default_map
+
+    name = str(ctx.info_name)
+    settable = {commands[name] for _, commands in SETTINGS.values() if name in commands}
+    left = {param for param in settable if ctx.get_parameter_source(param) is ParameterSource.DEFAULT}
+    if not left:
+        return {}
+    config, settings = _settings(ctx)
+    defaults = default_map(config, settings).get(name, {}) if config else {}
+    params = {param.name: param for param in command.params}
+    return {key: params[key].type_cast_value(ctx, value) for key, value in defaults.items() if key in left}
+
+
+def _settings(ctx: click.Context) -> tuple[Path | None, dict[str, Any]]:
+    """The kamdoc.yaml above the working folder and its checked settings, read once a run (KamdocError: a broken one)."""
+    if "kamdoc.settings" not in ctx.meta:
+        from kamdoc.load.settings import find_config, load_config
+
+        config = find_config(Path.cwd())
+        ctx.meta["kamdoc.settings"] = (config, load_config(config) if config else {})
+    found: tuple[Path | None, dict[str, Any]] = ctx.meta["kamdoc.settings"]
+    return found
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "auto_envvar_prefix": "KAMDOC"})
 @click.version_option(__version__, "--version", "-V", prog_name="kamdoc", message="%(prog)s %(version)s")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -39,13 +82,8 @@ def main(ctx: click.Context) -> None:
     """
     # A run builds many short-lived objects and few cycles: collecting less often saves a tenth of the time.
     gc.set_threshold(50_000, 50, 100)
-    from kamdoc.load.settings import default_map, find_config, load_config
-
-    config = find_config(Path.cwd())
-    settings = load_config(config) if config else {}
-    ctx.default_map = default_map(config, settings) if config else {}
-    plans = settings.get("plans")
-    ctx.obj = {"plans": (config.parent / plans) if config and plans else Path("plans")}
+    # kamdoc.yaml is not read here but by the commands that use it, when they run (_Configured, _plans_folder): a broken
+    # one must not stop --help, nor commands that never use it (schema, init, template check).
 
 
 @main.command()
@@ -272,8 +310,8 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
 
     Writes OUT/<slug>.pptx and .pdf and OUT/manifest.json (per plan: its source
     files, a hash of all inputs, the outputs with their sha256, the findings). A
-    plan whose plan file, Markdown, logo, theme and kamdoc version are unchanged
-    is not rendered again. One failing plan does not stop the others: the exit
+    plan whose plan file, Markdown, logo, theme, settings and kamdoc's own files
+    are unchanged is not rendered again. One failing plan does not stop the others: the exit
     code is 1 at the end and the summary says which failed and why.
 
     In CI, `--shard I/N` builds one part in each job of a matrix, and
@@ -363,8 +401,9 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | Non
     """
     from kamdoc.commands.diff import run_diff
 
+    plans = _plans_folder()  # outside the try: a broken kamdoc.yaml is bad input (exit 1), not a wrong command line
     try:
-        code = run_diff(list(args), fmt, exit_code, _day(today), _plans_folder())
+        code = run_diff(list(args), fmt, exit_code, _day(today), plans)
     except click.ClickException as exc:  # errors of a diff are the caller's: wrong revision, no repository
         raise CallerError(exc.format_message()) from None
     sys.exit(code)
@@ -407,9 +446,9 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
 
 def _plans_folder() -> Path:
     """The plans folder: kamdoc.yaml's `plans` setting, else plans/."""
-    ctx = click.get_current_context()
-    obj = ctx.find_object(dict) or {}
-    return Path(obj.get("plans", "plans"))
+    config, settings = _settings(click.get_current_context())
+    plans = settings.get("plans")
+    return config.parent / plans if config and plans else Path("plans")
 
 
 def _day(value: datetime | None) -> date:

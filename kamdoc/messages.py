@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 _V = r"'(?P<v>.*)'"  # a quoted value as messages quote it
+_OR = r"(?: \(or (?P<o>\S+) if the comma separates thousands\))?"  # the other reading of a number such as 1,250
 
 _FORMS: tuple[tuple[str, str], ...] = (
     (rf"^{_V} points outside the plans repo \((?P<repo>.*)\); only files inside it are read$",
@@ -37,6 +38,14 @@ _FORMS: tuple[tuple[str, str], ...] = (
      r"'\g<v>' berichtet an sich selbst; lass reports_to an der Spitze des Baums weg"),
     (r"^(?P<v>\S+) is kept as text here, but other YAML tools read it as a number, date or true/false; put it in quotes: \"(?P<q>.*)\"$",
      r'\g<v> bleibt hier Text, aber andere YAML-Werkzeuge lesen es als Zahl, Datum oder true/false; setze es in Anführungszeichen: "\g<q>"'),
+    (rf"^{_V} would be read as text, not a number; write (?P<w>\S+){_OR}$",
+     r"'\g<v>' würde als Text gelesen, nicht als Zahl; schreib \g<w>\g<ohint>"),
+    (rf"^{_V} would be read as (?P<n>\S+) and a second entry (?P<e>\S+); write (?P<w>\S+){_OR}$",
+     r"'\g<v>' würde als \g<n> und ein zweiter Eintrag \g<e> gelesen; schreib \g<w>\g<ohint>"),
+    (rf"^{_V} would be read as (?P<n>\S+); write (?P<w>\S+){_OR}$", r"'\g<v>' würde als \g<n> gelesen; schreib \g<w>\g<ohint>"),
+    (rf"^{_V} is not a whole number; write (?P<w>-?\d+)$", r"'\g<v>' ist keine ganze Zahl; schreib \g<w>"),
+    (rf"^{_V} is not a whole number; write a whole number such as (?P<w>-?\d+)$",
+     r"'\g<v>' ist keine ganze Zahl; schreib eine ganze Zahl wie \g<w>"),
     (r"^YAML aliases \((?P<a>.*)\) are not allowed in a plan; write the value out$", r"YAML-Aliase (\g<a>) sind in einem Plan nicht erlaubt; schreib den Wert aus"),
     (r"^YAML anchors \((?P<a>.*)\) are not allowed in a plan; write each value out$", r"YAML-Anker (\g<a>) sind in einem Plan nicht erlaubt; schreib jeden Wert aus"),
     (r"^YAML merge keys \(<<\) are not allowed in a plan; write each field out$", r"YAML-Merge-Keys (<<) sind in einem Plan nicht erlaubt; schreib jedes Feld aus"),
@@ -102,7 +111,8 @@ def in_german(message: str) -> str:
             continue
         groups = match.groupdict()
         extra = {"hint": f" (gemeint ist wohl '{groups['m']}')" if groups.get("m") and "hint" in german else "",
-                 "de": _GOAL_PARTS.get(groups.get("f") or "", "")}
+                 "de": _GOAL_PARTS.get(groups.get("f") or "", ""),
+                 "ohint": f" (oder {groups['o']}, wenn das Komma Tausender trennt)" if groups.get("o") else ""}
         return re.sub(r"\\g<(\w+)>", lambda m: str(groups.get(m.group(1)) if groups.get(m.group(1)) is not None else extra.get(m.group(1), "")), german)
     return message
 

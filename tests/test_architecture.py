@@ -64,7 +64,7 @@ def _deck_of_every_kind() -> object:
         ColumnChart(Box(360, 80, 280, 160), ("2025",), (Series("P", (1.0,)),)),
         LineChart(Box(660, 80, 260, 160), ("a", "b"), (Series("S", (0.2, 0.8)),), (0.0, 1.0)),
         BubbleChart(Box(40, 260, 280, 200), (Bubble("X", 1.0, 1.0, 5.0),), (-2.0, 2.0), (0.0, 5.0), 0.0, 2.5, "x", "y", ("a", "b", "c", "d")),
-        Image(Box(360, 260, 60, 30), str(logo), "png", "Logo"),
+        Image(Box(360, 260, 60, 30), logo.read_bytes(), "png", "Logo"),
         Shape(Box(460, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="one"),
         Shape(Box(620, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="two"),
         Connector("one", "two", ((580.0, 285.0), (620.0, 285.0)), "primary", 1.0),

@@ -41,6 +41,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
     lacking = False
     if deck:
+        from kamdoc.commands.cache import cache_folder
         from kamdoc.outline.portfolio_deck import portfolio_outline
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
         from kamdoc.theme.settings import load_theme
@@ -49,7 +50,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
 
         formats, lacking = usable_formats(formats, Terminal())
         theme = load_theme(theme_dir)
-        outline = portfolio_outline(portfolio, theme, language)
+        outline = portfolio_outline(portfolio, theme, language, cache_folder())
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
         for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
             target = out / f"portfolio.{kind}"

@@ -19,19 +19,21 @@ def run_render(paths: list[Path], out: Path, formats: str, theme_name: str | Non
     processes = jobs or os.cpu_count() or 1
     # Started before the rest of kamdoc is imported, so that WeasyPrint's import overlaps all of the reading.
     with pdf_helper(can_help(wanted, processes, pdf_variant, template is not None), "pptx" in wanted) as helper:
+        from kamdoc.commands.cache import cache_folder
         from kamdoc.pipeline.render import render_paths
         from kamdoc.theme.settings import theme_folder
 
         theme_dir = theme_folder(theme_name) if theme_name else None
         return render_paths(paths, out, theme_dir, template, audience, today, wanted, pdf_variant, changes_since, processes,
-                            helper, say=Terminal())
+                            helper, say=Terminal(), cache=cache_folder())
 
 
 def run_watch(paths: list[Path], out: Path, formats: str, theme_name: str | None, audience: str, today: date) -> int:
     """Render, then again on every change, until interrupted."""
+    from kamdoc.commands.cache import cache_folder
     from kamdoc.pipeline.watch import watch
     from kamdoc.render.formats import parse_formats
     from kamdoc.theme.settings import theme_folder
 
     theme_dir = theme_folder(theme_name) if theme_name else None
-    return watch(paths, out, parse_formats(formats), theme_dir, audience, today, say=Terminal())
+    return watch(paths, out, parse_formats(formats), theme_dir, audience, today, say=Terminal(), cache=cache_folder())

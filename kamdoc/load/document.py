@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
+from kamdoc.load.numerals import LOOKS_NUMERIC
 from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
 
 
@@ -87,6 +88,8 @@ class Document:
     """Values whose text comes from another file (`{file: x.md}`): where that text starts."""
     plain: dict[Path_, str] = field(default_factory=dict)
     """Source text of plain scalars that are not plain text to every YAML tool (numbers, booleans, dates, `NO`)."""
+    numerals: dict[Path_, str] = field(default_factory=dict)
+    """Source text of plain scalars that look like numbers written for people (`1,250`, `1 000`; see load/numerals.py)."""
     styles: dict[Path_, str] = field(default_factory=dict)
     """Block scalars ('|' or '>') and text pulled in from a file ('file'), for placing lines inside them."""
     problems: list[Finding] = field(default_factory=list)
@@ -330,6 +333,8 @@ class _Builder:
         self.doc = doc
         self.keys_seen: dict[str, Any] = {}
         self.sentinels = sentinels
+        self.last_plain: tuple[Path_, int, int, str] | None = None
+        """The last plain scalar: its path, where it ends (line, column) and its text, to join `1,250` that a flow mapping split."""
 
     def run(self, loader: Any) -> None:
         self.loader = loader
@@ -405,6 +410,11 @@ class _Builder:
             key = self._key(text) if not event.style else text
             mark = event.start_mark
             assert mark is not None  # every event of a parsed file has one
+            if not event.style and text.isdigit() and self._glued(event, path):
+                last = self.last_plain
+                self._node((*path, ("glued", mark.line + 1, mark.column)), depth + 1)  # the split-off "entry" has no value
+                self.last_plain = last
+                continue
             if key in mapping:
                 first = self.doc.unpack(self.doc.keys[(*path, key)])
                 self.doc.problems.append(
@@ -451,7 +461,24 @@ class _Builder:
         value = self._resolve(text)
         if (value is not None and value.__class__ is not str) or _OTHER_TOOLS_TRAP.match(text):
             self.doc.plain[path] = text
+        elif LOOKS_NUMERIC.match(text):
+            self.doc.numerals[path] = text
+        self.last_plain = (path, event.end_mark.line, event.end_mark.column, text)
         return value
+
+    def _glued(self, key: Any, path: Path_) -> bool:
+        """Whether a flow mapping's key is the rest of a number before it, split at a comma: `{2026: 1,250}` (kept as `1,250`)."""
+        last = self.last_plain
+        mark = key.start_mark
+        if last is None or last[0][:-1] != path or (mark.line, mark.column) != (last[1], last[2] + 1):
+            return False
+        line = self.doc.lines[mark.line] if mark.line < len(self.doc.lines) else ""
+        if line[last[2]:mark.column] != "," or not LOOKS_NUMERIC.match(last[3] + ",0"):
+            return False
+        joined = f"{last[3]},{key.value}"
+        self.doc.numerals[last[0]] = joined
+        self.last_plain = (last[0], mark.line, key.end_mark.column, joined)
+        return True
 
     def _pasted(self, event: Any, path: Path_, text: str) -> str:
         """PowerPoint's line break (U+000B) and page break (U+000C), pasted into a plan, as a line break and a space."""

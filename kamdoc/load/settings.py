@@ -41,15 +41,18 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-BLOCKS = {"portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see README)."}
+BLOCKS = {
+    "portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see README).",
+    "audiences": "What the customer's copy shows beyond the standard's declarations: `customer: {show: [field, …], power_map: chart | none}`.",
+}
 """Settings that hold a mapping and belong to one feature rather than to command-line options."""
 
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
     data, doc = _read(path)
-    if data.get("portfolio") is not None:
-        record(path, data.get("portfolio"), doc.where)  # a mistake there is reported by every command
+    if data.get("portfolio") is not None or data.get("audiences") is not None:
+        record(path, data.get("portfolio"), doc.where, data.get("audiences"))  # a mistake there is reported by every command that reads it
     return data
 
 
@@ -136,9 +139,9 @@ def programme_for(repo: Path) -> Programme:
     return _read_before[key]
 
 
-def record(config_file: Path, value: Any, where: Callable[[Path_], Pos]) -> Programme:
-    """The `portfolio:` block of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
-    programme = DEFAULT if value is None else parse_programme(value, where, config_file)
+def record(config_file: Path, value: Any, where: Callable[[Path_], Pos], audiences: Any = None) -> Programme:
+    """The `portfolio:` and `audiences:` blocks of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
+    programme = DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
     config_file = config_file.absolute()
     _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
     return programme
@@ -162,6 +165,6 @@ def programme_at(snapshot: Snapshot) -> Programme:
     except (FileNotFoundError, KamdocError):
         return DEFAULT
     data, doc = _read(config_file, content)
-    value = data.get("portfolio")
-    return DEFAULT if value is None else parse_programme(value, doc.where, config_file)
+    value, audiences = data.get("portfolio"), data.get("audiences")
+    return DEFAULT if value is None and audiences is None else parse_programme(value, doc.where, config_file, audiences)
 

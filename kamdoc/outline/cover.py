@@ -36,12 +36,24 @@ NO_TEXT = 10.0
 """The type size given to a shape that holds no text (never shown)."""
 
 
-def plan_facts(cover: Cover, language: str) -> list[str]:
-    """A plan's cover lines: the division, the key account manager, the version and its status, the next review, the marking."""
+def plan_facts(cover: Cover, language: str, customer: bool = False) -> list[str]:
+    """A plan's cover lines: the division, the key account manager, the version and its status, the next review, the marking.
+
+    The customer's copy says whom it was prepared for and carries its own marking instead of ours.
+    """
     version = f"{word('version', language)}: {day(cover.version, language)}" + (f" · {term('status', cover.status, language)}" if cover.status else "")
     review = f"{word('next_review', language)}: {day(cover.next_review, language)}" if cover.next_review else ""
-    lines = (cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version, review, cover.confidentiality or "")
+    prepared = word("prepared_for", language).format(account=cover.full_name) if customer else ""
+    lines = (prepared or cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version, review,
+             marking(cover, language, customer))
     return [line for line in lines if line]
+
+
+def marking(cover: Cover, language: str, customer: bool) -> str:
+    """The confidentiality marking of a copy: the plan's own, or for the customer theirs ("Confidential" when the plan gives none)."""
+    if customer:
+        return cover.customer_confidentiality or word("customer_confidentiality", language)
+    return cover.confidentiality or ""
 
 
 def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fonts, theme: Theme, size: tuple[float, float],
@@ -69,5 +81,5 @@ def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fo
     if logo is not None:
         scale = min(w * LOGO_BOX[0] / logo.width, height * LOGO_BOX[1] / logo.height)
         iw, ih = logo.width * scale, logo.height * scale
-        elements.append(Image(Box(x + w - iw, top, iw, ih), str(logo.path), logo.kind, f"Logo {name}"))
+        elements.append(Image(Box(x + w - iw, top, iw, ih), logo.data, logo.kind, f"Logo {name}"))
     return elements

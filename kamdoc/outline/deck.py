@@ -232,10 +232,10 @@ class BubbleChart:
 
 @dataclass(frozen=True)
 class Image:
-    """A picture from the plans repo (already checked by validation)."""
+    """A picture from the plans repo: the bytes validation checked, so that no renderer reads a file named by a plan."""
 
     box: Box
-    path: str
+    data: bytes = field(repr=False)  # not in the repr: the HTML renderer collects a deck's characters from its elements' reprs
     kind: str = "png"  # png, jpeg or svg
     alt: str = ""  # what the picture shows, for screen readers (PDF/UA requires it)
 

@@ -13,27 +13,49 @@ LINE_SPACING = 1.2
 """Line height as a multiple of the font size, as both renderers set it."""
 
 
-def _cache_file(font_file: Path) -> Path | None:
-    """Where the advance widths of a font file are kept between runs (they only change with the file)."""
+def _cache_file(font_file: Path, folder: Path) -> Path | None:
+    """Where in `folder` the advance widths of a font file are kept between runs (they only change with the file)."""
     try:
         stat = font_file.stat()
     except OSError:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kamdoc"
     key = hashlib.sha256(f"{font_file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
-    return base / f"metrics-{key}.json"
+    return folder / f"metrics-{key}.json"
+
+
+def _read_cache(cached: Path) -> tuple[dict[int, float], float] | None:
+    """The widths kept in a cache file, or None when it is missing, unreadable or damaged (then the font is read)."""
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        return {int(code): float(width) for code, width in data["widths"].items()}, float(data["fallback"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write_cache(cached: Path, widths: dict[int, float], fallback: float) -> None:
+    """Keep the widths for the next run; where that cannot be (a read-only home, a full disk), silently not: a cache only saves time."""
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"widths": widths, "fallback": fallback}), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # nothing of ours could be written there, so nothing is left behind
 
 
 @cache
-def _advances(font_file: Path) -> tuple[dict[int, float], float]:
-    """Advance widths per code point in em, and the width used for characters the font lacks."""
-    cached = _cache_file(font_file)
-    if cached is not None and cached.is_file():
-        try:
-            data = json.loads(cached.read_text(encoding="utf-8"))
-            return {int(code): width for code, width in data["widths"].items()}, float(data["fallback"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # a damaged cache is read again from the font
+def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, float], float]:
+    """Advance widths per code point in em, and the width used for characters the font lacks.
+
+    With a `cache_folder`, they are kept there between runs; without one, nothing is written.
+    """
+    cached = _cache_file(font_file, cache_folder) if cache_folder is not None else None
+    kept = _read_cache(cached) if cached is not None else None
+    if kept is not None:
+        return kept
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(font_file), lazy=True)
@@ -43,13 +65,7 @@ def _advances(font_file: Path) -> tuple[dict[int, float], float]:
     fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
     font.close()
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"widths": widths, "fallback": fallback}), encoding="utf-8")
-            os.replace(tmp, cached)
-        except OSError:
-            pass  # no cache where the home folder is read-only: measured from the font each time
+        _write_cache(cached, widths, fallback)
     return widths, fallback
 
 
@@ -58,10 +74,10 @@ _SEEN_MAX = 200_000
 
 
 class Metrics:
-    """Measures text in points with one font file."""
+    """Measures text in points with one font file; its widths are kept in `cache_folder` between runs when one is given."""
 
-    def __init__(self, font_file: Path) -> None:
-        self.widths, self.fallback = _advances(font_file)
+    def __init__(self, font_file: Path, cache_folder: Path | None = None) -> None:
+        self.widths, self.fallback = _advances(font_file, cache_folder)
         self._seen: dict[str, float] = {}  # text -> width at 1 pt: layouts try several sizes and widths with the same texts
 
     def width(self, text: str, size: float) -> float:

@@ -7,7 +7,7 @@ from functools import partial
 from datetime import date
 from dataclasses import dataclass, replace
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
@@ -29,12 +29,13 @@ from kamdoc.outline.layout import (
 )
 from kamdoc.analyse.audience import for_audience
 from kamdoc.load.document import Document, Path_
-from kamdoc.outline.cover import cover_elements, plan_facts
+from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.axes import round_top
 from kamdoc.outline.measure import LINE_SPACING, Metrics
-from kamdoc.validate.images import check_image
+from kamdoc.validate.images import LOGO, Image, Named
 from kamdoc.standard.model import Goal, OwnSwot, Product, Swot
 from kamdoc.standard.plan import Plan
+from kamdoc.standard.programme import CustomerCopy
 from kamdoc.standard.vocab import VOCABULARY, values
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
 from kamdoc.standard.sections import section as section_of
@@ -56,6 +57,9 @@ from kamdoc.theme.settings import Theme
 if TYPE_CHECKING:
     from kamdoc.analyse.diff import Change
 
+CUSTOMER_TITLES = {"goals": "shared_goals", "power_map": "organisation"}
+"""Agenda entries the customer's copy names otherwise: it holds only the goals agreed with the customer, and the power
+map is an organisation chart there."""
 PT_PER_IN = 72.0
 FOOTER_H = 18.0
 FOOTER_LINE = 1.6
@@ -100,11 +104,13 @@ class Geometry:
     sizes: tuple[float, float, float]
 
     @classmethod
-    def of(cls, theme: Theme, size: tuple[float, float] | None = None) -> Geometry:
+    def of(cls, theme: Theme, size: tuple[float, float] | None = None, cache: Path | None = None) -> Geometry:
+        """The theme's geometry; its fonts' widths are kept in the folder `cache` between runs when one is given."""
         width, height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
         margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
         top = margin * TITLE_TOP + TITLE_H + TITLE_GAP
-        return cls(Fonts(Metrics(theme.font_file("regular")), Metrics(theme.font_file("bold"))), width, height, margin,
+        fonts = Fonts(Metrics(theme.font_file("regular"), cache), Metrics(theme.font_file("bold"), cache))
+        return cls(fonts, width, height, margin,
                    Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * FOOTER_ROOM),
                    (theme.size("body"), theme.size("body") - 2, theme.size("small")))
 
@@ -174,13 +180,15 @@ def column_totals(chart: ColumnChart, language: str) -> list[Text]:
 class _Builder:
     """Builds the slides of one plan; every section method appends its slides."""
 
-    def __init__(self, plan: Plan, doc: Document, theme: Theme, note: str | None, size: tuple[float, float] | None = None) -> None:
+    def __init__(self, plan: Plan, doc: Document, theme: Theme, customer: bool, size: tuple[float, float] | None = None,
+                 images: Mapping[Named, Image] | None = None, cache: Path | None = None) -> None:
         self.plan = plan
         self.doc = doc
         self.theme = theme
-        self.note = note
+        self.images = images or {}
+        self.customer = customer  # the customer's copy: the plan is theirs already; this only keeps our edit hints out
         self.lang = plan.language
-        self.geometry = g = Geometry.of(theme, size)
+        self.geometry = g = Geometry.of(theme, size, cache)
         self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.minimum = theme.size("minimum")
         self.slides: list[Slide] = []
@@ -204,7 +212,8 @@ class _Builder:
         return f"{Path(shown).as_posix()}:{pos.line}"
 
     def new(self, kind: str, title: str, section: str, *paths: Path_) -> Slide:
-        notes = [f"{self.w('source')}: {self.source(*p)}" for p in paths]
+        # Where a slide is edited is for our side: the customer's copy has no file paths in its notes.
+        notes = [] if self.customer else [f"{self.w('source')}: {self.source(*p)}" for p in paths]
         slide = Slide(kind, title, notes=notes, section=section)
         self.slides.append(slide)
         return slide
@@ -252,6 +261,7 @@ class _Builder:
         if not rows:
             return
         align = align or ["left"] * len(header)
+        header, rows, align = _filled_columns(header, rows, align)
         size = self.theme.size("small")
         key_value = not any(header)  # a two-column table of labels and values
         for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, size,
@@ -266,6 +276,7 @@ class _Builder:
         for header, rows, align in parts:
             if not rows:
                 continue
+            header, rows, align = _filled_columns(header, rows, align)
             box = Box(self.body.x, y, self.body.w, self.body.bottom - y)
             tables = paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), box, size)
             if len(tables) > 1 or tables[0].box.bottom > self.body.bottom:
@@ -309,18 +320,24 @@ class _Builder:
     def cover(self) -> None:
         c = self.plan.cover
         slide = self.new("cover", c.account, "cover", ("cover",))
-        logo = check_image(c.logo, self.doc.file.parent, self.doc.repo) if c.logo else None
-        slide.elements += cover_elements(c.account, plan_facts(c, self.lang), logo, self.fonts, self.theme, (self.width, self.height),
+        # The bytes validation checked: a file read again here could have changed since (or be gone).
+        logo = self.images.get((LOGO, c.logo)) if c.logo else None
+        slide.elements += cover_elements(c.account, plan_facts(c, self.lang, self.customer), logo, self.fonts, self.theme, (self.width, self.height),
                                          self.margin, self.sizes)
+
+    def entry_title(self, entry: Entry) -> str:
+        """An agenda entry's title; the customer's copy names our goals by what they are there: the goals agreed with them."""
+        if self.customer and entry.key in CUSTOMER_TITLES:
+            return self.w(CUSTOMER_TITLES[entry.key])
+        return entry.title[self.lang == "de"]
 
     def agenda(self, entries: list[tuple[Entry, str]]) -> None:
         """The agenda: each entry that made slides, linked to its first one; the notes say where each is edited."""
         slide = self.new("agenda", self.w("agenda"), "agenda")
-        titles = [(entry.key, entry.title[self.lang == "de"]) for entry, _ in entries]
-        slide.notes = [f"{title}: {self.source(key, *entry.source)}" for (entry, key), (_, title) in zip(entries, titles)]
+        titles = [(entry.key, self.entry_title(entry)) for entry, _ in entries]
+        if not self.customer:
+            slide.notes = [f"{title}: {self.source(key, *entry.source)}" for (entry, key), (_, title) in zip(entries, titles)]
         paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(titles, 1)]
-        if self.note:
-            paras.append(Para((Run(self.note, italic=True),)))
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
 
@@ -447,9 +464,10 @@ class _Builder:
         pm = self.plan.power_map
         if not pm.people:
             return
-        slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang)
+        title = self.w(CUSTOMER_TITLES["power_map"] if self.customer else "power_map")
+        slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, title)
         for made in slides:
-            slide = self.new("power_map", self.w("power_map"), "power_map", ("power_map", "people"))
+            slide = self.new("power_map", title, "power_map", ("power_map", "people"))
             slide.elements += made.elements
             slide.notes += made.notes  # our notes on the people: for the speaker, not the slide
         header = [self.w("from_person"), self.w("tie"), self.w("to_person"), self.w("shown_on")]  # where: only over several slides
@@ -540,7 +558,10 @@ class _Builder:
         for g in self.plan.goals:
             target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
             rows.append([g.goal, g.metric, target, day(g.deadline, self.lang), g.owner or ""])
-        self.table("goals", self.w("goals"), "goals", [self.w("goal"), self.w("metric"), self.w("baseline_target"), self.w("deadline"), self.w("owner")],
+        # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
+        title = self.w(CUSTOMER_TITLES["goals"] if self.customer else "goals")
+        column = self.w("baseline_target" if any(g.baseline is not None for g in self.plan.goals) else "target")
+        self.table("goals", title, "goals", [self.w("goal"), self.w("metric"), column, self.w("deadline"), self.w("owner")],
                    rows, ["left", "left", "left", "right", "left"], ("goals",))
         for i, g in enumerate(self.plan.goals):
             self.goal(i, g)
@@ -704,16 +725,21 @@ def _make(builder: _Builder, section: Section, entry: Entry) -> None:
 
 
 def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None,
-                  changes_since: tuple[str, list[Change] | None] | None = None) -> Deck:
+                  changes_since: tuple[str, list[Change] | None] | None = None, copy: CustomerCopy | None = None,
+                  images: Mapping[Named, Image] | None = None, cache: Path | None = None) -> Deck:
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
     `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
     new since then) adds the "Changes since …" slides after the agenda. For the customer, the plan is first
-    made the customer's copy (`for_audience`); the changes given must be those of the customer's copies too.
+    made the customer's copy (`for_audience`, with kamdoc.yaml's `copy` settings); the changes given must be those of
+    the customer's copies too.
+    `images` are the checked images of the plan's validation (`Result.images`): the outline reads no file the
+    plan names, and draws no logo it was not handed. `cache` is the folder the fonts' widths are kept in
+    between runs (the command's choice); without one, nothing is written.
     """
-    plan = for_audience(plan, audience)
-    note = word("customer_version", plan.language) if audience == "customer" else None
-    builder = _Builder(plan, doc, theme, note, size)
+    customer = audience == "customer"
+    plan = for_audience(plan, audience, copy)
+    builder = _Builder(plan, doc, theme, customer, size, images, cache)
     builder.cover()
     body: list[Slide] = []
     entries: list[tuple[Entry, str]] = []
@@ -724,7 +750,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
             made = builder.slides[before:]
             del builder.slides[before:]
             if made:
-                made[0].bookmark = entry.title[plan.language == "de"]
+                made[0].bookmark = builder.entry_title(entry)
                 body += made
                 entries.append((entry, section.key))
     builder.agenda(entries)
@@ -733,7 +759,7 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     slides = builder.slides + body
     finish(slides, builder.geometry, theme)
     c = plan.cover
-    rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", c.confidentiality or "") if x)
+    rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", marking(c, plan.language, customer)) if x)
     room = (builder.width - 2 * builder.margin) * FOOTER_SHARE - 2 * INSET - builder.fonts.regular.width(" · " + rest, theme.size("footer"))
     # The account's name gives way when the footer's one line is full: the version and the marking always show.
     name = fit_line(builder.fonts.regular, c.full_name, theme.size("footer"), max(room, FOOTER_NAME_MIN))
@@ -757,6 +783,19 @@ SHORTEST_PAGE = 0.25
 """A continuation slide of text is at least this share full; else the slides before it hold less."""
 BALANCE_STEPS = (0.95, 0.9, 0.85, 0.8, 0.75)
 """Shares of the body's height the earlier slides are tried at, to give the last one more."""
+
+
+def _filled_columns(header: list[str], rows: list[list[str]], align: list[str]) -> tuple[list[str], list[list[str]], list[str]]:
+    """A table without the columns no row fills (a budget nobody gave, or a field the customer's copy leaves out).
+
+    The first column names the row and stays; so does every column of a table of labels and values.
+    """
+    if not any(header):
+        return header, rows, align
+    keep = [i for i in range(len(header)) if i == 0 or any(row[i].strip() for row in rows if i < len(row))]
+    if len(keep) == len(header):
+        return header, rows, align
+    return [header[i] for i in keep], [[row[i] for i in keep if i < len(row)] for row in rows], [align[i] for i in keep]
 
 
 def _filled(page: list[Text | Table], body: Box) -> float:

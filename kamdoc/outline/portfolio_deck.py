@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from kamdoc.outline.words import amount, chart_format, day, number, percent, term, word
 from kamdoc.outline.layout import Flow, fit_size, paginate_table, text
@@ -35,11 +36,11 @@ SCORE_AXIS = (0.5, 5.5)
 class _Builder:
     """Builds the portfolio deck's slides."""
 
-    def __init__(self, portfolio: Portfolio, theme: Theme, language: str) -> None:
+    def __init__(self, portfolio: Portfolio, theme: Theme, language: str, cache: Path | None = None) -> None:
         self.p = portfolio
         self.theme = theme
         self.lang = language
-        self.geometry = g = Geometry.of(theme)
+        self.geometry = g = Geometry.of(theme, cache=cache)
         self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
         self.slides: list[Slide] = []
         biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
@@ -209,9 +210,12 @@ class _Builder:
 
 
 
-def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en") -> Deck:
-    """The portfolio deck: cover, summary, 80/20 curve and ranking, matrix, partnerships, knock-outs, plan health."""
-    builder = _Builder(portfolio, theme, language)
+def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en", cache: Path | None = None) -> Deck:
+    """The portfolio deck: cover, summary, 80/20 curve and ranking, matrix, partnerships, knock-outs, plan health.
+
+    `cache` is the folder the fonts' widths are kept in between runs (the command's choice); without one, nothing is written.
+    """
+    builder = _Builder(portfolio, theme, language, cache)
     for make in (builder.cover, builder.summary, builder.pareto, builder.ranking, builder.matrix, builder.partnerships,
                  builder.knock_outs, builder.health):
         make()

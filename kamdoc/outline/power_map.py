@@ -77,12 +77,16 @@ def _wrap_whole(fonts: Fonts, text: str, size: float, width: float, bold: bool) 
 def card_texts(person: Person, language: str) -> list[tuple[str, bool, bool]]:
     """What a person's box says, as (text, bold, italic) paragraphs: name, title and department, roles, our contact."""
     texts = [(person.name, True, False)]
-    title = ", ".join(x for x in (person.title, person.department) if x)
+    # A department the title names already ("Head of Procurement, Procurement") is said once.
+    department = person.department if person.department and person.department.casefold() not in (person.title or "").casefold() else None
+    title = ", ".join(x for x in (person.title, department) if x)
     if title:
         texts.append((title, False, False))
     badges = " ".join(badge(r, language) for r in person.roles)
     ours = " ".join(x for x in (person.owner or "", CONTACT_MARKS.get(person.contact or "", "")) if x)
-    texts.append((" · ".join(x for x in (badges, f"↔ {ours}" if ours else "") if x), False, True))
+    marks = " · ".join(x for x in (badges, f"↔ {ours}" if ours else "") if x)
+    if marks:  # an organisation chart (the customer's copy) has neither roles nor our contacts: no empty line
+        texts.append((marks, False, True))
     return texts
 
 
@@ -108,7 +112,7 @@ def _card(fonts: Fonts, person: Person, style: _Style, language: str) -> tuple[C
     lines = 0
     texts = card_texts(person, language)
     for i, (content, bold, italic) in enumerate(texts):
-        most = MOST_LINES[0] if i == 0 else MOST_LINES[2] if i == len(texts) - 1 else MOST_LINES[1]
+        most = MOST_LINES[0] if i == 0 else MOST_LINES[2] if italic else MOST_LINES[1]  # the roles line is the italic one
         wrapped = _wrap_whole(fonts, content, style.size, style.inner, bold)
         if len(wrapped) > most:  # only a text no real box holds (a name of pages): shortened, so the box stays on its slide
             wrapped = [*wrapped[: most - 1], fit_line(fonts.bold if bold else fonts.regular, " ".join(wrapped[most - 1 :]), style.size, style.inner)]
@@ -437,9 +441,15 @@ def _best(people: Sequence[Person], fonts: Fonts, width: float, height: float,
 
 
 def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts,
-                     language: str) -> tuple[list[PowerMapSlide], list[list[str]]]:
-    """The power map's slides, and the rows of the table of ties (who, tie, whom, and where each stands)."""
+                     language: str, name: str | None = None) -> tuple[list[PowerMapSlide], list[list[str]]]:
+    """The power map's slides, and the rows of the table of ties (who, tie, whom, and where each stands).
+
+    `name` is what the slides call the chart ("Power-Map 2/4"; the customer's copy says "Organisation 2/4").
+    """
+    name = name or word("power_map", language)
     judged = any(p.attitude or p.influence for p in people)
+    # The legend explains only what the slides draw: the customer's copy (an organisation chart) has no ties, contacts or roles.
+    shown = _Drawn(bool(links), any(p.owner or p.contact for p in people), any(p.roles for p in people))
     count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - 4, language)
     if count > 1:  # over several slides, a band over the legend names the ties to people on other slides
         count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - CAPTION_H - 4, language)
@@ -451,12 +461,12 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
                 where.setdefault(pid, []).append(number)
     def part(n: int) -> str:
         """How a slide of the power map is named on the others: "Power-Map 2/4"."""
-        return f"{word('power_map', language)} {n + 1}/{count}" if count > 1 else word("power_map", language)
+        return f"{name} {n + 1}/{count}" if count > 1 else name
 
     slides = []
     for number, page in enumerate(pages):
         elements, notes = _draw(page, by_id, cards, size, body, number, links, where, part, fonts, language)
-        elements += _legend(Box(body.x, body.bottom - LEGEND_H, body.w, LEGEND_H), fonts, language, judged)
+        elements += _legend(Box(body.x, body.bottom - LEGEND_H, body.w, LEGEND_H), fonts, language, judged, shown)
         slides.append(PowerMapSlide(elements, notes))
     rows = [[by_id[link.from_].name, term("link", link.kind or "influences", language), by_id[link.to].name]
             + ([", ".join(dict.fromkeys(part(n) for n in (*where.get(link.from_, []), *where.get(link.to, []))))] if count > 1 else [])
@@ -565,7 +575,16 @@ def _link_route(a: Box, b: Box) -> tuple[tuple[float, float], ...]:
     return (start, (side, start[1]), (side, b.y + b.h / 2), (b.x if side < b.x else b.right, b.y + b.h / 2))
 
 
-def _legend(box: Box, fonts: Fonts, language: str, judged: bool) -> list[Element]:
+@dataclass(frozen=True)
+class _Drawn:
+    """What a power map draws besides boxes and reporting lines, for its legend to explain."""
+
+    ties: bool
+    contacts: bool
+    roles: bool
+
+
+def _legend(box: Box, fonts: Fonts, language: str, judged: bool, drawn: _Drawn) -> list[Element]:
     """Three rows under the chart: attitude colours and frames, lines and marks, then the role badges."""
     row_h = box.h / 3
     elements: list[Element] = []
@@ -575,11 +594,15 @@ def _legend(box: Box, fonts: Fonts, language: str, judged: bool) -> list[Element
         first.append((None, word("influence_weight", language)))
     second: list[tuple[str | None, str]] = [(None, word("legend_lines", language))]
     # Influence has a direction: its arrow points at the person influenced.
-    second += [(f"link.{k}", term("link", k, language) + (" →" if k == "influences" else "")) for k in ("influences", "allies", "rivals")]
-    marks = ", ".join(f"{mark} {term('contact', key, language)}" for key, mark in CONTACT_MARKS.items())
-    second.append((None, f"{word('legend_contact', language)}: {marks}"))
+    if drawn.ties:
+        second += [(f"link.{k}", term("link", k, language) + (" →" if k == "influences" else "")) for k in ("influences", "allies", "rivals")]
+    else:
+        second = [(None, word("legend_reports", language))]
+    if drawn.contacts:
+        marks = ", ".join(f"{mark} {term('contact', key, language)}" for key, mark in CONTACT_MARKS.items())
+        second.append((None, f"{word('legend_contact', language)}: {marks}"))
     roles = ("decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer")
-    third: list[tuple[str | None, str]] = [(None, "   ".join(f"{badge(r, language)} = {term('role', r, language)}" for r in roles))]
+    third: list[tuple[str | None, str]] = [(None, "   ".join(f"{badge(r, language)} = {term('role', r, language)}" for r in roles))] if drawn.roles else []
     swatch = 9.0
     for row, items in enumerate([r for r in (first, second, third) if r]):
         x, y = box.x, box.y + row * row_h

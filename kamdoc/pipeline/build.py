@@ -20,6 +20,7 @@ from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
+from kamdoc.pipeline.recipe import digest, package_digest, programme_digest
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.pipeline.render import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
 from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
@@ -75,20 +76,49 @@ def _sha256(path: Path) -> str:
         raise OSError(str(exc)) from None
 
 
-def _theme_files(theme_dir: Path | None) -> list[Path]:
+def _theme_files(theme_dir: Path | None) -> list[tuple[str, Path]]:
+    """The theme's files, each with its name in the theme: a file read by its name matters by its name too."""
     from kamdoc.theme.settings import load_theme
 
     theme = load_theme(theme_dir)
-    files: list[Path] = []
-    for folder in theme.folders:
+    files: list[tuple[str, Path]] = []
+    for place, folder in enumerate(theme.folders):  # the place: a file in the user's folder overrides the default's
         # Links to folders are not followed, and a theme is a handful of files: a folder named by mistake
         # (or by a stranger), such as /, is refused instead of hashed.
         for here, folders, names in os.walk(folder):
             folders[:] = sorted(f for f in folders if f != ".git")
-            files += [Path(here) / name for name in sorted(names) if (Path(here) / name).is_file()]
+            files += [(f"{place}/{(Path(here) / name).relative_to(folder).as_posix()}", Path(here) / name)
+                      for name in sorted(names) if (Path(here) / name).is_file()]
             if len(files) > MAX_THEME_FILES:
                 raise KamdocError(f"the theme folder {folder} holds more than {MAX_THEME_FILES} files; a theme holds templates, theme.yaml and fonts")
-    return files + [theme.font_file("regular"), theme.font_file("bold")]
+    return files + [("font/regular", theme.font_file("regular")), ("font/bold", theme.font_file("bold"))]
+
+
+def theme_digest(theme_dir: Path | None) -> str:
+    """The hash of the theme's files, names and contents."""
+    try:
+        return digest([[name, _sha256(path)] for name, path in _theme_files(theme_dir)])
+    except OSError as exc:
+        raise KamdocError(f"cannot read the theme: {exc}") from None
+
+
+def run_recipe(formats: tuple[str, ...], audience: str, theme_dir: Path | None) -> str:
+    """The hash of what every deck of this build is made with besides its plan: kamdoc's own files and the options.
+
+    `kamdoc build` takes no company template and no language (a deck speaks its plan's language, read from the
+    plan), so neither is here; an option that changes the decks belongs here as one more entry. The day (--today)
+    is not either: a plan's deck does not show it (build draws no changes slide, and the document date is the
+    plan's version); only the review warning among the manifest's findings does, and keying the day would build
+    every deck again each day. SOURCE_DATE_EPOCH, when set, is the document date written into the decks.
+    """
+    return digest({"kamdoc": package_digest(), "theme": theme_digest(theme_dir), "formats": list(formats), "audience": audience,
+                   "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")})
+
+
+def plan_recipes(plans: list[Path], run: str, programmes: dict[Path, Programme]) -> dict[Path, str]:
+    """Each plan's recipe: this build's, and the programme settings of the repo the plan is in (they decide its findings)."""
+    settings = {repo: programme_digest(programme) for repo, programme in programmes.items()}
+    return {plan: digest([run, settings[find_repo(plan).absolute()]]) for plan in plans}
 
 
 
@@ -132,13 +162,12 @@ def _sealed(entry: dict[str, Any]) -> bool:
     return not expected or hmac.compare_digest(expected, str(entry.get("seal", "")))
 
 
-def _key(theme_key: str, formats: tuple[str, ...], audience: str, inputs: dict[str, str]) -> str:
-    """The hash of everything a plan's decks depend on."""
-    return hashlib.sha256(json.dumps([__version__, theme_key, formats, audience, sorted(inputs.items())]).encode()).hexdigest()
+def _key(recipe: str, inputs: dict[str, str]) -> str:
+    """The hash of everything a plan's decks depend on: its recipe (see `plan_recipes`) and its own files."""
+    return digest([recipe, sorted(inputs.items())])
 
 
-def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_key: str,
-               previous: dict[str, Any] | None) -> Built | None:
+def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], recipe: str, previous: dict[str, Any] | None) -> Built | None:
     """The previous build of a plan, when none of its inputs and outputs changed since; else None.
 
     Only hashes files: the inputs recorded last time (plan, Markdown, logo) decide, and the plan file is
@@ -153,7 +182,7 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
         return None
     try:
         inputs = {name: _sha256(Path(name)) for name in previous["inputs"]}
-        if shown_path(plan_file) not in inputs or _key(theme_key, formats, audience, inputs) != previous["key"]:
+        if shown_path(plan_file) not in inputs or _key(recipe, inputs) != previous["key"]:
             return None
         targets = [out / f"{plan_slug(plan_file)}.{fmt}" for fmt in formats]
         if any(previous["outputs"].get(shown_path(t)) != _sha256(t) for t in targets):
@@ -165,7 +194,7 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], audience: s
 
 
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
-              theme_key: str, processes: int = 1, collect: bool = True, programme: Programme = DEFAULT) -> Built:
+              recipe: str, processes: int = 1, collect: bool = True, programme: Programme = DEFAULT) -> Built:
     """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
     from kamdoc.validate.plan import validate_safely
 
@@ -181,14 +210,14 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
             return built
         built.inputs = {shown_path(p): _sha256(p) for p in _inputs(result.doc)}
-        built.key = _key(theme_key, formats, audience, built.inputs)
+        built.key = _key(recipe, built.inputs)
         targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
         from kamdoc.outline.plan_deck import build_outline
         from kamdoc.theme.settings import load_theme
 
         rendering = True
         theme = load_theme(theme_dir)
-        deck = build_outline(result.plan, result.doc, theme, audience)
+        deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
         created = document_date(result.plan.cover.version)
         for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
             target = targets[fmt]
@@ -266,14 +295,13 @@ def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | No
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     formats, lacking = usable_formats(formats, say)
     clean_leftovers(out)
-    try:
-        theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(theme_dir)).encode()).hexdigest()
-    except OSError as exc:
-        raise KamdocError(f"cannot read the theme: {exc}") from None
+    programmes = programmes_for(plans)
+    # Hashed once here, never in the workers: they get each plan's recipe with its arguments.
+    recipes = plan_recipes(plans, run_recipe(formats, audience, theme_dir), programmes)
     started = time.perf_counter()
-    job = _Job(out, formats, audience, theme_dir, today, theme_key, say)
+    job = _Job(out, formats, audience, theme_dir, today, recipes, say)
     results, stale = job.settle(plans)
-    results += job.run(stale, max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1)), programmes_for(plans))
+    results += job.run(stale, max(1, min(jobs or os.cpu_count() or 1, len(plans) or 1)), programmes)
     results.sort(key=lambda b: b.plan)
     _write_manifest(out, formats, audience, results)
     _summarise(results, time.perf_counter() - started, say)
@@ -289,7 +317,7 @@ class _Job:
     audience: str
     theme_dir: Path | None
     today: date
-    theme_key: str
+    recipes: dict[Path, str]  # plan -> the hash of what its decks are made with besides its own files
     say: Listener
 
     def report(self, built: Built) -> None:
@@ -305,7 +333,7 @@ class _Job:
         stale: list[Path] = []
         for plan in plans:
             done = (Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]) if plan in clashes
-                    else up_to_date(plan, self.out, self.formats, self.audience, self.theme_key, previous.get(shown_path(plan))))
+                    else up_to_date(plan, self.out, self.formats, self.recipes[plan], previous.get(shown_path(plan))))
             if done is None:
                 stale.append(plan)
             else:
@@ -316,7 +344,7 @@ class _Job:
     def run(self, stale: list[Path], workers: int, programmes: dict[Path, Programme]) -> list[Built]:
         """Build the stale plans: here one after another, or in worker processes."""
         processes = 2 if workers > len(stale) else 1  # with fewer plans than cores, each PDF is laid out in two processes
-        args = {plan: (plan, self.out, self.formats, self.audience, self.theme_dir, self.today, self.theme_key, processes) for plan in stale}
+        args = {plan: (plan, self.out, self.formats, self.audience, self.theme_dir, self.today, self.recipes[plan], processes) for plan in stale}
         programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
         results: list[Built] = []
         with self.say.bar(len(stale), "building") as bar:

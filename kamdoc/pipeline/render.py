@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
@@ -19,15 +19,18 @@ from kamdoc.load.document import find_repo
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
-from kamdoc.validate.plan import validate_safely
+from kamdoc.findings import Finding, Pos
+from kamdoc.validate.plan import Result, validate_safely
 
 if TYPE_CHECKING:
     from kamdoc.outline.deck import Deck
     from kamdoc.theme.company import Template
     from kamdoc.theme.settings import Theme
     from kamdoc.analyse.diff import Change
-    from kamdoc.standard.programme import Programme
+    from kamdoc.standard.programme import CustomerCopy, Programme
     from kamdoc.standard.plan import Plan
+    from kamdoc.load.document import Document
+    from kamdoc.validate.images import Image, Named
 
 
 def document_date(version: date) -> datetime:
@@ -145,7 +148,8 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
     return clashes
 
 
-def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audience: str) -> tuple[str, list[Change] | None]:
+def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audience: str,
+                   copy: CustomerCopy | None = None) -> tuple[str, list[Change] | None]:
     """The diff of a plan since a revision (between the audience's copies), and that revision's version date (for the slide's title)."""
     from kamdoc.analyse.audience import for_audience
     from kamdoc.analyse.diff import compare
@@ -162,7 +166,7 @@ def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audi
     old = load_at(snapshot, path, today)
     if old.plan is None:
         raise KamdocError(f"{path} at {revision} is not a valid plan, so there is nothing to compare with")
-    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience), for_audience(plan, audience))
+    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience, copy), for_audience(plan, audience, copy))
 
 
 def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> tuple[Theme, Template | None]:
@@ -184,17 +188,19 @@ def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> 
 
 def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
                  formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
-                 processes: int = 1, helper: PdfHelper | None = None, say: Listener = SILENT) -> int:
+                 processes: int = 1, helper: PdfHelper | None = None, say: Listener = SILENT, cache: Path | None = None) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code.
 
     With a `helper` (see `pipeline.pdf_helper`), PDFs are laid out by it, and whether they can be made here is
-    its answer, asked for when the first deck is ready.
+    its answer, asked for when the first deck is ready. `cache` is the folder the command keeps the fonts'
+    widths in between runs (none: nothing is written but the decks). A bug of kamdoc's on one plan is that
+    plan's error: nothing of it is written, and the other plans go on.
     """
     plans = find_plans(paths)
     if not plans:
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     theme, company = _theme_for(theme_dir, template, say)
-    run = _Run(out, theme, company, audience, today, changes_since, formats, pdf_variant, processes, helper, say)
+    run = _Run(out, theme, company, audience, today, changes_since, formats, pdf_variant, processes, helper, say, cache)
     if helper is None:
         run.check_formats()
     clean_leftovers(out)
@@ -226,6 +232,7 @@ class _Run:
     processes: int
     helper: PdfHelper | None
     say: Listener
+    cache: Path | None = None  # where the fonts' widths are kept between runs
     lacking: bool | None = None  # whether a format asked for cannot be made here; None until checked
 
     def check_formats(self) -> bool:
@@ -235,9 +242,7 @@ class _Run:
         return self.lacking
 
     def plan(self, plan_file: Path, programme: Programme) -> bool:
-        """Validate, outline and render one plan; False when it has errors (said, not rendered)."""
-        from kamdoc.outline.plan_deck import build_outline
-
+        """Validate, outline and render one plan; False when it has errors or kamdoc failed on it (said, not written)."""
         result = validate_safely(plan_file, self.today, programme)
         say = self.say
         if result.errors or result.plan is None or result.doc is None:
@@ -246,17 +251,14 @@ class _Run:
             return False
         if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
             say.err(report.text([result]))
-        # One outline for every format: both decks show the same slides.
-        since = _changes_since(plan_file, self.changes_since, result.plan, self.today, self.audience) if self.changes_since else None
-        size = (self.company.width, self.company.height) if self.company else None
-        deck = build_outline(result.plan, result.doc, self.theme, self.audience, size, since)
-        created = document_date(result.plan.cover.version)
-        helper, job = self.helper, None
-        if helper is not None and "pdf" in self.formats:  # written while the helper may still be importing WeasyPrint
-            job = helper.prepare(deck, self.theme, created, "pptx" in self.formats)
-        self.check_formats()
-        pdf_job = (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
-        decks = render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job)
+        try:
+            decks = self.decks(plan_file, result.plan, result.doc, result.images, programme.audiences.customer)
+        except KamdocError:
+            raise  # the user's to mend (a theme, a revision to compare with), said once for the whole run
+        except Exception as exc:  # a bug of kamdoc's: this plan's error, nothing of it written, and the other plans go on
+            say.err(report.text([_bug(plan_file, exc)]))
+            say.err(f"not rendered: {report.shown(plan_file)}")
+            return False
         for fmt, data in decks.items():
             target = self.out / f"{plan_slug(plan_file)}.{fmt}"
             try:
@@ -265,3 +267,33 @@ class _Run:
                 raise output_error(target, exc) from None
             say.out(str(target))
         return True
+
+    def decks(self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], copy: CustomerCopy) -> dict[str, bytes]:
+        """A valid plan's decks in each format, made in memory (from the images its validation checked): written only once all are made."""
+        from kamdoc.outline.plan_deck import build_outline
+
+        # One outline for every format: both decks show the same slides.
+        since = _changes_since(plan_file, self.changes_since, plan, self.today, self.audience, copy) if self.changes_since else None
+        size = (self.company.width, self.company.height) if self.company else None
+        deck = build_outline(plan, doc, self.theme, self.audience, size, since, images=images, cache=self.cache, copy=copy)
+        created = document_date(plan.cover.version)
+        helper, job = self.helper, None
+        if helper is not None and "pdf" in self.formats:  # written while the helper may still be importing WeasyPrint
+            job = helper.prepare(deck, self.theme, created, "pptx" in self.formats)
+        self.check_formats()
+        pdf_job = (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
+        return render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job)
+
+
+def _bug(plan_file: Path, exc: BaseException) -> Result:
+    """A failure of kamdoc itself on one plan, as that plan's error: what failed and where, for the report."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    # A failure in another process comes with that process's traceback: its last line says what went wrong there.
+    said = f"{lines[0][:200]} … {lines[-1][:200]}" if len(lines) > 1 else str(exc)[:200]
+    message = (f"kamdoc could not render this plan ({type(exc).__name__}: {said}{where}); "
+               "this is a bug in kamdoc: please report it with the plan")
+    return Result(plan_file, [Finding(Pos(plan_file, 1, 1), "error", "", message)])

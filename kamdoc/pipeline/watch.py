@@ -11,8 +11,8 @@ from kamdoc.pipeline.listener import SILENT, Listener
 
 
 def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Path | None, audience: str, today: date,
-          say: Listener = SILENT) -> int:
-    """Render once, then again on every change below the plans' folders (and the theme's), until interrupted."""
+          say: Listener = SILENT, cache: Path | None = None) -> int:
+    """Render once, then again on every change below the plans' folders (and the theme's), until interrupted; `cache` as for `render_paths`."""
     from watchfiles import watch as changes
 
     from kamdoc.pipeline.render import render_paths
@@ -25,7 +25,7 @@ def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Pat
 
     def render() -> None:
         try:
-            render_paths(paths, out, theme_dir, None, audience, today, formats, say=say)
+            render_paths(paths, out, theme_dir, None, audience, today, formats, say=say, cache=cache)
         except KamdocError as exc:  # a plan being edited may be broken for a moment: say so, keep watching
             say.err(f"error: {exc.message}")
 

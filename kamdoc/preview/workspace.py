@@ -149,13 +149,14 @@ class Workspace:
 
         language = self.language or "en"
         try:
-            result = validate_safely(plan_file, self.today(), programme_for(find_repo(plan_file)))
+            programme = programme_for(find_repo(plan_file))
+            result = validate_safely(plan_file, self.today(), programme)
             language = self.language or result.language
             problems = tuple(_problem(f, language) for f in result.findings)
             if result.errors or result.plan is None or result.doc is None:
                 return self._stale(slug, audience, problems, language)
             theme = load_theme(self.theme_dir)
-            deck = build_outline(result.plan, result.doc, theme, audience)
+            deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
             style, slides = deck_parts(deck, theme, document_date(result.plan.cover.version), self.files)
         except KamdocError as exc:  # a broken kamdoc.yaml or theme: said on the page, as on the command line
             return self._stale(slug, audience, (Problem("", "error", exc.message, ""),), language)

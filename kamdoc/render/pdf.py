@@ -45,7 +45,7 @@ class NoSplit(Exception):
 
 @dataclass
 class Fetcher:
-    """Serves WeasyPrint the few files kamdoc itself chose (fonts, checked images) and nothing else.
+    """Serves WeasyPrint the few files kamdoc itself chose (fonts, the bytes of checked images) and nothing else.
 
     Plans come from pull requests: no other file, no URL, no redirect is ever read. Anything else
     asked for is a bug or an attack, and fails the render instead of leaving a hole.
@@ -60,7 +60,7 @@ class Fetcher:
         return url
 
     def url_for_bytes(self, name: str, data: bytes) -> str:
-        """A URL for bytes kamdoc made itself (a logo drawn as pixels)."""
+        """A URL for bytes kamdoc holds: a logo validation checked, or one drawn as pixels."""
         url = f"kamdoc:/made/{len(self.allowed)}/{name}"
         self.allowed[url] = data
         return url
@@ -156,13 +156,13 @@ def _set_heights(table: Table) -> tuple[float | None, ...]:
 
 
 def _image_url(image: Image, theme: Theme, fetcher: Fetcher) -> str:
-    """The URL WeasyPrint reads an image from: SVG as pixels drawn by resvg (4 per point, sharp in print)."""
+    """The URL WeasyPrint reads an image's checked bytes from: SVG as pixels drawn by resvg (4 per point, sharp in print)."""
     if image.kind != "svg":
-        return fetcher.url_for(Path(image.path))
+        return fetcher.url_for_bytes("logo.jpg" if image.kind == "jpeg" else "logo.png", image.data)
     from kamdoc.validate.images import svg_to_png
 
     fonts = (theme.font_file("regular"), theme.font_file("bold"))
-    pixels = svg_to_png(Path(image.path), max(1, round(image.box.w * 4)), max(1, round(image.box.h * 4)), fonts)
+    pixels = svg_to_png(image.data, max(1, round(image.box.w * 4)), max(1, round(image.box.h * 4)), fonts)
     return fetcher.url_for_bytes("logo.png", pixels)
 
 

@@ -8,8 +8,7 @@ import zipfile
 from collections.abc import Sequence
 from copy import deepcopy
 from datetime import datetime
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, cast
 from xml.sax.saxutils import escape
 
 from pptx import Presentation
@@ -258,13 +257,13 @@ class _Painter:
 
     def image(self, page: PptxSlide, element: Image) -> None:
         box = element.box
-        source: str | IO[bytes] = element.path
+        data = element.data
         if element.kind == "svg":  # PowerPoint files carry pixels; 3 px per point keeps the logo sharp
             from kamdoc.validate.images import svg_to_png
 
             fonts = (self.theme.font_file("regular"), self.theme.font_file("bold"))
-            source = io.BytesIO(svg_to_png(Path(element.path), max(1, round(box.w * 3)), max(1, round(box.h * 3)), fonts))
-        page.shapes.add_picture(source, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+            data = svg_to_png(data, max(1, round(box.w * 3)), max(1, round(box.h * 3)), fonts)
+        page.shapes.add_picture(io.BytesIO(data), _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
 
     def _fast_partnames(self) -> None:
         """Name new parts from a set kept up to date, instead of walking the whole package for each new part.
@@ -657,6 +656,7 @@ class _Painter:
         props.language = "de-DE" if self.deck.language == "de" else "en-GB"
         props.created = props.modified = created
         props.last_modified_by = _property(self.deck.author)
+        props.comments = ""  # python-pptx's own "generated using python-pptx": every property says only what the deck says
         props.revision = 1
 
 

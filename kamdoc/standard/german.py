@@ -119,6 +119,10 @@ DESCRIPTIONS: dict[str, str] = {
     "How far the plan is.": "Wie weit der Plan ist.",
     "When the plan is reviewed next; a past date is a warning.": "Wann der Plan als Nächstes geprüft wird; ein vergangenes Datum ist eine Warnung.",
     "Confidentiality marking shown in every slide's footer.": "Vertraulichkeitsvermerk in der Fußzeile jeder Folie.",
+    "Confidentiality marking shown in every slide's footer of our own copy.":
+        "Vertraulichkeitsvermerk in der Fußzeile jeder Folie unserer eigenen Fassung.",
+    "The marking in the customer's copy's footer; without it the copy says \"Confidential\" (German: \"Vertraulich\").":
+        "Der Vermerk in der Fußzeile der Fassung für den Kunden; ohne ihn steht dort \"Vertraulich\" (in englischen Plänen \"Confidential\").",
     "A competitor of the customer in its own market.": "Ein Wettbewerber des Kunden in dessen eigenem Markt.",
     "The competitor.": "Der Wettbewerber.",
     "How it positions itself in the market, with key figures.": "Wie er sich im Markt positioniert, mit Kennzahlen.",
@@ -145,6 +149,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Milestones on the way.": "Meilensteine auf dem Weg.",
     "Key actions.": "Schlüsselmaßnahmen.",
     "Prerequisites and resources needed.": "Nötige Voraussetzungen und Ressourcen.",
+    "true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.":
+        "true, wenn das Ziel mit dem Kunden abgestimmt ist: nur solche Ziele stehen in der Fassung für den Kunden, mit Ziel, Messgröße, Zielwert und Termin.",
     "A tender, opportunity or project management should know about.": "Eine Ausschreibung, Chance oder ein Projekt, das die Geschäftsleitung kennen sollte.",
     "The project.": "Das Projekt.",
     "Its volume, in the financials' currency and unit.": "Sein Volumen, in Währung und Einheit der Finanzplanung.",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic.fields import FieldInfo
 
 from kamdoc.standard.currencies import CURRENCIES
 from kamdoc.standard.vocab import VOCABULARY, Language
@@ -143,14 +144,35 @@ CLOSED: dict[str, object] = {
 """Each closed list's name and its field type."""
 
 
-def about(text: str, vocabulary: str | None = None, example: Any = None, **kwargs: Any) -> Any:
-    """A field's description (with the meaning of each allowed value) and example, for the JSON Schema."""
+Seen = Literal["customer", "internal"]
+CUSTOMER: Seen = "customer"
+"""A field the customer's copy shows."""
+INTERNAL: Seen = "internal"
+"""A field only our side sees: what a field is when it declares nothing, for the customer's copy is an allow-list."""
+AUDIENCE_KEY = "x-kamdoc-audience"
+"""Where a field's declaration of who sees it is kept: in its JSON Schema, so that other tools can honour it too."""
+
+
+def about(text: str, vocabulary: str | None = None, example: Any = None, seen: Seen | None = None, **kwargs: Any) -> Any:
+    """A field's description (with the meaning of each allowed value), example and audience, for the JSON Schema.
+
+    `seen` says who sees the field: `CUSTOMER` puts it in the customer's copy; a test holds every field to a declaration.
+    """
     if vocabulary:
         text += " Allowed: " + "; ".join(f"`{t.value}` ({t.meaning[:-1].lower()})" for t in VOCABULARY[vocabulary]) + "."
     extra: dict[str, Any] = {"description": text}
     if example is not None:
         extra["examples"] = [example]
+    if seen is not None:
+        extra["json_schema_extra"] = {AUDIENCE_KEY: seen}
     return Field(**extra, **kwargs)
+
+
+def seen_by(info: FieldInfo) -> Seen | None:
+    """Who a field declares may see it, or None when it declares nothing (then it is internal)."""
+    extra = info.json_schema_extra
+    value = extra.get(AUDIENCE_KEY) if isinstance(extra, dict) else None
+    return CUSTOMER if value == CUSTOMER else INTERNAL if value == INTERNAL else None
 
 
 class Part(BaseModel):
@@ -165,14 +187,18 @@ class Part(BaseModel):
 class Cover(Part):
     """The cover: who the plan is for, by whom, and which version."""
 
-    account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group")
-    division: Text | None = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None)
-    key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt")
-    logo: RelativeFile | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None)
-    version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15")
-    status: Status | None = about("How far the plan is.", "status", example="draft", default=None)
-    next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None)
-    confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer.", example="Internal", default=None)
+    account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group", seen=CUSTOMER)
+    division: Text | None = about("The customer's division this plan covers, where the customer has several large ones.", example="Factory Automation", default=None, seen=CUSTOMER)
+    key_account_manager: Text = about("Our key account manager who owns the plan.", example="Jana Schmidt", seen=CUSTOMER)
+    logo: RelativeFile | None = about("The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.", example="acme-logo.png", default=None, seen=CUSTOMER)
+    version: Day = about("The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15", seen=CUSTOMER)
+    status: Status | None = about("How far the plan is.", "status", example="draft", default=None, seen=INTERNAL)
+    next_review: Day | None = about("When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None, seen=INTERNAL)
+    confidentiality: Text | None = about("Confidentiality marking shown in every slide's footer of our own copy.", example="Internal", default=None, seen=INTERNAL)
+    customer_confidentiality: Text | None = about(
+        "The marking in the customer's copy's footer; without it the copy says \"Confidential\" (German: \"Vertraulich\").",
+        example="Confidential", default=None, seen=CUSTOMER,
+    )
 
     @property
     def full_name(self) -> str:
@@ -186,59 +212,59 @@ class Cover(Part):
 class Kpi(Part):
     """A key figure of the customer and how it developed."""
 
-    name: Text = about("What the figure is.", example="Revenue")
-    unit: Text | None = about("The unit of the values.", example="EUR m", default=None)
-    values: FiguresByYear = about("The figure per year: four-digit years as keys.", example={2024: 432, 2025: 455})
-    benchmark: Markdown | None = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None)
+    name: Text = about("What the figure is.", example="Revenue", seen=CUSTOMER)
+    unit: Text | None = about("The unit of the values.", example="EUR m", default=None, seen=CUSTOMER)
+    values: FiguresByYear = about("The figure per year: four-digit years as keys.", example={2024: 432, 2025: 455}, seen=CUSTOMER)
+    benchmark: Markdown | None = about("How the customer compares with its competitors on this figure.", example="Peer median grew 3 % a year", default=None, seen=INTERNAL)
 
 
 class Owner(Part):
     """A shareholder of the customer."""
 
-    name: Text = about("The shareholder.", example="Müller Family Holding")
-    share: Percent = about("Share in percent, 0 to 100; all owners together at most 100.", example=51)
-    influence: Markdown | None = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None)
+    name: Text = about("The shareholder.", example="Müller Family Holding", seen=CUSTOMER)
+    share: Percent = about("Share in percent, 0 to 100; all owners together at most 100.", example=51, seen=CUSTOMER)
+    influence: Markdown | None = about("The owner's influence on buying decisions and goals for the holding.", example="Approves all capex above EUR 5 m", default=None, seen=INTERNAL)
 
 
 class Subsidiary(Part):
     """A subsidiary of the customer."""
 
-    name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.")
-    country: Text | None = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None)
-    relation: Relation | None = about("Its relation to us.", "relation", example="customer", default=None)
+    name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.", seen=CUSTOMER)
+    country: Text | None = about("Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None, seen=CUSTOMER)
+    relation: Relation | None = about("Its relation to us.", "relation", example="customer", default=None, seen=INTERNAL)
 
 
 class CustomerGoal(Part):
     """One of the customer's top three goals or projects, written SMART."""
 
-    goal: Text = about("The goal: specific, measurable, achievable, relevant and time-bound.", example="Raise market share in Asia by 10 % in all product lines by end of 2027")
-    deadline: Day | None = about("When the customer wants to reach it.", example="2027-12-31", default=None)
-    departments: list[Text] = about("The customer's departments that own the goal.", example=["Sales Asia"], default_factory=list)
-    contacts: list[Id] = about("People in the power map who drive the goal (their ids).", example=["lchen"], default_factory=list)
+    goal: Text = about("The goal: specific, measurable, achievable, relevant and time-bound.", example="Raise market share in Asia by 10 % in all product lines by end of 2027", seen=CUSTOMER)
+    deadline: Day | None = about("When the customer wants to reach it.", example="2027-12-31", default=None, seen=CUSTOMER)
+    departments: list[Text] = about("The customer's departments that own the goal.", example=["Sales Asia"], default_factory=list, seen=CUSTOMER)
+    contacts: list[Id] = about("People in the power map who drive the goal (their ids).", example=["lchen"], default_factory=list, seen=INTERNAL)
 
 
 class CustomerCompetitor(Part):
     """A competitor of the customer in its own market."""
 
-    name: Text = about("The competitor.", example="Globex")
-    positioning: Markdown | None = about("How it positions itself in the market, with key figures.", example="Price leader in Asia", default=None)
-    strengths: list[Text] = about("Its strengths.", example=["Low cost base"], default_factory=list)
-    weaknesses: list[Text] = about("Its weaknesses.", example=["Thin service network"], default_factory=list)
+    name: Text = about("The competitor.", example="Globex", seen=INTERNAL)
+    positioning: Markdown | None = about("How it positions itself in the market, with key figures.", example="Price leader in Asia", default=None, seen=INTERNAL)
+    strengths: list[Text] = about("Its strengths.", example=["Low cost base"], default_factory=list, seen=INTERNAL)
+    weaknesses: list[Text] = about("Its weaknesses.", example=["Thin service network"], default_factory=list, seen=INTERNAL)
 
 
 class Profile(Part):
     """The customer profile: the customer in our own words, key figures, owners, goals, market and competitors."""
 
-    summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...")
-    industry: Text = about("The customer's industry.", example="Industrial automation")
-    website: Website | None = about("The customer's website (http or https).", example="https://acme.example", default=None)
-    headquarters: Text | None = about("Where the customer has its head office.", example="Stuttgart, DE", default=None)
-    kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list)
-    owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list)
-    subsidiaries: list[Subsidiary] = about("The most important subsidiaries.", default_factory=list)
-    goals: list[CustomerGoal] = about("The customer's top three goals and projects (at most 3).", default_factory=list, max_length=3)
-    market: Markdown | None = about("The customer's market: size, growth, technology, regulation, their customers' wishes.", example={"file": "market.md"}, default=None)
-    competitors: list[CustomerCompetitor] = about("The customer's competitors.", default_factory=list)
+    summary: Markdown = about("What the customer does, in our own words (not their PR text).", example="ACME builds drive trains for factory robots ...", seen=CUSTOMER)
+    industry: Text = about("The customer's industry.", example="Industrial automation", seen=CUSTOMER)
+    website: Website | None = about("The customer's website (http or https).", example="https://acme.example", default=None, seen=CUSTOMER)
+    headquarters: Text | None = about("Where the customer has its head office.", example="Stuttgart, DE", default=None, seen=CUSTOMER)
+    kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list, seen=CUSTOMER)
+    owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list, seen=CUSTOMER)
+    subsidiaries: list[Subsidiary] = about("The most important subsidiaries.", default_factory=list, seen=CUSTOMER)
+    goals: list[CustomerGoal] = about("The customer's top three goals and projects (at most 3).", default_factory=list, max_length=3, seen=CUSTOMER)
+    market: Markdown | None = about("The customer's market: size, growth, technology, regulation, their customers' wishes.", example={"file": "market.md"}, default=None, seen=INTERNAL)
+    competitors: list[CustomerCompetitor] = about("The customer's competitors.", default_factory=list, seen=INTERNAL)
 
 
 # --- buying strategy ---------------------------------------------------------
@@ -247,21 +273,21 @@ class Profile(Part):
 class CategoryOwner(Part):
     """Who at the customer owns a purchasing category."""
 
-    category: Text = about("The purchasing category.", example="Drives")
-    owner: Id | None = about("The person in the power map who owns it (an id).", example="mmueller", default=None)
+    category: Text = about("The purchasing category.", example="Drives", seen=CUSTOMER)
+    owner: Id | None = about("The person in the power map who owns it (an id).", example="mmueller", default=None, seen=CUSTOMER)
 
 
 class BuyingStrategy(Part):
     """The buying strategy: how the customer buys."""
 
-    sourcing: Sourcing | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None)
-    max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None)
-    procurement: Procurement | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None)
-    buying_committee: bool | None = about("Whether a buying committee decides (true or false).", example=True, default=None)
-    category_owners: list[CategoryOwner] = about("Purchasing categories and the people who own them.", default_factory=list)
-    framework_contract_required: bool | None = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None)
-    supplier_evaluation: Markdown | None = about("How the customer rates its suppliers, and how it rated us.", example="Annual A/B/C rating; we were rated B in 2025", default=None)
-    notes: Markdown | None = about("Anything else about how the customer buys.", default=None)
+    sourcing: Sourcing | None = about("How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None, seen=CUSTOMER)
+    max_supplier_share: Percent | None = about("The largest share of a category one supplier may get, in percent.", example=40, default=None, seen=CUSTOMER)
+    procurement: Procurement | None = about("Where purchasing decisions are made.", "procurement", example="central", default=None, seen=CUSTOMER)
+    buying_committee: bool | None = about("Whether a buying committee decides (true or false).", example=True, default=None, seen=CUSTOMER)
+    category_owners: list[CategoryOwner] = about("Purchasing categories and the people who own them.", default_factory=list, seen=CUSTOMER)
+    framework_contract_required: bool | None = about("Whether a framework contract is required before ordering (true or false).", example=True, default=None, seen=CUSTOMER)
+    supplier_evaluation: Markdown | None = about("How the customer rates its suppliers, and how it rated us.", example="Annual A/B/C rating; we were rated B in 2025", default=None, seen=INTERNAL)
+    notes: Markdown | None = about("Anything else about how the customer buys.", default=None, seen=INTERNAL)
 
 
 # --- power map ---------------------------------------------------------------
@@ -270,32 +296,32 @@ class BuyingStrategy(Part):
 class Person(Part):
     """A key person at the customer."""
 
-    id: Id = about("A short unique id other fields refer to: lower-case letters, digits, - and _.", example="mmueller")
-    name: Text = about("The person's name.", example="Martina Müller")
-    title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None)
-    department: Text | None = about("Department.", example="Procurement", default=None)
-    reports_to: Id | None = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None)
-    roles: list[Role] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1)
-    influence: Influence | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None)
-    attitude: Attitude | None = about("How the person stands towards us.", "attitude", example="positive", default=None)
-    contact: ContactFrequency | None = about("How often we are in contact.", "contact", example="monthly", default=None)
-    owner: Text | None = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None)
-    notes: Markdown | None = about("Our notes on the person (internal only).", default=None)
+    id: Id = about("A short unique id other fields refer to: lower-case letters, digits, - and _.", example="mmueller", seen=CUSTOMER)
+    name: Text = about("The person's name.", example="Martina Müller", seen=CUSTOMER)
+    title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None, seen=CUSTOMER)
+    department: Text | None = about("Department.", example="Procurement", default=None, seen=CUSTOMER)
+    reports_to: Id | None = about("The id of the person this one reports to; no cycles.", example="hgraf", default=None, seen=CUSTOMER)
+    roles: list[Role] = about("The person's roles in buying decisions, one or more.", "role", example=["decision-maker"], min_length=1, seen=INTERNAL)
+    influence: Influence | None = about("How much say the person has in buying decisions.", "influence", example="high", default=None, seen=INTERNAL)
+    attitude: Attitude | None = about("How the person stands towards us.", "attitude", example="positive", default=None, seen=INTERNAL)
+    contact: ContactFrequency | None = about("How often we are in contact.", "contact", example="monthly", default=None, seen=INTERNAL)
+    owner: Text | None = about("Who on our side holds the relationship.", example="Jana Schmidt", default=None, seen=INTERNAL)
+    notes: Markdown | None = about("Our notes on the person (internal only).", default=None, seen=INTERNAL)
 
 
 class Link(Part):
     """A tie between two people other than a reporting line."""
 
-    from_: Id = about("The id of the first person.", example="lchen", alias="from")
-    to: Id = about("The id of the second person.", example="mmueller")
-    kind: LinkKind | None = about("What kind of tie it is.", "link", example="influences", default=None)
+    from_: Id = about("The id of the first person.", example="lchen", alias="from", seen=INTERNAL)
+    to: Id = about("The id of the second person.", example="mmueller", seen=INTERNAL)
+    kind: LinkKind | None = about("What kind of tie it is.", "link", example="influences", default=None, seen=INTERNAL)
 
 
 class PowerMap(Part):
     """The power map: the key people, their roles and how they are tied."""
 
-    people: list[Person] = about("The key people at the customer.", default_factory=list)
-    links: list[Link] = about("Ties between people other than reporting lines.", default_factory=list)
+    people: list[Person] = about("The key people at the customer.", default_factory=list, seen=CUSTOMER)
+    links: list[Link] = about("Ties between people other than reporting lines.", default_factory=list, seen=INTERNAL)
 
 
 # --- SWOT --------------------------------------------------------------------
@@ -306,20 +332,20 @@ _SWOT_ITEM = "Full sentences, one per item."
 class Swot(Part):
     """SWOT of the customer, in full sentences."""
 
-    strengths: list[Markdown] = about("The customer's strengths. " + _SWOT_ITEM)
-    weaknesses: list[Markdown] = about("The customer's weaknesses. " + _SWOT_ITEM)
-    opportunities: list[Markdown] = about("The customer's opportunities. " + _SWOT_ITEM)
-    threats: list[Markdown] = about("The customer's threats. " + _SWOT_ITEM)
-    our_contribution: Markdown | None = about("How we help turn their weaknesses into strengths and lower their risks.", default=None)
+    strengths: list[Markdown] = about("The customer's strengths. " + _SWOT_ITEM, seen=INTERNAL)
+    weaknesses: list[Markdown] = about("The customer's weaknesses. " + _SWOT_ITEM, seen=INTERNAL)
+    opportunities: list[Markdown] = about("The customer's opportunities. " + _SWOT_ITEM, seen=INTERNAL)
+    threats: list[Markdown] = about("The customer's threats. " + _SWOT_ITEM, seen=INTERNAL)
+    our_contribution: Markdown | None = about("How we help turn their weaknesses into strengths and lower their risks.", default=None, seen=INTERNAL)
 
 
 class OwnSwot(Part):
     """SWOT of our own company at this account."""
 
-    strengths: list[Markdown] = about("Our strengths at this account. " + _SWOT_ITEM, default_factory=list)
-    weaknesses: list[Markdown] = about("Our weaknesses. " + _SWOT_ITEM, default_factory=list)
-    opportunities: list[Markdown] = about("Our opportunities. " + _SWOT_ITEM, default_factory=list)
-    threats: list[Markdown] = about("Threats to our business here. " + _SWOT_ITEM, default_factory=list)
+    strengths: list[Markdown] = about("Our strengths at this account. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
+    weaknesses: list[Markdown] = about("Our weaknesses. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
+    opportunities: list[Markdown] = about("Our opportunities. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
+    threats: list[Markdown] = about("Threats to our business here. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
 
 
 # --- own position ------------------------------------------------------------
@@ -328,59 +354,59 @@ class OwnSwot(Part):
 class Won(Part):
     """A decisive project we won."""
 
-    name: Text = about("The project.", example="Line 7 retrofit")
-    year: Year | None = about("The year it was won.", example=2025, default=None)
-    size: Amount | None = about("Its size, in the financials' currency and unit.", example=1200, default=None)
-    success_criteria: Markdown | None = about("Why we won it / what made it a success.", example="On time", default=None)
+    name: Text = about("The project.", example="Line 7 retrofit", seen=INTERNAL)
+    year: Year | None = about("The year it was won.", example=2025, default=None, seen=INTERNAL)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=1200, default=None, seen=INTERNAL)
+    success_criteria: Markdown | None = about("Why we won it / what made it a success.", example="On time", default=None, seen=INTERNAL)
 
 
 class Lost(Part):
     """A decisive project we lost."""
 
-    name: Text = about("The project.", example="Plant Pune")
-    year: Year | None = about("The year it was lost.", example=2024, default=None)
-    size: Amount | None = about("Its size, in the financials' currency and unit.", example=900, default=None)
-    winner: Text | None = about("The competitor who won it.", example="Globex", default=None)
-    reasons: Markdown | None = about("Honest reasons why we lost (internal only).", example="Price", default=None)
+    name: Text = about("The project.", example="Plant Pune", seen=INTERNAL)
+    year: Year | None = about("The year it was lost.", example=2024, default=None, seen=INTERNAL)
+    size: Amount | None = about("Its size, in the financials' currency and unit.", example=900, default=None, seen=INTERNAL)
+    winner: Text | None = about("The competitor who won it.", example="Globex", default=None, seen=INTERNAL)
+    reasons: Markdown | None = about("Honest reasons why we lost (internal only).", example="Price", default=None, seen=INTERNAL)
 
 
 class Potential(Part):
     """A unit of the customer in the 2x2 potential portfolio."""
 
-    unit: Text = about("The customer's unit, country company or division.", example="ACME Automotive")
-    attitude: Annotated[int, Field(ge=-2, le=2)] = about("Its attitude towards us, from -2 (hostile) to +2 (very positive).", example=2)
-    potential: Amount = about("Its potential for us, in the financials' currency and unit.", example=3500)
+    unit: Text = about("The customer's unit, country company or division.", example="ACME Automotive", seen=INTERNAL)
+    attitude: Annotated[int, Field(ge=-2, le=2)] = about("Its attitude towards us, from -2 (hostile) to +2 (very positive).", example=2, seen=INTERNAL)
+    potential: Amount = about("Its potential for us, in the financials' currency and unit.", example=3500, seen=INTERNAL)
 
 
 class Perception(Part):
     """How the customer sees us."""
 
-    role: PerceptionRole | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None)
-    positioning: Positioning | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None)
-    rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None)
+    role: PerceptionRole | None = about("The role the customer sees us in.", "perception_role", example="preferred-supplier", default=None, seen=INTERNAL)
+    positioning: Positioning | None = about("What the customer knows us for.", "positioning", example="innovation-leader", default=None, seen=INTERNAL)
+    rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None, seen=INTERNAL)
 
 
 class OwnCompetitor(Part):
     """One of our competitors at this account, seen from the customer."""
 
-    name: Text = about("The competitor.", example="Globex")
-    strategy: Markdown | None = about("Its strategy at this account.", default=None)
-    strengths: list[Text] = about("Its strengths.", default_factory=list)
-    weaknesses: list[Text] = about("Its weaknesses.", default_factory=list)
-    key_account_manager: Text | None = about("Its key account manager for this customer.", default=None)
-    resources: Markdown | None = about("The resources it puts on this account.", default=None)
+    name: Text = about("The competitor.", example="Globex", seen=INTERNAL)
+    strategy: Markdown | None = about("Its strategy at this account.", default=None, seen=INTERNAL)
+    strengths: list[Text] = about("Its strengths.", default_factory=list, seen=INTERNAL)
+    weaknesses: list[Text] = about("Its weaknesses.", default_factory=list, seen=INTERNAL)
+    key_account_manager: Text | None = about("Its key account manager for this customer.", default=None, seen=INTERNAL)
+    resources: Markdown | None = about("The resources it puts on this account.", default=None, seen=INTERNAL)
 
 
 class Position(Part):
     """Our own position as solution provider."""
 
-    won: list[Won] = about("Decisive projects we won.", default_factory=list)
-    lost: list[Lost] = about("Decisive projects we lost.", default_factory=list)
-    potential: list[Potential] = about("The customer's units by attitude and potential (2x2 portfolio).", default_factory=list)
-    perception: Perception | None = about("How the customer sees us.", default=None)
-    market: Markdown | None = about("Our own market, as it bears on this account.", default=None)
-    competitors: list[OwnCompetitor] = about("Our competitors here, seen from the customer.", default_factory=list)
-    swot: OwnSwot | None = about("Our own SWOT at this account (internal only).", default=None)
+    won: list[Won] = about("Decisive projects we won.", default_factory=list, seen=INTERNAL)
+    lost: list[Lost] = about("Decisive projects we lost.", default_factory=list, seen=INTERNAL)
+    potential: list[Potential] = about("The customer's units by attitude and potential (2x2 portfolio).", default_factory=list, seen=INTERNAL)
+    perception: Perception | None = about("How the customer sees us.", default=None, seen=INTERNAL)
+    market: Markdown | None = about("Our own market, as it bears on this account.", default=None, seen=INTERNAL)
+    competitors: list[OwnCompetitor] = about("Our competitors here, seen from the customer.", default_factory=list, seen=INTERNAL)
+    swot: OwnSwot | None = about("Our own SWOT at this account (internal only).", default=None, seen=INTERNAL)
 
 
 # --- mission and goals -------------------------------------------------------
@@ -389,42 +415,44 @@ class Position(Part):
 class Mission(Part):
     """Our mission for this account, three to five years ahead."""
 
-    statement: Markdown = about("The mission, in one sentence.", example="For ACME we are the preferred worldwide partner for drive systems.")
-    horizon: Year = about("The year the mission looks to: 3 to 5 years after the plan's version.", example=2030)
-    customer_mission: Markdown | None = about("The customer's own mission, to compare.", default=None)
-    company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None)
+    statement: Markdown = about("The mission, in one sentence.", example="For ACME we are the preferred worldwide partner for drive systems.", seen=CUSTOMER)
+    horizon: Year = about("The year the mission looks to: 3 to 5 years after the plan's version.", example=2030, seen=CUSTOMER)
+    customer_mission: Markdown | None = about("The customer's own mission, to compare.", default=None, seen=CUSTOMER)
+    company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None, seen=CUSTOMER)
 
 
 class Milestone(Part):
     """A milestone on the way to a goal."""
 
-    date: Day | None = about("When it is due.", example="2026-06-30", default=None)
-    milestone: Text = about("What is reached.", example="Framework contract renewed")
+    date: Day | None = about("When it is due.", example="2026-06-30", default=None, seen=INTERNAL)
+    milestone: Text = about("What is reached.", example="Framework contract renewed", seen=INTERNAL)
 
 
 class Action(Part):
     """A key action for a goal."""
 
-    action: Text = about("What is to be done.", example="Workshop with engineering")
-    owner: Text | None = about("Who does it.", example="T. Weber", default=None)
-    due: Day | None = about("When it is due.", example="2026-03-01", default=None)
-    status: ActionStatus | None = about("How far it is.", "action_status", example="open", default=None)
+    action: Text = about("What is to be done.", example="Workshop with engineering", seen=INTERNAL)
+    owner: Text | None = about("Who does it.", example="T. Weber", default=None, seen=INTERNAL)
+    due: Day | None = about("When it is due.", example="2026-03-01", default=None, seen=INTERNAL)
+    status: ActionStatus | None = about("How far it is.", "action_status", example="open", default=None, seen=INTERNAL)
 
 
 class Goal(Part):
     """One of our top five goals at this account, SMART."""
 
-    id: Text = about("A short unique id, for diffs and references.", example="drives-share")
-    goal: Text = about("The goal.", example="Grow our share of ACME's drive purchases")
-    metric: Text = about("How the goal is measured (required: a goal without a metric is not SMART).", example="Share of wallet, drives")
-    baseline: Quantity | None = about("Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None)
-    target: Quantity = about("Where the metric should be by the deadline (required).", example="40 %")
-    deadline: Day = about("When the target is to be reached (required).", example="2027-12-31")
-    owner: Text | None = about("Who on our side owns the goal.", example="Jana Schmidt", default=None)
-    strategy: Markdown | None = about("The strategy and tactics to reach it.", default=None)
-    milestones: list[Milestone] = about("Milestones on the way.", default_factory=list)
-    actions: list[Action] = about("Key actions.", default_factory=list)
-    resources: Markdown | None = about("Prerequisites and resources needed.", default=None)
+    id: Text = about("A short unique id, for diffs and references.", example="drives-share", seen=CUSTOMER)
+    goal: Text = about("The goal.", example="Grow our share of ACME's drive purchases", seen=CUSTOMER)
+    metric: Text = about("How the goal is measured (required: a goal without a metric is not SMART).", example="Share of wallet, drives", seen=CUSTOMER)
+    baseline: Quantity | None = about("Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None, seen=INTERNAL)
+    target: Quantity = about("Where the metric should be by the deadline (required).", example="40 %", seen=CUSTOMER)
+    deadline: Day = about("When the target is to be reached (required).", example="2027-12-31", seen=CUSTOMER)
+    owner: Text | None = about("Who on our side owns the goal.", example="Jana Schmidt", default=None, seen=INTERNAL)
+    strategy: Markdown | None = about("The strategy and tactics to reach it.", default=None, seen=INTERNAL)
+    milestones: list[Milestone] = about("Milestones on the way.", default_factory=list, seen=INTERNAL)
+    actions: list[Action] = about("Key actions.", default_factory=list, seen=INTERNAL)
+    resources: Markdown | None = about("Prerequisites and resources needed.", default=None, seen=INTERNAL)
+    shared: bool = about("true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.",
+                         example=True, default=False, seen=INTERNAL)
 
 
 # --- financials ----------------------------------------------------------------
@@ -433,20 +461,20 @@ class Goal(Part):
 class Product(Part):
     """The budget of one product at this account."""
 
-    name: Text = about("The product or product group.", example="Drives")
-    actual: AmountsByYear = about("Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict)
-    plan: PlannedYears = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1)
-    margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None)
+    name: Text = about("The product or product group.", example="Drives", seen=INTERNAL)
+    actual: AmountsByYear = about("Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict, seen=INTERNAL)
+    plan: PlannedYears = about("Planned revenue per year, at least one year, each after the last actual year.", example={2026: 1050, 2027: 1200}, min_length=1, seen=INTERNAL)
+    margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None, seen=INTERNAL)
 
 
 class Financials(Part):
     """Budget plan per product."""
 
     currency: Annotated[str, Kind.TEXT, StringConstraints(pattern=r"^[A-Z]{3}$"), WithJsonSchema({"type": "string", "enum": list(CURRENCIES)})] | None = about(
-        "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None
+        "ISO 4217 currency code of every amount in the plan.", example="EUR", default=None, seen=CUSTOMER
     )
-    unit: CurrencyUnit | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None)
-    products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list)
+    unit: CurrencyUnit | None = about("What one unit of every amount in the plan stands for.", "currency_unit", example="thousand", default=None, seen=CUSTOMER)
+    products: list[Product] = about("The products or product groups with actual and planned revenue.", default_factory=list, seen=INTERNAL)
 
     def totals(self) -> dict[int, float]:
         """All products' amounts per year, actual and planned (a year is one or the other), in year order."""
@@ -463,41 +491,41 @@ class Financials(Part):
 class KeyProject(Part):
     """A tender, opportunity or project management should know about."""
 
-    name: Text = about("The project.", example="Plant Brno line equipment")
-    volume: Amount | None = about("Its volume, in the financials' currency and unit.", example=2500, default=None)
-    due: Day | None = about("When it is decided or due.", example="2026-09-30", default=None)
-    budget: Amount | None = about("The customer's budget for it, in the financials' currency and unit.", example=2800, default=None)
-    contact: Id | None = about("Our contact at the customer (a power map id).", example="mmueller", default=None)
-    competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list)
-    owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None)
-    stage: Stage | None = about("Where it stands.", "stage", example="proposal", default=None)
-    probability: Percent | None = about("Chance to win, in percent.", example=60, default=None)
+    name: Text = about("The project.", example="Plant Brno line equipment", seen=CUSTOMER)
+    volume: Amount | None = about("Its volume, in the financials' currency and unit.", example=2500, default=None, seen=CUSTOMER)
+    due: Day | None = about("When it is decided or due.", example="2026-09-30", default=None, seen=CUSTOMER)
+    budget: Amount | None = about("The customer's budget for it, in the financials' currency and unit.", example=2800, default=None, seen=INTERNAL)
+    contact: Id | None = about("Our contact at the customer (a power map id).", example="mmueller", default=None, seen=CUSTOMER)
+    competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list, seen=INTERNAL)
+    owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None, seen=CUSTOMER)
+    stage: Stage | None = about("Where it stands.", "stage", example="proposal", default=None, seen=CUSTOMER)
+    probability: Percent | None = about("Chance to win, in percent.", example=60, default=None, seen=INTERNAL)
 
 
 class TeamMember(Part):
     """A member of our account team."""
 
-    name: Text = about("The team member.", example="Jana Schmidt")
-    role: Text | None = about("Their role in the team.", example="Key account manager", default=None)
-    focus: Markdown | None = about("What they look after.", default=None)
+    name: Text = about("The team member.", example="Jana Schmidt", seen=CUSTOMER)
+    role: Text | None = about("Their role in the team.", example="Key account manager", default=None, seen=CUSTOMER)
+    focus: Markdown | None = about("What they look after.", default=None, seen=CUSTOMER)
 
 
 class Relationship(Part):
     """Who on our side addresses whom at the customer, with which message."""
 
-    person: Id = about("The person at the customer (a power map id).", example="mmueller")
-    owner: Text | None = about("Who on our side holds the contact.", example="Jana Schmidt", default=None)
-    message: Markdown | None = about("The message we want the person to hear.", default=None)
-    frequency: ContactFrequency | None = about("How often.", "contact", example="monthly", default=None)
+    person: Id = about("The person at the customer (a power map id).", example="mmueller", seen=INTERNAL)
+    owner: Text | None = about("Who on our side holds the contact.", example="Jana Schmidt", default=None, seen=INTERNAL)
+    message: Markdown | None = about("The message we want the person to hear.", default=None, seen=INTERNAL)
+    frequency: ContactFrequency | None = about("How often.", "contact", example="monthly", default=None, seen=INTERNAL)
 
 
 class MarketingEvent(Part):
     """An event for the account in the next two years."""
 
-    date: Day | None = about("When it takes place.", example="2026-05-12", default=None)
-    event: Text = about("The event.", example="Tech day at ACME Stuttgart")
-    format: Text | None = about("Its format (free text), e.g. in-house fair, workshop, expert talk.", example="in-house fair", default=None)
-    audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None)
+    date: Day | None = about("When it takes place.", example="2026-05-12", default=None, seen=CUSTOMER)
+    event: Text = about("The event.", example="Tech day at ACME Stuttgart", seen=CUSTOMER)
+    format: Text | None = about("Its format (free text), e.g. in-house fair, workshop, expert talk.", example="in-house fair", default=None, seen=CUSTOMER)
+    audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None, seen=CUSTOMER)
 
 
 # --- assessment (optional): account selection and prioritisation --------------------
@@ -506,26 +534,26 @@ class MarketingEvent(Part):
 class Score(Part):
     """How the account scores on one selection criterion of kamdoc.yaml."""
 
-    score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4)
-    reason: Text = about("Why, in one line.", example="Plans two new plants by 2028")
+    score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4, seen=INTERNAL)
+    reason: Text = about("Why, in one line.", example="Plans two new plants by 2028", seen=INTERNAL)
 
 
 class KnockOutAnswer(Part):
     """Whether the account meets one knock-out criterion of kamdoc.yaml."""
 
-    met: bool = about("true when the account meets the criterion; an account that misses one is no key account.", example=True)
-    reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None)
+    met: bool = about("true when the account meets the criterion; an account that misses one is no key account.", example=True, seen=INTERNAL)
+    reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None, seen=INTERNAL)
 
 
 class Assessment(Part):
     """How attractive the account is to us and how strong we are there: the basis of the portfolio view."""
 
     scores: dict[Id, Score] = about("A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.",
-                                    example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}}, default_factory=dict)
-    partnership: Partnership | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None)
-    share_of_wallet: Percent | None = about("Our share of the customer's spend on what we sell, in percent.", example=25, default=None)
+                                    example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}}, default_factory=dict, seen=INTERNAL)
+    partnership: Partnership | None = about("The kind of partnership we have with the account.", "partnership", example="operative", default=None, seen=INTERNAL)
+    share_of_wallet: Percent | None = about("Our share of the customer's spend on what we sell, in percent.", example=25, default=None, seen=INTERNAL)
     knock_outs: dict[Id, KnockOutAnswer] = about("An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.",
-                                                 example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}}, default_factory=dict)
+                                                 example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}}, default_factory=dict, seen=INTERNAL)
 
 
 LanguageField = Annotated[

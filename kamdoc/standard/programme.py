@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic_core import ErrorDetails
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from kamdoc.errors import KamdocError
 
@@ -39,6 +40,36 @@ class KnockOut(_Setting):
     name: str = Field(min_length=1, max_length=120)
 
 
+MAX_SHOWN = 100
+"""The most fields kamdoc.yaml may open for the customer's copy."""
+
+
+class CustomerCopy(_Setting):
+    """What the customer's copy shows beyond the fields the standard declares for the customer (`audiences.customer`)."""
+
+    show: list[str] = Field(default_factory=list, max_length=MAX_SHOWN)
+    power_map: Literal["chart", "none"] = "chart"
+
+    @field_validator("show")
+    @classmethod
+    def _declared(cls, names: list[str]) -> list[str]:
+        from kamdoc.standard.visibility import declarations
+
+        known = declarations()
+        for name in names:
+            if name not in known:
+                close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.75)
+                hint = f"; did you mean {', '.join(close)}?" if close else "; name a field of the plan, e.g. financials.products.actual"
+                raise ValueError(f"{name!r} is not a field of a plan{hint}")
+        return names
+
+
+class Audiences(_Setting):
+    """Who sees what of a plan, by audience: today the customer's copy."""
+
+    customer: CustomerCopy = Field(default_factory=CustomerCopy)
+
+
 class Programme(_Setting):
     """What `kamdoc portfolio` and `kamdoc health` judge plans by."""
 
@@ -47,6 +78,7 @@ class Programme(_Setting):
     review_months: int = Field(default=6, ge=1, le=36)
     criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_CRITERIA)
     knock_outs: list[KnockOut] = Field(default_factory=list, max_length=20)
+    audiences: Audiences = Field(default_factory=Audiences)  # from kamdoc.yaml's `audiences:` block, not `portfolio:`
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Programme:
@@ -73,26 +105,44 @@ class Programme(_Setting):
 DEFAULT = Programme()
 
 
-def parse_programme(value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path) -> Programme:
-    """The `portfolio:` block as settings; every problem in it in one message, each with its line."""
+def parse_programme(value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path, audiences: Any = None) -> Programme:
+    """The `portfolio:` and `audiences:` blocks as settings; every problem in them in one message, each with its line."""
+    portfolio = dict(value) if isinstance(value, dict) else value
+    lines: list[str] = []
+    if isinstance(portfolio, dict) and "audiences" in portfolio:
+        pos = where(("portfolio", "audiences"))
+        lines.append(f"{config_file}:{pos.line}:{pos.col}: error: portfolio.audiences: `audiences:` is a block of its own at the top of kamdoc.yaml; move it there")
+        del portfolio["audiences"]
+    programme, audience_settings = DEFAULT, Audiences()
     try:
-        return Programme.model_validate(value)
+        programme = Programme.model_validate(portfolio or {})
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            pos = where(("portfolio", *loc))
-            shown = "portfolio" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
-            message = _message(error, loc)
-            lines.append(f"{config_file}:{pos.line}:{pos.col}: error: {shown}: {message}")
-        raise KamdocError("\n".join(lines)) from None
+        lines += _lines(exc, "portfolio", where, config_file)
+    try:
+        audience_settings = Audiences.model_validate(audiences or {})
+    except ValidationError as exc:
+        lines += _lines(exc, "audiences", where, config_file)
+    if lines:
+        raise KamdocError("\n".join(lines))
+    return programme.model_copy(update={"audiences": audience_settings})
 
 
-def _message(error: ErrorDetails, loc: tuple[Any, ...]) -> str:
+def _lines(exc: ValidationError, block: str, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path) -> list[str]:
+    """Each of pydantic's errors in a block of kamdoc.yaml as one line at its place."""
+    lines = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        pos = where((block, *loc))
+        shown = block + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+        lines.append(f"{config_file}:{pos.line}:{pos.col}: error: {shown}: {_message(error, loc, block)}")
+    return lines
+
+
+def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio") -> str:
     """Pydantic's error in the words of someone editing kamdoc.yaml."""
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "extra_forbidden":
-        return "unknown setting; known: " + ", ".join(_known(loc))
+        return "unknown setting; known: " + ", ".join(_known(loc, block))
     if kind == "missing":
         return "missing; it is required"
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
@@ -114,7 +164,8 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...]) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def _known(loc: tuple[Any, ...]) -> list[str]:
-    models: dict[str, type[BaseModel]] = {"criteria": Criterion, "knock_outs": KnockOut}
-    parent = models.get(str(loc[0]), Programme) if len(loc) > 1 else Programme
-    return list(parent.model_fields)
+def _known(loc: tuple[Any, ...], block: str) -> list[str]:
+    top: type[BaseModel] = Audiences if block == "audiences" else Programme
+    models: dict[str, type[BaseModel]] = {"criteria": Criterion, "knock_outs": KnockOut, "customer": CustomerCopy}
+    parent = models.get(str(loc[0]), top) if len(loc) > 1 else top
+    return [name for name in parent.model_fields if name != "audiences"]

@@ -36,20 +36,25 @@ def _head(schema: dict[str, Any]) -> str:
         "A plan is a folder `plans/<slug>/` holding `plan.yaml` and the files it names (a logo, Markdown texts); "
         "a bare `something.yaml` is a plan too. Every Markdown field may instead be `{file: name.md}`, a file "
         "beside the plan whose text stands for the value. Values of closed lists are written in English and shown "
-        "in the deck's language. The JSON Schema of the same standard is printed by `kamdoc schema`."
+        "in the deck's language. The JSON Schema of the same standard is printed by `kamdoc schema`.\n\n"
+        "The column *customer's copy* says what `kamdoc render --audience customer` shows: a field marked *shown*, inside "
+        "a section marked *shown*. Every other field stays with our side, and so does any field a later format adds "
+        "without saying otherwise (the schema carries each field's `x-kamdoc-audience`). A repository's kamdoc.yaml may "
+        "open more by name (`audiences: {customer: {show: [financials.products.actual]}}`) and may leave the power map "
+        "out (`power_map: none`); our goals reach the customer only when marked `shared: true`."
     )
 
 
 def _sections(schema: dict[str, Any]) -> str:
     from kamdoc.standard.sections import section
 
-    rows = ["## Sections", "", "| section | required | in the deck (en / de) | what it holds |", "| --- | --- | --- | --- |"]
+    rows = ["## Sections", "", "| section | required | in the deck (en / de) | customer's copy | what it holds |", "| --- | --- | --- | --- | --- |"]
     required = set(schema.get("required", ()))
     for name, prop in schema["properties"].items():
         shown = f"[`{name}`](#{_anchor(name)})" if _model_ref(prop)[0] else f"`{name}`"
         declared = section(name)
         titles = " · ".join(f"{en} / {de}" for en, de in (e.title for e in declared.agenda)) if declared else ""
-        rows.append(f"| {shown} | {'yes' if name in required else 'no'} | {_cell(titles) or '–'} | {_cell(_text(prop))} |")
+        rows.append(f"| {shown} | {'yes' if name in required else 'no'} | {_cell(titles) or '–'} | {_seen(prop)} | {_cell(_text(prop))} |")
     return "\n".join(rows)
 
 
@@ -83,11 +88,18 @@ def _model_ref(prop: dict[str, Any]) -> tuple[str | None, bool]:
 def _model(title: str, node: dict[str, Any], schema: dict[str, Any], lists: dict[tuple[str, ...], str]) -> str:
     heading = "## The top level" if title == "plan" else f"### `{title}`"
     rows = [heading, "", _text(node) if title != "plan" else "The fields at the top of `plan.yaml`.", "",
-            "| field | type | required | meaning |", "| --- | --- | --- | --- |"]
+            "| field | type | required | customer's copy | meaning |", "| --- | --- | --- | --- | --- |"]
     required = set(node.get("required", ()))
     for name, prop in node.get("properties", {}).items():
-        rows.append(f"| `{name}` | {_type(prop, schema, title, name, lists)} | {'yes' if name in required else 'no'} | {_cell(_text(prop))} |")
+        rows.append(f"| `{name}` | {_type(prop, schema, title, name, lists)} | {'yes' if name in required else 'no'} | {_seen(prop)} | {_cell(_text(prop))} |")
     return "\n".join(rows)
+
+
+def _seen(prop: dict[str, Any]) -> str:
+    """Whether the customer's copy shows a field (inside a shown section): the field's declaration, kept in the schema."""
+    from kamdoc.standard.model import AUDIENCE_KEY, CUSTOMER
+
+    return "shown" if prop.get(AUDIENCE_KEY) == CUSTOMER else "–"
 
 
 def _type(prop: dict[str, Any], schema: dict[str, Any], owner: str, name: str, lists: dict[tuple[str, ...], str]) -> str:

@@ -110,28 +110,33 @@ def schema_text(language: str = "en") -> str:
 
 
 def _in_german(schema: dict[str, Any]) -> None:
-    """The editors' help in German: descriptions and the meanings of closed values (keys and values stay as the standard has them)."""
+    """The editors' help in German: descriptions and the meanings of closed values (keys and values stay as the standard has them).
+
+    A text with no German yet stays English: a missing translation must not stop the command (a test finds it instead).
+    """
     from kamdoc.standard.german import MEANINGS
 
     for node, _ in _nodes(schema):
         if isinstance(node.get("markdownDescription"), str):
-            node["markdownDescription"] = german_text(node["markdownDescription"])
+            node["markdownDescription"] = german_text(node["markdownDescription"]) or node["markdownDescription"]
             node["description"] = _CODE.sub(r"\1", node["markdownDescription"])
         elif isinstance(node.get("description"), str):
-            node["description"] = german_text(node["description"])
+            node["description"] = german_text(node["description"]) or node["description"]
         if isinstance(node.get("enumDescriptions"), list):
-            node["enumDescriptions"] = [MEANINGS[m] for m in node["enumDescriptions"]]
+            node["enumDescriptions"] = [MEANINGS.get(m, m) for m in node["enumDescriptions"]]
         if isinstance(node.get("markdownEnumDescriptions"), list):
             node["markdownEnumDescriptions"] = [_german_enum(m) for m in node["markdownEnumDescriptions"]]
 
 
-def german_text(text: str) -> str:
-    """A description in German: its own text, and its list of allowed values with their German meanings (KeyError: none yet)."""
+def german_text(text: str) -> str | None:
+    """A description in German: its own text, and its list of allowed values with their German meanings (None: no German yet)."""
     from kamdoc.standard.german import DESCRIPTIONS, MEANINGS
 
     if text in DESCRIPTIONS:
         return DESCRIPTIONS[text]
     base, _, allowed = text.partition(" Allowed: ")
+    if base not in DESCRIPTIONS:
+        return None
     out = DESCRIPTIONS[base]
     if allowed:
         for english, german in MEANINGS.items():
@@ -144,4 +149,4 @@ def _german_enum(text: str) -> str:
     from kamdoc.standard.german import MEANINGS
 
     head, _, meaning = text.partition(": ")
-    return f"{head}: {MEANINGS[meaning]}"
+    return f"{head}: {MEANINGS.get(meaning, meaning)}"

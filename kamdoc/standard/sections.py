@@ -1,8 +1,7 @@
 """The plan's sections, each declared once: what the schema, validation, the diff, the deck and `kamdoc new` know of it.
 
 Every stage reads this registry instead of keeping its own list: the plan model is made from it (`standard/plan.py`),
-the rules find person references and named lists here, the diff its identity keys, the customer's copy what to
-leave out, the outline each agenda entry's title and slides, and the scaffold each section's commented starting
+the rules find person references and named lists here, the diff its identity keys, the customer's copy which lists tell items apart, the outline each agenda entry's title and slides, and the scaffold each section's commented starting
 text. docs/architecture.md shows what adding a section takes.
 """
 
@@ -29,6 +28,8 @@ from kamdoc.standard.model import (
     Relationship,
     Swot,
     TeamMember,
+    CUSTOMER,
+    INTERNAL,
     about,
 )
 
@@ -80,8 +81,6 @@ class Section:
     identity: tuple[tuple[RelPath, tuple[str, ...]], ...] = ()  # list path → the fields that tell its items apart
     people: tuple[tuple[RelPath, str], ...] = ()  # list path and field of each value that names a power map person
     named: tuple[tuple[RelPath, str], ...] = ()  # lists whose items must have distinct values of the field
-    hidden: tuple[str, ...] = ()  # dotted paths of what the customer's copy leaves out ("people.*.notes")
-    for_customer: bool = True  # False: the customer's copy leaves the whole section out
     scaffold: Labels = ("", "")  # the commented text `kamdoc new` writes for it, in English and German
 
     @property
@@ -97,17 +96,17 @@ def _col(field_: str, en: str, de: str, show: Show = "text", align: Literal["lef
 
 SECTIONS: tuple[Section, ...] = (
     Section(
-        "kamdoc", Literal[1], about("The plan standard's format number; this is format 1.", example=1),
+        "kamdoc", Literal[1], about("The plan standard's format number; this is format 1.", example=1, seen=CUSTOMER),
         ("Format", "Format"), entries=(),
     ),
     Section(
         "language", LanguageField,
         about("The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).",
-              example="en", default="en"),
+              example="en", default="en", seen=CUSTOMER),
         ("Language", "Sprache"), entries=(),
     ),
     Section(
-        "cover", Cover, about("The cover: account, key account manager, logo and version."),
+        "cover", Cover, about("The cover: account, key account manager, logo and version.", seen=CUSTOMER),
         ("Cover", "Deckblatt"), entries=(),  # the cover slide is made for every plan, before the agenda
         scaffold=("""\
 # Cover: who the plan is for, by whom, and which version.
@@ -134,7 +133,7 @@ cover:
 """),
     ),
     Section(
-        "profile", Profile, about("The customer profile: the customer in our words, key figures, owners, goals, market, competitors."),
+        "profile", Profile, about("The customer profile: the customer in our words, key figures, owners, goals, market, competitors.", seen=CUSTOMER),
         ("Customer profile", "Kurzprofil"),
         entries=(
             Entry("profile", ("Customer profile", "Kurzprofil")),
@@ -178,7 +177,7 @@ profile:
 """),
     ),
     Section(
-        "buying_strategy", BuyingStrategy, about("The buying strategy: how the customer buys."),
+        "buying_strategy", BuyingStrategy, about("The buying strategy: how the customer buys.", seen=CUSTOMER),
         ("Buying strategy", "Einkaufsstrategie"),
         identity=((("category_owners",), ("category",)),),
         people=((("category_owners",), "owner"),),
@@ -205,11 +204,10 @@ buying_strategy:
 """),
     ),
     Section(
-        "power_map", PowerMap, about("Key people, their roles and attitudes, and how they are tied."),
+        "power_map", PowerMap, about("Key people, their roles and attitudes, and how they are tied.", seen=CUSTOMER),
         ("Power map", "Power-Map"),
         identity=((("people",), ("id",)), (("links",), ("from", "to", "kind"))),
         people=((("people",), "reports_to"), (("links",), "from"), (("links",), "to")),
-        hidden=("people.*.attitude", "people.*.influence", "people.*.notes"),
         scaffold=("""\
 # Power map: the key people, their roles, influence and attitude towards us.
 # Roles: decision-maker, user, influencer, ratifier, specifier, door-opener, buyer.
@@ -246,7 +244,7 @@ power_map:
 """),
     ),
     Section(
-        "swot", Swot, about("SWOT of the customer, in full sentences."),
+        "swot", Swot, about("SWOT of the customer, in full sentences.", seen=INTERNAL),
         ("SWOT of the customer", "SWOT des Kunden"),
         scaffold=("""\
 # SWOT of the customer, in full sentences.
@@ -267,11 +265,10 @@ swot:
 """),
     ),
     Section(
-        "position", Position | None, about("Our own position as solution provider (optional).", default=None),
+        "position", Position | None, about("Our own position as solution provider (optional).", default=None, seen=INTERNAL),
         ("Our position", "Unsere Position"),
         identity=((("won",), ("name",)), (("lost",), ("name",)), (("potential",), ("unit",)), (("competitors",), ("name",))),
         named=((("competitors",), "name"),),
-        hidden=("lost.*.reasons", "potential", "swot"),  # why we lost, how their units rate us, our own SWOT
         scaffold=("""\
 # Our own position (optional): projects won and lost, potential portfolio, perception, competitors, own SWOT.
 # position:
@@ -289,7 +286,7 @@ swot:
 """),
     ),
     Section(
-        "mission", Mission, about("Our mission for the account, 3 to 5 years ahead."),
+        "mission", Mission, about("Our mission for the account, 3 to 5 years ahead.", seen=CUSTOMER),
         ("Mission", "Mission"),
         scaffold=("""\
 # Mission: where we want to be with this customer in 3 to 5 years.
@@ -304,7 +301,7 @@ mission:
 """),
     ),
     Section(
-        "goals", list[Goal], about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5),
+        "goals", list[Goal], about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5, seen=CUSTOMER),
         ("Top five goals", "Top-5-Ziele"),
         identity=(((), ("id",)), (("*", "milestones"), ("milestone",)), (("*", "actions"), ("action",))),
         scaffold=("""\
@@ -334,11 +331,10 @@ goals:
 """),
     ),
     Section(
-        "financials", Financials, about("Budget plan per product."),
+        "financials", Financials, about("Budget plan per product.", seen=CUSTOMER),
         ("Financials", "Finanzplanung"),
         identity=((("products",), ("name",)),),
         named=((("products",), "name"),),
-        hidden=("products.*.margin",),
         scaffold=("""\
 # Financials: actual and planned revenue per product.
 financials:
@@ -360,7 +356,7 @@ financials:
 """),
     ),
     Section(
-        "key_projects", list[KeyProject], about("Tenders, opportunities and projects for management (optional).", default_factory=list),
+        "key_projects", list[KeyProject], about("Tenders, opportunities and projects for management (optional).", default_factory=list, seen=CUSTOMER),
         ("Key projects", "Schlüsselprojekte"),
         table=Table((
             _col("name", "Project", "Projekt"),
@@ -385,7 +381,7 @@ key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: 
 """),
     ),
     Section(
-        "account_team", list[TeamMember], about("Our account team (optional).", default_factory=list),
+        "account_team", list[TeamMember], about("Our account team (optional).", default_factory=list, seen=CUSTOMER),
         ("Account team", "Account-Team"),
         table=Table((_col("name", "Name", "Name"), _col("role", "Role", "Rolle"), _col("focus", "Focus", "Schwerpunkt", "markdown"))),
         identity=(((), ("name",)),),
@@ -398,7 +394,7 @@ account_team: []        # - {name: ..., role: ..., focus: ...}
 """),
     ),
     Section(
-        "relationship_plan", list[Relationship], about("Who addresses whom with which message (optional).", default_factory=list),
+        "relationship_plan", list[Relationship], about("Who addresses whom with which message (optional).", default_factory=list, seen=INTERNAL),
         ("Relationship plan", "Beziehungsmanagement"),
         table=Table((
             _col("person", "Person", "Person", "person"),
@@ -417,7 +413,7 @@ relationship_plan: []   # - {person: person-id, owner: ..., message: ..., freque
 """),
     ),
     Section(
-        "marketing", list[MarketingEvent], about("Account marketing events for the next two years (optional).", default_factory=list),
+        "marketing", list[MarketingEvent], about("Account marketing events for the next two years (optional).", default_factory=list, seen=CUSTOMER),
         ("Marketing calendar", "Key-Account-Marketing"),
         table=Table((
             _col("date", "Date", "Datum", "date", "right"),
@@ -436,8 +432,8 @@ marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, au
     ),
     Section(
         "assessment", Assessment | None,
-        about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).", default=None),
-        ("Account assessment", "Account-Bewertung"), entries=(), for_customer=False,  # scores and knock-outs are ours alone
+        about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).", default=None, seen=INTERNAL),
+        ("Account assessment", "Account-Bewertung"), entries=(),
     ),
 )
 """The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""

@@ -2,29 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamdoc.findings import quoted
-from kamdoc.load.document import FileRefused, read_capped, resolve_ref
+from kamdoc.load.document import FileRefused, Path_, read_capped, resolve_ref
 from kamdoc.limits import MAX_IMAGE_BYTES, MAX_PIXELS
-
-
 
 
 @dataclass(frozen=True)
 class Image:
-    """An image file that passed the checks."""
+    """An image file that passed the checks, with the very bytes that passed them."""
 
     path: Path
     kind: str  # "png", "jpeg" or "svg"
     width: float
     height: float
+    # Decks draw these bytes: a file read again later could have changed since it was checked.
+    data: bytes = field(repr=False)
 
 
-def check_image(ref: str, base: Path, repo: Path) -> Image:
-    """The image `ref` names, if it is a PNG, JPEG or SVG inside the repo within the size caps."""
+Named = tuple[Path_, str]
+"""Where a plan names a file: the path of the value that names it, and the reference written there."""
+
+LOGO: Path_ = ("cover", "logo")
+"""Where a plan names its logo."""
+
+
+def check_image(ref: str, base: Path, repo: Path, known: Mapping[Path, Image] | None = None) -> Image:
+    """The image `ref` names, if it is a PNG, JPEG or SVG inside the repo within the size caps.
+
+    A file already in `known` (checked before, by its real path) is not read again.
+    """
     path = resolve_ref(ref, base, repo)
+    if known is not None and path in known:
+        return known[path]
     data = read_capped(path, MAX_IMAGE_BYTES, quoted(ref))
     if data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff"):
         return _raster(ref, path, data)
@@ -71,7 +84,7 @@ def _raster(ref: str, path: Path, data: bytes) -> Image:
         raise FileRefused(f"{quoted(ref)} is a damaged image file") from None
     if kind not in ("png", "jpeg"):
         raise FileRefused(f"{quoted(ref)} is not a PNG, JPEG or SVG image")
-    return Image(path, kind, width, height)
+    return Image(path, kind, width, height, data)
 
 
 def _svg(ref: str, path: Path, data: bytes) -> Image:
@@ -81,7 +94,7 @@ def _svg(ref: str, path: Path, data: bytes) -> Image:
         size = check_svg(data)
     except SvgRefused as exc:
         raise FileRefused(f"{quoted(ref)} {exc}") from None
-    return Image(path, "svg", size.width, size.height)
+    return Image(path, "svg", size.width, size.height, data)
 
 
 def markdown_images(text: str) -> list[tuple[str, int, int]]:
@@ -112,8 +125,8 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def svg_to_png(path: Path, width_px: int, height_px: int, fonts: tuple[Path, ...]) -> bytes:
-    """An SVG (already checked by `check_image`) as PNG pixels, for decks: neither format is handed a stranger's SVG."""
+def svg_to_png(data: bytes, width_px: int, height_px: int, fonts: tuple[Path, ...]) -> bytes:
+    """An SVG's bytes (already checked by `check_image`) as PNG pixels, for decks: neither format is handed a stranger's SVG."""
     from kamdoc.validate.svg import to_png
 
-    return to_png(path.read_bytes(), width_px, height_px, fonts)
+    return to_png(data, width_px, height_px, fonts)

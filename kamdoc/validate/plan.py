@@ -30,10 +30,13 @@ from kamdoc.load.document import (
     resolve_ref,
 )
 from kamdoc.errors import KamdocError
+from kamdoc.load import numerals
+from kamdoc.load.numerals import misread
 from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 from kamdoc.standard.model import Kind
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import DEFAULT, Programme
+from kamdoc.validate.images import Image, Named
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -48,6 +51,7 @@ class Result:
     plan: Plan | None = None
     doc: Document | None = None
     said_in: str = ""  # the plan's language, kept when the plan and its document are dropped (results sent between processes)
+    images: dict[Named, Image] = field(default_factory=dict)  # the checked images' bytes, by where the plan names them, for the decks
 
     @property
     def errors(self) -> list[Finding]:
@@ -138,12 +142,13 @@ def validate_document(doc: Document, today: date, programme: Programme = DEFAULT
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         # A value the loader refused already has its message; the schema's complaint about it would be a second one.
-        said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"}
+        said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"} | {(doc.where(p), field_path(p)) for p in normaliser.misread}
         result.findings += [f for f in _schema_findings(exc, data, doc) if (f.pos, f.field) not in said]
-    result.findings += rules.check(data, doc, today, normaliser.markdown, programme)
+    findings, images = rules.check(data, doc, today, normaliser.markdown, programme)
+    result.findings += findings
     result.findings = sorted(set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message))
     if not result.errors:
-        result.plan = plan
+        result.plan, result.images = plan, images
     return result
 
 
@@ -174,6 +179,8 @@ class _Shape:
 
 
 _LEAF = _Shape("leaf")
+_NUMBER = _Shape("number")
+_COUNT = _Shape("count")  # a whole number: a year, a score, an attitude from -2 to +2
 
 
 def _shape(tp: Any, kinds: frozenset[Kind] = frozenset()) -> _Shape:
@@ -188,6 +195,10 @@ def _shape(tp: Any, kinds: frozenset[Kind] = frozenset()) -> _Shape:
     for kind in (Kind.MARKDOWN, Kind.TEXT, Kind.QUANTITY, Kind.DATE):
         if kind in kinds:
             return _Shape(kind.value)
+    if tp is int:
+        return _COUNT
+    if tp is float:
+        return _NUMBER
     if origin is list:
         item = _shape(get_args(tp)[0])
         return _LEAF if item is _LEAF else _Shape("list", item)
@@ -219,6 +230,10 @@ class _Normaliser:
         self.findings: list[Finding] = []
         self.markdown: list[tuple[Path_, Path]] = []
         """Every Markdown value's path, with the folder its relative image paths start from."""
+        self.misread: set[Path_] = set()
+        """Number fields whose text YAML reads as another number or as text: said once, here, not again by the schema."""
+        language = doc.data.get("language") if isinstance(doc.data, dict) else None
+        self.language = language if language in ("en", "de") else "en"
 
     def plan(self, data: dict[Any, Any]) -> dict[Any, Any]:
         normalised: dict[Any, Any] = self.value(data, _model_shape(Plan), ())
@@ -259,7 +274,16 @@ class _Normaliser:
             return self.text(value, path)
         if kind == "text":
             return self.text(value, path)
+        if kind == "number":
+            self.numeral(value, path)
+            return value
+        if kind == "count":
+            if not self.numeral(value, path) and isinstance(value, float):
+                self.fraction(value, path)
+            return value
         if kind == "quantity":
+            if self.numeral(value, path):
+                return value
             if isinstance(value, (bool, date)) or (isinstance(value, str) and path in self.doc.plain):
                 return self.text(value, path)
             return value
@@ -274,7 +298,27 @@ class _Normaliser:
         for table in (self.doc.positions, self.doc.keys):
             _rename(table, old, new)
         _rename(self.doc.plain, old, new)
+        _rename(self.doc.numerals, old, new)
         _rename(self.doc.elsewhere, old, new)
+
+    def numeral(self, value: Any, path: Path_) -> bool:
+        """Whether a number field holds a number written with thousands separators or a decimal comma (an error, said here)."""
+        source = self.doc.numerals.get(path) or self.doc.plain.get(path)
+        reading = misread(source, self.language) if source else None
+        if reading is None or source is None:
+            return False
+        glued = path in self.doc.numerals and isinstance(value, (int, float))  # `{2026: 1,250}`: YAML made two entries
+        read = f"{value:g} and a second entry {source.split(',', 1)[1]}" if glued else f"{value:g}" if isinstance(value, (int, float)) else "text, not a number"
+        self.findings.append(Finding(self.doc.where(path), "error", field_path(path), numerals.message(source, read, reading)))
+        self.misread.add(path)
+        return True
+
+    def fraction(self, value: float, path: Path_) -> None:
+        """A count written with a decimal point (`2025.0`, `4.5`): an error that says the whole number to write."""
+        source = self.doc.plain.get(path) or f"{value:g}"
+        fix = f"write {int(value)}" if value.is_integer() else f"write a whole number such as {round(value)}"
+        self.findings.append(Finding(self.doc.where(path), "error", field_path(path), f"'{source}' is not a whole number; {fix}"))
+        self.misread.add(path)
 
     def text(self, value: Any, path: Path_) -> Any:
         source = self.doc.plain.get(path)

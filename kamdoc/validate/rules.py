@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kamdoc.validate.images import check_image, markdown_images
+from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.load.document import Document, FileRefused, Path_
 from kamdoc.standard.programme import DEFAULT, Programme
@@ -38,6 +38,9 @@ class _Checker:
         self.doc = doc
         self.today = today
         self.findings: list[Finding] = []
+        self.checked: dict[Named, Image] = {}
+        """Each image that passed its checks, by where the plan names it."""
+        self._files: dict[Path, Image] = {}  # the same images by file: a file named many times is read once
 
     def add(self, severity: Severity, path: Path_, message: str, at_key: bool = False) -> None:
         pos = self.doc.where_key(path) if at_key else self.doc.where(path)
@@ -253,13 +256,19 @@ class _Checker:
 
     # --- files and links ------------------------------------------------------------
 
+    def image(self, named: Named, base: Path) -> None:
+        """Check the image named at `named` (relative to `base`), and keep it when it passes; FileRefused when it does not."""
+        image = check_image(named[1], base, self.doc.repo, self._files)
+        self._files[image.path] = image
+        self.checked[named] = image
+
     def logo(self) -> None:
-        logo = self.get("cover", "logo")
+        logo = self.get(*LOGO)
         if isinstance(logo, str):
             try:
-                check_image(logo, self.doc.file.parent, self.doc.repo)
+                self.image((LOGO, logo), self.doc.file.parent)
             except FileRefused as exc:
-                self.add("error", ("cover", "logo"), str(exc))
+                self.add("error", LOGO, str(exc))
 
     def website(self) -> None:
         site = self.get("profile", "website")
@@ -275,7 +284,7 @@ class _Checker:
                 continue
             for src, line, col in markdown_images(text):
                 try:
-                    check_image(src, base, self.doc.repo)
+                    self.image((path, src), base)
                 except FileRefused as exc:
                     self.findings.append(Finding(self.doc.where_in_text(path, line, col), "error", field_path(path), f"image {exc}"))
 
@@ -298,8 +307,12 @@ def _years(n: int) -> str:
     return f"{n} year" if abs(n) == 1 else f"{n} years"
 
 
-def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]], programme: Programme = DEFAULT) -> list[Finding]:
-    """Every rule of the standard beyond types and closed lists, as findings; the assessment against the repo's criteria."""
+def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]],
+          programme: Programme = DEFAULT) -> tuple[list[Finding], dict[Named, Image]]:
+    """Every rule of the standard beyond types and closed lists, as findings; the assessment against the repo's criteria.
+
+    Also the images that passed their checks, by where the plan names them: the decks draw these, and read no file again.
+    """
     checker = _Checker(data, doc, today)
     version = checker.get("cover", "version")
     version = version if isinstance(version, date) else None
@@ -320,4 +333,4 @@ def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple
     checker.website()
     checker.placeholders()
     checker.assessment(programme)
-    return checker.findings
+    return checker.findings, checker.checked

@@ -213,7 +213,7 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
         text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert text.startswith("Änderungen seit 15.11.2026")
         assert "Top-5-Ziele: goals: sow-antriebe" not in text
-        assert "Top-5-Ziele: sow-antriebe: Ziel: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text
+        assert "Top-5-Ziele: sow-antriebe: Zielwert: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text
         assert ": target:" not in text  # every field named in German
         # In the plan's language: field names the deck has words for, closed-list terms, numbers
         assert "Power-Map: Gerlinde Brenner-Hofmann: Einstellung: Neutral → Positiv" in text

@@ -82,11 +82,13 @@ def test_a_manifest_naming_files_outside_the_repo_is_not_trusted(repo: Path) -> 
 
 
 def _key(inputs: dict[str, str]) -> str:
-    """The key the build would record for these inputs (pptx, internal deck, default theme)."""
-    from kamdoc.pipeline.build import _key as key, _theme_files, _sha256
+    """The key the build would record for these inputs (pptx, internal deck, default theme, the example programme)."""
+    from kamdoc.load.settings import programmes_for
+    from kamdoc.pipeline.build import _key as key, plan_recipes, run_recipe
 
-    theme_key = hashlib.sha256("".join(_sha256(p) for p in _theme_files(None)).encode()).hexdigest()
-    return key(theme_key, ("pptx",), "internal", inputs)
+    plan = Path("plans/brenner-werke/plan.yaml")
+    recipe = plan_recipes([plan], run_recipe(("pptx",), "internal", None), programmes_for([plan]))[plan]
+    return key(recipe, inputs)
 
 
 def test_a_failing_plan_does_not_stop_the_others(repo: Path) -> None:

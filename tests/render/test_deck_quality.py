@@ -59,7 +59,9 @@ def _boxes(slide: object) -> list[str]:
 
 
 def _title(person: Person) -> str:
-    return ", ".join(x for x in (person.title, person.department) if x)
+    # A department its title names already ("Leiterin Konzerneinkauf, Konzerneinkauf") is said once.
+    department = person.department if person.department and person.department.casefold() not in (person.title or "").casefold() else None
+    return ", ".join(x for x in (person.title, department) if x)
 
 
 @pytest.mark.parametrize("name", list(PLANS_SHOWN))

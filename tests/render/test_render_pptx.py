@@ -165,18 +165,23 @@ def test_customer_audience_leaves_out_internal_matters(tmp_path: Path) -> None:
     out = render(tmp_path, PLANS / "brenner-werke", "--audience", "customer")
     prs = Presentation(str(out / "brenner-werke.pptx"))
     everything = "\n".join(texts(s) for s in prs.slides)
-    assert "Kundenversion" in texts(prs.slides[1])
+    assert "Erstellt für Brenner Werke AG" in texts(prs.slides[0]) and "Vertraulich" in texts(prs.slides[0])
+    assert "Kundenversion" not in everything and "nur für das Account-Team" not in everything  # our own marking stays ours
+    assert all(not s.has_notes_slide or not s.notes_slide.notes_text_frame.text for s in prs.slides)  # no file paths for the customer
+
     def headers(title: str) -> set[str]:
         return {cell.text for slide in prs.slides if texts(slide).startswith(title)
                 for shape in slide.shapes if shape.has_table for cell in shape.table.rows[0].cells}
 
-    (power_map,) = [s for s in prs.slides if texts(s).startswith("Power-Map")]
+    (power_map,) = [s for s in prs.slides if texts(s).startswith("Organisation")]  # the power map, as an organisation chart
     assert {str(b.fill.fore_color.rgb) for b in person_boxes(power_map).values()} == {"FFFFFF"}  # no attitude colours
+    assert all(b.text_frame.paragraphs[-1].text.strip() for b in person_boxes(power_map).values())  # no empty line where roles were
     assert "Feind" not in texts(power_map) and "Einfluss" not in texts(power_map)
-    assert headers("Finanzplanung") and "Marge" not in headers("Finanzplanung")
-    assert "Potenzial-Portfolio" not in titles(out / "brenner-werke.pptx")
+    shown = titles(out / "brenner-werke.pptx")
+    assert not any(t.startswith(("Finanzplanung", "Potenzial-Portfolio", "Unsere SWOT", "SWOT", "Unsere Position", "Beziehungsmanagement"))
+                   for t in shown), shown
     assert "Lastenheft war auf Voss zugeschnitten" not in everything  # the reasons a project was lost
-    assert "Unsere SWOT" not in titles(out / "brenner-werke.pptx")
+    assert "Gemeinsame Ziele" in shown and "Top-5-Ziele" not in shown
 
 
 def test_same_plan_gives_the_same_bytes(tmp_path: Path) -> None:

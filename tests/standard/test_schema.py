@@ -78,7 +78,7 @@ def test_standard_reference_names_every_field_and_every_closed_value() -> None:
     text = kamdoc("schema", "--markdown").out
     for section in ("cover", "power_map.people[]", "goals[].milestones[]", "financials.products[]", "assessment"):
         assert f"### `{section}`" in text
-    assert "| `reports_to` | id | no | The id of the person this one reports to; no cycles. |" in text
+    assert "| `reports_to` | id | no | shown | The id of the person this one reports to; no cycles. |" in text
     assert "| `roles` | list of one of [role](#list-role) (at least 1 item) | yes |" in text
     for name, terms in VOCABULARY.items():
         assert f"### list {name}" in text
@@ -179,3 +179,52 @@ def test_kamdoc_new_in_german_writes_the_german_schema(in_tmp: Path) -> None:
     assert kamdoc("new", "kunde", "--language", "de").code == 0
     written = json.loads((in_tmp / "plans" / "kap.schema.json").read_text(encoding="utf-8"))
     assert written["$defs"]["Cover"]["description"].startswith("Das Deckblatt")
+
+
+_NOT_WORDS = ("enum", "examples", "const", "default", "description", "markdownDescription", "enumDescriptions", "markdownEnumDescriptions")
+"""Keys a schema object holds plan data or its own texts under: not walked into for further texts."""
+
+
+def texts_for_people(node: Any) -> Iterator[tuple[str, str]]:
+    """Each text a schema shows people, as ("description", text) or ("meaning", a closed value's meaning), as `--language de` translates them."""
+    if isinstance(node, list):
+        for item in node:
+            yield from texts_for_people(item)
+        return
+    if not isinstance(node, dict):
+        return
+    text = node.get("markdownDescription", node.get("description"))
+    if isinstance(text, str):
+        yield "description", text
+    yield from (("meaning", meaning) for meaning in node.get("enumDescriptions", ()))
+    for key, value in node.items():
+        if key not in _NOT_WORDS:
+            yield from texts_for_people(value)
+
+
+def test_every_text_of_the_schema_and_the_reference_has_a_german_one() -> None:
+    from kamdoc.standard.german import MEANINGS
+    from kamdoc.standard.schema import german_text
+
+    texts = set(texts_for_people(schema()))
+    texts |= {("meaning", term.meaning) for terms in VOCABULARY.values() for term in terms}  # the reference's closed lists
+    assert len({text for kind, text in texts if kind == "description"}) > 150 and len(texts) > 200  # the walk found the texts
+    missing = sorted(text for kind, text in texts if (german_text(text) if kind == "description" else MEANINGS.get(text)) is None)
+    assert missing == [], "no German text in kamdoc/standard/german.py for:\n" + "\n".join(missing)
+
+
+def test_a_text_without_german_is_shown_in_english_and_the_command_succeeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kamdoc.standard import german
+
+    monkeypatch.delitem(german.DESCRIPTIONS, "How far the plan is.")
+    monkeypatch.delitem(german.DESCRIPTIONS, "The cover: who the plan is for, by whom, and which version.")
+    monkeypatch.delitem(german.MEANINGS, "Work in progress, not yet reviewed.")
+    run = kamdoc("schema", "--language", "de")  # a KeyError here would be a traceback, which fails the test
+    assert run.code == 0 and run.err == ""
+    cover = json.loads(run.out)["$defs"]["Cover"]
+    assert cover["description"] == "The cover: who the plan is for, by whom, and which version."
+    status = cover["properties"]["status"]
+    assert status["markdownDescription"].startswith("How far the plan is. Allowed: `draft` (work in progress, not yet reviewed)")
+    assert status["anyOf"][0]["enumDescriptions"][:2] == ["Work in progress, not yet reviewed.", "Vollständig, wartet auf die Prüfung durch die Geschäftsleitung."]
+    assert status["anyOf"][0]["markdownEnumDescriptions"][0] == "**draft**: Work in progress, not yet reviewed."
+    assert cover["properties"]["version"]["description"].startswith("Die Version des Plans")  # the others stay German

@@ -67,8 +67,6 @@ def test_every_declared_path_names_real_fields(section: Section) -> None:
             _resolve(section, [*path, "*", key])
     for path, name in (*section.people, *section.named):
         _resolve(section, [*path, "*", name])
-    for hidden in section.hidden:
-        _resolve(section, hidden.split("."))
     if section.table:
         for column in section.table.columns:
             _resolve(section, ["*", column.field])
@@ -91,26 +89,26 @@ _NEW_SECTION = textwrap.dedent('''
     from pathlib import Path
 
     from kamdoc.standard import sections
-    from kamdoc.standard.model import Id, Markdown, Part, Text, about
+    from kamdoc.standard.model import CUSTOMER, INTERNAL, Id, Markdown, Part, Text, about
 
 
     class Initiative(Part):
         """A sustainability initiative we run with the customer."""
 
-        initiative: Text = about("The initiative.")
-        contact: Id | None = about("The person at the customer who backs it (a power map id).", default=None)
-        our_cost: Text | None = about("What it costs us.", default=None)
-        impact: Markdown | None = about("What it changes for the customer.", default=None)
+        initiative: Text = about("The initiative.", seen=CUSTOMER)
+        contact: Id | None = about("The person at the customer who backs it (a power map id).", default=None, seen=CUSTOMER)
+        our_cost: Text | None = about("What it costs us.", default=None, seen=INTERNAL)
+        impact: Markdown | None = about("What it changes for the customer.", default=None, seen=CUSTOMER)
 
 
     sections.SECTIONS = (*sections.SECTIONS, sections.Section(
-        "sustainability", list[Initiative], about("Sustainability initiatives with the customer (optional).", default_factory=list),
+        "sustainability", list[Initiative], about("Sustainability initiatives with the customer (optional).", default_factory=list, seen=CUSTOMER),
         ("Sustainability", "Nachhaltigkeit"),
         table=sections.Table((sections.Column("initiative", ("Initiative", "Initiative")),
                               sections.Column("contact", ("Backed by", "Unterstützt von"), "person"),
                               sections.Column("our_cost", ("Our cost", "Unsere Kosten")),
                               sections.Column("impact", ("Impact", "Wirkung"), "markdown"))),
-        identity=(((), ("initiative",)),), people=(((), "contact"),), named=(((), "initiative"),), hidden=("*.our_cost",),
+        identity=(((), ("initiative",)),), people=(((), "contact"),), named=(((), "initiative"),),
         scaffold=("sustainability: []   # - {initiative: ..., contact: person-id}", "sustainability: []   # - {initiative: ..., contact: person-id}"),
     ))
 
