@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -396,8 +397,9 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | Non
     Lists are matched by identity (people and goals by id, products, KPIs,
     competitors and projects by name), so reordering is no change.
 
-    Exit codes: 0 (or 1 with --exit-code when plans changed), 2 for a wrong
-    command line or revision.
+    Exit codes: 0 (or 1 with --exit-code when plans changed), 1 when a plan
+    could not be compared (the others are shown), 2 for a wrong command line
+    or revision.
     """
     from kamdoc.commands.diff import run_diff
 
@@ -470,6 +472,38 @@ def run() -> None:
         else:  # a message given to sys.exit
             sys.stderr.write(f"{exc.code}\n")
             code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    except OSError as exc:
+        # Every file kamdoc writes says its own error; what reaches here is the terminal's stream failing under
+        # click.echo (`> /dev/full`, a disk full or gone). Any other OSError is a bug and keeps its traceback.
+        if exc.errno not in _STREAM_ERRORS:
+            raise
+        _say(f"Error: cannot write to standard output: {exc.strerror or exc}")
+        code = 1
+    os._exit(_flushed(code))
+
+
+_STREAM_ERRORS = (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF)
+"""How writing to standard output fails when its file or device cannot take more."""
+
+
+def _flushed(code: int) -> int:
+    """Flush what is left of the output; the exit code, 1 when standard output could not take it (full, closed, a closed pipe)."""
+    try:
+        if sys.stdout is not None:  # None: started with standard output closed (`>&-`)
+            sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:  # a reader that stopped early (`| head`) wants no message
+            _say(f"Error: cannot write to standard output: {exc.strerror or exc}")
+        code = code or 1
+    _say("")
+    return code
+
+
+def _say(text: str) -> None:
+    """Write `text` (a line, or nothing) to standard error and flush it, if there is a standard error that takes it."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"{text}\n" if text else "")
+            sys.stderr.flush()
+    except OSError:
+        pass  # standard error is gone too: the exit code is all that is left

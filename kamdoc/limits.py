@@ -11,6 +11,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A plan file and each file it pulls in: at most 2 MB (the standard's Limits)."""
 MAX_TEXT = 100_000
 """One text value holds at most this many characters (the standard's Limits)."""
+MAX_STYLED_RUNS = 400
+"""Changes of style (bold, italic, a link) one paragraph keeps; past them its text goes on plain. `*a**a*` over a whole
+text made 32,000 of them, and the PDF 660 MB of memory."""
 MAX_DEPTH = 24
 """Nesting deeper than this is no plan; refusing it keeps a crafted file from exhausting the stack."""
 MAX_NUMBER_CHARS = 40
@@ -23,6 +26,13 @@ MAX_NAME_BYTES = 255
 """One part of such a path, as most file systems allow."""
 MAX_REVISION_CHARS = 255
 """A git revision named on the command line; git's own names are far shorter."""
+MAX_PEOPLE = 2_000
+"""People in a plan's power map: a key account's buying centre is dozens, a whole large organisation chart a few thousand."""
+MAX_REPORTING_DEPTH = 50
+"""Managers above any person of the power map: the deepest real organisations have about a dozen levels."""
+MAX_LINKS = 2_000
+"""Ties in a plan's power map. Each is drawn and listed in the ties table (at most 2,000 rows, about 120 slides), so that a
+plan at every cap still renders to PowerPoint and PDF in well under 30 seconds."""
 
 # --- images -------------------------------------------------------------------------------
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -47,6 +57,18 @@ MAX_THEME_SEQUENCE = 100_000
 """The longest text or list a theme template may make by multiplying, and the longest range it may loop over."""
 MAX_THEME_FILES = 500
 """The most files a theme folder may hold."""
+MAX_THEME_FONT_BYTES = 32 * 1024 * 1024
+"""One font file a theme uses, read and parsed when the theme is loaded (a Latin font is well under 1 MB, a large CJK one about 20 MB)."""
+MIN_SLIDE_SIDE_IN = 4.0
+"""The shortest slide side, in inches, a theme or company template may give: a smaller slide holds no title and text."""
+MAX_SLIDE_SIDE_IN = 56.0
+"""The longest slide side, in inches: PowerPoint's own limit."""
+MAX_MARGIN_SHARE = 0.2
+"""The most of the slide's shorter side the theme's margin may take on each edge: the rest holds the title and text."""
+MAX_TEXT_SIZE = 72.0
+"""The largest text size, in points, a theme may set."""
+MAX_TEXT_SHARE = 1 / 12
+"""The largest text size as a share of the slide's shorter side: a 7.5 in slide takes text up to 45 pt, a 4 in one up to 24 pt."""
 
 # --- company PowerPoint templates ---------------------------------------------------------
 MAX_PPTX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -65,3 +87,19 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 """The largest manifest.json read back (one of 1,000 plans is about 2 MB)."""
 MAX_DECK_BYTES = 512 * 1024 * 1024
 """The largest deck a shard's folder may hand to `build --merge` (a deck of a plan within the limits is a few MB)."""
+
+# --- the live preview -----------------------------------------------------------------------
+MAX_FONT_BYTES = 64 * 1024 * 1024
+"""A font file the preview hands its pages (a Latin face is well under 1 MB, a large CJK one about 20 MB)."""
+MAX_PREVIEW_FILES = 256
+"""How many files (fonts, logos) the preview keeps for its pages: every deck of a version needs a few; older ones drop out."""
+MAX_PREVIEW_KEPT_BYTES = 256 * 1024 * 1024
+"""What those files may hold together; the oldest drop out first (a deck's fonts and logo are a few MB)."""
+
+# --- reviews (kamdoc diff, render --changes-since) -------------------------------------------
+DIFF_STEPS_PER_WORD = 40
+"""The work a word-level diff of two texts may do per word (or sentence) they hold; a text that needs more is shown as rewritten, old → new."""
+MAX_DIFF_GAP = 4_096
+"""A stretch between anchors of a word diff (words on one side times the other) small enough to compare every word with every other."""
+MAX_MATCH_CANDIDATES = 16
+"""A word shared by more of a list's new items than this is too common to pair an edited item with its new wording."""

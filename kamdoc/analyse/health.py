@@ -28,6 +28,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no_review": ("no next review date", "kein nächster Review-Termin"),
     "version_old": ("last revised {months} months ago (cadence {cadence})", "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence})"),
     "commit_old": ("last commit {months} months ago (cadence {cadence})", "letzter Commit vor {months} Monaten (Rhythmus {cadence})"),
+    "commit_unreadable": ("a commit is dated in the year {year}, which no calendar here holds: its date is left out of the last commit's age",
+                          "ein Commit ist auf das Jahr {year} datiert, das kein Kalender hier kennt: sein Datum zählt nicht zum Alter des letzten Commits"),
     "incomplete": ("only {share} of the optional sections and fields filled", "nur {share} der optionalen Abschnitte und Felder gefüllt"),
     "not_smart": ("not SMART: {what}", "nicht SMART: {what}"),
     "no_decision_maker": ("no decision-maker in the power map", "kein Entscheider in der Power-Map"),
@@ -113,9 +115,11 @@ def _months(days: int) -> str:
 
 
 def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today: date, programme: Programme,
-                commit: date | None, language: str = "en") -> Health:
+                commit: date | None, language: str = "en", unreadable_commit: str = "") -> Health:
     """The health of one plan: every reason it is not green, the worst deciding its status."""
     health = Health(shown, account, commit=commit, commit_days=(today - commit).days if commit else None, language=language)
+    if unreadable_commit:  # a forged or broken date in git's history: said, not guessed at
+        health.add("commit_unreadable", "amber", year=unreadable_commit)
     cadence_days = programme.review_months * DAYS_PER_MONTH
     cadence = f"{programme.review_months} {'Monate' if language == 'de' else 'months'}"
     if commit and health.commit_days is not None and health.commit_days > cadence_days:
@@ -150,18 +154,20 @@ def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today:
 @dataclass(frozen=True)
 class Summary:
     """What the programme's views need of one plan: how it is shown, the account, the typed plan (None when invalid),
-    its error count and the day of its last commit (None outside git)."""
+    its error count, the day of its last commit (None outside git) and the year of a commit of it dated after 9999,
+    which no date here holds (empty when there is none)."""
 
     shown: str
     account: str
     plan: Plan | None
     errors: int
     commit: date | None = None
+    unreadable_commit: str = ""
 
 
 def plans_health(summaries: list[Summary], today: date, programme: Programme, language: str = "en") -> list[Health]:
     """The health of each plan, in the order given."""
-    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit, language) for s in summaries]
+    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit, language, s.unreadable_commit) for s in summaries]
 
 
 def smart_problems(plan: Plan, language: str = "en") -> list[str]:

@@ -17,7 +17,7 @@ from kamdoc.pipeline.revisions import PlanDiff, diff_revisions
 MARKDOWN_LIMIT = 60_000
 
 
-_COLOURS = {"added": "\033[32m", "removed": "\033[31m", "changed": "\033[33m", "renamed": "\033[36m", "bold": "\033[1m", "end": "\033[0m"}
+_COLOURS = {"added": "\033[32m", "removed": "\033[31m", "unreadable": "\033[31m", "changed": "\033[33m", "renamed": "\033[36m", "bold": "\033[1m", "end": "\033[0m"}
 
 
 def _finding(finding: Finding) -> str:
@@ -38,7 +38,7 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool) -> st
             continue
         head = f"{d.path} ({d.account})" if d.account else d.path
         state = {"added": "new plan", "removed": "plan removed", "renamed": f"renamed from {d.old_path}",
-                 "invalid": "not comparable: a version has errors"}.get(d.status, _count(len(d.changes)))
+                 "invalid": "not comparable: a version has errors", "unreadable": f"not compared: {d.problem}"}.get(d.status, _count(len(d.changes)))
         out.append("")
         out.append(paint("bold", head) + f" — {paint(d.status if d.status in _COLOURS else 'changed', state)}")
         for change in d.changes:
@@ -76,9 +76,11 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
         head += ["", f"{_plans(unchanged)} unchanged."]
     body: list[str] = []
     for d in diffs:
-        if not d.changes and not d.new_findings:
+        if not d.changes and not d.new_findings and not d.problem:
             continue
-        section = [f"<details><summary><b>{in_html(d.account or d.path)}</b>: {_count(len(d.changes))}</summary>", ""]
+        summary = "not compared" if d.problem else _count(len(d.changes))
+        section = [f"<details><summary><b>{in_html(d.account or d.path)}</b>: {summary}</summary>", ""]
+        section += [f"- ⚠️ {cell(d.problem)}"] if d.problem else []
         section += [f"- {cell(describe(c))}" for c in d.changes]
         section += [f"- ⚠️ new {f.severity} (line {f.pos.line}): {cell(_finding(f))}" for f in d.new_findings]
         section += ["", "</details>", ""]
@@ -93,7 +95,7 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
 
 
 def run_diff(args: list[str], fmt: str, exit_code: bool, today: date, plans: Path | None = None) -> int:
-    """The `kamdoc diff` command: prints the report; with `exit_code`, 1 when anything changed.
+    """The `kamdoc diff` command: prints the report; 1 when a plan could not be compared, and with `exit_code` when anything changed.
 
     Without paths in `args`, the plans under `plans` (the configured plans folder) are compared.
     """
@@ -107,4 +109,5 @@ def run_diff(args: list[str], fmt: str, exit_code: bool, today: date, plans: Pat
         out = as_text(a, b, diffs, colour)
     sys.stdout.write(out + "\n")
     changed = any(d.status != "unchanged" for d in diffs)
-    return 1 if exit_code and changed else 0
+    unreadable = any(d.problem for d in diffs)  # bad input in one plan: the others are shown, and the run says it failed
+    return 1 if unreadable or (exit_code and changed) else 0

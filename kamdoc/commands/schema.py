@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import errno
 import sys
 from pathlib import Path
 
@@ -13,18 +13,30 @@ from kamdoc.errors import KamdocError
 
 def write_schema(output: Path | None, markdown: bool = False, language: str = "en") -> None:
     """Print the JSON Schema (or the Markdown reference), or write it to `output` (completely or not at all)."""
+    from kamdoc.pipeline.render import output_error, write_atomically
     from kamdoc.standard.schema import schema_text
     from kamdoc.standard.reference import standard_markdown
 
     text = standard_markdown() if markdown else schema_text(language)
     if output is None:
-        sys.stdout.write(text)
+        print_text(text)
         return
-    tmp = output.with_name(f".{output.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, output)
+        write_atomically(output, text.encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KamdocError(f"cannot write {output}: {exc.strerror}") from None
+        raise output_error(output, exc) from None
     click.echo(f"wrote {output}", err=True)
+
+
+def print_text(text: str) -> None:
+    """Write `text` to standard output and flush it; a full disk or a closed stream is one message, a closed pipe is Click's to end."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`): Python has no stream to write to
+        raise KamdocError("cannot write to standard output: it is closed; give -o FILE")
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise  # the reader stopped early (`| head`): Click ends quietly with 1, as a pipe's writer should
+        raise KamdocError(f"cannot write to standard output: {exc.strerror or exc}; give -o FILE") from None

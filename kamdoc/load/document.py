@@ -21,6 +21,8 @@ Path_ = tuple[Any, ...]
 """Where a value sits in a plan: mapping keys and list indexes from the top."""
 
 # Characters no plan text needs; YAML forbids most of them anyway, and we name the place.
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+"""Unicode's noncharacters of the Arabic block: never text, and kamdoc marks pasted breaks with two of them."""
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Plain scalars are resolved as YAML 1.2's core schema does, so `NO`, `on` and
@@ -202,12 +204,13 @@ def in_git_folder(path: Path, root: Path) -> bool:
     return False
 
 
-def read_capped(path: Path, cap: int, shown: str) -> bytes:
-    """A file's bytes, refusing it when larger than `cap` without reading it all."""
+def read_capped(path: Path, cap: int, shown: str, follow: bool = True) -> bytes:
+    """A file's bytes, refusing it when larger than `cap` without reading it all (and, without `follow`, when it is a link)."""
     try:
         # Opened without waiting, and checked to be a regular file before reading: a FIFO or a
         # device named like a plan would otherwise block the read for ever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        no_link = 0 if follow else getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | no_link)
         with open(fd, "rb", closefd=True) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise FileRefused(f"{shown} is not a regular file")
@@ -219,6 +222,17 @@ def read_capped(path: Path, cap: int, shown: str) -> bytes:
     return data
 
 
+def read_in_tree(path: Path, root: Path, cap: int, shown: str) -> bytes:
+    """The bytes of a file in the work tree at `root`, refusing one in `.git/`, one that links out of the tree, and what `read_capped` refuses."""
+    if in_git_folder(path, root):
+        raise FileRefused(f"{shown} is inside git's own folder (.git/), which kamdoc never reads")
+    if not inside(path, root):
+        raise FileRefused(f"{shown} is a link to a file outside the work tree ({root}); only files inside it are read")
+    # The links were followed once, to check where they lead; the file opened is that place, and a link put
+    # there since (a checkout between the check and the read) is refused rather than followed.
+    return read_capped(Path(os.path.realpath(path)), cap, shown, follow=False)
+
+
 def has_bad_chars(text: str) -> bool:
     """Whether text holds a character no plan may (control characters, lone surrogates)."""
     return _BAD_CHARS.search(text) is not None
@@ -226,11 +240,16 @@ def has_bad_chars(text: str) -> bool:
 
 # YAML refuses U+000B and U+000C in a file; PowerPoint puts them into copied text. They are carried
 # through the YAML parser as two private-use characters and turned back (with a warning) in values.
-_PASTED = ("\ue00b", "\ue00c")
+_PASTED = ("\ufdd0", "\ufdd1")
+"""What PowerPoint's pasted line and page breaks (U+000B, U+000C, which YAML refuses) stand as while YAML reads a plan.
+
+Two Unicode noncharacters: no text is meant to hold them, and `decode_text` refuses them in a file, so that a
+character a plan really holds (a private-use one, say) is never taken for a pasted break.
+"""
 
 
 def _mark_pasted(text: str) -> str:
-    if ("\x0b" not in text and "\x0c" not in text) or _PASTED[0] in text or _PASTED[1] in text:
+    if "\x0b" not in text and "\x0c" not in text:
         return text
     return text.replace("\x0b", _PASTED[0]).replace("\x0c", _PASTED[1])
 
@@ -245,8 +264,9 @@ def decode_text(data: bytes, file: Path) -> str:
         raise LoadError(Finding(Pos(file, line, col), "error", "", "the file is not UTF-8 text (save it as UTF-8)")) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _mark_pasted(text)
-    bad = _BAD_CHARS.search(text)
+    bad = _NONCHARACTERS.search(text)  # before the pasted breaks are marked with two of them
+    text = _mark_pasted(text) if bad is None else text
+    bad = bad or _BAD_CHARS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from kamdoc.findings import quoted
@@ -109,7 +110,60 @@ class Snapshot:
         return data
 
 
-def last_commits(files: list[Path]) -> dict[Path, date]:
+@dataclass(frozen=True)
+class LastCommit:
+    """When a plan last changed in git: the day of its newest commit whose date can be read, and the year of a commit
+    whose date cannot be (after 9999), if one touched the plan."""
+
+    day: date | None
+    unreadable: str = ""
+
+
+_SECONDS_TO_9999 = 253_402_300_799  # 9999-12-31 23:59:59 UTC: Python's dates end there, git's do not
+_MAX_ZONE_MINUTES = 14 * 60  # the widest zone on Earth (UTC+14); git accepts up to ±99:59
+
+
+def commit_day(seconds: str, zone: str) -> date | None:
+    """The day of a commit in its own time zone, from git's %ct and %cz; None when the moment is beyond Python's dates.
+
+    A zone no place has (git takes up to +9959) is left out: the day is then UTC's.
+    """
+    try:
+        moment = int(seconds)
+    except ValueError:
+        return None
+    if not 0 <= moment <= _SECONDS_TO_9999:  # git writes no commit before 1970
+        return None
+    offset = 0
+    if len(zone) == 5 and zone[0] in "+-" and zone[1:].isdigit():
+        minutes = int(zone[1:3]) * 60 + int(zone[3:])
+        offset = minutes * (-1 if zone[0] == "-" else 1) if minutes <= _MAX_ZONE_MINUTES else 0
+    try:
+        return (datetime.fromtimestamp(moment, UTC) + timedelta(minutes=offset)).date()
+    except OverflowError:  # the last hours of 9999 in a zone east of UTC
+        return date.max
+
+
+def _newest(log: str) -> tuple[dict[str, date], dict[str, str]]:
+    """From `git log --format=%x00%ct %cz --name-only`: each file's newest readable commit day, and for each file
+    touched by a commit with an unreadable date, that date as git gave it (seconds since 1970)."""
+    newest: dict[str, date] = {}
+    unreadable: dict[str, str] = {}
+    when: date | None = None
+    said = ""
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            said, _, zone = line[1:].partition(" ")
+            when = commit_day(said, zone)
+        elif line and when is not None:
+            if line not in newest or when > newest[line]:  # git orders by date only roughly
+                newest[line] = when
+        elif line:
+            unreadable.setdefault(line, said)
+    return newest, unreadable
+
+
+def last_commits(files: list[Path]) -> dict[Path, LastCommit]:
     """For each plan file, the day of the newest commit touching its folder (a bare plan file: the file); none outside git.
 
     One `git log` for all plans: asking per plan would cost a process each.
@@ -118,17 +172,10 @@ def last_commits(files: list[Path]) -> dict[Path, date]:
         return {}
     try:
         top = git_root(files[0].absolute())
-        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
+        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%ct %cz", "--name-only", "--no-renames", "--", ".")
     except (KamdocError, CommandLineError):  # no git, or not a git repository: ages since commits are left out
         return {}
-    log = run.stdout.decode("utf-8", "replace")
-    newest: dict[str, date] = {}
-    when: date | None = None
-    for line in log.splitlines():
-        if line.startswith("\0"):
-            when = datetime.fromisoformat(line[1:]).date()
-        elif line and when is not None:
-            newest.setdefault(line, when)  # the log runs newest first
+    newest, unreadable = _newest(run.stdout.decode("utf-8", "replace"))
     plans_by_scope: dict[str, list[Path]] = {}
     for plan in files:
         scope = plan.absolute().parent if plan.name == "plan.yaml" else plan.absolute()
@@ -136,12 +183,28 @@ def last_commits(files: list[Path]) -> dict[Path, date]:
             plans_by_scope.setdefault(scope.resolve().relative_to(top.resolve()).as_posix(), []).append(plan)
         except ValueError:
             continue
-    # Each touched file counts for the plan whose folder (or file) holds it: look it up by the file and its parent folders.
-    out: dict[Path, date] = {}
+    days: dict[Path, date] = {}
     for path, day in newest.items():
-        parts = path.split("/")
-        for end in range(len(parts), -1, -1):
-            for plan in plans_by_scope.get("/".join(parts[:end]) or ".", ()):
-                if plan not in out or day > out[plan]:
-                    out[plan] = day
-    return out
+        for plan in _plans_of(path, plans_by_scope):
+            if plan not in days or day > days[plan]:
+                days[plan] = day
+    odd: dict[Path, str] = {}
+    for path, said in unreadable.items():
+        for plan in _plans_of(path, plans_by_scope):
+            odd.setdefault(plan, _in_years(said))
+    return {plan: LastCommit(days.get(plan), odd.get(plan, "")) for plan in {*days, *odd}}
+
+
+def _plans_of(path: str, plans_by_scope: dict[str, list[Path]]) -> Iterator[Path]:
+    """The plans a touched file counts for: those whose folder (or file) holds it, looked up by the file and its parent folders."""
+    parts = path.split("/")
+    for end in range(len(parts), -1, -1):
+        yield from plans_by_scope.get("/".join(parts[:end]) or ".", ())
+
+
+def _in_years(seconds: str) -> str:
+    """An unreadable commit date as a person reads it: the year it names (roughly), or what git gave."""
+    try:
+        return str(1970 + int(seconds) // 31_556_952)  # seconds in an average Gregorian year
+    except ValueError:
+        return repr(seconds[:40])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -68,11 +69,17 @@ class Fonts:
 def split_para(fonts: Fonts, para: Para, size: float, width: float, height: float) -> tuple[Para, Para] | None:
     """Cut a paragraph so that its first part fits `height`, keeping each run's style.
 
-    The cut falls at a word boundary; a single word longer than the room is cut between characters.
+    The cut falls at a word boundary; a single word longer than the room is cut between characters. Only the
+    part of a long paragraph that can reach the room is measured, so splitting it page after page stays linear.
     """
     text = para.text
+    line = size * LINE_SPACING
+    starts, measured = line_starts(fonts, para, size, width, int(height / line) + 2)
 
     def height_of(cut: int) -> float:
+        if text[cut : cut + 1] == " ":  # a head ending at a word wraps as the paragraph does up to there
+            # Past what was measured, the head has more lines than the room holds (line_starts measured enough).
+            return (1 + bisect_right(starts, cut)) * line + size * PARA_GAP if cut <= measured else float("inf")
         return fonts.para_height(Para(_cut_runs(para.runs, cut)[0], para.bullet, para.level), size, width)
 
     def best_of(cuts: list[int], limit: float = height) -> int:
@@ -85,29 +92,61 @@ def split_para(fonts: Fonts, para: Para, size: float, width: float, height: floa
                 hi = mid - 1
         return cuts[best] if best >= 0 else 0
 
-    line = size * LINE_SPACING
-    words = [i for i, ch in enumerate(text) if ch == " "]
+    words = [i for i in range(min(len(text), measured + 1)) if text[i] == " "]
     cut = best_of(words) if words else 0
     skip = 1 if cut else 0  # the space at a word boundary goes with neither part
     if not cut:
-        cut = best_of(list(range(1, len(text))))
+        cut = best_of(list(range(1, min(len(text), measured + 1))))
     if not cut:
         return None
     if words:
         # Typographic rules: end the part at a sentence when that still fills half the room; never leave one line
-        # of the paragraph alone at the foot (an orphan) or carry one alone over (a widow).
+        # of the paragraph alone at the foot.
         sentences = [i for i in words if text[i - 1] in ".!?:;"]
         at_sentence = best_of(sentences) if sentences else 0
         if at_sentence and height_of(at_sentence) >= height / 2:
             cut = at_sentence
+        # Meant to keep one line from standing alone at the foot; with the paragraph gap in the height it never holds, and is
+        # kept as it was so that no deck moves (a slide with nothing above such a line would be left empty).
         if height_of(cut) <= line * 1.01:
             return None
-        tail_lines = fonts.para_height(Para(_cut_runs(para.runs, cut + 1)[1], None, para.level), size, width) / line
-        if tail_lines <= 1.01 and height_of(cut) >= 3 * line:
-            cut = best_of(words, height_of(cut) - line * 0.99) or cut
-    head, tail = _cut_runs(para.runs, cut)
-    tail = _cut_runs(tail, skip)[1] if skip else tail
-    return Para(head, para.bullet, para.level), Para(tail, None, para.level)
+    head, tail_runs = _cut_runs(para.runs, cut)
+    tail_runs = _cut_runs(tail_runs, skip)[1] if skip else tail_runs
+    return Para(head, para.bullet, para.level), Para(tail_runs, None, para.level)
+
+
+def height_within(fonts: Fonts, para: Para, size: float, width: float, room: float) -> float:
+    """A paragraph's height (as `Fonts.para_height`) when it may fit `room`; infinite when it cannot, measured no further."""
+    line = size * LINE_SPACING
+    starts, measured = line_starts(fonts, para, size, width, max(0, int(room / line)) + 2)
+    if measured < len(para.text):
+        return float("inf")
+    return (1 + len(starts)) * line + size * PARA_GAP
+
+
+MEASURE_CHARS = 512
+"""Characters of a long paragraph measured first when only its first lines matter; doubled until they are enough."""
+
+
+def line_starts(fonts: Fonts, para: Para, size: float, width: float, lines: int) -> tuple[list[int], int]:
+    """Where the paragraph's first lines begin (wrapped and forced), at least `lines` of them, and how far that holds.
+
+    Lines are filled greedily, word by word, so a head of the paragraph that ends at a word wraps exactly as the
+    whole does up to there: measuring growing heads finds the first lines without measuring the rest. The second
+    value is the offset up to which the starts are the paragraph's own (its length once all of it was measured).
+    """
+    text = para.text
+    length = MEASURE_CHARS
+    while True:
+        whole = length >= len(text)
+        end = len(text) if whole else text.rfind(" ", 0, length)
+        if whole or end > 0:  # a head that ends at a word, or the whole (an empty paragraph too)
+            head = para if whole else Para(_cut_runs(para.runs, end)[0], para.bullet, para.level)
+            forced = [i + 1 for i in range(end) if text[i] == "\n"]
+            starts = sorted({*fonts.breaks(head, size, width), *forced})
+            if len(starts) >= lines or whole:
+                return starts, end
+        length *= 2
 
 
 def _cut_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
@@ -338,7 +377,7 @@ class Flow:
             chunk: list[Para] = []
             used = 2 * INSET
             while queue:
-                need = self.fonts.para_height(queue[0], self.size, self.body.w)
+                need = height_within(self.fonts, queue[0], self.size, self.body.w, room - used)
                 if used + need <= room:
                     chunk.append(queue.pop(0))
                     used += need

@@ -58,10 +58,14 @@ def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, flo
         return kept
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(font_file), lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
+    from kamdoc.theme.fonts import quiet_fonttools
+
+    with quiet_fonttools():  # load_theme checked the font and said what was wrong; its warnings would say it again
+        font = TTFont(str(font_file), lazy=True)
+        per_em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        # A glyph the cmap names but hmtx lacks is measured as an unknown character.
+        widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items() if glyph in metrics}
     fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
     font.close()
     if cached is not None:

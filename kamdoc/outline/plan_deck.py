@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from kamdoc.outline import words as labels
-from kamdoc.outline.words import amount, day, has_word, number, percent, term, word
+from kamdoc.outline.words import amount, change_percent, day, has_word, number, percent, term, word
 from kamdoc.outline.axes import CHART_FONT, TOTAL_ROOM
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
@@ -372,7 +372,8 @@ class _Builder:
     def difference(self, old: float, new: float) -> str:
         """How much a number changed, in the plan's language: +250, +2,3 %."""
         sign = "+" if new >= old else "−"
-        share = f", {sign}{percent(round(abs(new - old) / abs(old) * 100, 1), self.lang, 1)}" if old else ""
+        change = change_percent(old, new)  # none over a base of 0 or next to it: a share of nothing says nothing
+        share = f", {sign}{percent(abs(change), self.lang, 1)}" if change is not None else ""
         return f"{sign}{number(abs(new - old), self.lang)}{share}"
 
     def changes(self, since: str, changes: list[Change] | None) -> None:
@@ -532,11 +533,14 @@ class _Builder:
 
     def mission(self) -> None:
         m = self.plan.mission
-        slide = self.new("mission", self.w("mission"), "mission", ("mission",))
-        statement = self.prose(m.statement)
+        statement = [Para(tuple(Run(r.text, True, r.italic, r.link) for r in p.runs)) for p in self.prose(m.statement)]
         top = Box(self.body.x, self.body.y, self.body.w, self.body.h * MISSION_SHARE - LABEL_GAP)
-        size = fit_size(self.fonts, statement, top, (*MISSION_SIZES, *self.sizes)) or self.minimum
-        slide.elements.append(text(top, [Para(tuple(Run(r.text, True, r.italic, r.link) for r in p.runs)) for p in statement], size, colour="primary"))
+        size = fit_size(self.fonts, statement, top, (*MISSION_SIZES, *self.sizes, self.minimum))
+        if size is None:  # longer than its box at the smallest size: on slides of its own, never over the footer
+            self.flow("mission", self.w("mission"), "mission", statement, ("mission",))
+        slide = self.new("mission", self.w("mission"), "mission", ("mission",))
+        if size is not None:
+            slide.elements.append(text(top, statement, size, colour="primary"))
         sides = [(k, getattr(m, k)) for k in ("customer_mission", "company_mission") if getattr(m, k)]
         gap = COLUMN_GAP
         low = Box(self.body.x, top.bottom + LABEL_GAP + gap, self.body.w, self.body.bottom - top.bottom - LABEL_GAP - gap)
@@ -661,7 +665,8 @@ class _Builder:
             rows.append(row)
         total_row = [self.w("total"), *[number(t, self.lang) for t in totals]] + ([""] if margins else [])
         # One decimal throughout, so that the column reads evenly: 5,0 % beside 27,2 %.
-        growth = [""] + [percent(round((b - a) / a * 100, 1), self.lang, 1) if a else "" for a, b in zip(totals, totals[1:])]
+        changes = [change_percent(a, b) for a, b in zip(totals, totals[1:])]  # None over a base of 0 or next to it
+        growth = [""] + [percent(c, self.lang, 1) if c is not None else "–" for c in changes]
         growth_row = [self.w("growth"), *growth] + ([""] if margins else [])
         header = [f"{self.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
         header += [self.w("margin")] if margins else []

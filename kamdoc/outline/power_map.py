@@ -3,6 +3,7 @@ over slides only where a part of the tree does not fit, and every tie drawn or l
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,9 @@ CONTACT_MARKS = {"weekly": "●●●●", "monthly": "●●●", "quarterly": 
 """How often we are in contact, as a mark after our owner's name (the legend explains it)."""
 """A box's frame in points by the person's influence."""
 _DARK_FILLS = {"mentor", "enemy"}
+DEEPEST = int(56 * 72 // (SIZE * LINE_SPACING + 2 * PAD_Y + SLACK + GAP_Y))
+"""The most levels of a tree any slide holds: each takes a box of at least one line and the gap beneath it, and PowerPoint's
+tallest slide is 56 in. The layout never goes deeper, so its recursion is bounded by this, whatever the organisation."""
 
 
 _Forest = tuple[dict[str, list[str]], list[str], list[str]]
@@ -58,6 +62,30 @@ def _forest(people: Sequence[Person]) -> _Forest:
             children[p.reports_to].append(p.id)
     roots = [p.id for p in people if p.reports_to not in ids or p.reports_to == p.id]
     return children, [r for r in roots if children[r]], [r for r in roots if not children[r]]
+
+
+def _levels_under(children: dict[str, list[str]]) -> dict[str, int]:
+    """How many levels of reports hang under each person (0 for a leaf), in one post-order pass without recursion.
+
+    A reporting chain may be as long as the plan; a person met again (only in a cycle, which validation refuses) counts as a leaf.
+    """
+    levels: dict[str, int] = {}
+    entered: set[str] = set()
+    for top in children:
+        if top in entered:
+            continue
+        entered.add(top)
+        stack = [(top, iter(children[top]))]
+        while stack:
+            node, kids = stack[-1]
+            kid = next(kids, None)
+            if kid is None:
+                stack.pop()
+                levels[node] = 1 + max((levels.get(k, 0) for k in children[node]), default=-1)
+            elif kid not in entered:
+                entered.add(kid)
+                stack.append((kid, iter(children[kid])))
+    return levels
 
 
 def _wrap_whole(fonts: Fonts, text: str, size: float, width: float, bold: bool) -> list[str]:
@@ -150,15 +178,25 @@ class _Layout:
     def __init__(self, children: dict[str, list[str]], heights: dict[str, float], width: float) -> None:
         self.children, self.heights, self.width = children, heights, width
         self.stack_from, self.columns = STACKING[0]
-        self._levels: dict[str, int] = {}
+        self._levels: dict[str, int] | None = None  # worked out for everyone at the first question
+        self.lowest = min(heights.values(), default=0.0)
         self._made: dict[tuple[str, int, int, int], _Block] = {}
         self._sizes: dict[tuple[str, int, int, int], tuple[float, float]] = {}
 
     def levels(self, node: str) -> int:
         """How many levels of reports hang under `node` (0 for a leaf), each person's counted once."""
-        if node not in self._levels:
-            self._levels[node] = 1 + max((self.levels(k) for k in self.children[node]), default=-1)
-        return self._levels[node]
+        if self._levels is None:
+            self._levels = _levels_under(self.children)
+        return self._levels.get(node, 0)
+
+    def deepest(self, height: float) -> int:
+        """The most levels under a tree's top that `height` points could hold: each adds at least the lowest box and a gap.
+
+        A tree shown to a depth of d is at least this tall whatever its stacking, so a deeper layout is never worth trying.
+        """
+        if height < self.lowest:
+            return 0
+        return min(DEEPEST, int((height - self.lowest + 0.01) // (self.lowest + GAP_Y)))  # 0.01: sums of floats
 
     def tree(self, node: str, depth: int, kids: list[str] | None = None) -> _Block:
         """The subtree under `node`, `depth` levels deep at most (0: the node alone, its reports cut); `kids`: only these reports.
@@ -175,7 +213,7 @@ class _Layout:
 
     def _key(self, node: str, depth: int) -> tuple[str, int, int, int]:
         """What a subtree's layout depends on: its root, its depth (no deeper than the tree goes) and the stacking tried."""
-        return node, min(depth, self.levels(node) + 1), self.stack_from, self.columns
+        return node, min(depth, self.levels(node) + 1, DEEPEST), self.stack_from, self.columns
 
     def size(self, node: str, depth: int, kids: list[str] | None = None) -> tuple[float, float]:
         """The width and height `tree` gives, worked out without placing a box: the planner tries many layouts and keeps one."""
@@ -206,8 +244,9 @@ class _Layout:
                 column = leaves[c * per_column : (c + 1) * per_column]
                 if column:
                     bottom = max(bottom, top + sum(self.heights[leaf] for leaf in column) + (len(column) - 1) * STACK_GAP)
+        stacked = set(leaves)  # a set: a manager may have thousands of reports
         for kid in kids:
-            if kid not in leaves:
+            if kid not in stacked:
                 w, h = self.size(kid, depth - 1)
                 x += w + GAP_X
                 bottom = max(bottom, top + h)
@@ -221,7 +260,8 @@ class _Layout:
         leaves = [k for k in kids if not self.children[k] or depth == 1]
         if len(leaves) < self.stack_from:  # few leaves stand in the row, side by side
             leaves = []
-        inner = [self.tree(k, depth - 1) for k in kids if k not in leaves]
+        stacked = set(leaves)
+        inner = [self.tree(k, depth - 1) for k in kids if k not in stacked]
         return self._with_row(node, leaves, inner, depth)
 
     def _stack(self, leaves: list[str], top: float, depth: int) -> _Block:
@@ -332,9 +372,9 @@ class _Planner:
     def blocks(self) -> list[_Block]:
         """Every tree as blocks that each fit a slide; a part cut off continues in a block of its own."""
         out: list[_Block] = []
-        queue: list[tuple[str, str | None]] = [(root, None) for root in self.roots]
+        queue: deque[tuple[str, str | None]] = deque((root, None) for root in self.roots)
         while queue:
-            node, above = queue.pop(0)
+            node, above = queue.popleft()
             for block in self._fitting(node, above is not None):
                 if above is not None:
                     block.caption = word("continued_from", self.language).format(name=self.by_id[node].name)
@@ -350,7 +390,10 @@ class _Planner:
 
     def _fitting(self, node: str, caption: bool) -> list[_Block]:
         """The deepest layout of `node`'s tree that fits; when even its direct reports do not, they are shared out."""
-        depth = 1 + self._height(node)
+        # Only depths a slide could hold are tried: on a long chain, trying every depth from its bottom up made the layout
+        # quadratic (and recursed as deep as the chain). 1 + levels is the whole tree, as before.
+        levels, deepest = self.layout.levels(node), self.layout.deepest(self.height - (CAPTION2_H if caption else 0.0))
+        depth = 1 + levels if levels <= deepest else deepest
         while depth >= 1:
             fitting = []
             for order, stacking in enumerate(STACKING):
@@ -363,13 +406,6 @@ class _Planner:
                 return [_moved(self.layout.tree(node, depth), 0.0, 0.0)]  # a copy: the caller gives it a caption
             depth -= 1
         return self._shared(node, caption)
-
-    def _height(self, node: str) -> int:
-        levels, frontier = 0, [node]
-        while any(self.children[n] for n in frontier):
-            frontier = [k for n in frontier for k in self.children[n]]
-            levels += 1
-        return levels
 
     def _shared(self, node: str, caption: bool) -> list[_Block]:
         """`node` repeated over several blocks, each with as many of its direct reports as fit."""
@@ -417,22 +453,28 @@ def _pages(blocks: list[_Block], width: float, height: float) -> list[_Page]:
     return pages if pages[0].blocks else []
 
 
+_Measured = dict[_Style, dict[str, tuple[Card, float]]]
+"""Each person's box text and height at each style tried: measured once, though the styles are tried twice."""
+
+
 def _plan(people: Sequence[Person], forest: _Forest, fonts: Fonts, style: _Style, width: float, height: float,
-          language: str) -> tuple[list[_Page], dict[str, Card]]:
-    cards = {p.id: _card(fonts, p, style, language) for p in people}
+          language: str, measured: _Measured) -> tuple[list[_Page], dict[str, Card]]:
+    if style not in measured:
+        measured[style] = {p.id: _card(fonts, p, style, language) for p in people}
+    cards = measured[style]
     layout = _Layout(forest[0], {pid: h for pid, (_, h) in cards.items()}, style.width)
     planner = _Planner({p.id: p for p in people}, forest, layout, width, height, language, fonts)
     return _pages(planner.blocks(), width, height), {pid: card for pid, (card, _) in cards.items()}
 
 
 def _best(people: Sequence[Person], fonts: Fonts, width: float, height: float,
-          language: str) -> tuple[int, float, list[_Page], dict[str, Card]]:
+          language: str, measured: _Measured) -> tuple[int, float, list[_Page], dict[str, Card]]:
     """The style that needs the fewest slides, then the larger type and boxes: its slide count, type size, pages and boxes' text."""
     forest = _forest(people)  # the same for every style
     options = []
     for size in SIZES:  # the most wanted style first
         for box_w in WIDTHS:
-            pages, cards = _plan(people, forest, fonts, _Style(box_w, size), width, height, language)
+            pages, cards = _plan(people, forest, fonts, _Style(box_w, size), width, height, language, measured)
             options.append((len(pages), -size, -box_w, size, pages, cards))
             if len(pages) <= 1:  # one slide at the largest type and boxes that make it: nothing beats it
                 return len(pages), size, pages, cards
@@ -450,9 +492,10 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     judged = any(p.attitude or p.influence for p in people)
     # The legend explains only what the slides draw: the customer's copy (an organisation chart) has no ties, contacts or roles.
     shown = _Drawn(bool(links), any(p.owner or p.contact for p in people), any(p.roles for p in people))
-    count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - 4, language)
+    measured: _Measured = {}
+    count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - 4, language, measured)
     if count > 1:  # over several slides, a band over the legend names the ties to people on other slides
-        count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - CAPTION_H - 4, language)
+        count, size, pages, cards = _best(people, fonts, body.w, body.h - LEGEND_H - CAPTION_H - 4, language, measured)
     by_id = {p.id: p for p in people}
     where: dict[str, list[int]] = {}
     for number, page in enumerate(pages):

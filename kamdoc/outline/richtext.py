@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
+
+from kamdoc.limits import MAX_STYLED_RUNS
+from kamdoc.validate.markdown import parser, unshown_lines
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -69,26 +71,25 @@ class _State:
     in_item: bool = False
 
 
-@cache
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    # CommonMark with raw HTML off: `<script>` in a plan is text, never markup.
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+FLAT_LEVEL = 8
+"""The list level text nested too deep for the parser is shown at (PowerPoint's deepest)."""
 
 
 def blocks(markdown: str) -> list[Block]:
-    """The blocks of a Markdown text, in order."""
+    """The blocks of a Markdown text, in order; text nested too deep for the parser shown flattened, never dropped."""
     if not markdown.strip():
         return []
-    tokens = _parser().parse(markdown)
+    tokens = parser().parse(markdown)
     state = _State()
+    lines: list[int] = []  # the source line each block starts on, to put flattened lines back in their place
     i = 0
     while i < len(tokens):
         token = tokens[i]
         kind = token.type
+        if len(lines) < len(state.blocks):
+            lines.append(_line(tokens, i - 1))
         if kind in ("bullet_list_open", "ordered_list_open"):
-            start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 0
+            start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 0  # 0 too: a list starts where it is written
             state.lists.append([kind == "ordered_list_open", start])
         elif kind in ("bullet_list_close", "ordered_list_close"):
             state.lists.pop()
@@ -113,7 +114,22 @@ def blocks(markdown: str) -> list[Block]:
         elif kind in ("fence", "code_block"):
             state.blocks.append(Para((Run(token.content.rstrip("\n")),)))
         i += 1
-    return state.blocks
+    lines += [_line(tokens, len(tokens) - 1)] * (len(state.blocks) - len(lines))
+    flat = [(line, Para((Run(text),), "•" if item else None, FLAT_LEVEL if nested else 0))
+            for line, text, item, nested in unshown_lines(markdown, tokens)]
+    if not flat:
+        return state.blocks
+    placed = sorted([*zip(lines, range(len(lines)), state.blocks), *((line, -1, para) for line, para in flat)], key=lambda x: (x[0], x[1]))
+    return [block for _, _, block in placed]
+
+
+def _line(tokens: list[Any], i: int) -> int:
+    """The source line of the block token at or before `i`."""
+    while i >= 0:
+        if tokens[i].map:
+            return int(tokens[i].map[0])
+        i -= 1
+    return 0
 
 
 def _runs(children: list[Any]) -> tuple[Run, ...]:
@@ -143,13 +159,16 @@ def _runs(children: list[Any]) -> tuple[Run, ...]:
             runs.append(Run(" ", bold > 0, italic > 0, link))
         elif kind == "hardbreak":
             runs.append(Run("\n", bold > 0, italic > 0, link))
-    merged: list[Run] = []
+    merged: list[list[Any]] = []  # [texts, bold, italic, link]: joined once at the end, not run by run
     for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (run.bold, run.italic, run.link):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.link)
+        if merged and (merged[-1][1], merged[-1][2], merged[-1][3]) == (run.bold, run.italic, run.link):
+            merged[-1][0].append(run.text)
         elif run.text:
-            merged.append(run)
-    return tuple(merged)
+            merged.append([[run.text], run.bold, run.italic, run.link])
+    if len(merged) > MAX_STYLED_RUNS:  # the rest goes on plain: every character kept, no style
+        rest = "".join(text for texts, *_ in merged[MAX_STYLED_RUNS - 1 :] for text in texts)
+        merged = [*merged[: MAX_STYLED_RUNS - 1], [[rest], False, False, None]]
+    return tuple(Run("".join(texts), bold, italic, link) for texts, bold, italic, link in merged)
 
 
 def _table(tokens: list[Any], i: int) -> tuple[int, TableBlock]:

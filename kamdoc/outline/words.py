@@ -275,14 +275,47 @@ def _locale(language: str) -> Locale:
     return Locale.parse("de_DE" if language == "de" else "en_GB")
 
 
+_DIGITS = 15
+"""The significant digits a number is shown with at most: all a float holds for certain (0.1 + 0.2 shows as 0.3)."""
+_MAX_DECIMALS = 40
+"""The most places after the point a number is shown with: a written number has no more (limits.MAX_NUMBER_CHARS)."""
+_PRECISION = 400
+"""Decimal digits Babel may work with: enough for any float (at most 309 places before the point) and its decimals."""
+MAX_GROWTH = 1_000_000.0
+"""The largest change, in percent, shown as a growth: beyond it (ten-thousandfold) the base year was next to nothing."""
+
+
+def decimals_of(value: float) -> int:
+    """The places after the point a number has as written (0.042: 3), to at most 15 significant digits."""
+    from decimal import Decimal
+
+    exponent = Decimal(f"{value:.{_DIGITS}g}").normalize().as_tuple().exponent
+    return min(_MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
 def number(value: float, language: str, decimals: int | None = None) -> str:
-    """A number in the language's format: 1.234,5 (de) or 1,234.5 (en)."""
+    """A number in the language's format: 1.234,5 (de) or 1,234.5 (en); with the places it has unless `decimals` fixes them."""
+    import decimal
+    import math
+
     from babel.numbers import format_decimal
 
+    if not math.isfinite(value):
+        return "–"  # nothing a plan holds, but a sum or a share of extremes may overflow: shown as no figure
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
+        decimals = decimals_of(value)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=_locale(language)))
+    with decimal.localcontext() as context:  # Babel rounds in Decimal: its default 28 digits fail on a large value with decimals
+        context.prec = _PRECISION
+        return str(format_decimal(value, format=pattern, locale=_locale(language)))
+
+
+def change_percent(before: float, after: float) -> float | None:
+    """How much `after` differs from `before`, in percent of it (one decimal), or None where that means nothing (a base of 0 or next to it)."""
+    if not before:
+        return None
+    change = (after - before) / abs(before) * 100
+    return round(change, 1) if abs(change) <= MAX_GROWTH else None
 
 
 def percent(value: float, language: str, decimals: int | None = None) -> str:

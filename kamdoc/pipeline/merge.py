@@ -24,11 +24,30 @@ def _manifest(part: Path) -> dict[str, Any]:
     except (FileRefused, ValueError, RecursionError, OSError) as exc:
         raise KamdocError(f"{part / MANIFEST}: not a manifest kamdoc wrote ({exc})") from None
     entries = data.get("plans") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(_well_formed(e) for e in entries):
+    if not isinstance(entries, list) or not all(_shaped(e) for e in entries):
         raise KamdocError(f"{part / MANIFEST}: not a manifest kamdoc wrote (its entries have another shape)")
     if not isinstance(data.get("formats"), list) or not isinstance(data.get("audience"), str):
         raise KamdocError(f"{part / MANIFEST}: not a manifest kamdoc wrote (no formats or audience)")
     return dict(data)
+
+
+def _shaped(entry: Any) -> bool:
+    """Whether a manifest entry has a shape `build` writes: a plan built, or one that failed before its key was known (no decks)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("error", ""), str):
+        return False
+    if entry.get("key") == "":  # failed at validation: no key, no decks, and the error says why
+        return bool(entry.get("error")) and not entry.get("outputs") and _well_formed({**entry, "key": "0" * 64})
+    return _well_formed(entry)
+
+
+def _failure(entry: dict[str, Any], formats: list[str]) -> str | None:
+    """Why a shard's plan failed (its error, its first error finding, or decks missing), or None when it did not."""
+    errors = [f"{f['field']}: {f['message']}" for f in entry["findings"] if f["severity"] == "error"]
+    if entry.get("error") or errors:
+        return str(entry.get("error") or errors[0])
+    if len(entry["outputs"]) < len(formats):
+        return "its decks are missing"
+    return None
 
 
 def _deck(part: Path, name: str, digest: str) -> tuple[str, bytes]:
@@ -48,7 +67,7 @@ def _deck(part: Path, name: str, digest: str) -> tuple[str, bytes]:
 
 
 def merge_builds(parts: list[Path], out: Path) -> int:
-    """Join the shards' build folders into `out`; returns the exit code: 1 when a plan failed in its shard, as `build` does."""
+    """Join the shards' build folders into `out`; returns 0, or raises KamdocError naming each plan that failed in its shard (after merging the rest)."""
     manifests = [(part, _manifest(part)) for part in parts]
     kinds = {(tuple(m["formats"]), m["audience"]) for _, m in manifests}
     if len(kinds) > 1:
@@ -82,5 +101,7 @@ def merge_builds(parts: list[Path], out: Path) -> int:
             raise output_error(out / name, exc) from None
     formats, audience = next(iter(kinds)) if kinds else ((), "internal")
     save_manifest(out, tuple(formats), audience, [entries[p] for p in sorted(entries)])
-    failed = any(f["severity"] == "error" for e in entries.values() for f in e["findings"])
-    return 1 if failed else 0
+    failed = [f"{plan} failed in {where[plan]} ({why})" for plan in sorted(entries) if (why := _failure(entries[plan], list(formats)))]
+    if failed:  # the other plans' decks are merged, as `build` writes them; the run fails as that build did
+        raise KamdocError(f"{'; '.join(failed)}; the other plans' decks are merged into {out}")
+    return 0

@@ -24,7 +24,11 @@ def summaries(files: list[Path], today: date, programme: Programme) -> list[Summ
     """Each plan validated against the programme, with the day of its last commit, in the order given."""
     kept = validate_each(files, today, _kept, {find_repo(f).absolute(): programme for f in files})
     commits = last_commits(files)
-    return [Summary(shown_path(file), name, plan, errors, commits.get(file)) for file, (plan, errors, name) in zip(files, kept)]
+    out = []
+    for file, (plan, errors, name) in zip(files, kept):
+        last = commits.get(file)
+        out.append(Summary(shown_path(file), name, plan, errors, last.day if last else None, last.unreadable if last else ""))
+    return out
 
 
 def portfolio(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:

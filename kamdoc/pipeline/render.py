@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from kamdoc.validate import report
 from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.errors import KamdocError
 from kamdoc.render.formats import missing, render_deck
-from kamdoc.load.document import find_repo
+from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
@@ -80,12 +82,14 @@ def usable_formats(formats: tuple[str, ...], say: Listener = SILENT, helper: Pdf
     return tuple(f for f in formats if f not in lost), bool(problems)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, root: Path | None = None) -> None:
     """Write `target` completely or not at all: a temporary file in the same folder, then a rename.
 
     The temporary file's name carries this process's id, so that one left by a killed run is known
-    for what it is and removed by the next (`clean_leftovers`).
+    for what it is and removed by the next (`clean_leftovers`). Only a regular file (or nothing) is
+    replaced: see `refuse_unsafe_target`, which raises `OutputRefused` (an OSError) for the rest.
     """
+    refuse_unsafe_target(target, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}{_TMP_MARK}", suffix=".tmp")
     try:
@@ -98,6 +102,43 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class OutputRefused(OSError):
+    """An output kamdoc will not write: a link, a device, a FIFO or a folder stands where it goes."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(errno.EEXIST, reason)
+
+
+def refuse_unsafe_target(target: Path, root: Path | None = None) -> None:
+    """Raise OutputRefused unless `target` is a regular file or nothing; with `root`, also unless its folders lie in that work tree.
+
+    A rename replaces whatever stands at the target: a symbolic link (a clone can make one that points
+    at ~/.ssh/config), a device (as root, /dev/full would become a file) or a FIFO. Following the link
+    instead would write outside the tree, so neither is done: the user is told, and writes it by hand.
+    """
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:  # said here: making the folders would only say "File exists"
+        raise OutputRefused("a folder on its way is a file") from None
+    except OSError:
+        return  # a name too long, a folder that cannot be read: the write itself says so
+    if mode is not None and stat.S_ISLNK(mode):
+        raise OutputRefused("it is a symbolic link, and kamdoc writes no file through a link (remove the link to write it)")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputRefused(f"it is {_kind(mode)}, not a regular file, and kamdoc replaces only regular files")
+    if root is not None and not inside(target.parent, root):
+        raise OutputRefused(f"its folder lies outside {root} (through a symbolic link, or in .git/), where kamdoc writes nothing")
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+             (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), "a special file")
 
 
 _TMP_MARK = ".kamdoc-"

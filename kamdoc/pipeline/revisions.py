@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kamdoc.analyse.diff import Change, compare, compare_written
-from kamdoc.errors import CommandLineError
+from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.findings import Finding
 from kamdoc.load.discover import PLAN_FILE
 from kamdoc.load.document import LoadError, decode_text, parse
@@ -23,11 +23,12 @@ class PlanDiff:
     """One plan's changes between the two revisions."""
 
     path: str  # in B (or in A when removed)
-    status: str  # changed, added, removed, renamed, unchanged
+    status: str  # changed, added, removed, renamed, unchanged, invalid, unreadable
     old_path: str = ""
     account: str = ""
     changes: list[Change] = field(default_factory=list)
     new_findings: list[Finding] = field(default_factory=list)
+    problem: str = ""  # why the plan could not be compared at all (status unreadable)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -37,6 +38,7 @@ class PlanDiff:
             "account": self.account,
             "changes": [c.as_dict() for c in self.changes],
             "new_findings": [{"severity": f.severity, "field": f.field, "message": f.message, "line": f.pos.line} for f in self.new_findings],
+            "problem": self.problem or None,
         }
 
 
@@ -68,8 +70,19 @@ def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
     return validate_document(doc, today, programme_at(snapshot))
 
 
-def _identity(result: Result) -> tuple[str, str] | None:
-    if result.plan is None:
+def _read_side(snapshot: Snapshot, path: str, today: date) -> Result | str:
+    """A plan at a revision, or why it cannot be compared at all (too large, that revision's kamdoc.yaml broken): one
+    plan's problem, so that the other plans of the pull request are still shown."""
+    try:
+        return load_at(snapshot, path, today)
+    except KamdocError as exc:
+        return f"at {snapshot.label()}: {exc.format_message()}"
+    except OSError as exc:  # the working tree changed under us, or a file we may not read
+        return f"at {snapshot.label()}: {path} cannot be read ({exc.strerror or exc})"
+
+
+def _identity(result: Result | str) -> tuple[str, str] | None:
+    if isinstance(result, str) or result.plan is None:
         return None
     return (result.plan.cover.account, result.plan.cover.division or "")
 
@@ -93,6 +106,16 @@ def _paired(path: str, old_path: str, old: Result, new: Result, account: str) ->
         # A plan with errors before and after, and no edit, is no change: nothing to review.
         status = ("invalid" if new.plan is None else "changed") if touched else "unchanged"
     return PlanDiff(path, status, old_path if old_path != path else "", account, changes, found)
+
+
+def _pair_or_add(path: str, old_path: str, old: Result | str | None, new: Result | str) -> PlanDiff:
+    """One plan of the second revision: added, compared with its first revision's, or not comparable and why."""
+    account = new.plan.cover.account if not isinstance(new, str) and new.plan else ""
+    if isinstance(new, str) or isinstance(old, str):
+        return PlanDiff(path, "unreadable", old_path if old_path != path else "", account, problem=new if isinstance(new, str) else str(old))
+    if old is None:
+        return PlanDiff(path, "added", account=account, new_findings=_new_findings(None, new))
+    return _paired(path, old_path, old, new, account)
 
 
 def _in_a_revision(folder: Path, repo: Path, *snapshots: Snapshot) -> bool:
@@ -126,26 +149,28 @@ def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> t
     wanted = [PurePosixPath(u) for u in under]
     old_plans = _plan_files(a.files(PurePosixPath(".")), wanted)
     new_plans = _plan_files(b.files(PurePosixPath(".")), wanted)
-    old_results = {p: load_at(a, p, today) for p in old_plans}
-    new_results = {p: load_at(b, p, today) for p in new_plans}
+    old_results = {p: _read_side(a, p, today) for p in old_plans}
+    new_results = {p: _read_side(b, p, today) for p in new_plans}
+    gone = {p: _identity(old_results[p]) for p in old_plans if p not in new_results}
+    by_identity: dict[tuple[str, str], list[str]] = {}  # removed plans by account and division, to pair renames without a search
+    for path, identity in gone.items():
+        if identity is not None:
+            by_identity.setdefault(identity, []).append(path)
     diffs: list[PlanDiff] = []
-    gone = [p for p in old_plans if p not in new_results]
     for path in new_plans:
         new = new_results[path]
-        account = new.plan.cover.account if new.plan else ""
         old_path = path if path in old_results else ""
-        if not old_path:  # renamed: a removed plan of the same account and division
-            old_path = next((g for g in gone if _identity(old_results[g]) is not None and _identity(old_results[g]) == _identity(new)), "")
-            if old_path:
-                gone.remove(old_path)
-        if not old_path:
-            diffs.append(PlanDiff(path, "added", account=account, new_findings=_new_findings(None, new)))
-            continue
-        old = old_results[old_path]
-        diffs.append(_paired(path, old_path, old, new, account))
+        identity = _identity(new)
+        if not old_path and identity is not None and by_identity.get(identity):  # renamed: a removed plan of the same account and division
+            old_path = by_identity[identity].pop(0)
+            del gone[old_path]
+        diffs.append(_pair_or_add(path, old_path, old_results.get(old_path), new))
     for path in gone:
         old = old_results[path]
-        diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else ""))
+        if isinstance(old, str):
+            diffs.append(PlanDiff(path, "unreadable", problem=old))
+        else:
+            diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else ""))
     return a, b, sorted(diffs, key=lambda d: d.path)
 
 

@@ -13,7 +13,7 @@ from kamdoc.errors import KamdocError
 from kamdoc.findings import Finding
 from kamdoc.load.discover import find_plans, plan_slug, shown_path
 from kamdoc.load.document import find_repo
-from kamdoc.preview.files import Served
+from kamdoc.preview.files import Served, theme_trees
 
 AUDIENCES = ("internal", "customer")
 
@@ -83,6 +83,10 @@ class Workspace:
     _plans: dict[str, Path] | None = None
     _rows: list[Row] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def __post_init__(self) -> None:
+        # The theme folder is the one place the pages' files are read from that strangers write (its fonts/).
+        self.files.trees = theme_trees(self.theme_dir)
 
     def plans(self) -> dict[str, Path]:
         """Each plan's deck name and file (the first of two plans with the same folder name)."""

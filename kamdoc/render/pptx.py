@@ -94,6 +94,16 @@ def _hundredths(points: float) -> int:
     return int(round(points * 100))
 
 
+_AUTO_NUMBERS = (1, 32767)
+"""The numbers a DrawingML list may start at (a:buAutoNum startAt); a list written from another number shows it as text."""
+
+
+def _counted(bullet: str) -> bool:
+    """Whether PowerPoint can number a list item with this marker ("7.") itself."""
+    digits = bullet.rstrip(".")
+    return digits.isdigit() and _AUTO_NUMBERS[0] <= int(digits) <= _AUTO_NUMBERS[1]
+
+
 class _Painter:
     """Draws one deck into a python-pptx presentation."""
 
@@ -179,8 +189,11 @@ class _Painter:
             attrs += f' marL="{int(_emu(start))}" indent="{-int(_emu(hang))}"'
             if para.bullet == "•":
                 bullet = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
-            elif para.bullet:
+            elif para.bullet and _counted(para.bullet):
                 bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.bullet.rstrip(".")}"/>'
+            elif para.bullet:  # a number PowerPoint cannot count from (0, 40000): written as text where the number would stand
+                bullet = "<a:buNone/>"
+                para = Para((Run(f"{para.bullet} "), *para.runs), None, para.level)
         else:
             bullet = "<a:buNone/>"
         spacing = f'<a:lnSpc><a:spcPts val="{_hundredths(size * LINE_SPACING)}"/></a:lnSpc>'

@@ -199,6 +199,7 @@ def _limits() -> str:
         f"| an image file (logo) | {cap.MAX_IMAGE_BYTES // mb} MB and {cap.MAX_PIXELS // 1_000_000} megapixels |",
         f"| an SVG image | {cap.MAX_SVG_ELEMENTS:,} elements, {cap.MAX_SVG_DEPTH} levels deep, {cap.MAX_SVG_DRAWN:,} elements drawn once references "
         "are followed; no scripts, no files or URLs it refers to, no SVG inside it; a size in px, pt, mm, cm or in |",
+        f"| the power map | {cap.MAX_PEOPLE:,} people, at most {cap.MAX_REPORTING_DEPTH} managers above anyone, {cap.MAX_LINKS:,} links |",
         "| YAML features | no anchors, aliases, merge keys, tags or second documents |",
         "| files a plan names | inside the plans repository and outside its `.git/`, never a URL or an absolute path |",
     ])

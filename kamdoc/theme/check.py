@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from kamdoc.errors import KamdocError
+from kamdoc.limits import MAX_MARGIN_SHARE, MAX_SLIDE_SIDE_IN, MAX_TEXT_SHARE, MAX_TEXT_SIZE, MIN_SLIDE_SIDE_IN
 
 _HEX = re.compile(r"[0-9A-Fa-f]{6}\Z")
-# The range each number setting may take, by its name.
-_RANGES = {"width_in": (1.0, 56.0), "height_in": (1.0, 56.0), "margin_in": (0.0, 5.0)}
-_SIZE_RANGE = (4.0, 200.0)
+# The range each number setting may take, by its name: what every renderer draws (a smaller slide or larger
+# text leaves no room for a title and one line of text, and layouts have nothing to place them in).
+_SIDE = (MIN_SLIDE_SIDE_IN, MAX_SLIDE_SIDE_IN)
+_RANGES = {"width_in": _SIDE, "height_in": _SIDE, "margin_in": (0.0, 5.0)}
+_SIZE_RANGE = (4.0, MAX_TEXT_SIZE)
 
 
 def read_theme_file(path: Path, default: dict[str, Any] | None) -> dict[str, Any]:
@@ -27,10 +30,69 @@ def read_theme_file(path: Path, default: dict[str, Any] | None) -> dict[str, Any
     elif default is not None:
         errors += _check(data, default, (), doc, path)
         if not errors:
-            errors += _missing_fonts(data, doc, path)
+            errors += _no_room(data, default, doc, path) + _missing_fonts(data, doc, path)
     if errors:
         raise KamdocError("\n".join(errors[:20]))
     return data
+
+
+def slide_problem(settings: dict[str, Any], width_in: float, height_in: float) -> tuple[tuple[str, str], str] | None:
+    """The setting (section, name) that leaves a slide of this size no room for its title and text, and why; or None."""
+    short = min(width_in, height_in)
+    margin, room = float(settings["slide"]["margin_in"]), MAX_MARGIN_SHARE * short
+    if margin > room + 1e-9:
+        return ("slide", "margin_in"), (f"a margin of {margin:g} in leaves a {width_in:g} × {height_in:g} in slide no room for its title "
+                                        f"and text; give at most {room:.2f} in ({MAX_MARGIN_SHARE:.0%} of the shorter side)")
+    largest = min(MAX_TEXT_SIZE, short * 72 * MAX_TEXT_SHARE)
+    for name, size in settings["size"].items():
+        if float(size) > largest + 1e-9:
+            return ("size", name), (f"text of {float(size):g} pt does not fit a {width_in:g} × {height_in:g} in slide; "
+                                    f"give at most {largest:g} pt (a twelfth of the shorter side)")
+    return None
+
+
+def _no_room(data: dict[str, Any], default: dict[str, Any], doc: Any, file: Path) -> list[str]:
+    """A margin or text size too large for the slide, with the default theme's settings where the file gives none."""
+    merged = {key: {**default[key], **(data.get(key) or {})} for key in ("slide", "size")}
+    found = slide_problem(merged, float(merged["slide"]["width_in"]), float(merged["slide"]["height_in"]))
+    if found is None:
+        return []
+    (section, name), problem = found
+    given = data.get(section) or {}
+    if name not in given:  # the default's value is too large for the file's slide: told at the size the file gives
+        section, name = "slide", next((k for k in ("width_in", "height_in", "margin_in") if k in (data.get("slide") or {})), name)
+    pos = doc.where((section, name))
+    return [f"{file}:{pos.line}:{pos.col}: error: {section}.{name}: {problem}"]
+
+
+def font_errors(folders: tuple[Path, ...], settings: dict[str, Any]) -> list[str]:
+    """Each font a theme would use that cannot be (a link out, too large, damaged): at the theme.yaml line naming it, else at the file."""
+    from kamdoc.theme.fonts import find_font, font_problem
+
+    own = folders[:-1]  # the user's theme folders; the last one is kamdoc's own default theme
+    errors = []
+    for weight, names in settings["font"].items():
+        if not isinstance(names, list):
+            continue  # the face: a name for PowerPoint, no file
+        found = next((f for f in (find_font(str(n), folders) for n in names) if f is not None), None)
+        problem = font_problem(found, own) if found is not None else None
+        if found is not None and problem is not None:
+            errors.append(f"{_font_place(own, weight, found)}font.{weight}: {problem}")
+    return errors
+
+
+def _font_place(own: tuple[Path, ...], weight: str, found: Path) -> str:
+    """Where a font's error is told: the line of the theme.yaml that names the weight, else the font file itself."""
+    from kamdoc.load.document import read_settings
+
+    for folder in own:
+        path = folder / "theme.yaml"
+        if path.is_file():
+            doc = read_settings(path)
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("font"), dict) and weight in doc.data["font"]:
+                pos = doc.where(("font", weight))
+                return f"{path}:{pos.line}:{pos.col}: error: {found}: "
+    return f"{found}: error: "
 
 
 def _missing_fonts(data: dict[str, Any], doc: Any, file: Path) -> list[str]:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
+from kamdoc.limits import MAX_SLIDE_SIDE_IN, MIN_SLIDE_SIDE_IN
+from kamdoc.theme.check import slide_problem
 from kamdoc.theme.settings import Theme
 
 if TYPE_CHECKING:
@@ -54,6 +56,9 @@ def read_template(path: Path, theme: Theme) -> Template:
     safe = make_safe(path)
     prs = open_presentation(path, safe.data)
     width, height = _slide_size(path, prs)
+    found = slide_problem(theme.settings, width / 72, height / 72)
+    if found is not None:  # the theme's margin and sizes were checked against its own slide size, not the template's
+        raise KamdocError(f"{path}: the theme's {'.'.join(found[0])}: {found[1]}")
     try:
         names = {layout.name: layout for layout in prs.slide_layouts}
         for layout in names.values():
@@ -72,8 +77,10 @@ def read_template(path: Path, theme: Theme) -> Template:
     return Template(path, safe.data, safe.warnings, width, height, layouts, _colours(path, prs), titles)
 
 
-_MAX_SIDE = 4032.0
+_MAX_SIDE = MAX_SLIDE_SIDE_IN * 72
 """PowerPoint's largest slide side, in points (56 in)."""
+_MIN_SIDE = MIN_SLIDE_SIDE_IN * 72
+"""The smallest slide side kamdoc lays slides out on, in points."""
 
 
 def _slide_size(path: Path, prs: PresentationFile) -> tuple[float, float]:
@@ -86,6 +93,9 @@ def _slide_size(path: Path, prs: PresentationFile) -> tuple[float, float]:
     w, h = width / 12700, height / 12700
     if max(w, h) > _MAX_SIDE:
         raise KamdocError(f"{path}: ppt/presentation.xml: slides of {w / 72:.0f} × {h / 72:.0f} in are larger than PowerPoint allows (56 in)")
+    if min(w, h) < _MIN_SIDE:
+        raise KamdocError(f"{path}: ppt/presentation.xml: slides of {w / 72:.2f} × {h / 72:.2f} in are too small for kamdoc's slides; "
+                          f"each side must be at least {MIN_SLIDE_SIDE_IN:g} in")
     return w, h
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,8 +10,6 @@ from typing import Any
 from kamdoc.errors import KamdocError
 from kamdoc.shipped import THEMES_DIR
 from kamdoc.theme.fonts import find_font
-
-
 
 DEFAULT_DIR = THEMES_DIR / "default"
 
@@ -44,7 +43,7 @@ class Theme:
         for name in names:
             found = find_font(str(name), self.folders)
             if found is not None:
-                return found
+                return Path(os.path.realpath(found))  # the file load_theme checked, not a link that may be changed after
         raise KamdocError(
             f"none of the theme's {weight} fonts ({', '.join(names)}) is installed; install them "
             "(Debian: apt-get install fonts-liberation2) or put one in the theme's fonts/ folder"
@@ -76,7 +75,7 @@ def load_theme(theme_dir: Path | None = None) -> Theme:
         raise KamdocError(f"kamdoc's default theme is missing from this installation (looked in {DEFAULT_DIR}); "
                           "reinstall kamdoc (pip install --force-reinstall kamdoc)")
     folders = ((theme_dir,) if theme_dir and theme_dir.resolve() != DEFAULT_DIR else ()) + (DEFAULT_DIR,)
-    from kamdoc.theme.check import read_theme_file
+    from kamdoc.theme.check import font_errors, read_theme_file
 
     default = read_theme_file(DEFAULT_DIR / "theme.yaml", None)
     settings = default
@@ -84,6 +83,9 @@ def load_theme(theme_dir: Path | None = None) -> Theme:
         path = folder / "theme.yaml"
         if path.is_file():
             settings = _merge(settings, read_theme_file(path, default))
+    errors = font_errors(folders, settings)  # a stranger's font is checked like a logo, before anything measures with it
+    if errors:
+        raise KamdocError("\n".join(errors))
     return Theme(folders, settings)
 
 

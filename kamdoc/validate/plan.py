@@ -237,6 +237,10 @@ class _Normaliser:
 
     def plan(self, data: dict[Any, Any]) -> dict[Any, Any]:
         normalised: dict[Any, Any] = self.value(data, _model_shape(Plan), ())
+        fmt = normalised.get("kamdoc")
+        if isinstance(fmt, bool):  # True == 1 to Python: the schema's literal alone would take `kamdoc: true` for format 1
+            self.findings.append(Finding(self.doc.where(("kamdoc",)), "error", "kamdoc", f"the format number is 1 (write `kamdoc: 1`), got {_kind_of(fmt)}"))
+            self.misread.add(("kamdoc",))
         return normalised
 
     def value(self, value: Any, shape: _Shape, path: Path_) -> Any:
@@ -369,6 +373,7 @@ class _Normaliser:
             self.findings.append(
                 Finding(Pos(target, 1, 1), "error", field_path(path), f"the file has {len(text):,} characters; at most {MAX_TEXT:,} are allowed in one text")
             )
+            return ""  # refused: not parsed for images or anything else (a 2 MB file took half a minute)
         return text
 
 

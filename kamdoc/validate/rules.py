@@ -10,8 +10,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from kamdoc.validate.markdown import MAX_NESTING, unshown_lines
 from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
 from kamdoc.findings import Finding, Severity, field_path, quoted
+from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
 from kamdoc.load.document import Document, FileRefused, Path_
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
@@ -105,13 +107,17 @@ class _Checker:
                     hint = "; the power map lists no people yet"
                 self.add("error", path, f"{quoted(ref)} is not the id of a person in power_map.people{hint}")
 
-    def cycles(self, ids: dict[str, Path_]) -> None:
-        """Reporting lines that lead back to where they started: each person is walked once (linear time)."""
+    def bosses(self, ids: dict[str, Path_]) -> dict[str, str]:
+        """Whom each person reports to, where that is a person of the power map."""
         boss: dict[str, str] = {}
         for pid, path in ids.items():
             target = self.get(*path, "reports_to")
             if isinstance(target, str) and target in ids:
                 boss[pid] = target
+        return boss
+
+    def cycles(self, ids: dict[str, Path_], boss: dict[str, str]) -> None:
+        """Reporting lines that lead back to where they started: each person is walked once (linear time)."""
         done: set[str] = set()
         for start in ids:  # plan order, so the first person of a cycle reached carries the message
             chain: list[str] = []
@@ -132,6 +138,28 @@ class _Checker:
             return
         shown = loop if len(loop) <= _SHOWN_IN_CYCLE else [*loop[: _SHOWN_IN_CYCLE - 2], f"… ({len(loop):,} people in all)", loop[-1]]
         self.add("error", path, "reporting lines form a cycle: " + " → ".join([*shown, loop[0]]) + "; one of them must report elsewhere or to no one")
+
+    def sizes(self) -> None:
+        """At most MAX_PEOPLE people and MAX_LINKS ties: every one is laid out, drawn and listed in the deck."""
+        for key, cap, what in (("people", MAX_PEOPLE, "people"), ("links", MAX_LINKS, "links")):
+            given = self.get("power_map", key)
+            if isinstance(given, list) and len(given) > cap:
+                self.add("error", ("power_map", key), f"{len(given):,} {what}; a plan holds at most {cap:,}: keep those that matter for the account")
+
+    def depth(self, ids: dict[str, Path_], boss: dict[str, str]) -> None:
+        """A reporting chain at most MAX_REPORTING_DEPTH managers deep, said once: at the first person (in plan order) below the limit."""
+        above = _managers_above(ids, boss)
+        deep = next((pid for pid in ids if (above[pid] or 0) > MAX_REPORTING_DEPTH), None)
+        if deep is None:
+            return
+        top = deep
+        while top in boss:  # once, up one chain: linear
+            top = boss[top]
+        first = deep
+        for _ in range((above[deep] or 0) - MAX_REPORTING_DEPTH - 1):  # the person just below the limit on that chain
+            first = boss[first]
+        self.add("error", (*ids[first], "reports_to"), f"{quoted(first)} reports through {MAX_REPORTING_DEPTH + 1:,} levels to the top "
+                 f"({quoted(top)}); at most {MAX_REPORTING_DEPTH:,} are allowed: let them report to someone higher up")
 
     def links(self) -> None:
         for path, link in self.items("power_map", "links"):
@@ -288,6 +316,16 @@ class _Checker:
                 except FileRefused as exc:
                     self.findings.append(Finding(self.doc.where_in_text(path, line, col), "error", field_path(path), f"image {exc}"))
 
+    def nesting(self, markdown: list[tuple[Path_, Path]]) -> None:
+        """Text nested deeper than the Markdown parser goes: shown flattened, and said so (it once vanished without a word)."""
+        for path, _ in markdown:
+            text = self.get(*path)
+            lost = unshown_lines(text) if isinstance(text, str) else []
+            if lost:
+                self.findings.append(Finding(self.doc.where_in_text(path, lost[0][0], 0), "warning", field_path(path),
+                                             f"lists or quotes nest deeper than {MAX_NESTING} levels here; from this line on the "
+                                             "deck shows the text flattened: nest less"))
+
     def placeholders(self) -> None:
         def walk(value: Any, path: Path_) -> None:
             if isinstance(value, str):
@@ -301,6 +339,29 @@ class _Checker:
                     walk(v, (*path, i))
 
         walk(self.data, ())
+
+
+def _managers_above(ids: dict[str, Path_], boss: dict[str, str]) -> dict[str, int | None]:
+    """How many managers stand above each person (None in a reporting cycle or under one): each person walked once, no recursion."""
+    above: dict[str, int | None] = {}
+    for start in ids:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        person = start
+        while person not in above and person in boss and person not in on_chain:
+            on_chain.add(person)
+            chain.append(person)
+            person = boss[person]
+        if person in above:
+            level = above[person]
+        elif person in on_chain:  # back on this chain: a cycle (said by `cycles`), and no one on it has a top
+            level = None
+        else:  # the top: reports to no one in the power map
+            level = above[person] = 0
+        for below in reversed(chain):
+            level = None if level is None else level + 1
+            above[below] = level
+    return above
 
 
 def _years(n: int) -> str:
@@ -318,7 +379,10 @@ def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple
     version = version if isinstance(version, date) else None
     ids = checker.person_ids()
     checker.references(ids)
-    checker.cycles(ids)
+    boss = checker.bosses(ids)
+    checker.cycles(ids, boss)
+    checker.sizes()
+    checker.depth(ids, boss)
     checker.links()
     checker.decision_maker()
     checker.goals(version)
@@ -330,6 +394,7 @@ def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple
     if not doc.from_git:  # a commit's images are not checked out; they were checked when they were committed
         checker.logo()
         checker.images(markdown)
+    checker.nesting(markdown)
     checker.website()
     checker.placeholders()
     checker.assessment(programme)

@@ -96,3 +96,87 @@ def test_outside_git_the_commit_age_is_unknown(tmp_path: Path, monkeypatch: pyte
     run = kamdoc("health", "--format", "json", "--today", DAY)
     plan = json.loads(run.out)["plans"][0]
     assert plan["status"] == "green" and plan["last_commit"] is None and plan["days_since_commit"] is None
+
+
+def _odd_commit(root: Path, slug: str, when: str) -> None:
+    """A commit touching one plan, dated as given (GIT_COMMITTER_DATE's forms, e.g. '@300000000000 +0000')."""
+    import os
+    import subprocess
+
+    with (root / "plans" / slug / "plan.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"# touched at {when}\n")
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam", when], cwd=root, check=True, env=env)
+
+
+def test_commit_dates_after_9999_and_odd_zones_are_said_not_crashed_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from programme_repo import SPECS, make_repo
+
+    root = tmp_path / "odd"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    make_repo(root, SPECS[:2])
+    _odd_commit(root, "alpha", "@300000000000 +0000")  # the year 11476
+    _odd_commit(root, "bravo", "@1795300000 +9959")  # 21 Nov 2026, 22:26 UTC, in a zone 99 hours 59 minutes east
+    run = kamdoc("health", "--format", "json", "--today", DAY)
+    assert run.code == 0, run.out + run.err
+    plans = {Path(p["plan"]).parent.name: p for p in json.loads(run.out)["plans"]}
+    alpha, bravo = plans["alpha"], plans["bravo"]
+    assert alpha["last_commit"] == "2026-11-20"  # the newest commit whose date can be read
+    assert "a commit is dated in the year 11476, which no calendar here holds" in " ".join(r["text"] for r in alpha["reasons"])
+    assert bravo["last_commit"] == "2026-11-21"  # the moment is known; the zone no place has is left out
+    assert "commit_unreadable" not in reasons(bravo)
+    table = kamdoc("health", "--today", DAY, "--language", "de")
+    assert table.code == 0 and "ein Commit ist auf das Jahr 11476 datiert" in table.out
+    portfolio = kamdoc("portfolio", "--no-deck", "--today", DAY)
+    assert portfolio.code == 0, portfolio.out + portfolio.err
+
+
+def test_generated_odd_histories_never_break_health(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
+    import gen_history
+
+    from programme_repo import SPECS, make_repo
+
+    root = tmp_path / "generated"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    make_repo(root, SPECS[:1])
+    for when in gen_history.history(random.Random(29), 8):
+        _odd_commit(root, "alpha", when)
+    run = kamdoc("health", "--format", "json", "--today", DAY)
+    assert run.code == 0, run.out + run.err
+    (plan,) = json.loads(run.out)["plans"]
+    assert plan["last_commit"] is None or plan["last_commit"] <= "9999-12-31"
+
+
+def test_the_previews_start_page_shows_a_history_dated_after_9999(tmp_path: Path) -> None:
+    import http.client
+    import os
+    import shutil
+    import subprocess
+    from urllib.parse import urlsplit
+
+    from conftest import PLANS
+    from preview_server import serving
+
+    plans = tmp_path / "plans"
+    for name in ("brenner-werke", "halvorsen-logistics"):
+        shutil.copytree(PLANS / name, plans / name)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    when = "@300000000000 +9959"  # the year 11476, in a zone no place has
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "far ahead"], cwd=tmp_path, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when})
+    with serving([plans]) as running:
+        parts = urlsplit(running.url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        page = response.read().decode()
+        connection.close()
+    assert response.status == 200, page[:500]
+    assert "Brenner Werke" in page and "11476" in page

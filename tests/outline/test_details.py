@@ -131,3 +131,31 @@ def test_a_tie_to_another_slide_leaves_its_box_as_a_stub_and_is_named_in_the_ban
                 assert f"{names[link.from_]} → {names[link.to]}" in band or "Tabelle" in band
         stubs_seen += len(stubs)
     assert stubs_seen
+
+
+def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_every_character(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "long"
+    import shutil
+
+    shutil.copytree(DATA / "base", folder)
+    plan = folder / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "statement: For Oakridge we are the first choice for sensor electronics." in text
+    plan.write_text(text.replace("we are the first choice for sensor electronics.", "x" * 20_000 + " end."), encoding="utf-8")
+    result = validate_file(plan, date(2026, 11, 22))
+    assert result.plan is not None and result.doc is not None
+    deck = build_outline(result.plan, result.doc, load_theme())
+    mission = [s for s in deck.slides if s.kind == "mission"]
+    shown = "".join(r.text for s in mission for e in s.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
+    assert shown.count("x") == 20_000 and "end." in shown  # nothing clipped
+    assert deck.body_box is not None
+    from kamdoc.outline.measure import LINE_SPACING
+
+    for slide in mission:  # and nothing over the footer: every text's measured lines fit its box, inside the body
+        for e in slide.elements:
+            assert e.box.bottom <= deck.body_box.bottom + 0.5, slide.title
+            if isinstance(e, Text):
+                lines = sum(len(at) + 1 for at in e.breaks) if e.breaks else len(e.paras)
+                assert lines * e.size * LINE_SPACING <= e.box.h + 1, (slide.title, lines, e.size, e.box.h)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -38,3 +39,66 @@ def test_an_old_revision_is_validated_with_its_own_settings(tmp_path: Path) -> N
         os.chdir(before)
     assert then.code == 0, then.out + then.err
     assert "not a criterion" not in then.out and "Halvorsen Logistikk ASA" in then.out
+
+
+def _two_plans(tmp_path: Path) -> Path:
+    """A repository of two plans and their programme, committed."""
+    repo = tmp_path / "plans-repo"
+    for name in ("halvorsen-logistics", "brenner-werke"):
+        shutil.copytree(PLANS / name, repo / "plans" / name)
+    shutil.copy(PLANS / "kamdoc.yaml", repo / "kamdoc.yaml")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "plans and their programme")
+    return repo
+
+
+def _diff(repo: Path, *args: str) -> tuple[int, str, str]:
+    import os
+
+    before = Path.cwd()
+    os.chdir(repo)
+    try:
+        run = kamdoc("diff", *args, "--today", TODAY)
+    finally:
+        os.chdir(before)
+    return run.code, run.out, run.err
+
+
+def test_a_plan_over_the_size_cap_is_its_own_finding_and_the_others_are_shown(tmp_path: Path) -> None:
+    repo = _two_plans(tmp_path)
+    halvorsen = repo / "plans" / "halvorsen-logistics" / "plan.yaml"
+    halvorsen.write_text(halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA"))
+    brenner = repo / "plans" / "brenner-werke" / "plan.yaml"
+    brenner.write_text(brenner.read_text() + "#" + "x" * (2 * 1024 * 1024) + "\n")
+    _git(repo, "commit", "-qam", "a new name, and a plan padded past the cap")
+    for args in (("HEAD~1", "HEAD"), ("HEAD",)):  # between two commits, and a commit against the working tree
+        code, out, err = _diff(repo, *args)
+        assert code == 1, out + err
+        assert "plans/brenner-werke/plan.yaml (Brenner Werke AG)" not in out  # the padded plan was never read
+        assert "plans/brenner-werke/plan.yaml — not compared: at " in out and "is larger than 2 MB" in out
+        if args == ("HEAD~1", "HEAD"):
+            assert "cover: account: Halvorsen Logistics ASA → Halvorsen Logistikk ASA" in out
+    code, out, _ = _diff(repo, "HEAD~1", "HEAD", "--format", "json")
+    plans = {p["plan"]: p for p in json.loads(out)["plans"]}
+    assert code == 1 and plans["plans/brenner-werke/plan.yaml"]["status"] == "unreadable"
+    assert "larger than 2 MB" in plans["plans/brenner-werke/plan.yaml"]["problem"]
+    assert plans["plans/halvorsen-logistics/plan.yaml"]["status"] == "changed"
+
+
+def test_a_broken_kamdoc_yaml_in_the_old_revision_is_each_plans_finding(tmp_path: Path) -> None:
+    repo = _two_plans(tmp_path)
+    settings = repo / "kamdoc.yaml"
+    good = settings.read_text()
+    settings.write_text(good + "portfolio: [unclosed\n")
+    _git(repo, "commit", "-qam", "a broken programme")
+    settings.write_text(good)
+    halvorsen = repo / "plans" / "halvorsen-logistics" / "plan.yaml"
+    halvorsen.write_text(halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA"))
+    _git(repo, "commit", "-qam", "the programme mended, a new name")
+    code, out, err = _diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
+    assert code == 1, out + err
+    assert "Traceback" not in out + err and "Usage:" not in err
+    assert out.count("| unreadable |") == 2 and "kamdoc.yaml" in out
+    code, out, _ = _diff(repo, "HEAD~2", "HEAD")  # past the broken revision, the plans compare as ever
+    assert code == 0 and "cover: account: Halvorsen Logistics ASA → Halvorsen Logistikk ASA" in out

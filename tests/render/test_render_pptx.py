@@ -260,3 +260,18 @@ def test_every_version_date_renders_the_same_bytes_twice(tmp_path: Path, version
     with zipfile.ZipFile(deck) as archive:  # a zip entry's date only holds 1980 to 2107
         stamps = {info.date_time for info in archive.infolist()}
     assert stamps == {(min(int(version[:4]), 2107), *((12, 31, 23, 59, 58) if version > "2108" else (int(version[5:7]), int(version[8:]), 0, 0, 0)))}
+
+
+def test_numbered_lists_start_at_the_number_written_and_stay_valid_drawingml(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(DATA / "base", folder)
+    plan = folder / "plan.yaml"
+    lists = "\n    0. zero first\n    1. zero second\n\n    text\n\n    7. seven first\n\n    text\n\n    40000. far first\n    40001. far second\n"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("North America.\n", "North America.\n" + lists, 1), encoding="utf-8")
+    deck = render(tmp_path / "out", folder) / "plan.pptx"
+    xml = "".join(zipfile.ZipFile(deck).read(name).decode() for name in zipfile.ZipFile(deck).namelist() if name.startswith("ppt/slides/slide"))
+    assert all(1 <= int(n) <= 32767 for n in re.findall(r'startAt="(\d+)"', xml))  # what DrawingML allows
+    assert 'startAt="7"' in xml  # counted by PowerPoint where it can
+    everything = "\n".join(texts(s) for s in Presentation(str(deck)).slides)
+    assert "0. zero first" in everything  # not renumbered from 1 (its next item, 1., PowerPoint counts)
+    assert "40000. far first" in everything and "40001. far second" in everything

@@ -124,6 +124,39 @@ def test_line_and_page_breaks_pasted_from_powerpoint_become_text(in_tmp: Path) -
     assert result.plan is not None and result.plan.profile.industry == "Sensors\nand more things"
 
 
+def test_a_private_use_character_is_kept_as_written(in_tmp: Path) -> None:
+    # U+E00B and U+E00C (private use: a company font's logo glyph, say) once stood for pasted breaks inside kamdoc.
+    plan = _base(in_tmp / "p")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("industry: Sensors", "industry: Sensors \ue00b and \ue00c"), encoding="utf-8")
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 0 and "warning" not in run.out, run.out
+    from datetime import date
+
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(plan, date(2026, 11, 22))
+    assert result.plan is not None and result.plan.profile.industry == "Sensors \ue00b and \ue00c"
+
+
+def test_a_noncharacter_in_a_plan_is_refused_at_its_place(in_tmp: Path) -> None:
+    plan = _base(in_tmp / "p")
+    plan.write_bytes(plan.read_bytes().replace(b"industry: Sensors", "industry: Sensors\ufdd0\x0b".encode()))
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 1
+    assert "p/plan.yaml:20:20: error: control character U+FDD0 is not allowed in a plan; remove it" in run.out
+
+
+def test_the_format_is_a_number_not_true(in_tmp: Path) -> None:
+    plan = _base(in_tmp / "p")
+    text = plan.read_text(encoding="utf-8")
+    assert "\nkamdoc: 1\n" in text
+    plan.write_text(text.replace("\nkamdoc: 1\n", "\nkamdoc: true\n"), encoding="utf-8")
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 1
+    assert [line for line in run.out.splitlines() if ": error: " in line] == [
+        "p/plan.yaml:3:9: error: kamdoc: the format number is 1 (write `kamdoc: 1`), got true (true/false)"]
+
+
 @pytest.mark.parametrize(("setting", "value"), [
     ("plans", "/etc"), ("plans", "../elsewhere"), ("theme", "/"), ("theme", ".git"), ("out", "/tmp/anywhere"), ("out", "../../x"),
 ])
@@ -148,10 +181,15 @@ def test_thirty_thousand_people_in_a_chain_validate_in_linear_time(in_tmp: Path)
     chain = chain_plan(in_tmp / "chain", 30_000)
     loop = chain_plan(in_tmp / "loop", 30_000, cycle=True)
     start = time.perf_counter()
-    assert kamdoc("validate", chain, "--today", TODAY).code == 0
+    chained = kamdoc("validate", chain, "--today", TODAY)
     looped = kamdoc("validate", loop, "--today", TODAY)
     assert time.perf_counter() - start < 8
-    [error] = _errors(looped.out)
+    # Both are over the caps on people and on reporting depth (a cycle has no top, so no depth): each said once.
+    people, deep = _errors(chained.out)
+    assert "power_map.people: 30,000 people; a plan holds at most 2,000" in people
+    assert "power_map.people[51].reports_to: 'p51' reports through 51 levels to the top ('sreed')" in deep
+    people, error = _errors(looped.out)
+    assert "30,000 people; a plan holds at most 2,000" in people
     assert "reporting lines form a cycle: sreed → p29999 → p29998" in error and "(30,000 people in all) → lkhan → sreed" in error
     assert len(error) < 400
 
@@ -199,3 +237,33 @@ def test_kamdoc_yaml_folder_names_with_control_characters_are_one_error(in_tmp: 
     (in_tmp / "kamdoc.yaml").write_text(f"plans: {value}\n")
     run = kamdoc("validate", "plans", "--today", TODAY)
     assert run.code == 1 and "kamdoc.yaml:1:8: plans:" in run.err and "is no folder name" in run.err
+
+
+def test_a_pulled_in_file_over_the_text_limit_is_refused_before_anything_reads_it(in_tmp: Path) -> None:
+    # A 2 MB Markdown file was parsed for its images before its size was refused: half a minute of work for nothing.
+    plan = _base(in_tmp / "p")
+    market = plan.parent / "market.md"
+    market.write_text("![plant](missing.png) " + "word " * 200_000, encoding="utf-8")
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 1
+    errors = [line for line in run.out.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "p/market.md:1:1: error: profile.market: the file has 1,000,022 characters" in errors[0], errors
+
+
+def test_text_nested_deeper_than_markdown_goes_is_flattened_with_a_warning_never_dropped(in_tmp: Path) -> None:
+    plan = _base(in_tmp / "p")
+    deep = "\n".join("  " * i + f"- level {i}" for i in range(12)) + "\n\n" + ">" * 20 + " deep quote\n\nOutro after it"
+    (plan.parent / "market.md").write_text("Intro\n\n" + deep + "\n", encoding="utf-8")
+    run = kamdoc("validate", "p", "--today", TODAY)
+    assert run.code == 0
+    assert ("p/market.md:12:1: warning: profile.market: lists or quotes nest deeper than 20 levels here; "
+            "from this line on the deck shows the text flattened: nest less") in run.out, run.out
+    from datetime import date
+
+    from kamdoc.outline.richtext import Para, blocks
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(plan, date(2026, 11, 22))
+    assert result.plan is not None and result.plan.profile.market is not None
+    shown = [b.text for b in blocks(result.plan.profile.market) if isinstance(b, Para)]
+    assert shown == ["Intro", *(f"level {i}" for i in range(12)), "deep quote", "Outro after it"]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.limits import MAX_NAME_BYTES
 from kamdoc.standard.schema import schema_text
 from kamdoc.standard.sections import SECTIONS
 
@@ -38,8 +39,10 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     """Write `plans_dir/slug/plan.yaml` (and the schema beside the plans if missing); refuses to overwrite."""
     if not _SLUG.match(slug):
         raise CommandLineError(f"{slug!r} is not a valid plan name: use lower-case letters, digits, - and _, e.g. acme-robotics")
+    if len(slug.encode("utf-8")) > MAX_NAME_BYTES:
+        raise KamdocError(f"{slug[:40]!r}… is too long a plan name: it names a folder, and a folder's name has at most {MAX_NAME_BYTES} bytes")
     target = plans_dir / slug / "plan.yaml"
-    if target.exists():
+    if os.path.lexists(target):
         raise KamdocError(f"{target} already exists; kamdoc new never overwrites a plan (pick another name or edit it)")
     manager = manager or _git_user()
     template = scaffold_text(language)
@@ -55,11 +58,14 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
         "plan_year": str(today.year + 1),
     }
     text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write_new(target, text)
     schema = plans_dir / SCHEMA_FILE
-    if not schema.exists():
-        _write_new(schema, schema_text(language))  # the editors' help in the plan's language
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(target, text)
+        if not os.path.lexists(schema):  # a link there, even a broken one, is not ours to replace
+            _write_new(schema, schema_text(language))  # the editors' help in the plan's language
+    except OSError as exc:  # a name too long, a file where a folder goes, a read-only or full disk
+        raise KamdocError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
     return target
 
 

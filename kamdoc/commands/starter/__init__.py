@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import shlex
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from typing import Any
 
 from kamdoc import __version__
 from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.limits import MAX_FILE_BYTES
 
 KAMDOC_REPOSITORY = "https://github.com/kamdoc/kamdoc"
 """Where kamdoc is published: its action and pre-commit hooks are used from there unless told otherwise."""
@@ -195,7 +198,7 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     """
     from kamdoc.commands.scaffold import SCHEMA_FILE, new_plan
     from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED, OWN
-    from kamdoc.pipeline.render import write_atomically
+    from kamdoc.pipeline.render import output_error, write_atomically
     from kamdoc.standard.schema import schema_text
 
     if root.exists() and not root.is_dir():
@@ -205,18 +208,29 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     files = planned_files(kamdoc, language, branch, hooks, shards)
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text(language)  # the editors' help in the repository's language
     plans = root / PLANS
-    has_plans = plans.is_dir() and any(plans.glob("*/plan.yaml"))
+    example = f"{PLANS}/{EXAMPLE}/plan.yaml"
+    refused = {name: why for name in (*files, GITLAB_OWN) if (why := unsafe(root, name))}
+    has_plans = not plans.is_symlink() and plans.is_dir() and any(plans.glob("*/plan.yaml"))
+    if (why_example := unsafe(root, example)) is not None:
+        if not has_plans:  # said only when the example would have been written
+            refused[example] = why_example
+        has_plans = True
     if not has_plans and (plans / EXAMPLE).exists():
         raise KamdocError(f"{plans / EXAMPLE} exists but holds no plan.yaml; move it away or pick another folder")
     own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION)
-    clashes = sorted(name for name in own if (root / name).exists() and _differs(root / name, files[name]))
+    clashes = sorted(name for name in own if name not in refused and (root / name).exists() and _differs(root / name, files[name]))
     if clashes and not force:
         raise KamdocError(f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
                           "nothing was written (use --force to replace kamdoc's own files; the team's files are never replaced)")
-    planned, notes = _joined(root, files, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN)
+    safe = {name: text for name, text in files.items() if name not in refused}
+    planned, notes = _joined(root, safe, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN, refused)
+    notes = [f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file" for name, why in refused.items()] + notes
     written: list[Path] = []
     for name, text in planned.items():
-        write_atomically(root / name, text.encode("utf-8"))
+        try:
+            write_atomically(root / name, text.encode("utf-8"), root)
+        except OSError as exc:
+            raise output_error(root / name, exc) from None
         written.append(root / name)
     if not has_plans:
         account = "Example Customer" if language == "en" else "Beispielkunde"
@@ -224,8 +238,32 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     return written, notes
 
 
+def unsafe(root: Path, name: str) -> str | None:
+    """Why init must leave `root/name` alone (a link on the way or at the end, a FIFO, a device, a folder), or None.
+
+    A clone can make any file a symbolic link to a file outside (~/.ssh/config): reading it would copy
+    that file into the repository, writing it would change it. Nothing is followed, not even a link inside.
+    """
+    path = root
+    parts = name.split("/")
+    for depth, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None  # missing from here down: written fresh (or the write says why not)
+        last = depth == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            return "it is a symbolic link" if last else f"{'/'.join(parts[:depth + 1])} is a symbolic link"
+        if last and not stat.S_ISREG(mode):
+            return "it is not a regular file (a folder, a FIFO or a device)"
+        if not last and not stat.S_ISDIR(mode):
+            return f"{'/'.join(parts[:depth + 1])} is not a folder"
+    return None
+
+
 def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing: tuple[str, ...], merged: dict[str, Any],
-            gitlab: str, gitlab_own: str) -> tuple[dict[str, str], list[str]]:
+            gitlab: str, gitlab_own: str, refused: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """What to write (file -> text) into a repository that may have files of its own, and what to tell the user."""
     planned: dict[str, str] = {}
     notes: list[str] = []
@@ -236,7 +274,7 @@ def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing:
                 planned[name] = text
         elif name in merged:
             try:
-                joined = merged[name](target.read_text(encoding="utf-8"), text)
+                joined = merged[name](read_own(target), text)
             except (ValueError, OSError, UnicodeDecodeError) as exc:
                 notes.append(f"{name}: left as it is ({exc}); add kamdoc's part by hand:\n{text}")
                 continue
@@ -245,7 +283,7 @@ def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing:
                 notes.append(f"{name}: kamdoc's part added; the rest is as it was")
         elif name == gitlab:
             if _differs(target, text):
-                if _differs(root / gitlab_own, text):
+                if gitlab_own not in refused and _differs(root / gitlab_own, text):
                     planned[gitlab_own] = text
                 notes.append(f"{gitlab} is the team's own: kamdoc's pipeline is in {gitlab_own}; to run it, add to {gitlab}:\n"
                              f"  include:\n    - local: {gitlab_own}\n(its jobs use GitLab's stages test and deploy, and its own default image)")
@@ -255,7 +293,21 @@ def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing:
 
 
 def _differs(path: Path, text: str) -> bool:
+    """Whether `path` holds other text than `text`: read only when it is a regular file, never through a link."""
     try:
-        return path.read_text(encoding="utf-8") != text
-    except (OSError, UnicodeDecodeError):  # missing or unreadable: to be written
+        return read_own(path) != text
+    except (OSError, ValueError):  # missing, unreadable or no text: to be written
         return True
+
+
+def read_own(path: Path) -> str:
+    """A file of the repository as text: never through a link, only a regular file, at most MAX_FILE_BYTES (else OSError, ValueError)."""
+    # No link is followed and nothing waits: a FIFO swapped in after `unsafe` looked would block for ever.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ValueError("it is not a regular file")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return data.decode("utf-8")
