@@ -69,3 +69,19 @@ def quoted(value: object, limit: int = 40) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
+
+
+def bug(file: Path, doing: str, exc: BaseException) -> Finding:
+    """A failure of kamdoc itself on one plan, as that plan's error: what failed and where, so the other plans go on.
+
+    `doing` says what kamdoc was at ("check", "render"). A failure in another process comes with that process's
+    traceback as its text: its first and last lines say what went wrong there.
+    """
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    said = f"{lines[0][:200]} … {lines[-1][:200]}" if len(lines) > 1 else str(exc)[:200]
+    return Finding(Pos(file, 1, 1), "error", "", f"kamdoc could not {doing} this plan ({type(exc).__name__}: {said}{where}); "
+                   "this is a bug in kamdoc: please report it with the plan")

@@ -38,7 +38,11 @@ def for_audience(plan: Plan, audience: str, copy: CustomerCopy | None = None) ->
 
 
 def _opened(names: list[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The paths kamdoc.yaml opens whole, and the containers on the way to them (with the fields that name their items)."""
+    """The paths kamdoc.yaml opens whole, and the containers on the way to them (with the fields that name their items).
+
+    A list section is its own container (`key_projects.probability` opens `key_projects.name` too), as is a list
+    inside a section (`financials.products`).
+    """
     whole, containers = set(names), set()
     identity = {_join(s.key, *path): keys for s in SECTIONS for path, keys in s.identity}
     for name in names:
@@ -47,11 +51,6 @@ def _opened(names: list[str]) -> tuple[frozenset[str], frozenset[str]]:
             container = ".".join(parts[:end])
             containers.add(container)
             whole.update(f"{container}.{key}" for key in identity.get(container, ()))
-    section_lists = {s.key: keys for s in SECTIONS for path, keys in s.identity if path == ()}
-    for name in names:  # a field of a list section's items names its item by the section's identity fields
-        first = name.split(".")[0]
-        if "." in name and first in section_lists:
-            whole.update(f"{first}.{key}" for key in section_lists[first])
     return frozenset(whole), frozenset(containers)
 
 

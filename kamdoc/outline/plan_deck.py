@@ -326,10 +326,12 @@ class _Builder:
                                          self.margin, self.sizes)
 
     def entry_title(self, entry: Entry) -> str:
-        """An agenda entry's title; the customer's copy names our goals by what they are there: the goals agreed with them."""
-        if self.customer and entry.key in CUSTOMER_TITLES:
-            return self.w(CUSTOMER_TITLES[entry.key])
-        return entry.title[self.lang == "de"]
+        """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES)."""
+        return self.customer_word(entry.key) or entry.title[self.lang == "de"]
+
+    def customer_word(self, key: str) -> str:
+        """What the customer's copy calls a section its own way ("Gemeinsame Ziele"); empty elsewhere."""
+        return self.w(CUSTOMER_TITLES[key]) if self.customer and key in CUSTOMER_TITLES else ""
 
     def agenda(self, entries: list[tuple[Entry, str]]) -> None:
         """The agenda: each entry that made slides, linked to its first one; the notes say where each is edited."""
@@ -465,7 +467,7 @@ class _Builder:
         pm = self.plan.power_map
         if not pm.people:
             return
-        title = self.w(CUSTOMER_TITLES["power_map"] if self.customer else "power_map")
+        title = self.customer_word("power_map") or self.w("power_map")
         slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, title)
         for made in slides:
             slide = self.new("power_map", title, "power_map", ("power_map", "people"))
@@ -563,7 +565,7 @@ class _Builder:
             target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
             rows.append([g.goal, g.metric, target, day(g.deadline, self.lang), g.owner or ""])
         # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
-        title = self.w(CUSTOMER_TITLES["goals"] if self.customer else "goals")
+        title = self.customer_word("goals") or self.w("goals")
         column = self.w("baseline_target" if any(g.baseline is not None for g in self.plan.goals) else "target")
         self.table("goals", title, "goals", [self.w("goal"), self.w("metric"), column, self.w("deadline"), self.w("owner")],
                    rows, ["left", "left", "left", "right", "left"], ("goals",))

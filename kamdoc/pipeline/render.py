@@ -21,7 +21,7 @@ from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
-from kamdoc.findings import Finding, Pos
+from kamdoc.findings import bug
 from kamdoc.validate.plan import Result, validate_safely
 
 if TYPE_CHECKING:
@@ -297,7 +297,7 @@ class _Run:
         except KamdocError:
             raise  # the user's to mend (a theme, a revision to compare with), said once for the whole run
         except Exception as exc:  # a bug of kamdoc's: this plan's error, nothing of it written, and the other plans go on
-            say.err(report.text([_bug(plan_file, exc)]))
+            say.err(report.text([Result(plan_file, [bug(plan_file, "render", exc)])]))
             say.err(f"not rendered: {report.shown(plan_file)}")
             return False
         for fmt, data in decks.items():
@@ -324,17 +324,3 @@ class _Run:
         self.check_formats()
         pdf_job = (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
         return render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job)
-
-
-def _bug(plan_file: Path, exc: BaseException) -> Result:
-    """A failure of kamdoc itself on one plan, as that plan's error: what failed and where, for the report."""
-    import traceback
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    # A failure in another process comes with that process's traceback: its last line says what went wrong there.
-    said = f"{lines[0][:200]} … {lines[-1][:200]}" if len(lines) > 1 else str(exc)[:200]
-    message = (f"kamdoc could not render this plan ({type(exc).__name__}: {said}{where}); "
-               "this is a bug in kamdoc: please report it with the plan")
-    return Result(plan_file, [Finding(Pos(plan_file, 1, 1), "error", "", message)])

@@ -104,14 +104,14 @@ def markdown_images(text: str) -> list[tuple[str, int, int]]:
     import bisect
     from urllib.parse import unquote
 
-    from markdown_it import MarkdownIt
+    from kamdoc.validate.markdown import parser
 
     line_starts = [0]
     for source_line in text.splitlines(keepends=True):
         line_starts.append(line_starts[-1] + len(source_line))
     found = []
     offset = 0
-    for token in MarkdownIt("commonmark", {"html": False}).parse(text):
+    for token in parser().parse(text):
         images = [child for child in token.children or () if child.type == "image"]
         if not images:
             continue

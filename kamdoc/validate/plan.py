@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from kamdoc.findings import Finding, Pos, field_path, quoted
+from kamdoc.findings import Finding, Pos, bug, field_path, quoted
 from kamdoc.limits import MAX_FILE_BYTES
 from kamdoc.load.document import (
     Document,
@@ -115,12 +115,7 @@ def validate_safely(plan: Path, today: date, programme: Programme = DEFAULT) -> 
     try:
         return validate_file(plan, today, programme)
     except (Exception, RecursionError) as exc:  # a bug, not the user's mistake: said where it happened, and the batch goes on
-        import traceback
-
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = (f"kamdoc could not check this plan ({type(exc).__name__}: {str(exc)[:200]} at {Path(where.filename).name}:{where.lineno}); "
-                   "this is a bug in kamdoc: please report it with the plan")
-        return Result(plan, [Finding(Pos(plan, 1, 1), "error", "", message)])
+        return Result(plan, [bug(plan, "check", exc)])
 
 
 def validate_document(doc: Document, today: date, programme: Programme = DEFAULT) -> Result:
