@@ -58,7 +58,8 @@ MAX_THEME_SEQUENCE = 100_000
 MAX_THEME_FILES = 500
 """The most files a theme folder may hold."""
 MAX_THEME_FONT_BYTES = 32 * 1024 * 1024
-"""One font file a theme uses, read and parsed when the theme is loaded (a Latin font is well under 1 MB, a large CJK one about 20 MB)."""
+"""One font file a deck uses (a Latin font is well under 1 MB, a large CJK one about 20 MB): checked when the theme is loaded,
+and the cap again on every later read (the PDF's and the web page's embedded fonts, the preview's)."""
 MIN_SLIDE_SIDE_IN = 4.0
 """The shortest slide side, in inches, a theme or company template may give: a smaller slide holds no title and text."""
 MAX_SLIDE_SIDE_IN = 56.0
@@ -89,8 +90,6 @@ MAX_DECK_BYTES = 512 * 1024 * 1024
 """The largest deck a shard's folder may hand to `build --merge` (a deck of a plan within the limits is a few MB)."""
 
 # --- the live preview -----------------------------------------------------------------------
-MAX_FONT_BYTES = 64 * 1024 * 1024
-"""A font file the preview hands its pages (a Latin face is well under 1 MB, a large CJK one about 20 MB)."""
 MAX_PREVIEW_FILES = 256
 """How many files (fonts, logos) the preview keeps for its pages: every deck of a version needs a few; older ones drop out."""
 MAX_PREVIEW_KEPT_BYTES = 256 * 1024 * 1024

@@ -49,6 +49,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"^the format number is 1 \(write `kamdoc: 1`\), got (?P<what>.*)$", r"die Formatnummer ist 1 (schreib `kamdoc: 1`), gefunden: \g<what>"),
     (r"^lists or quotes nest deeper than (?P<n>\d+) levels here; from this line on the deck shows the text flattened: nest less$",
      r"Listen oder Zitate sind hier tiefer als \g<n> Ebenen verschachtelt; ab dieser Zeile zeigt die Folie den Text flach: verschachtle weniger"),
+    (r"^the theme's fonts have no glyph for (?P<c>.*?)(?: and (?P<n>\d+) more)?; the deck shows such characters as empty boxes: use a theme whose fonts have them \(theme\.yaml, font:\)$",
+     r"die Schriften des Themes haben kein Zeichen für \g<c>\g<more>; die Folien zeigen solche Zeichen als leere Kästchen: nimm ein Theme, dessen Schriften sie haben (theme.yaml, font:)"),
     (r"^YAML aliases \((?P<a>.*)\) are not allowed in a plan; write the value out$", r"YAML-Aliase (\g<a>) sind in einem Plan nicht erlaubt; schreib den Wert aus"),
     (r"^YAML anchors \((?P<a>.*)\) are not allowed in a plan; write each value out$", r"YAML-Anker (\g<a>) sind in einem Plan nicht erlaubt; schreib jeden Wert aus"),
     (r"^YAML merge keys \(<<\) are not allowed in a plan; write each field out$", r"YAML-Merge-Keys (<<) sind in einem Plan nicht erlaubt; schreib jedes Feld aus"),
@@ -121,6 +123,7 @@ def in_german(message: str) -> str:
         groups = match.groupdict()
         extra = {"hint": f" (gemeint ist wohl '{groups['m']}')" if groups.get("m") and "hint" in german else "",
                  "de": _GOAL_PARTS.get(groups.get("f") or "", ""),
+                 "more": f" und {groups['n']} weitere" if groups.get("n") else "",
                  "ohint": f" (oder {groups['o']}, wenn das Komma Tausender trennt)" if groups.get("o") else ""}
         return re.sub(r"\\g<(\w+)>", lambda m: str(groups.get(m.group(1)) if groups.get(m.group(1)) is not None else extra.get(m.group(1), "")), german)
     return message

@@ -21,19 +21,20 @@ def _dotted(path: tuple[str, ...]) -> str:
     return "".join(p if p.startswith("[") else (f".{p}" if i else p) for i, p in enumerate(path))
 
 
-def _lines(value: Any, path: tuple[str, ...], out: list[str]) -> None:
-    if isinstance(value, dict):
-        for key in sorted(value, key=str):
-            _lines(value[key], (*path, str(key)), out)
-    elif isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value) and path and path[0] == "swot":
-            for item in value:
-                out.append(f"{_dotted(path)}[] = {_scalar(item)}")
-            return
-        for i, item in enumerate(value):
-            _lines(item, (*path, _key(path, item, i)), out)
-    else:
-        out.append(f"{_dotted(path)} = {_scalar(value)}")
+def _lines(data: Any, out: list[str]) -> None:
+    """One line per value, walked on a stack of its own (plan data never drives Python's recursion); the caller sorts."""
+    pending: list[tuple[Any, tuple[str, ...]]] = [(data, ())]
+    while pending:
+        value, path = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((value[key], (*path, str(key))) for key in value)
+        elif isinstance(value, list):
+            if all(not isinstance(v, (dict, list)) for v in value) and path and path[0] == "swot":
+                out.extend(f"{_dotted(path)}[] = {_scalar(item)}" for item in value)
+            else:
+                pending.extend((item, (*path, _key(path, item, i))) for i, item in enumerate(value))
+        else:
+            out.append(f"{_dotted(path)} = {_scalar(value)}")
 
 
 def _scalar(value: Any) -> str:
@@ -47,5 +48,5 @@ def _scalar(value: Any) -> str:
 def canonical_lines(data: Any) -> str:
     """The canonical form of a plan's data: one sorted line per value."""
     out: list[str] = []
-    _lines(data, (), out)
+    _lines(data, out)
     return "\n".join(sorted(out)) + "\n"  # sorted: reordering items or keys changes nothing

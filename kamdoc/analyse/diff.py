@@ -6,6 +6,7 @@ import heapq
 import json
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -61,6 +62,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_Step = tuple[Any, Any, tuple[Any, ...]] | Callable[[], None]
+"""A step of a comparison: two values to compare at a place, or a change to add."""
+
+
 @dataclass
 class _Differ:
     names: dict[str, str] = field(default_factory=dict)  # person id -> name, for readable places
@@ -85,52 +90,71 @@ class _Differ:
         return ": ".join(parts)
 
     def value(self, old: Any, new: Any, path: tuple[Any, ...]) -> None:
-        if old == new:
-            return
-        if isinstance(old, dict) and isinstance(new, dict):
-            for key in [*old, *[k for k in new if k not in old]]:
-                if key not in new:
-                    self.add((*path, key), "removed", old[key])
-                elif key not in old:
-                    if new[key] not in (None, [], {}, ""):
-                        self.add((*path, key), "added", None, new[key])
-                else:
-                    self.value(old[key], new[key], (*path, key))
-            return
-        if isinstance(old, list) and isinstance(new, list):
-            self.sequence(old, new, path)
-            return
-        if old is None:
-            self.add(path, "added", None, new)
-        elif new is None:
-            self.add(path, "removed", old)
-        else:
-            self.add(path, "changed", old, new, _detail(old, new, self.work))
+        """Every change from `old` to `new`, depth first, on a stack of its own: plan data never drives Python's recursion."""
+        pending: list[_Step] = [(old, new, path)]
+        while pending:
+            step = pending.pop()
+            if callable(step):
+                step()
+            else:
+                pending.extend(reversed(self.steps(*step)))  # reversed: the first step is taken first
 
-    def sequence(self, old: list[Any], new: list[Any], path: tuple[Any, ...]) -> None:
+    def steps(self, old: Any, new: Any, path: tuple[Any, ...]) -> list[_Step]:
+        """What comparing `old` with `new` takes, in order: changes to add and pairs of values to compare in turn."""
+        # Containers are compared part by part below, never with `==`: that walks a whole subtree on C's stack, and again at
+        # every level above it.
+        if isinstance(old, dict) and isinstance(new, dict):
+            return self.mapping(old, new, path)
+        if isinstance(old, list) and isinstance(new, list):
+            return self.sequence(old, new, path)
+        if old is new or (not isinstance(old, (dict, list)) and not isinstance(new, (dict, list)) and old == new):
+            return []
+        if old is None:
+            return [partial(self.add, path, "added", None, new)]
+        if new is None:
+            return [partial(self.add, path, "removed", old)]
+        return [partial(self.changed, path, old, new)]
+
+    def changed(self, path: tuple[Any, ...], old: Any, new: Any) -> None:
+        self.add(path, "changed", old, new, _detail(old, new, self.work))
+
+    def mapping(self, old: dict[Any, Any], new: dict[Any, Any], path: tuple[Any, ...]) -> list[_Step]:
+        steps: list[_Step] = []
+        for key in [*old, *[k for k in new if k not in old]]:
+            if key not in new:
+                steps.append(partial(self.add, (*path, key), "removed", old[key]))
+            elif key not in old:
+                if new[key] not in (None, [], {}, ""):
+                    steps.append(partial(self.add, (*path, key), "added", None, new[key]))
+            else:
+                steps.append((old[key], new[key], (*path, key)))
+        return steps
+
+    def sequence(self, old: list[Any], new: list[Any], path: tuple[Any, ...]) -> list[_Step]:
         pattern = tuple("*" if isinstance(p, tuple) else p for p in path)
         keys = IDENTITY.get(pattern)
         if keys and all(isinstance(item, dict) for item in (*old, *new)):
-            def key_of(item: dict[str, Any]) -> tuple[Any, ...]:
-                # A plan with errors may hold a list where an id belongs: every key is made hashable.
-                return tuple(v if v is None or isinstance(v, (str, int, float, bool)) else repr(v) for v in (item.get(k) for k in keys))
-
-            before = {key_of(item): item for item in old}
-            after = {key_of(item): item for item in new}
-            for key, item in before.items():
-                if key not in after:
-                    self.add((*path, key), "removed", _summary(item))
-            for key, item in after.items():
-                if key not in before:
-                    self.add((*path, key), "added", None, _summary(item))
-                else:
-                    self.value(before[key], item, (*path, key))
-            return
+            return self.identified(old, new, path, keys)
         if all(not isinstance(item, (dict, list)) for item in (*old, *new)):
-            self.items(old, new, path)
-            return
-        for i in range(max(len(old), len(new))):  # position as the last resort
-            self.value(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i + 1))
+            return [partial(self.items, old, new, path)]
+        # position as the last resort
+        return [(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i + 1)) for i in range(max(len(old), len(new)))]
+
+    def identified(self, old: list[Any], new: list[Any], path: tuple[Any, ...], keys: tuple[str, ...]) -> list[_Step]:
+        """Items told apart by their identity fields (people by id): those gone, those new, those kept compared in turn."""
+        def key_of(item: dict[str, Any]) -> tuple[Any, ...]:
+            # A plan with errors may hold a list where an id belongs: every key is made hashable.
+            return tuple(v if v is None or isinstance(v, (str, int, float, bool)) else repr(v) for v in (item.get(k) for k in keys))
+
+        before = {key_of(item): item for item in old}
+        after = {key_of(item): item for item in new}
+        steps: list[_Step] = [partial(self.add, (*path, key), "removed", _summary(item)) for key, item in before.items() if key not in after]
+        for key, item in after.items():
+            if key not in before:
+                steps.append(partial(self.add, (*path, key), "added", None, _summary(item)))
+            else:
+                steps.append((before[key], item, (*path, key)))
+        return steps
 
     def items(self, old: list[Any], new: list[Any], path: tuple[Any, ...]) -> None:
         """Items without identity (SWOT sentences): those gone and those new, a sentence edited in place as one change."""

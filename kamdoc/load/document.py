@@ -139,6 +139,8 @@ class Document:
             source = self.lines[pos.line + line]
             indent = len(source) - len(source.lstrip(" "))
             return Pos(pos.file, pos.line + 1 + line, indent + col + 1)
+        if style is None and line == 0 and 0 < pos.line <= len(self.lines) and self.lines[pos.line - 1][pos.col - 1 : pos.col] not in ("'", '"', "{"):
+            return Pos(pos.file, pos.line, pos.col + col)  # a plain scalar's first line is as written (quoted ones may hold escapes)
         return pos
 
 

@@ -9,6 +9,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+import regex
+
 LINE_SPACING = 1.2
 """Line height as a multiple of the font size, as both renderers set it."""
 
@@ -116,12 +118,18 @@ class Metrics:
         return lines
 
     def chars_fitting(self, word: str, size: float, width: float) -> int:
-        """How many of the word's first characters fit `width` points (at least one), measured in one pass."""
+        """How many of the word's first characters fit `width` points (at least one character cluster), measured in one pass.
+
+        The count ends between grapheme clusters: a Thai vowel sign stays with its consonant, an emoji sequence whole.
+        """
         total = 0.0
-        for i, ch in enumerate(word):
-            total += self.widths.get(ord(ch), self.fallback) * size
+        get, fallback = self.widths.get, self.fallback
+        taken = 0
+        for cluster in clusters(word):
+            total += sum([get(code, fallback) for code in map(ord, cluster)]) * size
             if total > width:
-                return max(1, i)
+                return taken or len(cluster)
+            taken += len(cluster)
         return len(word)
 
     def lines_of_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> int:
@@ -179,15 +187,23 @@ def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Me
 
 
 def _break_word(pieces: _Pieces, size: float, width: float, start: int, breaks: list[int]) -> float:
-    """A word wider than the line, broken between characters (the offsets added to `breaks`); the width of its last line."""
+    """A word wider than the line, broken between grapheme clusters (the offsets added to `breaks`); the width of its last line."""
     used, k = 0.0, start
     for part, metrics in pieces:
         get, fallback = metrics.widths.get, metrics.fallback
-        for ch in part:
-            char = get(ord(ch), fallback) * size
-            if used and used + char > width:
+        for cluster in clusters(part):
+            wide = sum([get(code, fallback) for code in map(ord, cluster)]) * size
+            if used and used + wide > width:
                 breaks.append(k)
                 used = 0.0
-            used += char
-            k += 1
+            used += wide
+            k += len(cluster)
     return used
+
+
+_CLUSTER = regex.compile(r"\X")
+
+
+def clusters(text: str) -> list[str]:
+    """The text's extended grapheme clusters (Unicode's user-perceived characters): the only places a word may be broken."""
+    return _CLUSTER.findall(text)

@@ -33,7 +33,7 @@ from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.axes import round_top
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.validate.images import LOGO, Image, Named
-from kamdoc.standard.model import Goal, OwnSwot, Product, Swot
+from kamdoc.standard.model import Goal, OwnSwot, Potential, Product, Swot
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import CustomerCopy
 from kamdoc.standard.vocab import VOCABULARY, values
@@ -80,6 +80,12 @@ POTENTIAL_HEADROOM = 1.15
 """The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
 ATTITUDE_AXIS = (-3.0, 3.0)
 """The attitude axis (attitudes run from -2 to +2): room for the outer bubbles."""
+BUBBLE_LABEL_SHARE = 0.25
+"""The widest a bubble's name may be, as a share of the chart's width; past it, every bubble is numbered and named in a key."""
+KEY_SHARE = 0.35
+"""The most of the slide's body a key under the bubble chart may take; a longer key gets slides of its own after the chart."""
+KEY_GAP = 8.0
+"""Points between the bubble chart and its key."""
 MISSION_SHARE, MISSION_SIZES = 0.38, (24.0, 20.0)
 """The mission statement's share of the body, and the sizes tried for it before the body's."""
 LABEL_H, LABEL_GAP = 18.0, 22.0
@@ -223,6 +229,28 @@ class _Builder:
             return ""
         fin = self.plan.financials
         return amount(value, fin.currency, fin.unit, self.lang)
+
+    def potential(self, units: Sequence[Potential], section: str) -> None:
+        """The potential portfolio: units as bubbles by attitude and potential; long names numbered, with a key under the chart."""
+        top = round_top(max(u.potential for u in units) * POTENTIAL_HEADROOM)
+        names = [u.unit for u in units]
+        keyed = any(self.fonts.regular.width(name, CHART_FONT) > self.body.w * BUBBLE_LABEL_SHARE for name in names)
+        bubbles = tuple(Bubble(str(i) if keyed else u.unit, float(u.attitude), u.potential, u.potential) for i, u in enumerate(units, 1))
+        unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
+        quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
+        slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
+        box = self.body
+        if keyed:  # a name wider than a quarter of the chart would run across the others and off the plot
+            key = [Para((Run(f"{i}  ", bold=True), Run(name))) for i, name in enumerate(names, 1)]
+            size = self.theme.size("small")
+            height = self.fonts.text_height(key, size, self.body.w)
+            if height <= self.body.h * KEY_SHARE:
+                box = Box(self.body.x, self.body.y, self.body.w, self.body.h - height - KEY_GAP)
+                slide.elements.append(text(Box(self.body.x, box.bottom + KEY_GAP, self.body.w, height), key, size))
+            else:
+                self.flow("potential_key", self.w("potential_key"), section, key, ("position", "potential"))
+        slide.elements.insert(0, BubbleChart(box, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
+                                             f"{self.w('potential_axis')} ({unit})", quadrants, "#,##0", labels.chart_format("#,##0", self.lang)))
 
     def flow(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock], *paths: Path_) -> None:
         """Text and tables over as many slides as they need, at the largest size that fits one slide (or the smallest, split)."""
@@ -511,13 +539,7 @@ class _Builder:
         self.table("won_lost", self.w("won_lost"), section, ["", self.w("project"), self.w("year"), self.w("size"),
                    f"{self.w('success_criteria')} / {self.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
         if pos.potential:
-            top = round_top(max(u.potential for u in pos.potential) * POTENTIAL_HEADROOM)
-            bubbles = tuple(Bubble(u.unit, float(u.attitude), u.potential, u.potential) for u in pos.potential)
-            unit = labels.amount_unit(self.plan.financials.currency, self.plan.financials.unit, self.lang)
-            quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
-            slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
-            slide.elements.append(BubbleChart(self.body, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, self.w("attitude_axis"),
-                                              f"{self.w('potential_axis')} ({unit})", quadrants, "#,##0", labels.chart_format("#,##0", self.lang)))
+            self.potential(pos.potential, section)
         if pos.perception:
             pr = pos.perception
             rows = [[self.w(k), v] for k, v in (("role", term("perception_role", pr.role, self.lang)),

@@ -193,6 +193,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attitude": ("Attitude", "Einstellung"),
     "quadrant_win_over": ("Win over: high potential, reserved", "Überzeugen: hohes Potenzial, zurückhaltend"),
     "quadrant_focus": ("Focus: high potential, positive", "Fokus: hohes Potenzial, positiv"),
+    "potential_key": ("Potential portfolio: the units by number", "Potenzial-Portfolio: die Einheiten nach Nummer"),
     "quadrant_watch": ("Watch: low potential, reserved", "Beobachten: geringes Potenzial, zurückhaltend"),
     "quadrant_reference": ("References: low potential, positive", "Referenzen: geringes Potenzial, positiv"),
     "attitude_axis": ("Attitude towards us (−2 to +2)", "Einstellung zu uns (−2 bis +2)"),

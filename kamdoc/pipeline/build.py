@@ -196,6 +196,8 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], recipe: str
 def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
               recipe: str, processes: int = 1, collect: bool = True, programme: Programme = DEFAULT) -> Built:
     """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
+    from kamdoc.pipeline.glyphs import covered, lacking_glyphs
+    from kamdoc.theme.settings import load_theme
     from kamdoc.validate.plan import validate_safely
 
     start = time.perf_counter()
@@ -204,19 +206,20 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
     rendering = False
     try:
         result = validate_safely(plan_file, today, programme)
+        theme = load_theme(theme_dir) if result.plan is not None and result.doc is not None and not result.errors else None
+        if theme is not None and result.plan is not None and result.doc is not None:
+            result.findings += lacking_glyphs(result.plan, result.doc, covered(theme))
         built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
                            "field": f.field, "message": f.message} for f in result.findings]
-        if result.errors or result.plan is None or result.doc is None:
+        if theme is None or result.plan is None or result.doc is None:
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
             return built
         built.inputs = {shown_path(p): _sha256(p) for p in _inputs(result.doc)}
         built.key = _key(recipe, built.inputs)
         targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
         from kamdoc.outline.plan_deck import build_outline
-        from kamdoc.theme.settings import load_theme
 
         rendering = True
-        theme = load_theme(theme_dir)
         deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
         created = document_date(result.plan.cover.version)
         for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():

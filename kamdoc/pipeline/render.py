@@ -22,6 +22,7 @@ from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
 from kamdoc.findings import bug
+from kamdoc.pipeline.glyphs import covered, lacking_glyphs
 from kamdoc.validate.plan import Result, validate_safely
 
 if TYPE_CHECKING:
@@ -290,6 +291,7 @@ class _Run:
             say.err(report.text([result]))
             say.err(f"not rendered: {report.shown(plan_file)} has errors")
             return False
+        result.findings += lacking_glyphs(result.plan, result.doc, covered(self.theme, self.cache))
         if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
             say.err(report.text([result]))
         try:

@@ -146,6 +146,7 @@ class Workspace:
     def _make(self, slug: str, plan_file: Path, audience: str) -> View:
         from kamdoc.load.settings import programme_for
         from kamdoc.outline.plan_deck import build_outline
+        from kamdoc.pipeline.glyphs import covered, lacking_glyphs
         from kamdoc.pipeline.render import document_date
         from kamdoc.render.html import deck_parts
         from kamdoc.theme.settings import load_theme
@@ -156,10 +157,10 @@ class Workspace:
             programme = programme_for(find_repo(plan_file))
             result = validate_safely(plan_file, self.today(), programme)
             language = self.language or result.language
-            problems = tuple(_problem(f, language) for f in result.findings)
             if result.errors or result.plan is None or result.doc is None:
-                return self._stale(slug, audience, problems, language)
+                return self._stale(slug, audience, tuple(_problem(f, language) for f in result.findings), language)
             theme = load_theme(self.theme_dir)
+            problems = tuple(_problem(f, language) for f in [*result.findings, *lacking_glyphs(result.plan, result.doc, covered(theme))])
             deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
             style, slides = deck_parts(deck, theme, document_date(result.plan.cover.version), self.files)
         except KamdocError as exc:  # a broken kamdoc.yaml or theme: said on the page, as on the command line

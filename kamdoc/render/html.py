@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kamdoc.errors import KamdocError
 from kamdoc.outline.deck import Deck
-from kamdoc.render.pdf import Fetcher, deck_html
+from kamdoc.render.pdf import Fetcher, deck_html, font_bytes
 from kamdoc.theme.settings import Theme
 
 _TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
@@ -38,7 +38,7 @@ class _Inline(Fetcher):
 
     def url_for(self, path: Path) -> str:
         kind = _TYPES.get(path.suffix.lower(), "application/octet-stream")
-        data = _subset(path, self.characters) if kind.startswith("font/") else path.read_bytes()
+        data = _subset(font_bytes(path), self.characters)  # only fonts come by path
         return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
     def url_for_bytes(self, name: str, data: bytes) -> str:
@@ -46,7 +46,7 @@ class _Inline(Fetcher):
         return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
-def _subset(font: Path, characters: str) -> bytes:
+def _subset(font: bytes, characters: str) -> bytes:
     """A font file with only the glyphs these characters need."""
     import io
 
@@ -56,7 +56,7 @@ def _subset(font: Path, characters: str) -> bytes:
     options = subset.Options()
     options.layout_features = ["*"]  # kerning and ligatures as the full font has them
     options.drop_tables += ["FFTM"]  # FontForge's time stamp: no glyphs in it, and fontTools would say it dropped it
-    face = TTFont(str(font))
+    face = TTFont(io.BytesIO(font))
     cutter = subset.Subsetter(options)
     cutter.populate(text=characters)
     cutter.subset(face)

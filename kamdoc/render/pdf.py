@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
+from kamdoc.limits import MAX_THEME_FONT_BYTES
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
 from kamdoc.render import svg
 from kamdoc.outline.deck import (
@@ -39,6 +41,16 @@ def _flat_colours(theme: Theme) -> dict[str, str]:
     return out
 
 
+def font_bytes(path: Path) -> bytes:
+    """A font file's bytes, within the cap fonts are checked against; a file that changed into a link, FIFO or giant is one message."""
+    from kamdoc.load.document import FileRefused, read_capped
+
+    try:
+        return read_capped(Path(os.path.realpath(path)), MAX_THEME_FONT_BYTES, f"the font file {path}", follow=False)
+    except FileRefused as exc:
+        raise KamdocError(str(exc)) from None
+
+
 class NoSplit(Exception):
     """This deck cannot be laid out in parts; it is laid out whole instead."""
 
@@ -51,12 +63,13 @@ class Fetcher:
     asked for is a bug or an attack, and fails the render instead of leaving a hole.
     """
 
-    allowed: dict[str, Path | bytes] = field(default_factory=dict)
+    allowed: dict[str, bytes] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
 
     def url_for(self, path: Path) -> str:
+        """A URL for a font file the theme chose, read now and within the cap: what is served is what was read."""
         url = path.resolve().as_uri()
-        self.allowed[url] = path.resolve()
+        self.allowed[url] = font_bytes(path)
         return url
 
     def url_for_bytes(self, name: str, data: bytes) -> str:
@@ -83,7 +96,7 @@ class Fetcher:
                 if path is None:
                     outer.refused.append(url)
                     raise FatalURLFetchingError(f"refused to fetch {url}")
-                return URLFetcherResponse(url, path if isinstance(path, bytes) else path.read_bytes(), {})
+                return URLFetcherResponse(url, path, {})
 
         return RepoFetcher()
 

@@ -327,18 +327,17 @@ class _Checker:
                                              "deck shows the text flattened: nest less"))
 
     def placeholders(self) -> None:
-        def walk(value: Any, path: Path_) -> None:
+        """Texts still starting with TODO, in the plan's order (walked on a stack of its own, never by recursion)."""
+        pending: list[tuple[Any, Path_]] = [(self.data, ())]
+        while pending:
+            value, path = pending.pop()
             if isinstance(value, str):
                 if value.lstrip().startswith("TODO"):
                     self.add("warning", path, f"still holds the placeholder {quoted(value.strip(), 60)}; fill it in")
             elif isinstance(value, dict):
-                for key, v in value.items():
-                    walk(v, (*path, key))
+                pending.extend(reversed([(v, (*path, key)) for key, v in value.items()]))
             elif isinstance(value, list):
-                for i, v in enumerate(value):
-                    walk(v, (*path, i))
-
-        walk(self.data, ())
+                pending.extend(reversed([(v, (*path, i)) for i, v in enumerate(value)]))
 
 
 def _managers_above(ids: dict[str, Path_], boss: dict[str, str]) -> dict[str, int | None]:

@@ -72,3 +72,34 @@ def test_gen_diff_makes_two_different_versions() -> None:
         assert word_diff(old, new)  # something to show, whatever the kind
     old_items, new_items = gen_diff.edited_items(rng, 30)
     assert len(old_items) == len(new_items) == 30 and set(old_items) != set(new_items)
+
+
+def _nested(depth: int, leaf: str) -> dict[str, object]:
+    """A value `depth` levels deep, made without recursion: what no plan has, and what the walks must take all the same."""
+    value: dict[str, object] = {"text": leaf}
+    for level in range(depth):
+        value = {f"level{level}": value} if level % 2 else {"items": [value]}
+    return value
+
+
+def test_the_diff_and_textconv_walk_deep_data_without_recursion() -> None:
+    """Both walks over a plan's data keep their own stack: a value 1,000 levels deep under a recursion limit of 200."""
+    from kamdoc.analyse.canonical import canonical_lines
+
+    old, new = {"profile": _nested(1_000, "before")}, {"profile": _nested(1_000, "after")}
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200)
+    try:
+        changes = compare_written(old, new)
+        lines = canonical_lines(new)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert [(c.kind, c.old, c.new) for c in changes] == [("changed", "before", "after")]
+    assert len(lines.splitlines()) == 1 and lines.rstrip().endswith('text = "after"')
+
+
+def test_the_diff_keeps_the_order_of_the_plan() -> None:
+    """Changes come in the order the plan has its fields and items: a stack of its own must not turn them round."""
+    old = {"profile": {"name": "A", "region": "North", "goals": ["x"]}}
+    new = {"profile": {"name": "B", "region": "South", "goals": ["x", "y"], "extra": "z"}}
+    assert [c.where for c in compare_written(old, new)] == ["profile: name", "profile: region", "profile: goals", "profile: extra"]

@@ -10,74 +10,30 @@ import json
 import os
 import random
 import shutil
-import signal
-import sys
-import time
-import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+import cases_world
 import mutants
 import pytest
-from click.testing import CliRunner
 from conftest import DATA, PLANS, TODAY
+from harness import Tally, invoke, reads, render_budget, run_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kamdoc.cli import main
-
 SEED = int(os.environ.get("KAMDOC_FUZZ_SEED", "20261201"))
-SLOW = 5.0  # seconds: a run longer than this counts as slow
-HANG = 60.0  # seconds: a run is stopped here and counts as a hang
-QUICK = {"plan": 200, "render": 12, "svg": 60, "settings": 30, "manifest": 6, "theme": 8, "template": 10}
-LONG = {"plan": 4000, "render": 150, "svg": 1000, "settings": 300, "manifest": 60, "theme": 80, "template": 150}
+QUICK = {"plan": 200, "render": 12, "svg": 60, "settings": 30, "manifest": 6, "theme": 8, "template": 10,
+         "people": 2, "history": 2, "diff": 2, "files": 4, "textconv": 4, "preview": 3, "init": 3, "outputs": 4, "themes": 3, "numbers": 3}
+LONG = {"plan": 4000, "render": 150, "svg": 1000, "settings": 300, "manifest": 60, "theme": 80, "template": 150,
+        "people": 60, "history": 40, "diff": 60, "files": 150, "textconv": 100, "preview": 60, "init": 60, "outputs": 150, "themes": 60, "numbers": 100}
+"""Cases of each kind: plan text and its renders, logos, settings, manifests, theme and company templates (here), and the
+world around a plan (world.py)."""
 SECRET = "ghp_fuzz_secret_0123456789"
-
-
-@dataclass
-class Tally:
-    """What a fuzz run met."""
-
-    cases: int = 0
-    exits: dict[int, int] = field(default_factory=dict)
-    tracebacks: list[str] = field(default_factory=list)
-    slow: list[str] = field(default_factory=list)
-    hangs: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (f"{self.cases} cases: exit codes {dict(sorted(self.exits.items()))}; {len(self.tracebacks)} tracebacks, "
-                f"{len(self.hangs)} hangs, {len(self.slow)} over {SLOW:g} s, {len(self.outside)} files read outside the work tree")
-
-
-class _Hang(BaseException):
-    """Raised by the alarm when a case runs too long."""
-
-
-class _Reads:
-    """Every file opened while a case runs, through Python's audit hook (installed once; it cannot be removed)."""
-
-    def __init__(self) -> None:
-        self.watch: tuple[str, ...] = ()
-        self.seen: list[str] = []
-        sys.addaudithook(self._hook)
-
-    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
-        if event == "open" and self.watch and args and isinstance(args[0], str | bytes | os.PathLike):
-            path = os.path.realpath(os.fsdecode(args[0])) if not isinstance(args[0], int) else ""
-            if path.startswith(self.watch):
-                self.seen.append(path)
-
-
-_READS: _Reads | None = None
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A plans repository with a secret beside it, a secret in .git/, a link and a FIFO that lead out."""
-    global _READS
     root = tmp_path_factory.mktemp("fuzz")
     (root / "outside").mkdir()
     (root / "outside" / "secret.txt").write_text(f"token={SECRET}\n")
@@ -89,50 +45,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     if hasattr(os, "mkfifo"):
         os.mkfifo(repo / "plans" / "p" / "fifo.md")
     (repo / "plans" / "p" / "folder").mkdir()
-    if _READS is None:
-        _READS = _Reads()
-    _READS.watch = (str(root / "outside"), str(repo / ".git"))
+    reads().watch = (str(root / "outside"), str(repo / ".git"))
     yield repo
-    _READS.watch = ()
+    reads().watch = ()
 
 
 def _invoke(args: list[str]) -> tuple[int, str, BaseException | None]:
-    result = CliRunner().invoke(main, args, catch_exceptions=True)
-    exc = result.exception if result.exception is not None and not isinstance(result.exception, SystemExit) else None
-    return result.exit_code, result.stdout + result.stderr, exc
+    return invoke(args)
 
 
 def _case(tally: Tally, name: str, run: Callable[[], tuple[int, str, BaseException | None]]) -> tuple[int, str]:
-    """Run one case with a time limit, and count what it did."""
-    assert _READS is not None
-    _READS.seen.clear()
-
-    def alarm(signum: int, frame: Any) -> None:
-        raise _Hang()
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, HANG)
-    start = time.perf_counter()
-    code, out, exc = 1, "", None
-    try:
-        code, out, exc = run()
-    except _Hang:
-        tally.hangs.append(name)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    elapsed = time.perf_counter() - start
-    tally.cases += 1
-    tally.exits[code] = tally.exits.get(code, 0) + 1
-    if exc is not None:
-        tally.tracebacks.append(f"{name}: {''.join(traceback.format_exception(exc))[-1500:]}")
-    elif code not in (0, 1, 2):
-        tally.tracebacks.append(f"{name}: exit code {code}: {out[-500:]}")
-    if elapsed > SLOW:
-        tally.slow.append(f"{name}: {elapsed:.1f} s")
-    if _READS.seen or SECRET in out:
-        tally.outside.append(f"{name}: {sorted(set(_READS.seen))[:3]}{' (secret printed)' if SECRET in out else ''}")
-    return code, out
+    return run_case(tally, name.split()[0], name, run, secrets=(SECRET,))
 
 
 def _plan_cases(world: Path, tally: Tally, count: int, renders: int, seed: int) -> None:
@@ -144,14 +67,14 @@ def _plan_cases(world: Path, tally: Tally, count: int, renders: int, seed: int) 
         text = mutants.plan_mutant(base, rng)
         plan.write_text(text, encoding="utf-8", errors="surrogatepass")
         code, _ = _case(tally, f"plan seed={seed} case={i}", lambda: _invoke(["validate", str(plan), "--today", TODAY]))
-        # Decks of the mutants that validate: all of their text goes through measuring, splitting and both writers.
-        # Rendering is linear in the plan (a 1,000-row table is about 40 slides): mutants larger than a real plan
-        # by far are validated, not rendered, so that a run over SLOW means runaway work, not a big deck.
-        small = text.count("\n") < 1_500
-        if code == 0 and small and rendered < renders:
+        # Decks of the mutants that validate, of any size the caps allow: all of their text goes through measuring,
+        # splitting and both writers. Rendering is linear in the plan, so the budget grows with it (harness.PER_KB).
+        if code == 0 and rendered < renders:
             rendered += 1
             to = "pptx,pdf" if rendered % 4 == 0 else "pptx"
-            _case(tally, f"render seed={seed} case={i}", lambda: _invoke(["render", str(plan.parent), "--to", to, "--out", str(world / "out"), "--today", TODAY]))
+            run_case(tally, "render", f"render seed={seed} case={i} ({len(text.encode(errors='surrogatepass')) // 1024} KB)",
+                     lambda: _invoke(["render", str(plan.parent), "--to", to, "--out", str(world / "out"), "--today", TODAY]),
+                     (SECRET,), render_budget(len(text.encode(errors="surrogatepass")), to))
 
 
 def _svg_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
@@ -217,12 +140,29 @@ def _campaign(world: Path, counts: dict[str, int], monkeypatch: pytest.MonkeyPat
     _manifest_cases(world, tally, counts["manifest"], SEED, monkeypatch)
     _theme_cases(world, tally, counts["theme"], SEED)
     _template_cases(world, tally, counts["template"], SEED)
+    _world_cases(world, tally, counts, monkeypatch)
     print(f"\nfuzz (seed {SEED}): {tally.line()}")
     return tally
 
 
+def _world_cases(repo: Path, tally: Tally, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = repo.parent
+    cases_world.people_cases(root, tally, counts["people"], SEED, "pptx,pdf" if counts is LONG else "pptx")
+    cases_world.history_cases(root, tally, counts["history"], SEED, monkeypatch.chdir)
+    cases_world.diff_cases(root, tally, counts["diff"], SEED, monkeypatch.chdir)
+    monkeypatch.chdir(repo)
+    cases_world.file_cases(repo, tally, counts["files"], SEED)
+    cases_world.textconv_cases(repo, tally, counts["textconv"], SEED)
+    cases_world.preview_cases(repo, tally, counts["preview"], SEED)
+    cases_world.init_cases(root, tally, counts["init"], SEED)
+    cases_world.output_cases(repo, tally, counts["outputs"], SEED)
+    cases_world.theme_cases(repo, tally, counts["themes"], SEED)
+    cases_world.number_cases(repo, tally, counts["numbers"], SEED)
+    reads().watch = (str(root / "outside"), str(repo / ".git"))
+
+
 def _verdict(tally: Tally) -> None:
-    problems = tally.tracebacks + tally.hangs + tally.slow + tally.outside
+    problems = tally.problems()
     assert not problems, tally.line() + "\n" + "\n".join(problems[:10])
 
 
@@ -267,4 +207,5 @@ def test_the_harness_sees_a_read_outside_and_a_traceback(world: Path) -> None:
     secret = world.parent / "outside" / "secret.txt"
     _case(tally, "reads the secret", lambda: (0, secret.read_text(), None))
     _case(tally, "raises", lambda: (1, "", ValueError("a bug")))
-    assert len(tally.outside) == 1 and len(tally.tracebacks) == 1
+    run_case(tally, "burns", "burns the CPU", lambda: (0, str(sum(i * i for i in range(300_000))), None), budget=0.001)
+    assert len(tally.outside) == 1 and len(tally.tracebacks) == 1 and len(tally.slow) == 1

@@ -159,3 +159,55 @@ def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_ev
             if isinstance(e, Text):
                 lines = sum(len(at) + 1 for at in e.breaks) if e.breaks else len(e.paras)
                 assert lines * e.size * LINE_SPACING <= e.box.h + 1, (slide.title, lines, e.size, e.box.h)
+
+
+LONG_UNIT = ("Oakridge Sensortechnik und Hydraulikkomponenten Vertriebs- und Servicegesellschaft mit beschränkter Haftung, "
+             "Niederlassung Süddeutschland und Österreich")
+
+
+def _potential_deck(tmp_path: object, units: list[str]) -> object:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "plan"
+    folder.mkdir()
+    for name in ("logo.png", "market.md"):
+        (folder / name).write_bytes((DATA / "base" / name).read_bytes())
+    rows = ", ".join(f"{{unit: '{u}', attitude: {i % 5 - 2}, potential: {100 * (i + 1)}}}" for i, u in enumerate(units))
+    text = (DATA / "base" / "plan.yaml").read_text().replace("  potential: [{unit: Oakridge GmbH, attitude: 1, potential: 900}]", f"  potential: [{rows}]")
+    (folder / "plan.yaml").write_text(text)
+    (folder.parent / ".git").mkdir(exist_ok=True)
+    result = validate_file(folder / "plan.yaml", date.fromisoformat("2026-11-22"))
+    assert result.plan is not None and result.doc is not None, result.findings
+    return build_outline(result.plan, result.doc, load_theme())
+
+
+def test_a_long_unit_name_numbers_the_bubbles_and_names_them_in_a_key(tmp_path: object) -> None:
+    """A 149-character unit ran off the chart: now every bubble is numbered and the key under the chart names it whole."""
+    from kamdoc.outline.deck import BubbleChart
+
+    deck = _potential_deck(tmp_path, ["Oakridge GmbH", LONG_UNIT, "Leeds plant"])
+    (slide,) = [s for s in deck.slides if any(isinstance(e, BubbleChart) for e in s.elements)]
+    chart = next(e for e in slide.elements if isinstance(e, BubbleChart))
+    assert [b.label for b in chart.bubbles] == ["1", "2", "3"]
+    key = [p.text for e in slide.elements if isinstance(e, Text) and e.role == "body" for p in e.paras]
+    assert key == ["1  Oakridge GmbH", f"2  {LONG_UNIT}", "3  Leeds plant"]
+    key_box = next(e.box for e in slide.elements if isinstance(e, Text) and e.role == "body")
+    assert chart.box.bottom <= key_box.y and key_box.bottom <= deck.footer_box.y
+
+
+def test_short_unit_names_stay_on_their_bubbles(tmp_path: object) -> None:
+    from kamdoc.outline.deck import BubbleChart
+
+    deck = _potential_deck(tmp_path, ["Oakridge GmbH", "Leeds plant"])
+    chart = next(e for s in deck.slides for e in s.elements if isinstance(e, BubbleChart))
+    assert [b.label for b in chart.bubbles] == ["Oakridge GmbH", "Leeds plant"]
+
+
+def test_a_key_too_long_for_the_chart_slide_gets_slides_of_its_own(tmp_path: object) -> None:
+    from kamdoc.outline.deck import BubbleChart
+
+    deck = _potential_deck(tmp_path, [f"{LONG_UNIT} {i}" for i in range(14)])
+    at = next(i for i, s in enumerate(deck.slides) if any(isinstance(e, BubbleChart) for e in s.elements))
+    following = deck.slides[at + 1]
+    assert following.title.startswith("Potential portfolio: the units by number")
+    assert f"1  {LONG_UNIT} 0" in [p.text for e in following.elements if isinstance(e, Text) for p in e.paras]

@@ -65,3 +65,23 @@ def test_a_paragraph_keeps_a_bounded_number_of_style_changes_and_every_character
     assert isinstance(para, Para)
     assert len(para.runs) == MAX_STYLED_RUNS and para.text.count("a") == 32_000
     assert para.runs[0].italic and not para.runs[-1].italic  # styled as written, then plain
+
+
+THAI = "สวัสดีครับผมชื่อสมชายและนี่คือแผนงานของเราสำหรับลูกค้ารายใหญ่ที่สุด" * 6
+EMOJI = "👩‍👩‍👧‍👦👍🏽🇩🇪1️⃣" * 20
+
+
+@pytest.mark.parametrize("text", [THAI, EMOJI], ids=["thai", "emoji"])
+def test_long_words_break_only_between_grapheme_clusters(text: str) -> None:
+    """Thai (no spaces) and emoji sequences broken for a narrow box: no line starts inside a cluster (a vowel sign, a ZWJ)."""
+    import regex
+
+    from kamdoc.outline.richtext import Run
+
+    fonts = _fonts()
+    boundaries = {m.start() for m in regex.finditer(r"\X", text)}
+    for width in (40.0, 73.0, 150.0):
+        starts = fonts.breaks(Para((Run(text),)), 11.0, width)
+        assert starts and set(starts) <= boundaries, width
+        lines = fonts.regular.wrap(text, 11.0, width)
+        assert "".join(lines) == text and all(sum(map(len, lines[:i])) in boundaries for i in range(len(lines)))

@@ -130,3 +130,25 @@ print(result.stderr)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=in_tmp)
     assert run.stdout.split("\n")[0] == "0 1", run.stdout + run.stderr
     assert all((in_tmp / "out" / f"base.{fmt}").is_file() for fmt in ("pptx", "pdf", "html"))
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_characters_the_fonts_lack_are_said_once_at_their_first_field(in_tmp: Path, language: str) -> None:
+    """Thai in a plan whose theme fonts have no Thai: a warning at the field, in the plan's language; the deck is made all the same."""
+    shutil.copytree(DATA / "base", in_tmp / "plans" / "thai")
+    plan = in_tmp / "plans" / "thai" / "plan.yaml"
+    text = plan.read_text().replace("language: en", f"language: {language}")
+    plan.write_text(text.replace("  industry: Sensors", "  industry: Sensoren สวัสดี").replace("Its software is dated.", "Dated สวัสดี software."))
+    run = kamdoc("render", plan.parent, "--to", "pptx", "--out", in_tmp / "out", "--today", TODAY)
+    assert run.code == 0 and (in_tmp / "out" / "thai.pptx").is_file()
+    said = [line for line in run.err.splitlines() if "U+0E2A" in line]
+    assert len(said) == 1, run.err  # each character once, at the first field that holds it
+    line = next(i for i, row in enumerate(plan.read_text().splitlines(), 1) if "industry:" in row)
+    assert said[0].startswith(f"plans/thai/plan.yaml:{line}:22: warning: profile.industry: ")
+    assert ("'ส' (U+0E2A THAI CHARACTER SO SUA)" in said[0]) and ("und 2 weitere" if language == "de" else "and 2 more") in said[0]
+
+
+def test_the_examples_use_no_character_the_default_fonts_lack(in_tmp: Path) -> None:
+    """Umlauts, ß, €, dashes and arrows of the example plans are all in the default theme's fonts: no warning about glyphs."""
+    run = kamdoc("render", PLANS, "--to", "pptx", "--out", in_tmp / "out", "--today", TODAY)
+    assert run.code == 0 and "no glyph" not in run.err, run.err

@@ -140,7 +140,7 @@ def test_a_hostile_font_file_is_one_message(repo: Path, make: str) -> None:
             "link_out": lambda: link_out(rng, fonts, FONT, system_font().read_bytes()), "link_to_device": lambda: link_to_device(rng, fonts, FONT),
             "link_into_git": lambda: link_into_git(rng, fonts, FONT), "git_config": lambda: git_config(rng, fonts),
             "no font": lambda: _text_font(fonts)}[make]()
-    said = {"fifo": "is not a regular file", "sparse": "is larger than 64 MB", "link_out": "outside the work tree",
+    said = {"fifo": "is not a regular file", "sparse": "is larger than 32 MB", "link_out": "outside the work tree",
             "link_to_device": "outside the work tree", "link_into_git": "inside git's own folder (.git/)",
             "git_config": "inside git's own folder (.git/)", "no font": "is not a TrueType, OpenType or WOFF font"}[make]
     store = theme_files(repo)

@@ -86,3 +86,24 @@ def test_the_generator_makes_each_kind_of_broken_font_it_names() -> None:
     made = {broken_font(rng)[0] for _ in range(60)}
     assert made == set(BROKEN_FONTS)
     assert broken_font(rng, "empty") == ("empty", b"")
+
+
+@pytest.mark.parametrize("renderer", ["pdf", "html"])
+@pytest.mark.parametrize("turned", ["fifo", "giant"])
+def test_a_font_that_changed_after_the_check_is_read_within_the_cap(tmp_path: Path, renderer: str, turned: str) -> None:
+    """The PDF and the web page read a font's bytes once, within the cap, never waiting on a FIFO: one message, no traceback."""
+    from kamdoc.errors import KamdocError
+    from kamdoc.render.html import _Inline
+    from kamdoc.render.pdf import Fetcher
+
+    font = tmp_path / "Changed.ttf"
+    if turned == "fifo":
+        os.mkfifo(font)
+    else:
+        with font.open("wb") as handle:  # sparse: the size without the disk
+            handle.truncate(MAX_THEME_FONT_BYTES + 1)
+    fetcher = Fetcher() if renderer == "pdf" else _Inline("abc")
+    with pytest.raises(KamdocError) as refused:
+        fetcher.url_for(font)
+    said = "is not a regular file" if turned == "fifo" else f"is larger than {MAX_THEME_FONT_BYTES // (1024 * 1024)} MB"
+    assert said in refused.value.message and str(font) in refused.value.message
