@@ -96,6 +96,40 @@ def main() -> None:
                 verdict = "within" if ratio <= GOALS[fmt] else "over"
                 print(f"  kamdoc --to {fmt:4} {statistics.median(mine):5.2f} s   {'pandoc' if fmt == 'pptx' else 'Marp':6} {statistics.median(theirs):5.2f} s"
                       f"   ratio {ratio:4.2f} ({verdict} the goal ≤ {GOALS[fmt]:g})")
+    outline_times(args.runs)
+
+
+OUTLINE_BEFORE = {"stress plan": 0.21}
+"""The stress plan's outline in seconds before the power map was routed and given an overview (the last release, measured
+on the machine of the figures in the README): it may grow by half at most."""
+
+
+def outline_times(runs: int) -> None:
+    """The outline alone (no renderer), in this process, best of `runs`: the stress plan's, and a 150-person power map's."""
+    sys.path.insert(0, str(ROOT))
+    from kamdoc.outline.plan_deck import Geometry, build_outline
+    from kamdoc.outline.power_map import power_map_slides
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    theme = load_theme()
+    geometry = Geometry.of(theme)
+
+    def best(work: object) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            work()  # type: ignore[operator]
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    stress = validate_file(PLANS["stress plan"] / "plan.yaml", date.today())
+    seconds = best(lambda: build_outline(stress.plan, stress.doc, theme))
+    print(f"outline of the stress plan: {seconds:.2f} s   ({seconds / OUTLINE_BEFORE['stress plan']:.2f}x before; goal at most 1.5x)")
+    big = validate_file(ROOT / "tests" / "data" / "power-map" / "org-150" / "plan.yaml", date.today())
+    people = big.plan.power_map  # type: ignore[union-attr]
+    seconds = best(lambda: power_map_slides(people.people, people.links, geometry.body, geometry.fonts, "en"))
+    print(f"power map of 150 people with 40 ties, laid out and routed: {seconds:.2f} s   (goal under 1 s)")
 
 
 if __name__ == "__main__":

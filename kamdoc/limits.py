@@ -30,6 +30,12 @@ MAX_PEOPLE = 2_000
 """People in a plan's power map: a key account's buying centre is dozens, a whole large organisation chart a few thousand."""
 MAX_REPORTING_DEPTH = 50
 """Managers above any person of the power map: the deepest real organisations have about a dozen levels."""
+MAX_TIES_DRAWN = 60
+"""Ties one power-map slide draws as lines: more are a tangle no one reads (a real buying centre has a dozen). The others
+stand in the table of ties, which lists every tie, and the routing work per slide stays bounded."""
+MAX_ROUTE_STEPS = 20_000
+"""Grid points the router looks at for one line before it gives up (a way round dozens of boxes takes a few thousand): a
+tie it cannot route is listed, never drawn through a box."""
 MAX_LINKS = 2_000
 """Ties in a plan's power map. Each is drawn and listed in the ties table (at most 2,000 rows, about 120 slides), so that a
 plan at every cap still renders to PowerPoint and PDF in well under 30 seconds."""

@@ -137,3 +137,16 @@ def test_no_function_is_longer_than_sixty_lines() -> None:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno and node.end_lineno - node.lineno >= 60:
                 long.append(f"{module.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
     assert not long, "split these into functions with one job each:\n" + "\n".join(long)
+
+
+def test_no_table_of_words_or_settings_names_a_key_twice() -> None:
+    """A dict written out in the code with a key twice keeps only the last value: a label silently lost (it happened to one)."""
+    import ast
+
+    repeated = []
+    for path in sorted((ROOT / "kamdoc").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                repeated += [f"{path.relative_to(ROOT)}:{node.lineno}: {k!r}" for k in {k for k in keys if keys.count(k) > 1}]
+    assert not repeated, repeated

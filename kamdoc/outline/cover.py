@@ -52,7 +52,7 @@ def plan_facts(cover: Cover, language: str, customer: bool = False) -> list[str]
 def marking(cover: Cover, language: str, customer: bool) -> str:
     """The confidentiality marking of a copy: the plan's own, or for the customer theirs ("Confidential" when the plan gives none)."""
     if customer:
-        return cover.customer_confidentiality or word("customer_confidentiality", language)
+        return cover.customer_confidentiality or word("customer_marking", language)
     return cover.confidentiality or ""
 
 

@@ -264,7 +264,7 @@ class Shape:
 
 @dataclass(frozen=True)
 class Connector:
-    """A line between two shapes: a reporting line (straight, glued) or another tie (dashed, routed around boxes)."""
+    """A line between two shapes, drawn over them: a reporting line or a tie (dashed), routed clear of every other box."""
 
     start: str  # Shape.key
     end: str
@@ -272,9 +272,11 @@ class Connector:
     colour: str
     width: float
     dashed: bool = False
-    glued: bool = True  # a connector glued to both shapes (straight for two points, an elbow for four); else a polyline
+    glued: bool = True  # a connector glued to both shapes, drawing exactly `points` (orthogonal, at most five legs)
     sites: tuple[int, int] = (2, 0)  # where it is glued on each box: 0 top, 1 left, 2 bottom, 3 right (PowerPoint's sites)
     arrow: bool = False  # an arrowhead at the end: the tie has a direction (one person influences another)
+    halo: float = 0.0  # points of white on each side, under the line: where it crosses a line drawn before, that one is broken
+    dotted: bool = False  # a reporting line through people not shown (the power map's overview)
 
 
 Element = Text | Table | ColumnChart | LineChart | BubbleChart | Image | Shape | Connector

@@ -31,6 +31,7 @@ from kamdoc.analyse.audience import for_audience
 from kamdoc.load.document import Document, Path_
 from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.axes import round_top
+from kamdoc.outline import slide_refs
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.validate.images import LOGO, Image, Named
 from kamdoc.standard.model import Goal, OwnSwot, Potential, Product, Swot
@@ -80,7 +81,7 @@ POTENTIAL_HEADROOM = 1.15
 """The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
 ATTITUDE_AXIS = (-3.0, 3.0)
 """The attitude axis (attitudes run from -2 to +2): room for the outer bubbles."""
-BUBBLE_LABEL_SHARE = 0.25
+BUBBLE_LABEL_SHARE = 0.4
 """The widest a bubble's name may be, as a share of the chart's width; past it, every bubble is numbered and named in a key."""
 KEY_SHARE = 0.35
 """The most of the slide's body a key under the bubble chart may take; a longer key gets slides of its own after the chart."""
@@ -143,6 +144,7 @@ class Geometry:
 def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
     _number(slides)
+    slide_refs.resolve(slides)  # "S. 12" on the power map's slides, now that each has its number
     sizes = tuple(theme.size("title") - step for step in TITLE_STEPS)
     for slide in slides:
         slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
@@ -240,7 +242,7 @@ class _Builder:
         quadrants = (self.w("quadrant_win_over"), self.w("quadrant_focus"), self.w("quadrant_watch"), self.w("quadrant_reference"))
         slide = self.new("potential", self.w("potential"), section, ("position", "potential"))
         box = self.body
-        if keyed:  # a name wider than a quarter of the chart would run across the others and off the plot
+        if keyed:  # a name wider than this would run across the others and off the plot
             key = [Para((Run(f"{i}  ", bold=True), Run(name))) for i, name in enumerate(names, 1)]
             size = self.theme.size("small")
             height = self.fonts.text_height(key, size, self.body.w)
@@ -498,7 +500,8 @@ class _Builder:
         title = self.customer_word("power_map") or self.w("power_map")
         slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, title)
         for made in slides:
-            slide = self.new("power_map", title, "power_map", ("power_map", "people"))
+            shown = f"{title}: {self.w('power_map_overview')}" if made.overview else title
+            slide = self.new("power_map", shown, "power_map", ("power_map", "people"))
             slide.elements += made.elements
             slide.notes += made.notes  # our notes on the people: for the speaker, not the slide
         header = [self.w("from_person"), self.w("tie"), self.w("to_person"), self.w("shown_on")]  # where: only over several slides

@@ -19,6 +19,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    colour: str | None = None  # a theme colour name for this run alone (a tie's tag in its tie's colour); else the element's
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ties_elsewhere": ("Ties to people on other slides (→ out of a box)", "Verbindungen zu Personen auf anderen Folien (→ am Kasten)"),
     "see_ties_table": ("more in the table of ties", "weitere in der Tabelle der Verbindungen"),
     "legend_lines": ("Lines: grey = reports to; dashed:", "Linien: grau = berichtet an; gestrichelt:"),
-    "legend_reports": ("Lines: reports to", "Linien: berichtet an"),
+    "legend_reports": ("Grey line: reports to", "Graue Linie: berichtet an"),
+    "legend_indirect": ("dotted: via others", "gepunktet: über andere"),
+    "legend_ties": ("Dashed:", "Gestrichelt:"),
+    "legend_tags": ("↔ p. 11: tie to another slide", "↔ S. 11: Verbindung auf anderer Folie"),
+    "slide_short": ("p.", "S."),
+    "team_under": ("The team under {name}", "Team unter {name}"),
+    "power_map_overview": ("overview", "Übersicht"),
     "legend_contact": ("↔ our contact", "↔ unser Kontakt"),
     "ties": ("Ties in the power map", "Verbindungen in der Power-Map"),
     "from_person": ("Person", "Person"),
@@ -220,7 +226,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shared_goals": ("Shared goals", "Gemeinsame Ziele"),
     "organisation": ("Organisation", "Organisation"),
     "prepared_for": ("Prepared for {account}", "Erstellt für {account}"),
-    "customer_confidentiality": ("Confidential", "Vertraulich"),
+    "customer_marking": ("Confidential", "Vertraulich"),
 }
 
 

@@ -22,7 +22,6 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -50,6 +49,7 @@ from kamdoc.outline.bubbles import SCALE as BUBBLE_SCALE
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
+from kamdoc.render.elbows import Elbow, elbow_for
 from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
 from kamdoc.outline.deck import (
     Box,
@@ -163,8 +163,9 @@ class _Painter:
             elif run.link:
                 rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
+            own = look if run.colour is None or placeholder else f"<a:solidFill>{self.colour_xml(run.colour)}</a:solidFill>{self.font_xml}"
             props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
-                     f'{look}{link}</a:rPr>')
+                     f'{own}{link}</a:rPr>')
             for i, piece in enumerate(run.text.split("\n")):
                 if i:
                     out.append(f"<a:br>{props}</a:br>")
@@ -615,51 +616,47 @@ class _Painter:
         return page.shapes._shape_factory(sp)  # noqa: SLF001 - the proxy connectors glue to
 
     def connector(self, page: PptxSlide, element: Connector, shapes: dict[str, BaseShape]) -> None:
-        if element.glued:
-            (x1, y1), (x2, y2) = element.points[0], element.points[-1]
-            elbow = len(element.points) == 4
-            line = page.shapes.add_connector(MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))
-            start, end = shapes.get(element.start), shapes.get(element.end)
-            if start is not None and end is not None:
-                # Glued to both boxes, so that lines follow when someone rearranges the chart in PowerPoint.
-                line.begin_connect(start, element.sites[0])
-                line.end_connect(end, element.sites[1])
-            if elbow:
-                self._middle_leg(line, element)
-            _unstyled(line)
-            stroke, drawn = line.line, line
-        else:
+        """A line as the outline routed it, over the boxes: a connector glued to both, drawing exactly the route, on a white halo."""
+        elbow = elbow_for(tuple((p[0] * 12700, p[1] * 12700) for p in element.points), unit=12700)
+        start, end = shapes.get(element.start), shapes.get(element.end)
+        glue = (start.shape_id, end.shape_id) if start is not None and end is not None and element.glued else None
+        if element.halo:  # a wider white line under it: where it crosses a line drawn before, that line is broken
+            self._line(page, element, elbow, glue, self.hex("background"), element.width + 2 * element.halo, dash="", arrow=False)
+        self._line(page, element, elbow, glue, self.hex(element.colour), element.width, "sysDot" if element.dotted else "dash" if element.dashed else "",
+                   element.arrow)
+
+    def _line(self, page: PptxSlide, element: Connector, elbow: Elbow | None, glue: tuple[int, int] | None, colour: str, width: float,
+              dash: str, arrow: bool) -> None:
+        """One line drawn as a connector (or, for a route no connector draws, as a line of its own); `dash`: DrawingML's preset dash, or ''."""
+        dashed = bool(dash)
+        dash = f'<a:prstDash val="{dash}"/>' if dash else ""
+        tail = '<a:tailEnd type="triangle" w="med" len="med"/>' if arrow else ""  # PowerPoint's medium triangle, the size the PDF draws
+        line = f'<a:ln w="{int(_emu(width))}" cap="flat"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>{dash}<a:round/>{tail}</a:ln>'
+        shape_id = self._new_id(page)
+        if elbow is None:  # a route no connector draws: its corners as a line of its own (the router never makes one)
             (x0, y0), *rest = element.points
             builder = page.shapes.build_freeform(_emu(x0), _emu(y0), scale=1.0)
             builder.add_line_segments([(_emu(x), _emu(y)) for x, y in rest], close=False)
             shape = builder.convert_to_shape()
             shape.fill.background()
             _unstyled(shape)
-            stroke, drawn = shape.line, shape
-        # Behind every box, as in the PDF: a line crossing a box is hidden there, never printed over its text.
-        tree = drawn._element.getparent()
-        if tree is not None:
-            tree.remove(drawn._element)
-            tree.insert(2, drawn._element)  # after the group's own properties (nvGrpSpPr, grpSpPr)
-        stroke.color.rgb = self.colour(element.colour)
-        stroke.width = _emu(element.width)
-        if element.dashed:
-            stroke.dash_style = MSO_LINE_DASH_STYLE.DASH
-        if element.arrow:  # PowerPoint's medium triangle, the size the PDF draws
-            stroke._get_or_add_ln().append(parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>'))  # noqa: SLF001
-
-    @staticmethod
-    def _middle_leg(line: BaseShape, element: Connector) -> None:
-        """An elbow's middle leg where the outline routed it: a share of the way from its start to its end."""
-        (x1, _), (middle, _) = element.points[0], element.points[1]
-        x2 = element.points[-1][0]
-        share = (middle - x1) / ((x2 - x1) or 1.0)
-        geometry = line._element.spPr.find(qn("a:prstGeom"))  # noqa: SLF001 - python-pptx has no API for a connector's adjustments
-        if geometry is None:
+            shape.line.color.rgb = RGBColor.from_string(colour)
+            shape.line.width = _emu(width)
+            if dashed:
+                shape.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT if element.dotted else MSO_LINE_DASH_STYLE.DASH
+            if arrow:
+                shape.line._get_or_add_ln().append(parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>'))  # noqa: SLF001
             return
-        for old in geometry.findall(qn("a:avLst")):
-            geometry.remove(old)
-        geometry.append(parse_xml(f'<a:avLst xmlns:a="{_A}"><a:gd name="adj1" fmla="val {int(round(share * 100000))}"/></a:avLst>'))
+        left, top, w, h = elbow.frame
+        turn = ' rot="5400000"' if elbow.turns else ""
+        flips = (' flipH="1"' if elbow.flip_h else "") + (' flipV="1"' if elbow.flip_v else "")
+        adjust = "".join(f'<a:gd name="adj{i}" fmla="val {int(round(a * 100000))}"/>' for i, a in enumerate(elbow.adjust, 1))
+        cxn = (f'<a:stCxn id="{glue[0]}" idx="{element.sites[0]}"/><a:endCxn id="{glue[1]}" idx="{element.sites[1]}"/>' if glue else "")
+        xml = (f'<p:cxnSp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/>'
+               f"<p:cNvCxnSpPr>{cxn}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>"
+               f'<a:xfrm{turn}{flips}><a:off x="{int(round(left))}" y="{int(round(top))}"/><a:ext cx="{int(round(w))}" cy="{int(round(h))}"/></a:xfrm>'
+               f'<a:prstGeom prst="{elbow.preset}"><a:avLst>{adjust}</a:avLst></a:prstGeom>{line}<a:effectLst/></p:spPr></p:cxnSp>')
+        page.shapes._spTree.append(parse_xml(xml))  # noqa: SLF001 - python-pptx has no API for a connector's adjust values or rotation
 
     def metadata(self, created: datetime) -> None:
         props = self.prs.core_properties

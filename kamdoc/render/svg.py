@@ -285,8 +285,10 @@ def connectors(lines: list[Connector], theme: Theme, width: float, height: float
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.1f}pt" height="{height:.1f}pt" viewBox="0 0 {width:.1f} {height:.1f}">']
     for line in lines:
         colour = theme.colour(*line.colour.split("."))
-        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in line.points)
-        dash = ' stroke-dasharray="5,3"' if line.dashed else ""
+        points = " ".join(f"{x:.2f},{y:.2f}" for x, y in line.points)
+        dash = ' stroke-dasharray="1,2"' if line.dotted else ' stroke-dasharray="5,3"' if line.dashed else ""
+        if line.halo:  # white under the line: a line drawn before it is broken where they cross
+            out.append(f'<polyline points="{points}" fill="none" stroke="#{theme.colour("background")}" stroke-width="{line.width + 2 * line.halo}"/>')
         out.append(f'<polyline points="{points}" fill="none" stroke="#{colour}" stroke-width="{line.width}"{dash}/>')
         if line.arrow and len(line.points) > 1:
             out.append(_arrowhead(line.points[-2], line.points[-1], f"#{colour}", line.width))

@@ -199,7 +199,10 @@ def preview_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
         for i in range(count):
             rng = random.Random(f"{seed}-preview-{i}")
             _fresh_plan(folder)
-            (fonts / "Fuzz-Regular.ttf").write_bytes(gen_themes.good_font(rng))
+            font = fonts / "Fuzz-Regular.ttf"
+            if os.path.lexists(font):
+                font.unlink()  # the last case may have left a FIFO there: writing to it would wait for a reader for ever
+            font.write_bytes(gen_themes.good_font(rng))
             hostile = gen_files.hostile_file(rng, fonts if i % 3 == 0 else folder, "Fuzz-Regular.ttf" if i % 3 == 0 else rng.choice(PLAN_FILES))
 
             def browse() -> tuple[int, str, BaseException | None]:

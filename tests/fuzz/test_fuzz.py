@@ -172,7 +172,14 @@ def test_quick_fuzz(world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.fuzz
 def test_long_fuzz(world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _verdict(_campaign(world, LONG, monkeypatch))
+    import faulthandler
+
+    # A watchdog for the whole run: a wait outside any case (where no case's alarm runs) shows where it waits, and ends.
+    faulthandler.dump_traceback_later(4 * 3600, exit=True)
+    try:
+        _verdict(_campaign(world, LONG, monkeypatch))
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

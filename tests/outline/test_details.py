@@ -110,27 +110,30 @@ def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
     assert fields and not sorted(f for f in fields if not has_word(f))
 
 
-def test_a_tie_to_another_slide_leaves_its_box_as_a_stub_and_is_named_in_the_band() -> None:
+def test_a_tie_to_another_slide_is_a_tag_in_the_box_naming_the_other_and_their_slide() -> None:
+    """Where one end of a tie stands on a branch slide and the other does not, the box says who and where: "→ A. Kühn · S. 17"."""
     from kamdoc.outline.deck import Connector
+    from kamdoc.outline.person_card import short_name
 
     result = validate_file(DATA / "stress" / "plan.yaml", date(2026, 11, 22))
     assert result.plan is not None and result.doc is not None
     deck = build_outline(result.plan, result.doc, load_theme())
-    names = {p.id: p.name for p in result.plan.power_map.people}
+    people = {p.id: p for p in result.plan.power_map.people}
     maps = [s for s in deck.slides if s.kind == "power_map"]
-    assert len(maps) > 1
-    stubs_seen = 0
-    for slide in maps:
-        keys = {e.key.split("~")[0] for e in slide.elements if isinstance(e, Shape) and e.key}
-        band = " ".join(p.text for e in slide.elements if isinstance(e, Text) for p in e.paras if "→ am Kasten" in p.text)
-        stubs = [e for e in slide.elements if isinstance(e, Connector) and not e.end]
+    numbers = {pid: s.number for s in maps[1:] for e in s.elements if isinstance(e, Shape) for pid in [e.key] if e.key}
+    tags = 0
+    for slide in maps[1:]:  # the branch slides (the overview marks where each person stands in full instead)
+        boxes = {e.key: " ".join(p.text for p in e.paras) for e in slide.elements if isinstance(e, Shape) and e.key}
+        drawn = {(e.start, e.end) for e in slide.elements if isinstance(e, Connector) and e.dashed}
         for link in result.plan.power_map.links:
-            if (link.from_ in keys) != (link.to in keys):  # one end here, the other elsewhere
-                here = link.from_ if link.from_ in keys else link.to
-                assert any(s.start.split("~")[0] == here and s.arrow for s in stubs), names[here]
-                assert f"{names[link.from_]} → {names[link.to]}" in band or "Tabelle" in band
-        stubs_seen += len(stubs)
-    assert stubs_seen
+            if (link.from_ in boxes) == (link.to in boxes):
+                assert link.from_ not in boxes or (link.from_, link.to) in drawn or (link.to, link.from_) in drawn
+                continue
+            here, there = (link.from_, link.to) if link.from_ in boxes else (link.to, link.from_)
+            assert f"{short_name(people[there].name)} · S. {numbers.get(there, maps[0].number)}" in boxes[here].replace("\n", " "), boxes[here]
+            tags += 1
+    assert tags
+    assert not any(isinstance(e, Connector) and not e.end for s in maps for e in s.elements)  # no stub leads out of a box into nothing
 
 
 def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_every_character(tmp_path: object) -> None:

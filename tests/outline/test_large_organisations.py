@@ -12,7 +12,7 @@ from big_plans import chains, everyone_influences_everyone, org_text, wide, writ
 from conftest import ROOT, TODAY, kamdoc
 
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
-from kamdoc.outline import power_map
+from kamdoc.outline import org_chart, power_map
 from kamdoc.outline.plan_deck import Geometry
 from kamdoc.standard.model import Person
 from kamdoc.theme.settings import load_theme
@@ -25,18 +25,18 @@ def _chain(people: int) -> list[Person]:
 def _layout_work(people: list[Person], monkeypatch: pytest.MonkeyPatch) -> int:
     """How many subtrees the power map's layout sized or laid out for these people."""
     calls = [0]
-    size, tree = power_map._Layout._size, power_map._Layout._tree
+    size, tree = org_chart.Layout._size, org_chart.Layout._tree
 
-    def counted_size(self: power_map._Layout, node: str, depth: int, kids: list[str]) -> tuple[float, float]:
+    def counted_size(self: org_chart.Layout, node: str, depth: int, kids: list[str]) -> tuple[float, float]:
         calls[0] += 1
         return size(self, node, depth, kids)
 
-    def counted_tree(self: power_map._Layout, node: str, depth: int, kids: list[str]) -> power_map._Block:
+    def counted_tree(self: org_chart.Layout, node: str, depth: int, kids: list[str]) -> org_chart.Block:
         calls[0] += 1
         return tree(self, node, depth, kids)
 
-    monkeypatch.setattr(power_map._Layout, "_size", counted_size)
-    monkeypatch.setattr(power_map._Layout, "_tree", counted_tree)
+    monkeypatch.setattr(org_chart.Layout, "_size", counted_size)
+    monkeypatch.setattr(org_chart.Layout, "_tree", counted_tree)
     geometry = Geometry.of(load_theme())
     power_map.power_map_slides(people, [], geometry.body, geometry.fonts, "en")
     monkeypatch.undo()

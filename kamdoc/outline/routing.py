@@ -1,0 +1,263 @@
+"""Orthogonal routes for lines between boxes: through the free channels of the slide, never through or along a third box.
+
+The router lays a sparse grid over the slide (the middles of the gaps between boxes, lanes a little way outside every
+box, the boxes' centre lines), marks what each box blocks with a margin, and finds the cheapest path between two boxes by
+A* search: length, a price for each bend, and a price for crossing or running along a line drawn before.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kamdoc.limits import MAX_ROUTE_STEPS
+from kamdoc.outline.deck import Box
+
+Point = tuple[float, float]
+Route = tuple[Point, ...]
+
+MARGIN = 2.0
+"""No segment of a line comes nearer than this to a box it does not connect (nor runs along its edge)."""
+OUTER = 8.0
+"""Lanes also run this far outside every box's edges: round the outside of the chart, where no gap has a middle."""
+BEND = 30.0
+"""A bend costs as much as this many points of length: a route with few bends reads best (and a connector holds at most four)."""
+CROSS = 40.0
+"""Crossing a line drawn before costs as much as this many points of length."""
+ALONG = 4.0
+"""Each point run along a line drawn before costs this many points: two lines on one track read as one."""
+MAX_BENDS = 4
+"""The most bends a route may take: PowerPoint's elbow connectors (bentConnector2 to 5) draw at most four exactly."""
+
+TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
+"""A rectangle's sides, numbered as PowerPoint numbers a rectangle's connection sites."""
+_OUT = {TOP: (0.0, -1.0), LEFT: (-1.0, 0.0), BOTTOM: (0.0, 1.0), RIGHT: (1.0, 0.0)}
+
+
+def site_point(box: Box, side: int) -> Point:
+    """The middle of a box's side: where a line glued to that side starts or ends."""
+    return {TOP: (box.x + box.w / 2, box.y), LEFT: (box.x, box.y + box.h / 2),
+            BOTTOM: (box.x + box.w / 2, box.bottom), RIGHT: (box.right, box.y + box.h / 2)}[side]
+
+
+def _unique(values: Iterable[float]) -> list[float]:
+    """Sorted values, those closer than a hundredth of a point taken as one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 0.01:
+            out.append(v)
+    return out
+
+
+def _gaps(edges: Iterable[float]) -> list[float]:
+    """The middle of each gap between consecutive edges: the centre line of a channel between boxes."""
+    ordered = _unique(edges)
+    return [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
+
+
+def clear_of(route: Route, boxes: Iterable[Box], margin: float = MARGIN) -> bool:
+    """Whether no segment of `route` passes through, or within `margin` of, any of `boxes`."""
+    grown = [Box(b.x - margin, b.y - margin, b.w + 2 * margin, b.h + 2 * margin) for b in boxes]
+    for (x1, y1), (x2, y2) in zip(route, route[1:]):
+        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+        for b in grown:
+            if lo_x < b.right and hi_x > b.x and lo_y < b.bottom and hi_y > b.y:
+                return False
+    return True
+
+
+def simplified(route: Sequence[Point]) -> Route:
+    """The route without repeated points and without corners that are none (three points on one line)."""
+    out: list[Point] = []
+    for p in route:
+        if out and abs(p[0] - out[-1][0]) < 0.01 and abs(p[1] - out[-1][1]) < 0.01:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (abs(ax - bx) < 0.01 and abs(bx - p[0]) < 0.01) or (abs(ay - by) < 0.01 and abs(by - p[1]) < 0.01):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Routed:
+    """A route found: its points from the first box's side to the second's, and the two sides."""
+
+    points: Route
+    start_side: int
+    end_side: int
+
+
+class Router:
+    """Routes lines between the boxes of one slide; each line routed is remembered, so that later ones avoid it."""
+
+    def __init__(self, boxes: dict[str, Box], area: Box) -> None:
+        self.boxes = boxes
+        shapes = list(boxes.values())
+        xs = [area.x, area.right, *(b.x - OUTER for b in shapes), *(b.right + OUTER for b in shapes), *(b.x + b.w / 2 for b in shapes)]
+        ys = [area.y, area.bottom, *(b.y - OUTER for b in shapes), *(b.bottom + OUTER for b in shapes), *(b.y + b.h / 2 for b in shapes)]
+        xs += _gaps([e for b in shapes for e in (b.x, b.right)])
+        ys += _gaps([e for b in shapes for e in (b.y, b.bottom)])
+        self.xs = [x for x in _unique(xs) if area.x - 0.01 <= x <= area.right + 0.01]
+        self.ys = [y for y in _unique(ys) if area.y - 0.01 <= y <= area.bottom + 0.01]
+        nx, ny = len(self.xs), len(self.ys)
+        # free[.][.]: a node not inside any box's margin; run_x[j][i]: the row j's segment from node i to i + 1 is free.
+        self.free = [bytearray(b"\x01" * nx) for _ in range(ny)]
+        self.run_x = [bytearray(b"\x01" * max(nx - 1, 0)) for _ in range(ny)]
+        self.run_y = [bytearray(b"\x01" * max(ny - 1, 0)) for _ in range(nx)]
+        for b in shapes:
+            self._block(b)
+        self.used_x = [bytearray(max(nx - 1, 0)) for _ in range(ny)]  # segments lines drawn so far run along
+        self.used_y = [bytearray(max(ny - 1, 0)) for _ in range(nx)]
+        self.through_x = [bytearray(nx) for _ in range(ny)]  # nodes a drawn line passes horizontally, and vertically
+        self.through_y = [bytearray(nx) for _ in range(ny)]
+
+    def _block(self, b: Box) -> None:
+        """Mark what a box (with its margin) blocks: the nodes inside it and the segments that enter it."""
+        x0, x1, y0, y1 = b.x - MARGIN, b.right + MARGIN, b.y - MARGIN, b.bottom + MARGIN
+        # Rows strictly inside the box's band: their segments overlapping (x0, x1) are blocked, as are their nodes inside.
+        for j in range(bisect_right(self.ys, y0), bisect_left(self.ys, y1)):
+            lo, hi = bisect_right(self.xs, x0), bisect_left(self.xs, x1)  # nodes strictly inside
+            for i in range(lo, hi):
+                self.free[j][i] = 0
+            for i in range(max(lo - 1, 0), min(hi, len(self.xs) - 1)):  # segments from a node before the box into it, and on
+                self.run_x[j][i] = 0
+        for i in range(bisect_right(self.xs, x0), bisect_left(self.xs, x1)):
+            lo, hi = bisect_right(self.ys, y0), bisect_left(self.ys, y1)
+            for j in range(max(lo - 1, 0), min(hi, len(self.ys) - 1)):
+                self.run_y[i][j] = 0
+
+    def _exit(self, box: Box, side: int) -> tuple[int, int] | None:
+        """The grid node a line leaving `box` by `side` reaches first, straight out: beyond the margin, on a free node."""
+        px, py = site_point(box, side)
+        dx, dy = _OUT[side]
+        if dx == 0:
+            i = bisect_left(self.xs, px - 0.01)
+            if i >= len(self.xs) or abs(self.xs[i] - px) > 0.01:
+                return None
+            j = bisect_left(self.ys, py - MARGIN) - 1 if dy < 0 else bisect_right(self.ys, py + MARGIN)
+            return (i, j) if 0 <= j < len(self.ys) and self.free[j][i] else None
+        j = bisect_left(self.ys, py - 0.01)
+        if j >= len(self.ys) or abs(self.ys[j] - py) > 0.01:
+            return None
+        i = bisect_left(self.xs, px - MARGIN) - 1 if dx < 0 else bisect_right(self.xs, px + MARGIN)
+        return (i, j) if 0 <= i < len(self.xs) and self.free[j][i] else None
+
+    def _stub_clear(self, box: Box, side: int, node: tuple[int, int], others: Sequence[Box]) -> bool:
+        px, py = site_point(box, side)
+        return clear_of(((px, py), (self.xs[node[0]], self.ys[node[1]])), others)
+
+    def route(self, start: str, end: str, sides: tuple[Sequence[int], Sequence[int]] = ((TOP, LEFT, BOTTOM, RIGHT),) * 2) -> Routed | None:
+        """The cheapest route from box `start` to box `end`, leaving and entering by one of `sides`; None if none exists."""
+        a, b = self.boxes[start], self.boxes[end]
+        others = [box for key, box in self.boxes.items() if key not in (start, end)]
+        starts = [(s, n) for s in sides[0] if (n := self._exit(a, s)) is not None and self._stub_clear(a, s, n, others)]
+        goals = {n: s for s in sides[1] if (n := self._exit(b, s)) is not None and self._stub_clear(b, s, n, others)}
+        if not starts or not goals:
+            return None
+        found = self._search(starts, goals)
+        if found is None:
+            return None
+        side, path, end_side = found
+        points = simplified([site_point(a, side), *((self.xs[i], self.ys[j]) for i, j in path), site_point(b, end_side)])
+        if len(points) - 2 > MAX_BENDS:
+            return None
+        self.remember(points)
+        return Routed(points, side, end_side)
+
+    def _search(self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int]) -> tuple[int, list[tuple[int, int]], int] | None:
+        """A* over the grid from any start to any goal; a state is a node, the axis it was reached along and the bends so far."""
+        xs, ys = self.xs, self.ys
+        targets = [(xs[i], ys[j]) for i, j in goals]
+
+        def guess(i: int, j: int) -> float:
+            return min(abs(xs[i] - tx) + abs(ys[j] - ty) for tx, ty in targets)
+
+        heap: list[tuple[float, float, int, int, int, int, int]] = []  # guess, cost, node, axis, bends, side entered (-1: not yet)
+        best: dict[tuple[int, int, int, int], float] = {}
+        came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None] = {}
+        first: dict[tuple[int, int, int, int], int] = {}
+        for side, (i, j) in starts:
+            axis = 1 if side in (TOP, BOTTOM) else 0  # the stub out of the box runs along this axis (0: across, 1: down)
+            state = (i, j, axis, 0)
+            best[state], came[state], first[state] = 0.0, None, side
+            heapq.heappush(heap, (guess(i, j), 0.0, i, j, axis, 0, -1))
+        steps = 0
+        while heap and steps < MAX_ROUTE_STEPS:
+            steps += 1
+            _, cost, i, j, axis, bends, entered = heapq.heappop(heap)
+            state = (i, j, axis, bends)
+            if entered >= 0:  # the cheapest way into the end box, its last bend counted
+                return self._path(state, came, first, entered)
+            if cost > best.get(state, float("inf")):
+                continue
+            if (i, j) in goals:
+                end_side = goals[(i, j)]
+                turn = axis != (1 if end_side in (TOP, BOTTOM) else 0)  # the stub into the box runs along this axis
+                if bends + turn <= MAX_BENDS:
+                    heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_side))
+            for ni, nj, move_axis, step in self._moves(i, j):
+                turned = bends + (move_axis != axis)
+                if turned > MAX_BENDS:
+                    continue
+                new = cost + step + (BEND if move_axis != axis else 0.0) + self._penalty(i, j, ni, nj, move_axis)
+                key = (ni, nj, move_axis, turned)
+                if new < best.get(key, float("inf")):
+                    best[key], came[key], first[key] = new, state, first[state]
+                    heapq.heappush(heap, (new + guess(ni, nj), new, ni, nj, move_axis, turned, -1))
+        return None
+
+    def _moves(self, i: int, j: int) -> list[tuple[int, int, int, float]]:
+        out = []
+        if i > 0 and self.run_x[j][i - 1] and self.free[j][i - 1]:
+            out.append((i - 1, j, 0, self.xs[i] - self.xs[i - 1]))
+        if i + 1 < len(self.xs) and self.run_x[j][i] and self.free[j][i + 1]:
+            out.append((i + 1, j, 0, self.xs[i + 1] - self.xs[i]))
+        if j > 0 and self.run_y[i][j - 1] and self.free[j - 1][i]:
+            out.append((i, j - 1, 1, self.ys[j] - self.ys[j - 1]))
+        if j + 1 < len(self.ys) and self.run_y[i][j] and self.free[j + 1][i]:
+            out.append((i, j + 1, 1, self.ys[j + 1] - self.ys[j]))
+        return out
+
+    def _penalty(self, i: int, j: int, ni: int, nj: int, axis: int) -> float:
+        """What moving from node (i, j) to (ni, nj) costs beyond its length: running along a drawn line, crossing one."""
+        if axis == 0:
+            k = min(i, ni)
+            along = self.used_x[j][k] * (self.xs[k + 1] - self.xs[k]) * ALONG
+            return along + CROSS * self.through_y[nj][ni]
+        k = min(j, nj)
+        along = self.used_y[i][k] * (self.ys[k + 1] - self.ys[k]) * ALONG
+        return along + CROSS * self.through_x[nj][ni]
+
+    def _path(self, state: tuple[int, int, int, int], came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None],
+              first: dict[tuple[int, int, int, int], int], end_side: int) -> tuple[int, list[tuple[int, int]], int]:
+        nodes: list[tuple[int, int]] = []
+        at: tuple[int, int, int, int] | None = state
+        while at is not None:
+            nodes.append((at[0], at[1]))
+            at = came[at]
+        return first[state], nodes[::-1], end_side
+
+    def remember(self, route: Route) -> None:
+        """Mark the grid segments and nodes a drawn line covers, so that later routes avoid running along or across it."""
+        for (x1, y1), (x2, y2) in zip(route, route[1:]):
+            if abs(y1 - y2) < 0.01:
+                j = bisect_left(self.ys, y1 - 0.01)
+                if j < len(self.ys) and abs(self.ys[j] - y1) <= 0.01:
+                    lo, hi = bisect_left(self.xs, min(x1, x2) - 0.01), bisect_right(self.xs, max(x1, x2) + 0.01)
+                    for i in range(lo, hi):
+                        self.through_x[j][i] = 1
+                        if i + 1 < hi:
+                            self.used_x[j][i] = 1
+            elif abs(x1 - x2) < 0.01:
+                i = bisect_left(self.xs, x1 - 0.01)
+                if i < len(self.xs) and abs(self.xs[i] - x1) <= 0.01:
+                    lo, hi = bisect_left(self.ys, min(y1, y2) - 0.01), bisect_right(self.ys, max(y1, y2) + 0.01)
+                    for j in range(lo, hi):
+                        self.through_y[j][i] = 1
+                        if j + 1 < hi:
+                            self.used_y[i][j] = 1

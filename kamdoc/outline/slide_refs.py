@@ -1,0 +1,51 @@
+"""References to power-map slides by number ("S. 12"), written while the slides are made, filled in once the deck is numbered.
+
+A reference stands in the text as two Unicode noncharacters around the power-map slide's index: no plan text holds them
+(`decode_text` refuses them), and the pair measures at least as wide as any slide number, so a line measured with it
+never needs more room once the number stands there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kamdoc.outline.deck import Shape, Slide, Table, Text
+from kamdoc.outline.richtext import Para
+
+_OPEN, _CLOSE = "\ufde0", "\ufde1"
+_REF = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+KIND = "power_map"
+"""The kind of slide references point at: the power map's overview and branch slides, counted in deck order."""
+
+
+def map_ref(index: int) -> str:
+    """A stand-in for the number of the power map's slide `index` (0 for its first)."""
+    return f"{_OPEN}{index}{_CLOSE}"
+
+
+def _filled(text: str, numbers: Sequence[int]) -> str:
+    return _REF.sub(lambda m: str(numbers[int(m.group(1))]) if int(m.group(1)) < len(numbers) else "?", text) if _OPEN in text else text
+
+
+def _paras(paras: tuple[Para, ...], numbers: Sequence[int]) -> tuple[Para, ...]:
+    return tuple(replace(p, runs=tuple(replace(r, text=_filled(r.text, numbers)) for r in p.runs)) if any(_OPEN in r.text for r in p.runs) else p
+                 for p in paras)
+
+
+def resolve(slides: list[Slide]) -> None:
+    """Put each power-map slide's number where a reference to it stands (numbers are set: `slide.number`)."""
+    numbers = [s.number for s in slides if s.kind == KIND]
+    for slide in slides:
+        changed = []
+        for element in slide.elements:
+            if isinstance(element, Shape):
+                element = replace(element, paras=_paras(element.paras, numbers), whole=_paras(element.whole, numbers) if element.whole else element.whole)
+            elif isinstance(element, Text):
+                element = replace(element, paras=_paras(element.paras, numbers))
+            elif isinstance(element, Table) and any(_OPEN in c for row in element.rows for c in row):
+                element = replace(element, rows=tuple(tuple(_filled(c, numbers) for c in row) for row in element.rows),
+                                  lines=tuple(tuple(tuple(_filled(line, numbers) for line in cell) for cell in row) for row in element.lines))
+            changed.append(element)
+        slide.elements = changed
