@@ -24,6 +24,9 @@ STACK_GAP, INDENT = 6.0, 16.0
 OPEN_PAGES = 6
 """The slides a part may still join when it is packed: the last few (the parts of a branch stay near one another, and the
 packing stays linear in the parts, however many slides a large organisation takes)."""
+HALF_FULL = 0.5
+"""The share of a slide its parts (with the room between them, row by row) should take: a slide under it takes a part from
+the slide beside it."""
 MAX_VARIANTS = 3
 """Layouts of a part kept for packing: the most compact and the next ones."""
 MIN_SIZE = 10.0
@@ -248,6 +251,7 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     rows: list[tuple[float, float, float]] = field(default_factory=list)  # each row's top, height and filled width
     people: set[str] = field(default_factory=set)
+    sources: list[Block] = field(default_factory=list)  # the blocks as laid out, before they were placed: to pack again
 
     def place(self, block: Block, width: float, height: float) -> bool:
         """Put `block` at the end of the last row, or on a new row beneath; False when the slide has no room for it, or
@@ -260,7 +264,7 @@ class Page:
             x = used + (PART_GAP if used else 0.0)
             if x + block.w <= width and top + need <= height:
                 self.rows[-1] = (top, max(row_h, need), x + block.w)
-                self._add(moved(block, x, top + block.caption_h))
+                self._add(block, moved(block, x, top + block.caption_h))
                 return True
             top = top + row_h + GAP_Y
         else:
@@ -268,10 +272,11 @@ class Page:
         if block.w > width or top + need > height:
             return False
         self.rows.append((top, need, block.w))
-        self._add(moved(block, 0.0, top + block.caption_h))
+        self._add(block, moved(block, 0.0, top + block.caption_h))
         return True
 
-    def _add(self, block: Block) -> None:
+    def _add(self, source: Block, block: Block) -> None:
+        self.sources.append(source)
         self.blocks.append(block)
         self.people.update(block.boxes)
 
@@ -392,8 +397,44 @@ class Planner:
 
 
 def pack(blocks: list[Block], width: float, height: float) -> list[Page]:
-    """The blocks on as few slides as hold them: each goes to the first slide with room (in order, so branches stay near), in
-    whichever of its layouts fits there; a block that opens a slide takes its narrowest layout, to leave room beside it."""
+    """The blocks on as few slides as hold them, none of them near empty: packed in their order (branches stay near one
+    another) and tallest first (slides fill more evenly); the packing with fewer slides wins, then the one whose emptiest
+    slide is fuller."""
+    kept = _packed(blocks, width, height)
+    if len(blocks) > 1:
+        tallest = _packed(sorted(blocks, key=lambda b: -(b.h + b.caption_h)), width, height)
+        if (len(tallest), -_emptiest(tallest, width, height)) < (len(kept), -_emptiest(kept, width, height)):
+            kept = tallest
+    return _evened(kept, width, height)
+
+
+def _evened(pages: list[Page], width: float, height: float) -> list[Page]:
+    """Slides under half full take a part from a slide beside them that stays at least half full (a bounded number of tries)."""
+    for i, page in enumerate(pages):
+        if page.filled(width, height) >= HALF_FULL or len(page.sources) == 0:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(pages) or not pages[j].sources:
+                continue
+            for part in sorted(pages[j].sources, key=lambda b: b.w * (b.h + b.caption_h))[:MAX_VARIANTS]:
+                fuller = _packed([*page.sources, part], width, height)
+                rest = _packed([b for b in pages[j].sources if b is not part], width, height)
+                if len(fuller) == 1 and len(rest) == 1 and rest[0].filled(width, height) >= HALF_FULL:
+                    pages[i], pages[j] = fuller[0], rest[0]
+                    page = pages[i]
+                    break
+            if page.filled(width, height) >= HALF_FULL:
+                break
+    return pages
+
+
+def _emptiest(pages: list[Page], width: float, height: float) -> float:
+    return min((page.filled(width, height) for page in pages), default=1.0)
+
+
+def _packed(blocks: list[Block], width: float, height: float) -> list[Page]:
+    """Each block on the first of the last few slides with room, in whichever of its layouts fits there; a block that
+    opens a slide takes its narrowest layout, to leave room beside it."""
     pages: list[Page] = []
     for block in blocks:
         shapes = (block, *block.variants)

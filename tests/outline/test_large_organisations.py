@@ -89,3 +89,25 @@ def test_an_organisation_at_the_caps_renders(in_tmp: Path, shape: str) -> None:
     deck = Presentation(str(in_tmp / "out" / "p.pptx"))
     shown = {para.text for slide in deck.slides for box in slide.shapes if box.has_text_frame for para in box.text_frame.paragraphs}
     assert {f"Person {i}" for i in range(MAX_PEOPLE)} <= shown
+
+
+@pytest.mark.parametrize("plan", ["stress/plan.yaml", "power-map/org-24/plan.yaml", "power-map/org-60/plan.yaml", "power-map/org-150/plan.yaml"])
+def test_no_branch_slide_is_under_half_full(plan: str) -> None:
+    """Each branch slide's parts, with the room between them row by row, take at least half of the chart's area."""
+    from datetime import date
+
+    from conftest import DATA
+
+    from kamdoc.outline.deck import Box
+    from kamdoc.outline.org_chart import HALF_FULL
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(DATA / plan, date(2026, 11, 22))
+    assert result.plan is not None
+    geometry = Geometry.of(load_theme())
+    people = result.plan.power_map
+    drawn = power_map._Map(people.people, people.links, geometry.body, geometry.fonts, result.plan.language)
+    chart = Box(geometry.body.x, geometry.body.y, geometry.body.w, geometry.body.h - 40)
+    laid = drawn.split(chart)
+    fills = [round(page.filled(chart.w, chart.h), 2) for page in laid.pages]
+    assert laid.overview is not None and all(fill >= HALF_FULL for fill in fills), fills
