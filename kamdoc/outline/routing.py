@@ -22,7 +22,7 @@ MARGIN = 2.0
 """No segment of a line comes nearer than this to a box it does not connect (nor runs along its edge)."""
 OUTER = 8.0
 """Lanes also run this far outside every box's edges: round the outside of the chart, where no gap has a middle."""
-BEND = 30.0
+BEND = 40.0
 """A bend costs as much as this many points of length: a route with few bends reads best (and a connector holds at most four)."""
 CROSS = 40.0
 """Crossing a line drawn before costs as much as this many points of length."""
@@ -74,6 +74,8 @@ def simplified(route: Sequence[Point]) -> Route:
     for p in route:
         if out and abs(p[0] - out[-1][0]) < 0.01 and abs(p[1] - out[-1][1]) < 0.01:
             continue
+        if out:  # a leg exactly across or down: the grid's and the box's own coordinates may differ in the last digits
+            p = (out[-1][0], p[1]) if abs(p[0] - out[-1][0]) < 0.01 else (p[0], out[-1][1]) if abs(p[1] - out[-1][1]) < 0.01 else p
         if len(out) >= 2:
             (ax, ay), (bx, by) = out[-2], out[-1]
             if (abs(ax - bx) < 0.01 and abs(bx - p[0]) < 0.01) or (abs(ay - by) < 0.01 and abs(by - p[1]) < 0.01):
