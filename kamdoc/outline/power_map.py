@@ -47,6 +47,8 @@ CAPTION_GAP = 4.0
 LEGEND_GAP = 6.0
 """Points between the chart and its legend."""
 SWATCH = 9.0
+SHORT = 0.6
+"""A chart taking less than this share of the slide's height is centred down it."""
 STYLES_WITH_OVERVIEWS = 3
 """Styles an overview is tried in: the three whose trees alone take the fewest slides."""
 LARGE = 300
@@ -332,7 +334,9 @@ class _Drawer:
     def slide(self, number: int) -> PowerMapSlide:
         page, overview = self.pages[number]
         used = max((right for _, _, right in page.rows), default=0.0)
-        dx, dy = self.chart.x + (self.chart.w - used) / 2, self.chart.y
+        tall = max((top + row_h for top, row_h, _ in page.rows), default=0.0)
+        # Centred across the slide; a short chart also down it (a map of a few people in the top third looked forgotten).
+        dx, dy = self.chart.x + (self.chart.w - used) / 2, self.chart.y + max(0.0, (self.chart.h - tall) / 2 if tall < SHORT * self.chart.h else 0.0)
         elements: list[Element] = []
         notes: list[str] = []
         boxes: dict[str, Box] = {}

@@ -26,8 +26,9 @@ BEND = 40.0
 """A bend costs as much as this many points of length: a route with few bends reads best (and a connector holds at most four)."""
 CROSS = 40.0
 """Crossing a line drawn before costs as much as this many points of length."""
-ALONG = 4.0
-"""Each point run along a line drawn before costs this many points: two lines on one track read as one."""
+ALONG = 12.0
+"""Each point run along a line drawn before costs this many points: two lines on one track read as one (a tie between a
+manager and their report goes round beside the reporting line rather than over it)."""
 MAX_BENDS = 4
 """The most bends a route may take: PowerPoint's elbow connectors (bentConnector2 to 5) draw at most four exactly."""
 
@@ -157,8 +158,8 @@ class Router:
         """The cheapest route from box `start` to box `end`, leaving and entering by one of `sides`; None if none exists."""
         a, b = self.boxes[start], self.boxes[end]
         others = [box for key, box in self.boxes.items() if key not in (start, end)]
-        starts = [(s, n) for s in sides[0] if (n := self._exit(a, s)) is not None and self._stub_clear(a, s, n, others)]
-        goals = {n: s for s in sides[1] if (n := self._exit(b, s)) is not None and self._stub_clear(b, s, n, others)}
+        starts = self._free_first(self._exits(a, sides[0], others))
+        goals = {node: side for side, node in self._free_first(self._exits(b, sides[1], others))}
         if not starts or not goals:
             return None
         found = self._search(starts, goals)
@@ -170,6 +171,21 @@ class Router:
             return None
         self.remember(points)
         return Routed(points, side, end_side)
+
+    def _exits(self, box: Box, sides: Sequence[int], others: Sequence[Box]) -> list[tuple[int, tuple[int, int]]]:
+        """The ways out of a box by these sides: each side with the first grid node straight out of it, clear of the others."""
+        out = []
+        for side in sides:
+            node = self._exit(box, side)
+            if node is not None and self._stub_clear(box, side, node, others):
+                out.append((side, node))
+        return out
+
+    def _free_first(self, exits: list[tuple[int, tuple[int, int]]]) -> list[tuple[int, tuple[int, int]]]:
+        """The ways out of a box whose first point no line drawn before passes (its reporting lines leave and arrive there),
+        when there are any: a tie beside a reporting line, never on it."""
+        free = [(side, (i, j)) for side, (i, j) in exits if not self.through_x[j][i] and not self.through_y[j][i]]
+        return free or exits
 
     def _search(self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int]) -> tuple[int, list[tuple[int, int]], int] | None:
         """A* over the grid from any start to any goal; a state is a node, the axis it was reached along and the bends so far."""

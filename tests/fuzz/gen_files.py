@@ -90,6 +90,7 @@ def git_config(rng: random.Random, folder: Path, name: str | None = None) -> Pat
     git = _top(folder) / ".git"
     git.mkdir(exist_ok=True)
     target = git / (name or rng.choice(("config", "FETCH_HEAD", "credentials")))
+    target.parent.mkdir(parents=True, exist_ok=True)  # a name with folders (".vscode/settings.json") made inside .git/
     target.write_text(f'[remote "origin"]\n\turl = {TOKEN_URL}\n', encoding="utf-8")
     return target
 

@@ -134,31 +134,38 @@ def _template_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
 def _campaign(world: Path, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> Tally:
     tally = Tally()
     monkeypatch.chdir(world)
-    _plan_cases(world, tally, counts["plan"], counts["render"], SEED)
-    _svg_cases(world, tally, counts["svg"], SEED)
-    _settings_cases(world, tally, counts["settings"], SEED, monkeypatch)
-    _manifest_cases(world, tally, counts["manifest"], SEED, monkeypatch)
-    _theme_cases(world, tally, counts["theme"], SEED)
-    _template_cases(world, tally, counts["template"], SEED)
-    _world_cases(world, tally, counts, monkeypatch)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("plans", lambda: _plan_cases(world, tally, counts["plan"], counts["render"], SEED)),
+        ("logos", lambda: _svg_cases(world, tally, counts["svg"], SEED)),
+        ("settings", lambda: _settings_cases(world, tally, counts["settings"], SEED, monkeypatch)),
+        ("manifests", lambda: _manifest_cases(world, tally, counts["manifest"], SEED, monkeypatch)),
+        ("theme templates", lambda: _theme_cases(world, tally, counts["theme"], SEED)),
+        ("company templates", lambda: _template_cases(world, tally, counts["template"], SEED)),
+        *_world_steps(world, tally, counts, monkeypatch),
+    ]
+    for name, step in steps:
+        step()
+        if counts is LONG:  # the long run says how far it got: a run that dies late still leaves its figures
+            print(f"\nafter {name}: {tally.line()}", flush=True)
+    reads().watch = (str(world.parent / "outside"), str(world / ".git"))
     print(f"\nfuzz (seed {SEED}): {tally.line()}")
     return tally
 
 
-def _world_cases(repo: Path, tally: Tally, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+def _world_steps(repo: Path, tally: Tally, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Callable[[], None]]]:
     root = repo.parent
-    cases_world.people_cases(root, tally, counts["people"], SEED, "pptx,pdf" if counts is LONG else "pptx")
-    cases_world.history_cases(root, tally, counts["history"], SEED, monkeypatch.chdir)
-    cases_world.diff_cases(root, tally, counts["diff"], SEED, monkeypatch.chdir)
-    monkeypatch.chdir(repo)
-    cases_world.file_cases(repo, tally, counts["files"], SEED)
-    cases_world.textconv_cases(repo, tally, counts["textconv"], SEED)
-    cases_world.preview_cases(repo, tally, counts["preview"], SEED)
-    cases_world.init_cases(root, tally, counts["init"], SEED)
-    cases_world.output_cases(repo, tally, counts["outputs"], SEED)
-    cases_world.theme_cases(repo, tally, counts["themes"], SEED)
-    cases_world.number_cases(repo, tally, counts["numbers"], SEED)
-    reads().watch = (str(root / "outside"), str(repo / ".git"))
+    return [
+        ("organisations", lambda: cases_world.people_cases(root, tally, counts["people"], SEED, "pptx,pdf" if counts is LONG else "pptx")),
+        ("histories", lambda: cases_world.history_cases(root, tally, counts["history"], SEED, monkeypatch.chdir)),
+        ("diffs", lambda: cases_world.diff_cases(root, tally, counts["diff"], SEED, monkeypatch.chdir)),
+        ("hostile files", lambda: (monkeypatch.chdir(repo), cases_world.file_cases(repo, tally, counts["files"], SEED))[1]),
+        ("textconv", lambda: cases_world.textconv_cases(repo, tally, counts["textconv"], SEED)),
+        ("preview", lambda: cases_world.preview_cases(repo, tally, counts["preview"], SEED)),
+        ("init", lambda: cases_world.init_cases(root, tally, counts["init"], SEED)),
+        ("outputs", lambda: cases_world.output_cases(repo, tally, counts["outputs"], SEED)),
+        ("theme fonts and slides", lambda: cases_world.theme_cases(repo, tally, counts["themes"], SEED)),
+        ("amounts", lambda: cases_world.number_cases(repo, tally, counts["numbers"], SEED)),
+    ]
 
 
 def _verdict(tally: Tally) -> None:
