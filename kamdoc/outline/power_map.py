@@ -75,7 +75,6 @@ class _Plan:
 
     pages: list[Page]
     style: Style
-    cards: dict[str, Card]
     overview: Page | None = None
     overview_cards: dict[str, Card] = field(default_factory=dict)
     compact: set[str] = field(default_factory=set)  # people the overview shows by name and title: in full on a branch slide
@@ -180,7 +179,7 @@ class _Map:
                     continue
                 pages = pack(self.planner(style, chart).blocks(), chart.w, chart.h)
                 if len(pages) == 1:
-                    return _Plan(pages, style, {})
+                    return _Plan(pages, style)
         return None
 
     def split(self, chart: Box) -> _Plan:
@@ -215,7 +214,7 @@ class _Map:
         style = self.choice[0]
         planner = self.planner(style, chart)
         made = self.with_overview(planner, style, chart, self.choice[1], self.choice[2]) if len(self.choice) == 3 else None
-        return made or _Plan(pack(planner.blocks(), chart.w, chart.h), style, {})
+        return made or _Plan(pack(planner.blocks(), chart.w, chart.h), style)
 
     def overview_tree(self, levels: int, key_people: bool = True) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
         """The overview's forest: the top `levels` of each tree and (with `key_people`) every decision-maker, mentor and enemy,
@@ -271,7 +270,7 @@ class _Map:
         if made is None:
             return None
         page, ov_style, cards = made
-        return _Plan(pages, style, {}, page, cards, compact, ov_style)
+        return _Plan(pages, style, page, cards, compact, ov_style)
 
     def overview_page(self, tree: dict[str, list[str]], tops: list[str], compact: set[str], chart: Box) -> tuple[Page, Style, dict[str, Card]] | None:
         """The overview on one slide, its type as large as fits (a small overview fills its slide); None if it fits at no size."""
@@ -288,7 +287,7 @@ class _Map:
         return None
 
 
-def _sides(route: tuple[tuple[float, float], ...], start: Box, end: Box) -> tuple[int, int]:
+def _sides(route: tuple[tuple[float, float], ...], end: Box) -> tuple[int, int]:
     """The sides a laid-out reporting line leaves its manager's box by and enters the report's box by."""
     return (BOTTOM, LEFT if abs(route[-1][0] - end.x) < 0.5 else TOP)
 
@@ -297,7 +296,7 @@ def _reporting_line(router: Router, boxes: dict[str, Box], boss: str, report: st
                     dotted: bool) -> Connector:
     """A reporting line as the tree laid it out, or routed anew where it would touch a third box."""
     others = [box for key, box in boxes.items() if key not in (boss, report)]
-    sides = _sides(route, boxes[boss], boxes[report])
+    sides = _sides(route, boxes[report])
     if not clear_of(route, others):
         routed = router.route(boss, report, ((BOTTOM,), (TOP, LEFT)))
         if routed is not None:
