@@ -69,19 +69,24 @@ def _outside(rect: Rect, plot: Rect) -> float:
     return area - _overlap(rect, plot)
 
 
+SEARCHED = 60
+"""Labels placed by looking for a free side, the largest bubbles' first: a chart of hundreds of bubbles (a stranger's plan
+may list a thousand units) is no longer read label by label, and the search would grow with their square."""
+
+
 def label_sides(labels: Sequence[str], centres: Sequence[tuple[float, float]], radius: Sequence[float], plot: Rect,
                 taken: Sequence[Rect]) -> tuple[str, ...]:
     """A side for each label, largest bubble first: the first free one, else the one overlapping least.
 
     Placed labels also keep clear of the bubbles: a label over another bubble is hard to read.
 
-    At most five sides per label are tried against the labels and bubbles: fine for a chart's few
-    dozen bubbles (plans cap the entries that become bubbles).
+    At most five sides per label are tried against the labels and bubbles, for the SEARCHED largest bubbles only; the
+    others' labels sit on their bubbles.
     """
     placed: list[Rect] = list(taken)
     discs = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radius)]
     sides = ["center"] * len(labels)
-    for i in sorted(range(len(labels)), key=lambda k: -radius[k]):
+    for i in sorted(range(len(labels)), key=lambda k: -radius[k])[:SEARCHED]:
         (cx, cy), r = centres[i], radius[i]
 
         def cost(side: str) -> float:

@@ -577,23 +577,25 @@ class _Painter:
         quadrant_labels.format.line.fill.background()
 
     def _bubble_labels(self, element: BubbleChart, bubbles: BubbleSeries, quadrant_labels: BubbleSeries) -> None:
-        """Each bubble's name on the side the outline chose, on one line; the quadrants' names in bold, muted."""
-        sides = {"center": XL_LABEL_POSITION.CENTER, "right": XL_LABEL_POSITION.RIGHT, "left": XL_LABEL_POSITION.LEFT,
-                 "above": XL_LABEL_POSITION.ABOVE, "below": XL_LABEL_POSITION.BELOW}
-        for series, texts, positions in ((bubbles, [b.label for b in element.bubbles], [sides[side] for side in element.sides]),
-                                         (quadrant_labels, list(element.quadrants), [XL_LABEL_POSITION.CENTER] * 4)):
-            for i, label in enumerate(texts):
-                point_label = series.points[i].data_label
-                point_label.has_text_frame = True
-                point_label.text_frame.text = label
-                point_label.position = positions[i]
-                body = point_label._dLbl.find(f"{qn('c:tx')}/{qn('c:rich')}/{qn('a:bodyPr')}")  # noqa: SLF001
-                if body is not None:
-                    body.set("wrap", "none")  # on one line, as the outline placed it (PowerPoint wraps long labels)
-                run = point_label.text_frame.paragraphs[0].runs[0]
-                run.font.size = Pt(CHART_FONT)
-                run.font.color.rgb = self.colour("muted" if series is quadrant_labels else "text")
-                run.font.bold = series is quadrant_labels
+        """Each bubble's name on the side the outline chose, on one line; the quadrants' names in bold, muted.
+
+        Written as one run of `c:dLbl` elements per series: python-pptx's point labels search the labels made before for
+        each new one, which a chart of a thousand bubbles (a stranger's plan) made quadratic.
+        """
+        sides = {"center": "ctr", "right": "r", "left": "l", "above": "t", "below": "b"}
+        for series, texts, positions, bold in ((bubbles, [b.label for b in element.bubbles], [sides[side] for side in element.sides], False),
+                                               (quadrant_labels, list(element.quadrants), ["ctr"] * 4, True)):
+            colour = self.hex("muted" if bold else "text")
+            labels = "".join(
+                f'<c:dLbl><c:idx val="{i}"/><c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:r>'
+                f'<a:rPr lang="{self.lang}" sz="{_hundredths(CHART_FONT)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr>'
+                f"<a:t>{escape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"{position}\"/>"
+                '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
+                '<c:showBubbleSize val="0"/></c:dLbl>'
+                for i, (text, position) in enumerate(zip(texts, positions)))
+            container = series._element.get_or_add_dLbls()  # noqa: SLF001 - where python-pptx keeps a series' labels, in schema order
+            for k, label in enumerate(parse_xml(f'<c:dLbls xmlns:c="{_C}" xmlns:a="{_A}">{labels}</c:dLbls>')):
+                container.insert(k, label)  # before the series-wide settings, as the schema orders them
 
     def shape(self, page: PptxSlide, element: Shape) -> BaseShape:
         """A box (the power map's people, the cover's band), written as one XML fragment: what python-pptx's add_shape and our

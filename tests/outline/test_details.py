@@ -214,3 +214,26 @@ def test_a_key_too_long_for_the_chart_slide_gets_slides_of_its_own(tmp_path: obj
     following = deck.slides[at + 1]
     assert following.title.startswith("Potential portfolio: the units by number")
     assert f"1  {LONG_UNIT} 0" in [p.text for e in following.elements if isinstance(e, Text) for p in e.paras]
+
+
+def test_the_labels_of_a_thousand_bubbles_are_placed_in_linear_work(monkeypatch: object) -> None:
+    """A stranger's plan listed 1,001 units: each label was tried against every label before it (14 CPU-s). Only the
+    largest bubbles' labels look for a free side now; the work grows with the bubbles, not their square."""
+    from kamdoc.outline import bubbles
+
+    calls = [0]
+    overlap = bubbles._overlap
+
+    def counted(a: object, b: object) -> float:
+        calls[0] += 1
+        return overlap(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bubbles, "_overlap", counted)  # type: ignore[attr-defined]
+    plot = (0.0, 0.0, 800.0, 400.0)
+    for n in (500, 1000):
+        calls[0] = 0
+        centres = [(float(i % 40) * 20, float(i // 40) * 15) for i in range(n)]
+        sides = bubbles.label_sides([f"Unit {i}" for i in range(n)], centres, [5.0 + i % 7 for i in range(n)], plot, [])
+        assert len(sides) == n
+        per_bubble = calls[0] / n
+        assert per_bubble < bubbles.SEARCHED * 5 * 2 + 10, (n, per_bubble)  # the searched labels against all bubbles, no more
