@@ -126,6 +126,7 @@ def diff_cases(root: Path, tally: Tally, count: int, seed: int, chdir: Callable[
 
 def _fresh_plan(folder: Path) -> None:
     """The base plan and its files, as they were before a case put something hostile among them."""
+    folder.mkdir(parents=True, exist_ok=True)
     for name in PLAN_FILES:
         target = folder / name
         if target.is_symlink() or target.exists():

@@ -1,7 +1,8 @@
 """Fuzzing: seeded hostile input through the command line, counting tracebacks, slow runs and files read outside the work tree.
 
 The quick run (a few hundred cases) is part of the suite; the long run (thousands) is `pytest -m fuzz`.
-`KAMDOC_FUZZ_SEED` picks another seed. Each case is made again from its kind and seed (see mutants.py).
+`KAMDOC_FUZZ_SEED` picks another seed; `KAMDOC_FUZZ_KINDS` (names as the long run prints them, comma-separated) runs
+only those kinds. Each case is made again from its kind and seed (see mutants.py).
 """
 
 from __future__ import annotations
@@ -143,7 +144,10 @@ def _campaign(world: Path, counts: dict[str, int], monkeypatch: pytest.MonkeyPat
         ("company templates", lambda: _template_cases(world, tally, counts["template"], SEED)),
         *_world_steps(world, tally, counts, monkeypatch),
     ]
+    only = {k.strip() for k in os.environ.get("KAMDOC_FUZZ_KINDS", "").split(",") if k.strip()}
     for name, step in steps:
+        if only and name not in only:
+            continue  # KAMDOC_FUZZ_KINDS=organisations,init: those kinds alone (a rerun after a fix)
         step()
         if counts is LONG:  # the long run says how far it got: a run that dies late still leaves its figures
             print(f"\nafter {name}: {tally.line()}", flush=True)
