@@ -149,7 +149,7 @@ class _Map:
 
     def caption(self, node: str, branch: bool) -> str:
         key = "team_under" if branch else "continued_from"
-        return word(key, self.language).format(name=self.by_id[node].name) + f" ({word('slide_short', self.language)} {map_ref(99)})"
+        return word(key, self.language).format(name=self.by_id[node].name) + f" ({word('slide_short', self.language)}\u00a0{map_ref(99)})"
 
     def caption_h(self, text: str, width: float) -> float:
         lines = len(self.fonts.regular.wrap(text, CAPTION_SIZE, width - 2 * INSET - SLACK))
@@ -321,6 +321,7 @@ class _Drawer:
         self.m, self.plan, self.chart = m, plan, chart
         self.pages: list[tuple[Page, bool]] = ([(plan.overview, True)] if plan.overview else []) + [(p, False) for p in plan.pages]
         self.full: dict[str, int] = {}  # where each person's box is drawn in full: their first branch slide
+        self.tagged_on: dict[int, bool] = {}  # the slides where a box has a tag for a tie to another slide
         self.seen: dict[str, list[int]] = {}
         for number, (page, overview) in enumerate(self.pages):
             for pid in page.people:
@@ -378,6 +379,8 @@ class _Drawer:
         page = self.pages[number][0]
         away = [link for link in m.ties.get(pid, []) if (link.to if link.from_ == pid else link.from_) not in page.people]
         if pid in m.tagged:  # a line kept for a tag; where every tie is drawn on this slide, it stays empty
+            if away:
+                self.tagged_on[number] = True
             return m.card(pid, plan.style, tag=m.tag_line(pid, away, self.full) if away else Line(" ", "tag"))[0], plan.style.size
         return m.card(pid, plan.style)[0], plan.style.size
 
@@ -395,19 +398,44 @@ class _Drawer:
         return Text(Box(left, top, block.w, block.caption_h - CAPTION_GAP), (Para((Run(shown, italic=True),)),), CAPTION_SIZE, colour="muted")
 
 
-def _legend(m: _Map, width: float, split: bool) -> tuple[list[tuple[str | None, str]], int]:
-    """What the legend says, as (swatch colour, label) items: only what this map uses. And how many lines it takes."""
-    items: list[tuple[str | None, str]] = []
-    attitudes = [a for a in ("mentor", "positive", "neutral", "negative", "enemy") if any(p.attitude == a for p in m.people)]
-    items += [(f"attitude.{a}", term("attitude", a, m.language)) for a in attitudes]
-    if any(p.influence for p in m.people):
+@dataclass(frozen=True)
+class _Used:
+    """What a legend explains: the attitudes, frames, kinds of tie, dotted lines and tags there are to explain."""
+
+    attitudes: frozenset[str]
+    influence: bool
+    kinds: frozenset[str]
+    dotted: bool
+    tags: bool
+
+
+def _used_on(m: _Map, elements: Sequence[Element], tags: bool) -> _Used:
+    """What one slide shows: its boxes' attitudes and frames, the ties it draws, its dotted lines, whether a box has a tag."""
+    people = [m.by_id[e.key] for e in elements if isinstance(e, Shape) and e.key in m.by_id]
+    lines = [e for e in elements if isinstance(e, Connector)]
+    return _Used(frozenset(p.attitude for p in people if p.attitude), any(p.influence for p in people),
+                 frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
+                 any(e.dotted for e in lines), tags)
+
+
+def _used_anywhere(m: _Map, split: bool) -> _Used:
+    """Everything any slide of the map may show: the legend's room is kept for it."""
+    return _Used(frozenset(p.attitude for p in m.people if p.attitude), any(p.influence for p in m.people),
+                 frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties))
+
+
+def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, str]], int]:
+    """What the legend says, as (swatch colour, label) items: only what is used. And how many lines it takes."""
+    items: list[tuple[str | None, str]] = [(f"attitude.{a}", term("attitude", a, m.language))
+                                           for a in ("mentor", "positive", "neutral", "negative", "enemy") if a in used.attitudes]
+    if used.influence:
         items.append((None, word("influence_weight", m.language)))
-    items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if split else "")))
-    kinds = [k for k in ("influences", "allies", "rivals") if any((link.kind or "influences") == k for link in m.links)]
+    items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if used.dotted else "")))
+    kinds = [k for k in ("influences", "allies", "rivals") if k in used.kinds]
     if kinds:
         items.append((None, word("legend_ties", m.language)))
     items += [(f"link.{k}", term("link", k, m.language) + (" →" if k == "influences" else "")) for k in kinds]
-    if split and m.ties:
+    if used.tags:
         items.append((None, word("legend_tags", m.language)))
     return items, len(_legend_rows(m, items, width))
 
@@ -450,11 +478,11 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     """
     m = _Map(people, links, body, fonts, language)
     row_h = CAPTION_SIZE * LINE_SPACING + 2 * INSET
-    items, rows = _legend(m, body.w, split=False)
+    items, rows = _legend(m, body.w, _used_anywhere(m, split=False))
     chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)
     plan = m.single(chart)
     if plan is None:
-        items, rows = _legend(m, body.w, split=True)
+        items, rows = _legend(m, body.w, _used_anywhere(m, split=True))
         chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)
         plan = m.split(chart)
         for _ in range(PASSES - 1):  # boxes with a tie to another slide get a line for its tag, and the map is laid out again
@@ -466,11 +494,12 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
             m.tagged |= away
             plan = m.again(chart)
     drawer = _Drawer(m, plan, chart)
-    legend = Box(body.x, body.bottom - rows * row_h, body.w, rows * row_h)
     slides = []
     for number in range(len(drawer.pages)):
         made = drawer.slide(number)
-        made.elements += _legend_elements(m, legend, items)
+        # Each slide's legend explains what that slide shows, in the room kept for the most any slide needs.
+        mine, lines = _legend(m, body.w, _used_on(m, made.elements, drawer.tagged_on.get(number, False)))
+        made.elements += _legend_elements(m, Box(body.x, body.bottom - lines * row_h, body.w, lines * row_h), mine)
         slides.append(made)
     several = len(drawer.pages) > 1
     table = []

@@ -237,3 +237,19 @@ def test_the_labels_of_a_thousand_bubbles_are_placed_in_linear_work(monkeypatch:
         assert len(sides) == n
         per_bubble = calls[0] / n
         assert per_bubble < bubbles.SEARCHED * 5 * 2 + 10, (n, per_bubble)  # the searched labels against all bubbles, no more
+
+
+def test_each_power_map_slide_explains_what_it_shows_and_nothing_else() -> None:
+    """A designer found "dotted: via others" and tie kinds in legends of slides that had neither: now each slide's own."""
+    from kamdoc.outline.deck import Connector
+
+    for plan in (PLANS / "brenner-werke", DATA / "stress", DATA / "power-map" / "org-60"):
+        result = validate_file(plan / "plan.yaml", date(2026, 11, 22))
+        assert result.plan is not None and result.doc is not None
+        deck = build_outline(result.plan, result.doc, load_theme())
+        for slide in (s for s in deck.slides if s.kind == "power_map"):
+            said = " ".join(p.text for e in slide.elements if isinstance(e, Text) for p in e.paras)
+            lines = [e for e in slide.elements if isinstance(e, Connector)]
+            assert ("über andere" in said) == any(e.dotted for e in lines), (plan.name, slide.title)
+            assert ("Gestrichelt" in said) == any(e.dashed for e in lines), (plan.name, slide.title)
+            assert ("Rivalen" in said) == any(e.colour == "link.rivals" for e in lines), (plan.name, slide.title)
