@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Container
-from typing import Any
 
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from kamdoc.findings import Finding, field_path
 from kamdoc.load.document import Document
 from kamdoc.standard.plan import Plan
 from kamdoc.theme.settings import Theme
+from kamdoc.validate.walk import texts_in
 
 MAX_FIELDS_SAID = 5
 """Fields a render names for lacking characters; the rest are counted in the last finding."""
@@ -19,21 +19,6 @@ _SHOWN = 3
 """Characters a finding names, each with its Unicode name; more are counted."""
 _UNDRAWN = {"Cc", "Cf", "Zl", "Zp"}
 """Categories no font draws (controls, joiners, marks of direction): never lacking."""
-
-
-def _texts(data: Any) -> list[tuple[tuple[Any, ...], str]]:
-    """Every text in the plan's data with its path, in the plan's order, walked on a stack of its own."""
-    found: list[tuple[tuple[Any, ...], str]] = []
-    pending: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
-    while pending:
-        value, path = pending.pop()
-        if isinstance(value, str):
-            found.append((path, value))
-        elif isinstance(value, dict):
-            pending.extend(reversed([(v, (*path, k)) for k, v in value.items()]))
-        elif isinstance(value, list):
-            pending.extend(reversed([(v, (*path, i)) for i, v in enumerate(value)]))
-    return found
 
 
 def _named(char: str) -> str:
@@ -44,7 +29,7 @@ def lacking_glyphs(plan: Plan, doc: Document, covered: Container[int]) -> list[F
     """A warning at the first field holding each character the fonts (`covered`: the code points they draw) lack."""
     said: set[str] = set()
     findings: list[Finding] = []
-    for path, text in _texts(plan.model_dump(by_alias=True, mode="python")):
+    for path, text in texts_in(plan.model_dump(by_alias=True, mode="python")):
         new = sorted({c for c in set(text) - said if ord(c) not in covered and unicodedata.category(c) not in _UNDRAWN and not c.isspace()},
                      key=text.index)
         if not new:

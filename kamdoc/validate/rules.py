@@ -12,6 +12,7 @@ from typing import Any
 
 from kamdoc.validate.markdown import MAX_NESTING, unshown_lines
 from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
+from kamdoc.validate.walk import texts_in
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
 from kamdoc.load.document import Document, FileRefused, Path_
@@ -327,17 +328,10 @@ class _Checker:
                                              "deck shows the text flattened: nest less"))
 
     def placeholders(self) -> None:
-        """Texts still starting with TODO, in the plan's order (walked on a stack of its own, never by recursion)."""
-        pending: list[tuple[Any, Path_]] = [(self.data, ())]
-        while pending:
-            value, path = pending.pop()
-            if isinstance(value, str):
-                if value.lstrip().startswith("TODO"):
-                    self.add("warning", path, f"still holds the placeholder {quoted(value.strip(), 60)}; fill it in")
-            elif isinstance(value, dict):
-                pending.extend(reversed([(v, (*path, key)) for key, v in value.items()]))
-            elif isinstance(value, list):
-                pending.extend(reversed([(v, (*path, i)) for i, v in enumerate(value)]))
+        """Texts still starting with TODO, in the plan's order."""
+        for path, value in texts_in(self.data):
+            if value.lstrip().startswith("TODO"):
+                self.add("warning", path, f"still holds the placeholder {quoted(value.strip(), 60)}; fill it in")
 
 
 def _managers_above(ids: dict[str, Path_], boss: dict[str, str]) -> dict[str, int | None]:
