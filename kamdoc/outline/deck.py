@@ -255,6 +255,7 @@ class Shape:
     rounded: bool = True
     padding: tuple[float, float] = (4.0, 2.0)  # between the frame and the text: left and right, top and bottom
     whole: tuple[Para, ...] = ()  # the paragraphs unbroken, for PowerPoint to wrap in the measured box; else `paras` serve
+    sites: tuple[tuple[float, float], ...] = ()  # where connectors glue, as fractions of the box from its top left; () a plain box's four
 
     def text_top(self) -> float:
         """How far below the box's top its first line starts: the lines centred in the box, as PowerPoint anchors them."""
@@ -273,7 +274,7 @@ class Connector:
     width: float
     dashed: bool = False
     glued: bool = True  # a connector glued to both shapes, drawing exactly `points` (orthogonal, at most five legs)
-    sites: tuple[int, int] = (2, 0)  # where it is glued on each box: 0 top, 1 left, 2 bottom, 3 right (PowerPoint's sites)
+    sites: tuple[int, int] = (2, 0)  # where it is glued on each box: its Shape.sites index (0 top, 1 left, 2 bottom, 3 right first)
     arrow: bool = False  # an arrowhead at the end: the tie has a direction (one person influences another)
     halo: float = 0.0  # points of white on each side, under the line: where it crosses a line drawn before, that one is broken
     dotted: bool = False  # a reporting line through people not shown (the power map's overview)

@@ -20,10 +20,12 @@ PAD_X, PAD_Y = 4.0, 3.0
 """Inner padding of a box (both renderers use it: PowerPoint's text margins, the PDF's padding)."""
 SLACK = 2.0
 """Points of width held back when measuring, so that a renderer's own wrapping never needs a line more."""
-MOST_LINES = {"name": 6, "title": 10, "roles": 6, "contact": 6, "tag": 4}
+MOST_LINES = {"name": 6, "title": 10, "roles": 6, "contact": 6, "tag": 4, "team": 4}
 """The most lines each part of a box takes: far beyond any real person's, so that a stranger's page-long name cannot make a
 box taller than a slide (only such a text is shortened)."""
 _HYPHEN = re.compile(r"(?<=-)(?=\S)")
+_NUMBER_AFTER = re.compile(r" (?=\d{1,4}\b)")
+"""The space before a short number, kept: "Abteilung 4" and "Werk 2" never part at the end of a line."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,12 @@ class Line:
     """One part of a box: its text and how it is set (`colour` a theme colour name, else the box's text colour)."""
 
     text: str
-    kind: str  # name, title, roles, contact, tag
+    kind: str  # name, title, roles, contact, tag, team
     bold: bool = False
     italic: bool = False
     colour: str | None = None
     suffix: str = ""  # set plain after the text, on its last line if it fits there ("Anja Kühn → S. 12" on the overview)
+    lead_colour: str | None = None  # the text's first character (a tag's arrow) in this theme colour: the tie's kind
 
 
 Card = tuple[tuple[Para, ...], tuple[Para, ...]]
@@ -60,14 +63,14 @@ def card_lines(person: Person, language: str, compact: bool = False) -> list[Lin
     department = person.department if person.department and person.department.casefold() not in (person.title or "").casefold() else None
     title = ", ".join(x for x in (person.title, department) if x)
     if title:
-        lines.append(Line(title, "title"))
+        lines.append(Line(_NUMBER_AFTER.sub("\u00a0", title), "title"))
     if compact:
         return lines
     if person.roles:  # an organisation chart (the customer's copy) has neither roles nor our contacts: no empty line
         lines.append(Line(", ".join(term("role", r, language) for r in person.roles), "roles", italic=True))
     if person.owner or person.contact:
         often = term("contact", person.contact, language) if person.contact else ""
-        often = often[:1].lower() + often[1:]  # mid-sentence: "monatlich", "kein Kontakt"
+        often = word("no_contact_yet", language) if person.contact == "none" else often[:1].lower() + often[1:]  # mid-sentence
         how = " · ".join(x for x in (short_name(person.owner or ""), often) if x)
         lines.append(Line(f"{word('contact', language)}: {how}", "contact"))
     return lines
@@ -118,9 +121,19 @@ def measure(fonts: Fonts, lines: list[Line], style: Style) -> tuple[Card, float]
             paras.append(Para((Run(head, line.bold, line.italic, colour=line.colour), Run(suffix))))
             whole.append(Para((Run(text + " ", line.bold, line.italic, colour=line.colour), Run(suffix))))
             continue
-        paras.append(Para((Run(measured, line.bold, line.italic, colour=line.colour),)))
-        whole.append(Para((Run(text, line.bold, line.italic, colour=line.colour),)))
+        paras.append(_led(Para((Run(measured, line.bold, line.italic, colour=line.colour),)), line.lead_colour))
+        whole.append(_led(Para((Run(text, line.bold, line.italic, colour=line.colour),)), line.lead_colour))
     return (tuple(paras), tuple(whole)), height(count, style.size)
+
+
+def _led(para: Para, colour: str | None) -> Para:
+    """The paragraph with its first character set in `colour` (a tag's arrow in the tie's colour, the rest in the box's
+    own text colour, which reads on every fill); unchanged without a colour."""
+    first = para.runs[0]
+    if colour is None or not first.text:
+        return para
+    return Para((Run(first.text[0], first.bold, first.italic, colour=colour), Run(first.text[1:], first.bold, first.italic, colour=first.colour),
+                 *para.runs[1:]))
 
 
 def height(lines: int, size: float) -> float:

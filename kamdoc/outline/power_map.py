@@ -8,6 +8,7 @@ boxes; a tie to someone on another slide is a tag in the box ("↔ A. Kühn · S
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,18 +16,50 @@ from kamdoc.limits import MAX_TIES_DRAWN
 from kamdoc.outline.deck import Box, Connector, Element, Shape, Text
 from kamdoc.outline.layout import INSET, Fonts
 from kamdoc.outline.measure import LINE_SPACING
-from kamdoc.outline.org_chart import GAP_X, GAP_Y, STACK_GAP, Block, Layout, Page, Planner, forest, moved, pack
-from kamdoc.outline.person_card import PAD_X, PAD_Y, SLACK, Card, Line, Style, card_lines, measure, short_name
+from kamdoc.outline.org_chart import (
+    GAP_X,
+    GAP_Y,
+    STACK_GAP,
+    Block,
+    Layout,
+    Page,
+    Planner,
+    forest,
+    moved,
+    pack,
+)
+from kamdoc.outline.person_card import (
+    PAD_X,
+    PAD_Y,
+    SLACK,
+    Card,
+    Line,
+    Style,
+    card_lines,
+    measure,
+    short_name,
+)
 from kamdoc.outline.richtext import Para, Run, plain
-from kamdoc.outline.routing import BOTTOM, LEFT, TOP, Router, clear_of
+from kamdoc.outline.routing import (
+    BOTTOM,
+    LEFT,
+    TOP,
+    Routed,
+    Router,
+    clear_of,
+    site_fractions,
+)
 from kamdoc.outline.slide_refs import map_ref
 from kamdoc.outline.words import term, word
 from kamdoc.standard.model import Link, Person
 
 SIZES = (14.0, 13.0, 12.0, 11.0, 10.0)
 """Type sizes tried for a map on one slide, largest first: a small map fills its slide; 10 pt is the floor."""
-SPLIT_SIZES = (11.0, 10.0)
-"""Type sizes tried for a map over several slides."""
+SPLIT_SIZES = (12.0, 11.0, 10.0)
+"""Type sizes tried for a map over several slides: the largest that takes no more slides than a smaller one is taken."""
+ROOMY = 40
+"""Maps of more people than this are not tried at 12 pt: they seldom fit as few slides at 12 pt as at 11, and each size
+tried lays the whole map out again."""
 WIDTHS = (184.0, 168.0, 152.0, 136.0, 120.0)
 """Box widths tried at 10 pt, roomy first (larger type, wider boxes): the fewest slides win, then the larger type and box."""
 OVERVIEW = Style(184.0, 10.0)
@@ -58,6 +91,7 @@ PASSES = 3
 """Layouts tried at most: each gives the people with a tie to another slide a line for its tag; a person whose tie moves
 to another slide only in the last one is found in the table of ties."""
 _DARK_FILLS = {"mentor", "enemy"}
+_SITES = site_fractions()
 
 
 @dataclass
@@ -79,6 +113,7 @@ class _Plan:
     overview_cards: dict[str, Card] = field(default_factory=dict)
     compact: set[str] = field(default_factory=set)  # people the overview shows by name and title: in full on a branch slide
     overview_style: Style = OVERVIEW  # the overview's boxes' width and type size
+    teams: dict[str, Line] = field(default_factory=dict)  # on the overview: who stands below a box and is not on it
 
     @property
     def count(self) -> int:
@@ -98,9 +133,10 @@ class _Map:
                 self.ties.setdefault(link.from_, []).append(link)
                 self.ties.setdefault(link.to, []).append(link)
         self.tagged: set[str] = set()  # people whose box has a line for their ties to other slides
+        self.forwarded: set[str] = set()  # people whose box says on which slide their team goes on ("(Team: S. 11)")
         self.choice: tuple[Style, int, bool] | tuple[Style] = (Style(WIDTHS[0], SPLIT_SIZES[-1]),)  # set by `split`
-        self._measured: dict[tuple[Style, str, bool, bool], tuple[Card, float]] = {}
-        self._heights: dict[tuple[Style, frozenset[str]], dict[str, float]] = {}
+        self._measured: dict[tuple[Style, str, bool, Line | None, str], tuple[Card, float]] = {}
+        self._heights: dict[tuple[Style, frozenset[str], frozenset[str]], dict[str, float]] = {}
         self._parts: list[int] | None = None
 
     # --- boxes -----------------------------------------------------------------------------------------------------
@@ -113,27 +149,27 @@ class _Map:
         arrow = ("→" if link.from_ == pid else "←") if kind == "influences" else "↔"
         where = map_ref(page_of[other] if page_of is not None and other in page_of else 99)
         more = f" +{len(links) - 1}" if len(links) > 1 else ""
-        light = self.by_id[pid].attitude not in _DARK_FILLS  # on a dark box the tie's colour would not read: the box's own text colour
+        # The words in the box's own text colour, which reads on every fill (the tie's colour on a light fill did not, at
+        # 2.2:1); the arrow in the tie's colour on a light box, where it shows.
+        light = self.by_id[pid].attitude not in _DARK_FILLS
         return Line(f"{arrow} {short_name(self.by_id[other].name)} · {word('slide_short', self.language)} {where}{more}", "tag",
-                    colour=f"link.{kind}" if light else None)
+                    lead_colour=f"link.{kind}" if light else None)
 
     def card(self, pid: str, style: Style, compact: bool = False, tag: Line | None = None, branch: str = "") -> tuple[Card, float]:
         """A person's box text and height; `tag`: a line for ties to other slides; `branch`: the slide that shows them in full."""
-        key = (style, pid, compact, tag is not None or bool(branch))
+        key = (style, pid, compact, tag, branch)  # the overviews and passes tried ask for the same boxes again: each measured once
+        if key in self._measured:
+            return self._measured[key]
         lines = card_lines(self.by_id[pid], self.language, compact)
         if branch:
             lines[0] = Line(lines[0].text, "name", bold=True, suffix=branch)
         lines += [tag] if tag is not None else []
-        if tag is None and not branch and key in self._measured:
-            return self._measured[key]
-        made = measure(self.fonts, lines, style)
-        if tag is None and not branch:
-            self._measured[key] = made
+        made = self._measured[key] = measure(self.fonts, lines, style)
         return made
 
     def heights(self, style: Style) -> dict[str, float]:
         """Each person's box height at `style`: a line more for those whose box carries a tag (measured at its longest)."""
-        key = (style, frozenset(self.tagged))
+        key = (style, frozenset(self.tagged), frozenset(self.forwarded))
         if key not in self._heights:
             self._heights = {key: self._measure_heights(style)} if len(self._heights) > 16 else {**self._heights, key: self._measure_heights(style)}
         return self._heights[key]
@@ -142,7 +178,7 @@ class _Map:
         out = {}
         for p in self.people:
             tag = self.tag_line(p.id, sorted(self.ties[p.id], key=lambda k: -len(self.by_id[k.to if k.from_ == p.id else k.from_].name)), None) if p.id in self.tagged else None
-            out[p.id] = self.card(p.id, style, tag=tag)[1]
+            out[p.id] = self.card(p.id, style, tag=tag, branch=self.team_ref(99) if p.id in self.forwarded else "")[1]
         return out
 
     # --- captions --------------------------------------------------------------------------------------------------
@@ -185,7 +221,8 @@ class _Map:
     def split(self, chart: Box) -> _Plan:
         """The map over several slides in the style and with the overview that take the fewest slides (on a tie: the larger
         type and boxes, then the deeper overview, with the key people)."""
-        tried = [(s, w) for s in SPLIT_SIZES for w in WIDTHS[::2]] if len(self.people) <= LARGE else [(SPLIT_SIZES[-1], WIDTHS[2])]
+        sizes = SPLIT_SIZES if len(self.people) <= ROOMY else SPLIT_SIZES[1:]
+        tried = [(s, w) for s in sizes for w in WIDTHS[::2]] if len(self.people) <= LARGE else [(SPLIT_SIZES[-1], WIDTHS[2])]
         planners = []
         for size, base in tried:  # first the trees alone in each style; the overviews are tried in the best two
             style = Style(round(base * size / 10.0, 1), size)
@@ -213,7 +250,7 @@ class _Map:
         """The map laid out as chosen (after the boxes with tags grew a line)."""
         style = self.choice[0]
         planner = self.planner(style, chart)
-        made = self.with_overview(planner, style, chart, self.choice[1], self.choice[2]) if len(self.choice) == 3 else None
+        made = self.with_overview(planner, style, chart, self.choice[1], self.choice[2], final=True) if len(self.choice) == 3 else None
         return made or _Plan(pack(planner.blocks(), chart.w, chart.h), style)
 
     def overview_tree(self, levels: int, key_people: bool = True) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
@@ -248,8 +285,12 @@ class _Map:
                 tops.append(pid)
         return tree, tops, above
 
-    def with_overview(self, planner: Planner, style: Style, chart: Box, levels: int, key_people: bool) -> _Plan | None:
-        """The overview at `levels` and the branches under it, or None when the overview does not fit one slide."""
+    def with_overview(self, planner: Planner, style: Style, chart: Box, levels: int, key_people: bool, final: bool = False) -> _Plan | None:
+        """The overview at `levels` and the branches under it, or None when the overview does not fit one slide.
+
+        `final`: the map as it will be drawn, whose overview shows more where it fits (the next levels, the key people,
+        the teams' counts); while the variants are weighed, only whether the overview fits counts, and that is quicker.
+        """
         tree, tops, above = self.overview_tree(levels, key_people)
         full_children = self.forest[0]
         shown = set(tree)
@@ -264,27 +305,72 @@ class _Map:
         blocks += planner.blocks([], loners=True)
         planner.loners = saved
         pages = pack(blocks, chart.w, chart.h)
+        on_branches = set().union(*(page.people for page in pages))
+        # The overview shows as much as one slide holds, beyond the people the branches start from: the next levels and
+        # the key people too, each by name and title with the slide that shows them in full.
+        for richer in [(more, True) for more in OVERVIEW_LEVELS if final and (more > levels or (more == levels and not key_people))]:
+            r_tree, r_tops, _ = self.overview_tree(*richer)
+            made = self.overview_page(r_tree, r_tops, set(r_tree) & on_branches, chart)
+            if made is not None:
+                page, ov_style, cards, teams = made
+                return _Plan(pages, style, page, cards, set(r_tree) & on_branches, ov_style, teams)
         # Whoever a branch slide shows in full, the overview shows by name and title, with that slide's number.
-        compact = shown & set().union(*(page.people for page in pages))
-        made = self.overview_page(tree, tops, compact, chart)
+        compact = shown & on_branches
+        made = self.overview_page(tree, tops, compact, chart, counted=final)
         if made is None:
             return None
-        page, ov_style, cards = made
-        return _Plan(pages, style, page, cards, compact, ov_style)
+        page, ov_style, cards, teams = made
+        return _Plan(pages, style, page, cards, compact, ov_style, teams)
 
-    def overview_page(self, tree: dict[str, list[str]], tops: list[str], compact: set[str], chart: Box) -> tuple[Page, Style, dict[str, Card]] | None:
-        """The overview on one slide, its type as large as fits (a small overview fills its slide); None if it fits at no size."""
-        for size in OVERVIEW_SIZES:
+    def overview_page(self, tree: dict[str, list[str]], tops: list[str], compact: set[str], chart: Box,
+                      counted: bool = True) -> tuple[Page, Style, dict[str, Card], dict[str, Line]] | None:
+        """The overview on one slide, its type as large as fits (a small overview fills its slide), with the teams' counts
+        where they fit (`counted`); None if it fits at no size."""
+        counted_teams = self.teams(tree) if counted else {}
+        for teams, size in [(counted_teams, size) for size in OVERVIEW_SIZES] + ([({}, size) for size in OVERVIEW_SIZES] if counted_teams else []):
             style = Style(round(OVERVIEW.width * size / OVERVIEW.size, 1), size)  # one width for all its boxes, compact or full
-            cards = {pid: self.card(pid, style, compact=pid in compact, branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "")
+            cards = {pid: self.card(pid, style, compact=pid in compact, tag=teams.get(pid),
+                                    branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "")
                      for pid in tree}
             layout = Layout(tree, {pid: h for pid, (_, h) in cards.items()}, style.width)
             ov_forest = (tree, [t for t in tops if tree[t]], [t for t in tops if not tree[t]])
             ov_planner = Planner(ov_forest, layout, chart.w, chart.h, self.caption, self.caption_h, word("no_reporting_line", self.language), rows=True)
             pages = pack(ov_planner.blocks(), chart.w, chart.h)
             if len(pages) == 1:
-                return pages[0], style, {pid: card for pid, (card, _) in cards.items()}
+                return pages[0], style, {pid: card for pid, (card, _) in cards.items()}, teams
         return None
+
+    def team_ref(self, index: int) -> str:
+        """What a box on a branch slide says after the name when its team goes on on another slide: "(Team: S. 11)"."""
+        return f"({word('team', self.language)}: {word('slide_short', self.language)} {map_ref(index)})"
+
+    def teams(self, shown: dict[str, list[str]]) -> dict[str, Line]:
+        """For each overview box with people below it who are not on the overview: how many, and the key people among them
+        ("Team: 14 Personen (2 Entscheider, 1 Mentor)"), so that the overview says where the organisation's weight lies."""
+        children, roots, _ = self.forest
+        order, seen = list(roots), set(roots)
+        for pid in order:  # breadth first, without recursion: everyone under a root once
+            for kid in children[pid]:
+                if kid not in seen:
+                    seen.add(kid)
+                    order.append(kid)
+        below: dict[str, Counter[str]] = {}
+        for pid in reversed(order):  # the reports before their manager: each count once, from the bottom up
+            count: Counter[str] = Counter()
+            for kid in children[pid]:
+                if kid not in shown:  # whoever stands below someone on the overview counts for them, not twice
+                    count.update(below.get(kid, Counter()))
+                    person = self.by_id[kid]
+                    count.update(["person"] + ["decision_maker"] * ("decision-maker" in person.roles) + [a for a in KEY_ATTITUDES if person.attitude == a])
+            below[pid] = count
+        return {pid: Line(self.team_text(below[pid]), "team") for pid in shown if below.get(pid, Counter())["person"]}
+
+    def team_text(self, count: Counter[str]) -> str:
+        """"Team: 14 Personen (2 Entscheider, 1 Mentor)" in the plan's language."""
+        def counted(key: str) -> str:
+            return f"{count[key]} {word(f'{key}_one' if count[key] == 1 else f'{key}_many', self.language)}"
+        key = [counted(k) for k in ("decision_maker", "mentor", "enemy") if count[k]]
+        return f"{word('team', self.language)}: {counted('person')}" + (f" ({', '.join(key)})" if key else "")
 
 
 def _sides(route: tuple[tuple[float, float], ...], end: Box) -> tuple[int, int]:
@@ -300,9 +386,15 @@ def _reporting_line(router: Router, boxes: dict[str, Box], boss: str, report: st
     if not clear_of(route, others):
         routed = router.route(boss, report, ((BOTTOM,), (TOP, LEFT)))
         if routed is not None:
-            route, sides = routed.points, (routed.start_side, routed.end_side)
+            route, sides = routed.points, (routed.start_site, routed.end_site)
     router.remember(route)
     return Connector(boss, report, route, "muted", 1.0, sites=sides, halo=LINE_HALO, dotted=dotted)
+
+
+def _tie_route(router: Router, a: str, b: str) -> Routed | None:
+    """A tie's route: apart from every other line and ending at sites of its own where there is room; where a box has
+    fewer free sites than ties, two may share one; where the channels are full, it may run beside another line."""
+    return router.route(a, b, apart=True, own_sites=True) or router.route(a, b, apart=True) or router.route(a, b)
 
 
 def _person_box(person: Person, card: Card, size: float, box: Box, key: str) -> Shape:
@@ -311,7 +403,7 @@ def _person_box(person: Person, card: Card, size: float, box: Box, key: str) -> 
     return Shape(box, paras, size, fill=f"attitude.{attitude or 'unknown'}", line="primary", line_width=FRAME.get(person.influence or "", 0.75),
                  text_colour="background" if attitude in _DARK_FILLS else "text", key=key,
                  padding=(PAD_X - 1, PAD_Y - 1),  # wider than measured: PowerPoint's own wrap never needs a line more
-                 whole=whole)
+                 whole=whole, sites=_SITES)
 
 
 class _Drawer:
@@ -330,6 +422,12 @@ class _Drawer:
                     self.full.setdefault(pid, number)
         for pid, numbers in self.seen.items():
             self.full.setdefault(pid, numbers[0])
+        self._forward: dict[int, set[str]] = {}
+        self.team_on: dict[str, int] = {}  # where the block under each person whose team a block shows stands
+        for number, (page, overview) in enumerate(self.pages):
+            for block in page.blocks if not overview else ():
+                if block.continues and m.forest[0].get(block.continues):
+                    self.team_on.setdefault(block.continues, number)
 
     def slide(self, number: int) -> PowerMapSlide:
         page, overview = self.pages[number]
@@ -361,10 +459,10 @@ class _Drawer:
             a, b = link.from_, link.to
             if a in boxes and b in boxes and a != b and drawn < MAX_TIES_DRAWN:
                 drawn += 1
-                routed = router.route(a, b)
+                routed = _tie_route(router, a, b)
                 if routed is not None:
                     kind = link.kind or "influences"
-                    lines.append(Connector(a, b, routed.points, f"link.{kind}", 1.75, dashed=True, sites=(routed.start_side, routed.end_side),
+                    lines.append(Connector(a, b, routed.points, f"link.{kind}", 1.75, dashed=True, sites=(routed.start_site, routed.end_site),
                                            arrow=kind == "influences", halo=TIE_HALO))
         return PowerMapSlide(elements + lines, notes, overview)
 
@@ -375,14 +473,34 @@ class _Drawer:
             style = plan.overview_style
             if pid not in plan.compact:  # shown in full nowhere else: the overview's box says everything
                 return plan.overview_cards[pid], style.size
-            return m.card(pid, style, compact=True, branch=f"→ {word('slide_short', m.language)} {map_ref(self.full[pid])}")[0], style.size
+            branch = f"→ {word('slide_short', m.language)} {map_ref(self.full[pid])}"
+            return m.card(pid, style, compact=True, branch=branch, tag=plan.teams.get(pid))[0], style.size
         page = self.pages[number][0]
         away = [link for link in m.ties.get(pid, []) if (link.to if link.from_ == pid else link.from_) not in page.people]
+        # Only where the layout kept room for it (the last pass may find more than it laid out for).
+        onward = m.team_ref(self.team_on[pid]) if pid in m.forwarded and pid in self.forward(number) else ""
         if pid in m.tagged:  # a line kept for a tag; where every tie is drawn on this slide, it stays empty
             if away:
                 self.tagged_on[number] = True
-            return m.card(pid, plan.style, tag=m.tag_line(pid, away, self.full) if away else Line(" ", "tag"))[0], plan.style.size
-        return m.card(pid, plan.style)[0], plan.style.size
+            return m.card(pid, plan.style, tag=m.tag_line(pid, away, self.full) if away else Line(" ", "tag"), branch=onward)[0], plan.style.size
+        return m.card(pid, plan.style, branch=onward)[0], plan.style.size
+
+    def forward(self, number: int) -> set[str]:
+        """The people on branch slide `number` whose team is shown on another slide, and none of it on this one."""
+        if number not in self._forward:
+            page, overview = self.pages[number]
+            children = self.m.forest[0]
+            self._forward[number] = set() if overview else {
+                pid for pid in page.people if self.team_on.get(pid, number) != number and not any(kid in page.people for kid in children.get(pid, ()))}
+        return self._forward[number]
+
+    def loners_note(self, number: int) -> str:
+        """On the overview, where the people without a reporting line it leaves out are; elsewhere nothing."""
+        page, overview = self.pages[number]
+        left_out = [pid for pid in self.m.forest[2] if pid not in page.people]
+        if not overview or not left_out:
+            return ""
+        return _loners_note(self.m, len(left_out), sorted({self.full[pid] for pid in left_out if pid in self.full}))
 
     def caption(self, block: Block, number: int) -> Text:
         m = self.m
@@ -407,21 +525,32 @@ class _Used:
     kinds: frozenset[str]
     dotted: bool
     tags: bool
+    loners: str = ""  # on the overview: where the people without a reporting line are ("20 Personen ohne Berichtslinie: S. 18")
 
 
-def _used_on(m: _Map, elements: Sequence[Element], tags: bool) -> _Used:
+def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "") -> _Used:
     """What one slide shows: its boxes' attitudes and frames, the ties it draws, its dotted lines, whether a box has a tag."""
     people = [m.by_id[e.key] for e in elements if isinstance(e, Shape) and e.key in m.by_id]
     lines = [e for e in elements if isinstance(e, Connector)]
     return _Used(frozenset(p.attitude for p in people if p.attitude), any(p.influence for p in people),
                  frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
-                 any(e.dotted for e in lines), tags)
+                 any(e.dotted for e in lines), tags, loners)
 
 
 def _used_anywhere(m: _Map, split: bool) -> _Used:
-    """Everything any slide of the map may show: the legend's room is kept for it."""
+    """Everything any slide of the map may show: the legend's room is kept for it (the loners' note with two slides)."""
+    loners = _loners_note(m, len(m.forest[2]), [99, 99]) if split and m.forest[2] else ""
     return _Used(frozenset(p.attitude for p in m.people if p.attitude), any(p.influence for p in m.people),
-                 frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties))
+                 frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties), loners)
+
+
+def _loners_note(m: _Map, count: int, slides: Sequence[int]) -> str:
+    """The overview's note of the people it leaves out who have no reporting line, and the slides that show them."""
+    people = f"{count} {word('person_one' if count == 1 else 'person_many', m.language)}"
+    short = word("slide_short", m.language)
+    where = (f"{short} {map_ref(slides[0])}–{map_ref(slides[-1])}" if len(slides) > 2
+             else ", ".join(f"{short} {map_ref(n)}" for n in slides))
+    return f"{people} {word('without_reporting_line', m.language)}: {where}"
 
 
 def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, str]], int]:
@@ -437,6 +566,8 @@ def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, 
     items += [(f"link.{k}", term("link", k, m.language) + (" →" if k == "influences" else "")) for k in kinds]
     if used.tags:
         items.append((None, word("legend_tags", m.language)))
+    if used.loners:
+        items.append((None, used.loners))
     return items, len(_legend_rows(m, items, width))
 
 
@@ -485,20 +616,22 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
         items, rows = _legend(m, body.w, _used_anywhere(m, split=True))
         chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)
         plan = m.split(chart)
-        for _ in range(PASSES - 1):  # boxes with a tie to another slide get a line for its tag, and the map is laid out again
-            drawer = _Drawer(m, plan, chart)
+        for _ in range(PASSES - 1):  # boxes with a tie to another slide get a line for its tag (and those whose team goes
+            drawer = _Drawer(m, plan, chart)  # on elsewhere, room to say where), and the map is laid out again
             away = {pid for pid, ties in m.ties.items() for number, (page, overview) in enumerate(drawer.pages)
                     if not overview and pid in page.people and any((t.to if t.from_ == pid else t.from_) not in page.people for t in ties)}
-            if away <= m.tagged:
+            onward = set().union(*(drawer.forward(n) for n in range(len(drawer.pages))))
+            if away <= m.tagged and onward <= m.forwarded:
                 break
             m.tagged |= away
+            m.forwarded |= onward
             plan = m.again(chart)
     drawer = _Drawer(m, plan, chart)
     slides = []
     for number in range(len(drawer.pages)):
         made = drawer.slide(number)
         # Each slide's legend explains what that slide shows, in the room kept for the most any slide needs.
-        mine, lines = _legend(m, body.w, _used_on(m, made.elements, drawer.tagged_on.get(number, False)))
+        mine, lines = _legend(m, body.w, _used_on(m, made.elements, drawer.tagged_on.get(number, False), drawer.loners_note(number)))
         made.elements += _legend_elements(m, Box(body.x, body.bottom - lines * row_h, body.w, lines * row_h), mine)
         slides.append(made)
     several = len(drawer.pages) > 1
@@ -507,7 +640,7 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
         if link.from_ in m.by_id and link.to in m.by_id:
             row = [m.by_id[link.from_].name, term("link", link.kind or "influences", language), m.by_id[link.to].name]
             if several:
-                shown = dict.fromkeys(drawer.full[p] for p in (link.from_, link.to) if p in drawer.full)
+                shown = sorted({drawer.full[p] for p in (link.from_, link.to) if p in drawer.full})
                 row.append(", ".join(f"{word('slide_short', language)} {map_ref(n)}" for n in shown))
             table.append(row)
     return slides, table

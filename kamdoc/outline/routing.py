@@ -18,8 +18,9 @@ from kamdoc.outline.deck import Box
 Point = tuple[float, float]
 Route = tuple[Point, ...]
 
-MARGIN = 2.0
-"""No segment of a line comes nearer than this to a box it does not connect (nor runs along its edge)."""
+MARGIN = 3.5
+"""No segment of a line comes nearer than this to a box it does not connect (nor runs along its edge): not even through
+the 6 pt gap between two stacked boxes, where a line seems to touch both."""
 OUTER = 8.0
 """Lanes also run this far outside every box's edges: round the outside of the chart, where no gap has a middle."""
 BEND = 40.0
@@ -29,6 +30,17 @@ CROSS = 40.0
 ALONG = 12.0
 """Each point run along a line drawn before costs this many points: two lines on one track read as one (a tie between a
 manager and their report goes round beside the reporting line rather than over it)."""
+LANE = 4.0
+"""Channels at least `WIDE` across get two more lanes this far either side of their middle: room for a tie beside the
+reporting lines' bus, which runs down the middle of the gap between two rows."""
+WIDE = 2 * (LANE + MARGIN)
+LANE_GAP = 3.9
+"""Two lines nearer than this, side by side, read as one: a tie keeps this far from every line drawn before it."""
+CLEAR = OUTER
+"""A line leaves or enters a box only by a side with this much free room straight out of it: never into the narrow gap
+between two stacked boxes, where its end seems to touch the neighbour."""
+EXIT_STEPS = 3
+"""A line kept apart leaves a box across at most this many grid nodes that lines drawn before pass, straight out."""
 MAX_BENDS = 4
 """The most bends a route may take: PowerPoint's elbow connectors (bentConnector2 to 5) draw at most four exactly."""
 
@@ -36,11 +48,33 @@ TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
 """A rectangle's sides, numbered as PowerPoint numbers a rectangle's connection sites."""
 _OUT = {TOP: (0.0, -1.0), LEFT: (-1.0, 0.0), BOTTOM: (0.0, 1.0), RIGHT: (1.0, 0.0)}
 
+SITES: tuple[tuple[int, float], ...] = ((TOP, 0.5), (LEFT, 0.5), (BOTTOM, 0.5), (RIGHT, 0.5),
+                                        (TOP, 0.25), (TOP, 0.75), (LEFT, 0.25), (LEFT, 0.75),
+                                        (BOTTOM, 0.25), (BOTTOM, 0.75), (RIGHT, 0.25), (RIGHT, 0.75))
+"""Where a line may end on a box, as (side, how far along it): each side's middle first, numbered as PowerPoint numbers
+a rectangle's four connection sites, then a quarter of the way from either corner, so that two lines on one side never
+end in one point (where they would seem to join, and one would point at the wrong person)."""
+MIDDLES = (TOP, LEFT, BOTTOM, RIGHT)
+"""The sites in the middle of each side, the only ones a plain rectangle has."""
+ALL_SITES = tuple(range(len(SITES)))
 
-def site_point(box: Box, side: int) -> Point:
-    """The middle of a box's side: where a line glued to that side starts or ends."""
-    return {TOP: (box.x + box.w / 2, box.y), LEFT: (box.x, box.y + box.h / 2),
-            BOTTOM: (box.x + box.w / 2, box.bottom), RIGHT: (box.right, box.y + box.h / 2)}[side]
+
+def site_fractions() -> tuple[tuple[float, float], ...]:
+    """Each site's place on a box as fractions of its width and height from the top left, in the sites' order: what a
+    renderer writes as the box's connection sites."""
+    return tuple(_fraction(side, along) for side, along in SITES)
+
+
+def _fraction(side: int, along: float) -> tuple[float, float]:
+    """A point `along` the way down or across a box's `side`, as fractions of the box's width and height."""
+    return {TOP: (along, 0.0), LEFT: (0.0, along), BOTTOM: (along, 1.0), RIGHT: (1.0, along)}[side]
+
+
+def site_point(box: Box, site: int) -> Point:
+    """Where a line glued to a box's site starts or ends."""
+    side, along = SITES[site]
+    return {TOP: (box.x + box.w * along, box.y), LEFT: (box.x, box.y + box.h * along),
+            BOTTOM: (box.x + box.w * along, box.bottom), RIGHT: (box.right, box.y + box.h * along)}[side]
 
 
 def _unique(values: Iterable[float]) -> list[float]:
@@ -53,9 +87,14 @@ def _unique(values: Iterable[float]) -> list[float]:
 
 
 def _gaps(edges: Iterable[float]) -> list[float]:
-    """The middle of each gap between consecutive edges: the centre line of a channel between boxes."""
+    """The middle of each gap between consecutive edges (the centre line of a channel between boxes), and in a wide
+    channel a lane either side of it."""
     ordered = _unique(edges)
-    return [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
+    out = []
+    for a, b in zip(ordered, ordered[1:]):
+        middle = (a + b) / 2
+        out += [middle - LANE, middle, middle + LANE] if b - a >= WIDE else [middle]
+    return out
 
 
 def clear_of(route: Route, boxes: Iterable[Box], margin: float = MARGIN) -> bool:
@@ -88,11 +127,11 @@ def simplified(route: Sequence[Point]) -> Route:
 
 @dataclass(frozen=True)
 class Routed:
-    """A route found: its points from the first box's side to the second's, and the two sides."""
+    """A route found: its points from the first box's site to the second's, and the two sites (indices into SITES)."""
 
     points: Route
-    start_side: int
-    end_side: int
+    start_site: int
+    end_site: int
 
 
 class Router:
@@ -101,8 +140,9 @@ class Router:
     def __init__(self, boxes: dict[str, Box], area: Box) -> None:
         self.boxes = boxes
         shapes = list(boxes.values())
-        xs = [area.x, area.right, *(b.x - OUTER for b in shapes), *(b.right + OUTER for b in shapes), *(b.x + b.w / 2 for b in shapes)]
-        ys = [area.y, area.bottom, *(b.y - OUTER for b in shapes), *(b.bottom + OUTER for b in shapes), *(b.y + b.h / 2 for b in shapes)]
+        along = sorted({f for _, f in SITES})  # the sites' lines across and down every box
+        xs = [area.x, area.right, *(b.x - OUTER for b in shapes), *(b.right + OUTER for b in shapes), *(b.x + b.w * f for b in shapes for f in along)]
+        ys = [area.y, area.bottom, *(b.y - OUTER for b in shapes), *(b.bottom + OUTER for b in shapes), *(b.y + b.h * f for b in shapes for f in along)]
         xs += _gaps([e for b in shapes for e in (b.x, b.right)])
         ys += _gaps([e for b in shapes for e in (b.y, b.bottom)])
         self.xs = [x for x in _unique(xs) if area.x - 0.01 <= x <= area.right + 0.01]
@@ -116,6 +156,9 @@ class Router:
             self._block(b)
         self.used_x = [bytearray(max(nx - 1, 0)) for _ in range(ny)]  # segments lines drawn so far run along
         self.used_y = [bytearray(max(ny - 1, 0)) for _ in range(nx)]
+        self.ends: set[tuple[str, int]] = set()  # the sites where a routed line ends
+        self.taken_x = [bytearray(max(nx - 1, 0)) for _ in range(ny)]  # and those within LANE_GAP of one, side by side
+        self.taken_y = [bytearray(max(ny - 1, 0)) for _ in range(nx)]
         self.through_x = [bytearray(nx) for _ in range(ny)]  # nodes a drawn line passes horizontally, and vertically
         self.through_y = [bytearray(nx) for _ in range(ny)]
 
@@ -134,10 +177,10 @@ class Router:
             for j in range(max(lo - 1, 0), min(hi, len(self.ys) - 1)):
                 self.run_y[i][j] = 0
 
-    def _exit(self, box: Box, side: int) -> tuple[int, int] | None:
-        """The grid node a line leaving `box` by `side` reaches first, straight out: beyond the margin, on a free node."""
-        px, py = site_point(box, side)
-        dx, dy = _OUT[side]
+    def _exit(self, box: Box, site: int) -> tuple[int, int] | None:
+        """The grid node a line leaving `box` at `site` reaches first, straight out: beyond the margin, on a free node."""
+        px, py = site_point(box, site)
+        dx, dy = _OUT[SITES[site][0]]
         if dx == 0:
             i = bisect_left(self.xs, px - 0.01)
             if i >= len(self.xs) or abs(self.xs[i] - px) > 0.01:
@@ -150,44 +193,77 @@ class Router:
         i = bisect_left(self.xs, px - MARGIN) - 1 if dx < 0 else bisect_right(self.xs, px + MARGIN)
         return (i, j) if 0 <= i < len(self.xs) and self.free[j][i] else None
 
-    def _stub_clear(self, box: Box, side: int, node: tuple[int, int], others: Sequence[Box]) -> bool:
-        px, py = site_point(box, side)
-        return clear_of(((px, py), (self.xs[node[0]], self.ys[node[1]])), others)
+    def _stub_clear(self, box: Box, site: int, node: tuple[int, int], others: Sequence[Box]) -> bool:
+        """Whether the way out to `node`, and the room straight out of the site's side, touch no other box."""
+        px, py = site_point(box, site)
+        dx, dy = _OUT[SITES[site][0]]
+        room = ((px, py), (px + dx * CLEAR, py + dy * CLEAR))
+        return clear_of(((px, py), (self.xs[node[0]], self.ys[node[1]])), others) and clear_of(room, others)
 
-    def route(self, start: str, end: str, sides: tuple[Sequence[int], Sequence[int]] = ((TOP, LEFT, BOTTOM, RIGHT),) * 2) -> Routed | None:
-        """The cheapest route from box `start` to box `end`, leaving and entering by one of `sides`; None if none exists."""
+    def route(self, start: str, end: str, sites: tuple[Sequence[int], Sequence[int]] = (ALL_SITES, ALL_SITES),
+              apart: bool = False, own_sites: bool = False) -> Routed | None:
+        """The cheapest route from box `start` to box `end`, leaving and entering at one of `sites`; None if none exists.
+
+        `apart`: the route keeps LANE_GAP from every line drawn before (never along one, nor beside it so near that the
+        two read as one); `own_sites`: it also leaves and enters where no line does. None where no such route exists.
+        """
         a, b = self.boxes[start], self.boxes[end]
         others = [box for key, box in self.boxes.items() if key not in (start, end)]
-        starts = self._free_first(self._exits(a, sides[0], others))
-        goals = {node: side for side, node in self._free_first(self._exits(b, sides[1], others))}
+        if own_sites:
+            sites = (tuple(s for s in sites[0] if (start, s) not in self.ends), tuple(s for s in sites[1] if (end, s) not in self.ends))
+        starts = self._free_first(self._exits(a, sites[0], others, apart), own_sites)
+        goals = {node: site for site, node in self._free_first(self._exits(b, sites[1], others, apart), own_sites)}
         if not starts or not goals:
             return None
-        found = self._search(starts, goals)
+        found = self._search(starts, goals, apart)
         if found is None:
             return None
-        side, path, end_side = found
-        points = simplified([site_point(a, side), *((self.xs[i], self.ys[j]) for i, j in path), site_point(b, end_side)])
+        site, path, end_site = found
+        points = simplified([site_point(a, site), *((self.xs[i], self.ys[j]) for i, j in path), site_point(b, end_site)])
         if len(points) - 2 > MAX_BENDS:
             return None
         self.remember(points)
-        return Routed(points, side, end_side)
+        self.ends |= {(start, site), (end, end_site)}
+        return Routed(points, site, end_site)
 
-    def _exits(self, box: Box, sides: Sequence[int], others: Sequence[Box]) -> list[tuple[int, tuple[int, int]]]:
-        """The ways out of a box by these sides: each side with the first grid node straight out of it, clear of the others."""
+    def _exits(self, box: Box, sites: Sequence[int], others: Sequence[Box], apart: bool) -> list[tuple[int, tuple[int, int]]]:
+        """The ways out of a box at these sites: each site with the first grid node straight out of it, clear of the others.
+
+        `apart`: where a line drawn before passes that node, the way out goes on across it to the next node it may stop on
+        (a tie leaves a stacked box's free side even where a line runs past close to it).
+        """
         out = []
-        for side in sides:
-            node = self._exit(box, side)
-            if node is not None and self._stub_clear(box, side, node, others):
-                out.append((side, node))
+        for site in sites:
+            node = self._exit(box, site)
+            if apart and node is not None:
+                node = self._past_lines(node, SITES[site][0])
+            if node is not None and self._stub_clear(box, site, node, others):
+                out.append((site, node))
         return out
 
-    def _free_first(self, exits: list[tuple[int, tuple[int, int]]]) -> list[tuple[int, tuple[int, int]]]:
-        """The ways out of a box whose first point no line drawn before passes (its reporting lines leave and arrive there),
-        when there are any: a tie beside a reporting line, never on it."""
-        free = [(side, (i, j)) for side, (i, j) in exits if not self.through_x[j][i] and not self.through_y[j][i]]
-        return free or exits
+    def _past_lines(self, node: tuple[int, int], side: int) -> tuple[int, int] | None:
+        """The first node from `node` on, straight out of `side`, that no line drawn before passes; None if none is near."""
+        (i, j), (dx, dy) = node, _OUT[side]
+        for _ in range(EXIT_STEPS):
+            if not self.through_x[j][i] and not self.through_y[j][i]:
+                return i, j
+            ni, nj = i + int(dx), j + int(dy)
+            if not (0 <= ni < len(self.xs) and 0 <= nj < len(self.ys)) or not self.free[nj][ni]:
+                return None
+            runs, taken, k = (self.run_x[j], self.taken_x[j], min(i, ni)) if dx else (self.run_y[i], self.taken_y[i], min(j, nj))
+            if not runs[k] or taken[k]:  # into a box, or along a line drawn before
+                return None
+            i, j = ni, nj
+        return None
 
-    def _search(self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int]) -> tuple[int, list[tuple[int, int]], int] | None:
+    def _free_first(self, exits: list[tuple[int, tuple[int, int]]], only: bool) -> list[tuple[int, tuple[int, int]]]:
+        """The ways out of a box whose first point no line drawn before passes (its reporting lines leave and arrive there),
+        when there are any (`only`: only those): a tie beside a reporting line, never on it."""
+        free = [(site, (i, j)) for site, (i, j) in exits if not self.through_x[j][i] and not self.through_y[j][i]]
+        return free if free or only else exits
+
+    def _search(self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int],
+                apart: bool) -> tuple[int, list[tuple[int, int]], int] | None:
         """A* over the grid from any start to any goal; a state is a node, the axis it was reached along and the bends so far."""
         xs, ys = self.xs, self.ys
         targets = [(xs[i], ys[j]) for i, j in goals]
@@ -195,14 +271,14 @@ class Router:
         def guess(i: int, j: int) -> float:
             return min(abs(xs[i] - tx) + abs(ys[j] - ty) for tx, ty in targets)
 
-        heap: list[tuple[float, float, int, int, int, int, int]] = []  # guess, cost, node, axis, bends, side entered (-1: not yet)
+        heap: list[tuple[float, float, int, int, int, int, int]] = []  # guess, cost, node, axis, bends, site entered (-1: not yet)
         best: dict[tuple[int, int, int, int], float] = {}
         came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None] = {}
         first: dict[tuple[int, int, int, int], int] = {}
-        for side, (i, j) in starts:
-            axis = 1 if side in (TOP, BOTTOM) else 0  # the stub out of the box runs along this axis (0: across, 1: down)
+        for site, (i, j) in starts:
+            axis = 1 if SITES[site][0] in (TOP, BOTTOM) else 0  # the stub out of the box runs along this axis (0: across, 1: down)
             state = (i, j, axis, 0)
-            best[state], came[state], first[state] = 0.0, None, side
+            best[state], came[state], first[state] = 0.0, None, site
             heapq.heappush(heap, (guess(i, j), 0.0, i, j, axis, 0, -1))
         steps = 0
         while heap and steps < MAX_ROUTE_STEPS:
@@ -214,11 +290,11 @@ class Router:
             if cost > best.get(state, float("inf")):
                 continue
             if (i, j) in goals:
-                end_side = goals[(i, j)]
-                turn = axis != (1 if end_side in (TOP, BOTTOM) else 0)  # the stub into the box runs along this axis
+                end_site = goals[(i, j)]
+                turn = axis != (1 if SITES[end_site][0] in (TOP, BOTTOM) else 0)  # the stub into the box runs along this axis
                 if bends + turn <= MAX_BENDS:
-                    heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_side))
-            for ni, nj, move_axis, step in self._moves(i, j):
+                    heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_site))
+            for ni, nj, move_axis, step in self._moves(i, j, apart):
                 turned = bends + (move_axis != axis)
                 if turned > MAX_BENDS:
                     continue
@@ -229,15 +305,17 @@ class Router:
                     heapq.heappush(heap, (new + guess(ni, nj), new, ni, nj, move_axis, turned, -1))
         return None
 
-    def _moves(self, i: int, j: int) -> list[tuple[int, int, int, float]]:
+    def _moves(self, i: int, j: int, apart: bool) -> list[tuple[int, int, int, float]]:
+        """The steps from node (i, j) to its free neighbours: each with the axis it runs along and its length."""
+        row, column = self.taken_x[j] if apart else None, self.taken_y[i] if apart else None
         out = []
-        if i > 0 and self.run_x[j][i - 1] and self.free[j][i - 1]:
+        if i > 0 and self.run_x[j][i - 1] and self.free[j][i - 1] and not (row and row[i - 1]):
             out.append((i - 1, j, 0, self.xs[i] - self.xs[i - 1]))
-        if i + 1 < len(self.xs) and self.run_x[j][i] and self.free[j][i + 1]:
+        if i + 1 < len(self.xs) and self.run_x[j][i] and self.free[j][i + 1] and not (row and row[i]):
             out.append((i + 1, j, 0, self.xs[i + 1] - self.xs[i]))
-        if j > 0 and self.run_y[i][j - 1] and self.free[j - 1][i]:
+        if j > 0 and self.run_y[i][j - 1] and self.free[j - 1][i] and not (column and column[j - 1]):
             out.append((i, j - 1, 1, self.ys[j] - self.ys[j - 1]))
-        if j + 1 < len(self.ys) and self.run_y[i][j] and self.free[j + 1][i]:
+        if j + 1 < len(self.ys) and self.run_y[i][j] and self.free[j + 1][i] and not (column and column[j]):
             out.append((i, j + 1, 1, self.ys[j + 1] - self.ys[j]))
         return out
 
@@ -252,30 +330,42 @@ class Router:
         return along + CROSS * self.through_x[nj][ni]
 
     def _path(self, state: tuple[int, int, int, int], came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None],
-              first: dict[tuple[int, int, int, int], int], end_side: int) -> tuple[int, list[tuple[int, int]], int]:
+              first: dict[tuple[int, int, int, int], int], end_site: int) -> tuple[int, list[tuple[int, int]], int]:
         nodes: list[tuple[int, int]] = []
         at: tuple[int, int, int, int] | None = state
         while at is not None:
             nodes.append((at[0], at[1]))
             at = came[at]
-        return first[state], nodes[::-1], end_side
+        return first[state], nodes[::-1], end_site
 
     def remember(self, route: Route) -> None:
-        """Mark the grid segments and nodes a drawn line covers, so that later routes avoid running along or across it."""
+        """Mark the grid segments and nodes a drawn line covers, so that later routes avoid running along or across it,
+        and the segments beside it, so that a route kept apart stays clear of it."""
         for (x1, y1), (x2, y2) in zip(route, route[1:]):
             if abs(y1 - y2) < 0.01:
-                j = bisect_left(self.ys, y1 - 0.01)
-                if j < len(self.ys) and abs(self.ys[j] - y1) <= 0.01:
-                    lo, hi = bisect_left(self.xs, min(x1, x2) - 0.01), bisect_right(self.xs, max(x1, x2) + 0.01)
-                    for i in range(lo, hi):
-                        self.through_x[j][i] = 1
-                        if i + 1 < hi:
-                            self.used_x[j][i] = 1
+                self._cover(y1, min(x1, x2), max(x1, x2), self.ys, self.xs, self.through_x, self.used_x, self.taken_x)
             elif abs(x1 - x2) < 0.01:
-                i = bisect_left(self.xs, x1 - 0.01)
-                if i < len(self.xs) and abs(self.xs[i] - x1) <= 0.01:
-                    lo, hi = bisect_left(self.ys, min(y1, y2) - 0.01), bisect_right(self.ys, max(y1, y2) + 0.01)
-                    for j in range(lo, hi):
-                        self.through_y[j][i] = 1
-                        if j + 1 < hi:
-                            self.used_y[i][j] = 1
+                self._cover(x1, min(y1, y2), max(y1, y2), self.xs, self.ys, self.through_y, self.used_y, self.taken_y, down=True)
+
+    @staticmethod
+    def _cover(at: float, lo: float, hi: float, across: list[float], along: list[float], through: list[bytearray],
+               used: list[bytearray], taken: list[bytearray], down: bool = False) -> None:
+        """Mark one straight leg at `at` (a row's y, or with `down` a column's x) from `lo` to `hi` along the other axis.
+
+        What is taken reaches LANE_GAP beyond the leg's ends too: a line that went on where another stops, on the same
+        track, would read as its continuation.
+        """
+        first, last = bisect_left(along, lo - 0.01), bisect_right(along, hi + 0.01)
+        near = range(max(bisect_right(along, lo - LANE_GAP) - 1, 0), min(bisect_left(along, hi + LANE_GAP), len(along) - 1))
+        for k in range(bisect_right(across, at - LANE_GAP), bisect_left(across, at + LANE_GAP)):
+            on = abs(across[k] - at) <= 0.01
+            for n in near:
+                taken[k][n] = 1
+            for n in range(first, last - 1) if on else ():
+                used[k][n] = 1
+            if on:
+                for n in range(first, last):
+                    if down:
+                        through[n][k] = 1
+                    else:
+                        through[k][n] = 1

@@ -104,6 +104,30 @@ def _counted(bullet: str) -> bool:
     return digits.isdigit() and _AUTO_NUMBERS[0] <= int(digits) <= _AUTO_NUMBERS[1]
 
 
+
+ROUNDING = 0.08
+"""A rounded box's corner radius as a share of its shorter side: PowerPoint's roundRect with adj 8000."""
+
+
+def _way_out(fx: float, fy: float) -> int:
+    """The direction a line leaves a connection site at, in DrawingML's 60,000ths of a degree: out of the side it is on."""
+    return 10800000 if fx == 0 else 0 if fx == 1 else 16200000 if fy == 0 else 5400000
+
+
+def _sited_geometry(element: Shape) -> str:
+    """A box's outline as a custom geometry with the connection sites the outline chose (a preset rectangle has only
+    the middles of its four sides): the rounded rectangle PowerPoint draws for roundRect, or a plain one."""
+    w, h = int(_emu(element.box.w)), int(_emu(element.box.h))
+    r = int(min(w, h) * ROUNDING) if element.rounded else 0
+    sites = "".join(f'<a:cxn ang="{_way_out(fx, fy)}"><a:pos x="{int(round(fx * w))}" y="{int(round(fy * h))}"/></a:cxn>'
+                    for fx, fy in element.sites)
+    corner = (lambda start: f'<a:arcTo wR="{r}" hR="{r}" stAng="{start}" swAng="5400000"/>') if r else (lambda start: "")
+    path = (f'<a:moveTo><a:pt x="{r}" y="0"/></a:moveTo><a:lnTo><a:pt x="{w - r}" y="0"/></a:lnTo>{corner(16200000)}'
+            f'<a:lnTo><a:pt x="{w}" y="{h - r}"/></a:lnTo>{corner(0)}<a:lnTo><a:pt x="{r}" y="{h}"/></a:lnTo>{corner(5400000)}'
+            f'<a:lnTo><a:pt x="0" y="{r}"/></a:lnTo>{corner(10800000)}<a:close/>')
+    return (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst>{sites}</a:cxnLst><a:rect l="l" t="t" r="r" b="b"/>'
+            f'<a:pathLst><a:path w="{w}" h="{h}">{path}</a:path></a:pathLst></a:custGeom>')
+
 class _Painter:
     """Draws one deck into a python-pptx presentation."""
 
@@ -603,6 +627,8 @@ class _Painter:
         shape_id = self._new_id(page)
         name, geometry = (("Rounded Rectangle", '<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000"/></a:avLst></a:prstGeom>')
                           if element.rounded else ("Rectangle", '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'))
+        if element.sites:
+            geometry = _sited_geometry(element)
         line = (f'<a:ln w="{int(_emu(element.line_width))}"><a:solidFill><a:srgbClr val="{self.hex(element.line)}"/></a:solidFill></a:ln>'
                 if element.line_width else "<a:ln><a:noFill/></a:ln>")
         across, down = (int(_emu(side)) for side in element.padding)

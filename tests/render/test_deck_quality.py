@@ -12,6 +12,7 @@ import pytest
 from conftest import DATA, PLANS, TODAY, kamdoc
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pypdf import PdfReader
 
@@ -55,8 +56,13 @@ def _power_map_slides(deck: Path) -> list[object]:
 
 def _boxes(slide: object) -> list[str]:
     """The text of each person's box (rounded shapes with text)."""
-    return [_flat(sh.text_frame.text) for sh in slide.shapes  # type: ignore[attr-defined]
-            if sh.shape_type == 1 and sh.has_text_frame and sh.text_frame.text and sh.auto_shape_type == 5]
+    return [_flat(sh.text_frame.text) for sh in slide.shapes if _person_box(sh) and sh.text_frame.text]  # type: ignore[attr-defined]
+
+
+def _person_box(shape: object) -> bool:
+    """A person's box: a framed shape with text (its own outline with the connection sites the lines glue to), neither a
+    placeholder nor a text box."""
+    return shape.shape_type == MSO_SHAPE_TYPE.FREEFORM and shape.has_text_frame  # type: ignore[attr-defined]
 
 
 def _title(person: Person) -> str:
@@ -161,7 +167,7 @@ def test_the_pdf_prints_the_measured_lines_and_powerpoint_wraps_whole_paragraphs
                 for line in para.text.split("\n"):
                     assert re.sub(r"\s+", " ", line).strip() in page, (number + 1, line)
                     checked += 1
-        boxes = [sh for sh in pptx.slides[number].shapes if sh.shape_type == 1 and sh.has_text_frame and sh.auto_shape_type == 5]
+        boxes = [sh for sh in pptx.slides[number].shapes if _person_box(sh)]
         assert not any(next(sh._element.iter(f"{_A}br"), None) is not None for sh in boxes)  # no line break of ours
         assert {sh.text_frame.text for sh in boxes} >= {"\n".join(p.text for p in person.whole) for person in people}
     assert checked > 100

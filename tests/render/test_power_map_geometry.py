@@ -26,6 +26,8 @@ CHECKED = {"brenner-werke": PLANS / "brenner-werke", "halvorsen-logistics": PLAN
 NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main", "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 EMU = 12700.0
 MAP_TITLES = ("Power-Map", "Power map", "Organisation")
+LANE_GAP = 3.9
+"""Two lines nearer than this side by side read as one (the router's LANE_GAP, stated again: the test checks the deck)."""
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in points
 Point = tuple[float, float]
@@ -83,9 +85,14 @@ def _connector_path(cxn: Any) -> list[Point]:
     return out
 
 
-def _site(box: Box, idx: int) -> Point:
+def _sites(sp: Any, box: Box) -> list[Point]:
+    """A shape's connection sites on the slide, as PowerPoint reads them: its custom geometry's own, else a rectangle's four
+    (the middles of its top, left, bottom and right)."""
     left, top, right, bottom = box
-    return [((left + right) / 2, top), (left, (top + bottom) / 2), ((left + right) / 2, bottom), (right, (top + bottom) / 2)][idx]
+    declared = sp.findall("p:spPr/a:custGeom/a:cxnLst/a:cxn/a:pos", NS)
+    if declared:
+        return [(left + int(pos.get("x")) / EMU, top + int(pos.get("y")) / EMU) for pos in declared]
+    return [((left + right) / 2, top), (left, (top + bottom) / 2), ((left + right) / 2, bottom), (right, (top + bottom) / 2)]
 
 
 def _crosses(a: Point, b: Point, box: Box, margin: float) -> bool:
@@ -100,15 +107,15 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] - SLACK and b[0] < a[2] - SLACK and a[1] < b[3] - SLACK and b[1] < a[3] - SLACK
 
 
-def _pptx_maps(path: Path) -> list[tuple[str, dict[int, tuple[Box, str]], list[Any]]]:
-    """Each power-map slide of a deck: its title, its shapes (id -> box, text) and its connectors."""
+def _pptx_maps(path: Path) -> list[tuple[str, dict[int, tuple[Box, str]], list[Any], dict[int, list[Point]]]]:
+    """Each power-map slide of a deck: its title, its shapes (id -> box, text), its connectors and its shapes' sites."""
     found = []
     for number, slide in enumerate(Presentation(str(path)).slides, 1):
         title = slide.shapes.title.text if slide.shapes.title is not None else ""
         if not title.startswith(MAP_TITLES):
             continue
         tree = etree.fromstring(etree.tostring(slide.shapes._spTree))  # noqa: SLF001 - the slide's XML as written
-        shapes = {}
+        shapes, sites = {}, {}
         for sp in tree.iter(f"{{{NS['p']}}}sp"):
             off, ext = sp.find("p:spPr/a:xfrm/a:off", NS), sp.find("p:spPr/a:xfrm/a:ext", NS)
             if off is None or ext is None:
@@ -117,10 +124,11 @@ def _pptx_maps(path: Path) -> list[tuple[str, dict[int, tuple[Box, str]], list[A
             box = (x, y, x + int(ext.get("cx")) / EMU, y + int(ext.get("cy")) / EMU)
             text = "".join(t.text or "" for t in sp.iter(f"{{{NS['a']}}}t"))
             shapes[int(sp.find("p:nvSpPr/p:cNvPr", NS).get("id"))] = (box, text)
+            sites[int(sp.find("p:nvSpPr/p:cNvPr", NS).get("id"))] = _sites(sp, box)
         for shape in slide.placeholders:
             shapes.setdefault(shape.shape_id, ((shape.left / EMU, shape.top / EMU, (shape.left + shape.width) / EMU, (shape.top + shape.height) / EMU),
                                                shape.text_frame.text if shape.has_text_frame else ""))
-        found.append((f"slide {number} {title}", shapes, list(tree.iter(f"{{{NS['p']}}}cxnSp"))))
+        found.append((f"slide {number} {title}", shapes, list(tree.iter(f"{{{NS['p']}}}cxnSp")), sites))
     return found
 
 
@@ -129,7 +137,7 @@ def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: di
     problems = []
     maps = _pptx_maps(decks[name][0])
     assert maps, "no power-map slide"
-    for where, shapes, connectors in maps:
+    for where, shapes, connectors, sites in maps:
         for cxn in connectors:
             start, end = cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:stCxn", NS), cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:endCxn", NS)
             if start is None or end is None:
@@ -138,7 +146,7 @@ def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: di
             ends = {int(start.get("id")), int(end.get("id"))}
             path = _connector_path(cxn)
             for glue, point in ((start, path[0]), (end, path[-1])):
-                site = _site(shapes[int(glue.get("id"))][0], int(glue.get("idx")))
+                site = sites[int(glue.get("id"))][int(glue.get("idx"))]
                 if abs(site[0] - point[0]) > 0.6 or abs(site[1] - point[1]) > 0.6:
                     problems.append(f"{where}: a line ends at {point}, not at its box's site {site} ({shapes[int(glue.get('id'))][1][:30]})")
             for a, b in zip(path, path[1:]):
@@ -149,10 +157,41 @@ def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: di
     assert not problems, "\n".join(problems[:12])
 
 
+def _legs(path: list[Point]) -> list[tuple[int, float, float, float]]:
+    """A path's straight legs as (axis, where across, from, to along): axis 0 runs across the slide, 1 down it."""
+    return [(0, a[1], min(a[0], b[0]), max(a[0], b[0])) if abs(a[1] - b[1]) < SLACK else (1, a[0], min(a[1], b[1]), max(a[1], b[1]))
+            for a, b in zip(path, path[1:])]
+
+
+def _tie(cxn: Any) -> bool:
+    """A tie (dashed) as opposed to a reporting line, and not the white halo drawn under a line."""
+    dash = cxn.find("p:spPr/a:ln/a:prstDash", NS)
+    return dash is not None and dash.get("val") == "dash"
+
+
+@pytest.mark.parametrize("name", CHECKED)
+def test_every_tie_keeps_its_own_lane_and_its_own_ends(decks: dict[str, tuple[Path, Path]], name: str) -> None:
+    # Two lines side by side nearer than LANE_GAP, or one going on where another stops, read as one line; two ends in one
+    # point read as the lines joining there: either way a tie seems to link the wrong people.
+    problems = []
+    for where, shapes, connectors, _ in _pptx_maps(decks[name][0]):
+        paths = [(_tie(cxn), _connector_path(cxn), cxn) for cxn in connectors if _tie(cxn) or cxn.find("p:spPr/a:ln/a:solidFill/a:srgbClr", NS).get("val") != "FFFFFF"]
+        for i, (tie, path, cxn) in enumerate(paths):
+            for other_tie, other, _ in paths[:i] + paths[i + 1 :] if tie else ():
+                if {path[0], path[-1]} & {other[0], other[-1]}:
+                    problems.append(f"{where}: a tie ends where another line ends, at {path[0] if path[0] in (other[0], other[-1]) else path[-1]}")
+                for a in _legs(path):
+                    for b in _legs(other):
+                        if a[0] == b[0] and abs(a[1] - b[1]) < LANE_GAP - SLACK and a[2] < b[3] + LANE_GAP - SLACK and b[2] < a[3] + LANE_GAP - SLACK:
+                            kind = "tie" if other_tie else "reporting line"
+                            problems.append(f"{where}: a tie runs beside a {kind} ({a} and {b})")
+    assert not problems, "\n".join(problems[:12])
+
+
 @pytest.mark.parametrize("name", CHECKED)
 def test_no_pptx_shape_lies_over_another(decks: dict[str, tuple[Path, Path]], name: str) -> None:
     problems = []
-    for where, shapes, _ in _pptx_maps(decks[name][0]):
+    for where, shapes, _, _ in _pptx_maps(decks[name][0]):
         items = sorted(shapes.values())
         for i, (box, text) in enumerate(items):
             for other, other_text in items[i + 1 :]:

@@ -15,6 +15,7 @@ import pytest
 from conftest import DATA, PLANS, TODAY, kamdoc
 from decks import texts, titles
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -124,9 +125,11 @@ def test_footer_on_every_slide_but_the_cover(decks: Path) -> None:
 
 def person_boxes(slide: object) -> dict[str, object]:
     """The power map's person boxes on a slide, by the name on their first line."""
-    # The overview's boxes carry "→ S. 12" after the name: the name is what comes before it.
-    return {re.split(r"\s→", shape.text_frame.paragraphs[0].text)[0]: shape for shape in slide.shapes  # type: ignore[attr-defined]
-            if shape.shape_type == 1 and shape.has_text_frame and shape.text_frame.text and shape.width > Emu(500000)}
+    # The overview's boxes carry "→ S. 12" after the name, a branch slide's "(Team: S. 11)": the name is what comes before.
+    # A box is drawn as its own outline (with the sites lines glue to): python-pptx calls it a freeform.
+    return {re.split(r"\s→|\s\(Team", shape.text_frame.paragraphs[0].text)[0]: shape for shape in slide.shapes  # type: ignore[attr-defined]
+            if shape.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.FREEFORM) and shape.has_text_frame and shape.text_frame.text
+            and shape.width > Emu(500000)}
 
 
 def test_power_map_is_an_org_chart_of_shapes_and_connectors(decks: Path) -> None:
