@@ -173,15 +173,15 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @main.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("."))
 @click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the example plan and of new plans.")
-@click.option("--branch", default="main", show_default=True, help="The branch whose pushes build the decks.")
+@click.option("--branch", help="The branch whose pushes build the decks (default: the repository's current branch, else git's init.defaultBranch, else main).")
 @click.option("--kamdoc-repo", metavar="URL", help="kamdoc's git repository (any git URL: GitHub, GitLab, an internal mirror), which CI and the hooks install from (default: where this kamdoc was installed from, else the official one).")
-@click.option("--kamdoc-rev", metavar="COMMIT", help="The commit of kamdoc that CI and the hooks use (default: the installed one's). A tag or branch is no pin: a placeholder is written that CI stops at.")
-@click.option("--hooks", type=click.Choice(["remote", "local"]), default="remote", show_default=True,
-              help="remote: the pre-commit hook from kamdoc's repository; local: a `repo: local` hook that runs the kamdoc installed here (works offline).")
+@click.option("--kamdoc-rev", metavar="COMMIT", help="The commit of kamdoc that CI and the hooks use (default: the installed one's, when it was installed from a git URL or a clone with a remote). A tag or branch is no pin: a placeholder is written that CI stops at.")
+@click.option("--hooks", type=click.Choice(["remote", "local"]),
+              help="remote: the pre-commit hook from kamdoc's repository at the pinned commit; local: a `repo: local` hook that runs the kamdoc installed here (works offline). Default: remote once kamdoc is pinned, local until then.")
 @click.option("--shards", type=click.IntRange(1, 64), default=4, show_default=True,
               help="How many parallel jobs CI builds the decks in (written to kamdoc.yaml, the GitHub matrix and GitLab's parallel:).")
 @click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
-def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str, shards: int,
+def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str | None, shards: int,
          force: bool) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
@@ -193,14 +193,17 @@ def init(folder: Path, language: str, branch: str, kamdoc_repo: str | None, kamd
     and a README. In a repository that has files of its own, kamdoc adds its
     lines to .gitignore, .gitattributes, .pre-commit-config.yaml and .vscode/,
     keeps an existing README, and puts its GitLab pipeline beside the team's to
-    include. kamdoc's own files (kamdoc.yaml, the workflow, the schema) are
-    replaced only with --force; without it, differing ones are listed and
-    nothing is written. An example plan is added only when plans/ holds none.
+    include. kamdoc's own files (kamdoc.yaml, the workflow, the schema, and
+    every file whose first lines say "Written by `kamdoc init`") are replaced
+    only with --force; without it, differing ones are listed and nothing is
+    written. Run again with --kamdoc-rev COMMIT --force to pin kamdoc: the
+    commit goes wherever PIN-A-KAMDOC-COMMIT stood. An example plan is added
+    only when plans/ holds none.
     """
-    from kamdoc.commands.starter import init_repo, set_up_textconv, source, unpinned_warning
+    from kamdoc.commands.starter import default_branch, init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(folder, kamdoc, language, branch, force, date.today(), hooks, shards)
+    written, notes = init_repo(folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards)
     for note in notes:
         click.echo(f"note: {note}")
     if not kamdoc.pinned:
@@ -337,10 +340,10 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
 @click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|html|…", help="The deck's formats.")
 @click.option("--no-deck", is_flag=True, help="Print the table only; write no deck.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="How the table is printed.")
-@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The deck's language.")
+@click.option("--language", type=click.Choice(["en", "de"]), help="The deck's language and the reasons' (default: the language most of the plans are written in for the deck, each plan's own for its reasons).")
 @click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str, theme_name: str | None, today: datetime | None) -> None:
+def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str | None, theme_name: str | None, today: datetime | None) -> None:
     """The key account portfolio: 80/20 ranking, portfolio matrix, partnerships, knock-outs and plan health.
 
     PATHS are plan folders, plan files or folders of plans (default: plans/).
@@ -364,9 +367,9 @@ def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, f
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text: a table; json: for programs; github: annotations for a workflow (red as errors, amber as warnings).")
 @click.option("--fail-on", type=click.Choice(["red", "amber"]), help="Exit with 1 when any plan is red (or amber or red).")
-@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the reasons.")
+@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the reasons (default: each plan's own; the table's headings in the one most plans are written in).")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str, today: datetime | None) -> None:
+def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str | None, today: datetime | None) -> None:
     """Whether each plan is alive: red, amber or green, with the reasons.
 
     Looks at completeness, days since cover.version and since the last git
@@ -385,8 +388,9 @@ def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
               help="text: for a terminal (coloured unless piped or NO_COLOR is set); markdown: for a pull-request comment; json: for programs.")
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when any plan changed (0 otherwise), like git diff --exit-code.")
+@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the report (default: each plan's changes in the plan's own, the rest in the one most plans are written in).")
 @click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | None) -> None:
+def diff(args: tuple[str, ...], fmt: str, exit_code: bool, language: str | None, today: datetime | None) -> None:
     """Show what changed in the plans between two git revisions.
 
     Without revisions: HEAD against the working tree. One revision: it
@@ -405,7 +409,7 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, today: datetime | Non
 
     plans = _plans_folder()  # outside the try: a broken kamdoc.yaml is bad input (exit 1), not a wrong command line
     try:
-        code = run_diff(list(args), fmt, exit_code, _day(today), plans)
+        code = run_diff(list(args), fmt, exit_code, _day(today), plans, language)
     except click.ClickException as exc:  # errors of a diff are the caller's: wrong revision, no repository
         raise CallerError(exc.format_message()) from None
     sys.exit(code)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 PLANS = ROOT / "plans"
 TODAY = "2026-11-22"
+
+
+HANG = 120.0
+"""Seconds after which a guarded run counts as hung: far beyond any run's time on a busy machine (never a measure of speed;
+speed is bench/'s business, and runaway work is caught by bounding the work itself)."""
+
+
+def within(work: Callable[[], Any], seconds: float = HANG) -> Any:
+    """`work()`'s result; the test fails if it is still running after `seconds` (a hang guard, not a timing)."""
+    done: list[Any] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"still running after {seconds:.0f} s: it hangs")
+    if failed:
+        raise failed[0]
+    return done[0]
 
 
 @dataclass

@@ -94,3 +94,25 @@ def test_the_installed_wheel_serves_the_preview(installed: dict[str, str], tmp_p
     finally:
         process.terminate()
         process.wait(30)
+
+
+def test_a_repository_set_up_from_the_wheel_commits_offline_before_kamdoc_is_pinned(installed: dict[str, str], tmp_path: Path) -> None:
+    """The first hour: kamdoc from a wheel knows no commit to pin, yet the commit hook init asks for never breaks a commit."""
+    venv = Path(installed["VIRTUAL_ENV"])
+    unpinned = _run(venv / "bin" / "kamdoc", "init", "sales-plans", cwd=tmp_path, env=installed)
+    assert "WARNING: kamdoc is not pinned to a commit" in unpinned
+    repo = tmp_path / "sales-plans"
+    # Offline: every proxy points nowhere, so a hook that fetched anything would fail the commit.
+    env = {**installed, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
+           "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}
+    _run("git", "init", "-q", cwd=repo, env=env)
+    _run(sys.executable, "-m", "pre_commit", "install", cwd=repo, env=env)
+    _run("git", "add", ".", cwd=repo, env=env)
+    committed = _run("git", "commit", "-m", "Start key account plans", cwd=repo, env=env)
+    assert "kamdoc validate" in committed and "Passed" in committed  # the hook ran, with the kamdoc installed here
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    _run(venv / "bin" / "kamdoc", "init", "--kamdoc-rev", commit, "--force", cwd=repo, env=env)
+    texts = {p: p.read_text(errors="replace") for p in repo.rglob("*") if p.is_file() and ".git" not in p.relative_to(repo).parts}
+    assert not [p for p, text in texts.items() if "PIN-A-KAMDOC-COMMIT" in text]
+    assert not (repo / ".gitlab").exists() and f"@{commit}" in texts[repo / ".gitlab-ci.yml"]  # one pipeline, pinned

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import re
 
 from dataclasses import dataclass, field
@@ -165,9 +168,23 @@ class Summary:
     unreadable_commit: str = ""
 
 
-def plans_health(summaries: list[Summary], today: date, programme: Programme, language: str = "en") -> list[Health]:
-    """The health of each plan, in the order given."""
-    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit, language, s.unreadable_commit) for s in summaries]
+def plans_health(summaries: list[Summary], today: date, programme: Programme, language: str | None = None) -> list[Health]:
+    """The health of each plan, in the order given; each said in `language`, or without one in the plan's own (a plan
+    that does not validate, in the language most of the plans are written in)."""
+    fallback = language or majority_language(summaries)
+    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit,
+                        language or (str(s.plan.language) if s.plan is not None else fallback), s.unreadable_commit) for s in summaries]
+
+
+def majority_language(summaries: list[Summary]) -> str:
+    """The language most of the valid plans are written in (English on a tie or without any)."""
+    return most_spoken(str(s.plan.language) for s in summaries if s.plan is not None)
+
+
+def most_spoken(languages: Iterable[str]) -> str:
+    """The language most of these are (English on a tie or without any): a report's frame speaks it."""
+    counted = Counter(languages)
+    return "de" if counted["de"] > counted["en"] else "en"
 
 
 def smart_problems(plan: Plan, language: str = "en") -> list[str]:

@@ -73,8 +73,9 @@ class Portfolio:
         return {level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)}
 
 
-def analyse(summaries: list[Summary], today: date, programme: Programme, language: str = "en") -> Portfolio:
-    """The portfolio of the plans summarised (each validated against the programme)."""
+def analyse(summaries: list[Summary], today: date, programme: Programme, language: str | None = None) -> Portfolio:
+    """The portfolio of the plans summarised (each validated against the programme); each plan's health said in
+    `language`, or without one in the plan's own."""
     health = plans_health(summaries, today, programme, language)
     accounts: list[Account] = []
     invalid: list[str] = []

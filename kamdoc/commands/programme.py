@@ -26,7 +26,7 @@ def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
     return plans, programme_for(find_repo(plans[0]))
 
 
-def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str,
+def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str | None,
                   theme_dir: Path | None, deck: bool) -> int:
     """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
     from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
@@ -41,6 +41,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
     lacking = False
     if deck:
+        from kamdoc.analyse.health import most_spoken
         from kamdoc.commands.cache import cache_folder
         from kamdoc.outline.portfolio_deck import portfolio_outline
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
@@ -50,7 +51,8 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
 
         formats, lacking = usable_formats(formats, Terminal())
         theme = load_theme(theme_dir)
-        outline = portfolio_outline(portfolio, theme, language, cache_folder())
+        # The deck speaks the language asked for, else the one most of the plans are written in.
+        outline = portfolio_outline(portfolio, theme, language or most_spoken(h.language for h in portfolio.health), cache_folder())
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
         for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
             target = out / f"portfolio.{kind}"
@@ -61,7 +63,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     return 1 if portfolio.invalid or lacking else 0
 
 
-def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str) -> int:
+def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str | None) -> int:
     """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
     from kamdoc.analyse.health import RANK
     from kamdoc.pipeline.programme import health

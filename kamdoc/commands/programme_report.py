@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from kamdoc.analyse.health import Health, status_counts
+from kamdoc.analyse.health import Health, most_spoken, status_counts
 from kamdoc.analyse.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
 
 
@@ -53,7 +53,8 @@ _HEALTH_WORDS: dict[str, dict[str, Any]] = {
 
 
 def _words(healths: list[Health]) -> dict[str, Any]:
-    return _HEALTH_WORDS.get(healths[0].language if healths else "en", _HEALTH_WORDS["en"])
+    """The table's frame in the language most of its plans speak (each row's reasons stay in its plan's)."""
+    return _HEALTH_WORDS[most_spoken(h.language for h in healths)]
 
 
 def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:

@@ -14,6 +14,7 @@ import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
 from kamdoc.load.numerals import LOOKS_NUMERIC
+from kamdoc.load.yaml_errors import At, explain
 from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
 
 
@@ -64,11 +65,23 @@ def packed(line: int, column: int) -> int:
 
 
 class LoadError(Exception):
-    """A problem that stops reading a file (syntax, refused YAML feature, size): one finding."""
+    """A problem that stops reading a file (syntax, refused YAML feature, size): one finding, and the language the file
+    says it is written in, where a line `language: de` says so (its messages are said in it)."""
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding, language: str | None = None) -> None:
         super().__init__(finding.message)
         self.finding = finding
+        self.language = language
+
+
+_LANGUAGE_LINE = re.compile(r"^language:\s*['\"]?(en|de)['\"]?\s*(?:#.*)?$", re.M)
+
+
+def said_language(text: str) -> str | None:
+    """The language a plan's text declares on a line of its own (`language: de`), read without parsing: a file with a
+    syntax error is still told what is wrong in its own language."""
+    found = _LANGUAGE_LINE.search(text)
+    return found.group(1) if found else None
 
 
 class FileRefused(Exception):
@@ -308,8 +321,16 @@ def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
         raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", str(exc))) from None
     except OSError as exc:
         raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", f"cannot read the file: {exc.strerror}")) from None
-    text = decode_text(data, plan_file)
-    return parse(text, plan_file, repo)
+    try:
+        text = decode_text(data, plan_file)
+    except LoadError as exc:  # said in the plan's language all the same, where a line of it says which
+        exc.language = exc.language or said_language(data.decode("utf-8", "replace"))
+        raise
+    try:
+        return parse(text, plan_file, repo)
+    except LoadError as exc:
+        exc.language = exc.language or said_language(text)
+        raise
 
 
 def parse(text: str, file: Path, repo: Path) -> Document:
@@ -322,6 +343,10 @@ def parse(text: str, file: Path, repo: Path) -> Document:
         # sees the first level too deep. The pure-Python parser reads only as far as it must, so
         # kamdoc's own check fires where the plan goes too deep, with kamdoc's own message.
         return _parse_with(yaml.SafeLoader, text, file, repo)
+
+
+_CUT_BY_COMMENT = re.compile(r"^(\s+)(#\S[^#]*?)\s*$")
+"""What follows a plain value on its line when it is ` #` glued to a word: `Team #1`, not a comment such as `# note`."""
 
 
 class _ParserLimit(Exception):
@@ -338,11 +363,13 @@ def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Documen
         if loader_class is not yaml.SafeLoader and "maximum nesting depth" in str(exc.problem):
             raise _ParserLimit() from None
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise LoadError(Finding(Pos(file, line, col), "error", "", f"YAML syntax error: {problem}")) from None
+        context = exc.context_mark or mark
+        at = At(str(exc.problem or ""), str(exc.context or ""), mark.line if mark else 0, mark.column if mark else 0,
+                context.line if context else 0, context.column if context else 0, doc.lines)
+        said = explain(at)
+        raise LoadError(Finding(Pos(file, said.line, said.col), "error", "", said.message), said_language(text)) from None
     except yaml.YAMLError as exc:
-        raise LoadError(Finding(Pos(file, 1, 1), "error", "", f"YAML syntax error: {exc}")) from None
+        raise LoadError(Finding(Pos(file, 1, 1), "error", "", f"YAML syntax error: {exc}"), said_language(text)) from None
     finally:
         loader.dispose()
     return doc
@@ -486,7 +513,20 @@ class _Builder:
         elif LOOKS_NUMERIC.match(text):
             self.doc.numerals[path] = text
         self.last_plain = (path, event.end_mark.line, event.end_mark.column, text)
+        self._cut_by_comment(event, path, text)
         return value
+
+    def _cut_by_comment(self, event: Any, path: Path_, text: str) -> None:
+        """A warning where ` #` right after a plain value starts a comment that looks like part of it (`Team #1`)."""
+        end = event.end_mark
+        rest = self.doc.lines[end.line][end.column :] if end.line < len(self.doc.lines) else ""
+        cut = _CUT_BY_COMMENT.match(rest)
+        if cut:
+            self.doc.problems.append(
+                Finding(Pos(self.doc.file, end.line + 1, end.column + len(cut.group(1)) + 1), "warning", _dotted(path),
+                        f"{quoted(cut.group(2))} starts a comment, so the value ends before it as {quoted(text)}; if it belongs to the "
+                        "value, put the whole value in quotes (a comment has a space after its #)")
+            )
 
     def _glued(self, key: Any, path: Path_) -> bool:
         """Whether a flow mapping's key is the rest of a number before it, split at a comma: `{2026: 1,250}` (kept as `1,250`)."""

@@ -19,7 +19,7 @@ CONFIG_FILE = "kamdoc.yaml"
 # Setting -> (its meaning, the commands and parameters it is the default for).
 SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
-    "language": ("The language of new plans and of the portfolio deck: en or de.", {"new": "language", "portfolio": "language", "health": "language", "preview": "language"}),
+    "language": ("The language of new plans (`kamdoc new`): en or de. Every other command speaks each plan's own language unless --language says otherwise.", {"new": "language"}),
     "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name", "preview": "theme_name"}),
     "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
@@ -42,7 +42,7 @@ def find_config(start: Path) -> Path | None:
 
 
 BLOCKS = {
-    "portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see README).",
+    "portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see docs/programme.md).",
     "audiences": "What the customer's copy shows beyond the standard's declarations: `customer: {show: [field, …], power_map: chart | none}`.",
 }
 """Settings that hold a mapping and belong to one feature rather than to command-line options."""
@@ -69,7 +69,7 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
         if key in BLOCKS:
             if not isinstance(value, dict):
                 vpos = doc.where((key,))
-                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see README)")
+                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)")
             continue
         if key not in SETTINGS:
             raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}")

@@ -72,7 +72,7 @@ def card_lines(person: Person, language: str, compact: bool = False) -> list[Lin
         often = term("contact", person.contact, language) if person.contact else ""
         often = word("no_contact_yet", language) if person.contact == "none" else often[:1].lower() + often[1:]  # mid-sentence
         how = " · ".join(x for x in (short_name(person.owner or ""), often) if x)
-        lines.append(Line(f"{word('contact', language)}: {how}", "contact"))
+        lines.append(Line(f"{word('our_contact', language)}: {how}", "contact"))
     return lines
 
 

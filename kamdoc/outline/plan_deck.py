@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from functools import partial
-from datetime import date
 from dataclasses import dataclass, replace
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -12,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from kamdoc.outline import words as labels
-from kamdoc.outline.words import amount, change_percent, day, has_word, number, percent, term, word
+from kamdoc.outline.words import amount, change_percent, day, number, percent, term, word
 from kamdoc.outline.axes import CHART_FONT, TOTAL_ROOM
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
@@ -37,9 +35,7 @@ from kamdoc.validate.images import LOGO, Image, Named
 from kamdoc.standard.model import Goal, OwnSwot, Potential, Product, Swot
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import CustomerCopy
-from kamdoc.standard.vocab import VOCABULARY, values
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
-from kamdoc.standard.sections import section as section_of
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
 from kamdoc.outline.deck import (
     Box,
@@ -373,44 +369,9 @@ class _Builder:
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))
 
-    def shown(self, value: object, field: str) -> str:
-        """A changed value as the deck writes it: numbers and dates in the plan's language, closed-list values as terms."""
-        if isinstance(value, bool) or value is None:
-            return self.w("yes") if value else (self.w("no") if value is False else "")
-        if isinstance(value, (int, float)):
-            return number(float(value), self.lang)
-        if isinstance(value, date):
-            return day(value, self.lang)
-        vocabulary = _FIELD_VOCABULARY.get(field, field)
-        if isinstance(value, str) and vocabulary in VOCABULARY and value in values(vocabulary):
-            return term(vocabulary, value, self.lang)
-        if isinstance(value, (list, dict)):
-            from kamdoc.analyse.diff import shown_value  # only the changes slide shows whole lists: the diff is not loaded for every deck
-
-            return shown_value(value)
-        return str(value).replace("\n", " ")  # whole: the slide flows on, and nothing in a deck is cut short
-
-    def place(self, where: str) -> str:
-        """Where a change is, with each field's name in the plan's language where the deck has a word for it ("total 2027" too)."""
-        def shown(part: str) -> str:
-            key = part.replace(" ", "_")
-            if has_word(key):
-                return self.w(key)
-            first, _, rest = part.partition(" ")
-            return f"{self.w(first)} {rest}" if rest.isdigit() and has_word(first) else part
-
-        return ": ".join(shown(part) for part in where.split(": "))
-
-    def difference(self, old: float, new: float) -> str:
-        """How much a number changed, in the plan's language: +250, +2,3 %."""
-        sign = "+" if new >= old else "−"
-        change = change_percent(old, new)  # none over a base of 0 or next to it: a share of nothing says nothing
-        share = f", {sign}{percent(abs(change), self.lang, 1)}" if change is not None else ""
-        return f"{sign}{number(abs(new - old), self.lang)}{share}"
-
     def changes(self, since: str, changes: list[Change] | None) -> None:
         """The "Changes since …" slides: one line per change, in the standard's order of sections."""
-        from kamdoc.analyse.diff import describe
+        from kamdoc.outline.change_words import ChangeWords, marked_runs
 
         title = f"{self.w('changes_since')} {since}"
         if changes is None:
@@ -419,15 +380,11 @@ class _Builder:
             paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
         else:
             paras = []
-            kinds = {"added": self.w("added"), "removed": self.w("removed")}
+            said = ChangeWords(self.lang)
             for change in changes:
-                field = change.where.rsplit(": ", 1)[-1].replace(" ", "_")
-                line = describe(change, partial(self.shown, field=field), self.place(change.where), kinds, self.difference)
-                section, _, rest = line.partition(": ")
-                known = section_of(change.section)
-                label = known.title[self.lang == "de"] if known else section
+                label, rest = said.parts(change)
                 marker = {"added": "+ ", "removed": "− "}.get(change.kind, "")
-                paras.append(Para((Run(f"{label}: ", bold=True), Run(f"{marker}{rest}")), "•"))
+                paras.append(Para((Run(f"{label}: ", bold=True), *marked_runs(f"{marker}{rest}")), "•"))
             if not paras:
                 paras = [Para((Run(f"{self.w('no_changes_since')} {since}."),))]
         self.flow("changes", title, "changes", paras)
@@ -809,7 +766,6 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
 
 
 # Fields whose values come from a closed list of another name.
-_FIELD_VOCABULARY = {"frequency": "contact", "kind": "link", "role": "perception_role", "unit": "currency_unit"}
 
 SHORTEST_PAGE = 0.25
 """A continuation slide of text is at least this share full; else the slides before it hold less."""

@@ -91,6 +91,8 @@ PASSES = 3
 """Layouts tried at most: each gives the people with a tie to another slide a line for its tag; a person whose tie moves
 to another slide only in the last one is found in the table of ties."""
 _DARK_FILLS = {"mentor", "enemy"}
+MAX_TAG_TRIES = 20
+"""How many of a person's ties are tried for the longest tag their box keeps room for (a person may have hundreds)."""
 _SITES = site_fractions()
 
 
@@ -141,18 +143,26 @@ class _Map:
 
     # --- boxes -----------------------------------------------------------------------------------------------------
 
+    def longest_tag(self, pid: str) -> Line:
+        """The longest tag a box may carry, whichever of its ties comes first on a slide: the room kept for it."""
+        ties = self.ties[pid]
+        tags = [self.tag_line(pid, [tie, *(t for t in ties if t is not tie)], None) for tie in ties[:MAX_TAG_TRIES]]
+        return max(tags, key=lambda line: len(line.text))
+
     def tag_line(self, pid: str, links: Sequence[Link], page_of: dict[str, int] | None) -> Line:
         """A box's tag for its ties to people on other slides: the first by name and slide, the others counted."""
         link = links[0]
         other = link.to if link.from_ == pid else link.from_
         kind = link.kind or "influences"
         arrow = ("→" if link.from_ == pid else "←") if kind == "influences" else "↔"
+        # The arrow says who influences whom; allies and rivals, both ↔, are told apart in words ("↔ Rivale: G. Köhler").
+        what = f"{word(f'tie_{kind}', self.language)}: " if kind != "influences" else ""
         where = map_ref(page_of[other] if page_of is not None and other in page_of else 99)
         more = f" +{len(links) - 1}" if len(links) > 1 else ""
-        # The words in the box's own text colour, which reads on every fill (the tie's colour on a light fill did not, at
-        # 2.2:1); the arrow in the tie's colour on a light box, where it shows.
+        # The kind of tie in words, in the box's own text colour, which reads on every fill (the tie's colour on a light
+        # fill did not, at 2.2:1); the arrow in the tie's colour on a light box, where it shows.
         light = self.by_id[pid].attitude not in _DARK_FILLS
-        return Line(f"{arrow} {short_name(self.by_id[other].name)} · {word('slide_short', self.language)} {where}{more}", "tag",
+        return Line(f"{arrow} {what}{short_name(self.by_id[other].name)} · {word('slide_short', self.language)} {where}{more}", "tag",
                     lead_colour=f"link.{kind}" if light else None)
 
     def card(self, pid: str, style: Style, compact: bool = False, tag: Line | None = None, branch: str = "") -> tuple[Card, float]:
@@ -177,7 +187,7 @@ class _Map:
     def _measure_heights(self, style: Style) -> dict[str, float]:
         out = {}
         for p in self.people:
-            tag = self.tag_line(p.id, sorted(self.ties[p.id], key=lambda k: -len(self.by_id[k.to if k.from_ == p.id else k.from_].name)), None) if p.id in self.tagged else None
+            tag = self.longest_tag(p.id) if p.id in self.tagged else None
             out[p.id] = self.card(p.id, style, tag=tag, branch=self.team_ref(99) if p.id in self.forwarded else "")[1]
         return out
 
@@ -341,8 +351,8 @@ class _Map:
         return None
 
     def team_ref(self, index: int) -> str:
-        """What a box on a branch slide says after the name when its team goes on on another slide: "(Team: S. 11)"."""
-        return f"({word('team', self.language)}: {word('slide_short', self.language)} {map_ref(index)})"
+        """What a box on a branch slide says after the name when its team goes on on another slide: "· Team → S. 11"."""
+        return f"· {word('team', self.language)} → {word('slide_short', self.language)} {map_ref(index)}"
 
     def teams(self, shown: dict[str, list[str]]) -> dict[str, Line]:
         """For each overview box with people below it who are not on the overview: how many, and the key people among them
@@ -366,11 +376,10 @@ class _Map:
         return {pid: Line(self.team_text(below[pid]), "team") for pid in shown if below.get(pid, Counter())["person"]}
 
     def team_text(self, count: Counter[str]) -> str:
-        """"Team: 14 Personen (2 Entscheider, 1 Mentor)" in the plan's language."""
+        """"Team: 14 Personen · 2 Entscheider · 1 Mentor" in the plan's language."""
         def counted(key: str) -> str:
-            return f"{count[key]} {word(f'{key}_one' if count[key] == 1 else f'{key}_many', self.language)}"
-        key = [counted(k) for k in ("decision_maker", "mentor", "enemy") if count[k]]
-        return f"{word('team', self.language)}: {counted('person')}" + (f" ({', '.join(key)})" if key else "")
+            return f"{count[key]}\u00a0{word(f'{key}_one' if count[key] == 1 else f'{key}_many', self.language)}"
+        return " · ".join([f"{word('team', self.language)}: {counted('person')}", *(counted(k) for k in ("decision_maker", "mentor", "enemy") if count[k])])
 
 
 def _sides(route: tuple[tuple[float, float], ...], end: Box) -> tuple[int, int]:
@@ -532,7 +541,9 @@ def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "")
     """What one slide shows: its boxes' attitudes and frames, the ties it draws, its dotted lines, whether a box has a tag."""
     people = [m.by_id[e.key] for e in elements if isinstance(e, Shape) and e.key in m.by_id]
     lines = [e for e in elements if isinstance(e, Connector)]
-    return _Used(frozenset(p.attitude for p in people if p.attitude), any(p.influence for p in people),
+    known = frozenset(p.attitude for p in people if p.attitude)
+    unknown = frozenset({"unknown"}) if known and any(not p.attitude for p in people) else frozenset()  # a white box, explained
+    return _Used(known | unknown, any(p.influence for p in people),
                  frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
                  any(e.dotted for e in lines), tags, loners)
 
@@ -540,23 +551,26 @@ def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "")
 def _used_anywhere(m: _Map, split: bool) -> _Used:
     """Everything any slide of the map may show: the legend's room is kept for it (the loners' note with two slides)."""
     loners = _loners_note(m, len(m.forest[2]), [99, 99]) if split and m.forest[2] else ""
-    return _Used(frozenset(p.attitude for p in m.people if p.attitude), any(p.influence for p in m.people),
+    known = frozenset(p.attitude for p in m.people if p.attitude)
+    unknown = frozenset({"unknown"}) if known and any(not p.attitude for p in m.people) else frozenset()
+    return _Used(known | unknown, any(p.influence for p in m.people),
                  frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties), loners)
 
 
 def _loners_note(m: _Map, count: int, slides: Sequence[int]) -> str:
     """The overview's note of the people it leaves out who have no reporting line, and the slides that show them."""
-    people = f"{count} {word('person_one' if count == 1 else 'person_many', m.language)}"
+    people = word("person_one" if count == 1 else "person_many", m.language)
     short = word("slide_short", m.language)
     where = (f"{short} {map_ref(slides[0])}–{map_ref(slides[-1])}" if len(slides) > 2
              else ", ".join(f"{short} {map_ref(n)}" for n in slides))
-    return f"{people} {word('without_reporting_line', m.language)}: {where}"
+    return word("loners_note", m.language).format(n=count, people=people, where=where)
 
 
 def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, str]], int]:
     """What the legend says, as (swatch colour, label) items: only what is used. And how many lines it takes."""
     items: list[tuple[str | None, str]] = [(f"attitude.{a}", term("attitude", a, m.language))
                                            for a in ("mentor", "positive", "neutral", "negative", "enemy") if a in used.attitudes]
+    items += [("attitude.unknown", word("attitude_unknown", m.language))] if "unknown" in used.attitudes else []
     if used.influence:
         items.append((None, word("influence_weight", m.language)))
     items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if used.dotted else "")))
@@ -638,9 +652,10 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     table = []
     for link in links:
         if link.from_ in m.by_id and link.to in m.by_id:
-            row = [m.by_id[link.from_].name, term("link", link.kind or "influences", language), m.by_id[link.to].name]
+            row = [m.by_id[link.from_].name, word(f"table_{link.kind or 'influences'}", language), m.by_id[link.to].name]
             if several:
                 shown = sorted({drawer.full[p] for p in (link.from_, link.to) if p in drawer.full})
                 row.append(", ".join(f"{word('slide_short', language)} {map_ref(n)}" for n in shown))
             table.append(row)
+    table.sort(key=lambda row: (row[0].casefold(), row[2].casefold()))  # a person's ties together, by name
     return slides, table

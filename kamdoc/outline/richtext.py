@@ -20,6 +20,7 @@ class Run:
     italic: bool = False
     link: str | None = None
     colour: str | None = None  # a theme colour name for this run alone (a tie's tag in its tie's colour); else the element's
+    strike: bool = False  # struck through: words a change removed, on the changes slide
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,11 @@ def summaries(files: list[Path], today: date, programme: Programme) -> list[Summ
     return out
 
 
-def portfolio(files: list[Path], today: date, programme: Programme, language: str = "en") -> Portfolio:
+def portfolio(files: list[Path], today: date, programme: Programme, language: str | None = None) -> Portfolio:
     """The portfolio of these plans."""
     return analyse(summaries(files, today, programme), today, programme, language)
 
 
-def health(files: list[Path], today: date, programme: Programme, language: str = "en") -> list[Health]:
+def health(files: list[Path], today: date, programme: Programme, language: str | None = None) -> list[Health]:
     """The health of each of these plans."""
     return plans_health(summaries(files, today, programme), today, programme, language)

@@ -29,6 +29,7 @@ class PlanDiff:
     changes: list[Change] = field(default_factory=list)
     new_findings: list[Finding] = field(default_factory=list)
     problem: str = ""  # why the plan could not be compared at all (status unreadable)
+    language: str = "en"  # the plan's own, which its changes are said in
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -165,13 +166,19 @@ def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> t
             old_path = by_identity[identity].pop(0)
             del gone[old_path]
         diffs.append(_pair_or_add(path, old_path, old_results.get(old_path), new))
+        diffs[-1].language = _language(new, old_results.get(old_path))
     for path in gone:
         old = old_results[path]
         if isinstance(old, str):
             diffs.append(PlanDiff(path, "unreadable", problem=old))
         else:
-            diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else ""))
+            diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else "", language=old.language))
     return a, b, sorted(diffs, key=lambda d: d.path)
+
+
+def _language(*sides: Result | str | None) -> str:
+    """The plan's language: its newer side's where that could be read, else its older side's, else English."""
+    return next((side.language for side in sides if isinstance(side, Result)), "en")
 
 
 def _is_path(arg: str) -> bool:

@@ -135,11 +135,17 @@ class _Pages:
         if _single(self.workspace, plans):
             return RedirectResponse(f"{self.prefix}/deck/{quote(next(iter(plans)))}", 307)
         rows, problem = await _rows(self.workspace)
-        return HTMLResponse(plans_page(rows, self.prefix, self.language, self.workspace.version, problem))
+        return HTMLResponse(plans_page(rows, self.prefix, self.page_language(rows), self.workspace.version, problem))
 
     async def plans_api(self, request: Request) -> Response:
         rows, problem = await _rows(self.workspace)
-        return JSONResponse({"version": self.workspace.version, "rows": plans_rows(rows, self.prefix, self.language, problem)})
+        return JSONResponse({"version": self.workspace.version, "rows": plans_rows(rows, self.prefix, self.page_language(rows), problem)})
+
+    def page_language(self, rows: list[Any]) -> str:
+        """The start page's words: in the language asked for, else the one most of the plans are written in."""
+        from kamdoc.analyse.health import most_spoken
+
+        return self.workspace.language or most_spoken(row.language for row in rows)
 
     async def deck(self, request: Request) -> Response:
         from anyio import to_thread

@@ -61,6 +61,7 @@ class Row:
     account: str
     status: str
     reasons: tuple[str, ...]
+    language: str = "en"  # the plan's, which its reasons are said in
 
 
 @dataclass
@@ -190,8 +191,8 @@ class Workspace:
             by_repo.setdefault(find_repo(file).absolute(), []).append(file)
         rows = []
         for repo, files in by_repo.items():
-            for h in health(files, self.today(), programme_for(repo), self.language or "en"):
-                rows.append(Row(slugs.get(h.plan, ""), h.plan, h.account, h.status, tuple(h.reason_texts())))
+            for h in health(files, self.today(), programme_for(repo), self.language):  # None: each plan's own language
+                rows.append(Row(slugs.get(h.plan, ""), h.plan, h.account, h.status, tuple(h.reason_texts()), h.language))
         return rows
 
 

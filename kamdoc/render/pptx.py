@@ -188,7 +188,8 @@ class _Painter:
                 rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             own = look if run.colour is None or placeholder else f"<a:solidFill>{self.colour_xml(run.colour)}</a:solidFill>{self.font_xml}"
-            props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}" dirty="0">'
+            strike = ' strike="sngStrike"' if run.strike else ""
+            props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}"{strike} dirty="0">'
                      f'{own}{link}</a:rPr>')
             for i, piece in enumerate(run.text.split("\n")):
                 if i:

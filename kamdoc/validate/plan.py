@@ -36,6 +36,7 @@ from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 from kamdoc.standard.model import Kind
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import DEFAULT, Programme
+from kamdoc.validate.dates import write_instead
 from kamdoc.validate.images import Image, Named
 
 T = TypeVar("T")
@@ -80,6 +81,7 @@ def validate_file(plan_file: Path, today: date, programme: Programme = DEFAULT, 
         doc = read_plan(plan_file, repo)
     except LoadError as exc:
         result.findings.append(exc.finding)
+        result.said_in = exc.language or result.said_in  # a German plan with a syntax error is told so in German
         return result
     return validate_document(doc, today, programme)
 
@@ -515,6 +517,10 @@ def _type_message(kind: str, value: Any) -> str:
         message += "; write a whole number"
     elif kind == "date_type" and isinstance(value, str) and _ISO_DATE.match(value):
         message = f"{quoted(value)} is not a valid date (YYYY-MM-DD)"
+    elif kind == "date_type" and isinstance(value, str):
+        message += write_instead(value)  # 31.12.2026, Q4 2027, Dez 2026: the ISO form to write
+    elif kind == "date_type" and isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        message += f"; write {value}-12-31 if the year's end is meant"
     return message
 
 

@@ -60,7 +60,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 def diff(repo: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.chdir(repo)
-    run = kamdoc("diff", *args, "--today", TODAY)
+    run = kamdoc("diff", *args, "--today", TODAY, "--language", "en")  # the German example, reported in English
     return run.code, run.out
 
 
@@ -177,7 +177,7 @@ def test_diff_between_two_commits_runs_as_a_process(history: tuple[Path, dict[st
     monkeypatch.chdir(repo)
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "kamdoc", "diff", revs["start"], revs["money"]], capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "kamdoc", "diff", revs["start"], revs["money"], "--language", "en"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "financials" in run.stdout
 
@@ -335,5 +335,5 @@ def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, 
 def test_hostile_revision_names_are_one_usage_error(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, revision: str, said: str) -> None:
     repo, _ = history
     monkeypatch.chdir(repo)
-    run = kamdoc("diff", revision, "--", "plans")
+    run = kamdoc("diff", "--language", "en", revision, "--", "plans")
     assert run.code == 2 and said in run.err and "Traceback" not in run.err

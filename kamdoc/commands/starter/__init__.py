@@ -34,6 +34,8 @@ SHARDS = 4
 """How many parts CI builds the decks in unless `--shards` says otherwise."""
 PLACEHOLDER = "PIN-A-KAMDOC-COMMIT"
 """Written where kamdoc's commit belongs when none is known: CI stops at it with a message saying what to put there."""
+MARKER = "Written by `kamdoc init`"
+"""The line that makes a file kamdoc's own (in its first lines): init replaces it with --force, and fills in the pin."""
 
 PLANS = "plans"
 OUT = "build"
@@ -68,6 +70,8 @@ class Source:
     repository: str
     rev: str
     given: str = ""  # a tag or branch asked for, which is no pin: the warning names it
+    local: str = ""  # the local clone this kamdoc was installed from, when its commit cannot be pinned: a runner cannot reach it
+    local_rev: str = ""  # that clone's commit, for the warning to name
 
     @property
     def pinned(self) -> bool:
@@ -87,24 +91,70 @@ class Source:
 
 
 def installed_from_git() -> Source | None:
-    """The git URL and commit this kamdoc was installed from, as pip recorded it (PEP 610), if it came from git."""
+    """The git URL and commit this kamdoc was installed from, if it came from git: as pip recorded it (PEP 610) for
+    `pip install git+URL@commit`, as the wheel recorded it when it was built in a git clone, or as the clone of an
+    editable install says. A clone whose only address is a path on this machine gives a Source that is not pinned and
+    names the clone and its commit: a CI runner could not fetch from there."""
     from importlib import metadata
 
     try:
-        text = metadata.distribution("kamdoc").read_text("direct_url.json")
+        info = _json_object(metadata.distribution("kamdoc").read_text("direct_url.json"))
     except metadata.PackageNotFoundError:
-        return None
-    try:
-        info = json.loads(text or "null")
-    except ValueError:
-        return None
-    if not isinstance(info, dict):
         return None
     vcs = info.get("vcs_info") or {}
     url = str(info.get("url", ""))
-    if vcs.get("vcs") == "git" and _COMMIT.match(str(vcs.get("commit_id", ""))) and _GIT_URL.match(url):
-        return Source(url, str(vcs["commit_id"]))
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and _COMMIT.match(str(vcs.get("commit_id", ""))) and _GIT_URL.match(url):
+        return _reachable(url, str(vcs["commit_id"]))
+    recorded = _recorded_origin()
+    if recorded is not None:
+        return recorded
+    if isinstance(info.get("dir_info"), dict) and url.startswith("file://"):  # pip install -e /path/to/clone (or pip install /path)
+        return _clone_origin(Path(url.removeprefix("file://")))
     return None
+
+
+def _json_object(text: str | None) -> dict[str, Any]:
+    try:
+        found = json.loads(text or "null")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _recorded_origin() -> Source | None:
+    """The clone a wheel was built in, as the build recorded it in kamdoc/_origin.json (only a wheel built in a git clone has it)."""
+    from importlib import resources
+
+    try:
+        info = _json_object(resources.files("kamdoc").joinpath("_origin.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    commit, url = str(info.get("commit", "")), str(info.get("repository", ""))
+    if not _COMMIT.match(commit):
+        return None
+    return _reachable(url, commit)
+
+
+def _clone_origin(path: Path) -> Source | None:
+    """The commit and the address (its remote `origin`) of the git clone at `path`, which kamdoc was installed from."""
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", "-C", str(path), *args], capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "HEAD")
+    if not _COMMIT.match(commit):
+        return None
+    return _reachable(git("remote", "get-url", "origin") or str(path), commit)
+
+
+def _reachable(url: str, commit: str) -> Source:
+    """kamdoc at `commit` of `url`: pinned when a CI runner can fetch from `url`, else unpinned and naming the local clone."""
+    if _GIT_URL.match(url) and not url.startswith("file:"):
+        return Source(url, commit)
+    return Source(KAMDOC_REPOSITORY, PLACEHOLDER, local=url, local_rev=commit)
 
 
 def source(repository: str | None, rev: str | None) -> Source:
@@ -124,11 +174,33 @@ def source(repository: str | None, rev: str | None) -> Source:
 
 
 def unpinned_warning(kamdoc: Source) -> str:
-    """What init says, loudly, when it knows no commit of kamdoc to pin CI and the hooks to."""
+    """What init says, loudly, when it knows no commit of kamdoc to pin CI and the hooks to: the command to pin it, with
+    the repository when it is not the official one (else pinning would switch to the official one)."""
+    repo = "" if kamdoc.repository == KAMDOC_REPOSITORY else f" --kamdoc-repo {kamdoc.repository}"
+    if kamdoc.local:
+        return (f"WARNING: kamdoc is not pinned to a commit. This kamdoc was installed from the clone at {kamdoc.local} "
+                f"(commit {kamdoc.local_rev}), a path no CI runner can reach; CI stops at {PLACEHOLDER}, and the commit hook "
+                f"runs the kamdoc installed here. Once that commit is pushed, pin it: "
+                f"`kamdoc init --kamdoc-repo <URL it is pushed to> --kamdoc-rev {kamdoc.local_rev} --force`.")
     asked = f" ({kamdoc.given!r} is a tag or branch: it can move)" if kamdoc.given else ""
-    return (f"WARNING: kamdoc is not pinned to a commit{asked}. CI and the hooks stop at {PLACEHOLDER} until it is: "
-            f"run `git ls-remote {kamdoc.repository}` and `kamdoc init --kamdoc-rev <commit> --force` again, "
-            f"or put the commit where {PLACEHOLDER} stands.")
+    return (f"WARNING: kamdoc is not pinned to a commit{asked}. CI stops at {PLACEHOLDER} until it is, and the commit hook "
+            f"runs the kamdoc installed here: run `git ls-remote {kamdoc.repository}` (the commit is the first column) "
+            f"and `kamdoc init{repo} --kamdoc-rev <commit> --force` again.")
+
+
+def default_branch(root: Path) -> str:
+    """The branch a new repository's CI builds on: the current branch of the repository at `root` (even before its
+    first commit), else git's init.defaultBranch (what `git init` will name it), else main."""
+    for args in (["-C", str(root), "symbolic-ref", "--short", "HEAD"], ["config", "--get", "init.defaultBranch"]):
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, timeout=10,
+                                  cwd=root if args[0] == "config" and root.is_dir() else None)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        name = done.stdout.strip()
+        if done.returncode == 0 and _REF.match(name):
+            return name
+    return "main"
 
 
 def textconv_command() -> str:
@@ -157,8 +229,49 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", one, text)
 
 
-def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS) -> dict[str, str]:
-    """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc installed here)."""
+_GITLAB_PIN_CHECK = (f"    - 'echo \"kamdoc is not pinned to a commit: run kamdoc init --kamdoc-rev COMMIT --force again, or put a commit "
+                     f"of kamdoc where {PLACEHOLDER} stands\"; exit 1'\n")
+_ACTION_PIN_CHECK = (f"        echo \"::error file={LOCAL_ACTION}::kamdoc is not pinned to a commit: run 'kamdoc init --kamdoc-rev <commit> --force' "
+                     f"again, or put a commit of $KAMDOC_REPOSITORY in KAMDOC_COMMIT here (git ls-remote $KAMDOC_REPOSITORY)\"\n        exit 1\n")
+_LOCAL_UNTIL_PINNED = "\n# kamdoc is not pinned to a commit yet: `kamdoc init --kamdoc-rev <commit> --force` switches to kamdoc's own hook."
+"""The local hook's line when init chose it because no commit is known (else the team chose it, and keeps it)."""
+_UNTIL_PINNED = "# kamdoc: until a commit is pinned"
+"""The mark on kamdoc's local hook entry that init chose for want of a commit: in a team's own pre-commit file too, so
+that pinning later switches that entry to kamdoc's own hook."""
+
+
+def hooks_for(root: Path, kamdoc: Source, asked: str | None) -> str:
+    """Which commit hook to write: as asked; else kamdoc's own (remote) once a commit is pinned, unless the team chose the
+    local one before; else the local one, which runs the kamdoc installed here and never fetches a placeholder."""
+    if asked == "remote" and not kamdoc.pinned:
+        raise CommandLineError("--hooks remote needs kamdoc pinned to a commit (--kamdoc-rev COMMIT): pre-commit cannot fetch "
+                               f"{PLACEHOLDER}; leave --hooks out to use the local hook until then")
+    if asked is not None:
+        return asked
+    if not kamdoc.pinned:
+        return "local"
+    try:
+        existing = read_own(root / ".pre-commit-config.yaml")
+    except (OSError, ValueError):
+        return "remote"
+    from kamdoc.commands.starter.joining import kamdoc_entry
+
+    lines = existing.splitlines()
+    found = kamdoc_entry(lines)
+    entry = "\n".join(lines[found[0]:found[1]]) if found else ""
+    chosen = "repo: local" in entry and _UNTIL_PINNED not in entry  # the team chose the local hook: it stays
+    return "local" if chosen else "remote"
+
+
+def _mine(text: str) -> bool:
+    """Whether a file's first lines carry init's mark: then it is kamdoc's own."""
+    return any(MARKER in line for line in text.splitlines()[:3])
+
+
+def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS,
+                  for_now: bool = False) -> dict[str, str]:
+    """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc
+    installed here); `for_now`: the local hook was chosen for want of a commit, and pinning later replaces it."""
     values = {
         "version": __version__,
         "plans": PLANS,
@@ -169,6 +282,10 @@ def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remo
         "kamdoc_rev": kamdoc.rev,
         "kamdoc_action": kamdoc.action,
         "placeholder": PLACEHOLDER,
+        "gitlab_pin_check": "" if kamdoc.pinned else _GITLAB_PIN_CHECK,
+        "action_pin_check": "" if kamdoc.pinned else _ACTION_PIN_CHECK,
+        "local_hook_note": _LOCAL_UNTIL_PINNED if for_now else "",
+        "local_entry_note": f"  {_UNTIL_PINNED}" if for_now else "",
         "shards": str(shards),
         "shard_list": ", ".join(str(i) for i in range(1, shards + 1)),
         **PINNED_ACTIONS,
@@ -187,25 +304,27 @@ def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remo
 
 
 def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date,
-              hooks: str = "remote", shards: int = SHARDS) -> tuple[list[Path], list[str]]:
+              hooks: str | None = None, shards: int = SHARDS) -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
     kamdoc's own files are written where missing and replaced only with `force` (without it, a
-    differing one is listed and nothing is written). The team's files are never replaced: kamdoc's
-    lines are added to .gitignore, .gitattributes, the pre-commit configuration and .vscode/, a
-    README is written only where there is none, and beside a pipeline of the team's own the GitLab
-    pipeline goes into a file of its own to include.
+    differing one is listed and nothing is written). A file whose first lines carry init's mark is
+    kamdoc's own too. The team's files are never replaced: kamdoc's lines are added to .gitignore,
+    .gitattributes, the pre-commit configuration and .vscode/, a README is written only where there
+    is none, and beside a pipeline of the team's own the GitLab pipeline goes into a file of its own
+    to include; where kamdoc's part in them waits for a commit, the commit now pinned is filled in,
+    and an explicit `hooks` switches kamdoc's hook in the team's pre-commit configuration.
     """
     from kamdoc.commands.scaffold import SCHEMA_FILE, new_plan
     from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED, OWN
-    from kamdoc.pipeline.render import output_error, write_atomically
     from kamdoc.standard.schema import schema_text
 
     if root.exists() and not root.is_dir():
         raise KamdocError(f"{root} is a file; kamdoc init makes a plans repository in a folder")
     if not _REF.match(branch):
         raise CommandLineError(f"--branch must be a branch name (got {branch!r})")
-    files = planned_files(kamdoc, language, branch, hooks, shards)
+    chosen = hooks_for(root, kamdoc, hooks)
+    files = planned_files(kamdoc, language, branch, chosen, shards, for_now=hooks is None and not kamdoc.pinned)
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text(language)  # the editors' help in the repository's language
     plans = root / PLANS
     example = f"{PLANS}/{EXAMPLE}/plan.yaml"
@@ -217,14 +336,32 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
         has_plans = True
     if not has_plans and (plans / EXAMPLE).exists():
         raise KamdocError(f"{plans / EXAMPLE} exists but holds no plan.yaml; move it away or pick another folder")
-    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION)
-    clashes = sorted(name for name in own if name not in refused and (root / name).exists() and _differs(root / name, files[name]))
+    marked = {name for name in (*files, GITLAB_OWN, LOCAL_ACTION) if name not in refused and _marked(root / name)}
+    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION, *sorted(marked - {GITLAB_OWN}))
+    stale = sorted(name for name in marked if name not in files and name != GITLAB_OWN)  # the local action once pinned on GitHub
+    clashes = sorted({name for name in own if name in files and name not in refused and (root / name).exists()
+                      and _differs(root / name, files[name])} | set(stale))
     if clashes and not force:
         raise KamdocError(f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
                           "nothing was written (use --force to replace kamdoc's own files; the team's files are never replaced)")
     safe = {name: text for name, text in files.items() if name not in refused}
     planned, notes = _joined(root, safe, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN, refused)
+    notes += _pinned_in_teams_files(root, kamdoc, [n for n in (*safe, GITLAB_OWN) if n not in own and n not in planned and n not in refused], planned)
+    if ".pre-commit-config.yaml" in safe and ".pre-commit-config.yaml" not in own and (hooks is not None or kamdoc.pinned):
+        notes += _switched_hook(root, safe[".pre-commit-config.yaml"], planned)
     notes = [f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file" for name, why in refused.items()] + notes
+    written = _write(root, planned)
+    notes += _removed(root, stale, kamdoc)
+    if not has_plans:
+        account = "Example Customer" if language == "en" else "Beispielkunde"
+        written.append(new_plan(EXAMPLE, plans, language, today, account=account))
+    return written, notes
+
+
+def _write(root: Path, planned: dict[str, str]) -> list[Path]:
+    """Each planned file written whole (or not at all); the paths written."""
+    from kamdoc.pipeline.render import output_error, write_atomically
+
     written: list[Path] = []
     for name, text in planned.items():
         try:
@@ -232,10 +369,58 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
         except OSError as exc:
             raise output_error(root / name, exc) from None
         written.append(root / name)
-    if not has_plans:
-        account = "Example Customer" if language == "en" else "Beispielkunde"
-        written.append(new_plan(EXAMPLE, plans, language, today, account=account))
-    return written, notes
+    return written
+
+
+def _removed(root: Path, stale: list[str], kamdoc: Source) -> list[str]:
+    """kamdoc's own files the set-up no longer uses removed (--force was given: they clashed), with the folders they
+    leave empty (.github/actions/kamdoc, .github/actions); the notes."""
+    notes = []
+    for name in stale:
+        (root / name).unlink()
+        for folder in (root / name).parents:
+            if folder == root or any(folder.iterdir()):
+                break
+            folder.rmdir()
+        notes.append(f"{name}: removed; the workflow now uses kamdoc's own action at {kamdoc.rev}")
+    return notes
+
+
+def _marked(path: Path) -> bool:
+    """Whether `path` is a file init wrote (its mark in its first lines), read without following a link."""
+    try:
+        return _mine(read_own(path))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+
+
+def _pinned_in_teams_files(root: Path, kamdoc: Source, names: list[str], planned: dict[str, str]) -> list[str]:
+    """The commit now pinned filled in where kamdoc's part of a team's file waits for one (adds to `planned`); the notes."""
+    notes = []
+    for name in names if kamdoc.pinned else ():
+        try:
+            text = read_own(root / name)
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if PLACEHOLDER in text:
+            planned[name] = text.replace(PLACEHOLDER, kamdoc.rev)
+            notes.append(f"{name}: kamdoc's commit {kamdoc.rev} filled in where {PLACEHOLDER} stood; the rest is as it was")
+    return notes
+
+
+def _switched_hook(root: Path, ours: str, planned: dict[str, str]) -> list[str]:
+    """kamdoc's hook in the team's pre-commit configuration replaced by the kind asked for (adds to `planned`); the notes."""
+    from kamdoc.commands.starter.joining import switch_pre_commit
+
+    name = ".pre-commit-config.yaml"
+    try:
+        switched = switch_pre_commit(planned.get(name) or read_own(root / name), ours)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    if switched is None:
+        return []
+    planned[name] = switched
+    return [f"{name}: kamdoc's hook switched; the team's hooks are as they were"]
 
 
 def unsafe(root: Path, name: str) -> str | None:

@@ -60,6 +60,38 @@ def merge_pre_commit(existing: str, ours: str) -> str | None:
     return "\n".join([*lines[:end], *shown, *lines[end:]]) + "\n"
 
 
+def switch_pre_commit(existing: str, ours: str) -> str | None:
+    """The team's pre-commit configuration with kamdoc's `- repo:` entry replaced by the one in `ours` (the other kind
+    of hook: kamdoc's repository, or `repo: local`); None when it has no kamdoc entry or has this one already.
+
+    Replaced as text, so that the team's other hooks, comments and layout stay.
+    """
+    lines = existing.splitlines()
+    found = kamdoc_entry(lines)
+    if found is None:
+        return None
+    start, end = found
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    shown = [" " * indent + line[2:] if line.startswith("  ") else line for line in _our_entry(ours)]
+    if [line.strip() for line in lines[start:end] if line.strip()] == [line.strip() for line in shown]:
+        return None
+    return "\n".join([*lines[:start], *shown, *lines[end:]]) + "\n"
+
+
+def kamdoc_entry(lines: list[str]) -> tuple[int, int] | None:
+    """Where kamdoc's `- repo:` entry stands in a pre-commit configuration's lines (first line, line after it), or None."""
+    starts = [i for i, line in enumerate(lines) if re.match(r"\s*- repo:", line)]
+    for k, start in enumerate(starts):
+        indent = len(lines[start]) - len(lines[start].lstrip())
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        # The entry ends at its list's next item or at the file's next top-level key, whichever comes first.
+        end = next((i for i in range(start + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")
+                    and len(lines[i]) - len(lines[i].lstrip()) <= indent and not lines[i][indent:].startswith(" ")), end)
+        if any(re.match(r"\s*(- )?id: kamdoc", line) for line in lines[start:end]):
+            return start, end
+    return None
+
+
 def _our_entry(ours: str) -> list[str]:
     """kamdoc's `- repo:` entry from its own pre-commit file, as its lines (indented by two spaces)."""
     lines = ours.splitlines()
