@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
 from datetime import date
 from typing import Any
 
@@ -25,14 +27,34 @@ def _score(value: float | None) -> str:
     return f"{value:.1f}" if value is not None else "-"
 
 
-def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    """Rows in aligned columns, numbers to the right."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = []
-    for row in [header, *rows]:
-        cells = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
-        lines.append("  ".join(cells).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths))
+NARROWEST = 12
+"""A column of text is wrapped to fit the terminal down to this many characters, never narrower."""
+
+
+def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int | None = None) -> list[str]:
+    """Rows in aligned columns, numbers to the right, as wide as the terminal: the widest columns of text wrap onto
+    more lines (the whole text stays; `--format json` has it on one line)."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    # A column of numbers is as wide as its numbers and its heading's longest word: the heading wraps above them.
+    widths = [max([len(str(r[i])) for r in rows] + [max(map(len, header[i].split()), default=0)]) if i in right
+              else max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    text = [i for i in range(len(header)) if i not in right]
+    while sum(widths) + 2 * (len(widths) - 1) > width:  # a bounded loop: each turn narrows a column by one
+        widest = max(text, key=lambda i: widths[i], default=None)
+        if widest is None or widths[widest] <= NARROWEST:
+            break
+        widths[widest] -= 1
+    lines: list[str] = []
+    head = 0
+    for n, row in enumerate([header, *rows]):
+        parts = [textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in text or n == 0 else [str(c)]
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        for k in range(max(len(p) for p in parts)):
+            cells = [(p[k] if k < len(p) else "").rjust(w) if i in right else (p[k] if k < len(p) else "").ljust(w)
+                     for i, (p, w) in enumerate(zip(parts, widths))]
+            lines.append("  ".join(cells).rstrip())
+        head = head or len(lines)  # the heading's lines, however many it wrapped onto
+    lines.insert(head, "  ".join("-" * w for w in widths))
     return lines
 
 
@@ -84,6 +106,9 @@ def _summary(p: Portfolio) -> list[str]:
     out.append("partnerships: " + ", ".join(f"{k or 'not set'} {n}" for k, n in p.partnership_counts().items()))
     failing = [f"{a.account} ({', '.join(name for name, _ in a.knocked_out)})" for a in p.accounts if a.knocked_out]
     out.append("knock-outs failed: " + (", ".join(failing) or "none"))
+    silent = [a.account for a in p.accounts if a.unanswered]
+    if silent:  # "none failed" would hide the accounts that never answered them
+        out.append(f"{len(silent)} account{'s have' if len(silent) > 1 else ' has'} not answered every knock-out criterion: {', '.join(silent)}")
     out.append("plan health: " + ", ".join(f"{s} {n}" for s, n in status_counts(p.health).items()))
     if p.invalid:
         out.append(f"left out, do not validate: {', '.join(p.invalid)}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from pathlib import Path
@@ -207,18 +206,9 @@ class _Builder:
     def w(self, key: str) -> str:
         return word(key, self.lang)
 
-    def source(self, *path: object) -> str:
-        pos = self.doc.where(tuple(path))
-        try:
-            shown = os.path.relpath(pos.file, self.doc.repo)
-        except ValueError:
-            shown = str(pos.file)
-        return f"{Path(shown).as_posix()}:{pos.line}"
-
     def new(self, kind: str, title: str, section: str, *paths: Path_) -> Slide:
-        # Where a slide is edited is for our side: the customer's copy has no file paths in its notes.
-        notes = [] if self.customer else [f"{self.w('source')}: {self.source(*p)}" for p in paths]
-        slide = Slide(kind, title, notes=notes, section=section)
+        # The notes are the presenter's: what to say, never where a file is edited (the live preview links to the places).
+        slide = Slide(kind, title, notes=[], section=section)
         self.slides.append(slide)
         return slide
 
@@ -360,11 +350,9 @@ class _Builder:
         return self.w(CUSTOMER_TITLES[key]) if self.customer and key in CUSTOMER_TITLES else ""
 
     def agenda(self, entries: list[tuple[Entry, str]]) -> None:
-        """The agenda: each entry that made slides, linked to its first one; the notes say where each is edited."""
+        """The agenda: each entry that made slides, linked to its first one."""
         slide = self.new("agenda", self.w("agenda"), "agenda")
         titles = [(entry.key, self.entry_title(entry)) for entry, _ in entries]
-        if not self.customer:
-            slide.notes = [f"{title}: {self.source(key, *entry.source)}" for (entry, key), (_, title) in zip(entries, titles)]
         paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(titles, 1)]
         size = fit_size(self.fonts, paras, self.body, (self.theme.size("subtitle"), *self.sizes)) or self.minimum
         slide.elements.append(text(self.body, paras, size))

@@ -8,7 +8,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -256,7 +256,35 @@ def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template:
         elif not run.plan(plan_file, programmes[find_repo(plan_file).absolute()]):
             failed += 1
     lacking = run.check_formats()  # said even when no plan could be rendered
+    say.err(run.tally.said(len(plans)))
     return 1 if failed or lacking else 0
+
+
+@dataclass
+class Tally:
+    """What one run of `render` came to: its closing line of counts, in the language most of its plans speak."""
+
+    errors: int = 0
+    warnings: int = 0
+    decks: int = 0
+    languages: list[str] = field(default_factory=list)
+
+    def count(self, result: Result) -> None:
+        self.errors += len(result.errors)
+        self.warnings += len(result.warnings)
+        self.languages.append(result.language)
+
+    def said(self, plans: int) -> str:
+        from kamdoc.analyse.health import most_spoken
+
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
+        if most_spoken(self.languages) == "de":
+            return (f"{n(plans, 'Plan', 'Pläne')} geprüft: {n(self.errors, 'Fehler', 'Fehler')}, {n(self.warnings, 'Warnung', 'Warnungen')}; "
+                    f"{n(self.decks, 'Deck', 'Decks')} geschrieben")
+        return (f"{n(plans, 'plan', 'plans')} checked: {n(self.errors, 'error', 'errors')}, {n(self.warnings, 'warning', 'warnings')}; "
+                f"{n(self.decks, 'deck', 'decks')} written")
 
 
 @dataclass
@@ -276,6 +304,7 @@ class _Run:
     say: Listener
     cache: Path | None = None  # where the fonts' widths are kept between runs
     lacking: bool | None = None  # whether a format asked for cannot be made here; None until checked
+    tally: Tally = field(default_factory=Tally)
 
     def check_formats(self) -> bool:
         """Whether a format cannot be made here, checked (and said) the first time only."""
@@ -287,11 +316,14 @@ class _Run:
         """Validate, outline and render one plan; False when it has errors or kamdoc failed on it (said, not written)."""
         result = validate_safely(plan_file, self.today, programme)
         say = self.say
+        self.tally.count(result)
         if result.errors or result.plan is None or result.doc is None:
             say.err(report.text([result]))
             say.err(f"not rendered: {report.shown(plan_file)} has errors")
             return False
-        result.findings += lacking_glyphs(result.plan, result.doc, covered(self.theme, self.cache))
+        glyphs = lacking_glyphs(result.plan, result.doc, covered(self.theme, self.cache))
+        result.findings += glyphs
+        self.tally.warnings += len(glyphs)
         if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
             say.err(report.text([result]))
         try:
@@ -309,6 +341,7 @@ class _Run:
             except OSError as exc:
                 raise output_error(target, exc) from None
             say.out(str(target))
+            self.tally.decks += 1
         return True
 
     def decks(self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], copy: CustomerCopy) -> dict[str, bytes]:
