@@ -1,6 +1,7 @@
-"""Make docs/*.png: the cover, power map and financials of the German example, as PowerPoint renders them in LibreOffice.
+"""Make docs/*.png: the cover, power map (a branch slide) and financials of the German example, from its PDF deck, which
+draws what PowerPoint draws from the PPTX (LibreOffice re-routes the power map's glued lines; see docs/power-map/).
 
-Needs LibreOffice and poppler (pdftoppm). Run: python docs/screenshots.py
+Needs poppler (pdftoppm). Run: python docs/screenshots.py
 """
 
 from __future__ import annotations
@@ -18,20 +19,19 @@ WANTED = {"cover": "Brenner Werke AG", "power-map": "Power-Map", "financials": "
 
 
 def main() -> None:
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    if not office or not shutil.which("pdftoppm"):
-        sys.exit("needs LibreOffice and pdftoppm (apt-get install libreoffice-impress poppler-utils)")
+    if not shutil.which("pdftoppm"):
+        sys.exit("needs pdftoppm (apt-get install poppler-utils)")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        subprocess.run([sys.executable, "-m", "kamdoc", "render", str(ROOT / "plans" / "brenner-werke"), "--out", str(out)], check=True)
+        subprocess.run([sys.executable, "-m", "kamdoc", "render", str(ROOT / "plans" / "brenner-werke"), "--to", "pptx,pdf", "--out", str(out)],
+                       check=True, cwd=ROOT)
         deck = out / "brenner-werke.pptx"
         titles = []
         for slide in Presentation(str(deck)).slides:
             texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
             titles.append(texts[0] if texts else "")
-        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(deck)], check=True, capture_output=True)
         for name, title in WANTED.items():
-            page = next(i for i, t in enumerate(titles, 1) if t.startswith(title))
+            page = next((i for i, t in enumerate(titles, 1) if t == title), None) or next(i for i, t in enumerate(titles, 1) if t.startswith(title))
             subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page),
                             str(out / "brenner-werke.pdf"), str(ROOT / "docs" / name)], check=True)
             print(f"docs/{name}.png: slide {page}")

@@ -181,8 +181,9 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 @click.option("--shards", type=click.IntRange(1, 64), default=4, show_default=True,
               help="How many parallel jobs CI builds the decks in (written to kamdoc.yaml, the GitHub matrix and GitLab's parallel:).")
 @click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
+@click.option("--no-example", is_flag=True, help="Leave out the example plan (a complete plan in the chosen language, in plans/example/).")
 def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str | None, shards: int,
-         force: bool) -> None:
+         force: bool, no_example: bool) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
     \b
@@ -203,7 +204,7 @@ def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | Non
     from kamdoc.commands.starter import default_branch, init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards)
+    written, notes = init_repo(folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards, not no_example)
     for note in notes:
         click.echo(f"note: {note}")
     if not kamdoc.pinned:

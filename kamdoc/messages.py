@@ -128,6 +128,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"^expected true or false, got the text '(?P<v>.*)'; write true or false$", r"erwartet: true oder false, gefunden: der Text '\g<v>'; schreib true oder false"),
     (r"^give at least one planned year, e\.g\. (?P<e>.*)$", r"gib mindestens ein Planjahr an, z. B. \g<e>"),
     (r"^give at least one role \((?P<list>.*)\)$", r"gib mindestens eine Rolle an (\g<list>)"),
+    (r"^kamdoc\.yaml names (?P<n>\d+) selection criteria \((?P<c>.*)\) and this plan scores none, so the portfolio cannot place the account: add `assessment:` with `scores:`, one line per criterion, such as (?P<e>`.*`)$",
+     r"kamdoc.yaml nennt \g<n> Auswahlkriterien (\g<c>) und dieser Plan bewertet keines, daher kann das Portfolio den Kunden nicht einordnen: ergänze `assessment:` mit `scores:`, eine Zeile je Kriterium, etwa \g<e>"),
     (r"^kamdoc\.yaml has no portfolio\.(?P<k>criteria|knock_outs), so these are neither checked nor used; add them there$",
      r"kamdoc.yaml hat keine portfolio.\g<k>, daher werden diese weder geprüft noch verwendet; ergänze sie dort"),
     (r"^no person in the power map has the role decision-maker: who signs off\?$", r"keine Person in der Power-Map hat die Rolle decision-maker: wer unterschreibt?"),

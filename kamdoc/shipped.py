@@ -19,3 +19,17 @@ def _shipped_themes() -> Path:
 
 THEMES_DIR = _shipped_themes()
 """The folder of the themes kamdoc ships (`default` among them)."""
+
+EXAMPLES = {"en": "halvorsen-logistics", "de": "brenner-werke"}
+"""The example plan `kamdoc init` starts a repository with, by language: the project's own complete examples."""
+
+
+def example_plan(language: str) -> Path:
+    """The folder of the example plan in `language`: inside the installed package (kamdoc/examples/), else the source
+    checkout's plans/."""
+    package = Path(__file__).resolve().parent
+    name = EXAMPLES.get(language, EXAMPLES["en"])
+    for folder in (package / "examples" / name, package.parent / "plans" / name):
+        if (folder / "plan.yaml").is_file():
+            return folder
+    return package / "examples" / name  # missing: init says so

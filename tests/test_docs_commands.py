@@ -138,3 +138,9 @@ def test_the_documented_commands_run(block: Block, tmp_path: Path) -> None:
         pytest.fail(f"{block.name}: `{block.first_line}` still running after {HANG:.0f} s: it hangs\n{output[-6000:]}")
     assert process.returncode == 0, (f"{block.name}: the block starting `{block.first_line}` exited {process.returncode}:\n"
                                      f"{output[-6000:]}")
+
+
+def test_the_readme_starts_where_users_start_and_stays_short() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250  # the rest lives in docs/, which the README links to
+    assert lines[:4] == ["# kamdoc", "", "```sh", "pip install -e . && kamdoc render plans/"]

@@ -196,6 +196,13 @@ class _Checker:
     def assessment(self, programme: Programme) -> None:
         """Scores and knock-out answers name the criteria of kamdoc.yaml, and answer all of them."""
         section = self.get("assessment")
+        scored = isinstance(section, dict) and isinstance(section.get("scores"), dict) and bool(section["scores"])
+        if programme.criteria and not scored:  # said once: without scores the portfolio cannot place the account
+            first = programme.criteria[0].id
+            self.add("warning", ("assessment",) if isinstance(section, dict) else (),
+                     f"kamdoc.yaml names {len(programme.criteria)} selection criteria ({', '.join(c.id for c in programme.criteria)}) and this "
+                     f"plan scores none, so the portfolio cannot place the account: add `assessment:` with `scores:`, one line per "
+                     f"criterion, such as `{first}: {{score: 4, reason: …}}`")
         if not isinstance(section, dict):
             return
         for key, configured, what in (("scores", programme.criteria, "criterion"), ("knock_outs", programme.knock_outs, "knock-out criterion")):

@@ -54,3 +54,29 @@ def test_a_new_plan_renders_right_away(in_tmp: Path) -> None:
     run = kamdoc("render", "plans/fresh", "--to", "pptx,pdf", "--out", "build")
     assert run.code == 0, run.err
     assert (in_tmp / "build" / "fresh.pptx").is_file() and (in_tmp / "build" / "fresh.pdf").is_file()
+
+
+KAMDOC_YAML = """portfolio:
+  criteria:
+    - {id: revenue_potential, name: Revenue potential, weight: 50}
+    - {id: margin, name: Achievable margin, weight: 20}
+    - {id: access, name: Access to decision-makers, weight: 30}
+  knock_outs:
+    - {id: size, name: At least 1000 employees}
+"""
+
+
+def test_new_stubs_the_assessment_and_validate_says_once_what_is_missing(in_tmp: Path) -> None:
+    (in_tmp / "kamdoc.yaml").write_text(KAMDOC_YAML, encoding="utf-8")
+    assert kamdoc("new", "acme", "--account", "ACME", "--plans-dir", "plans").code == 0
+    text = (in_tmp / "plans" / "acme" / "plan.yaml").read_text(encoding="utf-8")
+    assert "#     revenue_potential: {score: 3, reason: …}   # Revenue potential" in text  # one line per criterion, as comments
+    assert "#     access: {score: 3, reason: …}" in text and "#     size: {met: true, reason: …}   # At least 1000 employees" in text
+    run = kamdoc("validate", "plans/acme")
+    assert run.code == 0  # guidance, not an error
+    said = [line for line in run.out.splitlines() if "selection criteria" in line]
+    assert len(said) == 1 and "names 3 selection criteria (revenue_potential, margin, access) and this plan scores none" in said[0]
+    plan = in_tmp / "plans" / "acme" / "plan.yaml"
+    plan.write_text(text.replace("# assessment:", "assessment:").replace("#   scores:", "  scores:")
+                    .replace("#     revenue_potential:", "    revenue_potential:").replace("#     access:", "    access:"), encoding="utf-8")
+    assert not any("selection criteria" in line for line in kamdoc("validate", "plans/acme").out.splitlines())

@@ -39,6 +39,7 @@ def test_init_writes_every_file(repo: Path) -> None:
     expected = {
         "kamdoc.yaml", "README.md", ".gitignore", ".gitattributes", ".pre-commit-config.yaml", ".github/workflows/kamdoc.yml",
         ".gitlab-ci.yml", ".vscode/settings.json", ".vscode/extensions.json", "plans/kap.schema.json", "plans/example/plan.yaml",
+        "plans/example/our-market.md", "plans/example/logo.svg",  # the complete example: its Markdown and logo beside it
     }
     assert {p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file()} == expected
     settings = json.loads((repo / ".vscode/settings.json").read_text())
@@ -52,8 +53,7 @@ def test_init_writes_every_file(repo: Path) -> None:
 def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     checked = kamdoc("validate", "--strict")
-    assert checked.code == 1 and "still holds the placeholder" in checked.out  # the example's TODOs are warnings
-    assert kamdoc("validate").code == 0
+    assert checked.code == 0 and "0 errors, 0 warnings" in checked.err, checked.out + checked.err  # a complete example: not one warning
     built = kamdoc("build", "-j", "1")
     assert built.code == 0, built.err
     manifest = json.loads((repo / "build" / "manifest.json").read_text())
@@ -62,17 +62,25 @@ def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.Mon
     assert (repo / "build" / "example.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_a_fresh_example_plan_gives_no_empty_boxes_or_charts(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_example_shows_the_product_and_is_placed_in_the_portfolio(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pptx import Presentation
 
     monkeypatch.chdir(repo)
-    assert kamdoc("render", "--to", "pptx", "--out", "fresh").code == 0
+    rendered = kamdoc("render", "--to", "pptx", "--out", "fresh")
+    assert rendered.code == 0 and rendered.err.strip().endswith("1 plan checked: 0 errors, 0 warnings; 1 deck written"), rendered.err
     slides = list(Presentation(str(repo / "fresh" / "example.pptx")).slides)
-    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in slides]
-    texts = [shape.text_frame.text for s in slides for shape in s.shapes if shape.has_text_frame]
-    assert not any(shape.has_chart for s in slides for shape in s.shapes)  # all amounts are still 0
-    assert "Strengths" not in texts  # the SWOT lists are still empty
-    assert "Financials" in " ".join(texts) and "Top five goals" in " ".join(texts), titles
+    titles = " ".join(s.shapes.title.text if s.shapes.title is not None else "" for s in slides)
+    assert sum(shape.has_chart for s in slides for shape in s.shapes) >= 2  # the financials, the potential
+    assert all(word in titles for word in ("Power map", "SWOT", "Financials", "Top five goals")), titles
+    placed = kamdoc("portfolio", "--no-deck", "--format", "json")
+    assert placed.code == 0, placed.err
+    (account,) = json.loads(placed.out)["accounts"]
+    assert account["quadrant"] is not None and account["knock_outs_unanswered"] == []
+
+
+def test_no_example_leaves_plans_empty(tmp_path: Path) -> None:
+    assert init(tmp_path, "--no-example").code == 0
+    assert not (tmp_path / "plans" / "example").exists() and (tmp_path / "plans" / "kap.schema.json").is_file()
 
 
 def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
@@ -274,11 +282,11 @@ def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
     passed = run_hooks()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     plan = folder / "plans/example/plan.yaml"
-    plan.write_text(plan.read_text().replace("  status: draft ", "  status: finished "))
+    plan.write_text(plan.read_text().replace("  status: review", "  status: finished", 1))
     subprocess.run(["git", "add", "."], cwd=folder, env=env, check=True)
     blocked = run_hooks()
     assert blocked.returncode == 1
-    assert "plans/example/plan.yaml:16:11: error: cover.status: 'finished' is not one of draft, review, approved" in blocked.stdout
+    assert "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of draft, review, approved" in blocked.stdout
 
 
 TEAM_PRE_COMMIT = """# the team's own hooks
@@ -349,7 +357,7 @@ def test_init_twice_writes_nothing_and_keeps_existing_plans(tmp_path: Path) -> N
     third = init(tmp_path, "--language", "de")
     assert third.code == 0 and not (tmp_path / "plans/example").exists()  # a repo with plans needs no example
     assert "language: de" in (tmp_path / "kamdoc.yaml").read_text()
-    assert "Beispielkunde" in (tmp_path / "plans/acme/plan.yaml").read_text()
+    assert "Brenner Werke AG" in (tmp_path / "plans/acme/plan.yaml").read_text()  # the German example
 
 
 def test_init_usage_errors(tmp_path: Path) -> None:

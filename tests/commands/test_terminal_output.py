@@ -42,6 +42,8 @@ def test_the_portfolio_says_who_has_not_answered_the_knock_outs(plans: Path) -> 
 
 
 def test_render_ends_with_one_line_of_counts(plans: Path) -> None:
-    run = kamdoc("render", "plans", "--out", "out", "--today", TODAY)
+    plan = plans / "halvorsen-logistics" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("next_review: 2027-02-01", "next_review: 2026-01-15"), encoding="utf-8")
+    run = kamdoc("render", "plans", "--out", "out", "--today", TODAY)  # the review overdue: one warning
     assert run.code == 0
     assert run.err.strip().splitlines()[-1] == "2 plans checked: 0 errors, 1 warning; 2 decks written"

@@ -57,7 +57,7 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
         "deadline": date(today.year + 1, 12, 31).isoformat(),
         "plan_year": str(today.year + 1),
     }
-    text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+    text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template) + _assessment_stub(plans_dir, language)
     schema = plans_dir / SCHEMA_FILE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +67,31 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     except OSError as exc:  # a name too long, a file where a folder goes, a read-only or full disk
         raise KamdocError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
     return target
+
+
+def _assessment_stub(plans_dir: Path, language: str) -> str:
+    """The assessment, as comments, with one line per selection criterion and knock-out the repository's kamdoc.yaml
+    names (nothing when it names none): what the portfolio needs to place the account."""
+    from kamdoc.load.document import find_repo
+    from kamdoc.load.settings import programme_for
+
+    try:
+        programme = programme_for(find_repo(plans_dir.absolute() / "plan.yaml"))
+    except KamdocError:
+        return ""  # a broken kamdoc.yaml is said by the commands that use it
+    if not programme.criteria and not programme.knock_outs:
+        return ""
+    de = language == "de"
+    lines = ["", "# Auswahl des Kunden: je Kriterium aus kamdoc.yaml eine Note 1..5 und ihr Grund, je K.-o.-Kriterium eine Antwort."
+             if de else "# Account selection: a score 1..5 and its reason for each criterion in kamdoc.yaml, an answer to each knock-out.",
+             "# assessment:", "#   partnership: operative            # lean | operative | strategic"]
+    if programme.criteria:
+        lines.append("#   scores:")
+        lines += [f"#     {c.id}: {{score: 3, reason: {'…'}}}   # {c.name}" for c in programme.criteria]
+    if programme.knock_outs:
+        lines.append("#   knock_outs:")
+        lines += [f"#     {k.id}: {{met: true, reason: {'…'}}}   # {k.name}" for k in programme.knock_outs]
+    return "\n".join(lines) + "\n"
 
 
 def scaffold_text(language: str) -> str:

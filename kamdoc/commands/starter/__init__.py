@@ -10,7 +10,7 @@ import shlex
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -304,7 +304,7 @@ def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remo
 
 
 def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date,
-              hooks: str | None = None, shards: int = SHARDS) -> tuple[list[Path], list[str]]:
+              hooks: str | None = None, shards: int = SHARDS, with_example: bool = True) -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
     kamdoc's own files are written where missing and replaced only with `force` (without it, a
@@ -315,7 +315,7 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     to include; where kamdoc's part in them waits for a commit, the commit now pinned is filled in,
     and an explicit `hooks` switches kamdoc's hook in the team's pre-commit configuration.
     """
-    from kamdoc.commands.scaffold import SCHEMA_FILE, new_plan
+    from kamdoc.commands.scaffold import SCHEMA_FILE
     from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED, OWN
     from kamdoc.standard.schema import schema_text
 
@@ -352,10 +352,33 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     notes = [f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file" for name, why in refused.items()] + notes
     written = _write(root, planned)
     notes += _removed(root, stale, kamdoc)
-    if not has_plans:
-        account = "Example Customer" if language == "en" else "Beispielkunde"
-        written.append(new_plan(EXAMPLE, plans, language, today, account=account))
+    if not has_plans and with_example:
+        written += _example(plans / EXAMPLE, language, today)
     return written, notes
+
+
+def _example(target: Path, language: str, today: date) -> list[Path]:
+    """The complete example plan in `language` (every section, an assessment, a power map with ties), dated today, so
+    that a new team sees the product at once: its files written into `target`."""
+    from kamdoc.pipeline.render import output_error, write_atomically
+    from kamdoc.shipped import example_plan
+
+    source = example_plan(language)
+    if not (source / "plan.yaml").is_file():
+        raise KamdocError(f"this kamdoc lacks its example plan ({source}); reinstall kamdoc, or run kamdoc init --no-example")
+    written = []
+    for file in sorted(p for p in source.iterdir() if p.is_file()):
+        data = file.read_bytes()
+        if file.name == "plan.yaml":  # a fresh plan: its version today, its next review in three months
+            text = re.sub(r"(?m)^(  version: )\S+", rf"\g<1>{today.isoformat()}", data.decode("utf-8"), count=1)
+            text = re.sub(r"(?m)^(  next_review: )\S+", rf"\g<1>{(today + timedelta(days=91)).isoformat()}", text, count=1)
+            data = text.encode("utf-8")
+        try:
+            write_atomically(target / file.name, data, target.parent.parent)
+        except OSError as exc:
+            raise output_error(target / file.name, exc) from None
+        written.append(target / file.name)
+    return written
 
 
 def _write(root: Path, planned: dict[str, str]) -> list[Path]:
