@@ -443,7 +443,7 @@ class _Builder:
         if not pm.people:
             return
         title = self.customer_word("power_map") or self.w("power_map")
-        slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, title)
+        slides, ties = power_map_slides(pm.people, pm.links, self.body, self.fonts, self.lang, title, self.customer)
         for made in slides:
             shown = f"{title}: {self.w('power_map_overview')}" if made.overview else title
             slide = self.new("power_map", shown, "power_map", ("power_map", "people"))

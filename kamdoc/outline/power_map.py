@@ -125,8 +125,10 @@ class _Plan:
 class _Map:
     """Lays out and draws one plan's power map."""
 
-    def __init__(self, people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str) -> None:
+    def __init__(self, people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str, customer: bool = False) -> None:
         self.people, self.links, self.body, self.fonts, self.language = people, links, body, fonts, language
+        # The customer's copy does not show the customer our gaps: the people we know no manager of are "further people".
+        self.loners_word = "further_people" if customer else "no_reporting_line"
         self.by_id = {p.id: p for p in people}
         self.forest = forest(people)
         self.ties: dict[str, list[Link]] = {}
@@ -205,7 +207,7 @@ class _Map:
 
     def planner(self, style: Style, chart: Box, heights: dict[str, float] | None = None) -> Planner:
         layout = Layout(self.forest[0], heights or self.heights(style), style.width)
-        return Planner(self.forest, layout, chart.w, chart.h, self.caption, self.caption_h, word("no_reporting_line", self.language))
+        return Planner(self.forest, layout, chart.w, chart.h, self.caption, self.caption_h, word(self.loners_word, self.language))
 
     def could_fit(self, style: Style, chart: Box) -> bool:
         """Whether the boxes could fill no more than one slide at `style`: each part of a box (name, title, roles, contact) takes
@@ -344,7 +346,7 @@ class _Map:
                      for pid in tree}
             layout = Layout(tree, {pid: h for pid, (_, h) in cards.items()}, style.width)
             ov_forest = (tree, [t for t in tops if tree[t]], [t for t in tops if not tree[t]])
-            ov_planner = Planner(ov_forest, layout, chart.w, chart.h, self.caption, self.caption_h, word("no_reporting_line", self.language), rows=True)
+            ov_planner = Planner(ov_forest, layout, chart.w, chart.h, self.caption, self.caption_h, word(self.loners_word, self.language), rows=True)
             pages = pack(ov_planner.blocks(), chart.w, chart.h)
             if len(pages) == 1:
                 return pages[0], style, {pid: card for pid, (card, _) in cards.items()}, teams
@@ -535,6 +537,7 @@ class _Used:
     dotted: bool
     tags: bool
     loners: str = ""  # on the overview: where the people without a reporting line are ("20 Personen ohne Berichtslinie: S. 18")
+    reporting: bool = True  # whether the slide draws a reporting line (a slide of people without one has none to explain)
 
 
 def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "") -> _Used:
@@ -545,7 +548,7 @@ def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "")
     unknown = frozenset({"unknown"}) if known and any(not p.attitude for p in people) else frozenset()  # a white box, explained
     return _Used(known | unknown, any(p.influence for p in people),
                  frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
-                 any(e.dotted for e in lines), tags, loners)
+                 any(e.dotted for e in lines), tags, loners, any(not e.dashed for e in lines))
 
 
 def _used_anywhere(m: _Map, split: bool) -> _Used:
@@ -563,7 +566,8 @@ def _loners_note(m: _Map, count: int, slides: Sequence[int]) -> str:
     short = word("slide_short", m.language)
     where = (f"{short} {map_ref(slides[0])}–{map_ref(slides[-1])}" if len(slides) > 2
              else ", ".join(f"{short} {map_ref(n)}" for n in slides))
-    return word("loners_note", m.language).format(n=count, people=people, where=where)
+    key = "loners_note" if m.loners_word == "no_reporting_line" else "further_people_note"
+    return word(key, m.language).format(n=count, people=people, where=where)
 
 
 def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, str]], int]:
@@ -573,7 +577,8 @@ def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, 
     items += [("attitude.unknown", word("attitude_unknown", m.language))] if "unknown" in used.attitudes else []
     if used.influence:
         items.append((None, word("influence_weight", m.language)))
-    items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if used.dotted else "")))
+    if used.reporting:
+        items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if used.dotted else "")))
     kinds = [k for k in ("influences", "allies", "rivals") if k in used.kinds]
     if kinds:
         items.append((None, word("legend_ties", m.language)))
@@ -615,13 +620,13 @@ def _legend_elements(m: _Map, box: Box, items: list[tuple[str | None, str]]) -> 
 
 
 def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts,
-                     language: str, name: str | None = None) -> tuple[list[PowerMapSlide], list[list[str]]]:
+                     language: str, name: str | None = None, customer: bool = False) -> tuple[list[PowerMapSlide], list[list[str]]]:
     """The power map's slides (the overview first, when there is one), and the rows of the table of ties.
 
     `name` is what the slides call the chart (the customer's copy says "Organisation").
     The slides' titles are the deck's ("Power-Map (2/5)"); `name` is kept for callers that name the chart.
     """
-    m = _Map(people, links, body, fonts, language)
+    m = _Map(people, links, body, fonts, language, customer)
     row_h = CAPTION_SIZE * LINE_SPACING + 2 * INSET
     items, rows = _legend(m, body.w, _used_anywhere(m, split=False))
     chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)

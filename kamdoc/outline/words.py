@@ -221,6 +221,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "new_since": ("This plan is new since", "Dieser Plan ist neu seit"),
     "no_changes_since": ("No changes since", "Keine Änderungen seit"),
     "no_reporting_line": ("No reporting line given", "Ohne Berichtslinie"),
+    "further_people": ("Further people", "Weitere Personen"),
+    "further_people_note": ("{n} further {people}: {where}", "Weitere {n} {people}: {where}"),
     "loners_note": ("{n} more {people}, reporting line not known: {where}", "Weitere {n} {people}, Berichtslinie nicht bekannt: {where}"),
     "continued_from": ("Continued: the team under {name}", "Fortsetzung: Team unter {name}"),
     "see": ("also on", "auch auf"),

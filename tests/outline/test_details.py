@@ -253,3 +253,19 @@ def test_each_power_map_slide_explains_what_it_shows_and_nothing_else() -> None:
             assert ("über andere" in said) == any(e.dotted for e in lines), (plan.name, slide.title)
             assert ("Gestrichelt" in said) == any(e.dashed for e in lines), (plan.name, slide.title)
             assert ("Rivalen" in said) == any(e.colour == "link.rivals" for e in lines), (plan.name, slide.title)
+
+
+def test_the_customers_copy_calls_people_without_a_known_manager_further_people() -> None:
+    # "Ohne Berichtslinie" would show the customer the gaps in what we know of them; a legend for lines a slide does
+    # not draw explains nothing.
+    result = validate_file(DATA / "stress" / "plan.yaml", TODAY)
+    theme = load_theme()
+    customer = build_outline(result.plan, result.doc, theme, "customer")  # type: ignore[arg-type]
+    maps = [s for s in customer.slides if s.title.startswith("Organisation") and not any(isinstance(e, Table) for e in s.elements)]
+    words = [" ".join(p.text for p in e.paras) for s in maps for e in s.elements if isinstance(e, Text)]
+    assert any("Weitere Personen" in w for w in words) and any("Weitere 20 Personen" in w for w in words)
+    assert not any("Berichtslinie" in w for w in words)
+    loners = [s for s in maps if not any(type(e).__name__ == "Connector" for e in s.elements)]
+    assert loners and not any("berichtet an" in " ".join(p.text for e in s.elements if isinstance(e, Text) for p in e.paras) for s in loners)
+    internal = build_outline(result.plan, result.doc, theme)  # type: ignore[arg-type]
+    assert any("Berichtslinie" in p.text for s in internal.slides for e in s.elements if isinstance(e, Text) for p in e.paras)
