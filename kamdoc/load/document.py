@@ -326,15 +326,20 @@ def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
     except LoadError as exc:  # said in the plan's language all the same, where a line of it says which
         exc.language = exc.language or said_language(data.decode("utf-8", "replace"))
         raise
+    return parse(text, plan_file, repo)
+
+
+def parse(text: str, file: Path, repo: Path) -> Document:
+    """Parse YAML text into a Document (LoadError on syntax errors and refused YAML features, said in the language the
+    text declares)."""
     try:
-        return parse(text, plan_file, repo)
-    except LoadError as exc:
+        return _parsed(text, file, repo)
+    except LoadError as exc:  # a plan that cannot be read is still told so in its own language
         exc.language = exc.language or said_language(text)
         raise
 
 
-def parse(text: str, file: Path, repo: Path) -> Document:
-    """Parse YAML text into a Document (LoadError on syntax errors and refused YAML features)."""
+def _parsed(text: str, file: Path, repo: Path) -> Document:
     fast = hasattr(yaml, "CSafeLoader")
     try:
         return _parse_with(yaml.CSafeLoader if fast else yaml.SafeLoader, text, file, repo)
@@ -367,9 +372,9 @@ def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Documen
         at = At(str(exc.problem or ""), str(exc.context or ""), mark.line if mark else 0, mark.column if mark else 0,
                 context.line if context else 0, context.column if context else 0, doc.lines)
         said = explain(at)
-        raise LoadError(Finding(Pos(file, said.line, said.col), "error", "", said.message), said_language(text)) from None
+        raise LoadError(Finding(Pos(file, said.line, said.col), "error", "", said.message)) from None
     except yaml.YAMLError as exc:
-        raise LoadError(Finding(Pos(file, 1, 1), "error", "", f"YAML syntax error: {exc}"), said_language(text)) from None
+        raise LoadError(Finding(Pos(file, 1, 1), "error", "", f"YAML syntax error: {exc}")) from None
     finally:
         loader.dispose()
     return doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kamdoc.limits import MAX_TIES_DRAWN
 from kamdoc.outline.deck import Box, Connector, Element, Shape, Text
@@ -265,20 +266,26 @@ class _Map:
         made = self.with_overview(planner, style, chart, self.choice[1], self.choice[2], final=True) if len(self.choice) == 3 else None
         return made or _Plan(pack(planner.blocks(), chart.w, chart.h), style)
 
-    def overview_tree(self, levels: int, key_people: bool = True) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
-        """The overview's forest: the top `levels` of each tree and (with `key_people`) every decision-maker, mentor and enemy,
-        hung from the nearest person above who is shown."""
+    @cached_property
+    def breadth_first(self) -> tuple[list[str], dict[str, int]]:
+        """Everyone under a root, breadth first (without recursion; every person once), and each one's depth below it."""
         children, roots, _ = self.forest
         depth: dict[str, int] = {}
         order: list[str] = []
         queue = list(roots)
-        for pid in queue:  # breadth first, without recursion; every person once
+        for pid in queue:
             depth.setdefault(pid, 0)
             order.append(pid)
             for kid in children[pid]:
                 if kid not in depth:
                     depth[kid] = depth[pid] + 1
                     queue.append(kid)
+        return order, depth
+
+    def overview_tree(self, levels: int, key_people: bool = True) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
+        """The overview's forest: the top `levels` of each tree and (with `key_people`) every decision-maker, mentor and enemy,
+        hung from the nearest person above who is shown."""
+        order, depth = self.breadth_first
         key = {p.id for p in self.people if KEY_ROLES.intersection(p.roles) or p.attitude in KEY_ATTITUDES} if key_people else set()
         shown = [pid for pid in order if depth[pid] < levels or pid in key]
         kept = set(shown)
@@ -358,14 +365,9 @@ class _Map:
 
     def teams(self, shown: dict[str, list[str]]) -> dict[str, Line]:
         """For each overview box with people below it who are not on the overview: how many, and the key people among them
-        ("Team: 14 Personen (2 Entscheider, 1 Mentor)"), so that the overview says where the organisation's weight lies."""
-        children, roots, _ = self.forest
-        order, seen = list(roots), set(roots)
-        for pid in order:  # breadth first, without recursion: everyone under a root once
-            for kid in children[pid]:
-                if kid not in seen:
-                    seen.add(kid)
-                    order.append(kid)
+        ("Team: 14 Personen · 2 Entscheider · 1 Mentor"), so that the overview says where the organisation's weight lies."""
+        children = self.forest[0]
+        order, _ = self.breadth_first
         below: dict[str, Counter[str]] = {}
         for pid in reversed(order):  # the reports before their manager: each count once, from the bottom up
             count: Counter[str] = Counter()
@@ -544,19 +546,21 @@ def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "")
     """What one slide shows: its boxes' attitudes and frames, the ties it draws, its dotted lines, whether a box has a tag."""
     people = [m.by_id[e.key] for e in elements if isinstance(e, Shape) and e.key in m.by_id]
     lines = [e for e in elements if isinstance(e, Connector)]
-    known = frozenset(p.attitude for p in people if p.attitude)
-    unknown = frozenset({"unknown"}) if known and any(not p.attitude for p in people) else frozenset()  # a white box, explained
-    return _Used(known | unknown, any(p.influence for p in people),
+    return _Used(_attitudes(people), any(p.influence for p in people),
                  frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
                  any(e.dotted for e in lines), tags, loners, any(not e.dashed for e in lines))
+
+
+def _attitudes(people: Sequence[Person]) -> frozenset[str]:
+    """The attitudes boxes show, and "unknown" for a white box where the map shows attitudes at all (else it explains nothing)."""
+    known = frozenset(p.attitude for p in people if p.attitude)
+    return known | frozenset({"unknown"}) if known and any(not p.attitude for p in people) else known
 
 
 def _used_anywhere(m: _Map, split: bool) -> _Used:
     """Everything any slide of the map may show: the legend's room is kept for it (the loners' note with two slides)."""
     loners = _loners_note(m, len(m.forest[2]), [99, 99]) if split and m.forest[2] else ""
-    known = frozenset(p.attitude for p in m.people if p.attitude)
-    unknown = frozenset({"unknown"}) if known and any(not p.attitude for p in m.people) else frozenset()
-    return _Used(known | unknown, any(p.influence for p in m.people),
+    return _Used(_attitudes(m.people), any(p.influence for p in m.people),
                  frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties), loners)
 
 

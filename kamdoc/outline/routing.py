@@ -54,8 +54,6 @@ SITES: tuple[tuple[int, float], ...] = ((TOP, 0.5), (LEFT, 0.5), (BOTTOM, 0.5), 
 """Where a line may end on a box, as (side, how far along it): each side's middle first, numbered as PowerPoint numbers
 a rectangle's four connection sites, then a quarter of the way from either corner, so that two lines on one side never
 end in one point (where they would seem to join, and one would point at the wrong person)."""
-MIDDLES = (TOP, LEFT, BOTTOM, RIGHT)
-"""The sites in the middle of each side, the only ones a plain rectangle has."""
 ALL_SITES = tuple(range(len(SITES)))
 
 
@@ -72,9 +70,8 @@ def _fraction(side: int, along: float) -> tuple[float, float]:
 
 def site_point(box: Box, site: int) -> Point:
     """Where a line glued to a box's site starts or ends."""
-    side, along = SITES[site]
-    return {TOP: (box.x + box.w * along, box.y), LEFT: (box.x, box.y + box.h * along),
-            BOTTOM: (box.x + box.w * along, box.bottom), RIGHT: (box.right, box.y + box.h * along)}[side]
+    fx, fy = _fraction(*SITES[site])
+    return box.x + box.w * fx, box.y + box.h * fy
 
 
 def _unique(values: Iterable[float]) -> list[float]:

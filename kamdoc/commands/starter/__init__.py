@@ -137,17 +137,21 @@ def _recorded_origin() -> Source | None:
 
 def _clone_origin(path: Path) -> Source | None:
     """The commit and the address (its remote `origin`) of the git clone at `path`, which kamdoc was installed from."""
-    def git(*args: str) -> str:
-        try:
-            done = subprocess.run(["git", "-C", str(path), *args], capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return ""
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "HEAD")
+    commit = _git_answer(path, "rev-parse", "HEAD")
     if not _COMMIT.match(commit):
         return None
-    return _reachable(git("remote", "get-url", "origin") or str(path), commit)
+    return _reachable(_git_answer(path, "remote", "get-url", "origin") or str(path), commit)
+
+
+def _git_answer(where: Path, *args: str) -> str:
+    """What `git -C where ARGS` prints, or "" when git is missing or says no: a question init can do without."""
+    from kamdoc.load.git import run_git
+
+    try:
+        done = run_git(where, *args, check=False)
+    except (KamdocError, OSError):
+        return ""
+    return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
 
 
 def _reachable(url: str, commit: str) -> Source:
@@ -191,14 +195,10 @@ def unpinned_warning(kamdoc: Source) -> str:
 def default_branch(root: Path) -> str:
     """The branch a new repository's CI builds on: the current branch of the repository at `root` (even before its
     first commit), else git's init.defaultBranch (what `git init` will name it), else main."""
-    for args in (["-C", str(root), "symbolic-ref", "--short", "HEAD"], ["config", "--get", "init.defaultBranch"]):
-        try:
-            done = subprocess.run(["git", *args], capture_output=True, text=True, timeout=10,
-                                  cwd=root if args[0] == "config" and root.is_dir() else None)
-        except (OSError, subprocess.SubprocessError):
-            continue
-        name = done.stdout.strip()
-        if done.returncode == 0 and _REF.match(name):
+    asked = ((root, "symbolic-ref", "--short", "HEAD"), (root if root.is_dir() else Path.cwd(), "config", "--get", "init.defaultBranch"))
+    for where, *args in asked:  # the second only when the first has no answer
+        name = _git_answer(where, *args)
+        if _REF.match(name):
             return name
     return "main"
 
@@ -350,45 +350,40 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     if ".pre-commit-config.yaml" in safe and ".pre-commit-config.yaml" not in own and (hooks is not None or kamdoc.pinned):
         notes += _switched_hook(root, safe[".pre-commit-config.yaml"], planned)
     notes = [f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file" for name, why in refused.items()] + notes
-    written = _write(root, planned)
+    written = _write(root, {name: text.encode("utf-8") for name, text in planned.items()})
     notes += _removed(root, stale, kamdoc)
     if not has_plans and with_example:
-        written += _example(plans / EXAMPLE, language, today)
+        written += _write(root, _example(language, today))
     return written, notes
 
 
-def _example(target: Path, language: str, today: date) -> list[Path]:
+def _example(language: str, today: date) -> dict[str, bytes]:
     """The complete example plan in `language` (every section, an assessment, a power map with ties), dated today, so
-    that a new team sees the product at once: its files written into `target`."""
-    from kamdoc.pipeline.render import output_error, write_atomically
+    that a new team sees the product at once: its files by their place in the repository (plans/example/…)."""
     from kamdoc.shipped import example_plan
 
     source = example_plan(language)
     if not (source / "plan.yaml").is_file():
         raise KamdocError(f"this kamdoc lacks its example plan ({source}); reinstall kamdoc, or run kamdoc init --no-example")
-    written = []
+    files = {}
     for file in sorted(p for p in source.iterdir() if p.is_file()):
         data = file.read_bytes()
         if file.name == "plan.yaml":  # a fresh plan: its version today, its next review in three months
             text = re.sub(r"(?m)^(  version: )\S+", rf"\g<1>{today.isoformat()}", data.decode("utf-8"), count=1)
             text = re.sub(r"(?m)^(  next_review: )\S+", rf"\g<1>{(today + timedelta(days=91)).isoformat()}", text, count=1)
             data = text.encode("utf-8")
-        try:
-            write_atomically(target / file.name, data, target.parent.parent)
-        except OSError as exc:
-            raise output_error(target / file.name, exc) from None
-        written.append(target / file.name)
-    return written
+        files[f"{PLANS}/{EXAMPLE}/{file.name}"] = data
+    return files
 
 
-def _write(root: Path, planned: dict[str, str]) -> list[Path]:
+def _write(root: Path, planned: dict[str, bytes]) -> list[Path]:
     """Each planned file written whole (or not at all); the paths written."""
     from kamdoc.pipeline.render import output_error, write_atomically
 
     written: list[Path] = []
-    for name, text in planned.items():
+    for name, data in planned.items():
         try:
-            write_atomically(root / name, text.encode("utf-8"), root)
+            write_atomically(root / name, data, root)
         except OSError as exc:
             raise output_error(root / name, exc) from None
         written.append(root / name)
