@@ -166,8 +166,12 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
     from kamdoc.commands.scaffold import new_plan
 
     target = new_plan(slug, plans_dir, language, date.today(), account=account, manager=manager)
-    click.echo(f"wrote {target}")
-    click.echo(f"next: fill in the TODOs, then run `kamdoc validate {target.parent}`")
+    if language == "de":
+        click.echo(f"geschrieben: {target}")
+        click.echo(f"weiter: die TODOs ausfüllen, dann `kamdoc validate {target.parent}`")
+    else:
+        click.echo(f"wrote {target}")
+        click.echo(f"next: fill in the TODOs, then run `kamdoc validate {target.parent}`")
 
 
 @main.command()

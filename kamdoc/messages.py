@@ -7,6 +7,8 @@ without a German form here is shown in English (a test runs every bad plan in Ge
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 _V = r"'(?P<v>.*)'"  # a quoted value as messages quote it
 _OR = r"(?: \(or (?P<o>\S+) if the comma separates thousands\))?"  # the other reading of a number such as 1,250
@@ -181,3 +183,9 @@ def in_german(message: str) -> str:
 def has_german(message: str) -> bool:
     """Whether a message has a German form."""
     return in_german(message) != message
+
+
+def most_spoken(languages: Iterable[str]) -> str:
+    """The language most of these are (English on a tie or without any): a report's frame speaks it."""
+    counted = Counter(languages)
+    return "de" if counted["de"] > counted["en"] else "en"

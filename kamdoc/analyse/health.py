@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-
 import re
-
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
+from kamdoc.messages import most_spoken
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
 
@@ -179,12 +176,6 @@ def plans_health(summaries: list[Summary], today: date, programme: Programme, la
 def majority_language(summaries: list[Summary]) -> str:
     """The language most of the valid plans are written in (English on a tie or without any)."""
     return most_spoken(str(s.plan.language) for s in summaries if s.plan is not None)
-
-
-def most_spoken(languages: Iterable[str]) -> str:
-    """The language most of these are (English on a tie or without any): a report's frame speaks it."""
-    counted = Counter(languages)
-    return "de" if counted["de"] > counted["en"] else "en"
 
 
 def smart_problems(plan: Plan, language: str = "en") -> list[str]:

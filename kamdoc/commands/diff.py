@@ -47,7 +47,7 @@ _WORDS: dict[str, dict[str, Any]] = {
 
 def frame_language(diffs: list[PlanDiff], language: str | None) -> str:
     """The language the report's frame speaks: the one asked for, else the one most of its plans are written in."""
-    from kamdoc.analyse.health import most_spoken
+    from kamdoc.messages import most_spoken
 
     return language or most_spoken(d.language for d in diffs)
 

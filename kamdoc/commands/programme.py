@@ -41,7 +41,7 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
     lacking = False
     if deck:
-        from kamdoc.analyse.health import most_spoken
+        from kamdoc.messages import most_spoken
         from kamdoc.commands.cache import cache_folder
         from kamdoc.outline.portfolio_deck import portfolio_outline
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically

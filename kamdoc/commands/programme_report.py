@@ -8,7 +8,8 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from kamdoc.analyse.health import Health, most_spoken, status_counts
+from kamdoc.analyse.health import Health, status_counts
+from kamdoc.messages import most_spoken
 from kamdoc.analyse.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
 
 

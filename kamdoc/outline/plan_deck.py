@@ -728,6 +728,9 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
             del builder.slides[before:]
             if made:
                 made[0].bookmark = builder.entry_title(entry)
+                said = (plan.speaker_notes or {}).get(entry.key)
+                if said:  # the presenter's own words come first: what kamdoc adds is reference
+                    made[0].notes.insert(0, plain(said))
                 body += made
                 entries.append((entry, section.key))
     builder.agenda(entries)

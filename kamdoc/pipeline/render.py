@@ -275,7 +275,7 @@ class Tally:
         self.languages.append(result.language)
 
     def said(self, plans: int) -> str:
-        from kamdoc.analyse.health import most_spoken
+        from kamdoc.messages import most_spoken
 
         def n(count: int, one: str, many: str) -> str:
             return f"{count} {one if count == 1 else many}"

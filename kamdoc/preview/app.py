@@ -143,7 +143,7 @@ class _Pages:
 
     def page_language(self, rows: list[Any]) -> str:
         """The start page's words: in the language asked for, else the one most of the plans are written in."""
-        from kamdoc.analyse.health import most_spoken
+        from kamdoc.messages import most_spoken
 
         return self.workspace.language or most_spoken(row.language for row in rows)
 

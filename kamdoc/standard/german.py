@@ -295,5 +295,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Account marketing events for the next two years (optional).": "Veranstaltungen des Account-Marketings für die nächsten zwei Jahre (optional).",
     "Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).":
         "Bewertungen der Auswahlkriterien, Partnerschaftsstufe und Antworten zu K.-o.-Kriterien für die Portfolio-Sicht (optional).",
+    "The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the entry's first slide, "
+    "before the notes kamdoc writes.":
+        "Notizen des Vortragenden zu einem Teil des Decks, je Agenda-Eintrag (optional; nur in unserer Fassung): auf der ersten "
+        "Folie des Eintrags, vor den Notizen, die kamdoc schreibt.",
 }
 """Each field's description in German, by its English text without the list of allowed values."""

@@ -62,5 +62,6 @@ if TYPE_CHECKING:
         relationship_plan: list[Relationship]
         marketing: list[MarketingEvent]
         assessment: Assessment | None
+        speaker_notes: dict[str, str] | None
 else:
     Plan = plan_model()

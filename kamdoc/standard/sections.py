@@ -20,6 +20,7 @@ from kamdoc.standard.model import (
     Goal,
     KeyProject,
     LanguageField,
+    Markdown,
     MarketingEvent,
     Mission,
     Position,
@@ -94,7 +95,7 @@ def _col(field_: str, en: str, de: str, show: Show = "text", align: Literal["lef
     return Column(field_, (en, de), show, vocabulary, align)
 
 
-SECTIONS: tuple[Section, ...] = (
+_CONTENT: tuple[Section, ...] = (
     Section(
         "kamdoc", Literal[1], about("The plan standard's format number; this is format 1.", example=1, seen=CUSTOMER),
         ("Format", "Format"), entries=(),
@@ -147,10 +148,9 @@ cover:
         scaffold=("""\
 # Profile: what the customer does, key figures, owners, subsidiaries, goals, market, competitors.
 profile:
-  summary: |
-    TODO: What does the customer do, for whom, and how does it earn its money?
-    Your own words, not the text of their website.
-  industry: "TODO: industry"
+  # summary: what the customer does, for whom, and how it earns its money; in your own words, not their website's.
+  summary: TODO
+  industry: TODO                      # e.g. Machine building
   # website: https://customer.example
   # headquarters: City, country code
   kpis: []            # - {name: Revenue, unit: EUR m, values: {2024: 410, 2025: 432}, benchmark: How peers did}
@@ -162,10 +162,9 @@ profile:
 """, """\
 # Kurzprofil: Tätigkeit, Kennzahlen, Eigentümer, Töchter, Ziele, Markt, Wettbewerb des Kunden.
 profile:
-  summary: |
-    TODO: Was macht der Kunde, für wen, und womit verdient er sein Geld?
-    In eigenen Worten, nicht der PR-Text seiner Website.
-  industry: "TODO: Branche"
+  # summary: was der Kunde macht, für wen, und womit er sein Geld verdient; in eigenen Worten, nicht der PR-Text seiner Website.
+  summary: TODO
+  industry: TODO                      # z. B. Maschinenbau
   # website: https://kunde.example
   # headquarters: Stadt, Länderkürzel
   kpis: []            # - {name: Umsatz, unit: Mio. EUR, values: {2024: 410, 2025: 432}, benchmark: Vergleich mit Wettbewerbern}
@@ -291,12 +290,12 @@ swot:
         scaffold=("""\
 # Mission: where we want to be with this customer in 3 to 5 years.
 mission:
-  statement: "TODO: For this customer we are ..."
+  statement: TODO                     # one or two sentences: "For this customer we are ..."
   horizon: {{horizon}}
 """, """\
 # Mission: wo wir bei diesem Kunden in 3 bis 5 Jahren stehen wollen.
 mission:
-  statement: "TODO: Für diesen Kunden sind wir ..."
+  statement: TODO                     # ein, zwei Sätze: „Für diesen Kunden sind wir …“
   horizon: {{horizon}}
 """),
     ),
@@ -308,10 +307,10 @@ mission:
 # Our top five goals, SMART: each with a metric, a target and a deadline.
 goals:
   - id: goal-1
-    goal: "TODO: our most important goal at this account"
-    metric: "TODO: how we measure it"
+    goal: TODO                        # our most important goal at this account
+    metric: TODO                      # how we measure it, e.g. Share of their drive purchases
     # baseline: 25 %
-    target: "TODO: the value we want to reach"
+    target: TODO                      # the value we want to reach, e.g. 40 %
     deadline: {{deadline}}
     # owner: Who owns the goal
     milestones: []    # - {date: 2027-06-30, milestone: ...}
@@ -320,10 +319,10 @@ goals:
 # Unsere Top-5-Ziele, SMART: jedes mit Messgröße, Zielwert und Termin.
 goals:
   - id: ziel-1
-    goal: "TODO: unser wichtigstes Ziel bei diesem Kunden"
-    metric: "TODO: woran wir es messen"
+    goal: TODO                        # unser wichtigstes Ziel bei diesem Kunden
+    metric: TODO                      # woran wir es messen, z. B. Anteil an seinem Antriebseinkauf
     # baseline: 25 %
-    target: "TODO: der Wert, den wir erreichen wollen"
+    target: TODO                      # der Wert, den wir erreichen wollen, z. B. 40 %
     deadline: {{deadline}}
     # owner: Wer das Ziel verantwortet
     milestones: []    # - {date: 2027-06-30, milestone: ...}
@@ -341,7 +340,7 @@ financials:
   currency: EUR                       # ISO 4217
   unit: thousand                      # one | thousand | million
   products:
-    - name: "TODO: product"
+    - name: TODO                      # a product or product group we sell them
       actual: {}                      # {2024: 820, 2025: 910}
       plan: {{{plan_year}}: 0}
 """, """\
@@ -350,7 +349,7 @@ financials:
   currency: EUR                       # ISO 4217
   unit: thousand                      # one | thousand | million
   products:
-    - name: "TODO: Produkt"
+    - name: TODO                      # ein Produkt oder eine Produktgruppe, die wir ihm verkaufen
       actual: {}                      # {2024: 820, 2025: 910}
       plan: {{{plan_year}}: 0}
 """),
@@ -436,6 +435,26 @@ marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, au
         ("Account assessment", "Account-Bewertung"), entries=(),
     ),
 )
+
+AGENDA_KEYS: tuple[str, ...] = tuple(e.key for s in _CONTENT for e in s.agenda)
+"""The agenda entries a plan's slides come under, in the deck's order: what `speaker_notes` can name."""
+
+SECTIONS: tuple[Section, ...] = (*_CONTENT, Section(
+    "speaker_notes", dict[Literal[AGENDA_KEYS], Markdown] | None,  # type: ignore[valid-type]
+    about("The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the "
+          "entry's first slide, before the notes kamdoc writes.", example={"power_map": "Start with the new CTO."},
+          default=None, seen=INTERNAL),
+    ("Speaker notes", "Sprechernotizen"), entries=(),
+    scaffold=("""\
+# Speaker notes (optional): what to say on a part of the deck; only in our own copy, never the customer's.
+# speaker_notes:
+#   power_map: Start with the new CTO; she decides the 2027 budget.
+""", """\
+# Sprechernotizen (optional): was zu einem Teil des Decks zu sagen ist; nur in unserer Fassung, nie in der des Kunden.
+# speaker_notes:
+#   power_map: Mit der neuen CTO beginnen; sie entscheidet über das Budget 2027.
+"""),
+))
 """The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""
 
 

@@ -465,12 +465,25 @@ def _finding(path: Path_, on_key: bool, errors: list[dict[str, Any]], doc: Docum
     return Finding(pos, "error", name, _message(kind, path, value, error, on_key))
 
 
+def _not_one_of(value: Any, ctx: dict[str, Any]) -> str:
+    """A value outside its closed list: the list, and the nearest entry when there is one."""
+    allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    hint = ""
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
+        if close:
+            hint = f" (did you mean {close[0]!r}?)"
+    return f"{quoted(value)} is not one of {', '.join(allowed)}{hint}"
+
+
 def _message(kind: str, path: Path_, value: Any, error: dict[str, Any], on_key: bool) -> str:
     leaf = path[-1] if path else ""
     ctx = error.get("ctx") or {}
     if on_key:
         if isinstance(path[-2] if len(path) > 1 else None, str) and path[-2] in ("values", "actual", "plan"):
             return f"{quoted(leaf)} is not a year: years are four-digit numbers such as 2026, without quotes"
+        if kind == "literal_error":  # a key from a closed list (the agenda entries `speaker_notes` names)
+            return _not_one_of(leaf, ctx)
         return f"{quoted(leaf)} is not allowed as a key here"
     if kind == "missing":
         return _missing(path)
@@ -481,13 +494,7 @@ def _message(kind: str, path: Path_, value: Any, error: dict[str, Any], on_key: 
             if isinstance(value, int) and not isinstance(value, bool) and value > 1:
                 return f"this plan is written in format {value}; this kamdoc reads format 1: upgrade kamdoc"
             return f"the format number is 1 (write `kamdoc: 1`), got {_kind_of(value)}"
-        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = ""
-        if isinstance(value, str):
-            close = difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
-            if close:
-                hint = f" (did you mean {close[0]!r}?)"
-        return f"{quoted(value)} is not one of {', '.join(allowed)}{hint}"
+        return _not_one_of(value, ctx)
     if kind in _EXPECTED:
         return _type_message(kind, value)
     if kind == "string_pattern_mismatch":

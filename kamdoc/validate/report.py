@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from kamdoc.messages import most_spoken
 from kamdoc.validate.plan import Result
 
 
@@ -88,14 +89,18 @@ def gitlab(results: list[Result], language: str | None = None) -> str:
 
 
 def summary(results: list[Result]) -> str:
-    """The closing line: how many plans, errors and warnings."""
+    """The closing line: how many plans, errors and warnings, in the language most of the plans speak."""
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
     failed = sum(1 for r in results if r.errors)
-    plans = f"{len(results)} plan{'s' if len(results) != 1 else ''}"
-    return (
-        f"checked {plans}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-        + (f" ({failed} plan{'s' if failed != 1 else ''} invalid)" if failed else "")
-    )
+
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    if most_spoken(r.language for r in results) == "de":
+        invalid = f" ({n(failed, 'Plan', 'Pläne')} ungültig)" if failed else ""
+        return f"{n(len(results), 'Plan', 'Pläne')} geprüft: {n(errors, 'Fehler', 'Fehler')}, {n(warnings, 'Warnung', 'Warnungen')}{invalid}"
+    invalid = f" ({n(failed, 'plan', 'plans')} invalid)" if failed else ""
+    return f"checked {n(len(results), 'plan', 'plans')}: {n(errors, 'error', 'errors')}, {n(warnings, 'warning', 'warnings')}{invalid}"
 
 

@@ -31,6 +31,22 @@ def test_new_plan_is_valid_and_guides_in_its_language(in_tmp: Path, language: st
     assert json.loads((in_tmp / "plans" / "kap.schema.json").read_text())["properties"]["kamdoc"]["const"] == 1
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_new_guides_in_comments_and_puts_nothing_but_todo_into_values(in_tmp: Path, language: str) -> None:
+    from ruamel.yaml import YAML
+
+    from kamdoc.validate.walk import texts_in
+
+    assert kamdoc("new", "acme", "--language", language).code == 0
+    plan = in_tmp / "plans" / "acme" / "plan.yaml"
+    data = YAML(typ="safe").load(plan.read_text(encoding="utf-8"))
+    todo = [(path, value) for path, value in texts_in(data) if "TODO" in value]
+    assert len(todo) >= 8 and all(value == "TODO" for _, value in todo), todo  # hints in values once ended up on slides
+    assert ("cover", "account") in {path for path, _ in todo}
+    said = kamdoc("new", "other", "--language", language).out
+    assert said.startswith("geschrieben:" if language == "de" else "wrote ")
+
+
 def test_new_refuses_to_overwrite(in_tmp: Path) -> None:
     assert kamdoc("new", "acme").code == 0
     plan = in_tmp / "plans" / "acme" / "plan.yaml"

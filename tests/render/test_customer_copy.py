@@ -59,7 +59,8 @@ def _values(plan: Plan) -> tuple[set[str], set[str]]:
 def _shown_forms(value: Any, plan: Plan) -> set[str]:
     """How a field's value can appear in a deck: texts as they read, closed-list values as terms, numbers as formatted."""
     out: set[str] = set()
-    values = value if isinstance(value, list) else list(value.items()) if isinstance(value, dict) else [value]
+    # A mapping's keys are years (shown) or names from the standard (`speaker_notes: {power_map: …}`, not shown).
+    values = value if isinstance(value, list) else [(k, v) if isinstance(k, int) else v for k, v in value.items()] if isinstance(value, dict) else [value]
     for item in values:
         for one in item if isinstance(item, tuple) else (item,):
             if isinstance(one, bool) or one is None:

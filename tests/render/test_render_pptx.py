@@ -88,6 +88,17 @@ def test_speaker_notes_are_the_presenters_never_file_paths(decks: Path) -> None:
     assert any("Familienholding" in n for n in notes)  # a person's notes, on the slide that shows them
 
 
+def test_the_plans_own_speaker_notes_open_the_notes_of_their_parts_first_slide(decks: Path, tmp_path: Path) -> None:
+    prs = Presentation(str(decks / "brenner-werke.pptx"))
+    notes = {i: s.notes_slide.notes_text_frame.text for i, s in enumerate(prs.slides, 1) if s.has_notes_slide}
+    said = [i for i, n in notes.items() if "Mit Jürgen Weiß beginnen" in n]
+    assert len(said) == 1 and notes[said[0]].startswith("Mit Jürgen Weiß beginnen")  # before kamdoc's notes on the people
+    assert prs.slides[said[0] - 1].shapes.title.text_frame.text.startswith("Power-Map")
+    customer = render(tmp_path, PLANS / "brenner-werke", "--audience", "customer", "--to", "pptx")
+    shown = Presentation(str(next(customer.glob("*.pptx"))))
+    assert not any("Jürgen Weiß beginnen" in s.notes_slide.notes_text_frame.text for s in shown.slides if s.has_notes_slide)
+
+
 @pytest.mark.parametrize("name", ["brenner-werke", "halvorsen-logistics", "stress"])
 def test_every_shape_inside_the_slide_and_none_overlapping(decks: Path, name: str) -> None:
     prs = Presentation(str(decks / f"{name}.pptx"))

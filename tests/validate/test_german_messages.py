@@ -42,3 +42,21 @@ def test_values_ids_and_paths_stay_as_written() -> None:
     assert in_german("image 'charts/share.png' does not exist (looked for plans/acme/charts/share.png)") == (
         "Bild 'charts/share.png' gibt es nicht (gesucht: plans/acme/charts/share.png)")
     assert in_german("something kamdoc has no German for yet") == "something kamdoc has no German for yet"
+
+
+def test_a_misspelt_part_of_the_deck_in_speaker_notes_names_the_parts(tmp_path: Path) -> None:
+    shutil.copytree(PLANS / "brenner-werke", tmp_path / "p")
+    plan = tmp_path / "p" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  financials: Die Planzahlen", "  financals: Die Planzahlen"), encoding="utf-8")
+    run = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22")
+    assert run.code == 1
+    said = [line for line in run.out.splitlines() if "speaker_notes.financals" in line]
+    assert len(said) == 1 and ":3: error: speaker_notes.financals: 'financals' ist keiner der Werte profile, customer_goals" in said[0]
+    assert "(gemeint ist wohl 'financials')" in said[0]
+
+
+def test_the_closing_line_speaks_the_language_most_plans_speak(tmp_path: Path) -> None:
+    german = kamdoc("validate", PLANS / "brenner-werke", "--today", "2026-11-22")
+    assert german.err.strip().splitlines()[-1] == "1 Plan geprüft: 0 Fehler, 0 Warnungen"
+    both = kamdoc("validate", PLANS / "brenner-werke", PLANS / "halvorsen-logistics", "--today", "2026-11-22")
+    assert both.err.strip().splitlines()[-1] == "checked 2 plans: 0 errors, 0 warnings"  # a tie: English

@@ -18,6 +18,10 @@ from kamdoc.standard.sections import SECTIONS
 SCHEMA_FILE = "kap.schema.json"
 """The JSON Schema kept beside the plan folders, which every plan's modeline names."""
 
+# Guidance goes in comments, never into values: a value's words end up on a slide (issue 31).
+ACCOUNT_HINT = {"en": "                # the customer's name", "de": "                # der Name des Kunden"}
+MANAGER_HINT = {"en": "                # your name", "de": "                # dein Name"}
+
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 
 
@@ -48,9 +52,9 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     template = scaffold_text(language)
     values = {
         "schema": f"../{SCHEMA_FILE}",
-        "account": _yaml_text(account) if account else _yaml_text("TODO: customer name" if language == "en" else "TODO: Kundenname"),
+        "account": _yaml_text(account) if account else "TODO" + (ACCOUNT_HINT[language]),
         "account_comment": (account or ("a new customer" if language == "en" else "einen neuen Kunden")).replace("\n", " "),
-        "kam": _yaml_text(manager) if manager else _yaml_text("TODO: your name" if language == "en" else "TODO: dein Name"),
+        "kam": _yaml_text(manager) if manager else "TODO" + (MANAGER_HINT[language]),
         "version": today.isoformat(),
         "next_review": (today + timedelta(days=91)).isoformat(),
         "horizon": str(today.year + 4),
