@@ -107,7 +107,8 @@ on the machine of the figures in the README): it may grow by half at most."""
 def outline_times(runs: int) -> None:
     """The outline alone (no renderer), in this process, best of `runs`: the stress plan's, and a 150-person power map's."""
     sys.path.insert(0, str(ROOT))
-    from kamdoc.outline.plan_deck import Geometry, build_outline
+    from kamdoc.outline.kit import Geometry
+    from kamdoc.outline.plan_deck import build_outline
     from kamdoc.outline.power_map import power_map_slides
     from kamdoc.theme.settings import load_theme
     from kamdoc.validate.plan import validate_file

@@ -147,7 +147,8 @@ def schema(output: Path | None, markdown: bool, language: str) -> None:
 @main.command()
 @click.argument("slug")
 @click.option("--account", metavar="NAME", help="The customer's name for the cover.")
-@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The plan's language: guiding comments, deck labels, dates and numbers.")
+@click.option("--language", type=click.Choice(["en", "de"]), default="en",
+              help="The plan's language: guiding comments, deck labels, dates and numbers (default: kamdoc.yaml's language, else en).")
 @click.option("--manager", metavar="NAME", help="The key account manager (default: git's user.name).")
 @click.option(
     "--plans-dir",

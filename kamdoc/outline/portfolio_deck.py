@@ -5,15 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from kamdoc.outline.words import amount, chart_format, day, number, percent, term, word
-from kamdoc.outline.layout import Flow, fit_size, paginate_table, text
-from kamdoc.outline.plan_deck import Geometry, finish
 from kamdoc.analyse.health import status_counts
-from kamdoc.outline.cover import WIDE_TEXT_SHARE, cover_elements
 from kamdoc.analyse.portfolio import MIDDLE, QUADRANTS, Portfolio
 from kamdoc.analyse.portfolio import PARETO_SHARE as PARETO
+from kamdoc.outline.cover import WIDE_TEXT_SHARE, cover_elements
+from kamdoc.outline.deck import (
+    Box,
+    Bubble,
+    BubbleChart,
+    ColumnChart,
+    Deck,
+    LineChart,
+    Series,
+)
+from kamdoc.outline.kit import Kit, finish
+from kamdoc.outline.layout import fit_size, paginate_table, text
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.deck import Box, Bubble, BubbleChart, ColumnChart, Deck, LineChart, Series, Slide
+from kamdoc.outline.words import amount, chart_format, day, number, percent, term, word
 from kamdoc.theme.settings import Theme
 
 NAMED_CATEGORIES = 25
@@ -33,26 +41,14 @@ SCORE_AXIS = (0.5, 5.5)
 """Both matrix axes (scores run from 1 to 5), with room for the outer bubbles."""
 
 
-class _Builder:
-    """Builds the portfolio deck's slides."""
+class _Builder(Kit):
+    """Builds the portfolio deck's slides with the kit the plans' decks are built with."""
 
     def __init__(self, portfolio: Portfolio, theme: Theme, language: str, cache: Path | None = None) -> None:
+        super().__init__(theme, language, cache=cache)
         self.p = portfolio
-        self.theme = theme
-        self.lang = language
-        self.geometry = g = Geometry.of(theme, cache=cache)
-        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
-        self.slides: list[Slide] = []
         biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
         self.unit, self.divisor = ("million", 1e6) if biggest >= MILLIONS else ("thousand", 1e3) if biggest >= THOUSANDS else ("one", 1.0)
-
-    def w(self, key: str) -> str:
-        return word(key, self.lang)
-
-    def new(self, kind: str, title: str, section: str) -> Slide:
-        slide = Slide(kind, title, section=section)
-        self.slides.append(slide)
-        return slide
 
     def money(self, value: float) -> str:
         return amount(round(value / self.divisor, 1), self.p.programme.currency, self.unit, self.lang)
@@ -66,8 +62,8 @@ class _Builder:
     def quadrant(self, name: str | None) -> str:
         return f"{self.w('q_' + name)} ({self.w('s_' + QUADRANTS[name])})" if name else "–"
 
-    def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]], align: list[str],
-              status_column: int | None = None) -> None:
+    def status_table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]], align: list[str],
+                     status_column: int | None = None) -> None:
         colours = {self.w(f"status_{s}"): c for s, c in STATUS_COLOUR.items()}
         for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, self.theme.size("small")):
             if status_column is not None:
@@ -108,11 +104,8 @@ class _Builder:
         size = fit_size(self.fonts, paras, self.body, (*self.sizes, self.theme.size("minimum")))
         if size:
             self.new("summary", self.w("at_a_glance"), "summary").elements.append(text(self.body, paras, size))
-        else:  # a long list of core accounts: one bullet per slide part
-            flow = Flow(self.fonts, self.body, self.theme.size("small"), self.theme.size("small"))
-            flow.paras(paras)
-            for page in flow.pages:
-                self.new("summary", self.w("at_a_glance"), "summary").elements += page
+        else:  # a long list of core accounts: over as many slides as it needs
+            self.flow("summary", self.w("at_a_glance"), "summary", paras)
 
     def pareto(self) -> None:
         p = self.p
@@ -147,7 +140,7 @@ class _Builder:
         rows = [[str(a.rank), a.account, self.money(a.revenue), self.pct(a.share), self.pct(a.cumulative), "●" if a.core else "",
                  self.score(a.attractiveness), self.score(a.position), self.quadrant(a.quadrant), term("partnership", a.partnership, self.lang) or "–"]
                 for a in self.p.accounts]
-        self.table("ranking", self.w("ranking"), "pareto", header, rows,
+        self.status_table("ranking", self.w("ranking"), "pareto", header, rows,
                    ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"])
 
     def matrix(self) -> None:
@@ -194,7 +187,7 @@ class _Builder:
             slide = self.new("knock_outs", self.w("knock_outs"), "knock_outs")
             slide.elements.append(text(self.body, [Para((Run(self.w("none_failing")),))], self.sizes[0]))
             return
-        self.table("knock_outs", self.w("knock_outs"), "knock_outs", [self.w("account"), self.w("criterion"), self.w("reason")], rows,
+        self.status_table("knock_outs", self.w("knock_outs"), "knock_outs", [self.w("account"), self.w("criterion"), self.w("reason")], rows,
                    ["left", "left", "left"])
 
     def health(self) -> None:
@@ -204,7 +197,7 @@ class _Builder:
             rows.append([h.account, self.w(f"status_{h.status}"), self.pct(h.completeness) if h.completeness is not None else "–",
                          str(h.version_days) if h.version_days is not None else "–", str(h.commit_days) if h.commit_days is not None else "–",
                          day(h.next_review, self.lang) if h.next_review else "–", "; ".join(r.text(self.lang) for r in h.reasons) or "–"])
-        self.table("health", self.w("plan_health"), "health", [self.w("account"), self.w("status"), self.w("complete"), self.w("days_since_version"),
+        self.status_table("health", self.w("plan_health"), "health", [self.w("account"), self.w("status"), self.w("complete"), self.w("days_since_version"),
                    self.w("days_since_commit"), self.w("next_review"), self.w("reasons")], rows,
                    ["left", "left", "right", "right", "right", "right", "left"], status_column=1)
 

@@ -111,36 +111,59 @@ def _missing_fonts(data: dict[str, Any], doc: Any, file: Path) -> list[str]:
 
 
 def _check(value: Any, default: Any, path: tuple[str, ...], doc: Any, file: Path) -> list[str]:
-    def error(message: str, at_key: bool = False) -> list[str]:
-        pos = doc.where_key(path) if at_key else doc.where(path)
-        return [f"{file}:{pos.line}:{pos.col}: error: {'.'.join(path)}: {message}"]
-
+    """A theme value checked against the default theme's value at the same place: its kind, and a range or a colour."""
     if isinstance(default, dict):
-        if not isinstance(value, dict):
-            return error(f"expected a mapping of settings ({', '.join(default)})")
-        found: list[str] = []
-        for key, item in value.items():
-            if key not in default:
-                close = difflib.get_close_matches(str(key), list(default), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(default)}"
-                pos = doc.where_key((*path, key))
-                found.append(f"{file}:{pos.line}:{pos.col}: error: {'.'.join((*path, str(key)))}: unknown setting; {hint}")
-                continue
-            found += _check(item, default[key], (*path, str(key)), doc, file)
-        return found
+        return _check_mapping(value, default, path, doc, file)
     if isinstance(default, list):
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            return error("expected a list of one or more names" if not default or not _HEX.match(str(default[0])) else "expected a list of colours")
-        if default and _HEX.match(str(default[0])):
-            bad = next((v for v in value if not _HEX.match(v)), None)
-            return error(f"{bad!r} is not a colour: give six hex digits, such as \"1F3A5F\"") if bad is not None else []
+        said = _list_problem(value, default)
+    elif isinstance(default, str):
+        said = _text_problem(value, default)
+    elif isinstance(default, int | float) and not isinstance(default, bool):
+        said = _number_problem(value, path)
+    else:
+        said = None
+    if said is None:
         return []
-    if isinstance(default, str) and _HEX.match(default):
-        return [] if isinstance(value, str) and _HEX.match(value) else error(f"{value!r} is not a colour: give six hex digits in quotes, such as \"1F3A5F\"")
-    if isinstance(default, str):
-        return [] if isinstance(value, str) and value.strip() else error("expected a name")
-    if isinstance(default, int | float) and not isinstance(default, bool):
-        low, high = _RANGES.get(path[-1], _SIZE_RANGE)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            return error(f"expected a number from {low:g} to {high:g}, got {value!r}")
-    return []
+    pos = doc.where(path)
+    return [f"{file}:{pos.line}:{pos.col}: error: {'.'.join(path)}: {said}"]
+
+
+def _check_mapping(value: Any, default: dict[str, Any], path: tuple[str, ...], doc: Any, file: Path) -> list[str]:
+    """A mapping of settings: each key known (else the nearest one named), each value checked in turn."""
+    if not isinstance(value, dict):
+        pos = doc.where(path)
+        return [f"{file}:{pos.line}:{pos.col}: error: {'.'.join(path)}: expected a mapping of settings ({', '.join(default)})"]
+    found: list[str] = []
+    for key, item in value.items():
+        if key not in default:
+            close = difflib.get_close_matches(str(key), list(default), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(default)}"
+            pos = doc.where_key((*path, key))
+            found.append(f"{file}:{pos.line}:{pos.col}: error: {'.'.join((*path, str(key)))}: unknown setting; {hint}")
+            continue
+        found += _check(item, default[key], (*path, str(key)), doc, file)
+    return found
+
+
+def _list_problem(value: Any, default: list[Any]) -> str | None:
+    """What is wrong with a list of names or of colours, if anything."""
+    colours = bool(default) and bool(_HEX.match(str(default[0])))
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        return "expected a list of colours" if colours else "expected a list of one or more names"
+    bad = next((v for v in value if not _HEX.match(v)), None) if colours else None
+    return f"{bad!r} is not a colour: give six hex digits, such as \"1F3A5F\"" if bad is not None else None
+
+
+def _text_problem(value: Any, default: str) -> str | None:
+    """What is wrong with a colour or a name, if anything."""
+    if _HEX.match(default):
+        return None if isinstance(value, str) and _HEX.match(value) else f"{value!r} is not a colour: give six hex digits in quotes, such as \"1F3A5F\""
+    return None if isinstance(value, str) and value.strip() else "expected a name"
+
+
+def _number_problem(value: Any, path: tuple[str, ...]) -> str | None:
+    """What is wrong with a size or a share, if anything: each has its range."""
+    low, high = _RANGES.get(path[-1], _SIZE_RANGE)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        return f"expected a number from {low:g} to {high:g}, got {value!r}"
+    return None

@@ -568,3 +568,32 @@ def test_a_wheel_built_in_a_clone_is_pinned_from_what_it_recorded(monkeypatch: p
     assert not local.pinned and local.local == "/home/me/src/kamdoc"
     warning = starter.unpinned_warning(local)
     assert "a path no CI runner can reach" in warning and f"--kamdoc-rev {REV} --force" in warning
+
+
+def test_an_unpinned_repository_commits_through_the_local_hook_offline_until_pinned(tmp_path: Path) -> None:
+    """The first hour as a team lives it: init without a commit, `pre-commit install`, commit; then pin later."""
+    offline = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
+               "HTTPS_PROXY": "http://127.0.0.1:9"}  # every proxy points nowhere: a fetch would fail loudly
+    env = {**os.environ, **GIT_ENV, **offline, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home")}
+    repo = tmp_path / "plans-repo"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True, env=env)
+    assert kamdoc("init", repo).code == 0  # this kamdoc records no reachable commit: the placeholder, and a local hook
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True, capture_output=True)
+
+    def commit(message: str) -> subprocess.CompletedProcess[str]:
+        subprocess.run(["git", "add", "."], cwd=repo, env=env, check=True)
+        return subprocess.run(["git", "commit", "-qm", message], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+    first = commit("start")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "fetch" not in first.stderr and "mutable" not in first.stderr
+    plan = repo / "plans" / "example" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  status: review", "  status: finished", 1), encoding="utf-8")
+    blocked = commit("broken")
+    said = blocked.stdout + blocked.stderr
+    assert blocked.returncode == 1 and "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of" in said
+    assert "Traceback" not in said and "fetch" not in said
+    assert kamdoc("init", repo, "--kamdoc-rev", REV, "--force").code == 0
+    assert "PIN-A-KAMDOC-COMMIT" not in _everything(repo)
+    assert len(list(repo.rglob("*gitlab-ci*.yml"))) == 1  # no second pipeline

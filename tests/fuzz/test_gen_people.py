@@ -11,7 +11,7 @@ import pytest
 from big_plans import write_plan
 
 from kamdoc.outline.deck import Shape
-from kamdoc.outline.plan_deck import Geometry
+from kamdoc.outline.kit import Geometry
 from kamdoc.outline.power_map import power_map_slides
 from kamdoc.theme.settings import load_theme
 from kamdoc.validate.plan import validate_file

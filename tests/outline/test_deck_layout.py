@@ -80,7 +80,7 @@ def test_the_check_sees_an_overlap_and_an_element_off_the_slide() -> None:
 
 def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
     from kamdoc.outline.deck import Shape
-    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.kit import Geometry
     from kamdoc.outline.power_map import power_map_slides
     from kamdoc.standard.model import Person
 
@@ -106,7 +106,7 @@ def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
 
 def test_a_team_too_wide_for_one_slide_is_shared_out_with_everyone_shown() -> None:
     from kamdoc.outline.deck import Shape
-    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.kit import Geometry
     from kamdoc.outline.power_map import power_map_slides
     from kamdoc.standard.model import Person
 
@@ -125,7 +125,7 @@ def test_a_team_too_wide_for_one_slide_is_shared_out_with_everyone_shown() -> No
 
 
 def test_a_name_of_pages_keeps_its_box_on_the_slide() -> None:
-    from kamdoc.outline.plan_deck import Geometry
+    from kamdoc.outline.kit import Geometry
     from kamdoc.outline.power_map import power_map_slides
     from kamdoc.standard.model import Person
 

@@ -13,7 +13,7 @@ from conftest import ROOT, TODAY, kamdoc
 
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
 from kamdoc.outline import org_chart, power_map
-from kamdoc.outline.plan_deck import Geometry
+from kamdoc.outline.kit import Geometry
 from kamdoc.standard.model import Person
 from kamdoc.theme.settings import load_theme
 
@@ -54,7 +54,7 @@ def test_a_chain_far_deeper_than_any_slide_is_laid_out_without_recursion(tmp_pat
     # small recursion limit, in a process of its own: the walks over people are loops, and only a slide's depth recurses.
     script = textwrap.dedent("""
         import sys
-        from kamdoc.outline.plan_deck import Geometry
+        from kamdoc.outline.kit import Geometry
         from kamdoc.outline.power_map import power_map_slides
         from kamdoc.standard.model import Person
         from kamdoc.theme.settings import load_theme

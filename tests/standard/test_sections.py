@@ -74,7 +74,7 @@ def test_every_declared_path_names_real_fields(section: Section) -> None:
 
 
 def test_every_agenda_entry_can_be_drawn() -> None:
-    from kamdoc.outline.plan_deck import _BUILDERS
+    from kamdoc.outline.sections import SLIDES as _BUILDERS
 
     for section in SECTIONS:
         for entry in section.agenda:

@@ -1,0 +1,105 @@
+"""Our top five goals: one table of all of them, then a slide per goal with its facts, text, milestones and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kamdoc.outline.deck import (
+    Box,
+    Shape,
+)
+from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.layout import fit_size, paginate_table, text
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.words import day, term
+from kamdoc.standard.model import Goal
+
+GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
+TILE_PAD = 6.0
+"""Points between a goal's fact tile and its text (a point less is drawn: PowerPoint's own wrap never needs a line more)."""
+"""A goal slide's text (strategy, resources) takes this share of the width; this many points before its tables."""
+
+
+def goals(kit: PlanKit) -> None:
+    rows = []
+    for g in kit.plan.goals:
+        target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+        rows.append([g.goal, g.metric, target, day(g.deadline, kit.lang), g.owner or ""])
+    # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
+    title = kit.customer_word("goals") or kit.w("goals")
+    column = kit.w("baseline_target" if any(g.baseline is not None for g in kit.plan.goals) else "target")
+    kit.table("goals", title, "goals", [kit.w("goal"), kit.w("metric"), column, kit.w("deadline"), kit.w("owner")],
+               rows, ["left", "left", "left", "right", "left"], ("goals",))
+    for i, g in enumerate(kit.plan.goals):
+        goal(kit, i, g)
+
+
+def goal(kit: PlanKit, i: int, g: Goal) -> None:
+    """One slide per goal: strategy and resources on the left, milestones and actions on the right."""
+    title = f"{kit.w('goal')} {i + 1}: {g.goal}"
+    paras: list[Para] = []
+    for key in ("strategy", "resources"):
+        value = getattr(g, key)
+        if value:
+            paras += [kit.heading(kit.w(key)), *kit.prose(value)]
+    milestones = [[day(m.date, kit.lang) if m.date else "", m.milestone] for m in g.milestones]
+    actions = [[a.action, a.owner or "", day(a.due, kit.lang) if a.due else "", term("action_status", a.status, kit.lang)]
+               for a in g.actions]
+    if not (paras or milestones or actions):
+        return
+    gap = GOAL_GAP
+    facts = goal_facts(kit, g)
+    top = kit.body.y + (facts[0].box.h + gap if facts else 0.0)
+    left = Box(kit.body.x, top, kit.body.w * GOAL_TEXT_SHARE, kit.body.bottom - top)
+    right = Box(left.right + gap, top, kit.body.w - left.w - gap, kit.body.bottom - top)
+    size = kit.theme.size("small")
+    size_text = fit_size(kit.fonts, paras, left, (*kit.sizes, kit.minimum)) if paras else size
+    tables = []
+    y = right.y
+    for header, rows, align in (([kit.w("date"), kit.w("milestones")], milestones, ("right", "left")),
+                                ([kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions, ("left", "left", "right", "left"))):
+        if not rows:
+            continue
+        parts = paginate_table(kit.fonts, tuple(header), [tuple(r) for r in rows], align, Box(right.x, y, right.w, right.bottom - y), size)
+        tables.append(parts)
+        y = parts[-1].box.bottom + gap
+    if size_text and all(len(parts) == 1 for parts in tables) and (not paras or left.h > 0):
+        slide = kit.new("goal", title, "goals", ("goals", i))
+        slide.elements += facts
+        if paras:
+            below = Box(kit.body.x, top, kit.body.w, kit.body.bottom - top)
+            slide.elements.append(text(left if tables else below, paras, size_text if tables else
+                                       (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)))
+        slide.elements += [parts[0] for parts in tables]
+        return
+    # Too much for one slide: text and each table on slides of their own.
+    kit.flow("goal", title, "goals", paras, ("goals", i))
+    kit.table("goal", title, "goals", [kit.w("date"), kit.w("milestones")], milestones, ["right", "left"], ("goals", i, "milestones"))
+    kit.table("goal", title, "goals", [kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions,
+               ["left", "left", "right", "left"], ("goals", i, "actions"))
+
+
+def goal_facts(kit: PlanKit, g: Goal) -> list[Shape]:
+    """Tiles across the top of a goal's slide: what is measured, from where to where, by when, and who owns it."""
+    target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+    facts = [(kit.w("metric"), g.metric), (kit.w("baseline_target"), target), (kit.w("deadline"), day(g.deadline, kit.lang))]
+    if g.owner:
+        facts.append((kit.w("owner"), g.owner))
+    gap, size = GOAL_GAP / 2, kit.theme.size("small")
+    width = (kit.body.w - gap * (len(facts) - 1)) / len(facts)
+    inner = width - 2 * TILE_PAD
+    shown = [(kit.fonts.regular.wrap(label, size, inner), kit.fonts.bold.wrap(value, size, inner)) for label, value in facts]
+    lines = max(len(label) + len(value) for label, value in shown)  # every tile as high as the fullest
+    height = lines * size * LINE_SPACING + 2 * TILE_PAD
+    tiles: list[Shape] = []
+    for k, ((label, value), (name, whole)) in enumerate(zip(shown, facts)):
+        box = Box(kit.body.x + k * (width + gap), kit.body.y, width, height)
+        measured = (Para((Run("\n".join(label)),)), Para((Run("\n".join(value), bold=True),)))
+        tiles.append(Shape(box, measured, size, "table_stripe", "table_stripe", 0.0, rounded=False, padding=(TILE_PAD - 1, TILE_PAD - 1),
+                           whole=(Para((Run(name),)), Para((Run(whole, bold=True),)))))
+    return tiles
+
+
+SLIDES: dict[str, Callable[[PlanKit], None]] = {"goals": goals}
+"""The agenda entries this module draws, by key."""

@@ -1,0 +1,86 @@
+"""Our position's slides: projects won and lost, the potential portfolio, perception, our market, competitors, our SWOT."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kamdoc.outline import words as labels
+from kamdoc.outline.axes import CHART_FONT, round_top
+from kamdoc.outline.deck import (
+    Box,
+    Bubble,
+    BubbleChart,
+)
+from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.layout import text
+from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.sections.swot import swot_grid
+from kamdoc.outline.words import term
+from kamdoc.standard.model import Potential
+
+POTENTIAL_HEADROOM = 1.15
+"""The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
+ATTITUDE_AXIS = (-3.0, 3.0)
+"""The attitude axis (attitudes run from -2 to +2): room for the outer bubbles."""
+BUBBLE_LABEL_SHARE = 0.4
+"""The widest a bubble's name may be, as a share of the chart's width; past it, every bubble is numbered and named in a key."""
+KEY_SHARE = 0.35
+"""The most of the slide's body a key under the bubble chart may take; a longer key gets slides of its own after the chart."""
+KEY_GAP = 8.0
+"""Points between the bubble chart and its key."""
+
+
+def position(kit: PlanKit) -> None:
+    pos = kit.plan.position
+    if pos is None:
+        return
+    section = "position"
+    rows = [[kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), plain(w.success_criteria or "")] for w in pos.won]
+    rows += [[kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size),
+              (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or "")]
+             for lost in pos.lost]
+    kit.table("won_lost", kit.w("won_lost"), section, ["", kit.w("project"), kit.w("year"), kit.w("size"),
+               f"{kit.w('success_criteria')} / {kit.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
+    if pos.potential:
+        potential(kit, pos.potential, section)
+    if pos.perception:
+        pr = pos.perception
+        rows = [[kit.w(k), v] for k, v in (("role", term("perception_role", pr.role, kit.lang)),
+                                            ("positioning", term("positioning", pr.positioning, kit.lang)),
+                                            ("rating", plain(pr.rating or ""))) if v]
+        kit.table("perception", kit.w("perception"), section, ["", ""], rows, None, ("position", "perception"))
+    kit.flow("our_market", kit.w("our_market"), section, kit.markdown(pos.market), ("position", "market"))
+    rows = [[c.name, plain(c.strategy or ""), "; ".join(c.strengths), "; ".join(c.weaknesses), c.key_account_manager or "", plain(c.resources or "")]
+            for c in pos.competitors]
+    kit.table("our_competitors", kit.w("our_competitors"), section,
+               [kit.w("name"), kit.w("strategy"), kit.w("strengths"), kit.w("weaknesses"), kit.w("key_account_manager"), kit.w("resources")],
+               rows, None, ("position", "competitors"))
+    if pos.swot:
+        swot_grid(kit, "own_swot", kit.w("own_swot"), section, pos.swot, ("position", "swot"))
+
+
+def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
+    """The potential portfolio: units as bubbles by attitude and potential; long names numbered, with a key under the chart."""
+    top = round_top(max(u.potential for u in units) * POTENTIAL_HEADROOM)
+    names = [u.unit for u in units]
+    keyed = any(kit.fonts.regular.width(name, CHART_FONT) > kit.body.w * BUBBLE_LABEL_SHARE for name in names)
+    bubbles = tuple(Bubble(str(i) if keyed else u.unit, float(u.attitude), u.potential, u.potential) for i, u in enumerate(units, 1))
+    unit = labels.amount_unit(kit.plan.financials.currency, kit.plan.financials.unit, kit.lang)
+    quadrants = (kit.w("quadrant_win_over"), kit.w("quadrant_focus"), kit.w("quadrant_watch"), kit.w("quadrant_reference"))
+    slide = kit.new("potential", kit.w("potential"), section, ("position", "potential"))
+    box = kit.body
+    if keyed:  # a name wider than this would run across the others and off the plot
+        key = [Para((Run(f"{i}  ", bold=True), Run(name))) for i, name in enumerate(names, 1)]
+        size = kit.theme.size("small")
+        height = kit.fonts.text_height(key, size, kit.body.w)
+        if height <= kit.body.h * KEY_SHARE:
+            box = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h - height - KEY_GAP)
+            slide.elements.append(text(Box(kit.body.x, box.bottom + KEY_GAP, kit.body.w, height), key, size))
+        else:
+            kit.flow("potential_key", kit.w("potential_key"), section, key, ("position", "potential"))
+    slide.elements.insert(0, BubbleChart(box, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, kit.w("attitude_axis"),
+                                         f"{kit.w('potential_axis')} ({unit})", quadrants, "#,##0", labels.chart_format("#,##0", kit.lang)))
+
+
+SLIDES: dict[str, Callable[[PlanKit], None]] = {"position": position}
+"""The agenda entries this module draws, by key."""
