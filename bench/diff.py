@@ -26,7 +26,11 @@ BASE = ROOT / "tests" / "data" / "base"
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "-c", "user.email=b@example.com", "-c", "user.name=B", *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.email=b@example.com", "-c", "user.name=B", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def _plan(folder: Path, strengths: list[str], market: str) -> None:
@@ -68,19 +72,33 @@ def main() -> None:
     rng = random.Random(29)
     short = "The market grows."
     sentences = [" ".join(prose(rng, 20).split()) for _ in range(1_000)]
-    big = [" ".join(prose(rng, 420).split()) for _ in range(1_000)]  # long SWOT sentences: 650 of them and the market text fill 2 MB
+    big = [
+        " ".join(prose(rng, 420).split()) for _ in range(1_000)
+    ]  # long SWOT sentences: 650 of them and the market text fill 2 MB
     cases = [
         ("one 40 KB text rewritten", ([], prose(rng, 6_000)), ([], prose(rng, 6_000))),
-        ("one 100,000-character text of real prose's vocabulary rewritten", ([], zipf_prose(rng, 15_000)), ([], zipf_prose(rng, 15_000))),
+        (
+            "one 100,000-character text of real prose's vocabulary rewritten",
+            ([], zipf_prose(rng, 15_000)),
+            ([], zipf_prose(rng, 15_000)),
+        ),
         ("1,000 SWOT sentences reworded", (sentences, short), ([_reworded(rng, s) for s in sentences], short)),
         ("every text of a ~2 MB plan rewritten", (big[:600], prose(rng, 14_000)), (big[350:], prose(rng, 14_000))),
-        ("every sentence of a ~2 MB plan reworded", (big[:650], short), ([_reworded(rng, s) for s in big[:650]], short)),
+        (
+            "every sentence of a ~2 MB plan reworded",
+            (big[:650], short),
+            ([_reworded(rng, s) for s in big[:650]], short),
+        ),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for i, (what, before, after) in enumerate(cases):
             repo, size = _case(Path(tmp), f"case{i}", before, after)
-            seconds = best_of(args.runs, [sys.executable, "-m", "kamdoc", "diff", "HEAD~1", "HEAD", "--today", "2026-11-22"], repo)
-            print(f"kamdoc diff, {what}: {seconds:6.2f} s  (target < 2 s; the plan and its market text: {size / 1e6:.2f} MB)")
+            seconds = best_of(
+                args.runs, [sys.executable, "-m", "kamdoc", "diff", "HEAD~1", "HEAD", "--today", "2026-11-22"], repo
+            )
+            print(
+                f"kamdoc diff, {what}: {seconds:6.2f} s  (target < 2 s; the plan and its market text: {size / 1e6:.2f} MB)"
+            )
 
 
 if __name__ == "__main__":

@@ -25,27 +25,49 @@ def main() -> None:
     args = parser.parse_args()
     compile_kamdoc()
     with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "kamdoc", "render", "--to", "pptx", str(args.plan), "--out", tmp],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-X",
+                "importtime",
+                "-m",
+                "kamdoc",
+                "render",
+                "--to",
+                "pptx",
+                str(args.plan),
+                "--out",
+                tmp,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if done.returncode != 0:
         sys.exit(done.stderr[-2000:])
     rows = []  # (self µs, cumulative µs, depth, module)
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        own, cumulative, name = line[len("import time:"):].split("|")
+        own, cumulative, name = line[len("import time:") :].split("|")
         rows.append((int(own), int(cumulative), (len(name) - len(name.lstrip())) // 2, name.strip()))
     total = sum(own for own, _, _, _ in rows)
     print(f"kamdoc render --to pptx {args.plan.name}: {len(rows)} modules imported in {total / 1000:.0f} ms")
-    print(f"\nlargest by themselves (ms):")
+    print("\nlargest by themselves (ms):")
     for own, cumulative, _, name in sorted(rows, reverse=True)[: args.top]:
         print(f"  {own / 1000:6.1f}  {name}")
-    print(f"\nlargest with what they import (ms), top-level imports of kamdoc's modules and libraries:")
+    print("\nlargest with what they import (ms), top-level imports of kamdoc's modules and libraries:")
     firsts = [r for r in rows if r[3].startswith("kamdoc") or r[2] <= 1]
     for _, cumulative, _, name in sorted(firsts, key=lambda r: -r[1])[: args.top]:
         print(f"  {cumulative / 1000:6.1f}  {name}")
     names = {name for *_, name in rows}
-    print("\nleft alone: " + ", ".join(f"{m} {'no, imported' if any(n == m or n.startswith(m + '.') for n in names) else 'yes'}" for m in NOT_FOR_PPTX))
+    print(
+        "\nleft alone: "
+        + ", ".join(
+            f"{m} {'no, imported' if any(n == m or n.startswith(m + '.') for n in names) else 'yes'}"
+            for m in NOT_FOR_PPTX
+        )
+    )
 
 
 if __name__ == "__main__":

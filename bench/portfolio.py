@@ -28,8 +28,18 @@ def make_repo(repo: Path, count: int) -> None:
         text = plan.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^  account: (.*)$", lambda m: f"  account: {m.group(1)} {i:03}", text, count=1)
         scale = 1 / (1 + i % 37)  # revenue from 1x down to 1/37 of the example's
-        text = re.sub(r"(?m)^(\s+actual: \{)([^}]*)\}", lambda m: m.group(1) + ", ".join(
-            f"{year}: {float(amount) * scale:.1f}" for year, amount in (pair.split(":") for pair in m.group(2).split(","))) + "}", text)
+        text = re.sub(
+            r"(?m)^(\s+actual: \{)([^}]*)\}",
+            lambda m: (
+                m.group(1)
+                + ", ".join(
+                    f"{year}: {float(amount) * scale:.1f}"
+                    for year, amount in (pair.split(":") for pair in m.group(2).split(","))
+                )
+                + "}"
+            ),
+            text,
+        )
         plan.write_text(text, encoding="utf-8")
     git = ["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
@@ -50,7 +60,9 @@ def main() -> None:
         full = best_of(args.runs, [*kamdoc, "portfolio", "plans", "--to", "pptx,pdf", "--out", "out"], repo)
         table = best_of(args.runs, [*kamdoc, "portfolio", "plans", "--no-deck"], repo)
         health = best_of(args.runs, [*kamdoc, "health", "plans"], repo)
-        slides = subprocess.run(["pdfinfo", str(repo / "out" / "portfolio.pdf")], capture_output=True, text=True, check=False).stdout
+        slides = subprocess.run(
+            ["pdfinfo", str(repo / "out" / "portfolio.pdf")], capture_output=True, text=True, check=False
+        ).stdout
         pages = next((line.split()[-1] for line in slides.splitlines() if line.startswith("Pages:")), "?")
     print(f"kamdoc portfolio, {args.plans} plans, deck pptx+pdf: {full:6.2f} s  (target < 10 s; {pages} slides)")
     print(f"the table alone (--no-deck):              {table:6.2f} s")

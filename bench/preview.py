@@ -27,8 +27,13 @@ GOAL_MS = 300
 
 
 def start(plan: Path) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen([sys.executable, "-m", "kamdoc", "preview", str(plan), "--port", "0"], cwd=plan.parent.parent,
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kamdoc", "preview", str(plan), "--port", "0"],
+        cwd=plan.parent.parent,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     assert process.stderr is not None
     for line in process.stderr:
         found = re.search(r"preview: (http://\S+)", line)
@@ -63,7 +68,8 @@ def main() -> None:
                 page.wait_for_selector("#kp-slides > section.slide")
                 # Stand on the slide that changes, as a manager checking the edit would.
                 index = page.locator("#kp-slides > section.slide").evaluate_all(
-                    f"(s) => s.findIndex((x) => x.textContent.includes({target.group(1)!r}))")
+                    f"(s) => s.findIndex((x) => x.textContent.includes({target.group(1)!r}))"
+                )
                 page.locator("#kp-strip .kp-thumb").nth(max(index, 0)).click()
                 totals, servers = [], []
                 version = int(page.evaluate("document.documentElement.dataset.version"))
@@ -74,7 +80,9 @@ def main() -> None:
                     version += 1
                     page.wait_for_selector(f"html[data-version='{version}']", state="attached", timeout=30_000)
                     updated = float(page.evaluate("document.documentElement.dataset.updatedAt"))
-                    fetched = page.evaluate("performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/deck/')).at(-1).startTime")
+                    fetched = page.evaluate(
+                        "performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/deck/')).at(-1).startTime"
+                    )
                     if run:  # the first round warms the server's caches, as the first save after opening does
                         totals.append(updated - written)
                         servers.append(fetched + float(page.evaluate("performance.timeOrigin")) - written)
@@ -85,9 +93,13 @@ def main() -> None:
             process.wait(10)
     median = statistics.median(totals)
     print(f"save to updated page, {args.plan.name}, {args.runs} saves in Chromium:")
-    print(f"  median {median:6.0f} ms   fastest {min(totals):6.0f} ms   slowest {max(totals):6.0f} ms   (goal < {GOAL_MS} ms)")
+    print(
+        f"  median {median:6.0f} ms   fastest {min(totals):6.0f} ms   slowest {max(totals):6.0f} ms   (goal < {GOAL_MS} ms)"
+    )
     server = statistics.median(servers)
-    print(f"  of which the server (watcher, validate, outline, slides' HTML) {server:4.0f} ms, the browser (fetch, place, strip) {median - server:4.0f} ms")
+    print(
+        f"  of which the server (watcher, validate, outline, slides' HTML) {server:4.0f} ms, the browser (fetch, place, strip) {median - server:4.0f} ms"
+    )
     print("  within the goal" if median < GOAL_MS else "  over the goal")
 
 

@@ -80,22 +80,32 @@ def main() -> None:
             work = Path(tmp)
             markdown, count = as_markdown(plan)
             (work / "deck.md").write_text(markdown, encoding="utf-8")
-            (work / "marp.md").write_text("---\nmarp: true\npaginate: true\n---\n\n" + markdown.replace("\n# ", "\n---\n\n# "), encoding="utf-8")
+            (work / "marp.md").write_text(
+                "---\nmarp: true\npaginate: true\n---\n\n" + markdown.replace("\n# ", "\n---\n\n# "), encoding="utf-8"
+            )
             kamdoc = [sys.executable, "-m", "kamdoc", "render", str(plan), "--out", str(work / "out")]
             print(f"{name} ({count} slides), median of {args.runs}:")
-            peers = {"pptx": [pandoc, "deck.md", "-o", "pandoc.pptx"] if pandoc else None,
-                     "pdf": [marp, "--pdf", "--browser", "chrome", "--browser-path", CHROMIUM, "marp.md", "-o", "marp.pdf"] if marp else None}
+            peers = {
+                "pptx": [pandoc, "deck.md", "-o", "pandoc.pptx"] if pandoc else None,
+                "pdf": [marp, "--pdf", "--browser", "chrome", "--browser-path", CHROMIUM, "marp.md", "-o", "marp.pdf"]
+                if marp
+                else None,
+            }
             for fmt, peer in peers.items():
                 ours = [*kamdoc, "--to", fmt]
                 if peer is None:
                     times = in_turns(args.runs, [ours], work)
-                    print(f"  kamdoc --to {fmt:4} {statistics.median(times[0]):5.2f} s   ({'pandoc' if fmt == 'pptx' else 'Marp'} not installed: no ratio)")
+                    print(
+                        f"  kamdoc --to {fmt:4} {statistics.median(times[0]):5.2f} s   ({'pandoc' if fmt == 'pptx' else 'Marp'} not installed: no ratio)"
+                    )
                     continue
                 mine, theirs = in_turns(args.runs, [ours, peer], work)
                 ratio = statistics.median(mine) / statistics.median(theirs)
                 verdict = "within" if ratio <= GOALS[fmt] else "over"
-                print(f"  kamdoc --to {fmt:4} {statistics.median(mine):5.2f} s   {'pandoc' if fmt == 'pptx' else 'Marp':6} {statistics.median(theirs):5.2f} s"
-                      f"   ratio {ratio:4.2f} ({verdict} the goal ≤ {GOALS[fmt]:g})")
+                print(
+                    f"  kamdoc --to {fmt:4} {statistics.median(mine):5.2f} s   {'pandoc' if fmt == 'pptx' else 'Marp':6} {statistics.median(theirs):5.2f} s"
+                    f"   ratio {ratio:4.2f} ({verdict} the goal ≤ {GOALS[fmt]:g})"
+                )
     outline_times(args.runs)
 
 
@@ -126,7 +136,9 @@ def outline_times(runs: int) -> None:
 
     stress = validate_file(PLANS["stress plan"] / "plan.yaml", date.today())
     seconds = best(lambda: build_outline(stress.plan, stress.doc, theme))
-    print(f"outline of the stress plan: {seconds:.2f} s   ({seconds / OUTLINE_BEFORE['stress plan']:.2f}x before; goal at most 1.5x)")
+    print(
+        f"outline of the stress plan: {seconds:.2f} s   ({seconds / OUTLINE_BEFORE['stress plan']:.2f}x before; goal at most 1.5x)"
+    )
     big = validate_file(ROOT / "tests" / "data" / "power-map" / "org-150" / "plan.yaml", date.today())
     people = big.plan.power_map  # type: ignore[union-attr]
     seconds = best(lambda: power_map_slides(people.people, people.links, geometry.body, geometry.fonts, "en"))

@@ -26,8 +26,14 @@ from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH  # noqa: E4
 SHAPES = {
     f"{MAX_PEOPLE:,} people in chains {MAX_REPORTING_DEPTH} deep": (chains(MAX_PEOPLE, MAX_REPORTING_DEPTH), []),
     f"one manager with {MAX_PEOPLE - 1:,} reports": (wide(MAX_PEOPLE), []),
-    f"{MAX_PEOPLE:,} people, {MAX_LINKS:,} ties": (chains(MAX_PEOPLE, 20), [(i % MAX_PEOPLE, (i * 7 + 3) % MAX_PEOPLE) for i in range(MAX_LINKS)]),
-    f"{int(MAX_LINKS ** 0.5)} of {MAX_PEOPLE:,} influence each other": (wide(MAX_PEOPLE, 40), everyone_influences_everyone(int(MAX_LINKS ** 0.5))),
+    f"{MAX_PEOPLE:,} people, {MAX_LINKS:,} ties": (
+        chains(MAX_PEOPLE, 20),
+        [(i % MAX_PEOPLE, (i * 7 + 3) % MAX_PEOPLE) for i in range(MAX_LINKS)],
+    ),
+    f"{int(MAX_LINKS**0.5)} of {MAX_PEOPLE:,} influence each other": (
+        wide(MAX_PEOPLE, 40),
+        everyone_influences_everyone(int(MAX_LINKS**0.5)),
+    ),
 }
 """Organisations at the caps, each of a shape that once made the power map's layout slow or deep."""
 
@@ -44,28 +50,52 @@ def main() -> None:
         (repo / ".git").mkdir()
         for cycle in (False, True):
             plan = chain_plan(repo / ("cycle" if cycle else "chain"), args.people, cycle=cycle)
-            seconds = best_of(args.runs, [sys.executable, "-m", "kamdoc", "validate", str(plan), "--today", "2026-11-22"], repo, expect=1)  # refused: over the cap on people
+            seconds = best_of(
+                args.runs,
+                [sys.executable, "-m", "kamdoc", "validate", str(plan), "--today", "2026-11-22"],
+                repo,
+                expect=1,
+            )  # refused: over the cap on people
             what = "one reporting cycle" if cycle else "one reporting chain"
-            print(f"kamdoc validate, {args.people:,} people in {what}: {seconds:5.2f} s  (target < 2 s; {plan.stat().st_size / 1e6:.1f} MB)")
+            print(
+                f"kamdoc validate, {args.people:,} people in {what}: {seconds:5.2f} s  (target < 2 s; {plan.stat().st_size / 1e6:.1f} MB)"
+            )
         if not args.no_render:
             _render(repo, args.runs)
 
 
 def _render(repo: Path, runs: int) -> None:
     """Time `kamdoc render --to pptx,pdf` of chains of growing length, then of every shape at the caps."""
+
     def seconds(name: str, bosses: list[int | None], links: list[tuple[int, int]]) -> float:
         plan = write_plan(repo / name, org_text(bosses, [(a, b) for a, b in links if a != b]))
-        command = [sys.executable, "-m", "kamdoc", "render", str(plan.parent), "--to", "pptx,pdf", "--out", str(repo / "out"), "--today", "2026-11-22"]
+        command = [
+            sys.executable,
+            "-m",
+            "kamdoc",
+            "render",
+            str(plan.parent),
+            "--to",
+            "pptx,pdf",
+            "--out",
+            str(repo / "out"),
+            "--today",
+            "2026-11-22",
+        ]
         return best_of(runs, command, repo)
 
     before = 0.0
     for people in (250, 500, 1000):
         took = seconds(f"chains{people}", chains(people, MAX_REPORTING_DEPTH), [])
         ratio = f"  ({took / before:.1f}x half as many; target about 2x)" if before else ""
-        print(f"kamdoc render --to pptx,pdf, {people:,} people in chains {MAX_REPORTING_DEPTH} deep: {took:5.2f} s{ratio}")
+        print(
+            f"kamdoc render --to pptx,pdf, {people:,} people in chains {MAX_REPORTING_DEPTH} deep: {took:5.2f} s{ratio}"
+        )
         before = took
     for i, (what, (bosses, links)) in enumerate(SHAPES.items()):
-        print(f"kamdoc render --to pptx,pdf, {what}: {seconds(f'shape{i}', bosses, links):5.2f} s  (target well under 30 s)")
+        print(
+            f"kamdoc render --to pptx,pdf, {what}: {seconds(f'shape{i}', bosses, links):5.2f} s  (target well under 30 s)"
+        )
 
 
 if __name__ == "__main__":

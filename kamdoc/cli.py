@@ -60,7 +60,10 @@ def _settings(ctx: click.Context) -> tuple[Path | None, dict[str, Any]]:
     return found
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "auto_envvar_prefix": "KAMDOC"})
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "auto_envvar_prefix": "KAMDOC"},
+)
 @click.version_option(__version__, "--version", "-V", prog_name="kamdoc", message="%(prog)s %(version)s")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -98,8 +101,12 @@ def main(ctx: click.Context) -> None:
     show_default=True,
     help="text: one line per finding; json: a document for programs; github: annotations for GitHub Actions; gitlab: a code-quality report for GitLab merge requests.",
 )
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the messages (default: each plan's own).")
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
+@click.option(
+    "--language", type=click.Choice(["en", "de"]), help="The language of the messages (default: each plan's own)."
+)
 def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | None, language: str | None) -> None:
     """Check plans against the standard and report every problem at once.
 
@@ -115,15 +122,31 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, today: datetime | 
     """
     from kamdoc.commands.validate import validate_paths
 
-    code = validate_paths(list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today), language=language)
+    code = validate_paths(
+        list(paths) or [_plans_folder()], fmt=fmt, strict=strict, today=_day(today), language=language
+    )
     sys.exit(code)
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema to this file instead of printing it.")
-@click.option("--markdown", is_flag=True, help="The standard as a Markdown reference for people (docs/standard.md) instead of the JSON Schema.")
-@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True,
-              help="The language of the editors' help (descriptions and meanings); field names and values stay the standard's.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of printing it.",
+)
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="The standard as a Markdown reference for people (docs/standard.md) instead of the JSON Schema.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="The language of the editors' help (descriptions and meanings); field names and values stay the standard's.",
+)
 def schema(output: Path | None, markdown: bool, language: str) -> None:
     """Print the JSON Schema (draft 2020-12) of plan format 1.
 
@@ -140,15 +163,21 @@ def schema(output: Path | None, markdown: bool, language: str) -> None:
     from kamdoc.commands.schema import write_schema
 
     if markdown and language != "en":
-        raise CommandLineError("--markdown writes the reference in English (the standard's language); --language is for the JSON Schema")
+        raise CommandLineError(
+            "--markdown writes the reference in English (the standard's language); --language is for the JSON Schema"
+        )
     write_schema(output, markdown, language)
 
 
 @main.command()
 @click.argument("slug")
 @click.option("--account", metavar="NAME", help="The customer's name for the cover.")
-@click.option("--language", type=click.Choice(["en", "de"]), default="en",
-              help="The plan's language: guiding comments, deck labels, dates and numbers (default: kamdoc.yaml's language, else en).")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    help="The plan's language: guiding comments, deck labels, dates and numbers (default: kamdoc.yaml's language, else en).",
+)
 @click.option("--manager", metavar="NAME", help="The key account manager (default: git's user.name).")
 @click.option(
     "--plans-dir",
@@ -177,18 +206,60 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
 
 @main.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("."))
-@click.option("--language", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The language of the example plan and of new plans.")
-@click.option("--branch", help="The branch whose pushes build the decks (default: the repository's current branch, else git's init.defaultBranch, else main).")
-@click.option("--kamdoc-repo", metavar="URL", help="kamdoc's git repository (any git URL: GitHub, GitLab, an internal mirror), which CI and the hooks install from (default: where this kamdoc was installed from, else the official one).")
-@click.option("--kamdoc-rev", metavar="COMMIT", help="The commit of kamdoc that CI and the hooks use (default: the installed one's, when it was installed from a git URL or a clone with a remote). A tag or branch is no pin: a placeholder is written that CI stops at.")
-@click.option("--hooks", type=click.Choice(["remote", "local"]),
-              help="remote: the pre-commit hook from kamdoc's repository at the pinned commit; local: a `repo: local` hook that runs the kamdoc installed here (works offline). Default: remote once kamdoc is pinned, local until then.")
-@click.option("--shards", type=click.IntRange(1, 64), default=4, show_default=True,
-              help="How many parallel jobs CI builds the decks in (written to kamdoc.yaml, the GitHub matrix and GitLab's parallel:).")
-@click.option("--force", is_flag=True, help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.")
-@click.option("--no-example", is_flag=True, help="Leave out the example plan (a complete plan in the chosen language, in plans/example/).")
-def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | None, kamdoc_rev: str | None, hooks: str | None, shards: int,
-         force: bool, no_example: bool) -> None:
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="The language of the example plan and of new plans.",
+)
+@click.option(
+    "--branch",
+    help="The branch whose pushes build the decks (default: the repository's current branch, else git's init.defaultBranch, else main).",
+)
+@click.option(
+    "--kamdoc-repo",
+    metavar="URL",
+    help="kamdoc's git repository (any git URL: GitHub, GitLab, an internal mirror), which CI and the hooks install from (default: where this kamdoc was installed from, else the official one).",
+)
+@click.option(
+    "--kamdoc-rev",
+    metavar="COMMIT",
+    help="The commit of kamdoc that CI and the hooks use (default: the installed one's, when it was installed from a git URL or a clone with a remote). A tag or branch is no pin: a placeholder is written that CI stops at.",
+)
+@click.option(
+    "--hooks",
+    type=click.Choice(["remote", "local"]),
+    help="remote: the pre-commit hook from kamdoc's repository at the pinned commit; local: a `repo: local` hook that runs the kamdoc installed here (works offline). Default: remote once kamdoc is pinned, local until then.",
+)
+@click.option(
+    "--shards",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="How many parallel jobs CI builds the decks in (written to kamdoc.yaml, the GitHub matrix and GitLab's parallel:).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace kamdoc's own files (kamdoc.yaml, the workflow, the schema) where they differ; the team's files are never replaced.",
+)
+@click.option(
+    "--no-example",
+    is_flag=True,
+    help="Leave out the example plan (a complete plan in the chosen language, in plans/example/).",
+)
+def init(
+    folder: Path,
+    language: str,
+    branch: str | None,
+    kamdoc_repo: str | None,
+    kamdoc_rev: str | None,
+    hooks: str | None,
+    shards: int,
+    force: bool,
+    no_example: bool,
+) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
     \b
@@ -209,7 +280,9 @@ def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | Non
     from kamdoc.commands.starter import default_branch, init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards, not no_example)
+    written, notes = init_repo(
+        folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards, not no_example
+    )
     for note in notes:
         click.echo(f"note: {note}")
     if not kamdoc.pinned:
@@ -233,17 +306,68 @@ def init(folder: Path, language: str, branch: str | None, kamdoc_repo: str | Non
 
 @main.command()
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--to", "formats", default="pptx", show_default=True, metavar="pptx|pdf|html|…", help="The formats to write, with commas (pptx,pdf,html); the outline is built once for all.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/a-3u", "pdf/ua-1"]), help="Write the PDF as PDF/A-3u (archiving) or PDF/UA-1 (accessibility).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to, as OUT/<slug>.pptx and OUT/<slug>.pdf.")
-@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A company PowerPoint file whose master the slides use.")
-@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
-@click.option("--changes-since", metavar="REV", help="Add a slide after the agenda listing what changed since this git revision.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes per PDF: 2 or more lays out its two halves at once (default: 2 on a machine with 2 cores or more).")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: Path, theme_name: str | None, template: Path | None,
-           audience: str, changes_since: str | None, jobs: int | None, today: datetime | None) -> None:
+@click.option(
+    "--to",
+    "formats",
+    default="pptx",
+    show_default=True,
+    metavar="pptx|pdf|html|…",
+    help="The formats to write, with commas (pptx,pdf,html); the outline is built once for all.",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3u", "pdf/ua-1"]),
+    help="Write the PDF as PDF/A-3u (archiving) or PDF/UA-1 (accessibility).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The folder the decks are written to, as OUT/<slug>.pptx and OUT/<slug>.pdf.",
+)
+@click.option(
+    "--theme",
+    "theme_name",
+    metavar="NAME|DIR",
+    help="A theme: the name of one in templates/, or a folder whose files override the default theme's one at a time.",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A company PowerPoint file whose master the slides use.",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "customer"]),
+    default="internal",
+    show_default=True,
+    help="customer leaves out what must never reach the customer.",
+)
+@click.option(
+    "--changes-since", metavar="REV", help="Add a slide after the agenda listing what changed since this git revision."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes per PDF: 2 or more lays out its two halves at once (default: 2 on a machine with 2 cores or more).",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
+def render(
+    plans: tuple[Path, ...],
+    formats: str,
+    pdf_variant: str | None,
+    out: Path,
+    theme_name: str | None,
+    template: Path | None,
+    audience: str,
+    changes_since: str | None,
+    jobs: int | None,
+    today: datetime | None,
+) -> None:
     """Render plans into native, editable PowerPoint decks and PDF decks.
 
     PLANS are plan folders, plan files or folders of plans (default: plans/).
@@ -253,17 +377,58 @@ def render(plans: tuple[Path, ...], formats: str, pdf_variant: str | None, out: 
     """
     from kamdoc.commands.render import run_render
 
-    sys.exit(run_render(list(plans) or [_plans_folder()], out, formats, theme_name, template, audience, _day(today), pdf_variant, changes_since, jobs))
+    sys.exit(
+        run_render(
+            list(plans) or [_plans_folder()],
+            out,
+            formats,
+            theme_name,
+            template,
+            audience,
+            _day(today),
+            pdf_variant,
+            changes_since,
+            jobs,
+        )
+    )
 
 
 @main.command()
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the decks are written to.")
-@click.option("--to", "formats", default="pdf", show_default=True, metavar="pptx|pdf|html|…", help="The formats to write on every change.")
-@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder (watched too).")
-@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | None, audience: str, today: datetime | None) -> None:
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The folder the decks are written to.",
+)
+@click.option(
+    "--to",
+    "formats",
+    default="pdf",
+    show_default=True,
+    metavar="pptx|pdf|html|…",
+    help="The formats to write on every change.",
+)
+@click.option(
+    "--theme",
+    "theme_name",
+    metavar="NAME|DIR",
+    help="A theme: the name of one in templates/, or a folder (watched too).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "customer"]),
+    default="internal",
+    show_default=True,
+    help="customer leaves out what must never reach the customer.",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
+def watch(
+    plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | None, audience: str, today: datetime | None
+) -> None:
     """Render plans again whenever one of their files changes (Ctrl-C stops).
 
     For editing a plan with its PDF open in a viewer beside the editor: each
@@ -277,15 +442,43 @@ def watch(plans: tuple[Path, ...], out: Path, formats: str, theme_name: str | No
 
 @main.command()
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), help="The port to listen on (default: 8765, or the next free one).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to listen on. Only this machine can connect unless you give another (0.0.0.0 opens the preview to the network).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), help="The port to listen on (default: 8765, or the next free one)."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on. Only this machine can connect unless you give another (0.0.0.0 opens the preview to the network).",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
-@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="The audience the decks open with (the page switches).")
-@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the page's words and messages (default: each plan's own); the deck speaks its plan's.")
-@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder (followed too).")
-def preview(plans: tuple[Path, ...], port: int | None, host: str, open_browser: bool, audience: str, language: str | None,
-            theme_name: str | None) -> None:
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "customer"]),
+    default="internal",
+    show_default=True,
+    help="The audience the decks open with (the page switches).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    help="The language of the page's words and messages (default: each plan's own); the deck speaks its plan's.",
+)
+@click.option(
+    "--theme",
+    "theme_name",
+    metavar="NAME|DIR",
+    help="A theme: the name of one in templates/, or a folder (followed too).",
+)
+def preview(
+    plans: tuple[Path, ...],
+    port: int | None,
+    host: str,
+    open_browser: bool,
+    audience: str,
+    language: str | None,
+    theme_name: str | None,
+) -> None:
     """Show the decks in the web browser, brought up to date on every save (Ctrl-C stops).
 
     PLANS is a plan (its deck is the start page) or a folder of plans (the start
@@ -305,17 +498,58 @@ def preview(plans: tuple[Path, ...], port: int | None, host: str, open_browser: 
 
 @main.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder for the decks and manifest.json.")
-@click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|html|…", help="The formats to write.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Plans rendered at once, each in its own process (default: all cores).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The folder for the decks and manifest.json.",
+)
+@click.option(
+    "--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|html|…", help="The formats to write."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Plans rendered at once, each in its own process (default: all cores).",
+)
 @click.option("--shard", metavar="I/N", help="Build only a stable I-th of N parts of the plans (for CI matrices).")
-@click.option("--merge", "merge", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
-              help="Join the output folders of shard builds into OUT instead of building (repeat for each shard).")
-@click.option("--audience", type=click.Choice(["internal", "customer"]), default="internal", show_default=True, help="customer leaves out what must never reach the customer.")
-@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
-def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | None, shard: str | None, merge: tuple[Path, ...],
-                  audience: str, theme_name: str | None, today: datetime | None) -> None:
+@click.option(
+    "--merge",
+    "merge",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Join the output folders of shard builds into OUT instead of building (repeat for each shard).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "customer"]),
+    default="internal",
+    show_default=True,
+    help="customer leaves out what must never reach the customer.",
+)
+@click.option(
+    "--theme",
+    "theme_name",
+    metavar="NAME|DIR",
+    help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
+def build_command(
+    paths: tuple[Path, ...],
+    out: Path,
+    formats: str,
+    jobs: int | None,
+    shard: str | None,
+    merge: tuple[Path, ...],
+    audience: str,
+    theme_name: str | None,
+    today: datetime | None,
+) -> None:
     """Validate and render every plan into OUT, in parallel, only where its inputs changed.
 
     Writes OUT/<slug>.pptx and .pdf and OUT/manifest.json (per plan: its source
@@ -342,14 +576,49 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, jobs: int | 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="The folder the deck is written to, as OUT/portfolio.pptx and .pdf.")
-@click.option("--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|html|…", help="The deck's formats.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The folder the deck is written to, as OUT/portfolio.pptx and .pdf.",
+)
+@click.option(
+    "--to", "formats", default="pptx,pdf", show_default=True, metavar="pptx|pdf|html|…", help="The deck's formats."
+)
 @click.option("--no-deck", is_flag=True, help="Print the table only; write no deck.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="How the table is printed.")
-@click.option("--language", type=click.Choice(["en", "de"]), help="The deck's language and the reasons' (default: the language most of the plans are written in for the deck, each plan's own for its reasons).")
-@click.option("--theme", "theme_name", metavar="NAME|DIR", help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, fmt: str, language: str | None, theme_name: str | None, today: datetime | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="How the table is printed.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    help="The deck's language and the reasons' (default: the language most of the plans are written in for the deck, each plan's own for its reasons).",
+)
+@click.option(
+    "--theme",
+    "theme_name",
+    metavar="NAME|DIR",
+    help="A theme: the name of one in templates/, or a folder overriding the default one file at a time.",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today)."
+)
+def portfolio(
+    paths: tuple[Path, ...],
+    out: Path,
+    formats: str,
+    no_deck: bool,
+    fmt: str,
+    language: str | None,
+    theme_name: str | None,
+    today: datetime | None,
+) -> None:
     """The key account portfolio: 80/20 ranking, portfolio matrix, partnerships, knock-outs and plan health.
 
     PATHS are plan folders, plan files or folders of plans (default: plans/).
@@ -365,17 +634,35 @@ def portfolio(paths: tuple[Path, ...], out: Path, formats: str, no_deck: bool, f
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(run_portfolio(list(paths) or [_plans_folder()], out, wanted, fmt, _day(today), language, theme_dir, not no_deck))
+    sys.exit(
+        run_portfolio(list(paths) or [_plans_folder()], out, wanted, fmt, _day(today), language, theme_dir, not no_deck)
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="text: a table; json: for programs; github: annotations for a workflow (red as errors, amber as warnings).")
-@click.option("--fail-on", type=click.Choice(["red", "amber"]), help="Exit with 1 when any plan is red (or amber or red).")
-@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the reasons (default: each plan's own; the table's headings in the one most plans are written in).")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today).")
-def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str | None, today: datetime | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: for programs; github: annotations for a workflow (red as errors, amber as warnings).",
+)
+@click.option(
+    "--fail-on", type=click.Choice(["red", "amber"]), help="Exit with 1 when any plan is red (or amber or red)."
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    help="The language of the reasons (default: each plan's own; the table's headings in the one most plans are written in).",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today)."
+)
+def health(
+    paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str | None, today: datetime | None
+) -> None:
     """Whether each plan is alive: red, amber or green, with the reasons.
 
     Looks at completeness, days since cover.version and since the last git
@@ -391,11 +678,25 @@ def health(paths: tuple[Path, ...], fmt: str, fail_on: str | None, language: str
 
 @main.command(context_settings={"ignore_unknown_options": False})
 @click.argument("args", nargs=-1, metavar="[REV_A [REV_B]] [PATH]...")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
-              help="text: for a terminal (coloured unless piped or NO_COLOR is set); markdown: for a pull-request comment; json: for programs.")
-@click.option("--exit-code", is_flag=True, help="Exit with 1 when any plan changed (0 otherwise), like git diff --exit-code.")
-@click.option("--language", type=click.Choice(["en", "de"]), help="The language of the report (default: each plan's changes in the plan's own, the rest in the one most plans are written in).")
-@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text: for a terminal (coloured unless piped or NO_COLOR is set); markdown: for a pull-request comment; json: for programs.",
+)
+@click.option(
+    "--exit-code", is_flag=True, help="Exit with 1 when any plan changed (0 otherwise), like git diff --exit-code."
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de"]),
+    help="The language of the report (default: each plan's changes in the plan's own, the rest in the one most plans are written in).",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
 def diff(args: tuple[str, ...], fmt: str, exit_code: bool, language: str | None, today: datetime | None) -> None:
     """Show what changed in the plans between two git revisions.
 

@@ -83,5 +83,10 @@ def bug(file: Path, doing: str, exc: BaseException) -> Finding:
     where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     said = f"{lines[0][:200]} … {lines[-1][:200]}" if len(lines) > 1 else str(exc)[:200]
-    return Finding(Pos(file, 1, 1), "error", "", f"kamdoc could not {doing} this plan ({type(exc).__name__}: {said}{where}); "
-                   "this is a bug in kamdoc: please report it with the plan")
+    return Finding(
+        Pos(file, 1, 1),
+        "error",
+        "",
+        f"kamdoc could not {doing} this plan ({type(exc).__name__}: {said}{where}); "
+        "this is a bug in kamdoc: please report it with the plan",
+    )

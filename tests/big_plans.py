@@ -14,7 +14,9 @@ def person_id(i: int) -> str:
     return ("sreed", "lkhan")[i] if i < 2 else f"p{i}"
 
 
-def org_text(bosses: Sequence[int | None], links: Sequence[tuple[int, int]] = (), kind: str = "influences", short: bool = False) -> str:
+def org_text(
+    bosses: Sequence[int | None], links: Sequence[tuple[int, int]] = (), kind: str = "influences", short: bool = False
+) -> str:
     """The base plan's text with a power map of `len(bosses)` people (at least two): person `i` reports to `bosses[i]`,
     and each link (a, b) ties person a to person b; `short`: names such as N7 and no titles, to fit the most people in 2 MB."""
     rows = []
@@ -24,8 +26,15 @@ def org_text(bosses: Sequence[int | None], links: Sequence[tuple[int, int]] = ()
         said = f"N{i}" if short else f"Person {i}, title: Engineer {i % 7}"
         rows.append(f"  - {{id: {person_id(i)}, name: {said}, roles: [{role}]{above}}}")
     ties = [f"  - {{from: {person_id(a)}, to: {person_id(b)}, kind: {kind}}}" for a, b in links]
-    power_map = "power_map:\n people:\n" + "\n".join(rows) + ("\n links:\n" + "\n".join(ties) if ties else "\n links: []") + "\n"
-    return re.sub(r"(?ms)^power_map:\n.*?(?=^\S)", lambda _: power_map + "\n", (DATA / "base" / "plan.yaml").read_text())
+    power_map = (
+        "power_map:\n people:\n"
+        + "\n".join(rows)
+        + ("\n links:\n" + "\n".join(ties) if ties else "\n links: []")
+        + "\n"
+    )
+    return re.sub(
+        r"(?ms)^power_map:\n.*?(?=^\S)", lambda _: power_map + "\n", (DATA / "base" / "plan.yaml").read_text()
+    )
 
 
 def write_plan(folder: Path, text: str) -> Path:

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import PLANS
 
 TODAY = date(2026, 11, 23)
@@ -56,10 +55,16 @@ class Spec:
 
 SPECS = [
     Spec("alpha", 5000, score=4, share_of_wallet=50, partnership="strategic", deciders="positive"),  # star
-    Spec("bravo", 3000, score=4, share_of_wallet=0, partnership="lean", deciders="negative", review_days=-20),  # question mark; review a little late
-    Spec("charlie", 2000, score=2, share_of_wallet=50, partnership="strategic", deciders="mentor", review_days=-300),  # cash cow; review long overdue
+    Spec(
+        "bravo", 3000, score=4, share_of_wallet=0, partnership="lean", deciders="negative", review_days=-20
+    ),  # question mark; review a little late
+    Spec(
+        "charlie", 2000, score=2, share_of_wallet=50, partnership="strategic", deciders="mentor", review_days=-300
+    ),  # cash cow; review long overdue
     Spec("delta", 1000, score=2, share_of_wallet=5, partnership="lean", deciders="enemy"),  # dog; enemy decision-maker
-    Spec("echo", 800, score=3, share_of_wallet=25, partnership="operative", deciders="neutral", version_days=200),  # 3/3 is a star; revised long ago
+    Spec(
+        "echo", 800, score=3, share_of_wallet=25, partnership="operative", deciders="neutral", version_days=200
+    ),  # 3/3 is a star; revised long ago
     Spec("foxtrot", 750, currency="USD", knock_out=False),  # 600 in EUR; misses the knock-out
     Spec("golf", 500, deciders=None, goal_deadline_days=-5),  # no decision-maker; a goal's deadline passed
     Spec("hotel", 400, no_baseline=True),  # a goal without baseline: not SMART
@@ -80,8 +85,17 @@ def _plan(base: dict[str, Any], spec: Spec) -> dict[str, Any]:
     cover.pop("next_review", None)
     if spec.review_days is not None:
         cover["next_review"] = TODAY + timedelta(days=spec.review_days)
-    plan["financials"] = {"currency": spec.currency, "unit": "thousand",
-                          "products": [{"name": "Everything", "actual": {2024: spec.revenue * 0.9, 2025: spec.revenue}, "plan": {2026: spec.revenue * 1.1}}]}
+    plan["financials"] = {
+        "currency": spec.currency,
+        "unit": "thousand",
+        "products": [
+            {
+                "name": "Everything",
+                "actual": {2024: spec.revenue * 0.9, 2025: spec.revenue},
+                "plan": {2026: spec.revenue * 1.1},
+            }
+        ],
+    }
     for person in plan["power_map"]["people"]:
         if spec.deciders is None:
             person["roles"] = [r for r in person["roles"] if r != "decision-maker"] or ["user"]
@@ -108,14 +122,19 @@ def _plan(base: dict[str, Any], spec: Spec) -> dict[str, Any]:
                 goal.pop(key, None)
     if spec.score is not None:
         assessment: dict[str, Any] = {
-            "scores": {c: {"score": spec.score, "reason": f"{c} judged {spec.score}"} for c in ("revenue_potential", "margin", "growth", "cross_selling", "access")},
+            "scores": {
+                c: {"score": spec.score, "reason": f"{c} judged {spec.score}"}
+                for c in ("revenue_potential", "margin", "growth", "cross_selling", "access")
+            },
         }
         if spec.partnership:
             assessment["partnership"] = spec.partnership
         if spec.share_of_wallet is not None:
             assessment["share_of_wallet"] = spec.share_of_wallet
         if spec.knock_out is not None:
-            assessment["knock_outs"] = {"size": {"met": spec.knock_out, "reason": "4,000 staff" if spec.knock_out else "450 staff"}}
+            assessment["knock_outs"] = {
+                "size": {"met": spec.knock_out, "reason": "4,000 staff" if spec.knock_out else "450 staff"}
+            }
         plan["assessment"] = assessment
     if spec.broken:
         plan["power_map"]["people"][0]["roles"] = ["boss"]

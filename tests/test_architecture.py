@@ -1,5 +1,5 @@
-"""The package's stages import only downward, no modules of a stage import each other in a circle (import-linter), and the
-package type-checks strictly (mypy)."""
+"""The package's stages import only downward, no modules of a stage import each other in a circle (import-linter), the
+package type-checks strictly (mypy), and the code is formatted and linted (ruff, with McCabe: nothing above D)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,18 @@ def test_the_package_type_checks_strictly() -> None:
     assert done.stdout.startswith("Success: no issues found")
 
 
+@pytest.mark.parametrize("command", [["format", "--check", "--diff"], ["check", "--no-cache"]], ids=["format", "lint"])
+def test_the_code_is_formatted_and_linted(command: list[str]) -> None:
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.fail("ruff is not installed: pip install -e '.[test]'")
+    # pyproject.toml's [tool.ruff] says what: 120 columns; pyflakes, pycodestyle's errors, sorted imports, complexity <= 30.
+    done = subprocess.run(
+        [ruff, *command, "kamdoc", "tests", "bench", "docs"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
 def test_every_stage_is_a_package_with_a_docstring() -> None:
     import importlib
 
@@ -40,9 +52,9 @@ def test_every_stage_is_a_package_with_a_docstring() -> None:
 def _deck_of_every_kind() -> object:
     """One slide holding one element of every kind the outline makes."""
     from kamdoc.outline.deck import (
+        Box,
         Bubble,
         BubbleChart,
-        Box,
         ColumnChart,
         Connector,
         Deck,
@@ -63,7 +75,17 @@ def _deck_of_every_kind() -> object:
         Table(Box(40, 130, 300, 60), (150.0, 150.0), ("A", "B"), (("1", "2"),), ("left", "right"), 12.0, (20.0, 20.0)),
         ColumnChart(Box(360, 80, 280, 160), ("2025",), (Series("P", (1.0,)),)),
         LineChart(Box(660, 80, 260, 160), ("a", "b"), (Series("S", (0.2, 0.8)),), (0.0, 1.0)),
-        BubbleChart(Box(40, 260, 280, 200), (Bubble("X", 1.0, 1.0, 5.0),), (-2.0, 2.0), (0.0, 5.0), 0.0, 2.5, "x", "y", ("a", "b", "c", "d")),
+        BubbleChart(
+            Box(40, 260, 280, 200),
+            (Bubble("X", 1.0, 1.0, 5.0),),
+            (-2.0, 2.0),
+            (0.0, 5.0),
+            0.0,
+            2.5,
+            "x",
+            "y",
+            ("a", "b", "c", "d"),
+        ),
         Image(Box(360, 260, 60, 30), logo.read_bytes(), "png", "Logo"),
         Shape(Box(460, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="one"),
         Shape(Box(620, 260, 120, 50), para, 12.0, "background", "primary", 1.0, key="two"),
@@ -117,13 +139,23 @@ def test_nothing_below_the_commands_prints(tmp_path: object, capfd: pytest.Captu
     from kamdoc.pipeline.build import build
     from kamdoc.pipeline.render import render_paths
 
-    below = [p for p in (ROOT / "kamdoc").rglob("*.py") if p.parts[-2] != "commands" and p.name != "cli.py" and "commands" not in p.parts]
-    printing = [f"{p.relative_to(ROOT)}:{n}" for p in below for n, line in enumerate(p.read_text().splitlines(), 1)
-                if re.search(r"\bclick\.echo\(|\bprint\(|sys\.std(out|err)\.write", line)]
+    below = [
+        p
+        for p in (ROOT / "kamdoc").rglob("*.py")
+        if p.parts[-2] != "commands" and p.name != "cli.py" and "commands" not in p.parts
+    ]
+    printing = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in below
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if re.search(r"\bclick\.echo\(|\bprint\(|sys\.std(out|err)\.write", line)
+    ]
     assert printing == []
     out = Path(str(tmp_path))
     assert render_paths([PLANS / "halvorsen-logistics"], out / "r", None, None, "internal", date(2026, 11, 22)) == 0
-    assert build([PLANS / "halvorsen-logistics"], out / "b", ("pptx",), 1, None, "internal", None, date(2026, 11, 22)) == 0
+    assert (
+        build([PLANS / "halvorsen-logistics"], out / "b", ("pptx",), 1, None, "internal", None, date(2026, 11, 22)) == 0
+    )
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
 
@@ -134,8 +166,14 @@ def test_no_function_is_longer_than_sixty_lines() -> None:
     long = []
     for module in sorted((ROOT / "kamdoc").rglob("*.py")):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno and node.end_lineno - node.lineno >= 60:
-                long.append(f"{module.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+            if (
+                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and node.end_lineno
+                and node.end_lineno - node.lineno >= 60
+            ):
+                long.append(
+                    f"{module.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+                )
     assert not long, "split these into functions with one job each:\n" + "\n".join(long)
 
 
@@ -148,5 +186,7 @@ def test_no_table_of_words_or_settings_names_a_key_twice() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-                repeated += [f"{path.relative_to(ROOT)}:{node.lineno}: {k!r}" for k in {k for k in keys if keys.count(k) > 1}]
+                repeated += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {k!r}" for k in {k for k in keys if keys.count(k) > 1}
+                ]
     assert not repeated, repeated

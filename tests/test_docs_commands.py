@@ -24,8 +24,12 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 """The README and the pages directly in docs/ (not in its subfolders)."""
 HANG = 300.0
 """Seconds after which a block counts as hung: a guard, never a measure of speed."""
-GIT_ENV = {"GIT_AUTHOR_NAME": "Docs Test", "GIT_AUTHOR_EMAIL": "docs@example.com",
-           "GIT_COMMITTER_NAME": "Docs Test", "GIT_COMMITTER_EMAIL": "docs@example.com"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Docs Test",
+    "GIT_AUTHOR_EMAIL": "docs@example.com",
+    "GIT_COMMITTER_NAME": "Docs Test",
+    "GIT_COMMITTER_EMAIL": "docs@example.com",
+}
 OFFLINE = {name: "http://127.0.0.1:9" for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")}
 """Every proxy points nowhere, so a block that reaches for the network fails instead of passing by luck."""
 
@@ -65,7 +69,12 @@ def sh_blocks(page: Path) -> list[Block]:
         j = i + 1
         while j < len(lines):
             closing = _FENCE.match(lines[j])
-            if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence) and not closing["info"].strip():
+            if (
+                closing
+                and closing["fence"][0] == fence[0]
+                and len(closing["fence"]) >= len(fence)
+                and not closing["info"].strip()
+            ):
                 break
             body.append(lines[j][indent:] if lines[j][:indent].strip() == "" else lines[j])
             j += 1
@@ -79,7 +88,9 @@ def runnable_blocks() -> list[Block]:
     blocks: list[Block] = []
     for page in PAGES:
         found = sh_blocks(page)
-        blocks += found[1:] if page == ROOT / "README.md" else found  # the README's first: the set-up commands, run by .ci/run
+        blocks += (
+            found[1:] if page == ROOT / "README.md" else found
+        )  # the README's first: the set-up commands, run by .ci/run
     return blocks
 
 
@@ -106,8 +117,13 @@ def _environment(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("KAMDOC_")}
     env.update(GIT_ENV)
     env.update(OFFLINE)
-    env.update(PATH=os.pathsep.join([str(shims), str(interpreter_bin), env.get("PATH", "")]),
-               GIT_CONFIG_GLOBAL=str(git_config), GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", PIP_NO_INDEX="1")
+    env.update(
+        PATH=os.pathsep.join([str(shims), str(interpreter_bin), env.get("PATH", "")]),
+        GIT_CONFIG_GLOBAL=str(git_config),
+        GIT_CONFIG_NOSYSTEM="1",
+        NO_COLOR="1",
+        PIP_NO_INDEX="1",
+    )
     return env
 
 
@@ -116,7 +132,11 @@ def _plans_repository(folder: Path, env: dict[str, str]) -> None:
     shutil.copytree(ROOT / "plans", folder / "plans", ignore=shutil.ignore_patterns("__pycache__"))
     if (ROOT / "plans" / "kamdoc.yaml").is_file():
         shutil.copyfile(ROOT / "plans" / "kamdoc.yaml", folder / "kamdoc.yaml")
-    for args in (["-c", "init.defaultBranch=main", "init", "-q"], ["add", "."], ["commit", "-q", "-m", "Key account plans"]):
+    for args in (
+        ["-c", "init.defaultBranch=main", "init", "-q"],
+        ["add", "."],
+        ["commit", "-q", "-m", "Key account plans"],
+    ):
         subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True, timeout=60)
 
 
@@ -128,16 +148,25 @@ def test_the_documented_commands_run(block: Block, tmp_path: Path) -> None:
     _plans_repository(repo, env)
     script = tmp_path / "block.sh"
     script.write_text(block.code, encoding="utf-8")
-    process = subprocess.Popen(["bash", "-e", "-o", "pipefail", str(script)], cwd=repo, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        ["bash", "-e", "-o", "pipefail", str(script)],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         output, _ = process.communicate(timeout=HANG)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         output, _ = process.communicate()
         pytest.fail(f"{block.name}: `{block.first_line}` still running after {HANG:.0f} s: it hangs\n{output[-6000:]}")
-    assert process.returncode == 0, (f"{block.name}: the block starting `{block.first_line}` exited {process.returncode}:\n"
-                                     f"{output[-6000:]}")
+    assert process.returncode == 0, (
+        f"{block.name}: the block starting `{block.first_line}` exited {process.returncode}:\n{output[-6000:]}"
+    )
 
 
 def test_the_readme_starts_where_users_start_and_stays_short() -> None:

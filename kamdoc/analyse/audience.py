@@ -82,7 +82,9 @@ class _Redaction:
             return value
         if isinstance(value, list):
             flag = SHOWN_WHEN.get(path)
-            return [self.model(item, path + ".") for item in value if flag is None or getattr(item, flag, False) is True]
+            return [
+                self.model(item, path + ".") for item in value if flag is None or getattr(item, flag, False) is True
+            ]
         if isinstance(value, dict):
             return {key: self.model(item, path + ".") for key, item in value.items()}
         return self.model(value, path + ".")

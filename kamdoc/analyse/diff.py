@@ -5,10 +5,10 @@ from __future__ import annotations
 import heapq
 import json
 import re
-from dataclasses import dataclass, field
-from functools import partial
-from datetime import date
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
 from typing import Any
 
 from kamdoc.analyse.text_diff import Budget, TooMuchWork, budget_for, opcodes, similarity
@@ -50,8 +50,14 @@ class Change:
     detail: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"section": self.section, "where": self.where, "kind": self.kind, "old": _plain(self.old), "new": _plain(self.new),
-                "detail": self.detail}
+        return {
+            "section": self.section,
+            "where": self.where,
+            "kind": self.kind,
+            "old": _plain(self.old),
+            "new": _plain(self.new),
+            "detail": self.detail,
+        }
 
 
 def _plain(value: Any) -> Any:
@@ -138,17 +144,28 @@ class _Differ:
         if all(not isinstance(item, (dict, list)) for item in (*old, *new)):
             return [partial(self.items, old, new, path)]
         # position as the last resort
-        return [(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i + 1)) for i in range(max(len(old), len(new)))]
+        return [
+            (old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i + 1))
+            for i in range(max(len(old), len(new)))
+        ]
 
     def identified(self, old: list[Any], new: list[Any], path: tuple[Any, ...], keys: tuple[str, ...]) -> list[_Step]:
         """Items told apart by their identity fields (people by id): those gone, those new, those kept compared in turn."""
+
         def key_of(item: dict[str, Any]) -> tuple[Any, ...]:
             # A plan with errors may hold a list where an id belongs: every key is made hashable.
-            return tuple(v if v is None or isinstance(v, (str, int, float, bool)) else repr(v) for v in (item.get(k) for k in keys))
+            return tuple(
+                v if v is None or isinstance(v, (str, int, float, bool)) else repr(v)
+                for v in (item.get(k) for k in keys)
+            )
 
         before = {key_of(item): item for item in old}
         after = {key_of(item): item for item in new}
-        steps: list[_Step] = [partial(self.add, (*path, key), "removed", _summary(item)) for key, item in before.items() if key not in after]
+        steps: list[_Step] = [
+            partial(self.add, (*path, key), "removed", _summary(item))
+            for key, item in before.items()
+            if key not in after
+        ]
         for key, item in after.items():
             if key not in before:
                 steps.append(partial(self.add, (*path, key), "added", None, _summary(item)))
@@ -184,7 +201,11 @@ def _tokens(text: str) -> set[str]:
     lowered = text.lower()
     words = _WORD.findall(lowered)
     # A long item by its first and last runs only: an edit anywhere leaves one end as it was, and the index stays small.
-    starts = range(len(words) - 2) if len(words) <= 2 * _ENDS else [*range(_ENDS), *range(len(words) - 2 - _ENDS, len(words) - 2)]
+    starts = (
+        range(len(words) - 2)
+        if len(words) <= 2 * _ENDS
+        else [*range(_ENDS), *range(len(words) - 2 - _ENDS, len(words) - 2)]
+    )
     found = {" ".join(words[i : i + 3]) for i in starts}
     if len(words) < 4 and len(text) <= _SHORT:
         found.update(words)
@@ -240,8 +261,11 @@ def _partner(text: str, added: list[str], index: dict[str, list[int]], taken: se
             hits[a] = hits.get(a, 0) + 1
         work.steps += len(found)
     enough = min(2, len(rarest))  # an item edited in place keeps most of its rarest runs; sharing one of many is chance
-    ranked = heapq.nsmallest(_TRIED, ((a, score) for a, score in shared.items() if a not in taken and hits[a] >= enough),
-                             key=lambda pair: (-pair[1], pair[0]))
+    ranked = heapq.nsmallest(
+        _TRIED,
+        ((a, score) for a, score in shared.items() if a not in taken and hits[a] >= enough),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
     return next((a for a, _ in ranked if _alike(text, added[a], work)), None)
 
 
@@ -274,7 +298,14 @@ def _common_ends(one: list[str], other: list[str]) -> int:
 
 
 def _summary(item: dict[str, Any]) -> str:
-    return next((str(item[k]) for k in ("name", "goal", "unit", "action", "milestone", "event", "category", "person", "id") if item.get(k)), "")
+    return next(
+        (
+            str(item[k])
+            for k in ("name", "goal", "unit", "action", "milestone", "event", "category", "person", "id")
+            if item.get(k)
+        ),
+        "",
+    )
 
 
 def _number(value: Any) -> bool:
@@ -350,8 +381,10 @@ def compare(old: Plan | None, new: Plan | None, work: Work | None = None) -> lis
     """Every change from `old` to `new`, in the standard's order of sections."""
     if old is None or new is None:
         return []
-    differ = _Differ(names={**{p.id: p.name for p in old.power_map.people}, **{p.id: p.name for p in new.power_map.people}},
-                     work=work or Work())
+    differ = _Differ(
+        names={**{p.id: p.name for p in old.power_map.people}, **{p.id: p.name for p in new.power_map.people}},
+        work=work or Work(),
+    )
     a, b = _data(old), _data(new)
     for section in SECTION_KEYS:
         differ.value(a.get(section), b.get(section), (section,))
@@ -378,15 +411,21 @@ def _written_names(data: dict[str, Any]) -> dict[str, str]:
     """Person id -> name from a plan as written, skipping whatever is not shaped like a person."""
     section = data.get("power_map")
     people = section.get("people") if isinstance(section, dict) else None
-    return {str(p["id"]): str(p["name"]) for p in (people if isinstance(people, list) else [])
-            if isinstance(p, dict) and isinstance(p.get("id"), (str, int)) and isinstance(p.get("name"), str)}
+    return {
+        str(p["id"]): str(p["name"])
+        for p in (people if isinstance(people, list) else [])
+        if isinstance(p, dict) and isinstance(p.get("id"), (str, int)) and isinstance(p.get("name"), str)
+    }
 
 
 def _totals(old: Plan, new: Plan) -> list[Change]:
     """Per-year totals of the financials (all products), where they changed."""
     a, b = old.financials.totals(), new.financials.totals()
-    return [Change("financials", f"financials: total {year}", "changed", a[year], b[year], _detail(a[year], b[year]))
-            for year in sorted(set(a) & set(b)) if a[year] != b[year]]
+    return [
+        Change("financials", f"financials: total {year}", "changed", a[year], b[year], _detail(a[year], b[year]))
+        for year in sorted(set(a) & set(b))
+        if a[year] != b[year]
+    ]
 
 
 def shown_value(value: Any) -> str:
@@ -403,8 +442,13 @@ def shown_value(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def describe(change: Change, value: Callable[[Any], str] = shown_value, where: str | None = None, kinds: dict[str, str] | None = None,
-             difference: Callable[[float, float], str] | None = None) -> str:
+def describe(
+    change: Change,
+    value: Callable[[Any], str] = shown_value,
+    where: str | None = None,
+    kinds: dict[str, str] | None = None,
+    difference: Callable[[float, float], str] | None = None,
+) -> str:
     """One line for a person: `power map: people: Martina Müller: attitude: neutral → positive`.
 
     `value`, `where`, `kinds` and `difference` let a deck write it in its own language: values (numbers, dates,

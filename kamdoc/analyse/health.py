@@ -23,14 +23,28 @@ _NOT_COUNTED = {("cover", "division"), ("cover", "confidentiality"), ("language"
 
 # Reason code -> (English, German); {…} are filled in from the reason's details.
 _TEXTS: dict[str, tuple[str, str]] = {
-    "invalid": ("does not validate: {errors} error(s); run kamdoc validate", "ist nicht gültig: {errors} Fehler; kamdoc validate zeigt sie"),
+    "invalid": (
+        "does not validate: {errors} error(s); run kamdoc validate",
+        "ist nicht gültig: {errors} Fehler; kamdoc validate zeigt sie",
+    ),
     "review_overdue": ("review overdue since {due} ({days} days)", "Review überfällig seit {due} ({days} Tage)"),
     "no_review": ("no next review date", "kein nächster Review-Termin"),
-    "version_old": ("last revised {months} months ago (cadence {cadence})", "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence})"),
-    "commit_old": ("last commit {months} months ago (cadence {cadence})", "letzter Commit vor {months} Monaten (Rhythmus {cadence})"),
-    "commit_unreadable": ("a commit is dated in the year {year}, which no calendar here holds: its date is left out of the last commit's age",
-                          "ein Commit ist auf das Jahr {year} datiert, das kein Kalender hier kennt: sein Datum zählt nicht zum Alter des letzten Commits"),
-    "incomplete": ("only {share} of the optional sections and fields filled", "nur {share} der optionalen Abschnitte und Felder gefüllt"),
+    "version_old": (
+        "last revised {months} months ago (cadence {cadence})",
+        "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence})",
+    ),
+    "commit_old": (
+        "last commit {months} months ago (cadence {cadence})",
+        "letzter Commit vor {months} Monaten (Rhythmus {cadence})",
+    ),
+    "commit_unreadable": (
+        "a commit is dated in the year {year}, which no calendar here holds: its date is left out of the last commit's age",
+        "ein Commit ist auf das Jahr {year} datiert, das kein Kalender hier kennt: sein Datum zählt nicht zum Alter des letzten Commits",
+    ),
+    "incomplete": (
+        "only {share} of the optional sections and fields filled",
+        "nur {share} der optionalen Abschnitte und Felder gefüllt",
+    ),
     "not_smart": ("not SMART: {what}", "nicht SMART: {what}"),
     "no_decision_maker": ("no decision-maker in the power map", "kein Entscheider in der Power-Map"),
     "enemy_decision_maker": ("an enemy among the decision-makers: {names}", "Feind unter den Entscheidern: {names}"),
@@ -114,16 +128,32 @@ def _months(days: int) -> str:
     return f"{days / DAYS_PER_MONTH:.0f}"
 
 
-def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today: date, programme: Programme,
-                commit: date | None, language: str = "en", unreadable_commit: str = "") -> Health:
+def plan_health(
+    shown: str,
+    account: str,
+    plan: Plan | None,
+    errors: int,
+    today: date,
+    programme: Programme,
+    commit: date | None,
+    language: str = "en",
+    unreadable_commit: str = "",
+) -> Health:
     """The health of one plan: every reason it is not green, the worst deciding its status."""
-    health = Health(shown, account, commit=commit, commit_days=(today - commit).days if commit else None, language=language)
+    health = Health(
+        shown, account, commit=commit, commit_days=(today - commit).days if commit else None, language=language
+    )
     if unreadable_commit:  # a forged or broken date in git's history: said, not guessed at
         health.add("commit_unreadable", "amber", year=unreadable_commit)
     cadence_days = programme.review_months * DAYS_PER_MONTH
     cadence = f"{programme.review_months} {'Monate' if language == 'de' else 'months'}"
     if commit and health.commit_days is not None and health.commit_days > cadence_days:
-        health.add("commit_old", "red" if health.commit_days > 2 * cadence_days else "amber", months=_months(health.commit_days), cadence=cadence)
+        health.add(
+            "commit_old",
+            "red" if health.commit_days > 2 * cadence_days else "amber",
+            months=_months(health.commit_days),
+            cadence=cadence,
+        )
     if plan is None:
         health.add("invalid", "red", errors=errors)
         return health
@@ -134,9 +164,16 @@ def plan_health(shown: str, account: str, plan: Plan | None, errors: int, today:
         health.add("no_review", "amber")
     elif c.next_review < today:
         late = (today - c.next_review).days
-        health.add("review_overdue", "red" if late > cadence_days else "amber", due=c.next_review.isoformat(), days=late)
+        health.add(
+            "review_overdue", "red" if late > cadence_days else "amber", due=c.next_review.isoformat(), days=late
+        )
     if health.version_days > cadence_days:
-        health.add("version_old", "red" if health.version_days > 2 * cadence_days else "amber", months=_months(health.version_days), cadence=cadence)
+        health.add(
+            "version_old",
+            "red" if health.version_days > 2 * cadence_days else "amber",
+            months=_months(health.version_days),
+            cadence=cadence,
+        )
     if health.completeness < COMPLETE_ENOUGH:
         health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
     if problems := smart_problems(plan, language):
@@ -165,12 +202,26 @@ class Summary:
     unreadable_commit: str = ""
 
 
-def plans_health(summaries: list[Summary], today: date, programme: Programme, language: str | None = None) -> list[Health]:
+def plans_health(
+    summaries: list[Summary], today: date, programme: Programme, language: str | None = None
+) -> list[Health]:
     """The health of each plan, in the order given; each said in `language`, or without one in the plan's own (a plan
     that does not validate, in the language most of the plans are written in)."""
     fallback = language or majority_language(summaries)
-    return [plan_health(s.shown, s.account, s.plan, s.errors, today, programme, s.commit,
-                        language or (str(s.plan.language) if s.plan is not None else fallback), s.unreadable_commit) for s in summaries]
+    return [
+        plan_health(
+            s.shown,
+            s.account,
+            s.plan,
+            s.errors,
+            today,
+            programme,
+            s.commit,
+            language or (str(s.plan.language) if s.plan is not None else fallback),
+            s.unreadable_commit,
+        )
+        for s in summaries
+    ]
 
 
 def majority_language(summaries: list[Summary]) -> str:
@@ -183,8 +234,14 @@ def smart_problems(plan: Plan, language: str = "en") -> list[str]:
     de = language == "de"
     out = []
     for g in plan.goals:
-        missing = [word for word, value in ((("Ausgangswert" if de else "baseline"), g.baseline), (("Verantwortlicher" if de else "owner"), g.owner))
-                   if value is None]
+        missing = [
+            word
+            for word, value in (
+                (("Ausgangswert" if de else "baseline"), g.baseline),
+                (("Verantwortlicher" if de else "owner"), g.owner),
+            )
+            if value is None
+        ]
         if missing:
             out.append(f"{g.id}: {'ohne' if de else 'no'} {' + '.join(missing)}")
         if g.deadline < plan.cover.version:

@@ -70,7 +70,9 @@ class Portfolio:
 
     def partnership_counts(self) -> dict[str | None, int]:
         """How many accounts have each partnership level, and (under None) none."""
-        return {level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)}
+        return {
+            level: sum(1 for a in self.accounts if a.partnership == level) for level in (*values("partnership"), None)
+        }
 
 
 def analyse(summaries: list[Summary], today: date, programme: Programme, language: str | None = None) -> Portfolio:
@@ -133,7 +135,9 @@ def position(plan: Plan) -> float | None:
     a = plan.assessment
     if a is not None and a.share_of_wallet is not None:
         parts.append(1 + 4 * min(a.share_of_wallet, FULL_WALLET) / FULL_WALLET)
-    attitudes = [ATTITUDE_SCORE[p.attitude] for p in plan.power_map.people if "decision-maker" in p.roles and p.attitude]
+    attitudes = [
+        ATTITUDE_SCORE[p.attitude] for p in plan.power_map.people if "decision-maker" in p.roles and p.attitude
+    ]
     if attitudes:
         parts.append(sum(attitudes) / len(attitudes))
     if a is not None and a.partnership:

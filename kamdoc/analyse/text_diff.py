@@ -43,7 +43,9 @@ def budget_for(*lengths: int) -> Budget:
     return Budget(DIFF_STEPS_PER_WORD * (sum(lengths) + 1))
 
 
-def _unique_pairs(a: Sequence[Hashable], b: Sequence[Hashable], box: tuple[int, int, int, int]) -> list[tuple[int, int]]:
+def _unique_pairs(
+    a: Sequence[Hashable], b: Sequence[Hashable], box: tuple[int, int, int, int]
+) -> list[tuple[int, int]]:
     """(i, j) for each item found exactly once in a[alo:ahi] and once in b[blo:bhi], in the order of j."""
     alo, ahi, blo, bhi = box
     in_a: dict[Hashable, int] = {}
@@ -104,7 +106,9 @@ def matches(a: Sequence[Hashable], b: Sequence[Hashable], budget: Budget) -> lis
             i0, j0 = i + 1, j + 1
         if anchors:
             todo.append((i0, ahi, j0, bhi))
-        elif (ahi - alo) * (bhi - blo) <= MAX_DIFF_GAP:  # no anchor, but small: every word against every other, paid for
+        elif (ahi - alo) * (
+            bhi - blo
+        ) <= MAX_DIFF_GAP:  # no anchor, but small: every word against every other, paid for
             budget.spend((ahi - alo) * (bhi - blo))
             pairs.extend(_every_pair(a, b, (alo, ahi, blo, bhi)))
         # A large gap without an anchor is one replacement: its words occur twice or more, or on one side only.
@@ -115,7 +119,9 @@ def matches(a: Sequence[Hashable], b: Sequence[Hashable], budget: Budget) -> lis
 def _every_pair(a: Sequence[Hashable], b: Sequence[Hashable], box: tuple[int, int, int, int]) -> list[tuple[int, int]]:
     """The longest common subsequence of a small gap, by difflib (quadratic, so only for gaps within MAX_DIFF_GAP)."""
     alo, ahi, blo, bhi = box
-    if ahi - alo == 1 or bhi - blo == 1:  # one word on a side (a word replaced): where it recurs on the other, if it does
+    if (
+        ahi - alo == 1 or bhi - blo == 1
+    ):  # one word on a side (a word replaced): where it recurs on the other, if it does
         found = [(i, j) for i in range(alo, ahi) for j in range(blo, bhi) if a[i] == b[j]]
         return found[:1]
     blocks = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False).get_matching_blocks()

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kamdoc.analyse.diff import Change, describe
 from kamdoc.commands.comment_text import in_html, inline
 from kamdoc.findings import Finding
-from kamdoc.analyse.diff import Change, describe
 from kamdoc.load.git import Snapshot
 from kamdoc.outline.change_words import ChangeWords
 from kamdoc.pipeline.revisions import PlanDiff, diff_revisions
@@ -19,28 +19,82 @@ from kamdoc.pipeline.revisions import PlanDiff, diff_revisions
 MARKDOWN_LIMIT = 60_000
 
 
-_COLOURS = {"added": "\033[32m", "removed": "\033[31m", "unreadable": "\033[31m", "changed": "\033[33m", "renamed": "\033[36m", "bold": "\033[1m", "end": "\033[0m"}
+_COLOURS = {
+    "added": "\033[32m",
+    "removed": "\033[31m",
+    "unreadable": "\033[31m",
+    "changed": "\033[33m",
+    "renamed": "\033[36m",
+    "bold": "\033[1m",
+    "end": "\033[0m",
+}
 
 
 _WORDS: dict[str, dict[str, Any]] = {
-    "en": {"title": "Plans from {a} to {b}", "added": "new plan", "removed": "plan removed", "renamed": "renamed from {old}",
-           "invalid": "not comparable: a version has errors", "unreadable": "not compared: {problem}", "change": "{n} change",
-           "changes": "{n} changes", "none": "no changes", "new": "new {severity} (line {line})", "error": "error", "warning": "warning",
-           "heading": "Key account plans: {a} → {b}", "header": "| plan | account | status | changes | new findings |",
-           "unchanged": "No plan changed ({plans} compared).", "rest": "{plans} unchanged.", "plan": "{n} plan", "plans": "{n} plans",
-           "not_compared": "not compared", "worktree": "working tree",
-           "more": "{n} more plans with changes are not shown: the comment would pass {limit} characters. Run `kamdoc diff` for all.",
-           "status": {"changed": "changed", "added": "added", "removed": "removed", "renamed": "renamed", "unchanged": "unchanged",
-                      "invalid": "invalid", "unreadable": "unreadable"}},
-    "de": {"title": "Pläne von {a} bis {b}", "added": "neuer Plan", "removed": "Plan entfernt", "renamed": "umbenannt, vorher {old}",
-           "invalid": "nicht vergleichbar: eine Fassung hat Fehler", "unreadable": "nicht verglichen: {problem}", "change": "{n} Änderung",
-           "changes": "{n} Änderungen", "none": "keine Änderungen", "new": "neu: {severity} (Zeile {line})", "error": "Fehler",
-           "warning": "Warnung", "heading": "Key-Account-Pläne: {a} → {b}",
-           "header": "| Plan | Kunde | Stand | Änderungen | neue Befunde |", "unchanged": "Kein Plan geändert ({plans} verglichen).",
-           "rest": "{plans} unverändert.", "plan": "{n} Plan", "plans": "{n} Pläne", "not_compared": "nicht verglichen", "worktree": "Arbeitsverzeichnis",
-           "more": "{n} weitere geänderte Pläne sind nicht gezeigt: der Kommentar würde {limit} Zeichen überschreiten. `kamdoc diff` zeigt alle.",
-           "status": {"changed": "geändert", "added": "neu", "removed": "entfernt", "renamed": "umbenannt", "unchanged": "unverändert",
-                      "invalid": "ungültig", "unreadable": "unlesbar"}},
+    "en": {
+        "title": "Plans from {a} to {b}",
+        "added": "new plan",
+        "removed": "plan removed",
+        "renamed": "renamed from {old}",
+        "invalid": "not comparable: a version has errors",
+        "unreadable": "not compared: {problem}",
+        "change": "{n} change",
+        "changes": "{n} changes",
+        "none": "no changes",
+        "new": "new {severity} (line {line})",
+        "error": "error",
+        "warning": "warning",
+        "heading": "Key account plans: {a} → {b}",
+        "header": "| plan | account | status | changes | new findings |",
+        "unchanged": "No plan changed ({plans} compared).",
+        "rest": "{plans} unchanged.",
+        "plan": "{n} plan",
+        "plans": "{n} plans",
+        "not_compared": "not compared",
+        "worktree": "working tree",
+        "more": "{n} more plans with changes are not shown: the comment would pass {limit} characters. Run `kamdoc diff` for all.",
+        "status": {
+            "changed": "changed",
+            "added": "added",
+            "removed": "removed",
+            "renamed": "renamed",
+            "unchanged": "unchanged",
+            "invalid": "invalid",
+            "unreadable": "unreadable",
+        },
+    },
+    "de": {
+        "title": "Pläne von {a} bis {b}",
+        "added": "neuer Plan",
+        "removed": "Plan entfernt",
+        "renamed": "umbenannt, vorher {old}",
+        "invalid": "nicht vergleichbar: eine Fassung hat Fehler",
+        "unreadable": "nicht verglichen: {problem}",
+        "change": "{n} Änderung",
+        "changes": "{n} Änderungen",
+        "none": "keine Änderungen",
+        "new": "neu: {severity} (Zeile {line})",
+        "error": "Fehler",
+        "warning": "Warnung",
+        "heading": "Key-Account-Pläne: {a} → {b}",
+        "header": "| Plan | Kunde | Stand | Änderungen | neue Befunde |",
+        "unchanged": "Kein Plan geändert ({plans} verglichen).",
+        "rest": "{plans} unverändert.",
+        "plan": "{n} Plan",
+        "plans": "{n} Pläne",
+        "not_compared": "nicht verglichen",
+        "worktree": "Arbeitsverzeichnis",
+        "more": "{n} weitere geänderte Pläne sind nicht gezeigt: der Kommentar würde {limit} Zeichen überschreiten. `kamdoc diff` zeigt alle.",
+        "status": {
+            "changed": "geändert",
+            "added": "neu",
+            "removed": "entfernt",
+            "renamed": "umbenannt",
+            "unchanged": "unverändert",
+            "invalid": "ungültig",
+            "unreadable": "unlesbar",
+        },
+    },
 }
 """The report's own words in each language; each plan's changes and findings are said in the plan's language."""
 
@@ -71,8 +125,13 @@ def _count(n: int, language: str) -> str:
 
 def _state(d: PlanDiff, language: str) -> str:
     """What became of a plan, in words."""
-    words = {"added": _w(language, "added"), "removed": _w(language, "removed"), "renamed": _w(language, "renamed", old=d.old_path),
-             "invalid": _w(language, "invalid"), "unreadable": _w(language, "unreadable", problem=d.problem)}
+    words = {
+        "added": _w(language, "added"),
+        "removed": _w(language, "removed"),
+        "renamed": _w(language, "renamed", old=d.old_path),
+        "invalid": _w(language, "invalid"),
+        "unreadable": _w(language, "unreadable", problem=d.problem),
+    }
     return words.get(d.status, _count(len(d.changes), language))
 
 
@@ -98,7 +157,9 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool, langu
         said = language or d.language
         head = f"{d.path} ({d.account})" if d.account else d.path
         out.append("")
-        out.append(paint("bold", head) + f" — {paint(d.status if d.status in _COLOURS else 'changed', _state(d, said))}")
+        out.append(
+            paint("bold", head) + f" — {paint(d.status if d.status in _COLOURS else 'changed', _state(d, said))}"
+        )
         for change in d.changes:
             marker = {"added": "+", "removed": "-", "changed": "~"}[change.kind]
             out.append(f"  {paint(change.kind, marker)} {_described(change, said)}")
@@ -110,7 +171,9 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool, langu
 
 
 def as_json(a: Snapshot, b: Snapshot, diffs: list[PlanDiff]) -> str:
-    return json.dumps({"from": a.commit, "to": b.commit, "plans": [d.as_dict() for d in diffs]}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"from": a.commit, "to": b.commit, "plans": [d.as_dict() for d in diffs]}, ensure_ascii=False, indent=2
+    )
 
 
 def _plans(n: int, language: str) -> str:
@@ -127,7 +190,9 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], language: str |
     if touched:
         head += [_w(frame, "header"), "| --- | --- | --- | ---: | ---: |"]
     for d in touched:
-        head.append(f"| {cell(d.path)} | {cell(d.account)} | {_WORDS[frame]['status'].get(d.status, d.status)} | {len(d.changes)} | {len(d.new_findings)} |")
+        head.append(
+            f"| {cell(d.path)} | {cell(d.account)} | {_WORDS[frame]['status'].get(d.status, d.status)} | {len(d.changes)} | {len(d.new_findings)} |"
+        )
     unchanged = len(diffs) - len(touched)
     if not touched:
         head.append(_w(frame, "unchanged", plans=_plans(unchanged, frame)))
@@ -154,7 +219,9 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], language: str |
     return text
 
 
-def run_diff(args: list[str], fmt: str, exit_code: bool, today: date, plans: Path | None = None, language: str | None = None) -> int:
+def run_diff(
+    args: list[str], fmt: str, exit_code: bool, today: date, plans: Path | None = None, language: str | None = None
+) -> int:
     """The `kamdoc diff` command: prints the report; 1 when a plan could not be compared, and with `exit_code` when anything changed.
 
     Without paths in `args`, the plans under `plans` (the configured plans folder) are compared.
@@ -169,5 +236,7 @@ def run_diff(args: list[str], fmt: str, exit_code: bool, today: date, plans: Pat
         out = as_text(a, b, diffs, colour, language)
     sys.stdout.write(out + "\n")
     changed = any(d.status != "unchanged" for d in diffs)
-    unreadable = any(d.problem for d in diffs)  # bad input in one plan: the others are shown, and the run says it failed
+    unreadable = any(
+        d.problem for d in diffs
+    )  # bad input in one plan: the others are shown, and the run says it failed
     return 1 if unreadable or (exit_code and changed) else 0

@@ -7,8 +7,15 @@ from pathlib import Path
 from kamdoc.commands.listener import Terminal
 
 
-def run_preview(paths: list[Path], host: str, port: int | None, audience: str, language: str | None, theme_name: str | None,
-                open_browser: bool) -> int:
+def run_preview(
+    paths: list[Path],
+    host: str,
+    port: int | None,
+    audience: str,
+    language: str | None,
+    theme_name: str | None,
+    open_browser: bool,
+) -> int:
     """Serve the preview until interrupted; returns the exit code."""
     from kamdoc.preview.server import serve
     from kamdoc.theme.settings import theme_folder

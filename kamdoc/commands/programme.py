@@ -22,12 +22,22 @@ def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
         raise CommandLineError(f"no plans/ folder here: name the plans, e.g. `kamdoc {command} path/to/plans`")
     plans = find_plans(paths)
     if not plans:
-        raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
+        raise KamdocError(
+            f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)"
+        )
     return plans, programme_for(find_repo(plans[0]))
 
 
-def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: str, today: date, language: str | None,
-                  theme_dir: Path | None, deck: bool) -> int:
+def run_portfolio(
+    paths: list[Path],
+    out: Path,
+    formats: tuple[str, ...],
+    fmt: str,
+    today: date,
+    language: str | None,
+    theme_dir: Path | None,
+    deck: bool,
+) -> int:
     """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
     from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
     from kamdoc.pipeline.programme import portfolio as programme_portfolio
@@ -35,26 +45,34 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
     plans, programme = _programme_plans(paths, "portfolio")
     portfolio = programme_portfolio(plans, today, programme, language)
     if portfolio.missing_rates:
-        lines = [f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
-                 f"needed for {', '.join(files)}" for currency, files in sorted(portfolio.missing_rates.items())]
+        lines = [
+            f"kamdoc.yaml gives no rate for {currency} (portfolio.rates.{currency}: what one {currency} is worth in {programme.currency}), "
+            f"needed for {', '.join(files)}"
+            for currency, files in sorted(portfolio.missing_rates.items())
+        ]
         raise KamdocError("\n".join(lines))
-    click.echo({"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False)
+    click.echo(
+        {"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False
+    )
     lacking = False
     if deck:
-        from kamdoc.messages import most_spoken
         from kamdoc.commands.cache import cache_folder
+        from kamdoc.commands.listener import Terminal
+        from kamdoc.messages import most_spoken
         from kamdoc.outline.portfolio_deck import portfolio_outline
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
         from kamdoc.theme.settings import load_theme
 
-        from kamdoc.commands.listener import Terminal
-
         formats, lacking = usable_formats(formats, Terminal())
         theme = load_theme(theme_dir)
         # The deck speaks the language asked for, else the one most of the plans are written in.
-        outline = portfolio_outline(portfolio, theme, language or most_spoken(h.language for h in portfolio.health), cache_folder())
+        outline = portfolio_outline(
+            portfolio, theme, language or most_spoken(h.language for h in portfolio.health), cache_folder()
+        )
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
-        for kind, data in render_formats(outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)).items():
+        for kind, data in render_formats(
+            outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)
+        ).items():
             target = out / f"portfolio.{kind}"
             write_atomically(target, data)
             click.echo(f"wrote {target}", err=True)
@@ -66,8 +84,8 @@ def run_portfolio(paths: list[Path], out: Path, formats: tuple[str, ...], fmt: s
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str | None) -> int:
     """Print the health of each plan; returns 1 when a plan is as bad as `fail_on` or worse."""
     from kamdoc.analyse.health import RANK
-    from kamdoc.pipeline.programme import health
     from kamdoc.commands.programme_report import health_github, health_json, health_text
+    from kamdoc.pipeline.programme import health
 
     plans, programme = _programme_plans(paths, "health")
     healths = health(plans, today, programme, language)

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from kamdoc.analyse.health import Health, status_counts
-from kamdoc.messages import most_spoken
 from kamdoc.analyse.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
+from kamdoc.messages import most_spoken
 
 
 def _money(value: float) -> str:
@@ -37,8 +37,12 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
     more lines (the whole text stays; `--format json` has it on one line)."""
     width = width or shutil.get_terminal_size((120, 24)).columns
     # A column of numbers is as wide as its numbers and its heading's longest word: the heading wraps above them.
-    widths = [max([len(str(r[i])) for r in rows] + [max(map(len, header[i].split()), default=0)]) if i in right
-              else max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    widths = [
+        max([len(str(r[i])) for r in rows] + [max(map(len, header[i].split()), default=0)])
+        if i in right
+        else max(len(str(r[i])) for r in [header, *rows])
+        for i in range(len(header))
+    ]
     text = [i for i in range(len(header)) if i not in right]
     while sum(widths) + 2 * (len(widths) - 1) > width:  # a bounded loop: each turn narrows a column by one
         widest = max(text, key=lambda i: widths[i], default=None)
@@ -48,11 +52,15 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
     lines: list[str] = []
     head = 0
     for n, row in enumerate([header, *rows]):
-        parts = [textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in text or n == 0 else [str(c)]
-                 for i, (c, w) in enumerate(zip(row, widths))]
+        parts = [
+            textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in text or n == 0 else [str(c)]
+            for i, (c, w) in enumerate(zip(row, widths))
+        ]
         for k in range(max(len(p) for p in parts)):
-            cells = [(p[k] if k < len(p) else "").rjust(w) if i in right else (p[k] if k < len(p) else "").ljust(w)
-                     for i, (p, w) in enumerate(zip(parts, widths))]
+            cells = [
+                (p[k] if k < len(p) else "").rjust(w) if i in right else (p[k] if k < len(p) else "").ljust(w)
+                for i, (p, w) in enumerate(zip(parts, widths))
+            ]
             lines.append("  ".join(cells).rstrip())
         head = head or len(lines)  # the heading's lines, however many it wrapped onto
     lines.insert(head, "  ".join("-" * w for w in widths))
@@ -60,17 +68,63 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
 
 
 def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
-    header = ["#", "account", f"revenue {p.programme.currency}", "share", "cumulative", "80%", "attract.", "position", "quadrant", "partnership"]
-    rows = [[str(a.rank), a.account, _money(a.revenue), _pct(a.share), _pct(a.cumulative), "yes" if a.core else "", _score(a.attractiveness),
-             _score(a.position), f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-", a.partnership or "-"] for a in p.accounts]
+    header = [
+        "#",
+        "account",
+        f"revenue {p.programme.currency}",
+        "share",
+        "cumulative",
+        "80%",
+        "attract.",
+        "position",
+        "quadrant",
+        "partnership",
+    ]
+    rows = [
+        [
+            str(a.rank),
+            a.account,
+            _money(a.revenue),
+            _pct(a.share),
+            _pct(a.cumulative),
+            "yes" if a.core else "",
+            _score(a.attractiveness),
+            _score(a.position),
+            f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-",
+            a.partnership or "-",
+        ]
+        for a in p.accounts
+    ]
     return header, rows
 
 
 _HEALTH_WORDS: dict[str, dict[str, Any]] = {
-    "en": {"header": ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"],
-           "red": "red", "amber": "amber", "green": "green", "plan": "plan", "plans": "plans", "title": "plan health"},
-    "de": {"header": ["Plan", "Zustand", "vollständig", "Tage seit Version", "Tage seit Commit", "nächster Review", "Gründe"],
-           "red": "rot", "amber": "gelb", "green": "grün", "plan": "Plan", "plans": "Pläne", "title": "Zustand des Plans"},
+    "en": {
+        "header": ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"],
+        "red": "red",
+        "amber": "amber",
+        "green": "green",
+        "plan": "plan",
+        "plans": "plans",
+        "title": "plan health",
+    },
+    "de": {
+        "header": [
+            "Plan",
+            "Zustand",
+            "vollständig",
+            "Tage seit Version",
+            "Tage seit Commit",
+            "nächster Review",
+            "Gründe",
+        ],
+        "red": "rot",
+        "amber": "gelb",
+        "green": "grün",
+        "plan": "Plan",
+        "plans": "Pläne",
+        "title": "Zustand des Plans",
+    },
 }
 """The health table's words in each language kamdoc speaks; JSON keeps the codes (red, amber, green) for programs."""
 
@@ -90,26 +144,41 @@ def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
     def day(value: date) -> str:
         return value.strftime("%d.%m.%Y") if german else value.isoformat()
 
-    rows = [[h.plan, words[h.status], share(h.completeness) if h.completeness is not None else "-", str(h.version_days) if h.version_days is not None else "-",
-             str(h.commit_days) if h.commit_days is not None else "-", day(h.next_review) if h.next_review else "-",
-             "; ".join(h.reason_texts()) or "-"] for h in healths]
+    rows = [
+        [
+            h.plan,
+            words[h.status],
+            share(h.completeness) if h.completeness is not None else "-",
+            str(h.version_days) if h.version_days is not None else "-",
+            str(h.commit_days) if h.commit_days is not None else "-",
+            day(h.next_review) if h.next_review else "-",
+            "; ".join(h.reason_texts()) or "-",
+        ]
+        for h in healths
+    ]
     return list(words["header"]), rows
 
 
 def _summary(p: Portfolio) -> list[str]:
     core = [a.account for a in p.accounts if a.core]
-    out = [f"{len(core)} of {len(p.accounts)} accounts make {PARETO_SHARE:.0%} of revenue ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
-           f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}"]
+    out = [
+        f"{len(core)} of {len(p.accounts)} accounts make {PARETO_SHARE:.0%} of revenue ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
+        f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}",
+    ]
     if p.matrix:
         out.append("matrix: " + ", ".join(f"{q} {n}" for q, n in p.quadrant_counts().items()))
     else:
-        out.append("matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)")
+        out.append(
+            "matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)"
+        )
     out.append("partnerships: " + ", ".join(f"{k or 'not set'} {n}" for k, n in p.partnership_counts().items()))
     failing = [f"{a.account} ({', '.join(name for name, _ in a.knocked_out)})" for a in p.accounts if a.knocked_out]
     out.append("knock-outs failed: " + (", ".join(failing) or "none"))
     silent = [a.account for a in p.accounts if a.unanswered]
     if silent:  # "none failed" would hide the accounts that never answered them
-        out.append(f"{len(silent)} account{'s have' if len(silent) > 1 else ' has'} not answered every knock-out criterion: {', '.join(silent)}")
+        out.append(
+            f"{len(silent)} account{'s have' if len(silent) > 1 else ' has'} not answered every knock-out criterion: {', '.join(silent)}"
+        )
     out.append("plan health: " + ", ".join(f"{s} {n}" for s, n in status_counts(p.health).items()))
     if p.invalid:
         out.append(f"left out, do not validate: {', '.join(p.invalid)}")
@@ -125,13 +194,26 @@ def portfolio_text(p: Portfolio) -> str:
 
 def portfolio_markdown(p: Portfolio) -> str:
     """The same as Markdown tables."""
+
     def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
         esc = [[str(c).replace("|", "\\|") for c in r] for r in [header, *rows]]
-        out = ["| " + " | ".join(esc[0]) + " |", "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"]
+        out = [
+            "| " + " | ".join(esc[0]) + " |",
+            "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|",
+        ]
         return out + ["| " + " | ".join(r) + " |" for r in esc[1:]]
 
     header, rows = _ranking_rows(p)
-    lines = ["## Key account portfolio", "", *table(header, rows, {0, 2, 3, 4, 6, 7}), "", *(f"- {s}" for s in _summary(p)), "", "## Plan health", ""]
+    lines = [
+        "## Key account portfolio",
+        "",
+        *table(header, rows, {0, 2, 3, 4, 6, 7}),
+        "",
+        *(f"- {s}" for s in _summary(p)),
+        "",
+        "## Plan health",
+        "",
+    ]
     header, rows = _health_rows(p.health)
     return "\n".join(lines + table(header, rows, {2, 3, 4})) + "\n"
 
@@ -139,13 +221,35 @@ def portfolio_markdown(p: Portfolio) -> str:
 def portfolio_json(p: Portfolio) -> str:
     """Everything as JSON (amounts in the reporting currency, shares as fractions)."""
     data: dict[str, Any] = {
-        "date": p.today.isoformat(), "currency": p.programme.currency, "total_revenue": p.total,
-        "pareto": {"share": PARETO_SHARE, "accounts": p.core_count, "top_share": p.top_share, "top3_share": p.top3_share},
-        "accounts": [{"rank": a.rank, "account": a.account, "plan": a.plan, "year": a.year, "revenue": a.revenue, "share": a.share,
-                      "cumulative": a.cumulative, "core": a.core, "attractiveness": a.attractiveness, "position": a.position,
-                      "quadrant": a.quadrant, "strategy": QUADRANTS[a.quadrant] if a.quadrant else None, "partnership": a.partnership,
-                      "knock_outs_failed": [{"criterion": n, "reason": r} for n, r in a.knocked_out], "knock_outs_unanswered": a.unanswered}
-                     for a in p.accounts],
+        "date": p.today.isoformat(),
+        "currency": p.programme.currency,
+        "total_revenue": p.total,
+        "pareto": {
+            "share": PARETO_SHARE,
+            "accounts": p.core_count,
+            "top_share": p.top_share,
+            "top3_share": p.top3_share,
+        },
+        "accounts": [
+            {
+                "rank": a.rank,
+                "account": a.account,
+                "plan": a.plan,
+                "year": a.year,
+                "revenue": a.revenue,
+                "share": a.share,
+                "cumulative": a.cumulative,
+                "core": a.core,
+                "attractiveness": a.attractiveness,
+                "position": a.position,
+                "quadrant": a.quadrant,
+                "strategy": QUADRANTS[a.quadrant] if a.quadrant else None,
+                "partnership": a.partnership,
+                "knock_outs_failed": [{"criterion": n, "reason": r} for n, r in a.knocked_out],
+                "knock_outs_unanswered": a.unanswered,
+            }
+            for a in p.accounts
+        ],
         "invalid": p.invalid,
         "health": health_data(p.health),
     }
@@ -153,11 +257,21 @@ def portfolio_json(p: Portfolio) -> str:
 
 
 def health_data(healths: list[Health]) -> list[dict[str, Any]]:
-    return [{"plan": h.plan, "account": h.account, "status": h.status, "completeness": h.completeness,
-             "version": h.version.isoformat() if h.version else None, "days_since_version": h.version_days,
-             "last_commit": h.commit.isoformat() if h.commit else None, "days_since_commit": h.commit_days,
-             "next_review": h.next_review.isoformat() if h.next_review else None,
-             "reasons": [{"code": r.code, "severity": r.severity, "text": r.text(h.language)} for r in h.reasons]} for h in healths]
+    return [
+        {
+            "plan": h.plan,
+            "account": h.account,
+            "status": h.status,
+            "completeness": h.completeness,
+            "version": h.version.isoformat() if h.version else None,
+            "days_since_version": h.version_days,
+            "last_commit": h.commit.isoformat() if h.commit else None,
+            "days_since_commit": h.commit_days,
+            "next_review": h.next_review.isoformat() if h.next_review else None,
+            "reasons": [{"code": r.code, "severity": r.severity, "text": r.text(h.language)} for r in h.reasons],
+        }
+        for h in healths
+    ]
 
 
 def health_text(healths: list[Health]) -> str:
@@ -174,6 +288,7 @@ def health_json(healths: list[Health]) -> str:
 
 def health_github(healths: list[Health]) -> str:
     """Workflow commands: an error annotation per red plan, a warning per amber one, on the plan file."""
+
     def escape(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -184,5 +299,7 @@ def health_github(healths: list[Health]) -> str:
         level = "error" if h.status == "red" else "warning"
         file = h.plan.replace(",", "%2C").replace(":", "%3A")
         words = _words([h])
-        lines.append(f"::{level} file={file},line=1,title={words['title']} {words[h.status]}::{escape('; '.join(h.reason_texts()))}")
+        lines.append(
+            f"::{level} file={file},line=1,title={words['title']} {words[h.status]}::{escape('; '.join(h.reason_texts()))}"
+        )
     return "\n".join(lines + [health_text(healths).splitlines()[-1]]) + "\n"

@@ -9,8 +9,18 @@ from pathlib import Path
 from kamdoc.commands.listener import Terminal
 
 
-def run_render(paths: list[Path], out: Path, formats: str, theme_name: str | None, template: Path | None, audience: str, today: date,
-               pdf_variant: str | None, changes_since: str | None, jobs: int | None) -> int:
+def run_render(
+    paths: list[Path],
+    out: Path,
+    formats: str,
+    theme_name: str | None,
+    template: Path | None,
+    audience: str,
+    today: date,
+    pdf_variant: str | None,
+    changes_since: str | None,
+    jobs: int | None,
+) -> int:
     """Render every plan under `paths`; returns the exit code."""
     from kamdoc.pipeline.pdf_helper import can_help, pdf_helper
     from kamdoc.render.formats import parse_formats
@@ -24,8 +34,21 @@ def run_render(paths: list[Path], out: Path, formats: str, theme_name: str | Non
         from kamdoc.theme.settings import theme_folder
 
         theme_dir = theme_folder(theme_name) if theme_name else None
-        return render_paths(paths, out, theme_dir, template, audience, today, wanted, pdf_variant, changes_since, processes,
-                            helper, say=Terminal(), cache=cache_folder())
+        return render_paths(
+            paths,
+            out,
+            theme_dir,
+            template,
+            audience,
+            today,
+            wanted,
+            pdf_variant,
+            changes_since,
+            processes,
+            helper,
+            say=Terminal(),
+            cache=cache_folder(),
+        )
 
 
 def run_watch(paths: list[Path], out: Path, formats: str, theme_name: str | None, audience: str, today: date) -> int:

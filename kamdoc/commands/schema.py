@@ -14,8 +14,8 @@ from kamdoc.errors import KamdocError
 def write_schema(output: Path | None, markdown: bool = False, language: str = "en") -> None:
     """Print the JSON Schema (or the Markdown reference), or write it to `output` (completely or not at all)."""
     from kamdoc.pipeline.render import output_error, write_atomically
-    from kamdoc.standard.schema import schema_text
     from kamdoc.standard.reference import standard_markdown
+    from kamdoc.standard.schema import schema_text
 
     text = standard_markdown() if markdown else schema_text(language)
     if output is None:

@@ -18,7 +18,9 @@ def run_textconv(file: Path) -> int:
     from kamdoc.analyse.canonical import canonical_lines
     from kamdoc.load.document import LoadError, decode_text, find_repo, parse
 
-    tree = find_repo(file)  # as git names the file, its links not followed: the nearest folder up with kamdoc.yaml or .git
+    tree = find_repo(
+        file
+    )  # as git names the file, its links not followed: the nearest folder up with kamdoc.yaml or .git
     data = _read(file, tree)
     try:
         text = canonical_lines(parse(decode_text(data, file), file, tree).data)
@@ -37,4 +39,6 @@ def _read(file: Path, tree: Path) -> bytes:
         return read_in_tree(file, tree, MAX_FILE_BYTES, str(file))
     except FileRefused as exc:
         # git stops the whole diff when its driver fails: the message says how to see the file without kamdoc.
-        raise KamdocError(f"{exc}; kamdoc textconv prints nothing for it (git diff --no-textconv shows the file as it is)") from None
+        raise KamdocError(
+            f"{exc}; kamdoc textconv prints nothing for it (git diff --no-textconv shows the file as it is)"
+        ) from None

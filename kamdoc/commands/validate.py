@@ -22,12 +22,18 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date, langu
     """Validate the plans under `paths` and print the findings; returns the exit code."""
     if not paths or (len(paths) == 1 and not paths[0].exists()):
         missing = paths[0] if paths else Path("plans")
-        raise CommandLineError(f"no {missing}/ folder here: name the plans to check, e.g. `kamdoc validate path/to/plans`")
+        raise CommandLineError(
+            f"no {missing}/ folder here: name the plans to check, e.g. `kamdoc validate path/to/plans`"
+        )
     plans = find_plans(paths)
     if not plans:
-        raise KamdocError(f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)")
+        raise KamdocError(
+            f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)"
+        )
     results = validate_each(plans, today, _findings_only, programmes_for(plans))
-    out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](results, language)
+    out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](
+        results, language
+    )
     if out:
         click.echo(out)
     if fmt != "json":

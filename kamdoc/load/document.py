@@ -13,10 +13,9 @@ from typing import Any
 import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
+from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
 from kamdoc.load.numerals import LOOKS_NUMERIC
 from kamdoc.load.yaml_errors import At, explain
-from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
-
 
 Path_ = tuple[Any, ...]
 """Where a value sits in a plan: mapping keys and list indexes from the top."""
@@ -35,10 +34,18 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL_FLOAT = {
-    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
-    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
 }
 # Text that other YAML tools (1.1 ones, or 1.2 with octal/hex) would read as a
 # boolean or number: kept as text here, but worth quoting for everyone else.
@@ -152,8 +159,15 @@ class Document:
             source = self.lines[pos.line + line]
             indent = len(source) - len(source.lstrip(" "))
             return Pos(pos.file, pos.line + 1 + line, indent + col + 1)
-        if style is None and line == 0 and 0 < pos.line <= len(self.lines) and self.lines[pos.line - 1][pos.col - 1 : pos.col] not in ("'", '"', "{"):
-            return Pos(pos.file, pos.line, pos.col + col)  # a plain scalar's first line is as written (quoted ones may hold escapes)
+        if (
+            style is None
+            and line == 0
+            and 0 < pos.line <= len(self.lines)
+            and self.lines[pos.line - 1][pos.col - 1 : pos.col] not in ("'", '"', "{")
+        ):
+            return Pos(
+                pos.file, pos.line, pos.col + col
+            )  # a plain scalar's first line is as written (quoted ones may hold escapes)
         return pos
 
 
@@ -178,15 +192,25 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
         )
     if "\\" in ref:
         raise FileRefused(f"{quoted(ref)} uses backslashes; separate folders with /")
-    if len(ref) > MAX_PATH_CHARS or any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in ref.split("/")):
-        raise FileRefused(f"{quoted(ref[:80])} is too long a path (at most {MAX_PATH_CHARS:,} characters, {MAX_NAME_BYTES} bytes a name)")
+    if len(ref) > MAX_PATH_CHARS or any(
+        len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in ref.split("/")
+    ):
+        raise FileRefused(
+            f"{quoted(ref[:80])} is too long a path (at most {MAX_PATH_CHARS:,} characters, {MAX_NAME_BYTES} bytes a name)"
+        )
     if "\x00" in ref:
         raise FileRefused(f"{quoted(ref)} has a NUL character, which no file name holds")
     target = base / ref
     if in_git_folder(target, repo):
-        raise FileRefused(f"{quoted(ref)} is inside git's own folder (.git/), which kamdoc never reads; only the files of the work tree are plans' files")
+        raise FileRefused(
+            f"{quoted(ref)} is inside git's own folder (.git/), which kamdoc never reads; only the files of the work tree are plans' files"
+        )
     if not inside(target, repo):
-        how = "through a symbolic link " if inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False) else ""
+        how = (
+            "through a symbolic link "
+            if inside(Path(os.path.normpath(target.absolute())), repo.absolute(), real=False)
+            else ""
+        )
         raise FileRefused(f"{quoted(ref)} points {how}outside the plans repo ({repo}); only files inside it are read")
     real = Path(os.path.realpath(target))
     if not real.exists():
@@ -212,8 +236,10 @@ def inside(path: Path, root: Path, real: bool = True) -> bool:
 
 def in_git_folder(path: Path, root: Path) -> bool:
     """Whether `path` (as written, or after its links) lies in a `.git` folder of the work tree at `root`."""
-    for candidate, top in ((Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
-                           (Path(os.path.realpath(path)), Path(os.path.realpath(root)))):
+    for candidate, top in (
+        (Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
+        (Path(os.path.realpath(path)), Path(os.path.realpath(root))),
+    ):
         if (candidate == top or top in candidate.parents) and ".git" in candidate.relative_to(top).parts:
             return True
     return False
@@ -276,7 +302,9 @@ def decode_text(data: bytes, file: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError(Finding(Pos(file, line, col), "error", "", "the file is not UTF-8 text (save it as UTF-8)")) from None
+        raise LoadError(
+            Finding(Pos(file, line, col), "error", "", "the file is not UTF-8 text (save it as UTF-8)")
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     bad = _NONCHARACTERS.search(text)  # before the pasted breaks are marked with two of them
@@ -286,7 +314,12 @@ def decode_text(data: bytes, file: Path) -> str:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise LoadError(
-            Finding(Pos(file, line, col), "error", "", f"control character U+{ord(bad.group()):04X} is not allowed in a plan; remove it")
+            Finding(
+                Pos(file, line, col),
+                "error",
+                "",
+                f"control character U+{ord(bad.group()):04X} is not allowed in a plan; remove it",
+            )
         )
     return text
 
@@ -314,7 +347,9 @@ def read_plan(plan_file: Path, repo: Path | None = None) -> Document:
     """Read and parse one plan file (LoadError if it cannot be read as a plan at all)."""
     repo = repo or find_repo(plan_file)
     if not inside(plan_file, repo):
-        raise LoadError(Finding(Pos(plan_file, 1, 1), "error", "", f"the plan is a link to a file outside the plans repo ({repo})"))
+        raise LoadError(
+            Finding(Pos(plan_file, 1, 1), "error", "", f"the plan is a link to a file outside the plans repo ({repo})")
+        )
     try:
         data = read_capped(plan_file, MAX_FILE_BYTES, "the plan file")
     except FileRefused as exc:
@@ -369,8 +404,15 @@ def _parse_with(loader_class: Any, text: str, file: Path, repo: Path) -> Documen
             raise _ParserLimit() from None
         mark = exc.problem_mark or exc.context_mark
         context = exc.context_mark or mark
-        at = At(str(exc.problem or ""), str(exc.context or ""), mark.line if mark else 0, mark.column if mark else 0,
-                context.line if context else 0, context.column if context else 0, doc.lines)
+        at = At(
+            str(exc.problem or ""),
+            str(exc.context or ""),
+            mark.line if mark else 0,
+            mark.column if mark else 0,
+            context.line if context else 0,
+            context.column if context else 0,
+            doc.lines,
+        )
         said = explain(at)
         raise LoadError(Finding(Pos(file, said.line, said.col), "error", "", said.message)) from None
     except yaml.YAMLError as exc:
@@ -395,7 +437,9 @@ class _Builder:
         self._expect(yaml.StreamStartEvent)
         event = loader.get_event()
         if isinstance(event, yaml.StreamEndEvent):
-            raise LoadError(Finding(Pos(self.doc.file, 1, 1), "error", "", "the file is empty; a plan starts with `kamdoc: 1`"))
+            raise LoadError(
+                Finding(Pos(self.doc.file, 1, 1), "error", "", "the file is empty; a plan starts with `kamdoc: 1`")
+            )
         self.doc.data = self._node((), 0)
         self._expect(yaml.DocumentEndEvent)
         event = loader.get_event()
@@ -458,21 +502,33 @@ class _Builder:
             # Escapes in a quoted key can make characters the file itself may not hold.
             bad = _BAD_CHARS.search(text) if event.style == '"' else None
             if bad:
-                raise self._refuse(event, f"control character U+{ord(bad.group()):04X} is not allowed in a key; remove it")
+                raise self._refuse(
+                    event, f"control character U+{ord(bad.group()):04X} is not allowed in a key; remove it"
+                )
             if len(text) > MAX_NUMBER_CHARS and not event.style and (_INT.match(text) or _FLOAT.match(text)):
-                raise self._refuse(event, f"a key of {len(text):,} digits is no year or name; a number has at most {MAX_NUMBER_CHARS} characters")
+                raise self._refuse(
+                    event,
+                    f"a key of {len(text):,} digits is no year or name; a number has at most {MAX_NUMBER_CHARS} characters",
+                )
             key = self._key(text) if not event.style else text
             mark = event.start_mark
             assert mark is not None  # every event of a parsed file has one
             if not event.style and text.isdigit() and self._glued(event, path):
                 last = self.last_plain
-                self._node((*path, ("glued", mark.line + 1, mark.column)), depth + 1)  # the split-off "entry" has no value
+                self._node(
+                    (*path, ("glued", mark.line + 1, mark.column)), depth + 1
+                )  # the split-off "entry" has no value
                 self.last_plain = last
                 continue
             if key in mapping:
                 first = self.doc.unpack(self.doc.keys[(*path, key)])
                 self.doc.problems.append(
-                    Finding(self._pos(event), "error", _dotted(path, key), f"duplicate key {quoted(text)} (first given on line {first.line}); keep one")
+                    Finding(
+                        self._pos(event),
+                        "error",
+                        _dotted(path, key),
+                        f"duplicate key {quoted(text)} (first given on line {first.line}); keep one",
+                    )
                 )
                 self._node((*path, ("duplicate", mark.line + 1)), depth + 1)
                 continue
@@ -491,16 +547,28 @@ class _Builder:
     def _scalar(self, event: Any, path: Path_) -> Any:
         text = event.value
         quoted_style = event.style == '"'  # only a double-quoted scalar's escapes make characters the file cannot hold
-        if (quoted_style and ("\x0b" in text or "\x0c" in text)) or (self.sentinels and (_PASTED[0] in text or _PASTED[1] in text)):
+        if (quoted_style and ("\x0b" in text or "\x0c" in text)) or (
+            self.sentinels and (_PASTED[0] in text or _PASTED[1] in text)
+        ):
             text = self._pasted(event, path, text)
         if len(text) > MAX_TEXT:
             self.doc.problems.append(
-                Finding(self._pos(event), "error", _dotted(path), f"the text has {len(text):,} characters; at most {MAX_TEXT:,} are allowed (move long prose to a file with {{file: name.md}})")
+                Finding(
+                    self._pos(event),
+                    "error",
+                    _dotted(path),
+                    f"the text has {len(text):,} characters; at most {MAX_TEXT:,} are allowed (move long prose to a file with {{file: name.md}})",
+                )
             )
         bad = _BAD_CHARS.search(text) if quoted_style else None
         if bad:
             self.doc.problems.append(
-                Finding(self._pos(event), "error", _dotted(path), f"control character U+{ord(bad.group()):04X} is not allowed in text; remove it")
+                Finding(
+                    self._pos(event),
+                    "error",
+                    _dotted(path),
+                    f"control character U+{ord(bad.group()):04X} is not allowed in text; remove it",
+                )
             )
         if event.style in ("|", ">"):
             self.doc.styles[path] = event.style
@@ -509,7 +577,12 @@ class _Builder:
             return text
         if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _FLOAT.match(text)):
             self.doc.problems.append(
-                Finding(self._pos(event), "error", _dotted(path), f"a number of {len(text):,} characters; numbers in a plan have at most {MAX_NUMBER_CHARS}")
+                Finding(
+                    self._pos(event),
+                    "error",
+                    _dotted(path),
+                    f"a number of {len(text):,} characters; numbers in a plan have at most {MAX_NUMBER_CHARS}",
+                )
             )
             return text
         value = self._resolve(text)
@@ -528,9 +601,13 @@ class _Builder:
         cut = _CUT_BY_COMMENT.match(rest)
         if cut:
             self.doc.problems.append(
-                Finding(Pos(self.doc.file, end.line + 1, end.column + len(cut.group(1)) + 1), "warning", _dotted(path),
-                        f"{quoted(cut.group(2))} starts a comment, so the value ends before it as {quoted(text)}; if it belongs to the "
-                        "value, put the whole value in quotes (a comment has a space after its #)")
+                Finding(
+                    Pos(self.doc.file, end.line + 1, end.column + len(cut.group(1)) + 1),
+                    "warning",
+                    _dotted(path),
+                    f"{quoted(cut.group(2))} starts a comment, so the value ends before it as {quoted(text)}; if it belongs to the "
+                    "value, put the whole value in quotes (a comment has a space after its #)",
+                )
             )
 
     def _glued(self, key: Any, path: Path_) -> bool:
@@ -540,7 +617,7 @@ class _Builder:
         if last is None or last[0][:-1] != path or (mark.line, mark.column) != (last[1], last[2] + 1):
             return False
         line = self.doc.lines[mark.line] if mark.line < len(self.doc.lines) else ""
-        if line[last[2]:mark.column] != "," or not LOOKS_NUMERIC.match(last[3] + ",0"):
+        if line[last[2] : mark.column] != "," or not LOOKS_NUMERIC.match(last[3] + ",0"):
             return False
         joined = f"{last[3]},{key.value}"
         self.doc.numerals[last[0]] = joined
@@ -554,8 +631,12 @@ class _Builder:
         if "\x0b" not in text and "\x0c" not in text:
             return text
         self.doc.problems.append(
-            Finding(self._pos(event), "warning", _dotted(path),
-                    "U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space; type them as such")
+            Finding(
+                self._pos(event),
+                "warning",
+                _dotted(path),
+                "U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space; type them as such",
+            )
         )
         return text.replace("\x0b", "\n").replace("\x0c", " ")
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from kamdoc.findings import quoted
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.limits import MAX_FILE_BYTES
-from kamdoc.limits import MAX_REVISION_CHARS
+from kamdoc.findings import quoted
+from kamdoc.limits import MAX_FILE_BYTES, MAX_REVISION_CHARS
 
 
 def run_git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
@@ -34,8 +33,6 @@ def git_root(start: Path) -> Path:
     if run.returncode != 0:
         raise CommandLineError(f"{start} is not inside a git repository; kamdoc diff compares git revisions")
     return Path(run.stdout.decode().strip())
-
-
 
 
 def resolve(repo: Path, revision: str) -> str:
@@ -172,7 +169,9 @@ def last_commits(files: list[Path]) -> dict[Path, LastCommit]:
         return {}
     try:
         top = git_root(files[0].absolute())
-        run = run_git(top, "-c", "core.quotepath=off", "log", "--format=%x00%ct %cz", "--name-only", "--no-renames", "--", ".")
+        run = run_git(
+            top, "-c", "core.quotepath=off", "log", "--format=%x00%ct %cz", "--name-only", "--no-renames", "--", "."
+        )
     except (KamdocError, CommandLineError):  # no git, or not a git repository: ages since commits are left out
         return {}
     newest, unreadable = _newest(run.stdout.decode("utf-8", "replace"))

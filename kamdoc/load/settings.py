@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
@@ -19,12 +19,21 @@ CONFIG_FILE = "kamdoc.yaml"
 # Setting -> (its meaning, the commands and parameters it is the default for).
 SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "plans": ("The folder that holds the plans.", {"new": "plans_dir"}),
-    "language": ("The language of new plans (`kamdoc new`): en or de. Every other command speaks each plan's own language unless --language says otherwise.", {"new": "language"}),
-    "theme": ("The theme: the name of one kamdoc ships, or a folder in the repo.", {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name", "preview": "theme_name"}),
+    "language": (
+        "The language of new plans (`kamdoc new`): en or de. Every other command speaks each plan's own language unless --language says otherwise.",
+        {"new": "language"},
+    ),
+    "theme": (
+        "The theme: the name of one kamdoc ships, or a folder in the repo.",
+        {"render": "theme_name", "build": "theme_name", "portfolio": "theme_name", "preview": "theme_name"},
+    ),
     "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
     "audience": ("internal or customer.", {"render": "audience", "build": "audience", "preview": "audience"}),
-    "shards": ("How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).", {}),
+    "shards": (
+        "How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).",
+        {},
+    ),
 }
 MAX_SHARDS = 64
 """The most parts CI may build the plans in (a CI matrix has its limits too)."""
@@ -52,7 +61,9 @@ def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
     data, doc = _read(path)
     if data.get("portfolio") is not None or data.get("audiences") is not None:
-        record(path, data.get("portfolio"), doc.where, data.get("audiences"))  # a mistake there is reported by every command that reads it
+        record(
+            path, data.get("portfolio"), doc.where, data.get("audiences")
+        )  # a mistake there is reported by every command that reads it
     return data
 
 
@@ -69,14 +80,20 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
         if key in BLOCKS:
             if not isinstance(value, dict):
                 vpos = doc.where((key,))
-                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)")
+                raise KamdocError(
+                    f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)"
+                )
             continue
         if key not in SETTINGS:
-            raise KamdocError(f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}")
+            raise KamdocError(
+                f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}"
+            )
         if key == "shards":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SHARDS:
                 vpos = doc.where((key,))
-                raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: shards: expected a whole number from 1 to {MAX_SHARDS}, got {value!r}")
+                raise KamdocError(
+                    f"{path}:{vpos.line}:{vpos.col}: shards: expected a whole number from 1 to {MAX_SHARDS}, got {value!r}"
+                )
             continue
         if not isinstance(value, str):
             vpos = doc.where((key,))
@@ -97,12 +114,24 @@ def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
     from kamdoc.shipped import THEMES_DIR
 
     if has_bad_chars(value) or len(value) > MAX_PATH_CHARS or not value.strip():
-        raise KamdocError(f"{path}:{pos.line}:{pos.col}: {key}: {value[:40]!r} is no folder name (empty, too long, or with control characters)")
+        raise KamdocError(
+            f"{path}:{pos.line}:{pos.col}: {key}: {value[:40]!r} is no folder name (empty, too long, or with control characters)"
+        )
 
-    if key == "theme" and "/" not in value and "\\" not in value and not (path.parent / value).exists() and (THEMES_DIR / value).is_dir():
+    if (
+        key == "theme"
+        and "/" not in value
+        and "\\" not in value
+        and not (path.parent / value).exists()
+        and (THEMES_DIR / value).is_dir()
+    ):
         return  # the name of a theme kamdoc ships
     target = path.parent / value
-    if Path(value).is_absolute() or not inside(target, path.parent, real=False) or (target.exists() and not inside(target, path.parent)):
+    if (
+        Path(value).is_absolute()
+        or not inside(target, path.parent, real=False)
+        or (target.exists() and not inside(target, path.parent))
+    ):
         raise KamdocError(
             f"{path}:{pos.line}:{pos.col}: {key}: {value!r} is outside the repository (or in .git/); kamdoc.yaml may come "
             f"from a pull request, so it names folders inside the repository only. A person can name another one on the command line ({_FOLDERS[key]})."
@@ -141,7 +170,9 @@ def programme_for(repo: Path) -> Programme:
 
 def record(config_file: Path, value: Any, where: Callable[[Path_], Pos], audiences: Any = None) -> Programme:
     """The `portfolio:` and `audiences:` blocks of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
-    programme = DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
+    programme = (
+        DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
+    )
     config_file = config_file.absolute()
     _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
     return programme
@@ -167,4 +198,3 @@ def programme_at(snapshot: Snapshot) -> Programme:
     data, doc = _read(config_file, content)
     value, audiences = data.get("portfolio"), data.get("audiences")
     return DEFAULT if value is None and audiences is None else parse_programme(value, doc.where, config_file, audiences)
-

@@ -82,7 +82,14 @@ def _in_quotes(value: str) -> str:
 
 def _above(at: At) -> int:
     """The index of the nearest line above the problem's that holds something (not blank, not a comment), or -1."""
-    return next((i for i in range(at.line - 1, -1, -1) if _line(at.lines, i).strip() and not _line(at.lines, i).lstrip().startswith("#")), -1)
+    return next(
+        (
+            i
+            for i in range(at.line - 1, -1, -1)
+            if _line(at.lines, i).strip() and not _line(at.lines, i).lstrip().startswith("#")
+        ),
+        -1,
+    )
 
 
 def _unknown_start(at: At) -> Explained | None:
@@ -91,11 +98,19 @@ def _unknown_start(at: At) -> Explained | None:
         return None
     char = at.here[at.col] if at.col < len(at.here) else ""
     if char == "\t":
-        return Explained(at.line + 1, at.col + 1, "a tab: YAML indents with spaces only; replace the tab with spaces (most editors can turn tabs into spaces)")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            "a tab: YAML indents with spaces only; replace the tab with spaces (most editors can turn tabs into spaces)",
+        )
     key = _KEY.match(at.here)
     value = _in_quotes(at.here[at.col :].strip())
     fixed = f"{key.group('key')}: {value}" if key else value
-    return Explained(at.line + 1, at.col + 1, f"a value cannot start with {char!r} in YAML: put the value in quotes, as in {_shown(fixed)}")
+    return Explained(
+        at.line + 1,
+        at.col + 1,
+        f"a value cannot start with {char!r} in YAML: put the value in quotes, as in {_shown(fixed)}",
+    )
 
 
 def _unclosed(at: At) -> Explained | None:
@@ -103,15 +118,25 @@ def _unclosed(at: At) -> Explained | None:
     char = at.opened[at.context_col] if at.context_col < len(at.opened) else ""
     where = (at.context_line + 1, at.context_col + 1)
     if "quoted scalar" in at.context and "escape" in at.problem:
-        return Explained(at.line + 1, at.col + 1, "a backslash in double quotes starts an escape that YAML does not know here: write the "
-                                                  "character itself, double the backslash (\\\\), or use single quotes")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            "a backslash in double quotes starts an escape that YAML does not know here: write the "
+            "character itself, double the backslash (\\\\), or use single quotes",
+        )
     if "quoted scalar" in at.context:
-        return Explained(*where, f"the quote {char} opened here is never closed: end the value with {char} on the same line, "
-                                 f"as in {_shown(at.opened.rstrip() + char)}")
+        return Explained(
+            *where,
+            f"the quote {char} opened here is never closed: end the value with {char} on the same line, "
+            f"as in {_shown(at.opened.rstrip() + char)}",
+        )
     if "flow sequence" in at.context or "flow mapping" in at.context:
         kind, close = ("list", "]") if "sequence" in at.context else ("mapping", "}")
-        return Explained(*where, f"the {kind} opened here with {char} is never closed: end it with {close} on the same line, "
-                                 f"or put the value in quotes if the {char} belongs to the text")
+        return Explained(
+            *where,
+            f"the {kind} opened here with {char} is never closed: end it with {close} on the same line, "
+            f"or put the value in quotes if the {char} belongs to the text",
+        )
     return None
 
 
@@ -126,13 +151,20 @@ def _colon(at: At) -> Explained | None:
         return _no_space(above, glued)
     key, parent = _KEY.match(at.here), _KEY.match(before)
     if key and parent and _indent(at.here) > _indent(before) and before.rstrip()[-1:] != ":":
-        return Explained(at.line + 1, _indent(at.here) + 1,
-                         f"this line is indented further than the one above, which already has its value: indent "
-                         f"{_shown(key.group('key') + ':')} like {_shown(parent.group('key') + ':')}")
+        return Explained(
+            at.line + 1,
+            _indent(at.here) + 1,
+            f"this line is indented further than the one above, which already has its value: indent "
+            f"{_shown(key.group('key') + ':')} like {_shown(parent.group('key') + ':')}",
+        )
     if key:
         fixed = f"{key.group('key')}: {_in_quotes(at.here[key.end() :].strip())}"
-        return Explained(at.line + 1, at.col + 1, "the value holds a colon followed by a space, which YAML reads as the start of another key: "
-                                                  f"put the whole value in quotes, as in {_shown(fixed)}")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            "the value holds a colon followed by a space, which YAML reads as the start of another key: "
+            f"put the whole value in quotes, as in {_shown(fixed)}",
+        )
     return None
 
 
@@ -148,9 +180,12 @@ def _missing_colon(at: At) -> Explained | None:
     glued = _KEY_NO_SPACE.match(at.opened)
     if glued:
         return _no_space(at.context_line, glued)
-    return Explained(at.context_line + 1, at.context_col + 1,
-                     f"{_shown(at.opened)} is neither `key: value` nor `- item`: add the key and a colon, start a list item with "
-                     "`- `, or join it to the line above if it goes on with that value")
+    return Explained(
+        at.context_line + 1,
+        at.context_col + 1,
+        f"{_shown(at.opened)} is neither `key: value` nor `- item`: add the key and a colon, start a list item with "
+        "`- `, or join it to the line above if it goes on with that value",
+    )
 
 
 def _dash(at: At) -> Explained | None:
@@ -160,19 +195,34 @@ def _dash(at: At) -> Explained | None:
         return None
     dashed = _DASH_NO_SPACE.match(at.here)
     if dashed and not in_mapping:
-        return Explained(at.line + 1, at.col + 1, f"a list item needs a space after its dash: write {_shown('- ' + dashed.group('item'))}")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            f"a list item needs a space after its dash: write {_shown('- ' + dashed.group('item'))}",
+        )
     if in_mapping:
-        return Explained(at.line + 1, at.col + 1, "a list item where the keys of a mapping stand: give the list a key of its own "
-                                                  "(`items:`) on the line above, with the items indented under it")
-    return Explained(at.line + 1, at.col + 1, "this list item is not indented like the items above it: start each `- ` in the same column")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            "a list item where the keys of a mapping stand: give the list a key of its own "
+            "(`items:`) on the line above, with the items indented under it",
+        )
+    return Explained(
+        at.line + 1,
+        at.col + 1,
+        "this list item is not indented like the items above it: start each `- ` in the same column",
+    )
 
 
 def _block_scalar(at: At) -> Explained | None:
     """`|x`: something after the sign that starts a block of text."""
     if "block scalar" not in at.context:
         return None
-    return Explained(at.context_line + 1, at.context_col + 1,
-                     "after | or > nothing may follow on the same line (but + or -): start the text on the next line, indented")
+    return Explained(
+        at.context_line + 1,
+        at.context_col + 1,
+        "after | or > nothing may follow on the same line (but + or -): start the text on the next line, indented",
+    )
 
 
 def _block_mapping(at: At) -> Explained | None:
@@ -180,15 +230,32 @@ def _block_mapping(at: At) -> Explained | None:
     if not any(words in at.problem for words in ("expected key", "expected node content", "block end")):
         return None
     if _QUOTED_THEN_TEXT.match(at.here):
-        return Explained(at.line + 1, at.col + 1, "text after the closing quote: put the whole value inside the quotes, or leave the quotes out")
+        return Explained(
+            at.line + 1,
+            at.col + 1,
+            "text after the closing quote: put the whole value inside the quotes, or leave the quotes out",
+        )
     char = at.here[at.col] if at.col < len(at.here) else ""
     if char and char in "]}":
-        return Explained(at.line + 1, at.col + 1, f"a value cannot start with {char!r} in YAML: put the value in quotes")
+        return Explained(
+            at.line + 1, at.col + 1, f"a value cannot start with {char!r} in YAML: put the value in quotes"
+        )
     sibling = _KEY.match(_line(at.lines, _above(at)))  # the line above: most often the one it should stand in line with
     like = f" like {_shown(sibling.group('key') + ':')} above" if sibling else ""
-    return Explained(at.line + 1, _indent(at.here) + 1,
-                     f"this line's indentation does not fit the lines above: indent it{like} (each level by the same number of spaces)")
+    return Explained(
+        at.line + 1,
+        _indent(at.here) + 1,
+        f"this line's indentation does not fit the lines above: indent it{like} (each level by the same number of spaces)",
+    )
 
 
-_CASES: tuple[Callable[[At], Explained | None], ...] = (_unknown_start, _unclosed, _colon, _missing_colon, _dash, _block_scalar, _block_mapping)
+_CASES: tuple[Callable[[At], Explained | None], ...] = (
+    _unknown_start,
+    _unclosed,
+    _colon,
+    _missing_colon,
+    _dash,
+    _block_scalar,
+    _block_mapping,
+)
 """The cases, the most particular first."""

@@ -78,8 +78,9 @@ TOTAL_ROOM = 16.0
 """Points above the highest column for its total."""
 
 
-def column_plot(width: float, height: float, top_label: str, legend_rows: int, two_line_labels: bool,
-                titled: bool) -> tuple[float, float, float, float]:
+def column_plot(
+    width: float, height: float, top_label: str, legend_rows: int, two_line_labels: bool, titled: bool
+) -> tuple[float, float, float, float]:
     """A column chart's plot inside its frame (x0, y0, x1, y1): room on the left for the longest tick label and the
     axis title, below for the category labels and the legend."""
     left = max(LINE_LEFT, (18.0 if titled else 6.0) + len(top_label) * CHAR_WIDTH * 1.1 + 8.0)

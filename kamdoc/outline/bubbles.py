@@ -41,7 +41,9 @@ def radii(sizes: Sequence[float], plot: Rect) -> tuple[float, ...]:
 def label_rect(text: str, cx: float, cy: float, radius: float, side: str, size: float = CHART_FONT) -> Rect:
     """The box a label takes on one side of its bubble."""
     w, h = len(text) * size * LABEL_CHAR, size * 1.2
-    x = {"center": cx - w / 2, "right": cx + radius + LABEL_GAP, "left": cx - radius - LABEL_GAP - w}.get(side, cx - w / 2)
+    x = {"center": cx - w / 2, "right": cx + radius + LABEL_GAP, "left": cx - radius - LABEL_GAP - w}.get(
+        side, cx - w / 2
+    )
     y = {"above": cy - radius - LABEL_GAP - h, "below": cy + radius + LABEL_GAP}.get(side, cy - h / 2)
     return x, y, x + w, y + h
 
@@ -74,8 +76,13 @@ SEARCHED = 60
 may list a thousand units) is no longer read label by label, and the search would grow with their square."""
 
 
-def label_sides(labels: Sequence[str], centres: Sequence[tuple[float, float]], radius: Sequence[float], plot: Rect,
-                taken: Sequence[Rect]) -> tuple[str, ...]:
+def label_sides(
+    labels: Sequence[str],
+    centres: Sequence[tuple[float, float]],
+    radius: Sequence[float],
+    plot: Rect,
+    taken: Sequence[Rect],
+) -> tuple[str, ...]:
     """A side for each label, largest bubble first: the first free one, else the one overlapping least.
 
     Placed labels also keep clear of the bubbles: a label over another bubble is hard to read.
@@ -91,7 +98,9 @@ def label_sides(labels: Sequence[str], centres: Sequence[tuple[float, float]], r
 
         def cost(side: str) -> float:
             rect = label_rect(labels[i], cx, cy, r, side)
-            over_bubbles = sum(_overlap(rect, disc) for k, disc in enumerate(discs) if k != i) / 2  # a label over a bubble still reads
+            over_bubbles = (
+                sum(_overlap(rect, disc) for k, disc in enumerate(discs) if k != i) / 2
+            )  # a label over a bubble still reads
             return sum(_overlap(rect, other) for other in placed) + over_bubbles + _outside(rect, plot)
 
         # A label wider than its bubble reads better beside it than across its edge.

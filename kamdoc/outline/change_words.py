@@ -39,6 +39,7 @@ class ChangeWords:
 
     def place(self, where: str) -> str:
         """Where a change is, each field's name in the plan's language where there is a word for it ("total 2027" too)."""
+
         def shown(part: str) -> str:
             key = part.replace(" ", "_")
             if has_word(key):
@@ -59,7 +60,9 @@ class ChangeWords:
         """A change as its section's title and the rest: ("Power-Map", "Personen: Martina Müller: Haltung: neutral → positiv")."""
         field = change.where.rsplit(": ", 1)[-1].replace(" ", "_")
         kinds = {"added": word("added", self.lang), "removed": word("removed", self.lang)}
-        line = describe(change, lambda value: self.shown(value, field), self.place(change.where), kinds, self.difference)
+        line = describe(
+            change, lambda value: self.shown(value, field), self.place(change.where), kinds, self.difference
+        )
         section, _, rest = line.partition(": ")
         known = section_of(change.section)
         return (known.title[self.lang == "de"] if known else section), rest

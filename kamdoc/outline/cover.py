@@ -41,11 +41,18 @@ def plan_facts(cover: Cover, language: str, customer: bool = False) -> list[str]
 
     The customer's copy says whom it was prepared for and carries its own marking instead of ours.
     """
-    version = f"{word('version', language)}: {day(cover.version, language)}" + (f" · {term('status', cover.status, language)}" if cover.status else "")
+    version = f"{word('version', language)}: {day(cover.version, language)}" + (
+        f" · {term('status', cover.status, language)}" if cover.status else ""
+    )
     review = f"{word('next_review', language)}: {day(cover.next_review, language)}" if cover.next_review else ""
     prepared = word("prepared_for", language).format(account=cover.full_name) if customer else ""
-    lines = (prepared or cover.division or "", f"{word('key_account_manager', language)}: {cover.key_account_manager}", version, review,
-             marking(cover, language, customer))
+    lines = (
+        prepared or cover.division or "",
+        f"{word('key_account_manager', language)}: {cover.key_account_manager}",
+        version,
+        review,
+        marking(cover, language, customer),
+    )
     return [line for line in lines if line]
 
 
@@ -56,8 +63,17 @@ def marking(cover: Cover, language: str, customer: bool) -> str:
     return cover.confidentiality or ""
 
 
-def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fonts, theme: Theme, size: tuple[float, float],
-                   margin: float, sizes: tuple[float, ...], text_share: float = TEXT_SHARE) -> list[Element]:
+def cover_elements(
+    name: str,
+    facts: list[str],
+    logo: LogoFile | None,
+    fonts: Fonts,
+    theme: Theme,
+    size: tuple[float, float],
+    margin: float,
+    sizes: tuple[float, ...],
+    text_share: float = TEXT_SHARE,
+) -> list[Element]:
     """What a cover shows, placed on a slide of `size` points: `name` as its title, `facts` as lines beneath."""
     width, height = size
     x, w = margin, width - 2 * margin
@@ -65,7 +81,9 @@ def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fo
     lines = len(fonts.bold.wrap(name, TITLE_SIZE, text_w - 2 * INSET))
     title_h = min(TITLE_LINES, lines) * TITLE_SIZE * LINE_SPACING + TITLE_PAD
     title = [Para((Run(name, bold=True),))]
-    title_size = TITLE_SIZE if lines <= TITLE_LINES else fit_size(fonts, title, Box(x, top, text_w, title_h), SMALLER_TITLES)
+    title_size = (
+        TITLE_SIZE if lines <= TITLE_LINES else fit_size(fonts, title, Box(x, top, text_w, title_h), SMALLER_TITLES)
+    )
     if title_size is None:  # a name longer than three lines at the smallest size is shortened there
         title_size = SMALLER_TITLES[-1]
         room = int(title_h // (title_size * LINE_SPACING))
@@ -77,7 +95,14 @@ def cover_elements(name: str, facts: list[str], logo: LogoFile | None, fonts: Fo
     ]
     paras = [Para((Run(line),)) for line in facts]
     sub = Box(x, top + title_h + SUB_GAP, text_w, height - margin - (top + title_h + SUB_GAP))
-    elements.append(text(sub, paras, fit_size(fonts, paras, sub, (theme.size("subtitle"), *sizes)) or theme.size("minimum"), colour="muted"))
+    elements.append(
+        text(
+            sub,
+            paras,
+            fit_size(fonts, paras, sub, (theme.size("subtitle"), *sizes)) or theme.size("minimum"),
+            colour="muted",
+        )
+    )
     if logo is not None:
         scale = min(w * LOGO_BOX[0] / logo.width, height * LOGO_BOX[1] / logo.height)
         iw, ih = logo.width * scale, logo.height * scale

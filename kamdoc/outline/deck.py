@@ -56,7 +56,9 @@ class Text:
     align: str = "left"
     fill: str | None = None  # a theme colour name for the frame's background
     role: str = "body"  # title, body, footer, caption: lets a template map it to a placeholder
-    breaks: tuple[tuple[int, ...], ...] = ()  # per paragraph: where the outline's measured lines begin (set when the deck is complete)
+    breaks: tuple[
+        tuple[int, ...], ...
+    ] = ()  # per paragraph: where the outline's measured lines begin (set when the deck is complete)
 
     def measured(self) -> tuple[Para, ...]:
         """The paragraphs as the outline measured them: a line break where each wrapped line begins.
@@ -83,7 +85,9 @@ class Table:
     bold_last_row: bool = False
     bold_first_column: bool = False
     fills: tuple[tuple[str | None, ...], ...] = ()  # per body cell: a theme colour name for its background, or None
-    lines: tuple[tuple[tuple[str, ...], ...], ...] = ()  # per row (the header first, when there is one) and cell: its measured lines
+    lines: tuple[
+        tuple[tuple[str, ...], ...], ...
+    ] = ()  # per row (the header first, when there is one) and cell: its measured lines
 
     def fill(self, row: int, column: int) -> str | None:
         """The theme colour a body cell is filled with, if any."""
@@ -120,7 +124,9 @@ class ColumnChart:
     axis_top: float = field(init=False)  # the value axis's end and gridline interval, the same in every format
     axis_step: float = field(init=False)
     heights: tuple[float, ...] = field(init=False)  # each column's top value: its stack's sum, or its highest bar
-    plot: tuple[float, float, float, float] = field(init=False)  # the plot inside the chart's box: x0, y0, x1, y1 in points
+    plot: tuple[float, float, float, float] = field(
+        init=False
+    )  # the plot inside the chart's box: x0, y0, x1, y1 in points
     legend_rows: int = field(init=False)
     legend_columns: int = field(init=False)  # names per legend row: as many as fit whole
 
@@ -135,7 +141,9 @@ class ColumnChart:
         x0, _, x1, _ = column_plot(self.box.w, self.box.h, label, 1, False, titled)
         span = x1 - x0
         longest = max((len(series.name) for series in self.series), default=0) * CHAR_WIDTH * LEGEND_CHAR + LEGEND_KEY
-        columns = next((c for c in range(LEGEND_COLUMNS, 0, -1) if longest <= span / c), 1)  # every name whole, on one line
+        columns = next(
+            (c for c in range(LEGEND_COLUMNS, 0, -1) if longest <= span / c), 1
+        )  # every name whole, on one line
         rows = -(-len(self.series) // columns)
         two_lines = any(len(c) > max(4, int(span / max(1, count) / CHAR_WIDTH)) for c in self.categories)  # a line more
         plot = column_plot(self.box.w, self.box.h, label, rows, two_lines, titled)
@@ -208,8 +216,12 @@ class BubbleChart:
     quadrants: tuple[str, str, str, str]  # top left, top right, bottom left, bottom right
     number_format: str = "#,##0"
     format_code: str = ""  # how the PowerPoint chart writes its value axis, in the deck's language on any computer
-    plot: tuple[float, float, float, float] = field(init=False)  # the plot inside the chart's box: x0, y0, x1, y1 in points
-    centres: tuple[tuple[float, float], ...] = field(init=False)  # each bubble's centre in points inside the chart's box
+    plot: tuple[float, float, float, float] = field(
+        init=False
+    )  # the plot inside the chart's box: x0, y0, x1, y1 in points
+    centres: tuple[tuple[float, float], ...] = field(
+        init=False
+    )  # each bubble's centre in points inside the chart's box
     radii: tuple[float, ...] = field(init=False)
     sides: tuple[str, ...] = field(init=False)  # where each bubble's label stands: center, right, left, above or below
 
@@ -218,8 +230,10 @@ class BubbleChart:
         (x0, x1), (y0, y1) = self.x_range, self.y_range
 
         def point(x: float, y: float) -> tuple[float, float]:
-            return (plot[0] + (plot[2] - plot[0]) * (x - x0) / ((x1 - x0) or 1.0),
-                    plot[3] - (plot[3] - plot[1]) * (y - y0) / ((y1 - y0) or 1.0))
+            return (
+                plot[0] + (plot[2] - plot[0]) * (x - x0) / ((x1 - x0) or 1.0),
+                plot[3] - (plot[3] - plot[1]) * (y - y0) / ((y1 - y0) or 1.0),
+            )
 
         centres = tuple(point(b.x, b.y) for b in self.bubbles)
         radii = bubbles.radii([b.size for b in self.bubbles], plot)
@@ -227,7 +241,9 @@ class BubbleChart:
         object.__setattr__(self, "plot", plot)
         object.__setattr__(self, "centres", centres)
         object.__setattr__(self, "radii", radii)
-        object.__setattr__(self, "sides", bubbles.label_sides([b.label for b in self.bubbles], centres, radii, plot, taken))
+        object.__setattr__(
+            self, "sides", bubbles.label_sides([b.label for b in self.bubbles], centres, radii, plot, taken)
+        )
 
 
 @dataclass(frozen=True)
@@ -235,7 +251,9 @@ class Image:
     """A picture from the plans repo: the bytes validation checked, so that no renderer reads a file named by a plan."""
 
     box: Box
-    data: bytes = field(repr=False)  # not in the repr: the HTML renderer collects a deck's characters from its elements' reprs
+    data: bytes = field(
+        repr=False
+    )  # not in the repr: the HTML renderer collects a deck's characters from its elements' reprs
     kind: str = "png"  # png, jpeg or svg
     alt: str = ""  # what the picture shows, for screen readers (PDF/UA requires it)
 
@@ -254,8 +272,12 @@ class Shape:
     key: str = ""  # what connectors attach to
     rounded: bool = True
     padding: tuple[float, float] = (4.0, 2.0)  # between the frame and the text: left and right, top and bottom
-    whole: tuple[Para, ...] = ()  # the paragraphs unbroken, for PowerPoint to wrap in the measured box; else `paras` serve
-    sites: tuple[tuple[float, float], ...] = ()  # where connectors glue, as fractions of the box from its top left; () a plain box's four
+    whole: tuple[
+        Para, ...
+    ] = ()  # the paragraphs unbroken, for PowerPoint to wrap in the measured box; else `paras` serve
+    sites: tuple[
+        tuple[float, float], ...
+    ] = ()  # where connectors glue, as fractions of the box from its top left; () a plain box's four
 
     def text_top(self) -> float:
         """How far below the box's top its first line starts: the lines centred in the box, as PowerPoint anchors them."""
@@ -274,9 +296,14 @@ class Connector:
     width: float
     dashed: bool = False
     glued: bool = True  # a connector glued to both shapes, drawing exactly `points` (orthogonal, at most five legs)
-    sites: tuple[int, int] = (2, 0)  # where it is glued on each box: its Shape.sites index (0 top, 1 left, 2 bottom, 3 right first)
+    sites: tuple[int, int] = (
+        2,
+        0,
+    )  # where it is glued on each box: its Shape.sites index (0 top, 1 left, 2 bottom, 3 right first)
     arrow: bool = False  # an arrowhead at the end: the tie has a direction (one person influences another)
-    halo: float = 0.0  # points of white on each side, under the line: where it crosses a line drawn before, that one is broken
+    halo: float = (
+        0.0  # points of white on each side, under the line: where it crosses a line drawn before, that one is broken
+    )
     dotted: bool = False  # a reporting line through people not shown (the power map's overview)
 
 

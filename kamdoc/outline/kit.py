@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kamdoc.load.document import Document, Path_
+from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
 from kamdoc.outline.deck import Box, Deck, Slide, Table, Text
 from kamdoc.outline.layout import (
@@ -59,13 +59,21 @@ class Geometry:
     @classmethod
     def of(cls, theme: Theme, size: tuple[float, float] | None = None, cache: Path | None = None) -> Geometry:
         """The theme's geometry; its fonts' widths are kept in the folder `cache` between runs when one is given."""
-        width, height = size or (float(theme.get("slide", "width_in")) * PT_PER_IN, float(theme.get("slide", "height_in")) * PT_PER_IN)
+        width, height = size or (
+            float(theme.get("slide", "width_in")) * PT_PER_IN,
+            float(theme.get("slide", "height_in")) * PT_PER_IN,
+        )
         margin = float(theme.get("slide", "margin_in")) * PT_PER_IN
         top = margin * TITLE_TOP + TITLE_H + TITLE_GAP
         fonts = Fonts(Metrics(theme.font_file("regular"), cache), Metrics(theme.font_file("bold"), cache))
-        return cls(fonts, width, height, margin,
-                   Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * FOOTER_ROOM),
-                   (theme.size("body"), theme.size("body") - 2, theme.size("small")))
+        return cls(
+            fonts,
+            width,
+            height,
+            margin,
+            Box(margin, top, width - 2 * margin, height - top - FOOTER_H - margin * FOOTER_ROOM),
+            (theme.size("body"), theme.size("body") - 2, theme.size("small")),
+        )
 
     @property
     def title_box(self) -> Box:
@@ -77,7 +85,9 @@ class Geometry:
         height = footer_size * FOOTER_LINE
         y = self.height - self.margin * 0.5 - height
         width = self.width - 2 * self.margin
-        return Box(self.margin, y, width * FOOTER_SHARE, height), Box(self.margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), height)
+        return Box(self.margin, y, width * FOOTER_SHARE, height), Box(
+            self.margin + width * FOOTER_SHARE, y, width * (1 - FOOTER_SHARE), height
+        )
 
     def place_footer(self, deck: Deck, theme: Theme) -> Deck:
         """The deck with its frame's geometry (title, body, footer): the renderers draw there and work out none of their own."""
@@ -93,8 +103,13 @@ def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     slide_refs.resolve(slides)  # "S. 12" on the power map's slides, now that each has its number
     sizes = tuple(theme.size("title") - step for step in TITLE_STEPS)
     for slide in slides:
-        slide.title, slide.title_size = fit_title(geometry.fonts, slide.title, geometry.width - 2 * geometry.margin, sizes,
-                                                  float(int(min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))))  # two lines fit
+        slide.title, slide.title_size = fit_title(
+            geometry.fonts,
+            slide.title,
+            geometry.width - 2 * geometry.margin,
+            sizes,
+            float(int(min(sizes[-1], TITLE_H / 2 / LINE_SPACING - 1))),
+        )  # two lines fit
         slide.title_box = None if slide.kind == "cover" else geometry.title_box
     _same_sizes(slides)
     measure_lines(slides, geometry.fonts)
@@ -115,30 +130,41 @@ def _same_sizes(slides: list[Slide]) -> None:
         body = min((e.size for s in group for e in s.elements if isinstance(e, Text) and e.role == "body"), default=0.0)
         for slide in group:
             slide.title_size = title
-            slide.elements = [replace(e, size=body) if isinstance(e, Text) and e.role == "body" else e for e in slide.elements]
+            slide.elements = [
+                replace(e, size=body) if isinstance(e, Text) and e.role == "body" else e for e in slide.elements
+            ]
 
 
 class Kit:
     """What every deck's slide builders share: the theme's geometry, the language, and the slides made so far."""
 
-    def __init__(self, theme: Theme, language: str, size: tuple[float, float] | None = None, cache: Path | None = None) -> None:
+    def __init__(
+        self, theme: Theme, language: str, size: tuple[float, float] | None = None, cache: Path | None = None
+    ) -> None:
         self.theme = theme
         self.lang = language
         self.geometry = g = Geometry.of(theme, size, cache)
-        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = g.fonts, g.width, g.height, g.margin, g.body, g.sizes
+        self.fonts, self.width, self.height, self.margin, self.body, self.sizes = (
+            g.fonts,
+            g.width,
+            g.height,
+            g.margin,
+            g.body,
+            g.sizes,
+        )
         self.minimum = theme.size("minimum")
         self.slides: list[Slide] = []
 
     def w(self, key: str) -> str:
         return word(key, self.lang)
 
-    def new(self, kind: str, title: str, section: str, *paths: Path_) -> Slide:
+    def new(self, kind: str, title: str, section: str) -> Slide:
         # The notes are the presenter's: what to say, never where a file is edited (the live preview links to the places).
         slide = Slide(kind, title, notes=[], section=section)
         self.slides.append(slide)
         return slide
 
-    def flow(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock], *paths: Path_) -> None:
+    def flow(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock]) -> None:
         """Text and tables over as many slides as they need, at the largest size that fits one slide (or the smallest, split)."""
         if not items:
             return
@@ -154,7 +180,7 @@ class Kit:
             if len(shorter.pages) == len(flow.pages):
                 flow = shorter
         for page in flow.pages:
-            slide = self.new(kind, title, section, *paths)
+            slide = self.new(kind, title, section)
             slide.elements += page
 
     def flowed(self, items: Sequence[Para | TableBlock], size: float, body: Box) -> Flow:
@@ -170,21 +196,36 @@ class Kit:
                 flow.paras([p for p in group if isinstance(p, Para)])
         return flow
 
-    def table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]],
-              align: list[str] | None = None, *paths: Path_, bold_last_row: bool = False) -> None:
+    def table(
+        self,
+        kind: str,
+        title: str,
+        section: str,
+        header: list[str],
+        rows: list[list[str]],
+        align: list[str] | None = None,
+        bold_last_row: bool = False,
+    ) -> None:
+        """A table over as many slides as it needs, without the columns no row fills."""
         if not rows:
             return
         align = align or ["left"] * len(header)
         header, rows, align = _filled_columns(header, rows, align)
         size = self.theme.size("small")
         key_value = not any(header)  # a two-column table of labels and values
-        for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, size,
-                                    bold_last_row, key_value):
-            slide = self.new(kind, title, section, *paths)
+        for table in paginate_table(
+            self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, size, bold_last_row, key_value
+        ):
+            slide = self.new(kind, title, section)
             slide.elements.append(table)
 
-    def tables_together(self, kind: str, title: str, section: str, parts: list[tuple[list[str], list[list[str]], list[str]]],
-                        *paths: Path_) -> bool:
+    def tables_together(
+        self,
+        kind: str,
+        title: str,
+        section: str,
+        parts: list[tuple[list[str], list[list[str]], list[str]]],
+    ) -> bool:
         """Small neighbouring tables on one slide, one under the other; False (and nothing made) when they do not all fit."""
         size, y, placed = self.theme.size("small"), self.body.y, []
         for header, rows, align in parts:
@@ -197,7 +238,7 @@ class Kit:
                 return False
             placed.append(tables[0])
             y = tables[0].box.bottom + TABLE_GAP
-        slide = self.new(kind, title, section, *paths)
+        slide = self.new(kind, title, section)
         slide.elements += placed
         return True
 
@@ -233,8 +274,16 @@ class Kit:
 class PlanKit(Kit):
     """The kit of one plan's deck: the plan (already the audience's copy), its checked images, and whose copy it is."""
 
-    def __init__(self, plan: Plan, doc: Document, theme: Theme, customer: bool, size: tuple[float, float] | None = None,
-                 images: Mapping[Named, Image] | None = None, cache: Path | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        doc: Document,
+        theme: Theme,
+        customer: bool,
+        size: tuple[float, float] | None = None,
+        images: Mapping[Named, Image] | None = None,
+        cache: Path | None = None,
+    ) -> None:
         super().__init__(theme, plan.language, size, cache)
         self.plan = plan
         self.doc = doc
@@ -270,7 +319,14 @@ class PlanKit(Kit):
         columns = section.table.columns
         rows = [[self.cell(column, item) for column in columns] for item in items]
         header = [column.title[self.lang == "de"] for column in columns]
-        self.table(section.key, entry.title[self.lang == "de"], entry.key, header, rows, [c.align for c in columns], (section.key, *entry.source))
+        self.table(
+            section.key,
+            entry.title[self.lang == "de"],
+            entry.key,
+            header,
+            rows,
+            [c.align for c in columns],
+        )
 
     def cell(self, column: Column, item: object) -> str:
         """One value of a table as the deck writes it."""
@@ -298,7 +354,9 @@ BALANCE_STEPS = (0.95, 0.9, 0.85, 0.8, 0.75)
 """Shares of the body's height the earlier slides are tried at, to give the last one more."""
 
 
-def _filled_columns(header: list[str], rows: list[list[str]], align: list[str]) -> tuple[list[str], list[list[str]], list[str]]:
+def _filled_columns(
+    header: list[str], rows: list[list[str]], align: list[str]
+) -> tuple[list[str], list[list[str]], list[str]]:
     """A table without the columns no row fills (a budget nobody gave, or a field the customer's copy leaves out).
 
     The first column names the row and stays; so does every column of a table of labels and values.

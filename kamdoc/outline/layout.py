@@ -6,9 +6,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from kamdoc.outline.deck import Box, Slide, Table, Text
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.deck import Box, Slide, Table, Text
 
 BULLET_INDENT = 18.0
 """Points a list item's text is indented by, per level."""
@@ -49,7 +49,9 @@ class Fonts:
         return tuple(self.regular.break_runs(*self._in_frame(para, size, width, bold), self.bold))
 
     @staticmethod
-    def _in_frame(para: Para, size: float, width: float, bold: bool = False) -> tuple[list[tuple[str, bool]], float, float]:
+    def _in_frame(
+        para: Para, size: float, width: float, bold: bool = False
+    ) -> tuple[list[tuple[str, bool]], float, float]:
         """A paragraph's styled runs, its size, and the width its lines have in a text frame `width` points wide."""
         start, _ = indent(para, size)
         return [(r.text, r.bold or bold) for r in para.runs], size, max(20.0, width - start - 2 * INSET)
@@ -174,8 +176,14 @@ def fit_size(fonts: Fonts, paras: list[Para], box: Box, sizes: tuple[float, ...]
     return None
 
 
-def column_widths(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], size: float, total: float,
-                  numeric: tuple[bool, ...]) -> tuple[float, ...]:
+def column_widths(
+    fonts: Fonts,
+    header: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    size: float,
+    total: float,
+    numeric: tuple[bool, ...],
+) -> tuple[float, ...]:
     """Column widths from their content: no word is broken where avoidable, numbers get what they need, text shares the rest."""
     pad = 2 * CELL_PAD_X + 2
     natural, floor = [], []
@@ -205,9 +213,17 @@ def row_height(lines: int, size: float) -> float:
     return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + ROW_EXTRA
 
 
-def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], align: tuple[str, ...],
-                   box: Box, size: float, bold_last_row: bool = False, bold_first_column: bool = False,
-                   first_height: float | None = None) -> list[Table]:
+def paginate_table(
+    fonts: Fonts,
+    header: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    align: tuple[str, ...],
+    box: Box,
+    size: float,
+    bold_last_row: bool = False,
+    bold_first_column: bool = False,
+    first_height: float | None = None,
+) -> list[Table]:
     """A table split over as many boxes as it needs, the header row repeated on each (the first may be shorter)."""
     numeric = tuple(a == "right" for a in align)
     widths = column_widths(fonts, header, rows, size, box.w, numeric)
@@ -219,14 +235,21 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
 
         A bold first column is measured bold, as it is drawn."""
         if (cells, bold) not in measured:
-            measured[cells, bold] = tuple(tuple(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)))
-                                          for k, (c, w) in enumerate(zip(cells, widths)))
+            measured[cells, bold] = tuple(
+                tuple(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)))
+                for k, (c, w) in enumerate(zip(cells, widths))
+            )
         return measured[cells, bold]
 
     def height(cells: tuple[str, ...], bold: bool = False) -> float:
         return row_height(max(len(lines) for lines in lines_of(cells, bold)), size)
 
     head_h = height(header, True) if any(header) else 0.0
+
+    def piece(cells: list[tuple[str, ...]], heights: list[float], used: float, bold_last: bool) -> Table:
+        cut = Box(box.x, box.y, box.w, used)
+        return Table(cut, widths, header, tuple(cells), align, size, (head_h, *heights), bold_last, bold_first_column)
+
     rows = _split_tall_rows(fonts, rows, widths, size, box.h - head_h)
     tables: list[Table] = []
     current: list[tuple[str, ...]] = []
@@ -242,17 +265,13 @@ def paginate_table(fonts: Fonts, header: tuple[str, ...], rows: Sequence[tuple[s
                 limit = box.h
                 current, heights, used = [row], [h], head_h + h
                 continue
-            tables.append(Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights),
-                                False, bold_first_column))
+            tables.append(piece(current, heights, used, False))
             current, heights, used = [], [], head_h
             limit = box.h
         current.append(row)
         heights.append(h)
         used += h
-    tables.append(
-        Table(Box(box.x, box.y, box.w, used), widths, header, tuple(current), align, size, (head_h, *heights), bold_last_row,
-              bold_first_column)
-    )
+    tables.append(piece(current, heights, used, bold_last_row))
     return [_with_lines(t, lines_of) for t in _rebalanced(tables, box)]
 
 
@@ -286,15 +305,25 @@ def _rebalanced(tables: list[Table], box: Box) -> list[Table]:
         running += heights[cut]
         cut += 1
     cut = max(1, cut)
-    first = replace(before, box=Box(before.box.x, before.box.y, before.box.w, head_h + sum(heights[:cut])), rows=rows[:cut],
-                    row_heights=(head_h, *heights[:cut]), bold_last_row=False)
-    second = replace(last, box=Box(last.box.x, last.box.y, last.box.w, head_h + sum(heights[cut:])), rows=rows[cut:],
-                     row_heights=(head_h, *heights[cut:]))
+    first = replace(
+        before,
+        box=Box(before.box.x, before.box.y, before.box.w, head_h + sum(heights[:cut])),
+        rows=rows[:cut],
+        row_heights=(head_h, *heights[:cut]),
+        bold_last_row=False,
+    )
+    second = replace(
+        last,
+        box=Box(last.box.x, last.box.y, last.box.w, head_h + sum(heights[cut:])),
+        rows=rows[cut:],
+        row_heights=(head_h, *heights[cut:]),
+    )
     return [*tables[:-2], first, second]
 
 
-def _split_tall_rows(fonts: Fonts, rows: Sequence[tuple[str, ...]], widths: tuple[float, ...], size: float,
-                     room: float) -> list[tuple[str, ...]]:
+def _split_tall_rows(
+    fonts: Fonts, rows: Sequence[tuple[str, ...]], widths: tuple[float, ...], size: float, room: float
+) -> list[tuple[str, ...]]:
     """Rows taller than a whole slide are cut into several rows, line by line."""
     max_lines = max(1, int((room - 2 * CELL_PAD_Y - 1) // (size * LINE_SPACING)))
     out: list[tuple[str, ...]] = []
@@ -304,11 +333,13 @@ def _split_tall_rows(fonts: Fonts, rows: Sequence[tuple[str, ...]], widths: tupl
             out.append(row)
             continue
         for start in range(0, max(len(lines) for lines in wrapped), max_lines):
-            out.append(tuple(" ".join(lines[start:start + max_lines]) for lines in wrapped))
+            out.append(tuple(" ".join(lines[start : start + max_lines]) for lines in wrapped))
     return out
 
 
-def fit_title(fonts: Fonts, title: str, width: float, sizes: tuple[float, ...], two_line_size: float) -> tuple[str, float]:
+def fit_title(
+    fonts: Fonts, title: str, width: float, sizes: tuple[float, ...], two_line_size: float
+) -> tuple[str, float]:
     """A title on one line at the largest size that fits, else on two lines at `two_line_size`, shortened with … if need be."""
     for size in sizes:
         if fonts.bold.width(title, size) <= width - 2 * INSET:
@@ -388,7 +419,9 @@ class Flow:
                     queue[0] = parts[1]
                     used = room
                 break
-            if queue and len(chunk) > 1 and is_heading(chunk[-1]):  # a heading goes over with its text, never alone at the foot
+            if (
+                queue and len(chunk) > 1 and is_heading(chunk[-1])
+            ):  # a heading goes over with its text, never alone at the foot
                 queue.insert(0, chunk.pop())
                 used = 2 * INSET + sum(self.fonts.para_height(p, self.size, self.body.w) for p in chunk)
             if chunk:
@@ -419,11 +452,23 @@ def is_heading(para: Para) -> bool:
 def measure_lines(slides: Sequence[Slide], fonts: Fonts) -> None:
     """Give every text frame its measured line breaks, so that each renderer shows the lines the layout counted."""
     for slide in slides:
-        slide.elements = [replace(e, breaks=tuple(fonts.breaks(p, e.size, e.box.w, e.bold) for p in e.paras)) if isinstance(e, Text) else e
-                          for e in slide.elements]
+        slide.elements = [
+            replace(e, breaks=tuple(fonts.breaks(p, e.size, e.box.w, e.bold) for p in e.paras))
+            if isinstance(e, Text)
+            else e
+            for e in slide.elements
+        ]
 
 
-def text(box: Box, paras: Sequence[Para], size: float, colour: str = "text", bold: bool = False, align: str = "left",
-         fill: str | None = None, role: str = "body") -> Text:
+def text(
+    box: Box,
+    paras: Sequence[Para],
+    size: float,
+    colour: str = "text",
+    bold: bool = False,
+    align: str = "left",
+    fill: str | None = None,
+    role: str = "body",
+) -> Text:
     """A text element (a shorthand)."""
     return Text(box, tuple(paras), size, colour, bold, align, fill, role)

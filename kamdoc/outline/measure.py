@@ -84,7 +84,9 @@ class Metrics:
 
     def __init__(self, font_file: Path, cache_folder: Path | None = None) -> None:
         self.widths, self.fallback = _advances(font_file, cache_folder)
-        self._seen: dict[str, float] = {}  # text -> width at 1 pt: layouts try several sizes and widths with the same texts
+        self._seen: dict[
+            str, float
+        ] = {}  # text -> width at 1 pt: layouts try several sizes and widths with the same texts
 
     def width(self, text: str, size: float) -> float:
         unit = self._seen.get(text)
@@ -161,7 +163,9 @@ _Pieces = list[tuple[str, "Metrics"]]
 """A word's parts, each with the font it is set in (a word may be partly bold)."""
 
 
-def _words(runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Metrics) -> list[tuple[int, float, _Pieces, float]]:
+def _words(
+    runs: list[tuple[str, bool]], size: float, bold: Metrics, regular: Metrics
+) -> list[tuple[int, float, _Pieces, float]]:
     """The words of styled runs: where each starts, its width, its parts, and the width of the space after it (-1: a forced break).
 
     Each part is measured whole, so a word met before (in another layout tried) costs a look-up, not a sum.

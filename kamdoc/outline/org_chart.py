@@ -81,12 +81,16 @@ class Block:
     w: float
     h: float
     boxes: dict[str, Box] = field(default_factory=dict)
-    lines: list[tuple[str, str, tuple[tuple[float, float], ...], bool]] = field(default_factory=list)  # boss, report, route, glued
+    lines: list[tuple[str, str, tuple[tuple[float, float], ...], bool]] = field(
+        default_factory=list
+    )  # boss, report, route, glued
     cut: list[str] = field(default_factory=list)  # people shown whose reports continue elsewhere
     caption: str = ""  # "continued …" or "no reporting line", set when the block is made
     continues: str = ""  # the person at the top of a continued part (shown on another slide too)
     caption_h: float = 0.0  # the caption's height over the block
-    variants: list[Block] = field(default_factory=list)  # the same part laid out otherwise (leaves stacked or in a row), to pack
+    variants: list[Block] = field(
+        default_factory=list
+    )  # the same part laid out otherwise (leaves stacked or in a row), to pack
 
 
 def moved(block: Block, dx: float, dy: float) -> Block:
@@ -166,7 +170,9 @@ class Layout:
             for c in range(columns):
                 column = leaves[c * per_column : (c + 1) * per_column]
                 if column:
-                    bottom = max(bottom, top + sum(self.heights[leaf] for leaf in column) + (len(column) - 1) * STACK_GAP)
+                    bottom = max(
+                        bottom, top + sum(self.heights[leaf] for leaf in column) + (len(column) - 1) * STACK_GAP
+                    )
         stacked = set(leaves)  # a set: a manager may have thousands of reports
         for kid in kids:
             if kid not in stacked:
@@ -202,7 +208,14 @@ class Layout:
             for leaf in leaves[c * per_column : (c + 1) * per_column]:
                 box = Box(x + INDENT, y, self.width, self.heights[leaf])
                 block.boxes[leaf] = box
-                block.lines.append(("", leaf, ((spine, top - GAP_Y / 2), (spine, box.y + box.h / 2), (box.x, box.y + box.h / 2)), False))
+                block.lines.append(
+                    (
+                        "",
+                        leaf,
+                        ((spine, top - GAP_Y / 2), (spine, box.y + box.h / 2), (box.x, box.y + box.h / 2)),
+                        False,
+                    )
+                )
                 if self.children[leaf] and depth == 1:
                     block.cut.append(leaf)
                 y = box.bottom + STACK_GAP
@@ -234,8 +247,14 @@ class Layout:
         for part in parts:
             child = next(iter(part.boxes))  # a subtree's first box is its root
             box = part.boxes[child]
-            middle = box.x + box.w / 2  # down from the manager to the lane, along it, down into the report's top: elbows only
-            route = ((centre, head.bottom), (middle, box.y)) if abs(middle - centre) < 0.5 else ((centre, head.bottom), (centre, lane), (middle, lane), (middle, box.y))
+            middle = (
+                box.x + box.w / 2
+            )  # down from the manager to the lane, along it, down into the report's top: elbows only
+            route = (
+                ((centre, head.bottom), (middle, box.y))
+                if abs(middle - centre) < 0.5
+                else ((centre, head.bottom), (centre, lane), (middle, lane), (middle, box.y))
+            )
             block.lines.append((node, child, route, True))
             block.boxes.update(part.boxes)
             block.lines += part.lines
@@ -282,7 +301,11 @@ class Page:
 
     def filled(self, width: float, height: float) -> float:
         """The share of the slide its parts take: their boxes and the room between them, row by row."""
-        return sum(min(used, width) * row_h for _, row_h, used in self.rows) / (width * height) if width and height else 1.0
+        return (
+            sum(min(used, width) * row_h for _, row_h, used in self.rows) / (width * height)
+            if width and height
+            else 1.0
+        )
 
 
 Caption = Callable[[str, bool], str]
@@ -292,9 +315,23 @@ Caption = Callable[[str, bool], str]
 class Planner:
     """Splits trees into blocks that each fit a slide; a part cut off continues in a block of its own, under a caption."""
 
-    def __init__(self, forest_: Forest, layout: Layout, width: float, height: float, caption: Caption, caption_h: Callable[[str, float], float],
-                 loners_caption: str, rows: bool = False) -> None:
-        self.layout, self.width, self.height, self.rows = layout, width, height, rows  # rows: reports side by side where they fit
+    def __init__(
+        self,
+        forest_: Forest,
+        layout: Layout,
+        width: float,
+        height: float,
+        caption: Caption,
+        caption_h: Callable[[str, float], float],
+        loners_caption: str,
+        rows: bool = False,
+    ) -> None:
+        self.layout, self.width, self.height, self.rows = (
+            layout,
+            width,
+            height,
+            rows,
+        )  # rows: reports side by side where they fit
         self.children, self.roots, self.loners = forest_
         self.caption, self.caption_h, self.loners_caption = caption, caption_h, loners_caption
         self._made: dict[tuple[str, bool | None], list[Block]] = {}
@@ -306,7 +343,9 @@ class Planner:
     def blocks(self, starts: Sequence[str] | None = None, loners: bool = True) -> list[Block]:
         """The trees under `starts` (each a branch, under a caption) or, without them, the whole forest; then the loners."""
         out: list[Block] = []
-        queue: deque[tuple[str, bool | None]] = deque((node, True) for node in starts) if starts is not None else deque((r, None) for r in self.roots)
+        queue: deque[tuple[str, bool | None]] = (
+            deque((node, True) for node in starts) if starts is not None else deque((r, None) for r in self.roots)
+        )
         while queue:
             node, branch = queue.popleft()
             key = (node, branch)
@@ -345,7 +384,9 @@ class Planner:
                 if self.fits((w, h), caption):
                     fitting.append((w * h, w, order))
             if fitting and self.rows and any(order == 0 for _, _, order in fitting):
-                fitting = [f for f in fitting if f[2] == 0]  # an org chart's look: each manager over the row of their reports
+                fitting = [
+                    f for f in fitting if f[2] == 0
+                ]  # an org chart's look: each manager over the row of their reports
             if fitting:  # the most compact first; the others are tried when it does not fit beside the parts on a slide
                 made: list[Block] = []
                 seen: set[tuple[float, float]] = set()
@@ -442,7 +483,9 @@ def _packed(blocks: list[Block], width: float, height: float) -> list[Page]:
             continue
         pages.append(Page())
         block = min(shapes, key=lambda b: (b.w, b.h))
-        if not pages[-1].place(block, width, height):  # taller than any slide (or its people all shown): it stands alone, from the top
+        if not pages[-1].place(
+            block, width, height
+        ):  # taller than any slide (or its people all shown): it stands alone, from the top
             pages[-1].blocks.append(block)
             pages[-1].rows.append((0.0, block.h, block.w))
             pages[-1].people.update(block.boxes)

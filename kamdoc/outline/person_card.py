@@ -49,7 +49,9 @@ class Line:
     bold: bool = False
     italic: bool = False
     colour: str | None = None
-    suffix: str = ""  # set plain after the text, on its last line if it fits there ("Anja Kühn → S. 12" on the overview)
+    suffix: str = (
+        ""  # set plain after the text, on its last line if it fits there ("Anja Kühn → S. 12" on the overview)
+    )
     lead_colour: str | None = None  # the text's first character (a tag's arrow) in this theme colour: the tie's kind
 
 
@@ -60,7 +62,11 @@ Card = tuple[tuple[Para, ...], tuple[Para, ...]]
 def card_lines(person: Person, language: str, compact: bool = False) -> list[Line]:
     """What a person's box says; `compact`: name and title only (the overview)."""
     lines = [Line(person.name, "name", bold=True)]
-    department = person.department if person.department and person.department.casefold() not in (person.title or "").casefold() else None
+    department = (
+        person.department
+        if person.department and person.department.casefold() not in (person.title or "").casefold()
+        else None
+    )
     title = ", ".join(x for x in (person.title, department) if x)
     if title:
         lines.append(Line(_NUMBER_AFTER.sub("\u00a0", title), "title"))
@@ -70,7 +76,9 @@ def card_lines(person: Person, language: str, compact: bool = False) -> list[Lin
         lines.append(Line(", ".join(term("role", r, language) for r in person.roles), "roles", italic=True))
     if person.owner or person.contact:
         often = term("contact", person.contact, language) if person.contact else ""
-        often = word("no_contact_yet", language) if person.contact == "none" else often[:1].lower() + often[1:]  # mid-sentence
+        often = (
+            word("no_contact_yet", language) if person.contact == "none" else often[:1].lower() + often[1:]
+        )  # mid-sentence
         how = " · ".join(x for x in (short_name(person.owner or ""), often) if x)
         lines.append(Line(f"{word('our_contact', language)}: {how}", "contact"))
     return lines
@@ -88,7 +96,9 @@ def _wrapped(fonts: Fonts, line: Line, style: Style) -> list[str]:
     """A part's lines at `style`: names break at spaces and their own hyphens; any word too long breaks between characters."""
     metrics = fonts.bold if line.bold else fonts.regular
     if line.kind == "name":
-        words = [piece for token in line.text.split(" ") if token for piece in _HYPHEN.split(token)]  # " " only: "→\u00a0S.\u00a012" stays one
+        words = [
+            piece for token in line.text.split(" ") if token for piece in _HYPHEN.split(token)
+        ]  # " " only: "→\u00a0S.\u00a012" stays one
         out: list[str] = []
         for piece in words:  # after a hyphen, no space: "Brenner-" + "Hofmann" on the next line reads as one name
             joined = f"{out[-1]}{'' if out[-1].endswith('-') else ' '}{piece}" if out else piece
@@ -109,7 +119,9 @@ def measure(fonts: Fonts, lines: list[Line], style: Style) -> tuple[Card, float]
         wrapped = _wrapped(fonts, Line(f"{line.text} {suffix}" if suffix else line.text, line.kind, line.bold), style)
         most = MOST_LINES[line.kind]
         text = line.text
-        if len(wrapped) > most:  # only a text no real box holds (a name of pages): shortened, so the box stays on its slide
+        if (
+            len(wrapped) > most
+        ):  # only a text no real box holds (a name of pages): shortened, so the box stays on its slide
             metrics = fonts.bold if line.bold else fonts.regular
             wrapped = [*wrapped[: most - 1], fit_line(metrics, " ".join(wrapped[most - 1 :]), style.size, style.inner)]
             text, suffix = " ".join(wrapped), ""
@@ -132,8 +144,13 @@ def _led(para: Para, colour: str | None) -> Para:
     first = para.runs[0]
     if colour is None or not first.text:
         return para
-    return Para((Run(first.text[0], first.bold, first.italic, colour=colour), Run(first.text[1:], first.bold, first.italic, colour=first.colour),
-                 *para.runs[1:]))
+    return Para(
+        (
+            Run(first.text[0], first.bold, first.italic, colour=colour),
+            Run(first.text[1:], first.bold, first.italic, colour=first.colour),
+            *para.runs[1:],
+        )
+    )
 
 
 def height(lines: int, size: float) -> float:

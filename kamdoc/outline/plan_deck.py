@@ -30,11 +30,19 @@ FOOTER_NAME_MIN = 40.0
 
 def cover(kit: PlanKit) -> None:
     c = kit.plan.cover
-    slide = kit.new("cover", c.account, "cover", ("cover",))
+    slide = kit.new("cover", c.account, "cover")
     # The bytes validation checked: a file read again here could have changed since (or be gone).
     logo = kit.images.get((LOGO, c.logo)) if c.logo else None
-    slide.elements += cover_elements(c.account, plan_facts(c, kit.lang, kit.customer), logo, kit.fonts, kit.theme, (kit.width, kit.height),
-                                     kit.margin, kit.sizes)
+    slide.elements += cover_elements(
+        c.account,
+        plan_facts(c, kit.lang, kit.customer),
+        logo,
+        kit.fonts,
+        kit.theme,
+        (kit.width, kit.height),
+        kit.margin,
+        kit.sizes,
+    )
 
 
 def agenda(kit: PlanKit, entries: list[tuple[Entry, str]]) -> None:
@@ -75,12 +83,22 @@ def _make(kit: PlanKit, section: Section, entry: Entry) -> None:
     elif section.table is not None:
         kit.section_table(section, entry)
     else:  # a registry entry without a way to draw it is kamdoc's own mistake, caught by the tests
-        raise LookupError(f"the agenda entry {entry.key!r} of section {section.key!r} has no slide builder and no table")
+        raise LookupError(
+            f"the agenda entry {entry.key!r} of section {section.key!r} has no slide builder and no table"
+        )
 
 
-def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "internal", size: tuple[float, float] | None = None,
-                  changes_since: tuple[str, list[Change] | None] | None = None, copy: CustomerCopy | None = None,
-                  images: Mapping[Named, Image] | None = None, cache: Path | None = None) -> Deck:
+def build_outline(
+    plan: Plan,
+    doc: Document,
+    theme: Theme,
+    audience: str = "internal",
+    size: tuple[float, float] | None = None,
+    changes_since: tuple[str, list[Change] | None] | None = None,
+    copy: CustomerCopy | None = None,
+    images: Mapping[Named, Image] | None = None,
+    cache: Path | None = None,
+) -> Deck:
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
     `size` is the slide size in points; `changes_since` (a date's text and the diff, None for a plan
@@ -95,6 +113,30 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
     plan = for_audience(plan, audience, copy)
     kit = PlanKit(plan, doc, theme, customer, size, images, cache)
     cover(kit)
+    body, entries = _entries(kit)
+    agenda(kit, entries)
+    if changes_since is not None:
+        changes(kit, *changes_since)
+    slides = kit.slides + body
+    finish(slides, kit.geometry, theme)
+    c = plan.cover
+    return kit.geometry.place_footer(
+        Deck(
+            title=f"{word('deck_title', plan.language)}: {c.account}",
+            author=c.key_account_manager,
+            subject=c.division or c.account,
+            language=plan.language,
+            footer=_footer(kit),
+            width=kit.width,
+            height=kit.height,
+            slides=slides,
+        ),
+        theme,
+    )
+
+
+def _entries(kit: PlanKit) -> tuple[list[Slide], list[tuple[Entry, str]]]:
+    """Each agenda entry's slides, in the standard's order, and the entries that made any."""
     body: list[Slide] = []
     entries: list[tuple[Entry, str]] = []
     for section in SECTIONS:
@@ -105,29 +147,21 @@ def build_outline(plan: Plan, doc: Document, theme: Theme, audience: str = "inte
             del kit.slides[before:]
             if made:
                 made[0].bookmark = kit.entry_title(entry)
-                said = (plan.speaker_notes or {}).get(entry.key)
+                said = (kit.plan.speaker_notes or {}).get(entry.key)
                 if said:  # the presenter's own words come first: what kamdoc adds is reference
                     made[0].notes.insert(0, plain(said))
                 body += made
                 entries.append((entry, section.key))
-    agenda(kit, entries)
-    if changes_since is not None:
-        changes(kit, *changes_since)
-    slides = kit.slides + body
-    finish(slides, kit.geometry, theme)
-    c = plan.cover
-    rest = " · ".join(x for x in (f"{word('version', plan.language)} {day(c.version, plan.language)}", marking(c, plan.language, customer)) if x)
-    room = (kit.width - 2 * kit.margin) * FOOTER_SHARE - 2 * INSET - kit.fonts.regular.width(" · " + rest, theme.size("footer"))
+    return body, entries
+
+
+def _footer(kit: PlanKit) -> str:
+    """The footer's one line: the account's name, the version and the marking."""
+    c, lang, size = kit.plan.cover, kit.lang, kit.theme.size("footer")
+    rest = " · ".join(
+        x for x in (f"{word('version', lang)} {day(c.version, lang)}", marking(c, lang, kit.customer)) if x
+    )
+    room = (kit.width - 2 * kit.margin) * FOOTER_SHARE - 2 * INSET - kit.fonts.regular.width(" · " + rest, size)
     # The account's name gives way when the footer's one line is full: the version and the marking always show.
-    name = fit_line(kit.fonts.regular, c.full_name, theme.size("footer"), max(room, FOOTER_NAME_MIN))
-    footer = f"{name} · {rest}"
-    return kit.geometry.place_footer(Deck(
-        title=f"{word('deck_title', plan.language)}: {c.account}",
-        author=c.key_account_manager,
-        subject=c.division or c.account,
-        language=plan.language,
-        footer=footer,
-        width=kit.width,
-        height=kit.height,
-        slides=slides,
-    ), theme)
+    name = fit_line(kit.fonts.regular, c.full_name, size, max(room, FOOTER_NAME_MIN))
+    return f"{name} · {rest}"

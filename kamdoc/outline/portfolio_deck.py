@@ -48,7 +48,9 @@ class _Builder(Kit):
         super().__init__(theme, language, cache=cache)
         self.p = portfolio
         biggest = max((a.revenue for a in portfolio.accounts), default=0.0)
-        self.unit, self.divisor = ("million", 1e6) if biggest >= MILLIONS else ("thousand", 1e3) if biggest >= THOUSANDS else ("one", 1.0)
+        self.unit, self.divisor = (
+            ("million", 1e6) if biggest >= MILLIONS else ("thousand", 1e3) if biggest >= THOUSANDS else ("one", 1.0)
+        )
 
     def money(self, value: float) -> str:
         return amount(round(value / self.divisor, 1), self.p.programme.currency, self.unit, self.lang)
@@ -62,12 +64,25 @@ class _Builder(Kit):
     def quadrant(self, name: str | None) -> str:
         return f"{self.w('q_' + name)} ({self.w('s_' + QUADRANTS[name])})" if name else "–"
 
-    def status_table(self, kind: str, title: str, section: str, header: list[str], rows: list[list[str]], align: list[str],
-                     status_column: int | None = None) -> None:
+    def status_table(
+        self,
+        kind: str,
+        title: str,
+        section: str,
+        header: list[str],
+        rows: list[list[str]],
+        align: list[str],
+        status_column: int | None = None,
+    ) -> None:
         colours = {self.w(f"status_{s}"): c for s, c in STATUS_COLOUR.items()}
-        for table in paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, self.theme.size("small")):
+        for table in paginate_table(
+            self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, self.theme.size("small")
+        ):
             if status_column is not None:
-                fills = tuple(tuple(colours.get(cell) if i == status_column else None for i, cell in enumerate(row)) for row in table.rows)
+                fills = tuple(
+                    tuple(colours.get(cell) if i == status_column else None for i, cell in enumerate(row))
+                    for row in table.rows
+                )
                 table = replace(table, fills=fills)
             self.new(kind, title, section).elements.append(table)
 
@@ -77,11 +92,22 @@ class _Builder(Kit):
         p = self.p
         slide = self.new("cover", self.w("portfolio_title"), "cover")
         years = sorted({a.year for a in p.accounts if a.year})
-        facts = [f"{self.w('as_of')} {day(p.today, self.lang)}",
-                 f"{len(p.accounts)} {self.w('accounts')} · {len(p.health)} {self.w('plans')}",
-                 f"{self.w('revenue')} {self.money(p.total)}" + (f" ({', '.join(map(str, years[-2:]))})" if years else "")]
-        slide.elements += cover_elements(self.w("portfolio_title"), facts, None, self.fonts, self.theme, (self.width, self.height), self.margin,
-                                         self.sizes, WIDE_TEXT_SHARE)
+        facts = [
+            f"{self.w('as_of')} {day(p.today, self.lang)}",
+            f"{len(p.accounts)} {self.w('accounts')} · {len(p.health)} {self.w('plans')}",
+            f"{self.w('revenue')} {self.money(p.total)}" + (f" ({', '.join(map(str, years[-2:]))})" if years else ""),
+        ]
+        slide.elements += cover_elements(
+            self.w("portfolio_title"),
+            facts,
+            None,
+            self.fonts,
+            self.theme,
+            (self.width, self.height),
+            self.margin,
+            self.sizes,
+            WIDE_TEXT_SHARE,
+        )
 
     def summary(self) -> None:
         p = self.p
@@ -90,11 +116,21 @@ class _Builder(Kit):
         health = status_counts(p.health)
         out = [a for a in p.accounts if a.knocked_out]
         bullets = [
-            (f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
-             + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")) if core else self.w("no_revenue"),
+            (
+                f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
+                + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")
+            )
+            if core
+            else self.w("no_revenue"),
             f"{self.w('concentration')}: {self.w('top_account')} {self.pct(p.top_share)}, {self.w('top_3')} {self.pct(p.top3_share)}",
-            f"{self.w('matrix')}: " + (", ".join(f"{self.w('q_' + q)} {n}" for q, n in counts.items()) if p.matrix else self.w("matrix_missing")),
-            f"{self.w('partnerships')}: " + ", ".join(f"{term('partnership', k, self.lang)} {n}" for k, n in p.partnership_counts().items() if k),
+            f"{self.w('matrix')}: "
+            + (
+                ", ".join(f"{self.w('q_' + q)} {n}" for q, n in counts.items())
+                if p.matrix
+                else self.w("matrix_missing")
+            ),
+            f"{self.w('partnerships')}: "
+            + ", ".join(f"{term('partnership', k, self.lang)} {n}" for k, n in p.partnership_counts().items() if k),
             f"{self.w('knock_outs')}: " + (", ".join(a.account for a in out) if out else self.w("none_failing")),
             f"{self.w('plan_health')}: " + ", ".join(f"{self.w('status_' + s)} {n}" for s, n in health.items()),
         ]
@@ -116,8 +152,18 @@ class _Builder(Kit):
         categories = tuple(a.account if named else str(a.rank) for a in accounts)
         chart_box = Box(self.body.x, self.body.y, self.body.w * PARETO_SHARE_W, self.body.h)
         series = (Series(self.w("cumulative_share"), tuple(round(a.cumulative, 4) for a in accounts)),)
-        chart = LineChart(chart_box, categories, series, (0.0, 1.0), "0%", PARETO, self.pct(PARETO),
-                          self.w("accounts_by_revenue"), self.w("cumulative_share"), chart_format("0%", self.lang))
+        chart = LineChart(
+            chart_box,
+            categories,
+            series,
+            (0.0, 1.0),
+            "0%",
+            PARETO,
+            self.pct(PARETO),
+            self.w("accounts_by_revenue"),
+            self.w("cumulative_share"),
+            chart_format("0%", self.lang),
+        )
         side = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
         figures = [
             (self.w("pareto_short").format(n=p.core_count, total=len(accounts), share=self.pct(PARETO)), ""),
@@ -135,13 +181,41 @@ class _Builder(Kit):
         slide.elements += [chart, text(side, paras, size, fill="table_stripe")]
 
     def ranking(self) -> None:
-        header = ["#", self.w("account"), self.w("revenue"), self.w("share"), self.w("cumulative"), self.pct(PARETO), self.w("attractiveness"),
-                  self.w("position_short"), self.w("quadrant"), self.w("partnership")]
-        rows = [[str(a.rank), a.account, self.money(a.revenue), self.pct(a.share), self.pct(a.cumulative), "●" if a.core else "",
-                 self.score(a.attractiveness), self.score(a.position), self.quadrant(a.quadrant), term("partnership", a.partnership, self.lang) or "–"]
-                for a in self.p.accounts]
-        self.status_table("ranking", self.w("ranking"), "pareto", header, rows,
-                   ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"])
+        header = [
+            "#",
+            self.w("account"),
+            self.w("revenue"),
+            self.w("share"),
+            self.w("cumulative"),
+            self.pct(PARETO),
+            self.w("attractiveness"),
+            self.w("position_short"),
+            self.w("quadrant"),
+            self.w("partnership"),
+        ]
+        rows = [
+            [
+                str(a.rank),
+                a.account,
+                self.money(a.revenue),
+                self.pct(a.share),
+                self.pct(a.cumulative),
+                "●" if a.core else "",
+                self.score(a.attractiveness),
+                self.score(a.position),
+                self.quadrant(a.quadrant),
+                term("partnership", a.partnership, self.lang) or "–",
+            ]
+            for a in self.p.accounts
+        ]
+        self.status_table(
+            "ranking",
+            self.w("ranking"),
+            "pareto",
+            header,
+            rows,
+            ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"],
+        )
 
     def matrix(self) -> None:
         placed = self.p.matrix
@@ -151,13 +225,32 @@ class _Builder(Kit):
             return
         biggest = max(a.revenue for a in placed) or 1.0
         # A bubble's area shows revenue; an account without revenue still shows as the smallest bubble.
-        bubbles = tuple(Bubble(a.account, round(a.position or 0, 2), round(a.attractiveness or 0, 2), max(a.revenue, biggest * SMALLEST_BUBBLE) / self.divisor)
-                        for a in placed)
+        bubbles = tuple(
+            Bubble(
+                a.account,
+                round(a.position or 0, 2),
+                round(a.attractiveness or 0, 2),
+                max(a.revenue, biggest * SMALLEST_BUBBLE) / self.divisor,
+            )
+            for a in placed
+        )
         top_left, top_right, bottom_left, bottom_right = (self.quadrant(q) for q in QUADRANTS)
         quadrants = (top_left, top_right, bottom_left, bottom_right)
         slide = self.new("matrix", self.w("matrix"), "matrix")
-        slide.elements.append(BubbleChart(self.body, bubbles, SCORE_AXIS, SCORE_AXIS, MIDDLE, MIDDLE, self.w("position_axis"),
-                                          self.w("attractiveness_axis"), quadrants, "0.0"))
+        slide.elements.append(
+            BubbleChart(
+                self.body,
+                bubbles,
+                SCORE_AXIS,
+                SCORE_AXIS,
+                MIDDLE,
+                MIDDLE,
+                self.w("position_axis"),
+                self.w("attractiveness_axis"),
+                quadrants,
+                "0.0",
+            )
+        )
 
     def partnerships(self) -> None:
         by_level = self.p.partnership_counts()
@@ -167,15 +260,31 @@ class _Builder(Kit):
         names = [term("partnership", k, self.lang) if k else self.w("not_set") for k in levels]
         slide = self.new("partnerships", self.w("partnerships"), "partnerships")
         chart_box = Box(self.body.x, self.body.y, self.body.w * PARTNERSHIP_SHARE_W, self.body.h)
-        slide.elements.append(ColumnChart(chart_box, tuple(names), (Series(self.w("accounts_header"), tuple(float(c) for c in counts)),), False, "0"))
+        slide.elements.append(
+            ColumnChart(
+                chart_box,
+                tuple(names),
+                (Series(self.w("accounts_header"), tuple(float(c) for c in counts)),),
+                False,
+                "0",
+            )
+        )
         rows = []
         for level, name, count in zip(levels, names, counts):
             members = [a for a in self.p.accounts if a.partnership == level]
             revenue = sum(a.revenue for a in members)
-            rows.append((name, str(count), self.money(revenue), self.pct(revenue / self.p.total) if self.p.total else "–"))
+            rows.append(
+                (name, str(count), self.money(revenue), self.pct(revenue / self.p.total) if self.p.total else "–")
+            )
         box = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
-        tables = paginate_table(self.fonts, (self.w("partnership"), self.w("accounts_header"), self.w("revenue"), self.w("share")), rows,
-                                ("left", "right", "right", "right"), box, self.theme.size("small"))
+        tables = paginate_table(
+            self.fonts,
+            (self.w("partnership"), self.w("accounts_header"), self.w("revenue"), self.w("share")),
+            rows,
+            ("left", "right", "right", "right"),
+            box,
+            self.theme.size("small"),
+        )
         slide.elements.append(tables[0])
 
     def knock_outs(self) -> None:
@@ -187,20 +296,47 @@ class _Builder(Kit):
             slide = self.new("knock_outs", self.w("knock_outs"), "knock_outs")
             slide.elements.append(text(self.body, [Para((Run(self.w("none_failing")),))], self.sizes[0]))
             return
-        self.status_table("knock_outs", self.w("knock_outs"), "knock_outs", [self.w("account"), self.w("criterion"), self.w("reason")], rows,
-                   ["left", "left", "left"])
+        self.status_table(
+            "knock_outs",
+            self.w("knock_outs"),
+            "knock_outs",
+            [self.w("account"), self.w("criterion"), self.w("reason")],
+            rows,
+            ["left", "left", "left"],
+        )
 
     def health(self) -> None:
         order = {"red": 0, "amber": 1, "green": 2}
         rows = []
         for h in sorted(self.p.health, key=lambda h: (order[h.status], h.account.casefold(), h.plan)):
-            rows.append([h.account, self.w(f"status_{h.status}"), self.pct(h.completeness) if h.completeness is not None else "–",
-                         str(h.version_days) if h.version_days is not None else "–", str(h.commit_days) if h.commit_days is not None else "–",
-                         day(h.next_review, self.lang) if h.next_review else "–", "; ".join(r.text(self.lang) for r in h.reasons) or "–"])
-        self.status_table("health", self.w("plan_health"), "health", [self.w("account"), self.w("status"), self.w("complete"), self.w("days_since_version"),
-                   self.w("days_since_commit"), self.w("next_review"), self.w("reasons")], rows,
-                   ["left", "left", "right", "right", "right", "right", "left"], status_column=1)
-
+            rows.append(
+                [
+                    h.account,
+                    self.w(f"status_{h.status}"),
+                    self.pct(h.completeness) if h.completeness is not None else "–",
+                    str(h.version_days) if h.version_days is not None else "–",
+                    str(h.commit_days) if h.commit_days is not None else "–",
+                    day(h.next_review, self.lang) if h.next_review else "–",
+                    "; ".join(r.text(self.lang) for r in h.reasons) or "–",
+                ]
+            )
+        self.status_table(
+            "health",
+            self.w("plan_health"),
+            "health",
+            [
+                self.w("account"),
+                self.w("status"),
+                self.w("complete"),
+                self.w("days_since_version"),
+                self.w("days_since_commit"),
+                self.w("next_review"),
+                self.w("reasons"),
+            ],
+            rows,
+            ["left", "left", "right", "right", "right", "right", "left"],
+            status_column=1,
+        )
 
 
 def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en", cache: Path | None = None) -> Deck:
@@ -209,12 +345,29 @@ def portfolio_outline(portfolio: Portfolio, theme: Theme, language: str = "en", 
     `cache` is the folder the fonts' widths are kept in between runs (the command's choice); without one, nothing is written.
     """
     builder = _Builder(portfolio, theme, language, cache)
-    for make in (builder.cover, builder.summary, builder.pareto, builder.ranking, builder.matrix, builder.partnerships,
-                 builder.knock_outs, builder.health):
+    for make in (
+        builder.cover,
+        builder.summary,
+        builder.pareto,
+        builder.ranking,
+        builder.matrix,
+        builder.partnerships,
+        builder.knock_outs,
+        builder.health,
+    ):
         make()
     finish(builder.slides, builder.geometry, theme)
     title = word("portfolio_title", language)
-    return builder.geometry.place_footer(Deck(title=title, author="kamdoc", subject=title, language=language,
-                                              footer=f"{title} · {day(portfolio.today, language)}", width=builder.width,
-                                              height=builder.height, slides=builder.slides), theme)
-
+    return builder.geometry.place_footer(
+        Deck(
+            title=title,
+            author="kamdoc",
+            subject=title,
+            language=language,
+            footer=f"{title} · {day(portfolio.today, language)}",
+            width=builder.width,
+            height=builder.height,
+            slides=builder.slides,
+        ),
+        theme,
+    )

@@ -114,7 +114,9 @@ class _Plan:
     style: Style
     overview: Page | None = None
     overview_cards: dict[str, Card] = field(default_factory=dict)
-    compact: set[str] = field(default_factory=set)  # people the overview shows by name and title: in full on a branch slide
+    compact: set[str] = field(
+        default_factory=set
+    )  # people the overview shows by name and title: in full on a branch slide
     overview_style: Style = OVERVIEW  # the overview's boxes' width and type size
     teams: dict[str, Line] = field(default_factory=dict)  # on the overview: who stands below a box and is not on it
 
@@ -126,7 +128,15 @@ class _Plan:
 class _Map:
     """Lays out and draws one plan's power map."""
 
-    def __init__(self, people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts, language: str, customer: bool = False) -> None:
+    def __init__(
+        self,
+        people: Sequence[Person],
+        links: Sequence[Link],
+        body: Box,
+        fonts: Fonts,
+        language: str,
+        customer: bool = False,
+    ) -> None:
         self.people, self.links, self.body, self.fonts, self.language = people, links, body, fonts, language
         # The customer's copy does not show the customer our gaps: the people we know no manager of are "further people".
         self.loners_word = "further_people" if customer else "no_reporting_line"
@@ -165,12 +175,23 @@ class _Map:
         # The kind of tie in words, in the box's own text colour, which reads on every fill (the tie's colour on a light
         # fill did not, at 2.2:1); the arrow in the tie's colour on a light box, where it shows.
         light = self.by_id[pid].attitude not in _DARK_FILLS
-        return Line(f"{arrow} {what}{short_name(self.by_id[other].name)} · {word('slide_short', self.language)} {where}{more}", "tag",
-                    lead_colour=f"link.{kind}" if light else None)
+        return Line(
+            f"{arrow} {what}{short_name(self.by_id[other].name)} · {word('slide_short', self.language)} {where}{more}",
+            "tag",
+            lead_colour=f"link.{kind}" if light else None,
+        )
 
-    def card(self, pid: str, style: Style, compact: bool = False, tag: Line | None = None, branch: str = "") -> tuple[Card, float]:
+    def card(
+        self, pid: str, style: Style, compact: bool = False, tag: Line | None = None, branch: str = ""
+    ) -> tuple[Card, float]:
         """A person's box text and height; `tag`: a line for ties to other slides; `branch`: the slide that shows them in full."""
-        key = (style, pid, compact, tag, branch)  # the overviews and passes tried ask for the same boxes again: each measured once
+        key = (
+            style,
+            pid,
+            compact,
+            tag,
+            branch,
+        )  # the overviews and passes tried ask for the same boxes again: each measured once
         if key in self._measured:
             return self._measured[key]
         lines = card_lines(self.by_id[pid], self.language, compact)
@@ -184,7 +205,11 @@ class _Map:
         """Each person's box height at `style`: a line more for those whose box carries a tag (measured at its longest)."""
         key = (style, frozenset(self.tagged), frozenset(self.forwarded))
         if key not in self._heights:
-            self._heights = {key: self._measure_heights(style)} if len(self._heights) > 16 else {**self._heights, key: self._measure_heights(style)}
+            self._heights = (
+                {key: self._measure_heights(style)}
+                if len(self._heights) > 16
+                else {**self._heights, key: self._measure_heights(style)}
+            )
         return self._heights[key]
 
     def _measure_heights(self, style: Style) -> dict[str, float]:
@@ -198,7 +223,10 @@ class _Map:
 
     def caption(self, node: str, branch: bool) -> str:
         key = "team_under" if branch else "continued_from"
-        return word(key, self.language).format(name=self.by_id[node].name) + f" ({word('slide_short', self.language)}\u00a0{map_ref(99)})"
+        return (
+            word(key, self.language).format(name=self.by_id[node].name)
+            + f" ({word('slide_short', self.language)}\u00a0{map_ref(99)})"
+        )
 
     def caption_h(self, text: str, width: float) -> float:
         lines = len(self.fonts.regular.wrap(text, CAPTION_SIZE, width - 2 * INSET - SLACK))
@@ -208,7 +236,9 @@ class _Map:
 
     def planner(self, style: Style, chart: Box, heights: dict[str, float] | None = None) -> Planner:
         layout = Layout(self.forest[0], heights or self.heights(style), style.width)
-        return Planner(self.forest, layout, chart.w, chart.h, self.caption, self.caption_h, word(self.loners_word, self.language))
+        return Planner(
+            self.forest, layout, chart.w, chart.h, self.caption, self.caption_h, word(self.loners_word, self.language)
+        )
 
     def could_fit(self, style: Style, chart: Box) -> bool:
         """Whether the boxes could fill no more than one slide at `style`: each part of a box (name, title, roles, contact) takes
@@ -235,7 +265,11 @@ class _Map:
         """The map over several slides in the style and with the overview that take the fewest slides (on a tie: the larger
         type and boxes, then the deeper overview, with the key people)."""
         sizes = SPLIT_SIZES if len(self.people) <= ROOMY else SPLIT_SIZES[1:]
-        tried = [(s, w) for s in sizes for w in WIDTHS[::2]] if len(self.people) <= LARGE else [(SPLIT_SIZES[-1], WIDTHS[2])]
+        tried = (
+            [(s, w) for s in sizes for w in WIDTHS[::2]]
+            if len(self.people) <= LARGE
+            else [(SPLIT_SIZES[-1], WIDTHS[2])]
+        )
         planners = []
         for size, base in tried:  # first the trees alone in each style; the overviews are tried in the best two
             style = Style(round(base * size / 10.0, 1), size)
@@ -252,8 +286,11 @@ class _Map:
         """The slides the map takes at `style`, and the overview's levels and whether it shows the key people that take the
         fewest; () for no overview, when none fits a slide."""
         variants = [(n, True) for n in OVERVIEW_LEVELS] + [(n, False) for n in OVERVIEW_LEVELS]
-        found = [((made.count, i), (levels, key)) for i, (levels, key) in enumerate(variants)
-                 if (made := self.with_overview(planner, style, chart, levels, key)) is not None]
+        found = [
+            ((made.count, i), (levels, key))
+            for i, (levels, key) in enumerate(variants)
+            if (made := self.with_overview(planner, style, chart, levels, key)) is not None
+        ]
         if found:
             (count, _), choice = min(found)
             return count, choice
@@ -263,7 +300,11 @@ class _Map:
         """The map laid out as chosen (after the boxes with tags grew a line)."""
         style = self.choice[0]
         planner = self.planner(style, chart)
-        made = self.with_overview(planner, style, chart, self.choice[1], self.choice[2], final=True) if len(self.choice) == 3 else None
+        made = (
+            self.with_overview(planner, style, chart, self.choice[1], self.choice[2], final=True)
+            if len(self.choice) == 3
+            else None
+        )
         return made or _Plan(pack(planner.blocks(), chart.w, chart.h), style)
 
     @cached_property
@@ -282,11 +323,17 @@ class _Map:
                     queue.append(kid)
         return order, depth
 
-    def overview_tree(self, levels: int, key_people: bool = True) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
+    def overview_tree(
+        self, levels: int, key_people: bool = True
+    ) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
         """The overview's forest: the top `levels` of each tree and (with `key_people`) every decision-maker, mentor and enemy,
         hung from the nearest person above who is shown."""
         order, depth = self.breadth_first
-        key = {p.id for p in self.people if KEY_ROLES.intersection(p.roles) or p.attitude in KEY_ATTITUDES} if key_people else set()
+        key = (
+            {p.id for p in self.people if KEY_ROLES.intersection(p.roles) or p.attitude in KEY_ATTITUDES}
+            if key_people
+            else set()
+        )
         shown = [pid for pid in order if depth[pid] < levels or pid in key]
         kept = set(shown)
         above: dict[str, str] = {}
@@ -295,7 +342,9 @@ class _Map:
         for pid in shown:
             boss = self.by_id[pid].reports_to
             steps = 0
-            while boss is not None and boss in self.by_id and boss not in kept and steps < len(depth):  # up the chain to someone shown
+            while (
+                boss is not None and boss in self.by_id and boss not in kept and steps < len(depth)
+            ):  # up the chain to someone shown
                 boss, steps = self.by_id[boss].reports_to, steps + 1
             if boss is not None and boss in kept and boss != pid:
                 tree[boss].append(pid)
@@ -304,7 +353,9 @@ class _Map:
                 tops.append(pid)
         return tree, tops, above
 
-    def with_overview(self, planner: Planner, style: Style, chart: Box, levels: int, key_people: bool, final: bool = False) -> _Plan | None:
+    def with_overview(
+        self, planner: Planner, style: Style, chart: Box, levels: int, key_people: bool, final: bool = False
+    ) -> _Plan | None:
         """The overview at `levels` and the branches under it, or None when the overview does not fit one slide.
 
         `final`: the map as it will be drawn, whose overview shows more where it fits (the next levels, the key people,
@@ -327,7 +378,9 @@ class _Map:
         on_branches = set().union(*(page.people for page in pages))
         # The overview shows as much as one slide holds, beyond the people the branches start from: the next levels and
         # the key people too, each by name and title with the slide that shows them in full.
-        for richer in [(more, True) for more in OVERVIEW_LEVELS if final and (more > levels or (more == levels and not key_people))]:
+        for richer in [
+            (more, True) for more in OVERVIEW_LEVELS if final and (more > levels or (more == levels and not key_people))
+        ]:
             r_tree, r_tops, _ = self.overview_tree(*richer)
             made = self.overview_page(r_tree, r_tops, set(r_tree) & on_branches, chart)
             if made is not None:
@@ -341,19 +394,40 @@ class _Map:
         page, ov_style, cards, teams = made
         return _Plan(pages, style, page, cards, compact, ov_style, teams)
 
-    def overview_page(self, tree: dict[str, list[str]], tops: list[str], compact: set[str], chart: Box,
-                      counted: bool = True) -> tuple[Page, Style, dict[str, Card], dict[str, Line]] | None:
+    def overview_page(
+        self, tree: dict[str, list[str]], tops: list[str], compact: set[str], chart: Box, counted: bool = True
+    ) -> tuple[Page, Style, dict[str, Card], dict[str, Line]] | None:
         """The overview on one slide, its type as large as fits (a small overview fills its slide), with the teams' counts
         where they fit (`counted`); None if it fits at no size."""
         counted_teams = self.teams(tree) if counted else {}
-        for teams, size in [(counted_teams, size) for size in OVERVIEW_SIZES] + ([({}, size) for size in OVERVIEW_SIZES] if counted_teams else []):
-            style = Style(round(OVERVIEW.width * size / OVERVIEW.size, 1), size)  # one width for all its boxes, compact or full
-            cards = {pid: self.card(pid, style, compact=pid in compact, tag=teams.get(pid),
-                                    branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "")
-                     for pid in tree}
+        for teams, size in [(counted_teams, size) for size in OVERVIEW_SIZES] + (
+            [({}, size) for size in OVERVIEW_SIZES] if counted_teams else []
+        ):
+            style = Style(
+                round(OVERVIEW.width * size / OVERVIEW.size, 1), size
+            )  # one width for all its boxes, compact or full
+            cards = {
+                pid: self.card(
+                    pid,
+                    style,
+                    compact=pid in compact,
+                    tag=teams.get(pid),
+                    branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "",
+                )
+                for pid in tree
+            }
             layout = Layout(tree, {pid: h for pid, (_, h) in cards.items()}, style.width)
             ov_forest = (tree, [t for t in tops if tree[t]], [t for t in tops if not tree[t]])
-            ov_planner = Planner(ov_forest, layout, chart.w, chart.h, self.caption, self.caption_h, word(self.loners_word, self.language), rows=True)
+            ov_planner = Planner(
+                ov_forest,
+                layout,
+                chart.w,
+                chart.h,
+                self.caption,
+                self.caption_h,
+                word(self.loners_word, self.language),
+                rows=True,
+            )
             pages = pack(ov_planner.blocks(), chart.w, chart.h)
             if len(pages) == 1:
                 return pages[0], style, {pid: card for pid, (card, _) in cards.items()}, teams
@@ -375,15 +449,26 @@ class _Map:
                 if kid not in shown:  # whoever stands below someone on the overview counts for them, not twice
                     count.update(below.get(kid, Counter()))
                     person = self.by_id[kid]
-                    count.update(["person"] + ["decision_maker"] * ("decision-maker" in person.roles) + [a for a in KEY_ATTITUDES if person.attitude == a])
+                    count.update(
+                        ["person"]
+                        + ["decision_maker"] * ("decision-maker" in person.roles)
+                        + [a for a in KEY_ATTITUDES if person.attitude == a]
+                    )
             below[pid] = count
         return {pid: Line(self.team_text(below[pid]), "team") for pid in shown if below.get(pid, Counter())["person"]}
 
     def team_text(self, count: Counter[str]) -> str:
-        """"Team: 14 Personen · 2 Entscheider · 1 Mentor" in the plan's language."""
+        """ "Team: 14 Personen · 2 Entscheider · 1 Mentor" in the plan's language."""
+
         def counted(key: str) -> str:
             return f"{count[key]}\u00a0{word(f'{key}_one' if count[key] == 1 else f'{key}_many', self.language)}"
-        return " · ".join([f"{word('team', self.language)}: {counted('person')}", *(counted(k) for k in ("decision_maker", "mentor", "enemy") if count[k])])
+
+        return " · ".join(
+            [
+                f"{word('team', self.language)}: {counted('person')}",
+                *(counted(k) for k in ("decision_maker", "mentor", "enemy") if count[k]),
+            ]
+        )
 
 
 def _sides(route: tuple[tuple[float, float], ...], end: Box) -> tuple[int, int]:
@@ -391,8 +476,9 @@ def _sides(route: tuple[tuple[float, float], ...], end: Box) -> tuple[int, int]:
     return (BOTTOM, LEFT if abs(route[-1][0] - end.x) < 0.5 else TOP)
 
 
-def _reporting_line(router: Router, boxes: dict[str, Box], boss: str, report: str, route: tuple[tuple[float, float], ...],
-                    dotted: bool) -> Connector:
+def _reporting_line(
+    router: Router, boxes: dict[str, Box], boss: str, report: str, route: tuple[tuple[float, float], ...], dotted: bool
+) -> Connector:
     """A reporting line as the tree laid it out, or routed anew where it would touch a third box."""
     others = [box for key, box in boxes.items() if key not in (boss, report)]
     sides = _sides(route, boxes[report])
@@ -413,10 +499,19 @@ def _tie_route(router: Router, a: str, b: str) -> Routed | None:
 def _person_box(person: Person, card: Card, size: float, box: Box, key: str) -> Shape:
     attitude = person.attitude
     paras, whole = card
-    return Shape(box, paras, size, fill=f"attitude.{attitude or 'unknown'}", line="primary", line_width=FRAME.get(person.influence or "", 0.75),
-                 text_colour="background" if attitude in _DARK_FILLS else "text", key=key,
-                 padding=(PAD_X - 1, PAD_Y - 1),  # wider than measured: PowerPoint's own wrap never needs a line more
-                 whole=whole, sites=_SITES)
+    return Shape(
+        box,
+        paras,
+        size,
+        fill=f"attitude.{attitude or 'unknown'}",
+        line="primary",
+        line_width=FRAME.get(person.influence or "", 0.75),
+        text_colour="background" if attitude in _DARK_FILLS else "text",
+        key=key,
+        padding=(PAD_X - 1, PAD_Y - 1),  # wider than measured: PowerPoint's own wrap never needs a line more
+        whole=whole,
+        sites=_SITES,
+    )
 
 
 class _Drawer:
@@ -424,7 +519,9 @@ class _Drawer:
 
     def __init__(self, m: _Map, plan: _Plan, chart: Box) -> None:
         self.m, self.plan, self.chart = m, plan, chart
-        self.pages: list[tuple[Page, bool]] = ([(plan.overview, True)] if plan.overview else []) + [(p, False) for p in plan.pages]
+        self.pages: list[tuple[Page, bool]] = ([(plan.overview, True)] if plan.overview else []) + [
+            (p, False) for p in plan.pages
+        ]
         self.full: dict[str, int] = {}  # where each person's box is drawn in full: their first branch slide
         self.tagged_on: dict[int, bool] = {}  # the slides where a box has a tag for a tie to another slide
         self.seen: dict[str, list[int]] = {}
@@ -447,7 +544,10 @@ class _Drawer:
         used = max((right for _, _, right in page.rows), default=0.0)
         tall = max((top + row_h for top, row_h, _ in page.rows), default=0.0)
         # Centred across the slide; a short chart also down it (a map of a few people in the top third looked forgotten).
-        dx, dy = self.chart.x + (self.chart.w - used) / 2, self.chart.y + max(0.0, (self.chart.h - tall) / 2 if tall < SHORT * self.chart.h else 0.0)
+        dx, dy = (
+            self.chart.x + (self.chart.w - used) / 2,
+            self.chart.y + max(0.0, (self.chart.h - tall) / 2 if tall < SHORT * self.chart.h else 0.0),
+        )
         elements: list[Element] = []
         notes: list[str] = []
         boxes: dict[str, Box] = {}
@@ -464,9 +564,13 @@ class _Drawer:
                 if m.by_id[pid].notes:
                     notes.append(f"{m.by_id[pid].name}: {plain(m.by_id[pid].notes or '')}")
             tree += [(boss, report, route) for boss, report, route, _ in block.lines]
-        router = Router(boxes, Box(self.chart.x - GAP_X, self.chart.y - GAP_Y / 2, self.chart.w + 2 * GAP_X, self.chart.h + GAP_Y))
-        lines: list[Element] = [_reporting_line(router, boxes, boss, report, route, overview and m.by_id[report].reports_to != boss)
-                                for boss, report, route in tree]
+        router = Router(
+            boxes, Box(self.chart.x - GAP_X, self.chart.y - GAP_Y / 2, self.chart.w + 2 * GAP_X, self.chart.h + GAP_Y)
+        )
+        lines: list[Element] = [
+            _reporting_line(router, boxes, boss, report, route, overview and m.by_id[report].reports_to != boss)
+            for boss, report, route in tree
+        ]
         drawn = 0
         for link in m.links:
             a, b = link.from_, link.to
@@ -475,8 +579,19 @@ class _Drawer:
                 routed = _tie_route(router, a, b)
                 if routed is not None:
                     kind = link.kind or "influences"
-                    lines.append(Connector(a, b, routed.points, f"link.{kind}", 1.75, dashed=True, sites=(routed.start_site, routed.end_site),
-                                           arrow=kind == "influences", halo=TIE_HALO))
+                    lines.append(
+                        Connector(
+                            a,
+                            b,
+                            routed.points,
+                            f"link.{kind}",
+                            1.75,
+                            dashed=True,
+                            sites=(routed.start_site, routed.end_site),
+                            arrow=kind == "influences",
+                            halo=TIE_HALO,
+                        )
+                    )
         return PowerMapSlide(elements + lines, notes, overview)
 
     def card(self, pid: str, number: int, overview: bool) -> tuple[Card, float]:
@@ -489,13 +604,17 @@ class _Drawer:
             branch = f"→ {word('slide_short', m.language)} {map_ref(self.full[pid])}"
             return m.card(pid, style, compact=True, branch=branch, tag=plan.teams.get(pid))[0], style.size
         page = self.pages[number][0]
-        away = [link for link in m.ties.get(pid, []) if (link.to if link.from_ == pid else link.from_) not in page.people]
+        away = [
+            link for link in m.ties.get(pid, []) if (link.to if link.from_ == pid else link.from_) not in page.people
+        ]
         # Only where the layout kept room for it (the last pass may find more than it laid out for).
         onward = m.team_ref(self.team_on[pid]) if pid in m.forwarded and pid in self.forward(number) else ""
         if pid in m.tagged:  # a line kept for a tag; where every tie is drawn on this slide, it stays empty
             if away:
                 self.tagged_on[number] = True
-            return m.card(pid, plan.style, tag=m.tag_line(pid, away, self.full) if away else Line(" ", "tag"), branch=onward)[0], plan.style.size
+            return m.card(
+                pid, plan.style, tag=m.tag_line(pid, away, self.full) if away else Line(" ", "tag"), branch=onward
+            )[0], plan.style.size
         return m.card(pid, plan.style, branch=onward)[0], plan.style.size
 
     def forward(self, number: int) -> set[str]:
@@ -503,8 +622,16 @@ class _Drawer:
         if number not in self._forward:
             page, overview = self.pages[number]
             children = self.m.forest[0]
-            self._forward[number] = set() if overview else {
-                pid for pid in page.people if self.team_on.get(pid, number) != number and not any(kid in page.people for kid in children.get(pid, ()))}
+            self._forward[number] = (
+                set()
+                if overview
+                else {
+                    pid
+                    for pid in page.people
+                    if self.team_on.get(pid, number) != number
+                    and not any(kid in page.people for kid in children.get(pid, ()))
+                }
+            )
         return self._forward[number]
 
     def loners_note(self, number: int) -> str:
@@ -518,7 +645,14 @@ class _Drawer:
     def caption(self, block: Block, number: int) -> Text:
         m = self.m
         left, top = min(b.x for b in block.boxes.values()), min(b.y for b in block.boxes.values()) - block.caption_h
-        where = 0 if self.plan.overview and block.continues and self.full.get(block.continues) == number and self.seen[block.continues][0] == 0 else None
+        where = (
+            0
+            if self.plan.overview
+            and block.continues
+            and self.full.get(block.continues) == number
+            and self.seen[block.continues][0] == 0
+            else None
+        )
         if where is None:
             others = [n for n in self.seen.get(block.continues, []) if n != number]
             where = others[0] if others else number
@@ -526,7 +660,12 @@ class _Drawer:
         if not block.continues:  # the people without a reporting line: no slide to point to
             text = block.caption
         shown = "\n".join(m.fonts.regular.wrap(text, CAPTION_SIZE, block.w - 2 * INSET - SLACK))
-        return Text(Box(left, top, block.w, block.caption_h - CAPTION_GAP), (Para((Run(shown, italic=True),)),), CAPTION_SIZE, colour="muted")
+        return Text(
+            Box(left, top, block.w, block.caption_h - CAPTION_GAP),
+            (Para((Run(shown, italic=True),)),),
+            CAPTION_SIZE,
+            colour="muted",
+        )
 
 
 @dataclass(frozen=True)
@@ -538,17 +677,27 @@ class _Used:
     kinds: frozenset[str]
     dotted: bool
     tags: bool
-    loners: str = ""  # on the overview: where the people without a reporting line are ("20 Personen ohne Berichtslinie: S. 18")
-    reporting: bool = True  # whether the slide draws a reporting line (a slide of people without one has none to explain)
+    loners: str = (
+        ""  # on the overview: where the people without a reporting line are ("20 Personen ohne Berichtslinie: S. 18")
+    )
+    reporting: bool = (
+        True  # whether the slide draws a reporting line (a slide of people without one has none to explain)
+    )
 
 
 def _used_on(m: _Map, elements: Sequence[Element], tags: bool, loners: str = "") -> _Used:
     """What one slide shows: its boxes' attitudes and frames, the ties it draws, its dotted lines, whether a box has a tag."""
     people = [m.by_id[e.key] for e in elements if isinstance(e, Shape) and e.key in m.by_id]
     lines = [e for e in elements if isinstance(e, Connector)]
-    return _Used(_attitudes(people), any(p.influence for p in people),
-                 frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
-                 any(e.dotted for e in lines), tags, loners, any(not e.dashed for e in lines))
+    return _Used(
+        _attitudes(people),
+        any(p.influence for p in people),
+        frozenset(e.colour.split(".", 1)[1] for e in lines if e.dashed and e.colour.startswith("link.")),
+        any(e.dotted for e in lines),
+        tags,
+        loners,
+        any(not e.dashed for e in lines),
+    )
 
 
 def _attitudes(people: Sequence[Person]) -> frozenset[str]:
@@ -560,29 +709,47 @@ def _attitudes(people: Sequence[Person]) -> frozenset[str]:
 def _used_anywhere(m: _Map, split: bool) -> _Used:
     """Everything any slide of the map may show: the legend's room is kept for it (the loners' note with two slides)."""
     loners = _loners_note(m, len(m.forest[2]), [99, 99]) if split and m.forest[2] else ""
-    return _Used(_attitudes(m.people), any(p.influence for p in m.people),
-                 frozenset(link.kind or "influences" for link in m.links), split, split and bool(m.ties), loners)
+    return _Used(
+        _attitudes(m.people),
+        any(p.influence for p in m.people),
+        frozenset(link.kind or "influences" for link in m.links),
+        split,
+        split and bool(m.ties),
+        loners,
+    )
 
 
 def _loners_note(m: _Map, count: int, slides: Sequence[int]) -> str:
     """The overview's note of the people it leaves out who have no reporting line, and the slides that show them."""
     people = word("person_one" if count == 1 else "person_many", m.language)
     short = word("slide_short", m.language)
-    where = (f"{short} {map_ref(slides[0])}–{map_ref(slides[-1])}" if len(slides) > 2
-             else ", ".join(f"{short} {map_ref(n)}" for n in slides))
+    where = (
+        f"{short} {map_ref(slides[0])}–{map_ref(slides[-1])}"
+        if len(slides) > 2
+        else ", ".join(f"{short} {map_ref(n)}" for n in slides)
+    )
     key = "loners_note" if m.loners_word == "no_reporting_line" else "further_people_note"
     return word(key, m.language).format(n=count, people=people, where=where)
 
 
 def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, str]], int]:
     """What the legend says, as (swatch colour, label) items: only what is used. And how many lines it takes."""
-    items: list[tuple[str | None, str]] = [(f"attitude.{a}", term("attitude", a, m.language))
-                                           for a in ("mentor", "positive", "neutral", "negative", "enemy") if a in used.attitudes]
+    items: list[tuple[str | None, str]] = [
+        (f"attitude.{a}", term("attitude", a, m.language))
+        for a in ("mentor", "positive", "neutral", "negative", "enemy")
+        if a in used.attitudes
+    ]
     items += [("attitude.unknown", word("attitude_unknown", m.language))] if "unknown" in used.attitudes else []
     if used.influence:
         items.append((None, word("influence_weight", m.language)))
     if used.reporting:
-        items.append((None, word("legend_reports", m.language) + (f"; {word('legend_indirect', m.language)}" if used.dotted else "")))
+        items.append(
+            (
+                None,
+                word("legend_reports", m.language)
+                + (f"; {word('legend_indirect', m.language)}" if used.dotted else ""),
+            )
+        )
     kinds = [k for k in ("influences", "allies", "rivals") if k in used.kinds]
     if kinds:
         items.append((None, word("legend_ties", m.language)))
@@ -594,7 +761,9 @@ def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, 
     return items, len(_legend_rows(m, items, width))
 
 
-def _legend_rows(m: _Map, items: list[tuple[str | None, str]], width: float) -> list[list[tuple[str | None, str, float]]]:
+def _legend_rows(
+    m: _Map, items: list[tuple[str | None, str]], width: float
+) -> list[list[tuple[str | None, str, float]]]:
     """The legend's items in rows that fit `width`, each with its measured width."""
     rows: list[list[tuple[str | None, str, float]]] = [[]]
     x = 0.0
@@ -615,7 +784,17 @@ def _legend_elements(m: _Map, box: Box, items: list[tuple[str | None, str]]) -> 
         x, y = box.x, box.y + r * row_h
         for colour, label, need in row:
             if colour:
-                out.append(Shape(Box(x, y + (row_h - SWATCH) / 2, SWATCH, SWATCH), (), CAPTION_SIZE, colour, "muted", 0.5, rounded=False))
+                out.append(
+                    Shape(
+                        Box(x, y + (row_h - SWATCH) / 2, SWATCH, SWATCH),
+                        (),
+                        CAPTION_SIZE,
+                        colour,
+                        "muted",
+                        0.5,
+                        rounded=False,
+                    )
+                )
                 x += SWATCH + 3
                 need -= SWATCH + 3
             out.append(Text(Box(x, y, need, row_h), (Para((Run(label),)),), CAPTION_SIZE, colour="muted"))
@@ -623,8 +802,15 @@ def _legend_elements(m: _Map, box: Box, items: list[tuple[str | None, str]]) -> 
     return out
 
 
-def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box, fonts: Fonts,
-                     language: str, name: str | None = None, customer: bool = False) -> tuple[list[PowerMapSlide], list[list[str]]]:
+def power_map_slides(
+    people: Sequence[Person],
+    links: Sequence[Link],
+    body: Box,
+    fonts: Fonts,
+    language: str,
+    name: str | None = None,
+    customer: bool = False,
+) -> tuple[list[PowerMapSlide], list[list[str]]]:
     """The power map's slides (the overview first, when there is one), and the rows of the table of ties.
 
     `name` is what the slides call the chart (the customer's copy says "Organisation").
@@ -638,33 +824,56 @@ def power_map_slides(people: Sequence[Person], links: Sequence[Link], body: Box,
     if plan is None:
         items, rows = _legend(m, body.w, _used_anywhere(m, split=True))
         chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)
-        plan = m.split(chart)
-        for _ in range(PASSES - 1):  # boxes with a tie to another slide get a line for its tag (and those whose team goes
-            drawer = _Drawer(m, plan, chart)  # on elsewhere, room to say where), and the map is laid out again
-            away = {pid for pid, ties in m.ties.items() for number, (page, overview) in enumerate(drawer.pages)
-                    if not overview and pid in page.people and any((t.to if t.from_ == pid else t.from_) not in page.people for t in ties)}
-            onward = set().union(*(drawer.forward(n) for n in range(len(drawer.pages))))
-            if away <= m.tagged and onward <= m.forwarded:
-                break
-            m.tagged |= away
-            m.forwarded |= onward
-            plan = m.again(chart)
+        plan = _split_plan(m, chart)
     drawer = _Drawer(m, plan, chart)
     slides = []
     for number in range(len(drawer.pages)):
         made = drawer.slide(number)
         # Each slide's legend explains what that slide shows, in the room kept for the most any slide needs.
-        mine, lines = _legend(m, body.w, _used_on(m, made.elements, drawer.tagged_on.get(number, False), drawer.loners_note(number)))
+        used = _used_on(m, made.elements, drawer.tagged_on.get(number, False), drawer.loners_note(number))
+        mine, lines = _legend(m, body.w, used)
         made.elements += _legend_elements(m, Box(body.x, body.bottom - lines * row_h, body.w, lines * row_h), mine)
         slides.append(made)
+    return slides, _ties_table(m, drawer, links, language)
+
+
+def _split_plan(m: _Map, chart: Box) -> _Plan:
+    """The map over several slides. Boxes with a tie to another slide get a line for its tag (and those whose team
+    goes on elsewhere, room to say where), and the map is laid out again, until nothing more needs one."""
+    plan = m.split(chart)
+    for _ in range(PASSES - 1):
+        drawer = _Drawer(m, plan, chart)
+        away = {
+            pid
+            for pid, ties in m.ties.items()
+            for page, overview in drawer.pages
+            if not overview
+            and pid in page.people
+            and any((t.to if t.from_ == pid else t.from_) not in page.people for t in ties)
+        }
+        onward = set().union(*(drawer.forward(n) for n in range(len(drawer.pages))))
+        if away <= m.tagged and onward <= m.forwarded:
+            break
+        m.tagged |= away
+        m.forwarded |= onward
+        plan = m.again(chart)
+    return plan
+
+
+def _ties_table(m: _Map, drawer: _Drawer, links: Sequence[Link], language: str) -> list[list[str]]:
+    """The rows of the table of ties: who, how, to whom, and (over several slides) where the two are shown."""
     several = len(drawer.pages) > 1
     table = []
     for link in links:
         if link.from_ in m.by_id and link.to in m.by_id:
-            row = [m.by_id[link.from_].name, word(f"table_{link.kind or 'influences'}", language), m.by_id[link.to].name]
+            row = [
+                m.by_id[link.from_].name,
+                word(f"table_{link.kind or 'influences'}", language),
+                m.by_id[link.to].name,
+            ]
             if several:
                 shown = sorted({drawer.full[p] for p in (link.from_, link.to) if p in drawer.full})
                 row.append(", ".join(f"{word('slide_short', language)} {map_ref(n)}" for n in shown))
             table.append(row)
     table.sort(key=lambda row: (row[0].casefold(), row[2].casefold()))  # a person's ties together, by name
-    return slides, table
+    return table

@@ -19,7 +19,9 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None
-    colour: str | None = None  # a theme colour name for this run alone (a tie's tag in its tie's colour); else the element's
+    colour: str | None = (
+        None  # a theme colour name for this run alone (a tie's tag in its tie's colour); else the element's
+    )
     strike: bool = False  # struck through: words a change removed, on the changes slide
 
 
@@ -91,7 +93,9 @@ def blocks(markdown: str) -> list[Block]:
         if len(lines) < len(state.blocks):
             lines.append(_line(tokens, i - 1))
         if kind in ("bullet_list_open", "ordered_list_open"):
-            start = int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 0  # 0 too: a list starts where it is written
+            start = (
+                int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 0
+            )  # 0 too: a list starts where it is written
             state.lists.append([kind == "ordered_list_open", start])
         elif kind in ("bullet_list_close", "ordered_list_close"):
             state.lists.pop()
@@ -117,11 +121,16 @@ def blocks(markdown: str) -> list[Block]:
             state.blocks.append(Para((Run(token.content.rstrip("\n")),)))
         i += 1
     lines += [_line(tokens, len(tokens) - 1)] * (len(state.blocks) - len(lines))
-    flat = [(line, Para((Run(text),), "•" if item else None, FLAT_LEVEL if nested else 0))
-            for line, text, item, nested in unshown_lines(markdown, tokens)]
+    flat = [
+        (line, Para((Run(text),), "•" if item else None, FLAT_LEVEL if nested else 0))
+        for line, text, item, nested in unshown_lines(markdown, tokens)
+    ]
     if not flat:
         return state.blocks
-    placed = sorted([*zip(lines, range(len(lines)), state.blocks), *((line, -1, para) for line, para in flat)], key=lambda x: (x[0], x[1]))
+    placed = sorted(
+        [*zip(lines, range(len(lines)), state.blocks), *((line, -1, para) for line, para in flat)],
+        key=lambda x: (x[0], x[1]),
+    )
     return [block for _, _, block in placed]
 
 

@@ -48,9 +48,20 @@ TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
 """A rectangle's sides, numbered as PowerPoint numbers a rectangle's connection sites."""
 _OUT = {TOP: (0.0, -1.0), LEFT: (-1.0, 0.0), BOTTOM: (0.0, 1.0), RIGHT: (1.0, 0.0)}
 
-SITES: tuple[tuple[int, float], ...] = ((TOP, 0.5), (LEFT, 0.5), (BOTTOM, 0.5), (RIGHT, 0.5),
-                                        (TOP, 0.25), (TOP, 0.75), (LEFT, 0.25), (LEFT, 0.75),
-                                        (BOTTOM, 0.25), (BOTTOM, 0.75), (RIGHT, 0.25), (RIGHT, 0.75))
+SITES: tuple[tuple[int, float], ...] = (
+    (TOP, 0.5),
+    (LEFT, 0.5),
+    (BOTTOM, 0.5),
+    (RIGHT, 0.5),
+    (TOP, 0.25),
+    (TOP, 0.75),
+    (LEFT, 0.25),
+    (LEFT, 0.75),
+    (BOTTOM, 0.25),
+    (BOTTOM, 0.75),
+    (RIGHT, 0.25),
+    (RIGHT, 0.75),
+)
 """Where a line may end on a box, as (side, how far along it): each side's middle first, numbered as PowerPoint numbers
 a rectangle's four connection sites, then a quarter of the way from either corner, so that two lines on one side never
 end in one point (where they would seem to join, and one would point at the wrong person)."""
@@ -112,7 +123,13 @@ def simplified(route: Sequence[Point]) -> Route:
         if out and abs(p[0] - out[-1][0]) < 0.01 and abs(p[1] - out[-1][1]) < 0.01:
             continue
         if out:  # a leg exactly across or down: the grid's and the box's own coordinates may differ in the last digits
-            p = (out[-1][0], p[1]) if abs(p[0] - out[-1][0]) < 0.01 else (p[0], out[-1][1]) if abs(p[1] - out[-1][1]) < 0.01 else p
+            p = (
+                (out[-1][0], p[1])
+                if abs(p[0] - out[-1][0]) < 0.01
+                else (p[0], out[-1][1])
+                if abs(p[1] - out[-1][1]) < 0.01
+                else p
+            )
         if len(out) >= 2:
             (ax, ay), (bx, by) = out[-2], out[-1]
             if (abs(ax - bx) < 0.01 and abs(bx - p[0]) < 0.01) or (abs(ay - by) < 0.01 and abs(by - p[1]) < 0.01):
@@ -138,8 +155,20 @@ class Router:
         self.boxes = boxes
         shapes = list(boxes.values())
         along = sorted({f for _, f in SITES})  # the sites' lines across and down every box
-        xs = [area.x, area.right, *(b.x - OUTER for b in shapes), *(b.right + OUTER for b in shapes), *(b.x + b.w * f for b in shapes for f in along)]
-        ys = [area.y, area.bottom, *(b.y - OUTER for b in shapes), *(b.bottom + OUTER for b in shapes), *(b.y + b.h * f for b in shapes for f in along)]
+        xs = [
+            area.x,
+            area.right,
+            *(b.x - OUTER for b in shapes),
+            *(b.right + OUTER for b in shapes),
+            *(b.x + b.w * f for b in shapes for f in along),
+        ]
+        ys = [
+            area.y,
+            area.bottom,
+            *(b.y - OUTER for b in shapes),
+            *(b.bottom + OUTER for b in shapes),
+            *(b.y + b.h * f for b in shapes for f in along),
+        ]
         xs += _gaps([e for b in shapes for e in (b.x, b.right)])
         ys += _gaps([e for b in shapes for e in (b.y, b.bottom)])
         self.xs = [x for x in _unique(xs) if area.x - 0.01 <= x <= area.right + 0.01]
@@ -167,7 +196,9 @@ class Router:
             lo, hi = bisect_right(self.xs, x0), bisect_left(self.xs, x1)  # nodes strictly inside
             for i in range(lo, hi):
                 self.free[j][i] = 0
-            for i in range(max(lo - 1, 0), min(hi, len(self.xs) - 1)):  # segments from a node before the box into it, and on
+            for i in range(
+                max(lo - 1, 0), min(hi, len(self.xs) - 1)
+            ):  # segments from a node before the box into it, and on
                 self.run_x[j][i] = 0
         for i in range(bisect_right(self.xs, x0), bisect_left(self.xs, x1)):
             lo, hi = bisect_right(self.ys, y0), bisect_left(self.ys, y1)
@@ -197,8 +228,14 @@ class Router:
         room = ((px, py), (px + dx * CLEAR, py + dy * CLEAR))
         return clear_of(((px, py), (self.xs[node[0]], self.ys[node[1]])), others) and clear_of(room, others)
 
-    def route(self, start: str, end: str, sites: tuple[Sequence[int], Sequence[int]] = (ALL_SITES, ALL_SITES),
-              apart: bool = False, own_sites: bool = False) -> Routed | None:
+    def route(
+        self,
+        start: str,
+        end: str,
+        sites: tuple[Sequence[int], Sequence[int]] = (ALL_SITES, ALL_SITES),
+        apart: bool = False,
+        own_sites: bool = False,
+    ) -> Routed | None:
         """The cheapest route from box `start` to box `end`, leaving and entering at one of `sites`; None if none exists.
 
         `apart`: the route keeps LANE_GAP from every line drawn before (never along one, nor beside it so near that the
@@ -207,7 +244,10 @@ class Router:
         a, b = self.boxes[start], self.boxes[end]
         others = [box for key, box in self.boxes.items() if key not in (start, end)]
         if own_sites:
-            sites = (tuple(s for s in sites[0] if (start, s) not in self.ends), tuple(s for s in sites[1] if (end, s) not in self.ends))
+            sites = (
+                tuple(s for s in sites[0] if (start, s) not in self.ends),
+                tuple(s for s in sites[1] if (end, s) not in self.ends),
+            )
         starts = self._free_first(self._exits(a, sites[0], others, apart), own_sites)
         goals = {node: site for site, node in self._free_first(self._exits(b, sites[1], others, apart), own_sites)}
         if not starts or not goals:
@@ -216,14 +256,18 @@ class Router:
         if found is None:
             return None
         site, path, end_site = found
-        points = simplified([site_point(a, site), *((self.xs[i], self.ys[j]) for i, j in path), site_point(b, end_site)])
+        points = simplified(
+            [site_point(a, site), *((self.xs[i], self.ys[j]) for i, j in path), site_point(b, end_site)]
+        )
         if len(points) - 2 > MAX_BENDS:
             return None
         self.remember(points)
         self.ends |= {(start, site), (end, end_site)}
         return Routed(points, site, end_site)
 
-    def _exits(self, box: Box, sites: Sequence[int], others: Sequence[Box], apart: bool) -> list[tuple[int, tuple[int, int]]]:
+    def _exits(
+        self, box: Box, sites: Sequence[int], others: Sequence[Box], apart: bool
+    ) -> list[tuple[int, tuple[int, int]]]:
         """The ways out of a box at these sites: each site with the first grid node straight out of it, clear of the others.
 
         `apart`: where a line drawn before passes that node, the way out goes on across it to the next node it may stop on
@@ -247,7 +291,9 @@ class Router:
             ni, nj = i + int(dx), j + int(dy)
             if not (0 <= ni < len(self.xs) and 0 <= nj < len(self.ys)) or not self.free[nj][ni]:
                 return None
-            runs, taken, k = (self.run_x[j], self.taken_x[j], min(i, ni)) if dx else (self.run_y[i], self.taken_y[i], min(j, nj))
+            runs, taken, k = (
+                (self.run_x[j], self.taken_x[j], min(i, ni)) if dx else (self.run_y[i], self.taken_y[i], min(j, nj))
+            )
             if not runs[k] or taken[k]:  # into a box, or along a line drawn before
                 return None
             i, j = ni, nj
@@ -259,8 +305,9 @@ class Router:
         free = [(site, (i, j)) for site, (i, j) in exits if not self.through_x[j][i] and not self.through_y[j][i]]
         return free if free or only else exits
 
-    def _search(self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int],
-                apart: bool) -> tuple[int, list[tuple[int, int]], int] | None:
+    def _search(
+        self, starts: list[tuple[int, tuple[int, int]]], goals: dict[tuple[int, int], int], apart: bool
+    ) -> tuple[int, list[tuple[int, int]], int] | None:
         """A* over the grid from any start to any goal; a state is a node, the axis it was reached along and the bends so far."""
         xs, ys = self.xs, self.ys
         targets = [(xs[i], ys[j]) for i, j in goals]
@@ -268,12 +315,16 @@ class Router:
         def guess(i: int, j: int) -> float:
             return min(abs(xs[i] - tx) + abs(ys[j] - ty) for tx, ty in targets)
 
-        heap: list[tuple[float, float, int, int, int, int, int]] = []  # guess, cost, node, axis, bends, site entered (-1: not yet)
+        heap: list[
+            tuple[float, float, int, int, int, int, int]
+        ] = []  # guess, cost, node, axis, bends, site entered (-1: not yet)
         best: dict[tuple[int, int, int, int], float] = {}
         came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None] = {}
         first: dict[tuple[int, int, int, int], int] = {}
         for site, (i, j) in starts:
-            axis = 1 if SITES[site][0] in (TOP, BOTTOM) else 0  # the stub out of the box runs along this axis (0: across, 1: down)
+            axis = (
+                1 if SITES[site][0] in (TOP, BOTTOM) else 0
+            )  # the stub out of the box runs along this axis (0: across, 1: down)
             state = (i, j, axis, 0)
             best[state], came[state], first[state] = 0.0, None, site
             heapq.heappush(heap, (guess(i, j), 0.0, i, j, axis, 0, -1))
@@ -288,7 +339,9 @@ class Router:
                 continue
             if (i, j) in goals:
                 end_site = goals[(i, j)]
-                turn = axis != (1 if SITES[end_site][0] in (TOP, BOTTOM) else 0)  # the stub into the box runs along this axis
+                turn = axis != (
+                    1 if SITES[end_site][0] in (TOP, BOTTOM) else 0
+                )  # the stub into the box runs along this axis
                 if bends + turn <= MAX_BENDS:
                     heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_site))
             for ni, nj, move_axis, step in self._moves(i, j, apart):
@@ -326,8 +379,13 @@ class Router:
         along = self.used_y[i][k] * (self.ys[k + 1] - self.ys[k]) * ALONG
         return along + CROSS * self.through_x[nj][ni]
 
-    def _path(self, state: tuple[int, int, int, int], came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None],
-              first: dict[tuple[int, int, int, int], int], end_site: int) -> tuple[int, list[tuple[int, int]], int]:
+    def _path(
+        self,
+        state: tuple[int, int, int, int],
+        came: dict[tuple[int, int, int, int], tuple[int, int, int, int] | None],
+        first: dict[tuple[int, int, int, int], int],
+        end_site: int,
+    ) -> tuple[int, list[tuple[int, int]], int]:
         nodes: list[tuple[int, int]] = []
         at: tuple[int, int, int, int] | None = state
         while at is not None:
@@ -342,18 +400,31 @@ class Router:
             if abs(y1 - y2) < 0.01:
                 self._cover(y1, min(x1, x2), max(x1, x2), self.ys, self.xs, self.through_x, self.used_x, self.taken_x)
             elif abs(x1 - x2) < 0.01:
-                self._cover(x1, min(y1, y2), max(y1, y2), self.xs, self.ys, self.through_y, self.used_y, self.taken_y, down=True)
+                self._cover(
+                    x1, min(y1, y2), max(y1, y2), self.xs, self.ys, self.through_y, self.used_y, self.taken_y, down=True
+                )
 
     @staticmethod
-    def _cover(at: float, lo: float, hi: float, across: list[float], along: list[float], through: list[bytearray],
-               used: list[bytearray], taken: list[bytearray], down: bool = False) -> None:
+    def _cover(
+        at: float,
+        lo: float,
+        hi: float,
+        across: list[float],
+        along: list[float],
+        through: list[bytearray],
+        used: list[bytearray],
+        taken: list[bytearray],
+        down: bool = False,
+    ) -> None:
         """Mark one straight leg at `at` (a row's y, or with `down` a column's x) from `lo` to `hi` along the other axis.
 
         What is taken reaches LANE_GAP beyond the leg's ends too: a line that went on where another stops, on the same
         track, would read as its continuation.
         """
         first, last = bisect_left(along, lo - 0.01), bisect_right(along, hi + 0.01)
-        near = range(max(bisect_right(along, lo - LANE_GAP) - 1, 0), min(bisect_left(along, hi + LANE_GAP), len(along) - 1))
+        near = range(
+            max(bisect_right(along, lo - LANE_GAP) - 1, 0), min(bisect_left(along, hi + LANE_GAP), len(along) - 1)
+        )
         for k in range(bisect_right(across, at - LANE_GAP), bisect_left(across, at + LANE_GAP)):
             on = abs(across[k] - at) <= 0.01
             for n in near:

@@ -26,12 +26,20 @@ def map_ref(index: int) -> str:
 
 
 def _filled(text: str, numbers: Sequence[int]) -> str:
-    return _REF.sub(lambda m: str(numbers[int(m.group(1))]) if int(m.group(1)) < len(numbers) else "?", text) if _OPEN in text else text
+    return (
+        _REF.sub(lambda m: str(numbers[int(m.group(1))]) if int(m.group(1)) < len(numbers) else "?", text)
+        if _OPEN in text
+        else text
+    )
 
 
 def _paras(paras: tuple[Para, ...], numbers: Sequence[int]) -> tuple[Para, ...]:
-    return tuple(replace(p, runs=tuple(replace(r, text=_filled(r.text, numbers)) for r in p.runs)) if any(_OPEN in r.text for r in p.runs) else p
-                 for p in paras)
+    return tuple(
+        replace(p, runs=tuple(replace(r, text=_filled(r.text, numbers)) for r in p.runs))
+        if any(_OPEN in r.text for r in p.runs)
+        else p
+        for p in paras
+    )
 
 
 def resolve(slides: list[Slide]) -> None:
@@ -41,11 +49,20 @@ def resolve(slides: list[Slide]) -> None:
         changed = []
         for element in slide.elements:
             if isinstance(element, Shape):
-                element = replace(element, paras=_paras(element.paras, numbers), whole=_paras(element.whole, numbers) if element.whole else element.whole)
+                element = replace(
+                    element,
+                    paras=_paras(element.paras, numbers),
+                    whole=_paras(element.whole, numbers) if element.whole else element.whole,
+                )
             elif isinstance(element, Text):
                 element = replace(element, paras=_paras(element.paras, numbers))
             elif isinstance(element, Table) and any(_OPEN in c for row in element.rows for c in row):
-                element = replace(element, rows=tuple(tuple(_filled(c, numbers) for c in row) for row in element.rows),
-                                  lines=tuple(tuple(tuple(_filled(line, numbers) for line in cell) for cell in row) for row in element.lines))
+                element = replace(
+                    element,
+                    rows=tuple(tuple(_filled(c, numbers) for c in row) for row in element.rows),
+                    lines=tuple(
+                        tuple(tuple(_filled(line, numbers) for line in cell) for cell in row) for row in element.lines
+                    ),
+                )
             changed.append(element)
         slide.elements = changed

@@ -23,7 +23,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "revenue": ("Revenue", "Umsatz"),
     "at_a_glance": ("At a glance", "Auf einen Blick"),
     "pareto": ("80/20: revenue by account", "80/20: Umsatz nach Accounts"),
-    "pareto_line": ("{n} of {total} accounts make {share} of revenue", "{n} von {total} Accounts machen {share} des Umsatzes"),
+    "pareto_line": (
+        "{n} of {total} accounts make {share} of revenue",
+        "{n} von {total} Accounts machen {share} des Umsatzes",
+    ),
     "pareto_short": ("{n} of {total} accounts make {share}", "{n} von {total} Accounts machen {share}"),
     "no_revenue": ("No account has actual revenue yet", "Noch kein Account mit Ist-Umsatz"),
     "concentration": ("Concentration", "Konzentration"),
@@ -38,9 +41,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "quadrant": ("Quadrant", "Quadrant"),
     "partnership": ("Partnership", "Partnerschaft"),
     "matrix": ("Portfolio matrix", "Portfolio-Matrix"),
-    "matrix_missing": ("No account can be placed yet: the matrix needs portfolio.criteria in kamdoc.yaml and an assessment in the plans",
-                       "Noch kein Account einzuordnen: die Matrix braucht portfolio.criteria in kamdoc.yaml und ein assessment in den Plänen"),
-    "position_axis": ("Our position (share of wallet, decision-makers, partnership)", "Unsere Position (Lieferanteil, Entscheider, Partnerschaft)"),
+    "matrix_missing": (
+        "No account can be placed yet: the matrix needs portfolio.criteria in kamdoc.yaml and an assessment in the plans",
+        "Noch kein Account einzuordnen: die Matrix braucht portfolio.criteria in kamdoc.yaml und ein assessment in den Plänen",
+    ),
+    "position_axis": (
+        "Our position (share of wallet, decision-makers, partnership)",
+        "Unsere Position (Lieferanteil, Entscheider, Partnerschaft)",
+    ),
     "attractiveness_axis": ("Attractiveness (weighted criteria)", "Attraktivität (gewichtete Kriterien)"),
     "q_star": ("Stars", "Stars"),
     "q_cash-cow": ("Cash cows", "Cash Cows"),
@@ -198,7 +206,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "product": ("Product", "Produkt"),
     "total": ("Total", "Summe"),
     "other_products": ("Other ({n})", "Sonstige ({n})"),
-    "plan_tints": ("Planned years (P) in lighter tints of each product's colour", "Planjahre (Plan) in helleren Tönen der Farbe jedes Produkts"),
+    "plan_tints": (
+        "Planned years (P) in lighter tints of each product's colour",
+        "Planjahre (Plan) in helleren Tönen der Farbe jedes Produkts",
+    ),
     "growth": ("Growth", "Wachstum"),
     "margin": ("Margin", "Marge"),
     "actual": ("actual", "Ist"),
@@ -223,16 +234,25 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_reporting_line": ("No reporting line given", "Ohne Berichtslinie"),
     "further_people": ("Further people", "Weitere Personen"),
     "further_people_note": ("{n} further {people}: {where}", "Weitere {n} {people}: {where}"),
-    "loners_note": ("{n} more {people}, reporting line not known: {where}", "Weitere {n} {people}, Berichtslinie nicht bekannt: {where}"),
+    "loners_note": (
+        "{n} more {people}, reporting line not known: {where}",
+        "Weitere {n} {people}, Berichtslinie nicht bekannt: {where}",
+    ),
     "continued_from": ("Continued: the team under {name}", "Fortsetzung: Team unter {name}"),
     "see": ("also on", "auch auf"),
-    "ties_elsewhere": ("Ties to people on other slides (→ out of a box)", "Verbindungen zu Personen auf anderen Folien (→ am Kasten)"),
+    "ties_elsewhere": (
+        "Ties to people on other slides (→ out of a box)",
+        "Verbindungen zu Personen auf anderen Folien (→ am Kasten)",
+    ),
     "see_ties_table": ("more in the table of ties", "weitere in der Tabelle der Verbindungen"),
     "legend_lines": ("Lines: grey = reports to; dashed:", "Linien: grau = berichtet an; gestrichelt:"),
     "legend_reports": ("Grey line: reports to", "Graue Linie: berichtet an"),
     "legend_indirect": ("dotted: via others", "gepunktet: über andere"),
     "legend_ties": ("Dashed:", "Gestrichelt:"),
-    "legend_tags": ("→ name · p. n: tie to another slide (+1: one more, see the table)", "→ Name · S. n: Verbindung auf anderer Folie (+1: eine weitere, s. Tabelle)"),
+    "legend_tags": (
+        "→ name · p. n: tie to another slide (+1: one more, see the table)",
+        "→ Name · S. n: Verbindung auf anderer Folie (+1: eine weitere, s. Tabelle)",
+    ),
     "slide_short": ("p.", "S."),
     "team_under": ("The team under {name}", "Team unter {name}"),
     "power_map_overview": ("overview", "Übersicht"),
@@ -332,7 +352,9 @@ def number(value: float, language: str, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = decimals_of(value)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    with decimal.localcontext() as context:  # Babel rounds in Decimal: its default 28 digits fail on a large value with decimals
+    with (
+        decimal.localcontext() as context
+    ):  # Babel rounds in Decimal: its default 28 digits fail on a large value with decimals
         context.prec = _PRECISION
         return str(format_decimal(value, format=pattern, locale=_locale(language)))
 
@@ -382,7 +404,7 @@ def amount_unit(currency: str | None, unit: str | None, language: str) -> str:
 
 # Number format codes that write German separators whatever the viewer's own settings: PowerPoint and LibreOffice
 # otherwise show "#,##0" with the computer's separators ("30,000" in a German deck on an English machine).
-_GERMAN_CODES = {"#,##0": '[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0', "0%": "0\\ %"}
+_GERMAN_CODES = {"#,##0": "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0", "0%": "0\\ %"}
 
 
 def chart_format(number_format: str, language: str) -> str:

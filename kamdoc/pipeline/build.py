@@ -11,19 +11,31 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
+from typing import TYPE_CHECKING, Any
 
 from kamdoc import __version__
-from kamdoc.load.discover import find_plans, plan_slug, shown_path
 from kamdoc.errors import CommandLineError, KamdocError
+from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
+from kamdoc.load.discover import find_plans, plan_slug, shown_path
 from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.recipe import digest, package_digest, programme_digest
+from kamdoc.pipeline.render import (
+    clean_leftovers,
+    document_date,
+    output_error,
+    render_formats,
+    same_decks,
+    usable_formats,
+    write_atomically,
+)
 from kamdoc.standard.programme import DEFAULT, Programme
-from kamdoc.pipeline.render import clean_leftovers, document_date, output_error, render_formats, same_decks, usable_formats, write_atomically
-from kamdoc.limits import MAX_INPUT_BYTES, MAX_MANIFEST_BYTES, MAX_THEME_FILES
+
+if TYPE_CHECKING:
+    from kamdoc.findings import Finding
+    from kamdoc.theme.settings import Theme
+    from kamdoc.validate.plan import Result
 
 MANIFEST = "manifest.json"
 
@@ -64,8 +76,6 @@ def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
     return int(hashlib.sha256(slug.encode()).hexdigest(), 16) % total == index - 1
 
 
-
-
 def _sha256(path: Path) -> str:
     """The hash of a regular file read with a cap: a manifest from a cache may name a FIFO or a huge file."""
     from kamdoc.load.document import FileRefused, read_capped
@@ -87,10 +97,15 @@ def _theme_files(theme_dir: Path | None) -> list[tuple[str, Path]]:
         # (or by a stranger), such as /, is refused instead of hashed.
         for here, folders, names in os.walk(folder):
             folders[:] = sorted(f for f in folders if f != ".git")
-            files += [(f"{place}/{(Path(here) / name).relative_to(folder).as_posix()}", Path(here) / name)
-                      for name in sorted(names) if (Path(here) / name).is_file()]
+            files += [
+                (f"{place}/{(Path(here) / name).relative_to(folder).as_posix()}", Path(here) / name)
+                for name in sorted(names)
+                if (Path(here) / name).is_file()
+            ]
             if len(files) > MAX_THEME_FILES:
-                raise KamdocError(f"the theme folder {folder} holds more than {MAX_THEME_FILES} files; a theme holds templates, theme.yaml and fonts")
+                raise KamdocError(
+                    f"the theme folder {folder} holds more than {MAX_THEME_FILES} files; a theme holds templates, theme.yaml and fonts"
+                )
     return files + [("font/regular", theme.font_file("regular")), ("font/bold", theme.font_file("bold"))]
 
 
@@ -111,8 +126,15 @@ def run_recipe(formats: tuple[str, ...], audience: str, theme_dir: Path | None) 
     plan's version); only the review warning among the manifest's findings does, and keying the day would build
     every deck again each day. SOURCE_DATE_EPOCH, when set, is the document date written into the decks.
     """
-    return digest({"kamdoc": package_digest(), "theme": theme_digest(theme_dir), "formats": list(formats), "audience": audience,
-                   "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")})
+    return digest(
+        {
+            "kamdoc": package_digest(),
+            "theme": theme_digest(theme_dir),
+            "formats": list(formats),
+            "audience": audience,
+            "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+        }
+    )
 
 
 def plan_recipes(plans: list[Path], run: str, programmes: dict[Path, Programme]) -> dict[Path, str]:
@@ -121,13 +143,15 @@ def plan_recipes(plans: list[Path], run: str, programmes: dict[Path, Programme])
     return {plan: digest([run, settings[find_repo(plan).absolute()]]) for plan in plans}
 
 
-
-
 def _inputs(doc: Any) -> list[Path]:
     """The files a plan's decks are made from: the plan, the Markdown it pulls in, its logo."""
     files = {doc.file.resolve()}
     files |= {file.resolve() for file in doc.files() if file.resolve() != doc.file.resolve()}
-    logo = doc.data.get("cover", {}).get("logo") if isinstance(doc.data, dict) and isinstance(doc.data.get("cover"), dict) else None
+    logo = (
+        doc.data.get("cover", {}).get("logo")
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("cover"), dict)
+        else None
+    )
     if isinstance(logo, str):
         candidate = (doc.file.parent / logo).resolve()
         if candidate.is_file():
@@ -167,7 +191,9 @@ def _key(recipe: str, inputs: dict[str, str]) -> str:
     return digest([recipe, sorted(inputs.items())])
 
 
-def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], recipe: str, previous: dict[str, Any] | None) -> Built | None:
+def up_to_date(
+    plan_file: Path, out: Path, formats: tuple[str, ...], recipe: str, previous: dict[str, Any] | None
+) -> Built | None:
     """The previous build of a plan, when none of its inputs and outputs changed since; else None.
 
     Only hashes files: the inputs recorded last time (plan, Markdown, logo) decide, and the plan file is
@@ -189,12 +215,29 @@ def up_to_date(plan_file: Path, out: Path, formats: tuple[str, ...], recipe: str
             return None
     except OSError:
         return None
-    return Built(shown_path(plan_file), plan_slug(plan_file), "unchanged", inputs, previous["key"], dict(previous["outputs"]),
-                 list(previous["findings"]))
+    return Built(
+        shown_path(plan_file),
+        plan_slug(plan_file),
+        "unchanged",
+        inputs,
+        previous["key"],
+        dict(previous["outputs"]),
+        list(previous["findings"]),
+    )
 
 
-def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: str, theme_dir: Path | None, today: date,
-              recipe: str, processes: int = 1, collect: bool = True, programme: Programme = DEFAULT) -> Built:
+def build_one(
+    plan_file: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    audience: str,
+    theme_dir: Path | None,
+    today: date,
+    recipe: str,
+    processes: int = 1,
+    collect: bool = True,
+    programme: Programme = DEFAULT,
+) -> Built:
     """Validate and render one plan that `up_to_date` did not settle. Never raises for a plan's own problems."""
     from kamdoc.pipeline.glyphs import covered, lacking_glyphs
     from kamdoc.theme.settings import load_theme
@@ -206,26 +249,19 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
     rendering = False
     try:
         result = validate_safely(plan_file, today, programme)
-        theme = load_theme(theme_dir) if result.plan is not None and result.doc is not None and not result.errors else None
+        theme = (
+            load_theme(theme_dir) if result.plan is not None and result.doc is not None and not result.errors else None
+        )
         if theme is not None and result.plan is not None and result.doc is not None:
             result.findings += lacking_glyphs(result.plan, result.doc, covered(theme))
-        built.findings = [{"file": shown_path(f.pos.file), "line": f.pos.line, "column": f.pos.col, "severity": f.severity,
-                           "field": f.field, "message": f.message} for f in result.findings]
+        built.findings = [_finding(f) for f in result.findings]
         if theme is None or result.plan is None or result.doc is None:
             built.error = f"{len(result.errors)} validation error{'s' if len(result.errors) != 1 else ''}"
             return built
         built.inputs = {shown_path(p): _sha256(p) for p in _inputs(result.doc)}
         built.key = _key(recipe, built.inputs)
-        targets = {fmt: out / f"{slug}.{fmt}" for fmt in formats}
-        from kamdoc.outline.plan_deck import build_outline
-
         rendering = True
-        deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
-        created = document_date(result.plan.cover.version)
-        for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
-            target = targets[fmt]
-            write_atomically(target, data)
-            built.outputs[shown_path(target)] = hashlib.sha256(data).hexdigest()
+        built.outputs = _written(result, theme, out / slug, formats, audience, processes, programme)
         built.status = "built"
     except KamdocError as exc:
         built.error = exc.message
@@ -242,6 +278,43 @@ def build_one(plan_file: Path, out: Path, formats: tuple[str, ...], audience: st
             gc.collect()
         built.seconds = round(time.perf_counter() - start, 3)
     return built
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    """A finding as the manifest keeps it."""
+    at = f.pos
+    return {
+        "file": shown_path(at.file),
+        "line": at.line,
+        "column": at.col,
+        "severity": f.severity,
+        "field": f.field,
+        "message": f.message,
+    }
+
+
+def _written(
+    result: Result,
+    theme: Theme,
+    stem: Path,
+    formats: tuple[str, ...],
+    audience: str,
+    processes: int,
+    programme: Programme,
+) -> dict[str, str]:
+    """Render a valid plan's decks to `stem`.<format>, each written whole or not at all: their paths and checksums."""
+    from kamdoc.outline.plan_deck import build_outline
+
+    assert result.plan is not None and result.doc is not None
+    copy = programme.audiences.customer
+    deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=copy)
+    created = document_date(result.plan.cover.version)
+    outputs = {}
+    for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():
+        target = stem.with_name(f"{stem.name}.{fmt}")
+        write_atomically(target, data)
+        outputs[shown_path(target)] = hashlib.sha256(data).hexdigest()
+    return outputs
 
 
 def read_manifest(folder: Path) -> Any:
@@ -274,24 +347,46 @@ _HEX64 = frozenset("0123456789abcdef")
 
 def _well_formed(entry: Any) -> bool:
     """Whether a manifest entry has exactly the shape `build` writes: texts where texts go, hashes that are hashes."""
+
     def sha(value: Any) -> bool:
         return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX64
 
     def files(value: Any) -> bool:
-        return isinstance(value, dict) and all(isinstance(k, str) and len(k) < 4096 and sha(v) for k, v in value.items())
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and len(k) < 4096 and sha(v) for k, v in value.items()
+        )
 
-    return (isinstance(entry, dict) and isinstance(entry.get("plan"), str) and isinstance(entry.get("slug"), str)
-            and sha(entry.get("key")) and files(entry.get("inputs")) and files(entry.get("outputs"))
-            and isinstance(entry.get("findings"), list) and all(_finding_shape(f) for f in entry["findings"]))
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("plan"), str)
+        and isinstance(entry.get("slug"), str)
+        and sha(entry.get("key"))
+        and files(entry.get("inputs"))
+        and files(entry.get("outputs"))
+        and isinstance(entry.get("findings"), list)
+        and all(_finding_shape(f) for f in entry["findings"])
+    )
 
 
 def _finding_shape(finding: Any) -> bool:
-    return (isinstance(finding, dict) and all(isinstance(finding.get(k), str) for k in ("file", "severity", "field", "message"))
-            and all(isinstance(finding.get(k), int) and not isinstance(finding.get(k), bool) for k in ("line", "column")))
+    return (
+        isinstance(finding, dict)
+        and all(isinstance(finding.get(k), str) for k in ("file", "severity", "field", "message"))
+        and all(isinstance(finding.get(k), int) and not isinstance(finding.get(k), bool) for k in ("line", "column"))
+    )
 
 
-def build(paths: list[Path], out: Path, formats: tuple[str, ...], jobs: int | None, shard: tuple[int, int] | None,
-          audience: str, theme_dir: Path | None, today: date, say: Listener = SILENT) -> int:
+def build(
+    paths: list[Path],
+    out: Path,
+    formats: tuple[str, ...],
+    jobs: int | None,
+    shard: tuple[int, int] | None,
+    audience: str,
+    theme_dir: Path | None,
+    today: date,
+    say: Listener = SILENT,
+) -> int:
     """Build the plans under `paths`; returns the exit code (1 when any plan failed)."""
     plans = [p for p in find_plans(paths) if in_shard(plan_slug(p), shard)]
     if not plans and shard is None:
@@ -335,8 +430,11 @@ class _Job:
         settled: list[Built] = []
         stale: list[Path] = []
         for plan in plans:
-            done = (Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan]) if plan in clashes
-                    else up_to_date(plan, self.out, self.formats, self.recipes[plan], previous.get(shown_path(plan))))
+            done = (
+                Built(shown_path(plan), plan_slug(plan), "failed", error=clashes[plan])
+                if plan in clashes
+                else up_to_date(plan, self.out, self.formats, self.recipes[plan], previous.get(shown_path(plan)))
+            )
             if done is None:
                 stale.append(plan)
             else:
@@ -346,8 +444,22 @@ class _Job:
 
     def run(self, stale: list[Path], workers: int, programmes: dict[Path, Programme]) -> list[Built]:
         """Build the stale plans: here one after another, or in worker processes."""
-        processes = 2 if workers > len(stale) else 1  # with fewer plans than cores, each PDF is laid out in two processes
-        args = {plan: (plan, self.out, self.formats, self.audience, self.theme_dir, self.today, self.recipes[plan], processes) for plan in stale}
+        processes = (
+            2 if workers > len(stale) else 1
+        )  # with fewer plans than cores, each PDF is laid out in two processes
+        args = {
+            plan: (
+                plan,
+                self.out,
+                self.formats,
+                self.audience,
+                self.theme_dir,
+                self.today,
+                self.recipes[plan],
+                processes,
+            )
+            for plan in stale
+        }
         programme_of = {plan: programmes[find_repo(plan).absolute()] for plan in stale}
         results: list[Built] = []
         with self.say.bar(len(stale), "building") as bar:
@@ -368,7 +480,14 @@ class _Job:
                         results.append(future.result())
                     except BrokenProcessPool:  # a worker died (killed, out of memory): its plans failed, not the run
                         plan = futures[future]
-                        results.append(Built(shown_path(plan), plan_slug(plan), "failed", error="its worker process died (out of memory, or killed)"))
+                        results.append(
+                            Built(
+                                shown_path(plan),
+                                plan_slug(plan),
+                                "failed",
+                                error="its worker process died (out of memory, or killed)",
+                            )
+                        )
                     self.report(results[-1])
                     bar.update(1)
         return results
@@ -394,8 +513,10 @@ def save_manifest(out: Path, formats: tuple[str, ...], audience: str, entries: l
 
 def _summarise(results: list[Built], seconds: float, say: Listener) -> None:
     counts = {s: sum(1 for b in results if b.status == s) for s in ("built", "unchanged", "failed")}
-    say.err(f"{len(results)} plan{'' if len(results) == 1 else 's'} in {seconds:.1f}s: {counts['built']} built, "
-            f"{counts['unchanged']} unchanged, {counts['failed']} failed")
+    say.err(
+        f"{len(results)} plan{'' if len(results) == 1 else 's'} in {seconds:.1f}s: {counts['built']} built, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+    )
     for b in results:
         if b.status != "failed":
             continue

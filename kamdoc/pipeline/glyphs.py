@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Container
-
 from pathlib import Path
 
 from kamdoc.findings import Finding, field_path
@@ -30,8 +29,14 @@ def lacking_glyphs(plan: Plan, doc: Document, covered: Container[int]) -> list[F
     said: set[str] = set()
     findings: list[Finding] = []
     for path, text in texts_in(plan.model_dump(by_alias=True, mode="python")):
-        new = sorted({c for c in set(text) - said if ord(c) not in covered and unicodedata.category(c) not in _UNDRAWN and not c.isspace()},
-                     key=text.index)
+        new = sorted(
+            {
+                c
+                for c in set(text) - said
+                if ord(c) not in covered and unicodedata.category(c) not in _UNDRAWN and not c.isspace()
+            },
+            key=text.index,
+        )
         if not new:
             continue
         said.update(new)
@@ -41,8 +46,15 @@ def lacking_glyphs(plan: Plan, doc: Document, covered: Container[int]) -> list[F
         line = text.count("\n", 0, at)
         pos = doc.where_in_text(path, line, at - (text.rfind("\n", 0, at) + 1))
         more = f" and {len(new) - _SHOWN} more" if len(new) > _SHOWN else ""
-        findings.append(Finding(pos, "warning", field_path(path), f"the theme's fonts have no glyph for {', '.join(map(_named, new[:_SHOWN]))}{more}; "
-                                "the deck shows such characters as empty boxes: use a theme whose fonts have them (theme.yaml, font:)"))
+        findings.append(
+            Finding(
+                pos,
+                "warning",
+                field_path(path),
+                f"the theme's fonts have no glyph for {', '.join(map(_named, new[:_SHOWN]))}{more}; "
+                "the deck shows such characters as empty boxes: use a theme whose fonts have them (theme.yaml, font:)",
+            )
+        )
     return findings
 
 

@@ -71,15 +71,19 @@ def merge_builds(parts: list[Path], out: Path) -> int:
     manifests = [(part, _manifest(part)) for part in parts]
     kinds = {(tuple(m["formats"]), m["audience"]) for _, m in manifests}
     if len(kinds) > 1:
-        raise KamdocError("the shards were built with different formats or audiences: " + "; ".join(
-            f"{part}: {', '.join(m['formats'])} for {m['audience']}" for part, m in manifests))
+        raise KamdocError(
+            "the shards were built with different formats or audiences: "
+            + "; ".join(f"{part}: {', '.join(m['formats'])} for {m['audience']}" for part, m in manifests)
+        )
     entries: dict[str, dict[str, Any]] = {}
     decks: dict[str, bytes] = {}
     where: dict[str, Path] = {}
     for part, manifest in manifests:
         for entry in manifest["plans"]:
             if entry["plan"] in where:
-                raise KamdocError(f"{entry['plan']} is in two shards ({where[entry['plan']]} and {part}); each plan belongs to one")
+                raise KamdocError(
+                    f"{entry['plan']} is in two shards ({where[entry['plan']]} and {part}); each plan belongs to one"
+                )
             where[entry["plan"]] = part
             outputs = {}
             for name, digest in entry["outputs"].items():
@@ -89,7 +93,9 @@ def merge_builds(parts: list[Path], out: Path) -> int:
                 decks[file_name] = data
                 outputs[shown_path(out / file_name)] = digest  # named as a build into `out` names it
             if not _sealed(entry):
-                raise KamdocError(f"{part / MANIFEST}: {entry['plan']}: its seal does not match this CI's secret; build that shard again")
+                raise KamdocError(
+                    f"{part / MANIFEST}: {entry['plan']}: its seal does not match this CI's secret; build that shard again"
+                )
             merged_entry = {k: v for k, v in entry.items() if k != "seal"} | {"outputs": outputs}
             if seal(merged_entry):
                 merged_entry["seal"] = seal(merged_entry)
@@ -101,7 +107,11 @@ def merge_builds(parts: list[Path], out: Path) -> int:
             raise output_error(out / name, exc) from None
     formats, audience = next(iter(kinds)) if kinds else ((), "internal")
     save_manifest(out, tuple(formats), audience, [entries[p] for p in sorted(entries)])
-    failed = [f"{plan} failed in {where[plan]} ({why})" for plan in sorted(entries) if (why := _failure(entries[plan], list(formats)))]
+    failed = [
+        f"{plan} failed in {where[plan]} ({why})"
+        for plan in sorted(entries)
+        if (why := _failure(entries[plan], list(formats)))
+    ]
     if failed:  # the other plans' decks are merged, as `build` writes them; the run fails as that build did
         raise KamdocError(f"{'; '.join(failed)}; the other plans' decks are merged into {out}")
     return 0

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kamdoc.render.split import Halves
     from kamdoc.theme.settings import Theme
 
+
 @dataclass(frozen=True)
 class PdfJob:
     """What the helper is sent for one deck: the PDF's HTML (whole or in halves), and the PowerPoint deck's inputs when it draws that too."""

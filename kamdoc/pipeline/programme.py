@@ -17,7 +17,11 @@ from kamdoc.validate.plan import Result, validate_each
 
 def _kept(result: Result) -> tuple[Plan | None, int, str]:
     """What a worker sends back of a validated plan: the typed plan (None when invalid), its error count, the account's name."""
-    return result.plan, len(result.errors), result.plan.cover.full_name if result.plan else result.file.absolute().parent.name
+    return (
+        result.plan,
+        len(result.errors),
+        result.plan.cover.full_name if result.plan else result.file.absolute().parent.name,
+    )
 
 
 def summaries(files: list[Path], today: date, programme: Programme) -> list[Summary]:
@@ -27,7 +31,9 @@ def summaries(files: list[Path], today: date, programme: Programme) -> list[Summ
     out = []
     for file, (plan, errors, name) in zip(files, kept):
         last = commits.get(file)
-        out.append(Summary(shown_path(file), name, plan, errors, last.day if last else None, last.unreadable if last else ""))
+        out.append(
+            Summary(shown_path(file), name, plan, errors, last.day if last else None, last.unreadable if last else "")
+        )
     return out
 
 

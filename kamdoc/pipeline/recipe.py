@@ -62,7 +62,9 @@ def package_digest() -> str:
         try:
             content = files[name].read_bytes()
         except OSError as exc:
-            raise KamdocError(f"cannot read kamdoc's own file {files[name]}: {exc.strerror or exc}; reinstall kamdoc") from None
+            raise KamdocError(
+                f"cannot read kamdoc's own file {files[name]}: {exc.strerror or exc}; reinstall kamdoc"
+            ) from None
         # A name holds no NUL and a content hash has one length: no two file lists give the same bytes.
         whole.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
     return whole.hexdigest()

@@ -13,26 +13,26 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from kamdoc.validate import report
-from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.errors import KamdocError
-from kamdoc.render.formats import missing, render_deck
+from kamdoc.findings import bug
+from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.load.document import find_repo, inside
 from kamdoc.load.settings import programmes_for
+from kamdoc.pipeline.glyphs import covered, lacking_glyphs
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
-from kamdoc.findings import bug
-from kamdoc.pipeline.glyphs import covered, lacking_glyphs
+from kamdoc.render.formats import missing, render_deck
+from kamdoc.validate import report
 from kamdoc.validate.plan import Result, validate_safely
 
 if TYPE_CHECKING:
+    from kamdoc.analyse.diff import Change
+    from kamdoc.load.document import Document
     from kamdoc.outline.deck import Deck
+    from kamdoc.standard.plan import Plan
+    from kamdoc.standard.programme import CustomerCopy, Programme
     from kamdoc.theme.company import Template
     from kamdoc.theme.settings import Theme
-    from kamdoc.analyse.diff import Change
-    from kamdoc.standard.programme import CustomerCopy, Programme
-    from kamdoc.standard.plan import Plan
-    from kamdoc.load.document import Document
     from kamdoc.validate.images import Image, Named
 
 
@@ -47,9 +47,16 @@ def document_date(version: date) -> datetime:
     return datetime(version.year, version.month, version.day)
 
 
-def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: datetime, company: Template | None = None,
-                   pdf_variant: str | None = None, processes: int = 1,
-                   pdf_job: Callable[[], tuple[bytes, bytes | None]] | None = None) -> dict[str, bytes]:
+def render_formats(
+    deck: Deck,
+    formats: tuple[str, ...],
+    theme: Theme,
+    created: datetime,
+    company: Template | None = None,
+    pdf_variant: str | None = None,
+    processes: int = 1,
+    pdf_job: Callable[[], tuple[bytes, bytes | None]] | None = None,
+) -> dict[str, bytes]:
     """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
     once, and the PowerPoint deck is drawn beside the second half. `pdf_job` (the PDF helper's) makes the PDF,
     and the PowerPoint deck too when it returns one."""
@@ -64,10 +71,15 @@ def render_formats(deck: Deck, formats: tuple[str, ...], theme: Theme, created: 
         done = render_in_halves(deck, theme, created, side)
         if done is not None:
             made = {"pdf": done[0]} | ({"pptx": done[1]} if done[1] is not None else {})
-    return {fmt: made[fmt] if fmt in made else render_deck(deck, fmt, theme, created, company, pdf_variant) for fmt in formats}
+    return {
+        fmt: made[fmt] if fmt in made else render_deck(deck, fmt, theme, created, company, pdf_variant)
+        for fmt in formats
+    }
 
 
-def usable_formats(formats: tuple[str, ...], say: Listener = SILENT, helper: PdfHelper | None = None) -> tuple[tuple[str, ...], bool]:
+def usable_formats(
+    formats: tuple[str, ...], say: Listener = SILENT, helper: PdfHelper | None = None
+) -> tuple[tuple[str, ...], bool]:
     """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans).
 
     With a `helper`, whether PDFs can be made is its answer, and the caller asks when its first deck is ready.
@@ -128,17 +140,26 @@ def refuse_unsafe_target(target: Path, root: Path | None = None) -> None:
     except OSError:
         return  # a name too long, a folder that cannot be read: the write itself says so
     if mode is not None and stat.S_ISLNK(mode):
-        raise OutputRefused("it is a symbolic link, and kamdoc writes no file through a link (remove the link to write it)")
+        raise OutputRefused(
+            "it is a symbolic link, and kamdoc writes no file through a link (remove the link to write it)"
+        )
     if mode is not None and not stat.S_ISREG(mode):
         raise OutputRefused(f"it is {_kind(mode)}, not a regular file, and kamdoc replaces only regular files")
     if root is not None and not inside(target.parent, root):
-        raise OutputRefused(f"its folder lies outside {root} (through a symbolic link, or in .git/), where kamdoc writes nothing")
+        raise OutputRefused(
+            f"its folder lies outside {root} (through a symbolic link, or in .git/), where kamdoc writes nothing"
+        )
 
 
 def _kind(mode: int) -> str:
     """What a file that is not a regular one is, in words."""
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-             (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     return next((word for test, word in kinds if test(mode)), "a special file")
 
 
@@ -186,12 +207,15 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
         if len(group) > 1:
             names = " and ".join(report.shown(p) for p in group)
             for plan in group:
-                clashes[plan] = f"{names} would both be written as {slug}.pptx/.pdf; give one of the folders another name"
+                clashes[plan] = (
+                    f"{names} would both be written as {slug}.pptx/.pdf; give one of the folders another name"
+                )
     return clashes
 
 
-def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audience: str,
-                   copy: CustomerCopy | None = None) -> tuple[str, list[Change] | None]:
+def _changes_since(
+    plan_file: Path, revision: str, plan: Plan, today: date, audience: str, copy: CustomerCopy | None = None
+) -> tuple[str, list[Change] | None]:
     """The diff of a plan since a revision (between the audience's copies), and that revision's version date (for the slide's title)."""
     from kamdoc.analyse.audience import for_audience
     from kamdoc.analyse.diff import compare
@@ -208,7 +232,9 @@ def _changes_since(plan_file: Path, revision: str, plan: Plan, today: date, audi
     old = load_at(snapshot, path, today)
     if old.plan is None:
         raise KamdocError(f"{path} at {revision} is not a valid plan, so there is nothing to compare with")
-    return day(old.plan.cover.version, language), compare(for_audience(old.plan, audience, copy), for_audience(plan, audience, copy))
+    return day(old.plan.cover.version, language), compare(
+        for_audience(old.plan, audience, copy), for_audience(plan, audience, copy)
+    )
 
 
 def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> tuple[Theme, Template | None]:
@@ -224,13 +250,27 @@ def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> 
     for warning in company.warnings:
         say.err(f"warning: {warning}")
     if abs(company.width / company.height - 16 / 9) > 0.01:
-        raise KamdocError(f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)")
+        raise KamdocError(
+            f"{template}: its slides are not 16:9; kamdoc decks are 16:9 (see `kamdoc template check {template}`)"
+        )
     return theme.with_colours(company.colours), company
 
 
-def render_paths(paths: list[Path], out: Path, theme_dir: Path | None, template: Path | None, audience: str, today: date,
-                 formats: tuple[str, ...] = ("pptx",), pdf_variant: str | None = None, changes_since: str | None = None,
-                 processes: int = 1, helper: PdfHelper | None = None, say: Listener = SILENT, cache: Path | None = None) -> int:
+def render_paths(
+    paths: list[Path],
+    out: Path,
+    theme_dir: Path | None,
+    template: Path | None,
+    audience: str,
+    today: date,
+    formats: tuple[str, ...] = ("pptx",),
+    pdf_variant: str | None = None,
+    changes_since: str | None = None,
+    processes: int = 1,
+    helper: PdfHelper | None = None,
+    say: Listener = SILENT,
+    cache: Path | None = None,
+) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code.
 
     With a `helper` (see `pipeline.pdf_helper`), PDFs are laid out by it, and whether they can be made here is
@@ -281,10 +321,14 @@ class Tally:
             return f"{count} {one if count == 1 else many}"
 
         if most_spoken(self.languages) == "de":
-            return (f"{n(plans, 'Plan', 'Pläne')} geprüft: {n(self.errors, 'Fehler', 'Fehler')}, {n(self.warnings, 'Warnung', 'Warnungen')}; "
-                    f"{n(self.decks, 'Deck', 'Decks')} geschrieben")
-        return (f"{n(plans, 'plan', 'plans')} checked: {n(self.errors, 'error', 'errors')}, {n(self.warnings, 'warning', 'warnings')}; "
-                f"{n(self.decks, 'deck', 'decks')} written")
+            return (
+                f"{n(plans, 'Plan', 'Pläne')} geprüft: {n(self.errors, 'Fehler', 'Fehler')}, {n(self.warnings, 'Warnung', 'Warnungen')}; "
+                f"{n(self.decks, 'Deck', 'Decks')} geschrieben"
+            )
+        return (
+            f"{n(plans, 'plan', 'plans')} checked: {n(self.errors, 'error', 'errors')}, {n(self.warnings, 'warning', 'warnings')}; "
+            f"{n(self.decks, 'deck', 'decks')} written"
+        )
 
 
 @dataclass
@@ -330,7 +374,9 @@ class _Run:
             decks = self.decks(plan_file, result.plan, result.doc, result.images, programme.audiences.customer)
         except KamdocError:
             raise  # the user's to mend (a theme, a revision to compare with), said once for the whole run
-        except Exception as exc:  # a bug of kamdoc's: this plan's error, nothing of it written, and the other plans go on
+        except (
+            Exception
+        ) as exc:  # a bug of kamdoc's: this plan's error, nothing of it written, and the other plans go on
             say.err(report.text([Result(plan_file, [bug(plan_file, "render", exc)])]))
             say.err(f"not rendered: {report.shown(plan_file)}")
             return False
@@ -344,18 +390,30 @@ class _Run:
             self.tally.decks += 1
         return True
 
-    def decks(self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], copy: CustomerCopy) -> dict[str, bytes]:
+    def decks(
+        self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], copy: CustomerCopy
+    ) -> dict[str, bytes]:
         """A valid plan's decks in each format, made in memory (from the images its validation checked): written only once all are made."""
         from kamdoc.outline.plan_deck import build_outline
 
         # One outline for every format: both decks show the same slides.
-        since = _changes_since(plan_file, self.changes_since, plan, self.today, self.audience, copy) if self.changes_since else None
+        since = (
+            _changes_since(plan_file, self.changes_since, plan, self.today, self.audience, copy)
+            if self.changes_since
+            else None
+        )
         size = (self.company.width, self.company.height) if self.company else None
-        deck = build_outline(plan, doc, self.theme, self.audience, size, since, images=images, cache=self.cache, copy=copy)
+        deck = build_outline(
+            plan, doc, self.theme, self.audience, size, since, images=images, cache=self.cache, copy=copy
+        )
         created = document_date(plan.cover.version)
         helper, job = self.helper, None
         if helper is not None and "pdf" in self.formats:  # written while the helper may still be importing WeasyPrint
             job = helper.prepare(deck, self.theme, created, "pptx" in self.formats)
         self.check_formats()
-        pdf_job = (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
-        return render_formats(deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job)
+        pdf_job = (
+            (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
+        )
+        return render_formats(
+            deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job
+        )

@@ -38,7 +38,10 @@ class PlanDiff:
             "old_plan": self.old_path or None,
             "account": self.account,
             "changes": [c.as_dict() for c in self.changes],
-            "new_findings": [{"severity": f.severity, "field": f.field, "message": f.message, "line": f.pos.line} for f in self.new_findings],
+            "new_findings": [
+                {"severity": f.severity, "field": f.field, "message": f.message, "line": f.pos.line}
+                for f in self.new_findings
+            ],
             "problem": self.problem or None,
         }
 
@@ -53,7 +56,11 @@ def _plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
             continue
         if path.name == PLAN_FILE:
             plans.append(name)
-        elif path.suffix in (".yaml", ".yml") and path.name not in ("kamdoc.yaml", "kamdoc.yml") and not path.name.startswith("."):
+        elif (
+            path.suffix in (".yaml", ".yml")
+            and path.name not in ("kamdoc.yaml", "kamdoc.yml")
+            and not path.name.startswith(".")
+        ):
             if not any(str(path).startswith(f"{folder}/") for folder in folders) and ".github" not in path.parts:
                 plans.append(name)
     return plans
@@ -113,7 +120,13 @@ def _pair_or_add(path: str, old_path: str, old: Result | str | None, new: Result
     """One plan of the second revision: added, compared with its first revision's, or not comparable and why."""
     account = new.plan.cover.account if not isinstance(new, str) and new.plan else ""
     if isinstance(new, str) or isinstance(old, str):
-        return PlanDiff(path, "unreadable", old_path if old_path != path else "", account, problem=new if isinstance(new, str) else str(old))
+        return PlanDiff(
+            path,
+            "unreadable",
+            old_path if old_path != path else "",
+            account,
+            problem=new if isinstance(new, str) else str(old),
+        )
     if old is None:
         return PlanDiff(path, "added", account=account, new_findings=_new_findings(None, new))
     return _paired(path, old_path, old, new, account)
@@ -132,7 +145,9 @@ def _written_account(data: object) -> str:
     return name if isinstance(name, str) else ""
 
 
-def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> tuple[Snapshot, Snapshot, list[PlanDiff]]:
+def diff_revisions(
+    args: list[str], today: date, plans: Path | None = None
+) -> tuple[Snapshot, Snapshot, list[PlanDiff]]:
     """Compare the plans under the given paths between two revisions (default: HEAD and the working tree)."""
     revisions, paths = _split_args(args)
     repo = git_root(Path.cwd())
@@ -153,7 +168,9 @@ def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> t
     old_results = {p: _read_side(a, p, today) for p in old_plans}
     new_results = {p: _read_side(b, p, today) for p in new_plans}
     gone = {p: _identity(old_results[p]) for p in old_plans if p not in new_results}
-    by_identity: dict[tuple[str, str], list[str]] = {}  # removed plans by account and division, to pair renames without a search
+    by_identity: dict[
+        tuple[str, str], list[str]
+    ] = {}  # removed plans by account and division, to pair renames without a search
     for path, identity in gone.items():
         if identity is not None:
             by_identity.setdefault(identity, []).append(path)
@@ -162,7 +179,9 @@ def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> t
         new = new_results[path]
         old_path = path if path in old_results else ""
         identity = _identity(new)
-        if not old_path and identity is not None and by_identity.get(identity):  # renamed: a removed plan of the same account and division
+        if (
+            not old_path and identity is not None and by_identity.get(identity)
+        ):  # renamed: a removed plan of the same account and division
             old_path = by_identity[identity].pop(0)
             del gone[old_path]
         diffs.append(_pair_or_add(path, old_path, old_results.get(old_path), new))
@@ -172,7 +191,9 @@ def diff_revisions(args: list[str], today: date, plans: Path | None = None) -> t
         if isinstance(old, str):
             diffs.append(PlanDiff(path, "unreadable", problem=old))
         else:
-            diffs.append(PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else "", language=old.language))
+            diffs.append(
+                PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else "", language=old.language)
+            )
     return a, b, sorted(diffs, key=lambda d: d.path)
 
 

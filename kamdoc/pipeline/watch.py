@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kamdoc.load.discover import find_plans
 from kamdoc.errors import KamdocError
+from kamdoc.load.discover import find_plans
 from kamdoc.pipeline.listener import SILENT, Listener
 
 
-def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Path | None, audience: str, today: date,
-          say: Listener = SILENT, cache: Path | None = None) -> int:
+def watch(
+    paths: list[Path],
+    out: Path,
+    formats: tuple[str, ...],
+    theme_dir: Path | None,
+    audience: str,
+    today: date,
+    say: Listener = SILENT,
+    cache: Path | None = None,
+) -> int:
     """Render once, then again on every change below the plans' folders (and the theme's), until interrupted; `cache` as for `render_paths`."""
     from watchfiles import watch as changes
 
@@ -34,7 +42,9 @@ def watch(paths: list[Path], out: Path, formats: tuple[str, ...], theme_dir: Pat
     try:
         for batch in changes(*folders, debounce=300, raise_interrupt=False):
             # Our own outputs (and temporary files of atomic writes) are no reason to render again.
-            if all(out_folder in Path(path).absolute().parents or Path(path).name.endswith(".tmp") for _, path in batch):
+            if all(
+                out_folder in Path(path).absolute().parents or Path(path).name.endswith(".tmp") for _, path in batch
+            ):
                 continue
             say.err(f"changed: {', '.join(sorted({Path(p).name for _, p in batch}))}")
             render()

@@ -29,8 +29,10 @@ from kamdoc.preview.pages import deck_page, not_found, plans_page, plans_rows, v
 from kamdoc.preview.workspace import AUDIENCES, Workspace
 
 STATIC = Path(__file__).parent / "static"
-POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self'; "
-          "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 """Only this server's script runs (no inline script, no handler in plan text), and nothing is fetched from elsewhere."""
 
 Scope = MutableMapping[str, Any]
@@ -76,7 +78,9 @@ class _Token:
         if scope["type"] == "http":
             first = scope["path"].lstrip("/").split("/", 1)[0]
             if not secrets.compare_digest(first.encode(), self.token.encode()):
-                response = PlainTextResponse("This preview needs the address with its token that `kamdoc preview` printed.", 403)
+                response = PlainTextResponse(
+                    "This preview needs the address with its token that `kamdoc preview` printed.", 403
+                )
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -93,9 +97,15 @@ class _Headers:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 if not _cacheable(scope):
-                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"] + [(b"cache-control", b"no-store")]
-                message["headers"] = headers + [(b"content-security-policy", POLICY.encode()), (b"x-content-type-options", b"nosniff"),
-                                                (b"referrer-policy", b"no-referrer"), (b"cross-origin-resource-policy", b"same-origin")]
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"] + [
+                        (b"cache-control", b"no-store")
+                    ]
+                message["headers"] = headers + [
+                    (b"content-security-policy", POLICY.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"cross-origin-resource-policy", b"same-origin"),
+                ]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -119,10 +129,20 @@ class _Pages:
         self.workspace, self.hub, self.prefix = workspace, hub, prefix
 
     def routes(self) -> list[Any]:
-        return [Mount(self.prefix, routes=[
-            Route("/", self.start), Route("/api/plans", self.plans_api), Route("/deck/{slug}", self.deck), Route("/api/deck/{slug}", self.deck_api),
-            Route("/events", self.events), Route("/file/{key}", self.file), Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ])]
+        return [
+            Mount(
+                self.prefix,
+                routes=[
+                    Route("/", self.start),
+                    Route("/api/plans", self.plans_api),
+                    Route("/deck/{slug}", self.deck),
+                    Route("/api/deck/{slug}", self.deck_api),
+                    Route("/events", self.events),
+                    Route("/file/{key}", self.file),
+                    Mount("/static", StaticFiles(directory=STATIC), name="static"),
+                ],
+            )
+        ]
 
     @property
     def language(self) -> str:
@@ -139,7 +159,12 @@ class _Pages:
 
     async def plans_api(self, request: Request) -> Response:
         rows, problem = await _rows(self.workspace)
-        return JSONResponse({"version": self.workspace.version, "rows": plans_rows(rows, self.prefix, self.page_language(rows), problem)})
+        return JSONResponse(
+            {
+                "version": self.workspace.version,
+                "rows": plans_rows(rows, self.prefix, self.page_language(rows), problem),
+            }
+        )
 
     def page_language(self, rows: list[Any]) -> str:
         """The start page's words: in the language asked for, else the one most of the plans are written in."""
@@ -169,7 +194,9 @@ class _Pages:
         import anyio
         from sse_starlette import EventSourceResponse
 
-        stopping = anyio.Event()  # set by sse-starlette when the server shuts down: the stream then ends as a stream should
+        stopping = (
+            anyio.Event()
+        )  # set by sse-starlette when the server shuts down: the stream then ends as a stream should
 
         async def stream() -> AsyncIterator[dict[str, str]]:
             seen: int | None = -1
@@ -188,18 +215,35 @@ class _Pages:
         return Response(data, media_type=kind, headers={"cache-control": "private, max-age=86400, immutable"})
 
 
-def make_app(workspace: Workspace, hub: Hub, token: str, hosts: list[str], audience: str = "internal",
-             lifespan: Callable[[Starlette], AbstractAsyncContextManager[None]] | None = None) -> Starlette:
+def make_app(
+    workspace: Workspace,
+    hub: Hub,
+    token: str,
+    hosts: list[str],
+    audience: str = "internal",
+    lifespan: Callable[[Starlette], AbstractAsyncContextManager[None]] | None = None,
+) -> Starlette:
     """The application for one run: `hosts` are the names a Host header may give, `audience` the deck's default."""
-    app = Starlette(routes=_Pages(workspace, hub, f"/{token}").routes(), lifespan=lifespan,
-                    middleware=[Middleware(_Headers), Middleware(TrustedHostMiddleware, allowed_hosts=hosts), Middleware(_Token, token=token)])
+    app = Starlette(
+        routes=_Pages(workspace, hub, f"/{token}").routes(),
+        lifespan=lifespan,
+        middleware=[
+            Middleware(_Headers),
+            Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
+            Middleware(_Token, token=token),
+        ],
+    )
     app.state.audience = audience
     return app
 
 
 def _single(workspace: Workspace, plans: dict[str, Path]) -> bool:
     """Whether the preview was given one plan (a file or a plan's folder): its deck is the start page."""
-    return len(plans) == 1 and len(workspace.paths) == 1 and (workspace.paths[0].is_file() or (workspace.paths[0] / "plan.yaml").is_file())
+    return (
+        len(plans) == 1
+        and len(workspace.paths) == 1
+        and (workspace.paths[0].is_file() or (workspace.paths[0] / "plan.yaml").is_file())
+    )
 
 
 async def _rows(workspace: Workspace) -> tuple[list[Any], str]:

@@ -8,12 +8,19 @@ import threading
 from pathlib import Path
 
 from kamdoc.errors import KamdocError
-from kamdoc.limits import MAX_THEME_FONT_BYTES, MAX_PREVIEW_FILES, MAX_PREVIEW_KEPT_BYTES
+from kamdoc.limits import MAX_PREVIEW_FILES, MAX_PREVIEW_KEPT_BYTES, MAX_THEME_FONT_BYTES
 from kamdoc.load.document import FileRefused, find_repo, read_capped, read_in_tree
 from kamdoc.render.pdf import Fetcher
 
-TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
-         ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+TYPES = {
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
 FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"wOFF", b"wOF2")
 """How a TrueType, OpenType, collection, WOFF or WOFF2 file begins: anything else is served as no font."""
 
@@ -72,7 +79,11 @@ def read_font(path: Path, trees: tuple[Path, ...]) -> bytes:
     tree = next((t for t in trees if _below(path, t)), None)
     try:
         # kamdoc's own and the system's fonts may be links (font packages use them); a theme folder's may not lead out.
-        data = read_capped(path, MAX_THEME_FONT_BYTES, shown) if tree is None else read_in_tree(path, tree, MAX_THEME_FONT_BYTES, shown)
+        data = (
+            read_capped(path, MAX_THEME_FONT_BYTES, shown)
+            if tree is None
+            else read_in_tree(path, tree, MAX_THEME_FONT_BYTES, shown)
+        )
     except FileRefused as exc:
         raise KamdocError(f"{exc}; the preview cannot show this deck's text in the theme's font") from None
     if not data.startswith(FONT_SIGNATURES):

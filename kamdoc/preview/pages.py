@@ -60,15 +60,37 @@ def view_data(view: View) -> dict[str, Any]:
 def deck_page(view: View, prefix: str, with_plans: bool) -> str:
     """The page of one deck: the bar (audience, slide number, warnings), the slide strip, the slide, and the problems."""
     data = view_data(view)
-    return _render("deck.html.j2", view=view, data=data, prefix=prefix, audiences=AUDIENCES, words=words(view.language),
-                   with_plans=with_plans, script_data=_data({"api": f"{prefix}/api/deck/{quote(view.slug)}", "events": f"{prefix}/events",
-                                                             "audience": view.audience, "words": words(view.language)}))
+    return _render(
+        "deck.html.j2",
+        view=view,
+        data=data,
+        prefix=prefix,
+        audiences=AUDIENCES,
+        words=words(view.language),
+        with_plans=with_plans,
+        script_data=_data(
+            {
+                "api": f"{prefix}/api/deck/{quote(view.slug)}",
+                "events": f"{prefix}/events",
+                "audience": view.audience,
+                "words": words(view.language),
+            }
+        ),
+    )
 
 
 def plans_page(rows: list[Row], prefix: str, language: str, version: int, problem: str = "") -> str:
     """The start page: every plan with its health and a link to its deck."""
-    return _render("plans.html.j2", rows=rows, prefix=prefix, words=words(language), language=language, version=version, problem=problem,
-                   script_data=_data({"api": f"{prefix}/api/plans", "events": f"{prefix}/events"}))
+    return _render(
+        "plans.html.j2",
+        rows=rows,
+        prefix=prefix,
+        words=words(language),
+        language=language,
+        version=version,
+        problem=problem,
+        script_data=_data({"api": f"{prefix}/api/plans", "events": f"{prefix}/events"}),
+    )
 
 
 def plans_rows(rows: list[Row], prefix: str, language: str, problem: str = "") -> str:

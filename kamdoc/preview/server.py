@@ -16,8 +16,8 @@ from typing import Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.pipeline.listener import SILENT, Listener
-from kamdoc.preview.files import Served
 from kamdoc.preview.app import Hub
+from kamdoc.preview.files import Served
 from kamdoc.preview.workspace import Workspace
 
 LOCAL = "127.0.0.1"
@@ -54,7 +54,9 @@ def bind(host: str, port: int | None) -> socket.socket:
         except OSError as exc:
             sock.close()
             if port is not None or number == candidates[-1]:
-                raise KamdocError(f"cannot listen on {host}:{number}: {exc.strerror or exc}; choose another port with --port") from None
+                raise KamdocError(
+                    f"cannot listen on {host}:{number}: {exc.strerror or exc}; choose another port with --port"
+                ) from None
             continue
         sock.listen(64)
         sock.set_inheritable(True)
@@ -72,9 +74,17 @@ def _is_ipv6(host: str) -> bool:
 class Preview:
     """One run of the preview: its token, workspace, socket and server, made before it serves (so the address is known)."""
 
-    def __init__(self, paths: list[Path], host: str = LOCAL, port: int | None = None, audience: str = "internal",
-                 language: str | None = None, theme_dir: Path | None = None, say: Listener = SILENT,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        host: str = LOCAL,
+        port: int | None = None,
+        audience: str = "internal",
+        language: str | None = None,
+        theme_dir: Path | None = None,
+        say: Listener = SILENT,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         import uvicorn
 
         from kamdoc.preview.app import make_app
@@ -86,7 +96,9 @@ class Preview:
             raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
         self.socket = bind(host, port)
         shown = f"[{host}]" if _is_ipv6(host) else host
-        self.url = f"http://{LOCAL if host in ('0.0.0.0', '::') else shown}:{self.socket.getsockname()[1]}/{self.token}/"
+        self.url = (
+            f"http://{LOCAL if host in ('0.0.0.0', '::') else shown}:{self.socket.getsockname()[1]}/{self.token}/"
+        )
         self.hub = Hub(self.workspace.version)
         app = make_app(self.workspace, self.hub, self.token, allowed_hosts(host), audience, self._lifespan)
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=1)
@@ -115,8 +127,16 @@ class Preview:
         self.server.should_exit = True
 
 
-def serve(paths: list[Path], host: str = LOCAL, port: int | None = None, audience: str = "internal", language: str | None = None,
-          theme_dir: Path | None = None, open_browser: bool = False, say: Listener = SILENT) -> int:
+def serve(
+    paths: list[Path],
+    host: str = LOCAL,
+    port: int | None = None,
+    audience: str = "internal",
+    language: str | None = None,
+    theme_dir: Path | None = None,
+    open_browser: bool = False,
+    say: Listener = SILENT,
+) -> int:
     """Serve the preview until interrupted; returns the exit code."""
     preview = Preview(paths, host, port, audience, language, theme_dir, say)
     if open_browser:
@@ -133,12 +153,16 @@ async def follow(workspace: Workspace, hub: Hub, stop: asyncio.Event, say: Liste
     from anyio import to_thread
     from watchfiles import DefaultFilter, awatch
 
-    async for batch in awatch(*workspace.folders(), watch_filter=DefaultFilter(), step=STEP_MS, stop_event=stop, debounce=1000):
+    async for batch in awatch(
+        *workspace.folders(), watch_filter=DefaultFilter(), step=STEP_MS, stop_event=stop, debounce=1000
+    ):
         names = sorted({Path(path).name for _, path in batch})
         try:
             version = await to_thread.run_sync(workspace.changed)
         except Exception as exc:  # a bug of kamdoc's while making a view: said, and the preview goes on
-            say.err(f"error: kamdoc could not make the preview again ({type(exc).__name__}: {exc}); this is a bug, please report it")
+            say.err(
+                f"error: kamdoc could not make the preview again ({type(exc).__name__}: {exc}); this is a bug, please report it"
+            )
             continue
         say.err(f"changed: {', '.join(names)}")
         hub.publish(version)

@@ -22,7 +22,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "error": ("error", "Fehler"),
     "warning": ("warning", "Warnung"),
     "open_in_editor": ("Open in the editor", "Im Editor öffnen"),
-    "stopped": ("The preview has stopped: start `kamdoc preview` again.", "Die Vorschau ist beendet: `kamdoc preview` neu starten."),
+    "stopped": (
+        "The preview has stopped: start `kamdoc preview` again.",
+        "Die Vorschau ist beendet: `kamdoc preview` neu starten.",
+    ),
     "status": ("Status", "Status"),
     "account": ("Account", "Kunde"),
     "plan": ("Plan", "Plan"),
@@ -34,7 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "green": ("green", "grün"),
     "healthy": ("nothing to do", "nichts zu tun"),
     "no_plans": ("No plans here.", "Hier sind keine Pläne."),
-    "keys": ("← → to move, Home and End for the first and last slide", "← → blättern, Pos1 und Ende für die erste und letzte Folie"),
+    "keys": (
+        "← → to move, Home and End for the first and last slide",
+        "← → blättern, Pos1 und Ende für die erste und letzte Folie",
+    ),
 }
 
 

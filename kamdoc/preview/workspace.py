@@ -161,15 +161,22 @@ class Workspace:
             if result.errors or result.plan is None or result.doc is None:
                 return self._stale(slug, audience, tuple(_problem(f, language) for f in result.findings), language)
             theme = load_theme(self.theme_dir)
-            problems = tuple(_problem(f, language) for f in [*result.findings, *lacking_glyphs(result.plan, result.doc, covered(theme))])
-            deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer)
+            problems = tuple(
+                _problem(f, language)
+                for f in [*result.findings, *lacking_glyphs(result.plan, result.doc, covered(theme))]
+            )
+            deck = build_outline(
+                result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer
+            )
             style, slides = deck_parts(deck, theme, document_date(result.plan.cover.version), self.files)
         except KamdocError as exc:  # a broken kamdoc.yaml or theme: said on the page, as on the command line
             return self._stale(slug, audience, (Problem("", "error", exc.message, ""),), language)
         except (Exception, RecursionError) as exc:  # kamdoc's own bug: said on the page, and the preview goes on
             message = f"kamdoc could not make this deck ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in kamdoc: please report it with the plan"
             return self._stale(slug, audience, (Problem("", "error", message, ""),), language)
-        view = View(slug, audience, self.version, deck.title, style, slides, len(deck.slides), problems, language=language)
+        view = View(
+            slug, audience, self.version, deck.title, style, slides, len(deck.slides), problems, language=language
+        )
         self._good[(slug, audience)] = view
         return view
 
@@ -192,7 +199,9 @@ class Workspace:
         rows = []
         for repo, files in by_repo.items():
             for h in health(files, self.today(), programme_for(repo), self.language):  # None: each plan's own language
-                rows.append(Row(slugs.get(h.plan, ""), h.plan, h.account, h.status, tuple(h.reason_texts()), h.language))
+                rows.append(
+                    Row(slugs.get(h.plan, ""), h.plan, h.account, h.status, tuple(h.reason_texts()), h.language)
+                )
         return rows
 
 

@@ -75,7 +75,7 @@ def elbow_for(route: tuple[Point, ...], unit: float = 1.0) -> Elbow | None:
     # The frame spans the two ends (the preset runs from one corner to the opposite one); middle legs may lie outside it.
     left, top, right, bottom = min(x0, xn), min(y0, yn), max(x0, xn), max(y0, yn)
     across = legs == 1 or abs(route[0][1] - route[1][1]) < 1e-6  # the first leg runs across the slide
-    for turns in ((0,) if across else (1,)):
+    for turns in (0,) if across else (1,):
         width, height = (right - left, bottom - top) if turns == 0 else (bottom - top, right - left)
         cx, cy = (left + right) / 2, (top + bottom) / 2
         frame = (cx - width / 2, cy - height / 2, width, height)

@@ -38,8 +38,10 @@ def _pptx(deck: Deck, theme: Theme, created: datetime, company: Template | None,
     except KamdocError:
         raise
     except Exception as exc:  # the company template is a stranger's file: what fails in it is its problem, said once
-        raise KamdocError(f"{company.path}: the template cannot be used ({type(exc).__name__}: {str(exc)[:120]}); "
-                          "save it again from PowerPoint, or check it with `kamdoc template check`") from None
+        raise KamdocError(
+            f"{company.path}: the template cannot be used ({type(exc).__name__}: {str(exc)[:120]}); "
+            "save it again from PowerPoint, or check it with `kamdoc template check`"
+        ) from None
 
 
 def _pdf(deck: Deck, theme: Theme, created: datetime, company: Template | None, variant: str | None) -> bytes:
@@ -89,11 +91,15 @@ def parse_formats(value: str) -> tuple[str, ...]:
     asked = {part.strip().lower() for part in value.split(",") if part.strip()}
     unknown = asked - set(FORMATS)
     if not asked or unknown:
-        raise CommandLineError(f"--to takes {', '.join(FORMATS)} or several of them with commas, such as pptx,pdf (got {value!r})")
+        raise CommandLineError(
+            f"--to takes {', '.join(FORMATS)} or several of them with commas, such as pptx,pdf (got {value!r})"
+        )
     return tuple(f for f in FORMATS if f in asked)
 
 
-def render_deck(deck: Deck, fmt: str, theme: Theme, created: datetime, company: Template | None = None, variant: str | None = None) -> bytes:
+def render_deck(
+    deck: Deck, fmt: str, theme: Theme, created: datetime, company: Template | None = None, variant: str | None = None
+) -> bytes:
     """The bytes of one deck in one format."""
     return format_named(fmt).draw(deck, theme, created, company, variant)
 

@@ -12,9 +12,18 @@ from kamdoc.outline.deck import Deck
 from kamdoc.render.pdf import Fetcher, deck_html, font_bytes
 from kamdoc.theme.settings import Theme
 
-_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
-          ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'"
+_TYPES = {
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'"
+)
 """The page may use its own styles, fonts and pictures and nothing else: no script runs, nothing is fetched."""
 _SCREEN = """
 @media screen {

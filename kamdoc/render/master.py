@@ -140,8 +140,12 @@ def _text_styles(master: etree._Element, theme: Theme) -> None:
 def _scheme(theme: Theme) -> dict[str, str]:
     """The theme's colours in the slots of an Office colour scheme: text and background, primary, stripes, six series."""
     series = [str(c) for c in theme.get("colour", "series")]
-    slots = {"dk1": theme.colour("text"), "lt1": theme.colour("background"), "dk2": theme.colour("primary"),
-             "lt2": theme.colour("table_stripe")}
+    slots = {
+        "dk1": theme.colour("text"),
+        "lt1": theme.colour("background"),
+        "dk2": theme.colour("primary"),
+        "lt2": theme.colour("table_stripe"),
+    }
     slots.update({f"accent{i}": series[(i - 1) % len(series)] for i in range(1, 7)})
     # Links are underlined text, as in the PDF: the text's colour, not Office's blue.
     slots.update({"hlink": theme.colour("text"), "folHlink": theme.colour("text")})
@@ -181,15 +185,23 @@ def scheme_slots(prs: PresentationFile) -> tuple[dict[str, str], str, str]:
     mapped = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
     slots: dict[str, str] = {}
     colours = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
-    for holder in (colours if colours is not None else []):
+    for holder in colours if colours is not None else []:
         slot = etree.QName(holder).localname
         if slot in ("hlink", "folHlink"):
             continue  # colours of links, not of text a run may name
         colour = next(iter(holder), None)
-        value = None if colour is None else (colour.get("val") if etree.QName(colour).localname == "srgbClr" else colour.get("lastClr"))
+        value = (
+            None
+            if colour is None
+            else (colour.get("val") if etree.QName(colour).localname == "srgbClr" else colour.get("lastClr"))
+        )
         if value:
             slots.setdefault(value.upper(), mapped.get(slot, slot))
     fonts = root.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
     major = fonts.find(f"{qn('a:majorFont')}/{qn('a:latin')}") if fonts is not None else None
     minor = fonts.find(f"{qn('a:minorFont')}/{qn('a:latin')}") if fonts is not None else None
-    return slots, (major.get("typeface", "") if major is not None else ""), (minor.get("typeface", "") if minor is not None else "")
+    return (
+        slots,
+        (major.get("typeface", "") if major is not None else ""),
+        (minor.get("typeface", "") if minor is not None else ""),
+    )

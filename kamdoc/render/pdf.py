@@ -13,8 +13,6 @@ from typing import Any
 
 from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_THEME_FONT_BYTES
-from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
-from kamdoc.render import svg
 from kamdoc.outline.deck import (
     BubbleChart,
     ColumnChart,
@@ -26,9 +24,12 @@ from kamdoc.outline.deck import (
     Table,
     Text,
 )
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
+from kamdoc.render import svg
 from kamdoc.theme.settings import Theme
 
 _BODY = re.compile(r"<body\b[^>]*>")
+
 
 def _flat_colours(theme: Theme) -> dict[str, str]:
     """Theme colours as CSS variable names: attitude.mentor becomes attitude-mentor."""
@@ -111,11 +112,15 @@ class _Problems(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         # Notes about WeasyPrint's own set-up (which font subsetter it uses) are not problems of the deck.
-        if record.levelno >= logging.ERROR or any(word in message.lower() for word in ("failed", "error", "unable", "cannot", "refused")):
+        if record.levelno >= logging.ERROR or any(
+            word in message.lower() for word in ("failed", "error", "unable", "cannot", "refused")
+        ):
             self.messages.append(message)
 
 
-def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()) -> list[SimpleNamespace]:
+def _view(
+    deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()
+) -> list[SimpleNamespace]:
     """The slides as the templates see them: each element with a `kind`, charts and lines as SVG.
 
     `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
@@ -131,8 +136,15 @@ def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str
             elif isinstance(e, Table):
                 # A filled cell names its theme colour as the CSS variable the deck's style defines (status.red -> status-red).
                 # Every body cell gets an entry (rows of `fills` may be short), so the template can index any cell.
-                fills = tuple(tuple((e.fill(r, c) or "").replace(".", "-") for c in range(len(row))) for r, row in enumerate(e.rows))
-                elements.append(SimpleNamespace(kind="table", has_header=e.has_header, **{**vars(e), "fills": fills, "heights": _set_heights(e)}))
+                fills = tuple(
+                    tuple((e.fill(r, c) or "").replace(".", "-") for c in range(len(row)))
+                    for r, row in enumerate(e.rows)
+                )
+                elements.append(
+                    SimpleNamespace(
+                        kind="table", has_header=e.has_header, **{**vars(e), "fills": fills, "heights": _set_heights(e)}
+                    )
+                )
             elif isinstance(e, Shape):
                 elements.append(SimpleNamespace(kind="shape", **vars(e), text_top=e.text_top()))
             elif isinstance(e, Image):
@@ -149,9 +161,19 @@ def _view(deck: Deck, theme: Theme, fetcher: Fetcher, seen_before: frozenset[str
                 raise TypeError(f"the PDF renderer cannot draw a {type(e).__name__}")
         anchor = starts.get(index, "")
         bookmark = slide.bookmark if anchor and slide.bookmark else slide.title
-        slides.append(SimpleNamespace(kind=slide.kind, title=slide.title, title_size=slide.title_size, title_box=slide.title_box, number=slide.number,
-                                      anchor=anchor, bookmark=bookmark, elements=elements,
-                                      lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else ""))
+        slides.append(
+            SimpleNamespace(
+                kind=slide.kind,
+                title=slide.title,
+                title_size=slide.title_size,
+                title_box=slide.title_box,
+                number=slide.number,
+                anchor=anchor,
+                bookmark=bookmark,
+                elements=elements,
+                lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else "",
+            )
+        )
     return slides
 
 
@@ -165,7 +187,9 @@ def _set_heights(table: Table) -> tuple[float | None, ...]:
     natural = [row_height(max((len(cell) for cell in row), default=1), table.size) for row in table.lines]
     if not table.has_header:
         natural.insert(0, 0.0)
-    return tuple(None if r < len(natural) and abs(h - natural[r]) < 1e-6 else h for r, h in enumerate(table.row_heights))
+    return tuple(
+        None if r < len(natural) and abs(h - natural[r]) < 1e-6 else h for r, h in enumerate(table.row_heights)
+    )
 
 
 def _image_url(image: Image, theme: Theme, fetcher: Fetcher) -> str:
@@ -179,7 +203,9 @@ def _image_url(image: Image, theme: Theme, fetcher: Fetcher) -> str:
     return fetcher.url_for_bytes("logo.png", pixels)
 
 
-def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()) -> str:
+def deck_html(
+    deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, seen_before: frozenset[str] = frozenset()
+) -> str:
     """The deck as one HTML document, from the theme's templates (a user's theme folder first)."""
     from jinja2 import TemplateError
 
@@ -191,13 +217,26 @@ def deck_html(deck: Deck, theme: Theme, created: datetime, fetcher: Fetcher, see
     env.globals.update(indent=indent, para_gap=PARA_GAP)
     # The few numbers the stylesheet needs, from the outline's own constants: deck.css copies none of them.
     layout = SimpleNamespace(inset=INSET, cell_pad_x=CELL_PAD_X, cell_pad_y=CELL_PAD_Y, row_extra=ROW_EXTRA)
-    fonts = SimpleNamespace(**{face: fetcher.url_for(theme.font_file(face)) for face in ("regular", "bold", "italic", "bold_italic")})
+    fonts = SimpleNamespace(
+        **{face: fetcher.url_for(theme.font_file(face)) for face in ("regular", "bold", "italic", "bold_italic")}
+    )
     slides = _view(deck, theme, fetcher, seen_before)
     try:
-        return render(env, "deck.html.j2", deck=deck, slides=slides, colours=colours, layout=layout, fonts=fonts,
-                      colour=_colour_of(colours), created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return render(
+            env,
+            "deck.html.j2",
+            deck=deck,
+            slides=slides,
+            colours=colours,
+            layout=layout,
+            fonts=fonts,
+            colour=_colour_of(colours),
+            created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
     except RecursionError:
-        raise KamdocError("the theme's PDF templates cannot be used: a macro or include calls itself without end") from None
+        raise KamdocError(
+            "the theme's PDF templates cannot be used: a macro or include calls itself without end"
+        ) from None
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
         # A theme is someone's code: what goes wrong in it is their mistake to fix, told as one message.
         raise KamdocError(f"the theme's PDF templates cannot be used: {type(exc).__name__}: {exc}") from None
@@ -227,8 +266,14 @@ class PdfSource:
     first_slide: int = 0  # where this part starts in the whole deck
 
 
-def pdf_source(deck: Deck, theme: Theme, created: datetime, seen_before: frozenset[str] = frozenset(),
-               anchors_elsewhere: tuple[str, ...] = (), first_slide: int = 0) -> PdfSource:
+def pdf_source(
+    deck: Deck,
+    theme: Theme,
+    created: datetime,
+    seen_before: frozenset[str] = frozenset(),
+    anchors_elsewhere: tuple[str, ...] = (),
+    first_slide: int = 0,
+) -> PdfSource:
     """The deck's HTML for WeasyPrint. For a part of a deck (see render/split.py): `seen_before` are the sections
     begun on earlier pages, `anchors_elsewhere` the link targets on the other part's pages."""
     fetcher = Fetcher()
@@ -239,7 +284,13 @@ def pdf_source(deck: Deck, theme: Theme, created: datetime, seen_before: frozens
         # Targets on the other part's pages, so that this part's links keep their names; the joined
         # file's destinations then point each name at its real page.
         stand_ins = "".join(f'<div id="{name}"></div>' for name in anchors_elsewhere)
-        html = _BODY.sub(lambda m: f'{m.group(0)}<div style="position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden">{stand_ins}</div>', html, count=1)
+        html = _BODY.sub(
+            lambda m: (
+                f'{m.group(0)}<div style="position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden">{stand_ins}</div>'
+            ),
+            html,
+            count=1,
+        )
     return PdfSource(html, fetcher, first_slide)
 
 

@@ -33,24 +33,20 @@ from pptx.util import Emu, Pt
 
 if TYPE_CHECKING:  # python-pptx's classes, named for the type checker only
     from pptx.chart.axis import _BaseAxis
+    from pptx.chart.chart import Chart
     from pptx.chart.plot import _BasePlot
     from pptx.chart.series import BubbleSeries
     from pptx.oxml.xmlchemy import BaseOxmlElement
-    from pptx.shapes.graphfrm import GraphicFrame
     from pptx.presentation import Presentation as PresentationFile
     from pptx.shapes.autoshape import Shape as PptxShape
     from pptx.shapes.base import BaseShape
+    from pptx.shapes.graphfrm import GraphicFrame
     from pptx.slide import Slide as PptxSlide
     from pptx.slide import SlideLayout
     from pptx.text.text import TextFrame
 
 from kamdoc.outline.axes import CHART_FONT, COLUMN_GAP, LEGEND_ROW
 from kamdoc.outline.bubbles import SCALE as BUBBLE_SCALE
-from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
-from kamdoc.outline.measure import LINE_SPACING
-from kamdoc.outline.richtext import Para, Run
-from kamdoc.render.elbows import Elbow, elbow_for
-from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
 from kamdoc.outline.deck import (
     Box,
     BubbleChart,
@@ -65,6 +61,11 @@ from kamdoc.outline.deck import (
     Table,
     Text,
 )
+from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.render.elbows import Elbow, elbow_for
+from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
 from kamdoc.theme.company import Template
 from kamdoc.theme.settings import Theme, lighter
 
@@ -104,7 +105,6 @@ def _counted(bullet: str) -> bool:
     return digits.isdigit() and _AUTO_NUMBERS[0] <= int(digits) <= _AUTO_NUMBERS[1]
 
 
-
 ROUNDING = 0.08
 """A rounded box's corner radius as a share of its shorter side: PowerPoint's roundRect with adj 8000."""
 
@@ -119,14 +119,23 @@ def _sited_geometry(element: Shape) -> str:
     the middles of its four sides): the rounded rectangle PowerPoint draws for roundRect, or a plain one."""
     w, h = int(_emu(element.box.w)), int(_emu(element.box.h))
     r = int(min(w, h) * ROUNDING) if element.rounded else 0
-    sites = "".join(f'<a:cxn ang="{_way_out(fx, fy)}"><a:pos x="{int(round(fx * w))}" y="{int(round(fy * h))}"/></a:cxn>'
-                    for fx, fy in element.sites)
-    corner = (lambda start: f'<a:arcTo wR="{r}" hR="{r}" stAng="{start}" swAng="5400000"/>') if r else (lambda start: "")
-    path = (f'<a:moveTo><a:pt x="{r}" y="0"/></a:moveTo><a:lnTo><a:pt x="{w - r}" y="0"/></a:lnTo>{corner(16200000)}'
-            f'<a:lnTo><a:pt x="{w}" y="{h - r}"/></a:lnTo>{corner(0)}<a:lnTo><a:pt x="{r}" y="{h}"/></a:lnTo>{corner(5400000)}'
-            f'<a:lnTo><a:pt x="0" y="{r}"/></a:lnTo>{corner(10800000)}<a:close/>')
-    return (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst>{sites}</a:cxnLst><a:rect l="l" t="t" r="r" b="b"/>'
-            f'<a:pathLst><a:path w="{w}" h="{h}">{path}</a:path></a:pathLst></a:custGeom>')
+    sites = "".join(
+        f'<a:cxn ang="{_way_out(fx, fy)}"><a:pos x="{int(round(fx * w))}" y="{int(round(fy * h))}"/></a:cxn>'
+        for fx, fy in element.sites
+    )
+    corner = (
+        (lambda start: f'<a:arcTo wR="{r}" hR="{r}" stAng="{start}" swAng="5400000"/>') if r else (lambda start: "")
+    )
+    path = (
+        f'<a:moveTo><a:pt x="{r}" y="0"/></a:moveTo><a:lnTo><a:pt x="{w - r}" y="0"/></a:lnTo>{corner(16200000)}'
+        f'<a:lnTo><a:pt x="{w}" y="{h - r}"/></a:lnTo>{corner(0)}<a:lnTo><a:pt x="{r}" y="{h}"/></a:lnTo>{corner(5400000)}'
+        f'<a:lnTo><a:pt x="0" y="{r}"/></a:lnTo>{corner(10800000)}<a:close/>'
+    )
+    return (
+        f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst>{sites}</a:cxnLst><a:rect l="l" t="t" r="r" b="b"/>'
+        f'<a:pathLst><a:path w="{w}" h="{h}">{path}</a:path></a:pathLst></a:custGeom>'
+    )
+
 
 class _Painter:
     """Draws one deck into a python-pptx presentation."""
@@ -145,12 +154,18 @@ class _Painter:
         # What the master already says is not repeated in every run: its scheme colours and its body font.
         self.slots, _, master_face = scheme_slots(self.prs)
         self.face = str(theme.get("font", "face"))
-        self.font_xml = "" if self.face == master_face else f'<a:latin typeface="{escape(self.face)}"/><a:cs typeface="{escape(self.face)}"/>'
+        self.font_xml = (
+            ""
+            if self.face == master_face
+            else f'<a:latin typeface="{escape(self.face)}"/><a:cs typeface="{escape(self.face)}"/>'
+        )
         self.lang = "de-DE" if deck.language == "de" else "en-GB"
         self._fast_partnames()
         self._notes_template: BaseOxmlElement | None = None
         self._notes_count = 0
-        self._ids: dict[int, tuple[int, int]] = {}  # per slide: the highest shape id given, and how many shapes it then had
+        self._ids: dict[
+            int, tuple[int, int]
+        ] = {}  # per slide: the highest shape id given, and how many shapes it then had
         self.pages: list[PptxSlide] = []
         self.starts = deck.section_starts()  # where each agenda entry's link jumps to
         self.blank = self._layout(("Blank", "Leer")) or self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
@@ -176,7 +191,9 @@ class _Painter:
     # Text is written as DrawingML directly: python-pptx's object API costs a second per deck
     # in tables alone, and the XML is the same.
 
-    def runs_xml(self, page: PptxSlide, para: Para, size: float, colour: str, bold: bool = False, placeholder: bool = False) -> str:
+    def runs_xml(
+        self, page: PptxSlide, para: Para, size: float, colour: str, bold: bool = False, placeholder: bool = False
+    ) -> str:
         out = []
         # A placeholder's font and colour are its layout's: a company template's titles keep their look.
         look = "" if placeholder else f"<a:solidFill>{self.colour_xml(colour)}</a:solidFill>{self.font_xml}"
@@ -187,10 +204,16 @@ class _Painter:
             elif run.link:
                 rid = page.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
-            own = look if run.colour is None or placeholder else f"<a:solidFill>{self.colour_xml(run.colour)}</a:solidFill>{self.font_xml}"
+            own = (
+                look
+                if run.colour is None or placeholder
+                else f"<a:solidFill>{self.colour_xml(run.colour)}</a:solidFill>{self.font_xml}"
+            )
             strike = ' strike="sngStrike"' if run.strike else ""
-            props = (f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}"{strike} dirty="0">'
-                     f'{own}{link}</a:rPr>')
+            props = (
+                f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}"{strike} dirty="0">'
+                f"{own}{link}</a:rPr>"
+            )
             for i, piece in enumerate(run.text.split("\n")):
                 if i:
                     out.append(f"<a:br>{props}</a:br>")
@@ -206,8 +229,17 @@ class _Painter:
         rid = page.part.relate_to(self.pages[index].part, RT.SLIDE)
         return f'<a:hlinkClick r:id="{rid}" action="ppaction://hlinksldjump"/>'
 
-    def para_xml(self, page: PptxSlide, para: Para, size: float, colour: str, align: str, bold: bool = False, gap: bool = True,
-                 placeholder: bool = False) -> str:
+    def para_xml(
+        self,
+        page: PptxSlide,
+        para: Para,
+        size: float,
+        colour: str,
+        align: str,
+        bold: bool = False,
+        gap: bool = True,
+        placeholder: bool = False,
+    ) -> str:
         start, hang = indent(para, size)
         attrs = f'algn="{_ALGN[align]}"'
         bullet = ""
@@ -217,7 +249,9 @@ class _Painter:
                 bullet = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
             elif para.bullet and _counted(para.bullet):
                 bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.bullet.rstrip(".")}"/>'
-            elif para.bullet:  # a number PowerPoint cannot count from (0, 40000): written as text where the number would stand
+            elif (
+                para.bullet
+            ):  # a number PowerPoint cannot count from (0, 40000): written as text where the number would stand
                 bullet = "<a:buNone/>"
                 para = Para((Run(f"{para.bullet} "), *para.runs), None, para.level)
         else:
@@ -225,15 +259,30 @@ class _Painter:
         spacing = f'<a:lnSpc><a:spcPts val="{_hundredths(size * LINE_SPACING)}"/></a:lnSpc>'
         if gap:
             spacing += f'<a:spcAft><a:spcPts val="{_hundredths(size * PARA_GAP)}"/></a:spcAft>'
-        return (f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold, placeholder)}"
-                f'<a:endParaRPr lang="{self.lang}" sz="{_hundredths(size)}" dirty="0"/></a:p>')
+        return (
+            f"<a:p><a:pPr {attrs}>{spacing}{bullet}</a:pPr>{self.runs_xml(page, para, size, colour, bold, placeholder)}"
+            f'<a:endParaRPr lang="{self.lang}" sz="{_hundredths(size)}" dirty="0"/></a:p>'
+        )
 
-    def fill_frame(self, page: PptxSlide, frame: TextFrame, paras: Sequence[Para], size: float, colour: str, align: str,
-                   bold: bool = False, gap: bool = True, placeholder: bool = False) -> None:
+    def fill_frame(
+        self,
+        page: PptxSlide,
+        frame: TextFrame,
+        paras: Sequence[Para],
+        size: float,
+        colour: str,
+        align: str,
+        bold: bool = False,
+        gap: bool = True,
+        placeholder: bool = False,
+    ) -> None:
         body = frame._txBody
         for p in body.findall(qn("a:p")):
             body.remove(p)
-        xml = "".join(self.para_xml(page, para, size, colour, align, bold, gap, placeholder) for para in paras) or "<a:p/>"
+        xml = (
+            "".join(self.para_xml(page, para, size, colour, align, bold, gap, placeholder) for para in paras)
+            or "<a:p/>"
+        )
         for p in parse_xml(f'<a:txBody xmlns:a="{_A}" xmlns:r="{_R}">{xml}</a:txBody>'):
             body.append(p)
 
@@ -257,8 +306,18 @@ class _Painter:
         title = next(shape for shape in page.placeholders if shape.placeholder_format.type in (1, 3))
         elements = list(slide.elements)
         if slide.title_box is not None:
-            self.title(page, title, Text(slide.title_box, (Para(((Run(slide.title)),)),), slide.title_size or self.theme.size("title"),
-                                   colour="primary", bold=True, role="title"))
+            self.title(
+                page,
+                title,
+                Text(
+                    slide.title_box,
+                    (Para(((Run(slide.title)),)),),
+                    slide.title_size or self.theme.size("title"),
+                    colour="primary",
+                    bold=True,
+                    role="title",
+                ),
+            )
             self.footer(page, slide)
         else:  # the cover: its name is the title
             name = next((e for e in elements if isinstance(e, Text) and e.role == "title"), None)
@@ -334,8 +393,12 @@ class _Painter:
             return
         slide_part = page.part
         package = slide_part.package
-        part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, package,
-                              deepcopy(self._notes_template))
+        part = NotesSlidePart(
+            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE,
+            package,
+            deepcopy(self._notes_template),
+        )
         part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
@@ -349,28 +412,58 @@ class _Painter:
         placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)
         placeholder.width, placeholder.height = _emu(box.w), _emu(box.h)
         self._frame(placeholder.text_frame, MSO_ANCHOR.TOP)
-        self.fill_frame(page, placeholder.text_frame, element.paras, element.size, element.colour, element.align, element.bold,
-                        placeholder=True)
+        self.fill_frame(
+            page,
+            placeholder.text_frame,
+            element.paras,
+            element.size,
+            element.colour,
+            element.align,
+            element.bold,
+            placeholder=True,
+        )
 
     def footer(self, page: PptxSlide, slide: Slide) -> None:
         deck = self.deck
         if deck.footer_box is None or deck.number_box is None:
             return
-        self.text(page, Text(deck.footer_box, (Para((Run(deck.footer),)),), deck.footer_size, colour="muted", role="footer"))
-        self.text(page, Text(deck.number_box, (Para((Run(str(slide.number)),)),), deck.footer_size, colour="muted", align="right", role="footer"))
+        self.text(
+            page, Text(deck.footer_box, (Para((Run(deck.footer),)),), deck.footer_size, colour="muted", role="footer")
+        )
+        self.text(
+            page,
+            Text(
+                deck.number_box,
+                (Para((Run(str(slide.number)),)),),
+                deck.footer_size,
+                colour="muted",
+                align="right",
+                role="footer",
+            ),
+        )
 
     def text(self, page: PptxSlide, element: Text) -> None:
         """A text box, written as one XML fragment: what python-pptx's add_textbox and our frame settings make, without its object layer."""
         shape_id = self._new_id(page)
-        fill = f'<a:solidFill><a:srgbClr val="{self.hex(element.fill)}"/></a:solidFill>' if element.fill else "<a:noFill/>"
+        fill = (
+            f'<a:solidFill><a:srgbClr val="{self.hex(element.fill)}"/></a:solidFill>' if element.fill else "<a:noFill/>"
+        )
         inset = int(_emu(INSET))
-        paras = "".join(self.para_xml(page, para, element.size, element.colour, element.align, element.bold, True, False)
-                        for para in element.paras) or "<a:p/>"
-        page.shapes._spTree.append(parse_xml(  # noqa: SLF001 - the fragment goes where add_textbox puts its shape
-            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
-            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
-            f'<p:txBody><a:bodyPr wrap="square" anchor="t" lIns="{inset}" rIns="{inset}" tIns="{inset}" bIns="{inset}"><a:noAutofit/></a:bodyPr>'
-            f"<a:lstStyle/>{paras}</p:txBody></p:sp>"))
+        paras = (
+            "".join(
+                self.para_xml(page, para, element.size, element.colour, element.align, element.bold, True, False)
+                for para in element.paras
+            )
+            or "<a:p/>"
+        )
+        page.shapes._spTree.append(
+            parse_xml(  # noqa: SLF001 - the fragment goes where add_textbox puts its shape
+                f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
+                f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
+                f'<p:txBody><a:bodyPr wrap="square" anchor="t" lIns="{inset}" rIns="{inset}" tIns="{inset}" bIns="{inset}"><a:noAutofit/></a:bodyPr>'
+                f"<a:lstStyle/>{paras}</p:txBody></p:sp>"
+            )
+        )
 
     def _new_id(self, page: PptxSlide) -> int:
         """The next shape id on a slide, as python-pptx gives it (the highest id + 1), without searching the slide for each shape.
@@ -413,18 +506,23 @@ class _Painter:
                 bold = header or (element.bold_last_row and r == rows - 1) or (element.bold_first_column and c == 0)
                 align = "left" if header and element.align[c] == "center" else element.align[c]
                 para = self.para_xml(page, Para((Run(value),)), element.size, colour, align, bold, gap=False)
-                xml_cells.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
-                                 f'<a:tcPr {margins}><a:solidFill>{self.colour_xml(cell_fill)}</a:solidFill></a:tcPr></a:tc>')
+                xml_cells.append(
+                    f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{para}</a:txBody>"
+                    f"<a:tcPr {margins}><a:solidFill>{self.colour_xml(cell_fill)}</a:solidFill></a:tcPr></a:tc>"
+                )
             body_rows.append(f'<a:tr h="{int(_emu(height))}">{"".join(xml_cells)}</a:tr>')
         first = ' firstRow="1"' if element.has_header else ""
         # The whole frame as one XML fragment, as python-pptx's add_table frames it (its table of empty cells is not made).
         shape_id = self._new_id(page)
-        page.shapes._spTree.append(parse_xml(  # noqa: SLF001
-            f'<p:graphicFrame xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
-            f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-            f'{_xfrm(box, "p:xfrm")}'
-            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr{first} bandRow="1"/>'
-            f'<a:tblGrid>{grid}</a:tblGrid>{"".join(body_rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>'))
+        page.shapes._spTree.append(
+            parse_xml(  # noqa: SLF001
+                f'<p:graphicFrame xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
+                f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+                f"{_xfrm(box, 'p:xfrm')}"
+                f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr{first} bandRow="1"/>'
+                f"<a:tblGrid>{grid}</a:tblGrid>{''.join(body_rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
+            )
+        )
 
     def column_chart(self, page: PptxSlide, element: ColumnChart) -> None:
         data = ChartData(number_format=element.number_format)
@@ -433,7 +531,9 @@ class _Painter:
             data.add_series(series.name, list(series.values))
         box = element.box
         kind = XL_CHART_TYPE.COLUMN_STACKED if element.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
-        chart = cast("GraphicFrame", page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)).chart
+        chart = cast(
+            "GraphicFrame", page.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)
+        ).chart
         chart.has_title = False  # the slide's title says it; a one-series chart would repeat its name above itself
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -446,7 +546,11 @@ class _Painter:
         chart.font.name = self.face
         chart.font.size = Pt(CHART_FONT)
         axis = chart.value_axis
-        axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.0, element.axis_top, element.axis_step  # the PDF's gridlines
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = (
+            0.0,
+            element.axis_top,
+            element.axis_step,
+        )  # the PDF's gridlines
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = self.colour("rule")
         axis.tick_labels.font.size = Pt(CHART_FONT)
@@ -479,7 +583,10 @@ class _Painter:
         if has_level:  # the level as a series of its own: it moves with the plot area in any program
             data.add_series(element.level_label, [element.level] * len(element.categories))
         box = element.box
-        chart = cast("GraphicFrame", page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data)).chart
+        chart = cast(
+            "GraphicFrame",
+            page.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data),
+        ).chart
         chart.has_title = False  # the slide's title says it
         chart.font.name = self.face
         chart.font.size = Pt(CHART_FONT)
@@ -555,10 +662,17 @@ class _Painter:
         # The quadrants' names as labels of invisible points at the quadrants' centres: they stay in place
         # whatever size PowerPoint gives the plot area.
         (x0, x1), (y0, y1) = element.x_range, element.y_range
-        centres = (((x0 + element.x_split) / 2, y1 * 0.96), ((x1 + element.x_split) / 2, y1 * 0.96),
-                   ((x0 + element.x_split) / 2, y0 + (y1 - y0) * 0.04), ((x1 + element.x_split) / 2, y0 + (y1 - y0) * 0.04))
+        centres = (
+            ((x0 + element.x_split) / 2, y1 * 0.96),
+            ((x1 + element.x_split) / 2, y1 * 0.96),
+            ((x0 + element.x_split) / 2, y0 + (y1 - y0) * 0.04),
+            ((x1 + element.x_split) / 2, y0 + (y1 - y0) * 0.04),
+        )
         smallest = min(b.size for b in element.bubbles) or 1.0
-        points = {"bubbles": [(b.x, b.y, b.size) for b in element.bubbles], "names": [(x, y, smallest / 1000) for x, y in centres]}
+        points = {
+            "bubbles": [(b.x, b.y, b.size) for b in element.bubbles],
+            "names": [(x, y, smallest / 1000) for x, y in centres],
+        }
         # The longer series first: LibreOffice hides a series followed by a longer one (one to three bubbles vanished).
         order = sorted(points, key=lambda key: -len(points[key]))
         for key in order:
@@ -566,14 +680,34 @@ class _Painter:
             for x, y, size in points[key]:
                 series.add_data_point(x, y, size)
         box = element.box
-        chart = cast("GraphicFrame", page.shapes.add_chart(XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h),
-                                          cast("ChartData", data))).chart  # python-pptx takes any chart data; its hint names one
+        chart = cast(
+            "GraphicFrame",
+            page.shapes.add_chart(
+                XL_CHART_TYPE.BUBBLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), cast("ChartData", data)
+            ),
+        ).chart  # python-pptx takes any chart data; its hint names one
         chart.has_legend = False
         chart.font.name = self.face
         chart.font.size = Pt(CHART_FONT)
+        self._bubble_axes(chart, element)
+        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: bubbles and labels stand where it placed them
+        plot = chart.plots[0]
+        plot.bubble_scale = BUBBLE_SCALE
+        bubbles, quadrant_labels = (plot.series[order.index("bubbles")], plot.series[order.index("names")])
+        bubbles.format.fill.solid()
+        bubbles.format.fill.fore_color.rgb = self.colour("accent")
+        bubbles.format.line.color.rgb = self.colour("background")
+        self._bubble_labels(element, bubbles, quadrant_labels)
+        quadrant_labels.format.fill.background()
+        quadrant_labels.format.line.fill.background()
+
+    def _bubble_axes(self, chart: Chart, element: BubbleChart) -> None:
+        """Both axes: their ranges and titles, and gridlines at the splits that draw the 2x2."""
         x_axis, y_axis = chart.category_axis, chart.value_axis
-        for axis, (low, high), title, split in ((x_axis, element.x_range, element.x_title, element.x_split),
-                                                (y_axis, element.y_range, element.y_title, element.y_split)):
+        for axis, (low, high), title, split in (
+            (x_axis, element.x_range, element.x_title, element.x_split),
+            (y_axis, element.y_range, element.y_title, element.y_split),
+        ):
             axis.minimum_scale, axis.maximum_scale = low, high
             axis.has_title = True
             axis.axis_title.text_frame.text = title
@@ -590,16 +724,6 @@ class _Painter:
             x_axis.tick_labels.number_format_is_linked = False
         x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
-        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: bubbles and labels stand where it placed them
-        plot = chart.plots[0]
-        plot.bubble_scale = BUBBLE_SCALE
-        bubbles, quadrant_labels = (plot.series[order.index('bubbles')], plot.series[order.index('names')])
-        bubbles.format.fill.solid()
-        bubbles.format.fill.fore_color.rgb = self.colour("accent")
-        bubbles.format.line.color.rgb = self.colour("background")
-        self._bubble_labels(element, bubbles, quadrant_labels)
-        quadrant_labels.format.fill.background()
-        quadrant_labels.format.line.fill.background()
 
     def _bubble_labels(self, element: BubbleChart, bubbles: BubbleSeries, quadrant_labels: BubbleSeries) -> None:
         """Each bubble's name on the side the outline chose, on one line; the quadrants' names in bold, muted.
@@ -608,16 +732,19 @@ class _Painter:
         each new one, which a chart of a thousand bubbles (a stranger's plan) made quadratic.
         """
         sides = {"center": "ctr", "right": "r", "left": "l", "above": "t", "below": "b"}
-        for series, texts, positions, bold in ((bubbles, [b.label for b in element.bubbles], [sides[side] for side in element.sides], False),
-                                               (quadrant_labels, list(element.quadrants), ["ctr"] * 4, True)):
+        for series, texts, positions, bold in (
+            (bubbles, [b.label for b in element.bubbles], [sides[side] for side in element.sides], False),
+            (quadrant_labels, list(element.quadrants), ["ctr"] * 4, True),
+        ):
             colour = self.hex("muted" if bold else "text")
             labels = "".join(
                 f'<c:dLbl><c:idx val="{i}"/><c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:r>'
                 f'<a:rPr lang="{self.lang}" sz="{_hundredths(CHART_FONT)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr>'
-                f"<a:t>{escape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"{position}\"/>"
+                f'<a:t>{escape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val="{position}"/>'
                 '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
                 '<c:showBubbleSize val="0"/></c:dLbl>'
-                for i, (text, position) in enumerate(zip(texts, positions)))
+                for i, (text, position) in enumerate(zip(texts, positions))
+            )
             container = series._element.get_or_add_dLbls()  # noqa: SLF001 - where python-pptx keeps a series' labels, in schema order
             for k, label in enumerate(parse_xml(f'<c:dLbls xmlns:c="{_C}" xmlns:a="{_A}">{labels}</c:dLbls>')):
                 container.insert(k, label)  # before the series-wide settings, as the schema orders them
@@ -626,21 +753,36 @@ class _Painter:
         """A box (the power map's people, the cover's band), written as one XML fragment: what python-pptx's add_shape and our
         settings make — fill, frame, no theme style — without its object layer."""
         shape_id = self._new_id(page)
-        name, geometry = (("Rounded Rectangle", '<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000"/></a:avLst></a:prstGeom>')
-                          if element.rounded else ("Rectangle", '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'))
+        name, geometry = (
+            (
+                "Rounded Rectangle",
+                '<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000"/></a:avLst></a:prstGeom>',
+            )
+            if element.rounded
+            else ("Rectangle", '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>')
+        )
         if element.sites:
             geometry = _sited_geometry(element)
-        line = (f'<a:ln w="{int(_emu(element.line_width))}"><a:solidFill><a:srgbClr val="{self.hex(element.line)}"/></a:solidFill></a:ln>'
-                if element.line_width else "<a:ln><a:noFill/></a:ln>")
+        line = (
+            f'<a:ln w="{int(_emu(element.line_width))}"><a:solidFill><a:srgbClr val="{self.hex(element.line)}"/></a:solidFill></a:ln>'
+            if element.line_width
+            else "<a:ln><a:noFill/></a:ln>"
+        )
         across, down = (int(_emu(side)) for side in element.padding)
-        paras = "".join(self.para_xml(page, para, element.size, element.text_colour, "center", False, False, False)
-                        for para in element.whole or element.paras) or "<a:p/>"
+        paras = (
+            "".join(
+                self.para_xml(page, para, element.size, element.text_colour, "center", False, False, False)
+                for para in element.whole or element.paras
+            )
+            or "<a:p/>"
+        )
         sp = parse_xml(
             f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}" xmlns:r="{_R}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
-            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}{geometry}'
+            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(element.box)}{geometry}"
             f'<a:solidFill><a:srgbClr val="{self.hex(element.fill)}"/></a:solidFill>{line}<a:effectLst/></p:spPr>'
             f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square" lIns="{across}" rIns="{across}" tIns="{down}" bIns="{down}"><a:noAutofit/></a:bodyPr>'
-            f"<a:lstStyle/>{paras}</p:txBody></p:sp>")
+            f"<a:lstStyle/>{paras}</p:txBody></p:sp>"
+        )
         page.shapes._spTree.append(sp)  # noqa: SLF001 - where add_shape puts its shape
         return page.shapes._shape_factory(sp)  # noqa: SLF001 - the proxy connectors glue to
 
@@ -650,16 +792,44 @@ class _Painter:
         start, end = shapes.get(element.start), shapes.get(element.end)
         glue = (start.shape_id, end.shape_id) if start is not None and end is not None and element.glued else None
         if element.halo:  # a wider white line under it: where it crosses a line drawn before, that line is broken
-            self._line(page, element, elbow, glue, self.hex("background"), element.width + 2 * element.halo, dash="", arrow=False)
-        self._line(page, element, elbow, glue, self.hex(element.colour), element.width, "sysDot" if element.dotted else "dash" if element.dashed else "",
-                   element.arrow)
+            self._line(
+                page,
+                element,
+                elbow,
+                glue,
+                self.hex("background"),
+                element.width + 2 * element.halo,
+                dash="",
+                arrow=False,
+            )
+        self._line(
+            page,
+            element,
+            elbow,
+            glue,
+            self.hex(element.colour),
+            element.width,
+            "sysDot" if element.dotted else "dash" if element.dashed else "",
+            element.arrow,
+        )
 
-    def _line(self, page: PptxSlide, element: Connector, elbow: Elbow | None, glue: tuple[int, int] | None, colour: str, width: float,
-              dash: str, arrow: bool) -> None:
+    def _line(
+        self,
+        page: PptxSlide,
+        element: Connector,
+        elbow: Elbow | None,
+        glue: tuple[int, int] | None,
+        colour: str,
+        width: float,
+        dash: str,
+        arrow: bool,
+    ) -> None:
         """One line drawn as a connector (or, for a route no connector draws, as a line of its own); `dash`: DrawingML's preset dash, or ''."""
         dashed = bool(dash)
         dash = f'<a:prstDash val="{dash}"/>' if dash else ""
-        tail = '<a:tailEnd type="triangle" w="med" len="med"/>' if arrow else ""  # PowerPoint's medium triangle, the size the PDF draws
+        tail = (
+            '<a:tailEnd type="triangle" w="med" len="med"/>' if arrow else ""
+        )  # PowerPoint's medium triangle, the size the PDF draws
         line = f'<a:ln w="{int(_emu(width))}" cap="flat"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>{dash}<a:round/>{tail}</a:ln>'
         shape_id = self._new_id(page)
         if elbow is None:  # a route no connector draws: its corners as a line of its own (the router never makes one)
@@ -674,17 +844,27 @@ class _Painter:
             if dashed:
                 shape.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT if element.dotted else MSO_LINE_DASH_STYLE.DASH
             if arrow:
-                shape.line._get_or_add_ln().append(parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>'))  # noqa: SLF001
+                shape.line._get_or_add_ln().append(
+                    parse_xml(f'<a:tailEnd xmlns:a="{_A}" type="triangle" w="med" len="med"/>')
+                )  # noqa: SLF001
             return
         left, top, w, h = elbow.frame
         turn = ' rot="5400000"' if elbow.turns else ""
         flips = (' flipH="1"' if elbow.flip_h else "") + (' flipV="1"' if elbow.flip_v else "")
-        adjust = "".join(f'<a:gd name="adj{i}" fmla="val {int(round(a * 100000))}"/>' for i, a in enumerate(elbow.adjust, 1))
-        cxn = (f'<a:stCxn id="{glue[0]}" idx="{element.sites[0]}"/><a:endCxn id="{glue[1]}" idx="{element.sites[1]}"/>' if glue else "")
-        xml = (f'<p:cxnSp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/>'
-               f"<p:cNvCxnSpPr>{cxn}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>"
-               f'<a:xfrm{turn}{flips}><a:off x="{int(round(left))}" y="{int(round(top))}"/><a:ext cx="{int(round(w))}" cy="{int(round(h))}"/></a:xfrm>'
-               f'<a:prstGeom prst="{elbow.preset}"><a:avLst>{adjust}</a:avLst></a:prstGeom>{line}<a:effectLst/></p:spPr></p:cxnSp>')
+        adjust = "".join(
+            f'<a:gd name="adj{i}" fmla="val {int(round(a * 100000))}"/>' for i, a in enumerate(elbow.adjust, 1)
+        )
+        cxn = (
+            f'<a:stCxn id="{glue[0]}" idx="{element.sites[0]}"/><a:endCxn id="{glue[1]}" idx="{element.sites[1]}"/>'
+            if glue
+            else ""
+        )
+        xml = (
+            f'<p:cxnSp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/>'
+            f"<p:cNvCxnSpPr>{cxn}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>"
+            f'<a:xfrm{turn}{flips}><a:off x="{int(round(left))}" y="{int(round(top))}"/><a:ext cx="{int(round(w))}" cy="{int(round(h))}"/></a:xfrm>'
+            f'<a:prstGeom prst="{elbow.preset}"><a:avLst>{adjust}</a:avLst></a:prstGeom>{line}<a:effectLst/></p:spPr></p:cxnSp>'
+        )
         page.shapes._spTree.append(parse_xml(xml))  # noqa: SLF001 - python-pptx has no API for a connector's adjust values or rotation
 
     def metadata(self, created: datetime) -> None:
@@ -695,7 +875,9 @@ class _Painter:
         props.language = "de-DE" if self.deck.language == "de" else "en-GB"
         props.created = props.modified = created
         props.last_modified_by = _property(self.deck.author)
-        props.comments = ""  # python-pptx's own "generated using python-pptx": every property says only what the deck says
+        props.comments = (
+            ""  # python-pptx's own "generated using python-pptx": every property says only what the deck says
+        )
         props.revision = 1
 
 
@@ -707,7 +889,6 @@ def _property(text: str) -> str:
     """Text for a document property: one line, cut at the format's limit with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= _PROPERTY_CHARS else line[: _PROPERTY_CHARS - 1].rstrip() + "…"
-
 
 
 def _pin(part: BaseOxmlElement, place: tuple[float, float, float, float], box: Box) -> None:
@@ -726,7 +907,11 @@ def _pin(part: BaseOxmlElement, place: tuple[float, float, float, float], box: B
     shares = {"x": x0 / box.w, "y": y0 / box.h, "w": (x1 - x0) / box.w, "h": (y1 - y0) / box.h}
     values = "".join(f'<c:{key} val="{value:.4f}"/>' for key, value in shares.items())
     target = '<c:layoutTarget val="inner"/>' if part.tag == qn("c:plotArea") else ""
-    layout.append(parse_xml(f'<c:manualLayout xmlns:c="{_C}">{target}<c:xMode val="edge"/><c:yMode val="edge"/>{values}</c:manualLayout>'))
+    layout.append(
+        parse_xml(
+            f'<c:manualLayout xmlns:c="{_C}">{target}<c:xMode val="edge"/><c:yMode val="edge"/>{values}</c:manualLayout>'
+        )
+    )
 
 
 def _unstyled(shape: BaseShape) -> None:
@@ -747,7 +932,7 @@ def _unstyled(shape: BaseShape) -> None:
 _TITLE_PLACEHOLDER = (
     f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A}">'
     '<p:nvSpPr><p:cNvPr id="1000" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>'
-    '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
+    "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
 )
 """A title placeholder for a slide whose layout has none: it takes the master's title style."""
 

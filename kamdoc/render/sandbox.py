@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # Jinja is imported only when a PDF is made
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 
-
 class TemplateLimit(KamdocError):
     """A theme template did more work than any deck needs."""
 
@@ -41,10 +40,14 @@ class _Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TemplateLimit(f"the theme's PDF templates ran for more than {MAX_SECONDS:g} s; a template loops too much")
+            raise TemplateLimit(
+                f"the theme's PDF templates ran for more than {MAX_SECONDS:g} s; a template loops too much"
+            )
 
 
-def environment(folders: tuple[Path, ...], default_dir: Path, budget: _Budget | None = None) -> ImmutableSandboxedEnvironment:
+def environment(
+    folders: tuple[Path, ...], default_dir: Path, budget: _Budget | None = None
+) -> ImmutableSandboxedEnvironment:
     """The sandbox: `folders` searched in order, and `default/NAME` always kamdoc's own `default_dir`."""
     from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -138,6 +141,8 @@ def render(env: ImmutableSandboxedEnvironment, name: str, **values: Any) -> str:
     for chunk in template.generate(**values):
         written += len(chunk)
         if written > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(f"the theme's PDF templates wrote more than {MAX_OUTPUT_CHARS // (1024 * 1024)} MB for one deck")
+            raise TemplateLimit(
+                f"the theme's PDF templates wrote more than {MAX_OUTPUT_CHARS // (1024 * 1024)} MB for one deck"
+            )
         parts.append(chunk)
     return "".join(parts)

@@ -39,7 +39,9 @@ def _weight(slide: Slide) -> float:
         if isinstance(e, Text):
             total += TEXT_MS
         elif isinstance(e, Table):
-            total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CELL_CHAR_MS * sum(len(cell) for row in e.rows for cell in row)
+            total += CELL_MS * (len(e.rows) + 1) * len(e.widths) + CELL_CHAR_MS * sum(
+                len(cell) for row in e.rows for cell in row
+            )
         elif isinstance(e, (ColumnChart, LineChart, BubbleChart)):
             total += CHART_MS
         else:  # boxes, lines, pictures
@@ -88,7 +90,9 @@ class Halves:
 
         if self.written is not None:
             return self.written[0 if part is self.first else 1]
-        return pdf_source(part.deck, self.theme, self.created, part.seen_before, part.anchors_elsewhere, part.first_slide)
+        return pdf_source(
+            part.deck, self.theme, self.created, part.seen_before, part.anchors_elsewhere, part.first_slide
+        )
 
     def written_ahead(self) -> Halves:
         """The same halves with both parts' HTML written now, in this process (NoSplit when the template cannot be split)."""
@@ -98,10 +102,14 @@ class Halves:
         """The whole deck's HTML, for a theme whose template cannot be split."""
         from kamdoc.render.pdf import pdf_source
 
-        return pdf_source(replace(self.first.deck, slides=self.first.deck.slides + self.second.deck.slides), self.theme, self.created)
+        return pdf_source(
+            replace(self.first.deck, slides=self.first.deck.slides + self.second.deck.slides), self.theme, self.created
+        )
 
 
-def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = False, joined_here: bool = True) -> Halves | None:
+def cut_in_halves(
+    deck: Deck, theme: Theme, created: datetime, side_job: bool = False, joined_here: bool = True
+) -> Halves | None:
     """The deck's two parts, to be written and printed each in its own process; None when it is too short to split."""
     if len(deck.slides) < MIN_SLIDES:
         return None
@@ -111,10 +119,14 @@ def cut_in_halves(deck: Deck, theme: Theme, created: datetime, side_job: bool = 
     in_first = tuple(name for name, page in anchors.items() if page < cut)
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
     begun = frozenset(s.section for s in first.slides if s.section)
-    return Halves(theme, created, Part(first, frozenset(), in_second, 0), Part(second, begun, in_first, cut), anchors, deck.height)
+    return Halves(
+        theme, created, Part(first, frozenset(), in_second, 0), Part(second, begun, in_first, cut), anchors, deck.height
+    )
 
 
-def print_parts(halves: Halves, side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None, bytes | None]:
+def print_parts(
+    halves: Halves, side_job: Callable[[], bytes] | None = None
+) -> tuple[bytes, bytes | None, bytes | None]:
     """Both halves' PDFs, each written and printed in its own process, this one and a forked one, at once
     (call only where `can_fork()`); for a theme whose template cannot be split, the whole deck's PDF, printed
     here, and None for the second.
@@ -157,8 +169,9 @@ def print_halves(halves: Halves, side_job: Callable[[], bytes] | None = None) ->
     return (head if tail is None else join(head, tail, halves.anchors, halves.height)), side
 
 
-def render_in_halves(deck: Deck, theme: Theme, created: datetime,
-                     side_job: Callable[[], bytes] | None = None) -> tuple[bytes, bytes | None] | None:
+def render_in_halves(
+    deck: Deck, theme: Theme, created: datetime, side_job: Callable[[], bytes] | None = None
+) -> tuple[bytes, bytes | None] | None:
     """The plain PDF of the deck, its halves laid out in this process and a forked one; None when it cannot be split."""
     if not can_fork():
         return None
@@ -216,8 +229,13 @@ def join(head: bytes, tail: bytes, anchors: dict[str, int], height: float) -> by
     names = ArrayObject()
     for name in sorted(anchors, key=lambda n: n.encode("utf-16-be")):
         page = writer.pages[anchors[name]].indirect_reference
-        names += [TextStringObject(name), ArrayObject([page, NameObject("/XYZ"), NumberObject(0), FloatObject(height), NumberObject(0)])]
-    catalog[NameObject("/Names")] = DictionaryObject({NameObject("/Dests"): DictionaryObject({NameObject("/Names"): names})})
+        names += [
+            TextStringObject(name),
+            ArrayObject([page, NameObject("/XYZ"), NumberObject(0), FloatObject(height), NumberObject(0)]),
+        ]
+    catalog[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/Dests"): DictionaryObject({NameObject("/Names"): names})}
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from kamdoc.outline.words import number, percent
+from kamdoc.outline.axes import CHAR_WIDTH, CHART_FONT, COLUMN_SHARE, LINE_LEFT, LINE_RIGHT
 from kamdoc.outline.bubbles import QUADRANT_ROWS, label_rect, quadrant_rects
-from kamdoc.outline.axes import COLUMN_SHARE, CHAR_WIDTH, CHART_FONT, LINE_LEFT, LINE_RIGHT
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
+from kamdoc.outline.words import number, percent
 from kamdoc.theme.settings import Theme, lighter
 
 _FONT = CHART_FONT
@@ -18,12 +18,22 @@ _FONT = CHART_FONT
 # text in a system font, wider than the labels here are sized for and unlike the rest of the page.
 
 
-def _text(x: float, y: float, content: str, anchor: str = "middle", size: float = _FONT, colour: str = "#222222",
-          bold: bool = False, rotate: bool = False) -> str:
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    anchor: str = "middle",
+    size: float = _FONT,
+    colour: str = "#222222",
+    bold: bool = False,
+    rotate: bool = False,
+) -> str:
     weight = ' font-weight="bold"' if bold else ""
     turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{colour}"{weight}{turn}>'
-            f"{escape(content)}</text>")
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{colour}"{weight}{turn}>'
+        f"{escape(content)}</text>"
+    )
 
 
 def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
@@ -34,12 +44,16 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     legend_rows = chart.legend_rows
     left, upper, plot_right, plot_bottom = chart.plot  # the outline's: the PowerPoint chart pins its plot there too
     plot_w, plot_h = plot_right - left, plot_bottom - upper
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    ]
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
     value = 0.0
     while value <= top + 1e-9:
         y = upper + plot_h * (1 - value / top)
-        out.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{left + plot_w:.1f}" y2="{y:.1f}" stroke="{rule}" stroke-width="0.75"/>')
+        out.append(
+            f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{left + plot_w:.1f}" y2="{y:.1f}" stroke="{rule}" stroke-width="0.75"/>'
+        )
         out.append(_text(left - 6, y + 3.5, number(value, language, 0), "end", colour=muted))
         value += step
     if chart.legend_note:
@@ -57,12 +71,16 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
             colour = palette[j % len(palette)]
             if series.kinds and series.kinds[i] == "plan":
                 colour = lighter(colour)
-            out.append(f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="#{colour}">'
-                       f"<title>{escape(series.name)} {escape(category)}: {escape(number(amount, language))}</title></rect>")
+            out.append(
+                f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="#{colour}">'
+                f"<title>{escape(series.name)} {escape(category)}: {escape(number(amount, language))}</title></rect>"
+            )
             base -= height
         for k, line in enumerate(_two_lines(category, slot)):
             out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
-    out.append(f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>')
+    out.append(
+        f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>'
+    )
     columns = chart.legend_columns
     column_w = plot_w / columns
     for j, series in enumerate(chart.series):
@@ -82,7 +100,7 @@ def _two_lines(label: str, width: float) -> list[str]:
         return [_fit(label, width)]
     cut = label.rfind(" ", 0, room + 1)
     cut = cut if cut > 0 else label.find(" ")
-    return [_fit(label[:cut], width), _fit(label[cut + 1:], width)]
+    return [_fit(label[:cut], width), _fit(label[cut + 1 :], width)]
 
 
 def _tick(value: float, number_format: str, language: str) -> str:
@@ -144,7 +162,9 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     plot_w = box.w - LINE_LEFT - LINE_RIGHT
     count = max(1, len(chart.categories))
     every = chart.label_every
-    labels = {i: _two_lines(c, plot_w / count * every - 6) for i, c in enumerate(chart.categories) if i % every == 0}  # 6 pt apart
+    labels = {
+        i: _two_lines(c, plot_w / count * every - 6) for i, c in enumerate(chart.categories) if i % every == 0
+    }  # 6 pt apart
     legend = [(s.name, palette[j % len(palette)], False) for j, s in enumerate(chart.series)]
     if chart.level is not None:
         legend.append((chart.level_label, accent, True))
@@ -155,33 +175,63 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     legend_at = title_at + 18
     lower = (legend_at + (len(rows) - 1) * 15 if rows else title_at) + 5
     plot = _Plot(LINE_LEFT, 10.0, plot_w, box.h - 10.0 - lower, plot_w / count, *chart.y_range)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
-    step, value = chart.axis_step, plot.low
-    while value <= plot.high + step * 1e-6:
-        out.append(f'<line x1="{plot.left:.1f}" y1="{plot.y(value):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(value):.1f}" stroke="{rule}" stroke-width="0.75"/>')
-        out.append(_text(plot.left - 6, plot.y(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
-        value += step
-    out.append(f'<line x1="{plot.left:.1f}" y1="{plot.bottom:.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.bottom:.1f}" stroke="{muted}"/>')
-    out += [_text(plot.x(i), plot.bottom + 13 + k * 11, line, colour=muted) for i, lines in labels.items() for k, line in enumerate(lines)]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    ]
+    out += _value_grid(chart, plot, rule, muted, language)
+    out += [
+        _text(plot.x(i), plot.bottom + 13 + k * 11, line, colour=muted)
+        for i, lines in labels.items()
+        for k, line in enumerate(lines)
+    ]
     if chart.x_title:
         out.append(_text(plot.left + plot.w / 2, plot.bottom + title_at, chart.x_title, bold=True))
     if chart.y_title:
         out.append(_text(14, plot.upper + plot.h / 2, chart.y_title, bold=True, rotate=True))
     if chart.level is not None:
-        out.append(f'<line x1="{plot.left:.1f}" y1="{plot.y(chart.level):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(chart.level):.1f}" '
-                   f'stroke="{accent}" stroke-width="1.5" stroke-dasharray="6 4"/>')
+        out.append(
+            f'<line x1="{plot.left:.1f}" y1="{plot.y(chart.level):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(chart.level):.1f}" '
+            f'stroke="{accent}" stroke-width="1.5" stroke-dasharray="6 4"/>'
+        )
     for j, series in enumerate(chart.series):
         out += _series_line(series.values[:count], plot, palette[j % len(palette)], markers=chart.markers)
     if chart.level is not None and chart.level_label:
         out += _level_label(chart.level_label, plot, plot.y(chart.level), accent, f"#{theme.colour('background')}")
+    out += _line_legend(rows, plot, legend_at)
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _value_grid(chart: LineChart, plot: _Plot, rule: str, muted: str, language: str) -> list[str]:
+    """A gridline and a label at each step of the value axis, and the category axis under them."""
+    out: list[str] = []
+    step, value = chart.axis_step, plot.low
+    while value <= plot.high + step * 1e-6:
+        out.append(
+            f'<line x1="{plot.left:.1f}" y1="{plot.y(value):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(value):.1f}" stroke="{rule}" stroke-width="0.75"/>'
+        )
+        out.append(
+            _text(plot.left - 6, plot.y(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted)
+        )
+        value += step
+    out.append(
+        f'<line x1="{plot.left:.1f}" y1="{plot.bottom:.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.bottom:.1f}" stroke="{muted}"/>'
+    )
+    return out
+
+
+def _line_legend(rows: list[list[_Key]], plot: _Plot, legend_at: float) -> list[str]:
+    """The legend under the chart: a short line in each series' colour (dashed for the level) and its name."""
+    out: list[str] = []
     for r, row in enumerate(rows):
         y = plot.bottom + legend_at + r * 15
         for name, colour, dashed, x in row:
             dash = ' stroke-dasharray="4 3"' if dashed else ""
-            out.append(f'<line x1="{plot.left + x:.1f}" y1="{y - 4:.1f}" x2="{plot.left + x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>')
+            out.append(
+                f'<line x1="{plot.left + x:.1f}" y1="{y - 4:.1f}" x2="{plot.left + x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>'
+            )
             out.append(_text(plot.left + x + 20, y, name, "start"))
-    out.append("</svg>")
-    return Markup("".join(out))
+    return out
 
 
 def _series_line(values: tuple[float | None, ...], plot: _Plot, colour: str, markers: bool) -> list[str]:
@@ -196,7 +246,9 @@ def _series_line(values: tuple[float | None, ...], plot: _Plot, colour: str, mar
     for run in runs:
         if len(run) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
-            out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.25" stroke-linejoin="round"/>')
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.25" stroke-linejoin="round"/>'
+            )
         if markers or len(run) == 1:  # a lone point would be invisible without its marker
             out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}"/>' for x, y in run]
     return out
@@ -207,9 +259,11 @@ def _level_label(label: str, plot: _Plot, level_y: float, colour: str, backgroun
     label_y = level_y - 5 if level_y - 5 - _FONT >= plot.upper else level_y + 5 + _FONT * 0.75
     width = len(label) * _FONT * 0.55 + 4
     right = plot.left + plot.w
-    return [f'<rect x="{right - 2 - width:.1f}" y="{label_y - _FONT * 0.8:.1f}" width="{width:.1f}" height="{_FONT * 1.05:.1f}" '
-            f'fill="{background}" fill-opacity="0.85"/>',
-            _text(right - 4, label_y, label, "end", colour=colour, bold=True)]
+    return [
+        f'<rect x="{right - 2 - width:.1f}" y="{label_y - _FONT * 0.8:.1f}" width="{width:.1f}" height="{_FONT * 1.05:.1f}" '
+        f'fill="{background}" fill-opacity="0.85"/>',
+        _text(right - 4, label_y, label, "end", colour=colour, bold=True),
+    ]
 
 
 def _room(width: float) -> int:
@@ -237,10 +291,18 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         return upper + plot_h * (1 - (y - y0) / (y1 - y0))
 
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">']
-    out.append(f'<rect x="{left:.1f}" y="{upper:.1f}" width="{plot_w:.1f}" height="{plot_h:.1f}" fill="none" stroke="{muted}" stroke-width="0.75"/>')
-    out.append(f'<line x1="{px(chart.x_split):.1f}" y1="{upper:.1f}" x2="{px(chart.x_split):.1f}" y2="{upper + plot_h:.1f}" stroke="{rule}"/>')
-    out.append(f'<line x1="{left:.1f}" y1="{py(chart.y_split):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.y_split):.1f}" stroke="{rule}"/>')
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    ]
+    out.append(
+        f'<rect x="{left:.1f}" y="{upper:.1f}" width="{plot_w:.1f}" height="{plot_h:.1f}" fill="none" stroke="{muted}" stroke-width="0.75"/>'
+    )
+    out.append(
+        f'<line x1="{px(chart.x_split):.1f}" y1="{upper:.1f}" x2="{px(chart.x_split):.1f}" y2="{upper + plot_h:.1f}" stroke="{rule}"/>'
+    )
+    out.append(
+        f'<line x1="{left:.1f}" y1="{py(chart.y_split):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.y_split):.1f}" stroke="{rule}"/>'
+    )
     for value in (y0, chart.y_split, y1):
         out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
     for value in (x0, chart.x_split, x1):
@@ -251,14 +313,18 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
     out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
     accent = f"#{theme.colour('accent')}"
     for bubble, (cx, cy), r in zip(chart.bubbles, chart.centres, chart.radii):
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{accent}" stroke="#FFFFFF" stroke-width="1"/>')
+        out.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{accent}" stroke="#FFFFFF" stroke-width="1"/>'
+        )
     for bubble, (cx, cy), r, side in zip(chart.bubbles, chart.centres, chart.radii, chart.sides):
         x0_, y0_, x1_, y1_ = label_rect(bubble.label, cx, cy, r, side)
         anchor = {"right": "start", "left": "end"}.get(side, "middle")
         x = {"right": x0_, "left": x1_}.get(side, (x0_ + x1_) / 2)
         out.append(_text(x, (y0_ + y1_) / 2 + 3.5, bubble.label, anchor, size=_FONT))
     # The quadrants' names last: a bubble near an edge never hides them.
-    for name, (qx0, _, qx1, _), row in zip(chart.quadrants, quadrant_rects(chart.quadrants, chart.plot, px(chart.x_split)), (0, 0, 1, 1)):
+    for name, (qx0, _, qx1, _), row in zip(
+        chart.quadrants, quadrant_rects(chart.quadrants, chart.plot, px(chart.x_split)), (0, 0, 1, 1)
+    ):
         y = upper + QUADRANT_ROWS[0] if row == 0 else upper + plot_h - QUADRANT_ROWS[1]
         out.append(_text((qx0 + qx1) / 2, y, name, colour=muted, bold=True))
     out.append("</svg>")
@@ -282,13 +348,17 @@ def _arrowhead(before: tuple[float, float], tip: tuple[float, float], colour: st
 
 def connectors(lines: list[Connector], theme: Theme, width: float, height: float) -> Markup:
     """The power map's lines over the whole slide: reporting lines solid, ties dashed in their colour."""
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.1f}pt" height="{height:.1f}pt" viewBox="0 0 {width:.1f} {height:.1f}">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.1f}pt" height="{height:.1f}pt" viewBox="0 0 {width:.1f} {height:.1f}">'
+    ]
     for line in lines:
         colour = theme.colour(*line.colour.split("."))
         points = " ".join(f"{x:.2f},{y:.2f}" for x, y in line.points)
         dash = ' stroke-dasharray="1,2"' if line.dotted else ' stroke-dasharray="5,3"' if line.dashed else ""
         if line.halo:  # white under the line: a line drawn before it is broken where they cross
-            out.append(f'<polyline points="{points}" fill="none" stroke="#{theme.colour("background")}" stroke-width="{line.width + 2 * line.halo}"/>')
+            out.append(
+                f'<polyline points="{points}" fill="none" stroke="#{theme.colour("background")}" stroke-width="{line.width + 2 * line.halo}"/>'
+            )
         out.append(f'<polyline points="{points}" fill="none" stroke="#{colour}" stroke-width="{line.width}"{dash}/>')
         if line.arrow and len(line.points) > 1:
             out.append(_arrowhead(line.points[-2], line.points[-1], f"#{colour}", line.width))

@@ -38,7 +38,9 @@ def weasyprint() -> ModuleType:
             _forget("weasyprint", before)
             import weasyprint as module
     except OSError as exc:  # cffi's word for a shared library it cannot load
-        raise MissingLibrary("pdf", PANGO_HELP.format(detail=str(exc).splitlines()[0] if str(exc) else "not found")) from None
+        raise MissingLibrary(
+            "pdf", PANGO_HELP.format(detail=str(exc).splitlines()[0] if str(exc) else "not found")
+        ) from None
     return cast(ModuleType, module)
 
 

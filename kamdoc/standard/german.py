@@ -60,10 +60,8 @@ MEANINGS: dict[str, str] = {
     "The customer chose us.": "Der Kunde hat uns gewählt.",
     "The customer chose someone else or dropped it.": "Der Kunde hat einen anderen gewählt oder es fallen lassen.",
     "Mostly transactional; the personal relationship is only beginning.": "Vor allem transaktional; die persönliche Beziehung beginnt erst.",
-    "Core products or services with added services that already bring extra value.":
-        "Kernprodukte oder -leistungen mit Zusatzleistungen, die schon Mehrwert bringen.",
-    "A close personal relationship and far-reaching services that shape the customer's success.":
-        "Eine enge persönliche Beziehung und weitreichende Leistungen, die den Erfolg des Kunden prägen.",
+    "Core products or services with added services that already bring extra value.": "Kernprodukte oder -leistungen mit Zusatzleistungen, die schon Mehrwert bringen.",
+    "A close personal relationship and far-reaching services that shape the customer's success.": "Eine enge persönliche Beziehung und weitreichende Leistungen, die den Erfolg des Kunden prägen.",
     "Not started.": "Nicht begonnen.",
     "Being worked on.": "In Bearbeitung.",
     "Finished.": "Erledigt.",
@@ -76,24 +74,20 @@ DESCRIPTIONS: dict[str, str] = {
     "A key account plan, format 1.": "Ein Key-Account-Plan, Format 1.",
     "A key account plan (KAP) in kamdoc's open format 1: cover, customer profile, buying strategy, power map, SWOT, own position, "
     "mission, top five goals, financials and the optional sections. Rules beyond this schema (ids that must exist, no reporting "
-    "cycles, owner shares up to 100 %, planned years after actual ones, files inside the plans repo) are checked by `kamdoc validate`.":
-        "Ein Key-Account-Plan (KAP) im offenen Format 1 von kamdoc: Deckblatt, Kurzprofil, Einkaufsstrategie, Power-Map, SWOT, "
-        "eigene Position, Mission, Top-5-Ziele, Finanzplanung und die optionalen Abschnitte. Regeln über dieses Schema hinaus "
-        "(IDs, die es geben muss, keine Zyklen in den Berichtslinien, Eigentümeranteile bis 100 %, Planjahre nach den Ist-Jahren, "
-        "Dateien im Plan-Repository) prüft `kamdoc validate`.",
+    "cycles, owner shares up to 100 %, planned years after actual ones, files inside the plans repo) are checked by `kamdoc validate`.": "Ein Key-Account-Plan (KAP) im offenen Format 1 von kamdoc: Deckblatt, Kurzprofil, Einkaufsstrategie, Power-Map, SWOT, "
+    "eigene Position, Mission, Top-5-Ziele, Finanzplanung und die optionalen Abschnitte. Regeln über dieses Schema hinaus "
+    "(IDs, die es geben muss, keine Zyklen in den Berichtslinien, Eigentümeranteile bis 100 %, Planjahre nach den Ist-Jahren, "
+    "Dateien im Plan-Repository) prüft `kamdoc validate`.",
     "A key action for a goal.": "Eine Schlüsselmaßnahme für ein Ziel.",
     "What is to be done.": "Was zu tun ist.",
     "Who does it.": "Wer es tut.",
     "When it is due.": "Wann es fällig ist.",
     "How far it is.": "Wie weit sie ist.",
-    "How attractive the account is to us and how strong we are there: the basis of the portfolio view.":
-        "Wie attraktiv der Account für uns ist und wie stark wir dort sind: die Grundlage der Portfolio-Sicht.",
-    "A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.":
-        "Eine Bewertung je Auswahlkriterium aus kamdoc.yaml (`portfolio.criteria`), nach der ID des Kriteriums.",
+    "How attractive the account is to us and how strong we are there: the basis of the portfolio view.": "Wie attraktiv der Account für uns ist und wie stark wir dort sind: die Grundlage der Portfolio-Sicht.",
+    "A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.": "Eine Bewertung je Auswahlkriterium aus kamdoc.yaml (`portfolio.criteria`), nach der ID des Kriteriums.",
     "The kind of partnership we have with the account.": "Die Art der Partnerschaft, die wir mit dem Account haben.",
     "Our share of the customer's spend on what we sell, in percent.": "Unser Anteil an den Ausgaben des Kunden für das, was wir verkaufen, in Prozent.",
-    "An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.":
-        "Eine Antwort je K.-o.-Kriterium aus kamdoc.yaml (`portfolio.knock_outs`), nach der ID des Kriteriums.",
+    "An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.": "Eine Antwort je K.-o.-Kriterium aus kamdoc.yaml (`portfolio.knock_outs`), nach der ID des Kriteriums.",
     "The buying strategy: how the customer buys.": "Die Einkaufsstrategie: wie der Kunde einkauft.",
     "How many suppliers the customer keeps per category.": "Wie viele Lieferanten der Kunde je Warengruppe hält.",
     "The largest share of a category one supplier may get, in percent.": "Der größte Anteil einer Warengruppe, den ein Lieferant bekommen darf, in Prozent.",
@@ -110,19 +104,15 @@ DESCRIPTIONS: dict[str, str] = {
     "The person in the power map who owns it (an id).": "Die Person in der Power-Map, die sie verantwortet (eine ID).",
     "The cover: who the plan is for, by whom, and which version.": "Das Deckblatt: für wen der Plan ist, von wem und in welcher Version.",
     "The customer's name as the deck shows it.": "Der Name des Kunden, wie ihn die Präsentation zeigt.",
-    "The customer's division this plan covers, where the customer has several large ones.":
-        "Die Sparte des Kunden, die dieser Plan abdeckt, wo der Kunde mehrere große hat.",
+    "The customer's division this plan covers, where the customer has several large ones.": "Die Sparte des Kunden, die dieser Plan abdeckt, wo der Kunde mehrere große hat.",
     "Our key account manager who owns the plan.": "Unser Key-Account-Manager, dem der Plan gehört.",
-    "The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.":
-        "Das Logo des Kunden: eine PNG-, JPEG- oder SVG-Datei, relativ zum Plan, im Plan-Repository. URLs werden abgelehnt.",
+    "The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.": "Das Logo des Kunden: eine PNG-, JPEG- oder SVG-Datei, relativ zum Plan, im Plan-Repository. URLs werden abgelehnt.",
     "The plan's version: the date it was last revised (YYYY-MM-DD).": "Die Version des Plans: das Datum der letzten Überarbeitung (JJJJ-MM-TT).",
     "How far the plan is.": "Wie weit der Plan ist.",
     "When the plan is reviewed next; a past date is a warning.": "Wann der Plan als Nächstes geprüft wird; ein vergangenes Datum ist eine Warnung.",
     "Confidentiality marking shown in every slide's footer.": "Vertraulichkeitsvermerk in der Fußzeile jeder Folie.",
-    "Confidentiality marking shown in every slide's footer of our own copy.":
-        "Vertraulichkeitsvermerk in der Fußzeile jeder Folie unserer eigenen Fassung.",
-    "The marking in the customer's copy's footer; without it the copy says \"Confidential\" (German: \"Vertraulich\").":
-        "Der Vermerk in der Fußzeile der Fassung für den Kunden; ohne ihn steht dort \"Vertraulich\" (in englischen Plänen \"Confidential\").",
+    "Confidentiality marking shown in every slide's footer of our own copy.": "Vertraulichkeitsvermerk in der Fußzeile jeder Folie unserer eigenen Fassung.",
+    'The marking in the customer\'s copy\'s footer; without it the copy says "Confidential" (German: "Vertraulich").': 'Der Vermerk in der Fußzeile der Fassung für den Kunden; ohne ihn steht dort "Vertraulich" (in englischen Plänen "Confidential").',
     "A competitor of the customer in its own market.": "Ein Wettbewerber des Kunden in dessen eigenem Markt.",
     "The competitor.": "Der Wettbewerber.",
     "How it positions itself in the market, with key figures.": "Wie er sich im Markt positioniert, mit Kennzahlen.",
@@ -149,8 +139,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Milestones on the way.": "Meilensteine auf dem Weg.",
     "Key actions.": "Schlüsselmaßnahmen.",
     "Prerequisites and resources needed.": "Nötige Voraussetzungen und Ressourcen.",
-    "true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.":
-        "true, wenn das Ziel mit dem Kunden abgestimmt ist: nur solche Ziele stehen in der Fassung für den Kunden, mit Ziel, Messgröße, Zielwert und Termin.",
+    "true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.": "true, wenn das Ziel mit dem Kunden abgestimmt ist: nur solche Ziele stehen in der Fassung für den Kunden, mit Ziel, Messgröße, Zielwert und Termin.",
     "A tender, opportunity or project management should know about.": "Eine Ausschreibung, Chance oder ein Projekt, das die Geschäftsleitung kennen sollte.",
     "The project.": "Das Projekt.",
     "Its volume, in the financials' currency and unit.": "Sein Volumen, in Währung und Einheit der Finanzplanung.",
@@ -162,8 +151,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Where it stands.": "Wo es steht.",
     "Chance to win, in percent.": "Gewinnchance in Prozent.",
     "Whether the account meets one knock-out criterion of kamdoc.yaml.": "Ob der Account ein K.-o.-Kriterium aus kamdoc.yaml erfüllt.",
-    "true when the account meets the criterion; an account that misses one is no key account.":
-        "true, wenn der Account das Kriterium erfüllt; ein Account, der eines verfehlt, ist kein Key Account.",
+    "true when the account meets the criterion; an account that misses one is no key account.": "true, wenn der Account das Kriterium erfüllt; ein Account, der eines verfehlt, ist kein Key Account.",
     "Why, in one line.": "Warum, in einer Zeile.",
     "A key figure of the customer and how it developed.": "Eine Kennzahl des Kunden und wie sie sich entwickelt hat.",
     "What the figure is.": "Was die Kennzahl ist.",
@@ -209,8 +197,7 @@ DESCRIPTIONS: dict[str, str] = {
     "What the customer knows us for.": "Wofür der Kunde uns kennt.",
     "What the customer's supplier rating says about us.": "Was die Lieferantenbewertung des Kunden über uns sagt.",
     "A key person at the customer.": "Eine Schlüsselperson beim Kunden.",
-    "A short unique id other fields refer to: lower-case letters, digits, - and _.":
-        "Eine kurze eindeutige ID, auf die andere Felder verweisen: Kleinbuchstaben, Ziffern, - und _.",
+    "A short unique id other fields refer to: lower-case letters, digits, - and _.": "Eine kurze eindeutige ID, auf die andere Felder verweisen: Kleinbuchstaben, Ziffern, - und _.",
     "The person's name.": "Der Name der Person.",
     "Job title.": "Funktion.",
     "Department.": "Abteilung.",
@@ -238,11 +225,9 @@ DESCRIPTIONS: dict[str, str] = {
     "The budget of one product at this account.": "Das Budget eines Produkts bei diesem Account.",
     "The product or product group.": "Das Produkt oder die Produktgruppe.",
     "Actual revenue per past year.": "Ist-Umsatz je vergangenem Jahr.",
-    "Planned revenue per year, at least one year, each after the last actual year.":
-        "Planumsatz je Jahr, mindestens ein Jahr, jedes nach dem letzten Ist-Jahr.",
+    "Planned revenue per year, at least one year, each after the last actual year.": "Planumsatz je Jahr, mindestens ein Jahr, jedes nach dem letzten Ist-Jahr.",
     "Margin in percent (internal only).": "Marge in Prozent (nur intern).",
-    "The customer profile: the customer in our own words, key figures, owners, goals, market and competitors.":
-        "Das Kurzprofil: der Kunde in unseren eigenen Worten, Kennzahlen, Eigentümer, Ziele, Markt und Wettbewerber.",
+    "The customer profile: the customer in our own words, key figures, owners, goals, market and competitors.": "Das Kurzprofil: der Kunde in unseren eigenen Worten, Kennzahlen, Eigentümer, Ziele, Markt und Wettbewerber.",
     "What the customer does, in our own words (not their PR text).": "Was der Kunde tut, in unseren eigenen Worten (nicht sein PR-Text).",
     "The customer's industry.": "Die Branche des Kunden.",
     "The customer's website (http or https).": "Die Website des Kunden (http oder https).",
@@ -251,8 +236,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Ownership structure: the largest shareholders.": "Eigentümerstruktur: die größten Anteilseigner.",
     "The most important subsidiaries.": "Die wichtigsten Tochtergesellschaften.",
     "The customer's top three goals and projects (at most 3).": "Die drei wichtigsten Ziele und Projekte des Kunden (höchstens 3).",
-    "The customer's market: size, growth, technology, regulation, their customers' wishes.":
-        "Der Markt des Kunden: Größe, Wachstum, Technik, Regulierung, die Wünsche seiner Kunden.",
+    "The customer's market: size, growth, technology, regulation, their customers' wishes.": "Der Markt des Kunden: Größe, Wachstum, Technik, Regulierung, die Wünsche seiner Kunden.",
     "The customer's competitors.": "Die Wettbewerber des Kunden.",
     "Who on our side addresses whom at the customer, with which message.": "Wer bei uns wen beim Kunden anspricht, mit welcher Botschaft.",
     "The person at the customer (a power map id).": "Die Person beim Kunden (eine ID aus der Power-Map).",
@@ -270,8 +254,7 @@ DESCRIPTIONS: dict[str, str] = {
     "The customer's weaknesses. Full sentences, one per item.": "Die Schwächen des Kunden. Ganze Sätze, einer je Punkt.",
     "The customer's opportunities. Full sentences, one per item.": "Die Chancen des Kunden. Ganze Sätze, einer je Punkt.",
     "The customer's threats. Full sentences, one per item.": "Die Risiken des Kunden. Ganze Sätze, einer je Punkt.",
-    "How we help turn their weaknesses into strengths and lower their risks.":
-        "Wie wir helfen, seine Schwächen in Stärken zu verwandeln und seine Risiken zu senken.",
+    "How we help turn their weaknesses into strengths and lower their risks.": "Wie wir helfen, seine Schwächen in Stärken zu verwandeln und seine Risiken zu senken.",
     "A member of our account team.": "Ein Mitglied unseres Account-Teams.",
     "The team member.": "Das Teammitglied.",
     "Their role in the team.": "Seine Rolle im Team.",
@@ -280,11 +263,9 @@ DESCRIPTIONS: dict[str, str] = {
     "The year it was won.": "Das Jahr, in dem es gewonnen wurde.",
     "Why we won it / what made it a success.": "Warum wir es gewonnen haben / was es zum Erfolg machte.",
     "The plan standard's format number; this is format 1.": "Die Formatnummer des Plan-Standards; dies ist Format 1.",
-    "The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).":
-        "Die Sprache der Präsentation: ihre Beschriftungen, Datums- und Zahlenformate. Erlaubt: `en` (Englisch, die Vorgabe), `de` (Deutsch).",
+    "The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).": "Die Sprache der Präsentation: ihre Beschriftungen, Datums- und Zahlenformate. Erlaubt: `en` (Englisch, die Vorgabe), `de` (Deutsch).",
     "The cover: account, key account manager, logo and version.": "Das Deckblatt: Account, Key-Account-Manager, Logo und Version.",
-    "The customer profile: the customer in our words, key figures, owners, goals, market, competitors.":
-        "Das Kurzprofil: der Kunde in unseren Worten, Kennzahlen, Eigentümer, Ziele, Markt, Wettbewerber.",
+    "The customer profile: the customer in our words, key figures, owners, goals, market, competitors.": "Das Kurzprofil: der Kunde in unseren Worten, Kennzahlen, Eigentümer, Ziele, Markt, Wettbewerber.",
     "Key people, their roles and attitudes, and how they are tied.": "Schlüsselpersonen, ihre Rollen und Einstellungen, und wie sie verbunden sind.",
     "Our own position as solution provider (optional).": "Unsere eigene Position als Lösungsanbieter (optional).",
     "Our mission for the account, 3 to 5 years ahead.": "Unsere Mission für den Account, 3 bis 5 Jahre voraus.",
@@ -293,11 +274,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Our account team (optional).": "Unser Account-Team (optional).",
     "Who addresses whom with which message (optional).": "Wer wen mit welcher Botschaft anspricht (optional).",
     "Account marketing events for the next two years (optional).": "Veranstaltungen des Account-Marketings für die nächsten zwei Jahre (optional).",
-    "Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).":
-        "Bewertungen der Auswahlkriterien, Partnerschaftsstufe und Antworten zu K.-o.-Kriterien für die Portfolio-Sicht (optional).",
+    "Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).": "Bewertungen der Auswahlkriterien, Partnerschaftsstufe und Antworten zu K.-o.-Kriterien für die Portfolio-Sicht (optional).",
     "The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the entry's first slide, "
-    "before the notes kamdoc writes.":
-        "Notizen des Vortragenden zu einem Teil des Decks, je Agenda-Eintrag (optional; nur in unserer Fassung): auf der ersten "
-        "Folie des Eintrags, vor den Notizen, die kamdoc schreibt.",
+    "before the notes kamdoc writes.": "Notizen des Vortragenden zu einem Teil des Decks, je Agenda-Eintrag (optional; nur in unserer Fassung): auf der ersten "
+    "Folie des Eintrags, vor den Notizen, die kamdoc schreibt.",
 }
 """Each field's description in German, by its English text without the list of allowed values."""

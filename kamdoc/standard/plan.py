@@ -9,7 +9,9 @@ from pydantic import ConfigDict, create_model
 from kamdoc.standard import sections
 from kamdoc.standard.model import Part
 
-_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, title="Key account plan (kamdoc format 1)")
+_CONFIG = ConfigDict(
+    extra="forbid", strict=True, frozen=True, populate_by_name=True, title="Key account plan (kamdoc format 1)"
+)
 
 
 class _PlanBase(Part):
@@ -21,7 +23,9 @@ class _PlanBase(Part):
 def plan_model() -> type[_PlanBase]:
     """The model of a whole plan: one field per section of the registry, in its order."""
     fields = {s.key: (s.type, s.field) for s in sections.SECTIONS}
-    model: type[_PlanBase] = create_model("Plan", __base__=_PlanBase, __module__=__name__, __doc__=_PlanBase.__doc__, **fields)  # type: ignore[call-overload]
+    model: type[_PlanBase] = create_model(
+        "Plan", __base__=_PlanBase, __module__=__name__, __doc__=_PlanBase.__doc__, **fields
+    )  # type: ignore[call-overload]
     return model
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic_core import ErrorDetails
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from kamdoc.errors import KamdocError
 
@@ -59,7 +59,11 @@ class CustomerCopy(_Setting):
         for name in names:
             if name not in known:
                 close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.75)
-                hint = f"; did you mean {', '.join(close)}?" if close else "; name a field of the plan, e.g. financials.products.actual"
+                hint = (
+                    f"; did you mean {', '.join(close)}?"
+                    if close
+                    else "; name a field of the plan, e.g. financials.products.actual"
+                )
                 raise ValueError(f"{name!r} is not a field of a plan{hint}")
         return names
 
@@ -105,13 +109,17 @@ class Programme(_Setting):
 DEFAULT = Programme()
 
 
-def parse_programme(value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path, audiences: Any = None) -> Programme:
+def parse_programme(
+    value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path, audiences: Any = None
+) -> Programme:
     """The `portfolio:` and `audiences:` blocks as settings; every problem in them in one message, each with its line."""
     portfolio = dict(value) if isinstance(value, dict) else value
     lines: list[str] = []
     if isinstance(portfolio, dict) and "audiences" in portfolio:
         pos = where(("portfolio", "audiences"))
-        lines.append(f"{config_file}:{pos.line}:{pos.col}: error: portfolio.audiences: `audiences:` is a block of its own at the top of kamdoc.yaml; move it there")
+        lines.append(
+            f"{config_file}:{pos.line}:{pos.col}: error: portfolio.audiences: `audiences:` is a block of its own at the top of kamdoc.yaml; move it there"
+        )
         del portfolio["audiences"]
     programme, audience_settings = DEFAULT, Audiences()
     try:
@@ -127,7 +135,9 @@ def parse_programme(value: Any, where: Callable[[tuple[str | int, ...]], Pos], c
     return programme.model_copy(update={"audiences": audience_settings})
 
 
-def _lines(exc: ValidationError, block: str, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path) -> list[str]:
+def _lines(
+    exc: ValidationError, block: str, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path
+) -> list[str]:
     """Each of pydantic's errors in a block of kamdoc.yaml as one line at its place."""
     lines = []
     for error in exc.errors():
@@ -148,7 +158,12 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio"
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
         bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
-        word = {"greater_than": "more than", "greater_than_equal": "at least", "less_than_equal": "at most", "less_than": "less than"}[kind]
+        word = {
+            "greater_than": "more than",
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
         return f"{value!r} is out of range: give a number {word} {bound}"
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "id":
@@ -157,7 +172,9 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio"
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
         return f"{value!r} is not a {'whole number' if kind.startswith('int') else 'number'}"
     if kind in ("string_type", "list_type", "dict_type", "model_type"):
-        expected = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
+        expected = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[
+            kind
+        ]
         return f"expected {expected}"
     if kind == "too_long":
         return f"at most {ctx.get('max_length')} entries"

@@ -48,13 +48,20 @@ def _head(schema: dict[str, Any]) -> str:
 def _sections(schema: dict[str, Any]) -> str:
     from kamdoc.standard.sections import section
 
-    rows = ["## Sections", "", "| section | required | in the deck (en / de) | customer's copy | what it holds |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "## Sections",
+        "",
+        "| section | required | in the deck (en / de) | customer's copy | what it holds |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     required = set(schema.get("required", ()))
     for name, prop in schema["properties"].items():
         shown = f"[`{name}`](#{_anchor(name)})" if _model_ref(prop)[0] else f"`{name}`"
         declared = section(name)
         titles = " · ".join(f"{en} / {de}" for en, de in (e.title for e in declared.agenda)) if declared else ""
-        rows.append(f"| {shown} | {'yes' if name in required else 'no'} | {_cell(titles) or '–'} | {_seen(prop)} | {_cell(_text(prop))} |")
+        rows.append(
+            f"| {shown} | {'yes' if name in required else 'no'} | {_cell(titles) or '–'} | {_seen(prop)} | {_cell(_text(prop))} |"
+        )
     return "\n".join(rows)
 
 
@@ -87,11 +94,19 @@ def _model_ref(prop: dict[str, Any]) -> tuple[str | None, bool]:
 
 def _model(title: str, node: dict[str, Any], schema: dict[str, Any], lists: dict[tuple[str, ...], str]) -> str:
     heading = "## The top level" if title == "plan" else f"### `{title}`"
-    rows = [heading, "", _text(node) if title != "plan" else "The fields at the top of `plan.yaml`.", "",
-            "| field | type | required | customer's copy | meaning |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        heading,
+        "",
+        _text(node) if title != "plan" else "The fields at the top of `plan.yaml`.",
+        "",
+        "| field | type | required | customer's copy | meaning |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     required = set(node.get("required", ()))
     for name, prop in node.get("properties", {}).items():
-        rows.append(f"| `{name}` | {_type(prop, schema, title, name, lists)} | {'yes' if name in required else 'no'} | {_seen(prop)} | {_cell(_text(prop))} |")
+        rows.append(
+            f"| `{name}` | {_type(prop, schema, title, name, lists)} | {'yes' if name in required else 'no'} | {_seen(prop)} | {_cell(_text(prop))} |"
+        )
     return "\n".join(rows)
 
 
@@ -102,14 +117,18 @@ def _seen(prop: dict[str, Any]) -> str:
     return "shown" if prop.get(AUDIENCE_KEY) == CUSTOMER else "–"
 
 
-def _type(prop: dict[str, Any], schema: dict[str, Any], owner: str, name: str, lists: dict[tuple[str, ...], str]) -> str:
+def _type(
+    prop: dict[str, Any], schema: dict[str, Any], owner: str, name: str, lists: dict[tuple[str, ...], str]
+) -> str:
     options = [o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
     if any("file" in o.get("properties", {}) for o in options):
         return "Markdown, or `{file: name.md}`"
     return " or ".join(_one_type(o, schema, owner, name, lists) for o in options)
 
 
-def _one_type(node: dict[str, Any], schema: dict[str, Any], owner: str, name: str, lists: dict[tuple[str, ...], str]) -> str:
+def _one_type(
+    node: dict[str, Any], schema: dict[str, Any], owner: str, name: str, lists: dict[tuple[str, ...], str]
+) -> str:
     path = "" if owner == "plan" else f"{owner}."
     if "$ref" in node:
         return f"[section](#{_anchor(path + name)})"
@@ -117,7 +136,11 @@ def _one_type(node: dict[str, Any], schema: dict[str, Any], owner: str, name: st
         return f"one of {len(node['enum'])} codes (the schema lists them)"
     if "enum" in node:
         closed = lists.get(tuple(node["enum"]))
-        return f"one of [{closed}](#{_anchor('list ' + closed)})" if closed else "one of " + ", ".join(f"`{v}`" for v in node["enum"])
+        return (
+            f"one of [{closed}](#{_anchor('list ' + closed)})"
+            if closed
+            else "one of " + ", ".join(f"`{v}`" for v in node["enum"])
+        )
     if "const" in node:
         return f"`{node['const']}`"
     kind = node.get("type")
@@ -130,7 +153,9 @@ def _one_type(node: dict[str, Any], schema: dict[str, Any], owner: str, name: st
         bounds = _bounds(node.get("minItems"), node.get("maxItems"))
         return f"list of {what}{bounds}"
     if kind == "object" and "patternProperties" in node:
-        return "numbers by year (`2025: 455`)" + (", each ≥ 0" if any("minimum" in v for v in node["patternProperties"].values()) else "")
+        return "numbers by year (`2025: 455`)" + (
+            ", each ≥ 0" if any("minimum" in v for v in node["patternProperties"].values()) else ""
+        )
     if kind == "object" and "file" in node.get("properties", {}):
         return "`{file: name.md}`"
     if kind == "string":
@@ -142,7 +167,9 @@ def _one_type(node: dict[str, Any], schema: dict[str, Any], owner: str, name: st
             return f"text matching `{node['pattern']}`"
         return "text"
     if kind in ("number", "integer"):
-        return ("whole number" if kind == "integer" else "number") + _bounds(node.get("minimum"), node.get("maximum"), "")
+        return ("whole number" if kind == "integer" else "number") + _bounds(
+            node.get("minimum"), node.get("maximum"), ""
+        )
     if kind == "boolean":
         return "true or false"
     if isinstance(kind, list):
@@ -176,7 +203,11 @@ def _anchor(text: str) -> str:
 
 
 def _closed_lists() -> str:
-    rows = ["## Closed lists", "", "Each value is written as it stands in the first column; decks show the label of the plan's language."]
+    rows = [
+        "## Closed lists",
+        "",
+        "Each value is written as it stands in the first column; decks show the label of the plan's language.",
+    ]
     for name, terms in VOCABULARY.items():
         rows += ["", f"### list {name}", "", "| value | meaning | English | German |", "| --- | --- | --- | --- |"]
         rows += [f"| `{t.value}` | {_cell(t.meaning)} | {_cell(t.en)} | {_cell(t.de)} |" for t in terms]
@@ -187,19 +218,24 @@ def _limits() -> str:
     from kamdoc import limits as cap
 
     mb = 1024 * 1024
-    return "\n".join([
-        "## Limits", "",
-        "Plans arrive from strangers in pull requests; what is larger than this is refused with a message, never half read.", "",
-        "| what | limit |", "| --- | --- |",
-        f"| a plan file, and each Markdown file it pulls in | {cap.MAX_FILE_BYTES // mb} MB |",
-        f"| one text value | {cap.MAX_TEXT:,} characters |",
-        f"| nesting of mappings and lists | {cap.MAX_DEPTH} levels |",
-        f"| a number | {cap.MAX_NUMBER_CHARS} characters; amounts and figures at most 10^{len(str(int(cap.MAX_AMOUNT))) - 1} (a thousand trillion) |",
-        f"| a file name a plan gives | {cap.MAX_PATH_CHARS:,} characters, {cap.MAX_NAME_BYTES} bytes a folder or file name |",
-        f"| an image file (logo) | {cap.MAX_IMAGE_BYTES // mb} MB and {cap.MAX_PIXELS // 1_000_000} megapixels |",
-        f"| an SVG image | {cap.MAX_SVG_ELEMENTS:,} elements, {cap.MAX_SVG_DEPTH} levels deep, {cap.MAX_SVG_DRAWN:,} elements drawn once references "
-        "are followed; no scripts, no files or URLs it refers to, no SVG inside it; a size in px, pt, mm, cm or in |",
-        f"| the power map | {cap.MAX_PEOPLE:,} people, at most {cap.MAX_REPORTING_DEPTH} managers above anyone, {cap.MAX_LINKS:,} links |",
-        "| YAML features | no anchors, aliases, merge keys, tags or second documents |",
-        "| files a plan names | inside the plans repository and outside its `.git/`, never a URL or an absolute path |",
-    ])
+    return "\n".join(
+        [
+            "## Limits",
+            "",
+            "Plans arrive from strangers in pull requests; what is larger than this is refused with a message, never half read.",
+            "",
+            "| what | limit |",
+            "| --- | --- |",
+            f"| a plan file, and each Markdown file it pulls in | {cap.MAX_FILE_BYTES // mb} MB |",
+            f"| one text value | {cap.MAX_TEXT:,} characters |",
+            f"| nesting of mappings and lists | {cap.MAX_DEPTH} levels |",
+            f"| a number | {cap.MAX_NUMBER_CHARS} characters; amounts and figures at most 10^{len(str(int(cap.MAX_AMOUNT))) - 1} (a thousand trillion) |",
+            f"| a file name a plan gives | {cap.MAX_PATH_CHARS:,} characters, {cap.MAX_NAME_BYTES} bytes a folder or file name |",
+            f"| an image file (logo) | {cap.MAX_IMAGE_BYTES // mb} MB and {cap.MAX_PIXELS // 1_000_000} megapixels |",
+            f"| an SVG image | {cap.MAX_SVG_ELEMENTS:,} elements, {cap.MAX_SVG_DEPTH} levels deep, {cap.MAX_SVG_DRAWN:,} elements drawn once references "
+            "are followed; no scripts, no files or URLs it refers to, no SVG inside it; a size in px, pt, mm, cm or in |",
+            f"| the power map | {cap.MAX_PEOPLE:,} people, at most {cap.MAX_REPORTING_DEPTH} managers above anyone, {cap.MAX_LINKS:,} links |",
+            "| YAML features | no anchors, aliases, merge keys, tags or second documents |",
+            "| files a plan names | inside the plans repository and outside its `.git/`, never a URL or an absolute path |",
+        ]
+    )

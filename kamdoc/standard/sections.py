@@ -13,6 +13,8 @@ from typing import Any, Literal
 from pydantic.fields import FieldInfo
 
 from kamdoc.standard.model import (
+    CUSTOMER,
+    INTERNAL,
     Assessment,
     BuyingStrategy,
     Cover,
@@ -29,8 +31,6 @@ from kamdoc.standard.model import (
     Relationship,
     Swot,
     TeamMember,
-    CUSTOMER,
-    INTERNAL,
     about,
 )
 
@@ -90,26 +90,45 @@ class Section:
         return (Entry(self.key, self.title),) if self.entries is None else self.entries
 
 
-def _col(field_: str, en: str, de: str, show: Show = "text", align: Literal["left", "right"] = "left",
-         vocabulary: str | None = None) -> Column:
+def _col(
+    field_: str,
+    en: str,
+    de: str,
+    show: Show = "text",
+    align: Literal["left", "right"] = "left",
+    vocabulary: str | None = None,
+) -> Column:
     return Column(field_, (en, de), show, vocabulary, align)
 
 
 _CONTENT: tuple[Section, ...] = (
     Section(
-        "kamdoc", Literal[1], about("The plan standard's format number; this is format 1.", example=1, seen=CUSTOMER),
-        ("Format", "Format"), entries=(),
+        "kamdoc",
+        Literal[1],
+        about("The plan standard's format number; this is format 1.", example=1, seen=CUSTOMER),
+        ("Format", "Format"),
+        entries=(),
     ),
     Section(
-        "language", LanguageField,
-        about("The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).",
-              example="en", default="en", seen=CUSTOMER),
-        ("Language", "Sprache"), entries=(),
+        "language",
+        LanguageField,
+        about(
+            "The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).",
+            example="en",
+            default="en",
+            seen=CUSTOMER,
+        ),
+        ("Language", "Sprache"),
+        entries=(),
     ),
     Section(
-        "cover", Cover, about("The cover: account, key account manager, logo and version.", seen=CUSTOMER),
-        ("Cover", "Deckblatt"), entries=(),  # the cover slide is made for every plan, before the agenda
-        scaffold=("""\
+        "cover",
+        Cover,
+        about("The cover: account, key account manager, logo and version.", seen=CUSTOMER),
+        ("Cover", "Deckblatt"),
+        entries=(),  # the cover slide is made for every plan, before the agenda
+        scaffold=(
+            """\
 # Cover: who the plan is for, by whom, and which version.
 cover:
   account: {{account}}
@@ -120,7 +139,8 @@ cover:
   status: draft                       # draft | review | approved
   next_review: {{next_review}}
   confidentiality: Internal
-""", """\
+""",
+            """\
 # Deckblatt: Kunde, Key-Account-Manager, Version.
 cover:
   account: {{account}}
@@ -131,21 +151,33 @@ cover:
   status: draft                       # draft | review | approved
   next_review: {{next_review}}
   confidentiality: Intern
-"""),
+""",
+        ),
     ),
     Section(
-        "profile", Profile, about("The customer profile: the customer in our words, key figures, owners, goals, market, competitors.", seen=CUSTOMER),
+        "profile",
+        Profile,
+        about(
+            "The customer profile: the customer in our words, key figures, owners, goals, market, competitors.",
+            seen=CUSTOMER,
+        ),
         ("Customer profile", "Kurzprofil"),
         entries=(
             Entry("profile", ("Customer profile", "Kurzprofil")),
             Entry("customer_goals", ("Customer goals and projects", "Ziele und Projekte des Kunden"), ("goals",)),
             Entry("market", ("Market", "Marktumfeld"), ("market",)),
         ),
-        identity=((("kpis",), ("name",)), (("owners",), ("name",)), (("subsidiaries",), ("name",)), (("goals",), ("goal",)),
-                  (("competitors",), ("name",))),
+        identity=(
+            (("kpis",), ("name",)),
+            (("owners",), ("name",)),
+            (("subsidiaries",), ("name",)),
+            (("goals",), ("goal",)),
+            (("competitors",), ("name",)),
+        ),
         people=((("goals",), "contacts"),),
         named=((("kpis",), "name"), (("owners",), "name"), (("competitors",), "name")),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Profile: what the customer does, key figures, owners, subsidiaries, goals, market, competitors.
 profile:
   # summary: what the customer does, for whom, and how it earns its money; in your own words, not their website's.
@@ -159,7 +191,8 @@ profile:
   goals: []           # their top 3 goals, SMART: - {goal: ..., deadline: 2027-12-31, departments: [...], contacts: [person-id]}
   # market: {file: market.md}        # size, growth, technology, regulation, their customers' wishes
   competitors: []     # - {name: ..., positioning: ..., strengths: [...], weaknesses: [...]}
-""", """\
+""",
+            """\
 # Kurzprofil: Tätigkeit, Kennzahlen, Eigentümer, Töchter, Ziele, Markt, Wettbewerb des Kunden.
 profile:
   # summary: was der Kunde macht, für wen, und womit er sein Geld verdient; in eigenen Worten, nicht der PR-Text seiner Website.
@@ -173,14 +206,18 @@ profile:
   goals: []           # Top-3-Ziele des Kunden, SMART: - {goal: ..., deadline: 2027-12-31, departments: [...], contacts: [person-id]}
   # market: {file: markt.md}         # Größe, Wachstum, Technologien, Regulierung, Wünsche seiner Kunden
   competitors: []     # - {name: ..., positioning: ..., strengths: [...], weaknesses: [...]}
-"""),
+""",
+        ),
     ),
     Section(
-        "buying_strategy", BuyingStrategy, about("The buying strategy: how the customer buys.", seen=CUSTOMER),
+        "buying_strategy",
+        BuyingStrategy,
+        about("The buying strategy: how the customer buys.", seen=CUSTOMER),
         ("Buying strategy", "Einkaufsstrategie"),
         identity=((("category_owners",), ("category",)),),
         people=((("category_owners",), "owner"),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Buying strategy: how the customer buys.
 buying_strategy:
   # sourcing: dual                   # single | dual | multiple
@@ -190,7 +227,8 @@ buying_strategy:
   category_owners: []                # - {category: ..., owner: person-id}
   # framework_contract_required: true
   # supplier_evaluation: How they rate suppliers, and how they rated us
-""", """\
+""",
+            """\
 # Einkaufsstrategie: wie der Kunde einkauft.
 buying_strategy:
   # sourcing: dual                   # single | dual | multiple
@@ -200,14 +238,18 @@ buying_strategy:
   category_owners: []                # - {category: ..., owner: person-id}
   # framework_contract_required: true
   # supplier_evaluation: Wie der Kunde Lieferanten bewertet, und wie er uns bewertet hat
-"""),
+""",
+        ),
     ),
     Section(
-        "power_map", PowerMap, about("Key people, their roles and attitudes, and how they are tied.", seen=CUSTOMER),
+        "power_map",
+        PowerMap,
+        about("Key people, their roles and attitudes, and how they are tied.", seen=CUSTOMER),
         ("Power map", "Power-Map"),
         identity=((("people",), ("id",)), (("links",), ("from", "to", "kind"))),
         people=((("people",), "reports_to"), (("links",), "from"), (("links",), "to")),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Power map: the key people, their roles, influence and attitude towards us.
 # Roles: decision-maker, user, influencer, ratifier, specifier, door-opener, buyer.
 # Attitude: mentor | positive | neutral | negative | enemy. Influence: high | medium | low.
@@ -223,7 +265,8 @@ power_map:
   #    contact: monthly                # weekly | monthly | quarterly | yearly | none
   #    owner: Who on our side holds the relationship
   links: []                           # - {from: id, to: id, kind: influences}   # influences | allies | rivals
-""", """\
+""",
+            """\
 # Power-Map: Schlüsselpersonen, ihre Rollen, ihr Einfluss und ihre Einstellung zu uns.
 # Rollen: decision-maker (Entscheider), user (Nutzer), influencer (Beeinflusser), ratifier (Ratifizierer),
 #   specifier (Spezifizierer), door-opener (Türöffner), buyer (Einkäufer).
@@ -240,12 +283,16 @@ power_map:
   #    contact: monthly                # weekly | monthly | quarterly | yearly | none
   #    owner: Wer bei uns die Beziehung hält
   links: []                           # - {from: id, to: id, kind: influences}   # influences | allies | rivals
-"""),
+""",
+        ),
     ),
     Section(
-        "swot", Swot, about("SWOT of the customer, in full sentences.", seen=INTERNAL),
+        "swot",
+        Swot,
+        about("SWOT of the customer, in full sentences.", seen=INTERNAL),
         ("SWOT of the customer", "SWOT des Kunden"),
-        scaffold=("""\
+        scaffold=(
+            """\
 # SWOT of the customer, in full sentences.
 swot:
   strengths: []
@@ -253,7 +300,8 @@ swot:
   opportunities: []
   threats: []
   # our_contribution: How we turn their weaknesses into strengths and lower their risks.
-""", """\
+""",
+            """\
 # SWOT des Kunden, in ganzen Sätzen.
 swot:
   strengths: []
@@ -261,49 +309,68 @@ swot:
   opportunities: []
   threats: []
   # our_contribution: Wie wir seine Schwächen in Stärken verwandeln und seine Risiken senken.
-"""),
+""",
+        ),
     ),
     Section(
-        "position", Position | None, about("Our own position as solution provider (optional).", default=None, seen=INTERNAL),
+        "position",
+        Position | None,
+        about("Our own position as solution provider (optional).", default=None, seen=INTERNAL),
         ("Our position", "Unsere Position"),
-        identity=((("won",), ("name",)), (("lost",), ("name",)), (("potential",), ("unit",)), (("competitors",), ("name",))),
+        identity=(
+            (("won",), ("name",)),
+            (("lost",), ("name",)),
+            (("potential",), ("unit",)),
+            (("competitors",), ("name",)),
+        ),
         named=((("competitors",), "name"),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Our own position (optional): projects won and lost, potential portfolio, perception, competitors, own SWOT.
 # position:
 #   won: [{name: ..., year: 2025, size: 1200, success_criteria: ...}]
 #   lost: [{name: ..., year: 2024, size: 900, winner: ..., reasons: ...}]
 #   potential: [{unit: ..., attitude: 1, potential: 2500}]      # attitude -2..+2
 #   perception: {role: supplier, positioning: quality-leader}
-""", """\
+""",
+            """\
 # Eigene Position (optional): gewonnene und verlorene Projekte, Potenzial-Portfolio, Wahrnehmung, Wettbewerb, eigene SWOT.
 # position:
 #   won: [{name: ..., year: 2025, size: 1200, success_criteria: ...}]
 #   lost: [{name: ..., year: 2024, size: 900, winner: ..., reasons: ...}]
 #   potential: [{unit: ..., attitude: 1, potential: 2500}]      # Einstellung -2..+2
 #   perception: {role: supplier, positioning: quality-leader}
-"""),
+""",
+        ),
     ),
     Section(
-        "mission", Mission, about("Our mission for the account, 3 to 5 years ahead.", seen=CUSTOMER),
+        "mission",
+        Mission,
+        about("Our mission for the account, 3 to 5 years ahead.", seen=CUSTOMER),
         ("Mission", "Mission"),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Mission: where we want to be with this customer in 3 to 5 years.
 mission:
   statement: TODO                     # one or two sentences: "For this customer we are ..."
   horizon: {{horizon}}
-""", """\
+""",
+            """\
 # Mission: wo wir bei diesem Kunden in 3 bis 5 Jahren stehen wollen.
 mission:
   statement: TODO                     # ein, zwei Sätze: „Für diesen Kunden sind wir …“
   horizon: {{horizon}}
-"""),
+""",
+        ),
     ),
     Section(
-        "goals", list[Goal], about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5, seen=CUSTOMER),
+        "goals",
+        list[Goal],
+        about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5, seen=CUSTOMER),
         ("Top five goals", "Top-5-Ziele"),
         identity=(((), ("id",)), (("*", "milestones"), ("milestone",)), (("*", "actions"), ("action",))),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Our top five goals, SMART: each with a metric, a target and a deadline.
 goals:
   - id: goal-1
@@ -315,7 +382,8 @@ goals:
     # owner: Who owns the goal
     milestones: []    # - {date: 2027-06-30, milestone: ...}
     actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
-""", """\
+""",
+            """\
 # Unsere Top-5-Ziele, SMART: jedes mit Messgröße, Zielwert und Termin.
 goals:
   - id: ziel-1
@@ -327,14 +395,18 @@ goals:
     # owner: Wer das Ziel verantwortet
     milestones: []    # - {date: 2027-06-30, milestone: ...}
     actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
-"""),
+""",
+        ),
     ),
     Section(
-        "financials", Financials, about("Budget plan per product.", seen=CUSTOMER),
+        "financials",
+        Financials,
+        about("Budget plan per product.", seen=CUSTOMER),
         ("Financials", "Finanzplanung"),
         identity=((("products",), ("name",)),),
         named=((("products",), "name"),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Financials: actual and planned revenue per product.
 financials:
   currency: EUR                       # ISO 4217
@@ -343,7 +415,8 @@ financials:
     - name: TODO                      # a product or product group we sell them
       actual: {}                      # {2024: 820, 2025: 910}
       plan: {{{plan_year}}: 0}
-""", """\
+""",
+            """\
 # Finanzplanung: Ist- und Planumsatz je Produkt.
 financials:
   currency: EUR                       # ISO 4217
@@ -352,111 +425,162 @@ financials:
     - name: TODO                      # ein Produkt oder eine Produktgruppe, die wir ihm verkaufen
       actual: {}                      # {2024: 820, 2025: 910}
       plan: {{{plan_year}}: 0}
-"""),
+""",
+        ),
     ),
     Section(
-        "key_projects", list[KeyProject], about("Tenders, opportunities and projects for management (optional).", default_factory=list, seen=CUSTOMER),
+        "key_projects",
+        list[KeyProject],
+        about("Tenders, opportunities and projects for management (optional).", default_factory=list, seen=CUSTOMER),
         ("Key projects", "Schlüsselprojekte"),
-        table=Table((
-            _col("name", "Project", "Projekt"),
-            _col("volume", "Volume", "Volumen", "money", "right"),
-            _col("due", "Due", "Fällig", "date", "right"),
-            _col("budget", "Budget", "Budget", "money", "right"),
-            _col("contact", "Contact", "Ansprechpartner", "person"),
-            _col("competitors", "Competitors", "Wettbewerber", "list"),
-            _col("owner", "Owner", "Verantwortlich"),
-            _col("stage", "Stage", "Phase", "term", vocabulary="stage"),
-            _col("probability", "Probability", "Wahrscheinlichkeit", "percent", "right"),
-        )),
+        table=Table(
+            (
+                _col("name", "Project", "Projekt"),
+                _col("volume", "Volume", "Volumen", "money", "right"),
+                _col("due", "Due", "Fällig", "date", "right"),
+                _col("budget", "Budget", "Budget", "money", "right"),
+                _col("contact", "Contact", "Ansprechpartner", "person"),
+                _col("competitors", "Competitors", "Wettbewerber", "list"),
+                _col("owner", "Owner", "Verantwortlich"),
+                _col("stage", "Stage", "Phase", "term", vocabulary="stage"),
+                _col("probability", "Probability", "Wahrscheinlichkeit", "percent", "right"),
+            )
+        ),
         identity=(((), ("name",)),),
         people=(((), "contact"),),
         named=(((), "name"),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Key projects (optional): tenders, opportunities and projects for management.
 key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: person-id, stage: proposal, probability: 60}
-""", """\
+""",
+            """\
 # Schlüsselprojekte (optional): Ausschreibungen, Chancen und Projekte fürs Management.
 key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: person-id, stage: proposal, probability: 60}
-"""),
+""",
+        ),
     ),
     Section(
-        "account_team", list[TeamMember], about("Our account team (optional).", default_factory=list, seen=CUSTOMER),
+        "account_team",
+        list[TeamMember],
+        about("Our account team (optional).", default_factory=list, seen=CUSTOMER),
         ("Account team", "Account-Team"),
-        table=Table((_col("name", "Name", "Name"), _col("role", "Role", "Rolle"), _col("focus", "Focus", "Schwerpunkt", "markdown"))),
+        table=Table(
+            (
+                _col("name", "Name", "Name"),
+                _col("role", "Role", "Rolle"),
+                _col("focus", "Focus", "Schwerpunkt", "markdown"),
+            )
+        ),
         identity=(((), ("name",)),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Account team (optional): who works on the account on our side.
 account_team: []        # - {name: ..., role: ..., focus: ...}
-""", """\
+""",
+            """\
 # Account-Team (optional): wer auf unserer Seite am Account arbeitet.
 account_team: []        # - {name: ..., role: ..., focus: ...}
-"""),
+""",
+        ),
     ),
     Section(
-        "relationship_plan", list[Relationship], about("Who addresses whom with which message (optional).", default_factory=list, seen=INTERNAL),
+        "relationship_plan",
+        list[Relationship],
+        about("Who addresses whom with which message (optional).", default_factory=list, seen=INTERNAL),
         ("Relationship plan", "Beziehungsmanagement"),
-        table=Table((
-            _col("person", "Person", "Person", "person"),
-            _col("owner", "Owner", "Verantwortlich"),
-            _col("message", "Message", "Botschaft", "markdown"),
-            _col("frequency", "Frequency", "Häufigkeit", "term", vocabulary="contact"),
-        )),
+        table=Table(
+            (
+                _col("person", "Person", "Person", "person"),
+                _col("owner", "Owner", "Verantwortlich"),
+                _col("message", "Message", "Botschaft", "markdown"),
+                _col("frequency", "Frequency", "Häufigkeit", "term", vocabulary="contact"),
+            )
+        ),
         identity=(((), ("person",)),),
         people=(((), "person"),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Relationship plan (optional): who addresses whom with which message.
 relationship_plan: []   # - {person: person-id, owner: ..., message: ..., frequency: monthly}
-""", """\
+""",
+            """\
 # Beziehungsmanagement (optional): wer wen mit welcher Botschaft anspricht.
 relationship_plan: []   # - {person: person-id, owner: ..., message: ..., frequency: monthly}
-"""),
+""",
+        ),
     ),
     Section(
-        "marketing", list[MarketingEvent], about("Account marketing events for the next two years (optional).", default_factory=list, seen=CUSTOMER),
+        "marketing",
+        list[MarketingEvent],
+        about("Account marketing events for the next two years (optional).", default_factory=list, seen=CUSTOMER),
         ("Marketing calendar", "Key-Account-Marketing"),
-        table=Table((
-            _col("date", "Date", "Datum", "date", "right"),
-            _col("event", "Event", "Veranstaltung"),
-            _col("format", "Format", "Format"),
-            _col("audience", "Audience", "Zielgruppe"),
-        ), sort_by="date"),
+        table=Table(
+            (
+                _col("date", "Date", "Datum", "date", "right"),
+                _col("event", "Event", "Veranstaltung"),
+                _col("format", "Format", "Format"),
+                _col("audience", "Audience", "Zielgruppe"),
+            ),
+            sort_by="date",
+        ),
         identity=(((), ("event",)),),
-        scaffold=("""\
+        scaffold=(
+            """\
 # Marketing calendar (optional): events for the account in the next two years.
 marketing: []           # - {date: 2027-05-12, event: ..., format: in-house fair, audience: ...}
-""", """\
+""",
+            """\
 # Key-Account-Marketing (optional): Veranstaltungen für den Account in den nächsten zwei Jahren.
 marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, audience: ...}
-"""),
+""",
+        ),
     ),
     Section(
-        "assessment", Assessment | None,
-        about("Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).", default=None, seen=INTERNAL),
-        ("Account assessment", "Account-Bewertung"), entries=(),
+        "assessment",
+        Assessment | None,
+        about(
+            "Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).",
+            default=None,
+            seen=INTERNAL,
+        ),
+        ("Account assessment", "Account-Bewertung"),
+        entries=(),
     ),
 )
 
 AGENDA_KEYS: tuple[str, ...] = tuple(e.key for s in _CONTENT for e in s.agenda)
 """The agenda entries a plan's slides come under, in the deck's order: what `speaker_notes` can name."""
 
-SECTIONS: tuple[Section, ...] = (*_CONTENT, Section(
-    "speaker_notes", dict[Literal[AGENDA_KEYS], Markdown] | None,  # type: ignore[valid-type]
-    about("The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the "
-          "entry's first slide, before the notes kamdoc writes.", example={"power_map": "Start with the new CTO."},
-          default=None, seen=INTERNAL),
-    ("Speaker notes", "Sprechernotizen"), entries=(),
-    scaffold=("""\
+SECTIONS: tuple[Section, ...] = (
+    *_CONTENT,
+    Section(
+        "speaker_notes",
+        dict[Literal[AGENDA_KEYS], Markdown] | None,  # type: ignore[valid-type]
+        about(
+            "The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the "
+            "entry's first slide, before the notes kamdoc writes.",
+            example={"power_map": "Start with the new CTO."},
+            default=None,
+            seen=INTERNAL,
+        ),
+        ("Speaker notes", "Sprechernotizen"),
+        entries=(),
+        scaffold=(
+            """\
 # Speaker notes (optional): what to say on a part of the deck; only in our own copy, never the customer's.
 # speaker_notes:
 #   power_map: Start with the new CTO; she decides the 2027 budget.
-""", """\
+""",
+            """\
 # Sprechernotizen (optional): was zu einem Teil des Decks zu sagen ist; nur in unserer Fassung, nie in der des Kunden.
 # speaker_notes:
 #   power_map: Mit der neuen CTO beginnen; sie entscheidet über das Budget 2027.
-"""),
-))
+""",
+        ),
+    ),
+)
 """The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""
-
 
 
 def section(key: str) -> Section | None:

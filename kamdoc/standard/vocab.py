@@ -84,7 +84,12 @@ VOCABULARY: dict[str, tuple[Term, ...]] = {
         ("one-off-supplier", "Seen as a supplier for single orders.", "One-off supplier", "Einmal-Lieferant"),
         ("supplier", "Seen as one of the regular suppliers.", "Supplier", "Lieferant"),
         ("preferred-supplier", "Seen as the supplier asked first.", "Preferred supplier", "Bevorzugter Lieferant"),
-        ("strategic-partner", "Seen as a partner in the customer's strategy.", "Strategic partner", "Strategischer Partner"),
+        (
+            "strategic-partner",
+            "Seen as a partner in the customer's strategy.",
+            "Strategic partner",
+            "Strategischer Partner",
+        ),
     ),
     "positioning": _terms(
         ("price-leader", "Known for the lowest price.", "Price leader", "Preisführer"),
@@ -106,9 +111,24 @@ VOCABULARY: dict[str, tuple[Term, ...]] = {
         ("lost", "The customer chose someone else or dropped it.", "Lost", "Verloren"),
     ),
     "partnership": _terms(
-        ("lean", "Mostly transactional; the personal relationship is only beginning.", "Lean partnership", "Schlanke Partnerschaft"),
-        ("operative", "Core products or services with added services that already bring extra value.", "Operative partnership", "Operative Partnerschaft"),
-        ("strategic", "A close personal relationship and far-reaching services that shape the customer's success.", "Strategic partnership", "Strategische Partnerschaft"),
+        (
+            "lean",
+            "Mostly transactional; the personal relationship is only beginning.",
+            "Lean partnership",
+            "Schlanke Partnerschaft",
+        ),
+        (
+            "operative",
+            "Core products or services with added services that already bring extra value.",
+            "Operative partnership",
+            "Operative Partnerschaft",
+        ),
+        (
+            "strategic",
+            "A close personal relationship and far-reaching services that shape the customer's success.",
+            "Strategic partnership",
+            "Strategische Partnerschaft",
+        ),
     ),
     "action_status": _terms(
         ("open", "Not started.", "Open", "Offen"),

@@ -24,7 +24,11 @@ def read_theme_file(path: Path, default: dict[str, Any] | None) -> dict[str, Any
 
     doc = read_settings(path)
     data = doc.data if doc.data is not None else {}
-    errors = [f"{path}:{f.pos.line}:{f.pos.col}: error: {f.field + ': ' if f.field else ''}{f.message}" for f in doc.problems if f.severity == "error"]
+    errors = [
+        f"{path}:{f.pos.line}:{f.pos.col}: error: {f.field + ': ' if f.field else ''}{f.message}"
+        for f in doc.problems
+        if f.severity == "error"
+    ]
     if not isinstance(data, dict):
         errors.append(f"{path}:1:1: error: a theme file is a mapping of settings (slide, font, size, colour, layouts)")
     elif default is not None:
@@ -41,13 +45,17 @@ def slide_problem(settings: dict[str, Any], width_in: float, height_in: float) -
     short = min(width_in, height_in)
     margin, room = float(settings["slide"]["margin_in"]), MAX_MARGIN_SHARE * short
     if margin > room + 1e-9:
-        return ("slide", "margin_in"), (f"a margin of {margin:g} in leaves a {width_in:g} × {height_in:g} in slide no room for its title "
-                                        f"and text; give at most {room:.2f} in ({MAX_MARGIN_SHARE:.0%} of the shorter side)")
+        return ("slide", "margin_in"), (
+            f"a margin of {margin:g} in leaves a {width_in:g} × {height_in:g} in slide no room for its title "
+            f"and text; give at most {room:.2f} in ({MAX_MARGIN_SHARE:.0%} of the shorter side)"
+        )
     largest = min(MAX_TEXT_SIZE, short * 72 * MAX_TEXT_SHARE)
     for name, size in settings["size"].items():
         if float(size) > largest + 1e-9:
-            return ("size", name), (f"text of {float(size):g} pt does not fit a {width_in:g} × {height_in:g} in slide; "
-                                    f"give at most {largest:g} pt (a twelfth of the shorter side)")
+            return ("size", name), (
+                f"text of {float(size):g} pt does not fit a {width_in:g} × {height_in:g} in slide; "
+                f"give at most {largest:g} pt (a twelfth of the shorter side)"
+            )
     return None
 
 
@@ -60,7 +68,10 @@ def _no_room(data: dict[str, Any], default: dict[str, Any], doc: Any, file: Path
     (section, name), problem = found
     given = data.get(section) or {}
     if name not in given:  # the default's value is too large for the file's slide: told at the size the file gives
-        section, name = "slide", next((k for k in ("width_in", "height_in", "margin_in") if k in (data.get("slide") or {})), name)
+        section, name = (
+            "slide",
+            next((k for k in ("width_in", "height_in", "margin_in") if k in (data.get("slide") or {})), name),
+        )
     pos = doc.where((section, name))
     return [f"{file}:{pos.line}:{pos.col}: error: {section}.{name}: {problem}"]
 
@@ -102,11 +113,13 @@ def _missing_fonts(data: dict[str, Any], doc: Any, file: Path) -> list[str]:
 
     fonts = data.get("font")
     errors = []
-    for weight, names in (fonts.items() if isinstance(fonts, dict) else []):
+    for weight, names in fonts.items() if isinstance(fonts, dict) else []:
         if isinstance(names, list) and not any(find_font(str(n), (file.parent, THEMES_DIR / "default")) for n in names):
             pos = doc.where(("font", weight))
-            errors.append(f"{file}:{pos.line}:{pos.col}: error: font.{weight}: none of {', '.join(map(str, names))} is installed; "
-                          f"put the file in {file.parent / 'fonts'} or install it (Debian: apt-get install fonts-liberation2)")
+            errors.append(
+                f"{file}:{pos.line}:{pos.col}: error: font.{weight}: none of {', '.join(map(str, names))} is installed; "
+                f"put the file in {file.parent / 'fonts'} or install it (Debian: apt-get install fonts-liberation2)"
+            )
     return errors
 
 
@@ -132,7 +145,9 @@ def _check_mapping(value: Any, default: dict[str, Any], path: tuple[str, ...], d
     """A mapping of settings: each key known (else the nearest one named), each value checked in turn."""
     if not isinstance(value, dict):
         pos = doc.where(path)
-        return [f"{file}:{pos.line}:{pos.col}: error: {'.'.join(path)}: expected a mapping of settings ({', '.join(default)})"]
+        return [
+            f"{file}:{pos.line}:{pos.col}: error: {'.'.join(path)}: expected a mapping of settings ({', '.join(default)})"
+        ]
     found: list[str] = []
     for key, item in value.items():
         if key not in default:
@@ -151,13 +166,17 @@ def _list_problem(value: Any, default: list[Any]) -> str | None:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         return "expected a list of colours" if colours else "expected a list of one or more names"
     bad = next((v for v in value if not _HEX.match(v)), None) if colours else None
-    return f"{bad!r} is not a colour: give six hex digits, such as \"1F3A5F\"" if bad is not None else None
+    return f'{bad!r} is not a colour: give six hex digits, such as "1F3A5F"' if bad is not None else None
 
 
 def _text_problem(value: Any, default: str) -> str | None:
     """What is wrong with a colour or a name, if anything."""
     if _HEX.match(default):
-        return None if isinstance(value, str) and _HEX.match(value) else f"{value!r} is not a colour: give six hex digits in quotes, such as \"1F3A5F\""
+        return (
+            None
+            if isinstance(value, str) and _HEX.match(value)
+            else f'{value!r} is not a colour: give six hex digits in quotes, such as "1F3A5F"'
+        )
     return None if isinstance(value, str) and value.strip() else "expected a name"
 
 

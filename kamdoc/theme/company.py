@@ -64,9 +64,13 @@ def read_template(path: Path, theme: Theme) -> Template:
         for layout in names.values():
             list(layout.placeholders)  # parsed now, so that a damaged layout is found here, not in the middle of a deck
     except Exception as exc:  # python-pptx meets a stranger's damaged XML with many kinds of error
-        raise KamdocError(f"{path}: its slide layouts cannot be read ({type(exc).__name__}: {str(exc)[:120]}); save the template again from PowerPoint") from None
+        raise KamdocError(
+            f"{path}: its slide layouts cannot be read ({type(exc).__name__}: {str(exc)[:120]}); save the template again from PowerPoint"
+        ) from None
     if not names:
-        raise KamdocError(f"{path}: ppt/slideMasters: the template has no slide layouts; kamdoc places its slides on them")
+        raise KamdocError(
+            f"{path}: ppt/slideMasters: the template has no slide layouts; kamdoc places its slides on them"
+        )
     layouts: dict[str, str | None] = {}
     titles: dict[str, bool] = {}
     for kind, wanted in theme.get("layouts").items():
@@ -92,10 +96,14 @@ def _slide_size(path: Path, prs: PresentationFile) -> tuple[float, float]:
         raise KamdocError(f"{path}: ppt/presentation.xml gives no slide size (p:sldSz), or a size of 0")
     w, h = width / 12700, height / 12700
     if max(w, h) > _MAX_SIDE:
-        raise KamdocError(f"{path}: ppt/presentation.xml: slides of {w / 72:.0f} × {h / 72:.0f} in are larger than PowerPoint allows (56 in)")
+        raise KamdocError(
+            f"{path}: ppt/presentation.xml: slides of {w / 72:.0f} × {h / 72:.0f} in are larger than PowerPoint allows (56 in)"
+        )
     if min(w, h) < _MIN_SIDE:
-        raise KamdocError(f"{path}: ppt/presentation.xml: slides of {w / 72:.2f} × {h / 72:.2f} in are too small for kamdoc's slides; "
-                          f"each side must be at least {MIN_SLIDE_SIDE_IN:g} in")
+        raise KamdocError(
+            f"{path}: ppt/presentation.xml: slides of {w / 72:.2f} × {h / 72:.2f} in are too small for kamdoc's slides; "
+            f"each side must be at least {MIN_SLIDE_SIDE_IN:g} in"
+        )
     return w, h
 
 
@@ -125,7 +133,9 @@ def _colours(path: Path, prs: Any) -> dict[str, str]:
                 raise KamdocError(f"{path}: {part}: colour {tag} is {value[:20]!r}, not a colour in hex (RRGGBB)")
             found[tag] = value.upper()
     return {name: found[slot] for name, slots in _SCHEME.items() for slot in slots[:1] if slot in found} | {
-        name: found[slots[1]] for name, slots in _SCHEME.items() if len(slots) > 1 and slots[0] not in found and slots[1] in found
+        name: found[slots[1]]
+        for name, slots in _SCHEME.items()
+        if len(slots) > 1 and slots[0] not in found and slots[1] in found
     }
 
 
@@ -135,20 +145,34 @@ def check_template(path: Path, theme: Theme) -> list[tuple[str, str]]:
     report: list[tuple[str, str]] = [("warning", warning) for warning in template.warnings]
     ratio = template.width / template.height
     if abs(ratio - 16 / 9) > 0.01:
-        report.append(("error", f"slides are {template.width / 72:.2f} × {template.height / 72:.2f} in ({ratio:.2f}:1); kamdoc decks are 16:9"))
+        report.append(
+            (
+                "error",
+                f"slides are {template.width / 72:.2f} × {template.height / 72:.2f} in ({ratio:.2f}:1); kamdoc decks are 16:9",
+            )
+        )
     else:
         report.append(("ok", f"slides are 16:9 ({template.width / 72:.2f} × {template.height / 72:.2f} in)"))
     for kind, name in template.layouts.items():
         wanted = ", ".join(repr(n) for n in theme.get("layouts", kind))
         if name is None:
-            report.append(("warning", f"no layout named {wanted} for {kind} slides; kamdoc uses a blank layout and its own title"))
+            report.append(
+                ("warning", f"no layout named {wanted} for {kind} slides; kamdoc uses a blank layout and its own title")
+            )
         elif not template.title_placeholder[kind]:
-            report.append(("warning", f"layout {name!r} for {kind} slides has no title placeholder; kamdoc draws its own title"))
+            report.append(
+                ("warning", f"layout {name!r} for {kind} slides has no title placeholder; kamdoc draws its own title")
+            )
         else:
             report.append(("ok", f"{kind} slides use layout {name!r} and its title placeholder"))
     for name in _SCHEME:
         if name in template.colours:
             report.append(("ok", f"colour {name}: #{template.colours[name]} from the template's colour scheme"))
         else:
-            report.append(("warning", f"the template's colour scheme has no colour for {name}; the theme's #{theme.colour(name)} is used"))
+            report.append(
+                (
+                    "warning",
+                    f"the template's colour scheme has no colour for {name}; the theme's #{theme.colour(name)} is used",
+                )
+            )
     return report

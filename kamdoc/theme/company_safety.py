@@ -20,7 +20,6 @@ from kamdoc.limits import MAX_PPTX_RATIO as MAX_RATIO
 from kamdoc.limits import MAX_PPTX_TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
 from kamdoc.limits import MAX_PPTX_UNPACKED_BYTES as MAX_UNPACKED_BYTES
 
-
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*\bTargetMode\s*=\s*[\"']External[\"'][^>]*/>", re.S)
 _TARGET = re.compile(rb"\bTarget\s*=\s*[\"']([^\"']*)[\"']")
 
@@ -48,7 +47,9 @@ def make_safe(path: Path) -> SafeTemplate:
         raise KamdocError(f"{path}: not a PowerPoint file (.pptx or .potx saved as .pptx): {exc}") from None
     _check_sizes(path, members)
     names = {m.filename for m in members}
-    if any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in _read(source, "[Content_Types].xml"):
+    if any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in _read(
+        source, "[Content_Types].xml"
+    ):
         raise KamdocError(f"{path}: the template holds macros (a .pptm); save it as a .pptx without macros")
     warnings: list[str] = []
     return SafeTemplate(_without_external(source, path, warnings), tuple(warnings))
@@ -91,7 +92,9 @@ def _part_of(rels_name: str) -> str:
 def _unlink(content: bytes, ids: set[bytes]) -> bytes:
     """A part's XML without the attributes (r:link, r:id, r:embed) that name removed relationships; all of them are optional."""
     for rid in ids:
-        content = re.sub(rb"\s[A-Za-z_][\w.-]*:(?:link|id|embed|pict)\s*=\s*[\"']" + re.escape(rid) + rb"[\"']", b"", content)
+        content = re.sub(
+            rb"\s[A-Za-z_][\w.-]*:(?:link|id|embed|pict)\s*=\s*[\"']" + re.escape(rid) + rb"[\"']", b"", content
+        )
     return content
 
 
@@ -102,8 +105,10 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     for member in members:
         total += member.file_size
         if member.file_size > MAX_RATIO * max(member.compress_size, 1024) or total > MAX_UNPACKED_BYTES:
-            raise KamdocError(f"{path}: the template unpacks to more than any template needs ({member.filename} is "
-                              f"{member.file_size:,} bytes unpacked); it looks like a zip bomb")
+            raise KamdocError(
+                f"{path}: the template unpacks to more than any template needs ({member.filename} is "
+                f"{member.file_size:,} bytes unpacked); it looks like a zip bomb"
+            )
 
 
 def _read(source: zipfile.ZipFile, name: str) -> bytes:
@@ -126,5 +131,7 @@ def _drop_external(path: Path, part: str, content: bytes, warnings: list[str]) -
     for rel in found:
         target = _TARGET.search(rel)
         shown = target.group(1).decode("utf-8", "replace")[:100] if target else "?"
-        warnings.append(f"{path.name}: removed a link to {shown!r} from {part} (a template's parts must not refer to files outside it)")
+        warnings.append(
+            f"{path.name}: removed a link to {shown!r} from {part} (a template's parts must not refer to files outside it)"
+        )
     return _EXTERNAL.sub(b"", content) if found else content

@@ -43,7 +43,9 @@ class Theme:
         for name in names:
             found = find_font(str(name), self.folders)
             if found is not None:
-                return Path(os.path.realpath(found))  # the file load_theme checked, not a link that may be changed after
+                return Path(
+                    os.path.realpath(found)
+                )  # the file load_theme checked, not a link that may be changed after
         raise KamdocError(
             f"none of the theme's {weight} fonts ({', '.join(names)}) is installed; install them "
             "(Debian: apt-get install fonts-liberation2) or put one in the theme's fonts/ folder"
@@ -72,8 +74,10 @@ def theme_folder(name_or_dir: str) -> Path:
 def load_theme(theme_dir: Path | None = None) -> Theme:
     """The default theme, with `theme_dir`'s files and settings taking precedence."""
     if not (DEFAULT_DIR / "theme.yaml").is_file():
-        raise KamdocError(f"kamdoc's default theme is missing from this installation (looked in {DEFAULT_DIR}); "
-                          "reinstall kamdoc (pip install --force-reinstall kamdoc)")
+        raise KamdocError(
+            f"kamdoc's default theme is missing from this installation (looked in {DEFAULT_DIR}); "
+            "reinstall kamdoc (pip install --force-reinstall kamdoc)"
+        )
     folders = ((theme_dir,) if theme_dir and theme_dir.resolve() != DEFAULT_DIR else ()) + (DEFAULT_DIR,)
     from kamdoc.theme.check import font_errors, read_theme_file
 
@@ -83,7 +87,9 @@ def load_theme(theme_dir: Path | None = None) -> Theme:
         path = folder / "theme.yaml"
         if path.is_file():
             settings = _merge(settings, read_theme_file(path, default))
-    errors = font_errors(folders, settings)  # a stranger's font is checked like a logo, before anything measures with it
+    errors = font_errors(
+        folders, settings
+    )  # a stranger's font is checked like a logo, before anything measures with it
     if errors:
         raise KamdocError("\n".join(errors))
     return Theme(folders, settings)

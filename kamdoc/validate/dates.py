@@ -7,9 +7,23 @@ import re
 from datetime import date
 
 _MONTHS = {
-    **{name: i for i, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)},
-    **{name: i for i, name in enumerate(("jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"), 1)},
-    "mrz": 3, "maerz": 3, "sept": 9, "jän": 1, "jänner": 1,
+    **{
+        name: i
+        for i, name in enumerate(
+            ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+        )
+    },
+    **{
+        name: i
+        for i, name in enumerate(
+            ("jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"), 1
+        )
+    },
+    "mrz": 3,
+    "maerz": 3,
+    "sept": 9,
+    "jän": 1,
+    "jänner": 1,
 }
 """Month names and their usual short forms, English and German, by their first letters (lower case)."""
 
@@ -25,8 +39,14 @@ def iso_forms(text: str) -> list[date]:
     """The dates `text` can mean, written another way than YYYY-MM-DD: one, two when day and month could be either way
     round (01/02/2026), none when it is no date. A month or a quarter means its last day, as a deadline does."""
     text = text.strip()
-    for pattern, read in ((_DOTTED, _day_month), (_SLASHED, _either_way), (_YEAR_FIRST, _day_month), (_QUARTER, _quarter_end),
-                          (_MONTH_YEAR, _named_month), (_YEAR_MONTH, _month_end)):
+    for pattern, read in (
+        (_DOTTED, _day_month),
+        (_SLASHED, _either_way),
+        (_YEAR_FIRST, _day_month),
+        (_QUARTER, _quarter_end),
+        (_MONTH_YEAR, _named_month),
+        (_YEAR_MONTH, _month_end),
+    ):
         found = pattern.match(text)
         if found:
             return read(found)
@@ -46,7 +66,9 @@ def _day_month(found: re.Match[str]) -> list[date]:
 
 def _either_way(found: re.Match[str]) -> list[date]:
     a, b, year = int(found["a"]), int(found["b"]), int(found["y"])
-    readings = _valid(year, b, a) + _valid(year, a, b)  # day first (as in most of Europe), then month first (as in the US)
+    readings = _valid(year, b, a) + _valid(
+        year, a, b
+    )  # day first (as in most of Europe), then month first (as in the US)
     return sorted(set(readings))
 
 

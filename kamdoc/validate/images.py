@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamdoc.findings import quoted
-from kamdoc.load.document import FileRefused, Path_, read_capped, resolve_ref
 from kamdoc.limits import MAX_IMAGE_BYTES, MAX_PIXELS
+from kamdoc.load.document import FileRefused, Path_, read_capped, resolve_ref
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,9 @@ def check_image(ref: str, base: Path, repo: Path, known: Mapping[Path, Image] | 
 
 def _refuse_kind(ref: str, data: bytes) -> Image:
     what = "text" if _looks_like_text(data) else "not an image kamdoc knows"
-    raise FileRefused(f"{quoted(ref)} is not a PNG, JPEG or SVG image (its content is {what}); images are checked by content, not by name")
+    raise FileRefused(
+        f"{quoted(ref)} is not a PNG, JPEG or SVG image (its content is {what}); images are checked by content, not by name"
+    )
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -74,12 +76,16 @@ def _raster(ref: str, path: Path, data: bytes) -> Image:
                 width, height = img.size
                 kind = (img.format or "").lower()
                 if width * height > MAX_PIXELS:
-                    raise FileRefused(f"{quoted(ref)} has {width}×{height} pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed")
+                    raise FileRefused(
+                        f"{quoted(ref)} has {width}×{height} pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed"
+                    )
                 img.verify()
     except FileRefused:
         raise
     except PILImage.DecompressionBombError:
-        raise FileRefused(f"{quoted(ref)} has too many pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed") from None
+        raise FileRefused(
+            f"{quoted(ref)} has too many pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed"
+        ) from None
     except Exception:  # Pillow raises many kinds for broken files; all mean the same to the user
         raise FileRefused(f"{quoted(ref)} is a damaged image file") from None
     if kind not in ("png", "jpeg"):

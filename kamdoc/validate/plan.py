@@ -15,8 +15,10 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from kamdoc.errors import KamdocError
 from kamdoc.findings import Finding, Pos, bug, field_path, quoted
-from kamdoc.limits import MAX_FILE_BYTES
+from kamdoc.limits import MAX_AMOUNT, MAX_FILE_BYTES, MAX_TEXT
+from kamdoc.load import numerals
 from kamdoc.load.document import (
     Document,
     FileRefused,
@@ -29,10 +31,7 @@ from kamdoc.load.document import (
     read_plan,
     resolve_ref,
 )
-from kamdoc.errors import KamdocError
-from kamdoc.load import numerals
 from kamdoc.load.numerals import misread
-from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 from kamdoc.standard.model import Kind
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import DEFAULT, Programme
@@ -51,8 +50,12 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
     doc: Document | None = None
-    said_in: str = ""  # the plan's language, kept when the plan and its document are dropped (results sent between processes)
-    images: dict[Named, Image] = field(default_factory=dict)  # the checked images' bytes, by where the plan names them, for the decks
+    said_in: str = (
+        ""  # the plan's language, kept when the plan and its document are dropped (results sent between processes)
+    )
+    images: dict[Named, Image] = field(
+        default_factory=dict
+    )  # the checked images' bytes, by where the plan names them, for the decks
 
     @property
     def errors(self) -> list[Finding]:
@@ -90,7 +93,9 @@ PARALLEL_FROM = 24
 """From this many plans on, validation uses one process per core; below, starting them costs more than it saves."""
 
 
-def validate_each(plans: list[Path], today: date, keep: Callable[[Result], T], programmes: Mapping[Path, Programme] | None = None) -> list[T]:
+def validate_each(
+    plans: list[Path], today: date, keep: Callable[[Result], T], programmes: Mapping[Path, Programme] | None = None
+) -> list[T]:
     """Validate each plan and keep what `keep` takes from its result, in the plans' order; in worker processes when there are many.
 
     `keep` is a module-level function (it travels to the workers); it should take little, because a loaded
@@ -116,7 +121,10 @@ def validate_safely(plan: Path, today: date, programme: Programme = DEFAULT) -> 
     """`validate_file`, with a failure of kamdoc itself reported as this plan's finding, so that other plans go on."""
     try:
         return validate_file(plan, today, programme)
-    except (Exception, RecursionError) as exc:  # a bug, not the user's mistake: said where it happened, and the batch goes on
+    except (
+        Exception,
+        RecursionError,
+    ) as exc:  # a bug, not the user's mistake: said where it happened, and the batch goes on
         return Result(plan, [bug(plan, "check", exc)])
 
 
@@ -129,7 +137,14 @@ def validate_document(doc: Document, today: date, programme: Programme = DEFAULT
 
     result = Result(doc.file, list(doc.problems), doc=doc)
     if not isinstance(doc.data, dict):
-        result.findings.append(Finding(doc.where(()), "error", "", "a plan is a mapping of sections (`kamdoc: 1`, `cover:`, …), not a single value or a list"))
+        result.findings.append(
+            Finding(
+                doc.where(()),
+                "error",
+                "",
+                "a plan is a mapping of sections (`kamdoc: 1`, `cover:`, …), not a single value or a list",
+            )
+        )
         return result
     normaliser = _Normaliser(doc)
     data = normaliser.plan(doc.data)
@@ -139,11 +154,15 @@ def validate_document(doc: Document, today: date, programme: Programme = DEFAULT
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         # A value the loader refused already has its message; the schema's complaint about it would be a second one.
-        said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"} | {(doc.where(p), field_path(p)) for p in normaliser.misread}
+        said = {(f.pos, f.field) for f in doc.problems if f.severity == "error"} | {
+            (doc.where(p), field_path(p)) for p in normaliser.misread
+        }
         result.findings += [f for f in _schema_findings(exc, data, doc) if (f.pos, f.field) not in said]
     findings, images = rules.check(data, doc, today, normaliser.markdown, programme)
     result.findings += findings
-    result.findings = sorted(set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message))
+    result.findings = sorted(
+        set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message)
+    )
     if not result.errors:
         result.plan, result.images = plan, images
     return result
@@ -235,8 +254,17 @@ class _Normaliser:
     def plan(self, data: dict[Any, Any]) -> dict[Any, Any]:
         normalised: dict[Any, Any] = self.value(data, _model_shape(Plan), ())
         fmt = normalised.get("kamdoc")
-        if isinstance(fmt, bool):  # True == 1 to Python: the schema's literal alone would take `kamdoc: true` for format 1
-            self.findings.append(Finding(self.doc.where(("kamdoc",)), "error", "kamdoc", f"the format number is 1 (write `kamdoc: 1`), got {_kind_of(fmt)}"))
+        if isinstance(
+            fmt, bool
+        ):  # True == 1 to Python: the schema's literal alone would take `kamdoc: true` for format 1
+            self.findings.append(
+                Finding(
+                    self.doc.where(("kamdoc",)),
+                    "error",
+                    "kamdoc",
+                    f"the format number is 1 (write `kamdoc: 1`), got {_kind_of(fmt)}",
+                )
+            )
             self.misread.add(("kamdoc",))
         return normalised
 
@@ -309,8 +337,16 @@ class _Normaliser:
         if reading is None or source is None:
             return False
         glued = path in self.doc.numerals and isinstance(value, (int, float))  # `{2026: 1,250}`: YAML made two entries
-        read = f"{value:g} and a second entry {source.split(',', 1)[1]}" if glued else f"{value:g}" if isinstance(value, (int, float)) else "text, not a number"
-        self.findings.append(Finding(self.doc.where(path), "error", field_path(path), numerals.message(source, read, reading)))
+        read = (
+            f"{value:g} and a second entry {source.split(',', 1)[1]}"
+            if glued
+            else f"{value:g}"
+            if isinstance(value, (int, float))
+            else "text, not a number"
+        )
+        self.findings.append(
+            Finding(self.doc.where(path), "error", field_path(path), numerals.message(source, read, reading))
+        )
         self.misread.add(path)
         return True
 
@@ -318,7 +354,9 @@ class _Normaliser:
         """A count written with a decimal point (`2025.0`, `4.5`): an error that says the whole number to write."""
         source = self.doc.plain.get(path) or f"{value:g}"
         fix = f"write {int(value)}" if value.is_integer() else f"write a whole number such as {round(value)}"
-        self.findings.append(Finding(self.doc.where(path), "error", field_path(path), f"'{source}' is not a whole number; {fix}"))
+        self.findings.append(
+            Finding(self.doc.where(path), "error", field_path(path), f"'{source}' is not a whole number; {fix}")
+        )
         self.misread.add(path)
 
     def text(self, value: Any, path: Path_) -> Any:
@@ -330,7 +368,7 @@ class _Normaliser:
                 self.doc.where(path),
                 "warning",
                 field_path(path),
-                f"{source} is kept as text here, but other YAML tools read it as a number, date or true/false; put it in quotes: \"{source}\"",
+                f'{source} is kept as text here, but other YAML tools read it as a number, date or true/false; put it in quotes: "{source}"',
             )
         )
         return source
@@ -340,7 +378,12 @@ class _Normaliser:
         ref = value.get("file")
         if set(value) != {"file"} or not isinstance(ref, str):
             self.findings.append(
-                Finding(self.doc.where(path), "error", field_path(path), "expected Markdown text, or {file: name.md} to pull it in from a file beside the plan")
+                Finding(
+                    self.doc.where(path),
+                    "error",
+                    field_path(path),
+                    "expected Markdown text, or {file: name.md} to pull it in from a file beside the plan",
+                )
             )
             return ""
         at = (*path, "file")
@@ -358,7 +401,9 @@ class _Normaliser:
             self.findings.append(exc.finding)
             return ""
         except OSError as exc:
-            self.findings.append(Finding(self.doc.where(at), "error", field_path(at), f"cannot read {quoted(ref)}: {exc.strerror}"))
+            self.findings.append(
+                Finding(self.doc.where(at), "error", field_path(at), f"cannot read {quoted(ref)}: {exc.strerror}")
+            )
             return ""
         return self.included(path, target, text)
 
@@ -368,11 +413,15 @@ class _Normaliser:
         self.doc.styles[path] = "file"
         if len(text) > MAX_TEXT:
             self.findings.append(
-                Finding(Pos(target, 1, 1), "error", field_path(path), f"the file has {len(text):,} characters; at most {MAX_TEXT:,} are allowed in one text")
+                Finding(
+                    Pos(target, 1, 1),
+                    "error",
+                    field_path(path),
+                    f"the file has {len(text):,} characters; at most {MAX_TEXT:,} are allowed in one text",
+                )
             )
             return ""  # refused: not parsed for images or anything else (a 2 MB file took half a minute)
         return text
-
 
     def include_from_git(self, ref: str, path: Path_, at: Path_) -> str:
         """`{file: x.md}` of a plan read from a commit: the file as it was in that commit, inside the repo."""
@@ -381,13 +430,19 @@ class _Normaliser:
         base = self.doc.file.parent.relative_to(self.doc.repo).as_posix()
         target = posixpath.normpath(posixpath.join(base, ref))
         if ref.startswith("/") or target == ".." or target.startswith("../") or "://" in ref:
-            self.findings.append(Finding(self.doc.where(at), "error", field_path(at), f"{quoted(ref)} is not a file inside the plans repo"))
+            self.findings.append(
+                Finding(
+                    self.doc.where(at), "error", field_path(at), f"{quoted(ref)} is not a file inside the plans repo"
+                )
+            )
             return ""
         try:
             data = self.doc.snapshot.read(target)
             text = decode_text(data, self.doc.repo / target)
         except (FileNotFoundError, KamdocError, LoadError) as exc:
-            message = exc.finding.message if isinstance(exc, LoadError) else f"{quoted(ref)} does not exist in that revision"
+            message = (
+                exc.finding.message if isinstance(exc, LoadError) else f"{quoted(ref)} does not exist in that revision"
+            )
             self.findings.append(Finding(self.doc.where(at), "error", field_path(at), message))
             return ""
         return self.included(path, self.doc.repo / target, text)
@@ -416,7 +471,13 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...],
     for i, part in enumerate(loc):
         if part == "[key]":
             return tuple(path), (), True
-        if isinstance(current, dict) and part in current or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (
+            isinstance(current, dict)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
             current = current[part]
         else:
             return tuple(path), tuple(loc[i:]), False
@@ -500,7 +561,9 @@ def _message(kind: str, path: Path_, value: Any, error: dict[str, Any], on_key: 
     if kind == "string_pattern_mismatch":
         if leaf == "currency":
             return f"{quoted(value)} is not an ISO 4217 currency code (three capital letters such as EUR, USD, CHF)"
-        return f"{quoted(value)} is not a valid id: use lower-case letters, digits, - and _ (e.g. {_suggest_id(value)!r})"
+        return (
+            f"{quoted(value)} is not a valid id: use lower-case letters, digits, - and _ (e.g. {_suggest_id(value)!r})"
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         return _range_message(path, value, ctx)
     if kind == "finite_number":

@@ -78,13 +78,15 @@ def gitlab(results: list[Result], language: str | None = None) -> str:
             # Without the line, so that a finding keeps its identity when lines above it move.
             identity = "\0".join((path, f.severity, f.field, f.message))
             said = f.said(language or result.language)
-            issues.append({
-                "description": f"{f.field}: {said}" if f.field else said,
-                "check_name": f"kamdoc-{f.severity}",
-                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
-                "severity": "major" if f.severity == "error" else "minor",
-                "location": {"path": path, "lines": {"begin": f.pos.line}},
-            })
+            issues.append(
+                {
+                    "description": f"{f.field}: {said}" if f.field else said,
+                    "check_name": f"kamdoc-{f.severity}",
+                    "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                    "severity": "major" if f.severity == "error" else "minor",
+                    "location": {"path": path, "lines": {"begin": f.pos.line}},
+                }
+            )
     return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
@@ -102,5 +104,3 @@ def summary(results: list[Result]) -> str:
         return f"{n(len(results), 'Plan', 'Pläne')} geprüft: {n(errors, 'Fehler', 'Fehler')}, {n(warnings, 'Warnung', 'Warnungen')}{invalid}"
     invalid = f" ({n(failed, 'plan', 'plans')} invalid)" if failed else ""
     return f"checked {n(len(results), 'plan', 'plans')}: {n(errors, 'error', 'errors')}, {n(warnings, 'warning', 'warnings')}{invalid}"
-
-

@@ -10,14 +10,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kamdoc.validate.markdown import MAX_NESTING, unshown_lines
-from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
-from kamdoc.validate.walk import texts_in
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
 from kamdoc.load.document import Document, FileRefused, Path_
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
+from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
+from kamdoc.validate.markdown import MAX_NESTING, unshown_lines
+from kamdoc.validate.walk import texts_in
 
 _ID = re.compile(r"[a-z0-9_-]+\Z")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -78,7 +78,11 @@ class _Checker:
                 continue
             if pid in seen:
                 first = self.doc.where((*seen[pid], "id"))
-                self.add("error", (*path, "id"), f"duplicate id {quoted(pid)}: {field_path(seen[pid])} (line {first.line}) has it already; ids are unique")
+                self.add(
+                    "error",
+                    (*path, "id"),
+                    f"duplicate id {quoted(pid)}: {field_path(seen[pid])} (line {first.line}) has it already; ids are unique",
+                )
             else:
                 seen[pid] = path
         return seen
@@ -99,7 +103,11 @@ class _Checker:
                 unknown += 1
                 # Looking for a close match compares with every id: done for the first few mistakes only, so
                 # that a plan of thousands of wrong references stays linear.
-                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6) if unknown <= _HINTED and len(known) <= 5_000 else []
+                close = (
+                    difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                    if unknown <= _HINTED and len(known) <= 5_000
+                    else []
+                )
                 if close:
                     hint = f"; did you mean {close[0]!r}?"
                 elif known:
@@ -129,23 +137,39 @@ class _Checker:
                 chain.append(person)
                 person = boss.get(person)
             if person is not None and person in at:
-                self.cycle(ids, chain[at[person]:])
+                self.cycle(ids, chain[at[person] :])
             done.update(chain)
 
     def cycle(self, ids: dict[str, Path_], loop: list[str]) -> None:
         path = (*ids[loop[0]], "reports_to")
         if len(loop) == 1:
-            self.add("error", path, f"{quoted(loop[0])} reports to themselves; leave reports_to out for the top of the tree")
+            self.add(
+                "error", path, f"{quoted(loop[0])} reports to themselves; leave reports_to out for the top of the tree"
+            )
             return
-        shown = loop if len(loop) <= _SHOWN_IN_CYCLE else [*loop[: _SHOWN_IN_CYCLE - 2], f"… ({len(loop):,} people in all)", loop[-1]]
-        self.add("error", path, "reporting lines form a cycle: " + " → ".join([*shown, loop[0]]) + "; one of them must report elsewhere or to no one")
+        shown = (
+            loop
+            if len(loop) <= _SHOWN_IN_CYCLE
+            else [*loop[: _SHOWN_IN_CYCLE - 2], f"… ({len(loop):,} people in all)", loop[-1]]
+        )
+        self.add(
+            "error",
+            path,
+            "reporting lines form a cycle: "
+            + " → ".join([*shown, loop[0]])
+            + "; one of them must report elsewhere or to no one",
+        )
 
     def sizes(self) -> None:
         """At most MAX_PEOPLE people and MAX_LINKS ties: every one is laid out, drawn and listed in the deck."""
         for key, cap, what in (("people", MAX_PEOPLE, "people"), ("links", MAX_LINKS, "links")):
             given = self.get("power_map", key)
             if isinstance(given, list) and len(given) > cap:
-                self.add("error", ("power_map", key), f"{len(given):,} {what}; a plan holds at most {cap:,}: keep those that matter for the account")
+                self.add(
+                    "error",
+                    ("power_map", key),
+                    f"{len(given):,} {what}; a plan holds at most {cap:,}: keep those that matter for the account",
+                )
 
     def depth(self, ids: dict[str, Path_], boss: dict[str, str]) -> None:
         """A reporting chain at most MAX_REPORTING_DEPTH managers deep, said once: at the first person (in plan order) below the limit."""
@@ -159,8 +183,12 @@ class _Checker:
         first = deep
         for _ in range((above[deep] or 0) - MAX_REPORTING_DEPTH - 1):  # the person just below the limit on that chain
             first = boss[first]
-        self.add("error", (*ids[first], "reports_to"), f"{quoted(first)} reports through {MAX_REPORTING_DEPTH + 1:,} levels to the top "
-                 f"({quoted(top)}); at most {MAX_REPORTING_DEPTH:,} are allowed: let them report to someone higher up")
+        self.add(
+            "error",
+            (*ids[first], "reports_to"),
+            f"{quoted(first)} reports through {MAX_REPORTING_DEPTH + 1:,} levels to the top "
+            f"({quoted(top)}); at most {MAX_REPORTING_DEPTH:,} are allowed: let them report to someone higher up",
+        )
 
     def links(self) -> None:
         for path, link in self.items("power_map", "links"):
@@ -173,7 +201,9 @@ class _Checker:
             if isinstance(roles, list) and "decision-maker" in roles:
                 return
         if isinstance(self.get("power_map"), dict):
-            self.add("warning", ("power_map",), "no person in the power map has the role decision-maker: who signs off?")
+            self.add(
+                "warning", ("power_map",), "no person in the power map has the role decision-maker: who signs off?"
+            )
 
     # --- goals ------------------------------------------------------------------------
 
@@ -184,12 +214,20 @@ class _Checker:
             if isinstance(gid, str):
                 if gid in seen:
                     first = self.doc.where((*seen[gid], "id"))
-                    self.add("error", (*path, "id"), f"duplicate goal id {quoted(gid)}: {field_path(seen[gid])} (line {first.line}) has it already; ids are unique")
+                    self.add(
+                        "error",
+                        (*path, "id"),
+                        f"duplicate goal id {quoted(gid)}: {field_path(seen[gid])} (line {first.line}) has it already; ids are unique",
+                    )
                 else:
                     seen[gid] = path
             deadline = goal.get("deadline")
             if version and isinstance(deadline, date) and deadline < version:
-                self.add("warning", (*path, "deadline"), f"the deadline {deadline.isoformat()} lies before the plan's version date {version.isoformat()}")
+                self.add(
+                    "warning",
+                    (*path, "deadline"),
+                    f"the deadline {deadline.isoformat()} lies before the plan's version date {version.isoformat()}",
+                )
 
     # --- assessment -------------------------------------------------------------------
 
@@ -199,31 +237,54 @@ class _Checker:
         scored = isinstance(section, dict) and isinstance(section.get("scores"), dict) and bool(section["scores"])
         if programme.criteria and not scored:  # said once: without scores the portfolio cannot place the account
             first = programme.criteria[0].id
-            self.add("warning", ("assessment",) if isinstance(section, dict) else (),
-                     f"kamdoc.yaml names {len(programme.criteria)} selection criteria ({', '.join(c.id for c in programme.criteria)}) and this "
-                     f"plan scores none, so the portfolio cannot place the account: add `assessment:` with `scores:`, one line per "
-                     f"criterion, such as `{first}: {{score: 4, reason: …}}`")
+            self.add(
+                "warning",
+                ("assessment",) if isinstance(section, dict) else (),
+                f"kamdoc.yaml names {len(programme.criteria)} selection criteria ({', '.join(c.id for c in programme.criteria)}) and this "
+                f"plan scores none, so the portfolio cannot place the account: add `assessment:` with `scores:`, one line per "
+                f"criterion, such as `{first}: {{score: 4, reason: …}}`",
+            )
         if not isinstance(section, dict):
             return
-        for key, configured, what in (("scores", programme.criteria, "criterion"), ("knock_outs", programme.knock_outs, "knock-out criterion")):
+        for key, configured, what in (
+            ("scores", programme.criteria, "criterion"),
+            ("knock_outs", programme.knock_outs, "knock-out criterion"),
+        ):
             given = section.get(key)
             if not isinstance(given, dict):
                 continue
             ids = [c.id for c in configured]
             setting = "portfolio.criteria" if key == "scores" else "portfolio.knock_outs"
             if given and not ids:
-                self.add("warning", ("assessment", key), f"kamdoc.yaml has no {setting}, so these are neither checked nor used; add them there")
+                self.add(
+                    "warning",
+                    ("assessment", key),
+                    f"kamdoc.yaml has no {setting}, so these are neither checked nor used; add them there",
+                )
                 continue
             for name, answer in given.items():
                 if name not in ids:
                     close = difflib.get_close_matches(str(name), ids, 1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
-                    self.add("error", ("assessment", key, name), f"{quoted(name)} is not a {what} in kamdoc.yaml ({setting}): one of {', '.join(ids)}{hint}", at_key=True)
+                    self.add(
+                        "error",
+                        ("assessment", key, name),
+                        f"{quoted(name)} is not a {what} in kamdoc.yaml ({setting}): one of {', '.join(ids)}{hint}",
+                        at_key=True,
+                    )
                 reason = answer.get("reason") if isinstance(answer, dict) else None
                 if isinstance(reason, str) and "\n" in reason.strip():
-                    self.add("warning", ("assessment", key, name, "reason"), "a reason is one line; longer thoughts belong in the plan's other sections")
+                    self.add(
+                        "warning",
+                        ("assessment", key, name, "reason"),
+                        "a reason is one line; longer thoughts belong in the plan's other sections",
+                    )
             if missing := [i for i in ids if i not in given]:
-                consequence = "the attractiveness is worked out from the others" if key == "scores" else "the portfolio cannot say whether the account passes them"
+                consequence = (
+                    "the attractiveness is worked out from the others"
+                    if key == "scores"
+                    else "the portfolio cannot say whether the account passes them"
+                )
                 self.add("warning", ("assessment", key), f"no answer for {', '.join(missing)}: {consequence}")
 
     # --- cover and mission ----------------------------------------------------------
@@ -231,12 +292,25 @@ class _Checker:
     def dates(self, version: date | None) -> None:
         review = self.get("cover", "next_review")
         if isinstance(review, date) and review < self.today:
-            self.add("warning", ("cover", "next_review"), f"the review was due on {review.isoformat()}; review the plan and set a new date")
+            self.add(
+                "warning",
+                ("cover", "next_review"),
+                f"the review was due on {review.isoformat()}; review the plan and set a new date",
+            )
         if self.get("cover", "status") == "approved" and review is None and isinstance(self.get("cover"), dict):
             self.add("warning", ("cover",), "an approved plan should say when it is reviewed next: add next_review")
         horizon = self.get("mission", "horizon")
-        if version and isinstance(horizon, int) and not isinstance(horizon, bool) and not 3 <= horizon - version.year <= 5:
-            self.add("warning", ("mission", "horizon"), f"the mission looks {_years(horizon - version.year)} ahead of the version ({version.year}); a mission looks 3 to 5 years ahead")
+        if (
+            version
+            and isinstance(horizon, int)
+            and not isinstance(horizon, bool)
+            and not 3 <= horizon - version.year <= 5
+        ):
+            self.add(
+                "warning",
+                ("mission", "horizon"),
+                f"the mission looks {_years(horizon - version.year)} ahead of the version ({version.year}); a mission looks 3 to 5 years ahead",
+            )
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -250,12 +324,20 @@ class _Checker:
                 except InvalidOperation:
                     return
         if total > 100:
-            self.add("error", ("profile", "owners"), f"the owners' shares add up to {total.normalize():f} %; together they hold at most 100 %")
+            self.add(
+                "error",
+                ("profile", "owners"),
+                f"the owners' shares add up to {total.normalize():f} %; together they hold at most 100 %",
+            )
 
     def financials(self) -> None:
         products = list(self.items("financials", "products"))
         if isinstance(self.get("financials"), dict) and not products:
-            self.add("warning", ("financials",), "no products: the financials show nothing; add the products with actual and planned revenue")
+            self.add(
+                "warning",
+                ("financials",),
+                "no products: the financials show nothing; add the products with actual and planned revenue",
+            )
         for path, product in products:
             actual, plan = product.get("actual"), product.get("plan")
             if not isinstance(actual, dict) or not isinstance(plan, dict):
@@ -266,7 +348,12 @@ class _Checker:
             last = max(years)
             for year in plan:
                 if isinstance(year, int) and not isinstance(year, bool) and year <= last:
-                    self.add("error", (*path, "plan", year), f"planned year {year} is not after the last actual year {last}; a year is either actual or planned", at_key=True)
+                    self.add(
+                        "error",
+                        (*path, "plan", year),
+                        f"planned year {year} is not after the last actual year {last}; a year is either actual or planned",
+                        at_key=True,
+                    )
 
     def currency(self) -> None:
         code = self.get("financials", "currency")
@@ -274,9 +361,17 @@ class _Checker:
             from kamdoc.standard.currencies import CURRENCIES
 
             if code not in CURRENCIES:
-                self.add("error", ("financials", "currency"), f"{quoted(code)} is not an ISO 4217 currency code (such as EUR, USD, CHF, NOK)")
+                self.add(
+                    "error",
+                    ("financials", "currency"),
+                    f"{quoted(code)} is not an ISO 4217 currency code (such as EUR, USD, CHF, NOK)",
+                )
         elif code is None and isinstance(self.get("financials"), dict):
-            self.add("warning", ("financials",), "no currency: amounts are shown without one; add currency (ISO 4217, e.g. EUR)")
+            self.add(
+                "warning",
+                ("financials",),
+                "no currency: amounts are shown without one; add currency (ISO 4217, e.g. EUR)",
+            )
 
     def named_lists(self) -> None:
         for base, key in _NAMED_LISTS:
@@ -286,7 +381,11 @@ class _Checker:
                 if not isinstance(name, str):
                     continue
                 if name in seen:
-                    self.add("warning", (*path, key), f"{quoted(name)} is listed twice (also {field_path(seen[name])}); decks and diffs tell items apart by name")
+                    self.add(
+                        "warning",
+                        (*path, key),
+                        f"{quoted(name)} is listed twice (also {field_path(seen[name])}); decks and diffs tell items apart by name",
+                    )
                 else:
                     seen[name] = path
 
@@ -311,7 +410,9 @@ class _Checker:
         if isinstance(site, str):
             scheme = _SCHEME.match(site)
             if scheme and scheme.group(1).lower() not in ("http", "https"):
-                self.add("error", ("profile", "website"), f"{quoted(site)} is not a web address: use http:// or https://")
+                self.add(
+                    "error", ("profile", "website"), f"{quoted(site)} is not a web address: use http:// or https://"
+                )
 
     def images(self, markdown: list[tuple[Path_, Path]]) -> None:
         for path, base in markdown:
@@ -322,7 +423,9 @@ class _Checker:
                 try:
                     self.image((path, src), base)
                 except FileRefused as exc:
-                    self.findings.append(Finding(self.doc.where_in_text(path, line, col), "error", field_path(path), f"image {exc}"))
+                    self.findings.append(
+                        Finding(self.doc.where_in_text(path, line, col), "error", field_path(path), f"image {exc}")
+                    )
 
     def nesting(self, markdown: list[tuple[Path_, Path]]) -> None:
         """Text nested deeper than the Markdown parser goes: shown flattened, and said so (it once vanished without a word)."""
@@ -330,9 +433,15 @@ class _Checker:
             text = self.get(*path)
             lost = unshown_lines(text) if isinstance(text, str) else []
             if lost:
-                self.findings.append(Finding(self.doc.where_in_text(path, lost[0][0], 0), "warning", field_path(path),
-                                             f"lists or quotes nest deeper than {MAX_NESTING} levels here; from this line on the "
-                                             "deck shows the text flattened: nest less"))
+                self.findings.append(
+                    Finding(
+                        self.doc.where_in_text(path, lost[0][0], 0),
+                        "warning",
+                        field_path(path),
+                        f"lists or quotes nest deeper than {MAX_NESTING} levels here; from this line on the "
+                        "deck shows the text flattened: nest less",
+                    )
+                )
 
     def placeholders(self) -> None:
         """Texts still starting with TODO, in the plan's order."""
@@ -368,8 +477,9 @@ def _years(n: int) -> str:
     return f"{n} year" if abs(n) == 1 else f"{n} years"
 
 
-def check(data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]],
-          programme: Programme = DEFAULT) -> tuple[list[Finding], dict[Named, Image]]:
+def check(
+    data: dict[str, Any], doc: Document, today: date, markdown: list[tuple[Path_, Path]], programme: Programme = DEFAULT
+) -> tuple[list[Finding], dict[Named, Image]]:
     """Every rule of the standard beyond types and closed lists, as findings; the assessment against the repo's criteria.
 
     Also the images that passed their checks, by where the plan names them: the decks draw these, and read no file again.

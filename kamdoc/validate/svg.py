@@ -52,7 +52,9 @@ def check_svg(data: bytes) -> SvgSize:
     _check_drawn(root, ids)
     size = _size(root)
     if size.width * size.height > MAX_PIXELS:
-        raise SvgRefused(f"is {size.width:g}×{size.height:g} pixels large; at most {MAX_PIXELS // 1_000_000} megapixels are allowed")
+        raise SvgRefused(
+            f"is {size.width:g}×{size.height:g} pixels large; at most {MAX_PIXELS // 1_000_000} megapixels are allowed"
+        )
     _trial(data, size)
     return size
 
@@ -103,7 +105,9 @@ def _check_element(element: Any) -> None:
             if value.lower().startswith("data:image/svg"):
                 raise SvgRefused("is an SVG with another SVG embedded in it, which is refused; embed it as PNG")
             if not value.lower().startswith(_SAFE_DATA):
-                raise SvgRefused(f"is an SVG that refers to another file or URL ('{value[:80]}'); embed it or remove it")
+                raise SvgRefused(
+                    f"is an SVG that refers to another file or URL ('{value[:80]}'); embed it or remove it"
+                )
             _check_embedded(value)
         elif _outside_refs(value):
             raise SvgRefused(f"is an SVG that refers to another file or URL ('{value[:80]}'); embed it or remove it")
@@ -126,15 +130,22 @@ def _check_embedded(uri: str) -> None:
             with Image.open(io.BytesIO(raw)) as picture:
                 width, height = picture.size
     except Image.DecompressionBombError:
-        raise SvgRefused(f"has an embedded image with too many pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed") from None
+        raise SvgRefused(
+            f"has an embedded image with too many pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed"
+        ) from None
     except (binascii.Error, ValueError, OSError):
         raise SvgRefused("has an embedded image that is damaged or not a PNG, JPEG, GIF or WebP") from None
     if width * height > MAX_PIXELS:
-        raise SvgRefused(f"has an embedded image of {width}×{height} pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed")
+        raise SvgRefused(
+            f"has an embedded image of {width}×{height} pixels; at most {MAX_PIXELS // 1_000_000} megapixels are allowed"
+        )
 
 
 def _outside_refs(text: str) -> bool:
-    return any(not ref.strip().startswith("#") and not ref.strip().lower().startswith(_SAFE_DATA) for ref in _URL_REF.findall(text))
+    return any(
+        not ref.strip().startswith("#") and not ref.strip().lower().startswith(_SAFE_DATA)
+        for ref in _URL_REF.findall(text)
+    )
 
 
 def _refs(element: Any) -> Iterable[str]:
@@ -166,8 +177,10 @@ def _check_drawn(root: Any, ids: dict[str, Any]) -> None:
             on_path.discard(key)
             total = 1 + sum(cost[id(n)] for n in neighbours[key])
             if total > MAX_DRAWN:
-                raise SvgRefused(f"would draw more than {MAX_DRAWN:,} elements once its <use> references are followed; "
-                                 "simplify the image or save it as PNG")
+                raise SvgRefused(
+                    f"would draw more than {MAX_DRAWN:,} elements once its <use> references are followed; "
+                    "simplify the image or save it as PNG"
+                )
             cost[key] = total
             continue
         if key in cost:
@@ -177,7 +190,9 @@ def _check_drawn(root: Any, ids: dict[str, Any]) -> None:
         neighbours[key] = _next(element, ids)
         for neighbour in neighbours[key]:
             if id(neighbour) in on_path:
-                raise SvgRefused(f"is an SVG that refers to itself (through '#{neighbour.attrib.get('id', '')}'), which no renderer can draw")
+                raise SvgRefused(
+                    f"is an SVG that refers to itself (through '#{neighbour.attrib.get('id', '')}'), which no renderer can draw"
+                )
             if id(neighbour) not in cost:
                 stack.append((neighbour, False))
 
@@ -200,7 +215,9 @@ def _size(root: Any) -> SvgSize:
         if height is not None:
             return SvgSize(height * w / h, height)
         return SvgSize(w, h)
-    raise SvgRefused("has neither a width and height nor a viewBox, so it has no size to show it at; add viewBox=\"0 0 W H\"")
+    raise SvgRefused(
+        'has neither a width and height nor a viewBox, so it has no size to show it at; add viewBox="0 0 W H"'
+    )
 
 
 def _length(value: str | None, name: str) -> float | None:
@@ -208,10 +225,14 @@ def _length(value: str | None, name: str) -> float | None:
         return None
     match = _LENGTH.match(value)
     if match is None:
-        raise SvgRefused(f"has a {name} of '{value[:40]}', which is not a length (a number, optionally with px, pt, mm, cm or in)")
+        raise SvgRefused(
+            f"has a {name} of '{value[:40]}', which is not a length (a number, optionally with px, pt, mm, cm or in)"
+        )
     number, unit = float(match.group(1)), match.group(2).lower()
     if unit == "%":
-        raise SvgRefused(f"gives its {name} in percent ('{value[:40]}'); give it in pixels, or leave it out and give a viewBox")
+        raise SvgRefused(
+            f"gives its {name} in percent ('{value[:40]}'); give it in pixels, or leave it out and give a viewBox"
+        )
     if unit not in _UNITS:
         raise SvgRefused(f"has a {name} of '{value[:40]}': use px, pt, mm, cm or in")
     pixels = number * _UNITS[unit]
@@ -229,7 +250,9 @@ def _view_box(value: str | None) -> tuple[float, float] | None:
     except ValueError:
         numbers = []
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers) or numbers[2] <= 0 or numbers[3] <= 0:
-        raise SvgRefused(f"has a viewBox of '{value[:60]}'; it must be four numbers: x, y and a width and height more than 0")
+        raise SvgRefused(
+            f"has a viewBox of '{value[:60]}'; it must be four numbers: x, y and a width and height more than 0"
+        )
     return numbers[2], numbers[3]
 
 
@@ -253,5 +276,12 @@ def to_png(data: bytes, width_px: int, height_px: int, fonts: Sequence[Path]) ->
 
     # System fonts are not loaded: scanning them costs more than the drawing, and a logo's text then
     # looks the same on every machine (in the deck's own fonts when the one it names is missing).
-    return bytes(resvg_py.svg_to_bytes(svg_string=data.decode("utf-8", errors="replace"), width=width_px, height=height_px,
-                                       skip_system_fonts=True, font_files=[str(f) for f in fonts] or None))
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=data.decode("utf-8", errors="replace"),
+            width=width_px,
+            height=height_px,
+            skip_system_fonts=True,
+            font_files=[str(f) for f in fonts] or None,
+        )
+    )

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-
-from git_history import commit, edit, git, new_repo
 from conftest import PLANS, TODAY, kamdoc
+from git_history import commit, edit, git, new_repo
 
 PLAN = "plans/brenner-werke/plan.yaml"
 NEW_PERSON = """    - id: okaya
@@ -31,7 +29,12 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     revs = {"start": commit(repo, "start")}
     edit(repo, PLAN, "target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)")
     revs["target"] = commit(repo, "raise the share target")
-    edit(repo, PLAN, "      attitude: neutral\n      contact: none\n      owner: Dr. Henrik Vogel", "      attitude: positive\n      contact: none\n      owner: Dr. Henrik Vogel")
+    edit(
+        repo,
+        PLAN,
+        "      attitude: neutral\n      contact: none\n      owner: Dr. Henrik Vogel",
+        "      attitude: positive\n      contact: none\n      owner: Dr. Henrik Vogel",
+    )
     revs["attitude"] = commit(repo, "Brenner-Hofmann warmed up")
     text = (repo / PLAN).read_text(encoding="utf-8")
     start = text.index("    - id: njaeger")
@@ -48,7 +51,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     s1 = "    - Brenner steht bei Endkunden in Luftfahrt und Medizintechnik für höchste Präzision und Maschinenlaufzeiten von über 20 Jahren.\n"
     s2 = "    - Die F&E-Quote von 7 % liegt deutlich über dem Branchenschnitt und finanziert eine eigene Automations- und Softwareentwicklung.\n"
     text = text.replace(s1 + s2, s2 + s1, 1)
-    text = text.replace("      actual: {2023: 3850, 2024: 3420, 2025: 3610}", "      actual:\n        2023: 3850\n        2024: 3420\n        2025: 3610", 1)
+    text = text.replace(
+        "      actual: {2023: 3850, 2024: 3420, 2025: 3610}",
+        "      actual:\n        2023: 3850\n        2024: 3420\n        2025: 3610",
+        1,
+    )
     (repo / PLAN).write_text(text, encoding="utf-8")
     revs["reorder"] = commit(repo, "tidy up")
     git(repo, "mv", "plans/brenner-werke", "plans/brenner")
@@ -74,8 +81,16 @@ def changes(repo: Path, monkeypatch: pytest.MonkeyPatch, a: str, b: str) -> list
 def test_changed_target(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     repo, revs = history
     found = changes(repo, monkeypatch, revs["start"], revs["target"])
-    assert found == [{"section": "goals", "where": "goals: sow-antriebe: target", "kind": "changed",
-                      "old": "50 % (Jahresvolumen 2028)", "new": "55 % (Jahresvolumen 2028)", "detail": ""}]
+    assert found == [
+        {
+            "section": "goals",
+            "where": "goals: sow-antriebe: target",
+            "kind": "changed",
+            "old": "50 % (Jahresvolumen 2028)",
+            "new": "55 % (Jahresvolumen 2028)",
+            "detail": "",
+        }
+    ]
     _, text = diff(repo, monkeypatch, revs["start"], revs["target"])
     assert "  ~ goals: sow-antriebe: target: 50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text.splitlines()
 
@@ -83,7 +98,9 @@ def test_changed_target(history: tuple[Path, dict[str, str]], monkeypatch: pytes
 def test_changed_attitude(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     repo, revs = history
     found = changes(repo, monkeypatch, revs["target"], revs["attitude"])
-    assert [(c["where"], c["old"], c["new"]) for c in found] == [("power map: Gerlinde Brenner-Hofmann: attitude", "neutral", "positive")]
+    assert [(c["where"], c["old"], c["new"]) for c in found] == [
+        ("power map: Gerlinde Brenner-Hofmann: attitude", "neutral", "positive")
+    ]
     _, markdown = diff(repo, monkeypatch, revs["target"], revs["attitude"], "--format", "markdown")
     assert "- power map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in markdown.splitlines()
     assert "| plans/brenner-werke/plan.yaml | Brenner Werke AG | changed | 1 | 0 |" in markdown
@@ -98,7 +115,9 @@ def test_added_and_removed_person(history: tuple[Path, dict[str, str]], monkeypa
     ]
 
 
-def test_changed_financial_amount_with_difference_and_total(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_financial_amount_with_difference_and_total(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, revs = history
     found = changes(repo, monkeypatch, revs["people"], revs["money"])
     assert [(c["where"], c["old"], c["new"], c["detail"]) for c in found] == [
@@ -107,7 +126,9 @@ def test_changed_financial_amount_with_difference_and_total(history: tuple[Path,
     ]
 
 
-def test_reordering_and_reformatting_report_nothing(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reordering_and_reformatting_report_nothing(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, revs = history
     assert changes(repo, monkeypatch, revs["money"], revs["reorder"]) == []
     code, text = diff(repo, monkeypatch, revs["money"], revs["reorder"], "--exit-code")
@@ -121,7 +142,12 @@ def test_renamed_plan_folder(history: tuple[Path, dict[str, str]], monkeypatch: 
     repo, revs = history
     code, out = diff(repo, monkeypatch, revs["reorder"], revs["rename"], "--format", "json")
     (plan,) = json.loads(out)["plans"]
-    assert (plan["plan"], plan["status"], plan["old_plan"], plan["changes"]) == ("plans/brenner/plan.yaml", "renamed", "plans/brenner-werke/plan.yaml", [])
+    assert (plan["plan"], plan["status"], plan["old_plan"], plan["changes"]) == (
+        "plans/brenner/plan.yaml",
+        "renamed",
+        "plans/brenner-werke/plan.yaml",
+        [],
+    )
     _, text = diff(repo, monkeypatch, revs["reorder"], revs["rename"])
     assert "plans/brenner/plan.yaml (Brenner Werke AG) — renamed from plans/brenner-werke/plan.yaml" in text
 
@@ -135,7 +161,9 @@ def test_long_text_edit_is_a_word_diff(history: tuple[Path, dict[str, str]], mon
     assert len(change["detail"]) < 400  # the changed sentence, not the whole text
 
 
-def test_pull_request_range_and_exit_code(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pull_request_range_and_exit_code(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, revs = history
     code, out = diff(repo, monkeypatch, f"{revs['start']}...{revs['money']}", "--format", "json", "--exit-code")
     assert code == 1
@@ -156,7 +184,12 @@ def test_working_tree_against_head(history: tuple[Path, dict[str, str]], monkeyp
 
 def test_new_findings_are_reported(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     repo, _ = history
-    edit(repo, "plans/brenner/plan.yaml", "reports_to: kbrenner\n      roles: [specifier]", "reports_to: kbrenner\n      roles: [boss]")
+    edit(
+        repo,
+        "plans/brenner/plan.yaml",
+        "reports_to: kbrenner\n      roles: [specifier]",
+        "reports_to: kbrenner\n      roles: [boss]",
+    )
     try:
         code, out = diff(repo, monkeypatch)
         assert "power_map.people[12].roles[0]: 'boss' is not one of" in out
@@ -171,23 +204,37 @@ def test_bad_revision_is_a_usage_error(history: tuple[Path, dict[str, str]], mon
     assert code == 2
 
 
-def test_diff_between_two_commits_runs_as_a_process(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_between_two_commits_runs_as_a_process(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`kamdoc diff A B` as git and CI run it: a process of its own, exit 0, the change in words (its time is in bench/diff.py)."""
     repo, revs = history
     monkeypatch.chdir(repo)
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "kamdoc", "diff", revs["start"], revs["money"], "--language", "en"], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "kamdoc", "diff", revs["start"], revs["money"], "--language", "en"],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert "financials" in run.stdout
 
 
-def test_textconv_is_sorted_and_stable_under_reordering(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_textconv_is_sorted_and_stable_under_reordering(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     repo, revs = history
     outputs = []
     for rev in ("money", "reorder"):
         target = tmp_path / f"{rev}.yaml"
-        target.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{revs[rev]}:plans/brenner-werke/plan.yaml"], capture_output=True, check=True).stdout)
+        target.write_bytes(
+            subprocess.run(
+                ["git", "-C", str(repo), "show", f"{revs[rev]}:plans/brenner-werke/plan.yaml"],
+                capture_output=True,
+                check=True,
+            ).stdout
+        )
         (tmp_path / ".git").mkdir(exist_ok=True)
         shutil.copy(repo / "plans" / "brenner" / "markt.md", tmp_path / "markt.md")
         shutil.copy(repo / "plans" / "brenner" / "logo.png", tmp_path / "logo.png")
@@ -200,7 +247,9 @@ def test_textconv_is_sorted_and_stable_under_reordering(history: tuple[Path, dic
     assert 'power_map.people[mmueller].name = "Martina Müller"' in lines
 
 
-def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_deck_shows_the_changes_since_a_revision(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from pptx import Presentation
     from pypdf import PdfReader
 
@@ -208,7 +257,18 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
     monkeypatch.chdir(repo)
     git(repo, "checkout", "-q", revs["money"])
     try:
-        run = kamdoc("render", "plans/brenner-werke", "--changes-since", revs["start"], "--to", "pptx,pdf", "--out", tmp_path, "--today", TODAY)
+        run = kamdoc(
+            "render",
+            "plans/brenner-werke",
+            "--changes-since",
+            revs["start"],
+            "--to",
+            "pptx,pdf",
+            "--out",
+            tmp_path,
+            "--today",
+            TODAY,
+        )
         assert run.code == 0, run.err
         slide = Presentation(str(tmp_path / "brenner-werke.pptx")).slides[2]  # right after the agenda
         text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
@@ -222,7 +282,16 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
         assert "Finanzplanung: Summe 2027: 11.080 → 11.330 (+250, +2,3 %)" in text
         pdf_page = PdfReader(str(tmp_path / "brenner-werke.pdf")).pages[2].extract_text()
         assert "Änderungen seit 15.11.2026" in pdf_page and "Olga Kaya" in pdf_page
-        customer = kamdoc("render", "plans/brenner-werke", "--changes-since", revs["start"], "--audience", "customer", "--out", tmp_path / "c")
+        customer = kamdoc(
+            "render",
+            "plans/brenner-werke",
+            "--changes-since",
+            revs["start"],
+            "--audience",
+            "customer",
+            "--out",
+            tmp_path / "c",
+        )
         assert customer.code == 0, customer.err
         slide = Presentation(str(tmp_path / "c" / "brenner-werke.pptx")).slides[2]
         text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
@@ -231,11 +300,21 @@ def test_deck_shows_the_changes_since_a_revision(history: tuple[Path, dict[str, 
         git(repo, "checkout", "-q", "-")
 
 
-@pytest.mark.parametrize(("a", "b"), [("start", "target"), ("target", "attitude"), ("attitude", "people"), ("people", "money"),
-                                      ("rename", "text"), ("start", "money")])
-def test_every_change_once_in_all_three_formats(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, a: str, b: str) -> None:
-    from kamdoc.analyse.diff import Change
-    from kamdoc.analyse.diff import describe
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("start", "target"),
+        ("target", "attitude"),
+        ("attitude", "people"),
+        ("people", "money"),
+        ("rename", "text"),
+        ("start", "money"),
+    ],
+)
+def test_every_change_once_in_all_three_formats(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, a: str, b: str
+) -> None:
+    from kamdoc.analyse.diff import Change, describe
 
     repo, revs = history
     found = changes(repo, monkeypatch, revs[a], revs[b])
@@ -251,13 +330,19 @@ def test_every_change_once_in_all_three_formats(history: tuple[Path, dict[str, s
 
 def test_markdown_stays_under_the_comment_limit() -> None:
     from kamdoc.analyse.diff import Change
-    from kamdoc.load.git import Snapshot
     from kamdoc.commands.diff import MARKDOWN_LIMIT, as_markdown
+    from kamdoc.load.git import Snapshot
     from kamdoc.pipeline.revisions import PlanDiff
 
-    diffs = [PlanDiff(f"plans/p{i}/plan.yaml", "changed", account=f"Account {i}",
-                      changes=[Change("goals", f"goals: g{j}: target", "changed", "1 " * 30, "2 " * 30) for j in range(60)])
-             for i in range(40)]
+    diffs = [
+        PlanDiff(
+            f"plans/p{i}/plan.yaml",
+            "changed",
+            account=f"Account {i}",
+            changes=[Change("goals", f"goals: g{j}: target", "changed", "1 " * 30, "2 " * 30) for j in range(60)],
+        )
+        for i in range(40)
+    ]
     snapshot = Snapshot(Path("."), "0" * 40)
     text = as_markdown(snapshot, snapshot, diffs)
     assert len(text) < MARKDOWN_LIMIT
@@ -265,7 +350,9 @@ def test_markdown_stays_under_the_comment_limit() -> None:
     assert "more plans with changes are not shown" in text
 
 
-def test_colour_on_a_terminal_unless_no_color(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_colour_on_a_terminal_unless_no_color(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sys
     from datetime import date
 
@@ -299,7 +386,9 @@ def test_added_and_removed_plans(history: tuple[Path, dict[str, str]], monkeypat
         shutil.move(moved, repo / "plans" / "brenner")
 
 
-def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_assessment_changes_are_shown_but_never_to_the_customer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pptx import Presentation
 
     repo = tmp_path / "repo"
@@ -314,10 +403,25 @@ def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, 
     edit(repo, PLAN, "  partnership: strategic", "  partnership: operative")
     commit(repo, "rescored")
     found = changes(repo, monkeypatch, start, "HEAD")
-    assert [(c["where"], c["old"], c["new"]) for c in found] == [("assessment: scores: growth: score", 3, 4),
-                                                                 ("assessment: partnership", "strategic", "operative")]
-    internal = kamdoc("render", "plans/brenner-werke", "--changes-since", start, "--out", tmp_path / "i", "--today", TODAY)
-    customer = kamdoc("render", "plans/brenner-werke", "--changes-since", start, "--audience", "customer", "--out", tmp_path / "c", "--today", TODAY)
+    assert [(c["where"], c["old"], c["new"]) for c in found] == [
+        ("assessment: scores: growth: score", 3, 4),
+        ("assessment: partnership", "strategic", "operative"),
+    ]
+    internal = kamdoc(
+        "render", "plans/brenner-werke", "--changes-since", start, "--out", tmp_path / "i", "--today", TODAY
+    )
+    customer = kamdoc(
+        "render",
+        "plans/brenner-werke",
+        "--changes-since",
+        start,
+        "--audience",
+        "customer",
+        "--out",
+        tmp_path / "c",
+        "--today",
+        TODAY,
+    )
     assert internal.code == 0 and customer.code == 0, internal.err + customer.err
 
     def changes_slide(folder: Path) -> str:
@@ -328,11 +432,19 @@ def test_assessment_changes_are_shown_but_never_to_the_customer(tmp_path: Path, 
     assert "partnership" not in changes_slide(tmp_path / "c") and "score" not in changes_slide(tmp_path / "c")
 
 
-@pytest.mark.parametrize(("revision", "said"), [
-    ("a" * 300, "is not a revision of this repository"), ("HEAD~" + "9" * 5000, "is not a revision of this repository"),
-    ("HEAD\x00", "is not a revision of this repository"), ("--output=/tmp/x", "No such option"),
-], ids=["long", "huge-number", "nul", "option"])
-def test_hostile_revision_names_are_one_usage_error(history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, revision: str, said: str) -> None:
+@pytest.mark.parametrize(
+    ("revision", "said"),
+    [
+        ("a" * 300, "is not a revision of this repository"),
+        ("HEAD~" + "9" * 5000, "is not a revision of this repository"),
+        ("HEAD\x00", "is not a revision of this repository"),
+        ("--output=/tmp/x", "No such option"),
+    ],
+    ids=["long", "huge-number", "nul", "option"],
+)
+def test_hostile_revision_names_are_one_usage_error(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, revision: str, said: str
+) -> None:
     repo, _ = history
     monkeypatch.chdir(repo)
     run = kamdoc("diff", "--language", "en", revision, "--", "plans")

@@ -8,12 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from git_history import commit, edit, new_repo
 from conftest import PLANS, TODAY, kamdoc
+from git_history import commit, edit, new_repo
 
 PLAN = "plans/brenner-werke/plan.yaml"
 HOSTILE_NAME = "</details><details open><summary>@octocat please approve</summary>"
-HOSTILE_TITLE = '<img src="https://evil.example/t.png"> ![pixel](https://evil.example/p.png) see #1 [click](https://evil.example)'
+HOSTILE_TITLE = (
+    '<img src="https://evil.example/t.png"> ![pixel](https://evil.example/p.png) see #1 [click](https://evil.example)'
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     (root / "themes" / "ourco" / "theme.yaml").write_text('colour:\n  primary: "123456"\n', encoding="utf-8")
     revs["theme"] = commit(root, "a theme edit, no plan")
     edit(root, PLAN, "target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)")
-    edit(root, PLAN, "industry: ", "industry: [a list where text belongs]\n  old_industry: ")  # an error in the new revision
+    edit(
+        root, PLAN, "industry: ", "industry: [a list where text belongs]\n  old_industry: "
+    )  # an error in the new revision
     revs["invalid"] = commit(root, "an edit and an error")
     edit(root, PLAN, "industry: [a list where text belongs]\n  old_industry: ", "industry: ")
     edit(root, PLAN, "name: Nicole Jäger", f"name: {json.dumps(HOSTILE_NAME)}")
@@ -46,7 +50,9 @@ def diff(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, 
     return run.code, run.out
 
 
-def test_only_plans_under_the_plans_folder_count(repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_plans_under_the_plans_folder_count(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, revs = repo
     code, out = diff(root, monkeypatch, revs["start"], revs["theme"], "--format", "json", "--exit-code")
     plans = json.loads(out)["plans"]
@@ -54,7 +60,9 @@ def test_only_plans_under_the_plans_folder_count(repo: tuple[Path, dict[str, str
     assert code == 0 and all(p["status"] == "unchanged" for p in plans)
 
 
-def test_a_plan_invalid_in_both_revisions_and_untouched_is_no_change(repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plan_invalid_in_both_revisions_and_untouched_is_no_change(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, revs = repo
     code, out = diff(root, monkeypatch, "HEAD", "HEAD", "--exit-code")
     assert code == 0 and "no changes" in out
@@ -63,7 +71,9 @@ def test_a_plan_invalid_in_both_revisions_and_untouched_is_no_change(repo: tuple
     assert broken["status"] == "unchanged" and not broken["changes"] and not broken["new_findings"]
 
 
-def test_an_invalid_new_revision_shows_its_changes_and_its_new_errors(repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_invalid_new_revision_shows_its_changes_and_its_new_errors(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, revs = repo
     _, out = diff(root, monkeypatch, revs["theme"], revs["invalid"], "--format", "json")
     plan = next(p for p in json.loads(out)["plans"] if p["plan"] == PLAN)
@@ -75,7 +85,9 @@ def test_an_invalid_new_revision_shows_its_changes_and_its_new_errors(repo: tupl
     assert "Brenner Werke AG" in text and "50 % (Jahresvolumen 2028) → 55 % (Jahresvolumen 2028)" in text
 
 
-def test_the_comment_shows_a_strangers_text_literally(repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_comment_shows_a_strangers_text_literally(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, revs = repo
     _, out = diff(root, monkeypatch, revs["invalid"], revs["hostile"], "--format", "markdown")
     assert "@octocat" not in out and "#1 " not in out  # no mention, no reference

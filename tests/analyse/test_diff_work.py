@@ -8,7 +8,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 import gen_diff  # noqa: E402 - the fuzz generators of big rewrites
-
 import pytest  # noqa: E402
 
 from kamdoc.analyse import text_diff  # noqa: E402
@@ -102,4 +101,9 @@ def test_the_diff_keeps_the_order_of_the_plan() -> None:
     """Changes come in the order the plan has its fields and items: a stack of its own must not turn them round."""
     old = {"profile": {"name": "A", "region": "North", "goals": ["x"]}}
     new = {"profile": {"name": "B", "region": "South", "goals": ["x", "y"], "extra": "z"}}
-    assert [c.where for c in compare_written(old, new)] == ["profile: name", "profile: region", "profile: goals", "profile: extra"]
+    assert [c.where for c in compare_written(old, new)] == [
+        "profile: name",
+        "profile: region",
+        "profile: goals",
+        "profile: extra",
+    ]

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import kamdoc
 from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
 
@@ -67,8 +66,14 @@ def test_fail_on_red_for_a_scheduled_job(repo: Path) -> None:
 
 def test_github_annotations(repo: Path) -> None:
     out = kamdoc("health", "--format", "github", "--today", DAY).out.splitlines()
-    assert "::error file=plans/delta/plan.yaml,line=1,title=plan health red::an enemy among the decision-makers: " in "\n".join(out)
-    assert any(line.startswith("::warning file=plans/bravo/plan.yaml,line=1,title=plan health amber::review overdue") for line in out)
+    assert (
+        "::error file=plans/delta/plan.yaml,line=1,title=plan health red::an enemy among the decision-makers: "
+        in "\n".join(out)
+    )
+    assert any(
+        line.startswith("::warning file=plans/bravo/plan.yaml,line=1,title=plan health amber::review overdue")
+        for line in out
+    )
     assert not any("plans/alpha/" in line for line in out)
 
 
@@ -106,10 +111,17 @@ def _odd_commit(root: Path, slug: str, when: str) -> None:
     with (root / "plans" / slug / "plan.yaml").open("a", encoding="utf-8") as handle:
         handle.write(f"# touched at {when}\n")
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam", when], cwd=root, check=True, env=env)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam", when],
+        cwd=root,
+        check=True,
+        env=env,
+    )
 
 
-def test_commit_dates_after_9999_and_odd_zones_are_said_not_crashed_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_commit_dates_after_9999_and_odd_zones_are_said_not_crashed_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from programme_repo import SPECS, make_repo
 
     root = tmp_path / "odd"
@@ -123,11 +135,15 @@ def test_commit_dates_after_9999_and_odd_zones_are_said_not_crashed_on(tmp_path:
     plans = {Path(p["plan"]).parent.name: p for p in json.loads(run.out)["plans"]}
     alpha, bravo = plans["alpha"], plans["bravo"]
     assert alpha["last_commit"] == "2026-11-20"  # the newest commit whose date can be read
-    assert "a commit is dated in the year 11476, which no calendar here holds" in " ".join(r["text"] for r in alpha["reasons"])
+    assert "a commit is dated in the year 11476, which no calendar here holds" in " ".join(
+        r["text"] for r in alpha["reasons"]
+    )
     assert bravo["last_commit"] == "2026-11-21"  # the moment is known; the zone no place has is left out
     assert "commit_unreadable" not in reasons(bravo)
     table = kamdoc("health", "--today", DAY, "--language", "de")
-    assert table.code == 0 and "ein Commit ist auf das Jahr 11476 datiert" in " ".join(table.out.split())  # the reasons wrap in their column
+    assert table.code == 0 and "ein Commit ist auf das Jahr 11476 datiert" in " ".join(
+        table.out.split()
+    )  # the reasons wrap in their column
     portfolio = kamdoc("portfolio", "--no-deck", "--today", DAY)
     assert portfolio.code == 0, portfolio.out + portfolio.err
 
@@ -138,7 +154,6 @@ def test_generated_odd_histories_never_break_health(tmp_path: Path, monkeypatch:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
     import gen_history
-
     from programme_repo import SPECS, make_repo
 
     root = tmp_path / "generated"
@@ -169,8 +184,12 @@ def test_the_previews_start_page_shows_a_history_dated_after_9999(tmp_path: Path
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
     when = "@300000000000 +9959"  # the year 11476, in a zone no place has
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "far ahead"], cwd=tmp_path, check=True,
-                   env={**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when})
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "far ahead"],
+        cwd=tmp_path,
+        check=True,
+        env={**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when},
+    )
     with serving([plans]) as running:
         parts = urlsplit(running.url)
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)

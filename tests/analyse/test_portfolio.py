@@ -7,12 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import kamdoc
+from decks import titles
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
-
-from conftest import kamdoc
 from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
-from decks import titles
 
 DAY = TODAY.isoformat()
 
@@ -34,10 +33,19 @@ def deck(repo: Path) -> Path:
 
 def test_accounts_are_ranked_by_revenue_in_the_reporting_currency(report: dict) -> None:
     ranked = [(a["account"], a["revenue"]) for a in report["accounts"]]
-    assert ranked == [("Alpha Group", 5_000_000), ("Bravo Group", 3_000_000), ("Charlie Group", 2_000_000), ("Delta Group", 1_000_000),
-                      ("Echo Group", 800_000), ("Foxtrot Group", 600_000),  # 750k USD at 0.8
-                      ("Golf Group", 500_000), ("Hotel Group", 400_000), ("India Group", 300_000), ("Juliett Group", 200_000),
-                      ("Kilo Group", 150_000)]
+    assert ranked == [
+        ("Alpha Group", 5_000_000),
+        ("Bravo Group", 3_000_000),
+        ("Charlie Group", 2_000_000),
+        ("Delta Group", 1_000_000),
+        ("Echo Group", 800_000),
+        ("Foxtrot Group", 600_000),  # 750k USD at 0.8
+        ("Golf Group", 500_000),
+        ("Hotel Group", 400_000),
+        ("India Group", 300_000),
+        ("Juliett Group", 200_000),
+        ("Kilo Group", 150_000),
+    ]
     assert report["total_revenue"] == 13_950_000 and report["invalid"] == ["plans/lima/plan.yaml"]
 
 
@@ -66,8 +74,15 @@ def test_each_account_lands_in_its_quadrant(report: dict) -> None:
 
 def test_partnerships_and_knock_outs(report: dict) -> None:
     by_name = {a["account"]: a for a in report["accounts"]}
-    assert [by_name[n]["partnership"] for n in ("Alpha Group", "Bravo Group", "Echo Group", "India Group")] == ["strategic", "lean", "operative", None]
-    assert by_name["Foxtrot Group"]["knock_outs_failed"] == [{"criterion": "At least 1000 employees", "reason": "450 staff"}]
+    assert [by_name[n]["partnership"] for n in ("Alpha Group", "Bravo Group", "Echo Group", "India Group")] == [
+        "strategic",
+        "lean",
+        "operative",
+        None,
+    ]
+    assert by_name["Foxtrot Group"]["knock_outs_failed"] == [
+        {"criterion": "At least 1000 employees", "reason": "450 staff"}
+    ]
     assert by_name["Kilo Group"]["knock_outs_unanswered"] == ["At least 1000 employees"]
     assert all(not a["knock_outs_failed"] for n, a in by_name.items() if n != "Foxtrot Group")
 
@@ -94,33 +109,63 @@ def test_the_deck_has_a_native_matrix_and_curve(deck: Path) -> None:
     curve = list(line_chart.plots[0].series[0].values)
     assert curve[0] == pytest.approx(5000 / 13950, abs=1e-4) and curve[-1] == pytest.approx(1.0)
     shown = titles(deck / "portfolio.pptx")
-    assert shown[1:] == ["At a glance", "80/20: revenue by account", "Accounts ranked by revenue", "Portfolio matrix", "Partnership levels",
-                         "Knock-out criteria", "Plan health"]
+    assert shown[1:] == [
+        "At a glance",
+        "80/20: revenue by account",
+        "Accounts ranked by revenue",
+        "Portfolio matrix",
+        "Partnership levels",
+        "Knock-out criteria",
+        "Plan health",
+    ]
 
 
 def test_plan_health_cells_are_coloured_by_status(deck: Path) -> None:
     from pptx.dml.color import RGBColor
 
     prs = Presentation(str(deck / "portfolio.pptx"))
-    table = next(sh.table for s in prs.slides for sh in s.shapes if sh.has_table and sh.table.cell(0, 1).text == "Status")
+    table = next(
+        sh.table for s in prs.slides for sh in s.shapes if sh.has_table and sh.table.cell(0, 1).text == "Status"
+    )
     colours = {table.cell(r, 1).text: table.cell(r, 1).fill.fore_color.rgb for r in range(1, len(table.rows))}
-    assert colours == {"Red": RGBColor.from_string("F4B6B2"), "Amber": RGBColor.from_string("F9D89C"), "Green": RGBColor.from_string("B7E1BE")}
+    assert colours == {
+        "Red": RGBColor.from_string("F4B6B2"),
+        "Amber": RGBColor.from_string("F9D89C"),
+        "Green": RGBColor.from_string("B7E1BE"),
+    }
 
 
 def test_the_pdf_shows_the_same(deck: Path) -> None:
-    text = subprocess.run(["pdftotext", "-layout", str(deck / "portfolio.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    for expected in ("Portfolio matrix", "Stars (develop)", "Cash cows (maintain)", "Alpha Group", "Plan health", "450 staff", "80%"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(deck / "portfolio.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        "Portfolio matrix",
+        "Stars (develop)",
+        "Cash cows (maintain)",
+        "Alpha Group",
+        "Plan health",
+        "450 staff",
+        "80%",
+    ):
         assert expected in text, expected
 
 
 def test_a_currency_without_rate_is_an_error(repo: Path, tmp_path: Path) -> None:
-    (repo / "kamdoc.yaml").write_text((repo / "kamdoc.yaml").read_text().replace("rates: {USD: 0.8}", "rates: {CHF: 1.05}"))
+    (repo / "kamdoc.yaml").write_text(
+        (repo / "kamdoc.yaml").read_text().replace("rates: {USD: 0.8}", "rates: {CHF: 1.05}")
+    )
     try:
         run = kamdoc("portfolio", "--no-deck", "--today", DAY)
     finally:
-        (repo / "kamdoc.yaml").write_text((repo / "kamdoc.yaml").read_text().replace("rates: {CHF: 1.05}", "rates: {USD: 0.8}"))
+        (repo / "kamdoc.yaml").write_text(
+            (repo / "kamdoc.yaml").read_text().replace("rates: {CHF: 1.05}", "rates: {USD: 0.8}")
+        )
     assert run.code == 1
-    assert "kamdoc.yaml gives no rate for USD (portfolio.rates.USD: what one USD is worth in EUR), needed for plans/foxtrot/plan.yaml" in run.err
+    assert (
+        "kamdoc.yaml gives no rate for USD (portfolio.rates.USD: what one USD is worth in EUR), needed for plans/foxtrot/plan.yaml"
+        in run.err
+    )
     assert run.out == ""
 
 

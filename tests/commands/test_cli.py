@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import kamdoc
@@ -49,10 +49,16 @@ def test_validate_does_not_import_the_renderers() -> None:
 def test_a_powerpoint_deck_loads_neither_weasyprint_nor_jinja_nor_the_diff(tmp_path: Path) -> None:
     from conftest import PLANS
 
-    code = ("import sys\nfrom kamdoc.cli import main\ntry:\n    main.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
-            "    print(sorted(m for m in ('weasyprint', 'jinja2', 'kamdoc.analyse.diff', 'kamdoc.render.pdf', 'starlette') if m in sys.modules))")
-    run = subprocess.run([sys.executable, "-c", code, "render", "--to", "pptx", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, check=False)
+    code = (
+        "import sys\nfrom kamdoc.cli import main\ntry:\n    main.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+        "    print(sorted(m for m in ('weasyprint', 'jinja2', 'kamdoc.analyse.diff', 'kamdoc.render.pdf', 'starlette') if m in sys.modules))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, "render", "--to", "pptx", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert (tmp_path / "brenner-werke.pptx").is_file(), run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
 
@@ -60,7 +66,9 @@ def test_a_powerpoint_deck_loads_neither_weasyprint_nor_jinja_nor_the_diff(tmp_p
 def test_ci_runs_the_readmes_test_command() -> None:
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    readme = (
+        (ROOT / "README.md").read_text(encoding="utf-8").split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    )
     assert len(readme) == 2 and readme[0] == "pip install -e . && kamdoc render plans/"
     assert readme[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
@@ -74,8 +82,14 @@ def test_render_says_the_plans_warnings_and_renders_all_the_same(in_tmp: object)
 
 
 BROKEN_SETTINGS = {
-    "yaml-syntax": ("plans: plans\nlanguage: de: en\n", "kamdoc.yaml:2:13: error: the value holds a colon followed by a space"),
-    "unknown-setting": ("plans: plans\nlanguag: de\n", "kamdoc.yaml:2:1: unknown setting 'languag'; known: plans, language"),
+    "yaml-syntax": (
+        "plans: plans\nlanguage: de: en\n",
+        "kamdoc.yaml:2:13: error: the value holds a colon followed by a space",
+    ),
+    "unknown-setting": (
+        "plans: plans\nlanguag: de\n",
+        "kamdoc.yaml:2:1: unknown setting 'languag'; known: plans, language",
+    ),
 }
 """A kamdoc.yaml broken in each way, and the start of the message that names its wrong line."""
 
@@ -88,7 +102,11 @@ def broken(request: pytest.FixtureRequest, in_tmp: Path) -> str:
     return message
 
 
-@pytest.mark.parametrize("command", [(), *((name,) for name in sorted(main.commands)), ("template", "check")], ids=lambda c: " ".join(c) or "kamdoc")
+@pytest.mark.parametrize(
+    "command",
+    [(), *((name,) for name in sorted(main.commands)), ("template", "check")],
+    ids=lambda c: " ".join(c) or "kamdoc",
+)
 def test_help_does_not_read_kamdoc_yaml(broken: str, command: tuple[str, ...]) -> None:
     run = kamdoc(*command, "--help")
     assert run.code == 0 and run.err == "", run.err
@@ -103,7 +121,9 @@ def test_schema_init_new_and_template_check_do_not_read_kamdoc_yaml(broken: str,
     german = kamdoc("schema", "--language", "de")
     assert german.code == 0 and json.loads(german.out)["$defs"]["Cover"]["description"].startswith("Das Deckblatt")
     reference = kamdoc("schema", "--markdown", "--output", "standard.md")
-    assert reference.code == 0 and (in_tmp / "standard.md").read_text(encoding="utf-8").startswith("# The key account plan standard")
+    assert reference.code == 0 and (in_tmp / "standard.md").read_text(encoding="utf-8").startswith(
+        "# The key account plan standard"
+    )
     started = kamdoc("init", "starter")
     assert started.code == 0 and (in_tmp / "starter" / "kamdoc.yaml").is_file()
     new = kamdoc("new", "acme", "--plans-dir", "plans", "--language", "en")  # every setting it could take is given
@@ -114,19 +134,40 @@ def test_schema_init_new_and_template_check_do_not_read_kamdoc_yaml(broken: str,
         assert "kamdoc.yaml:" not in run.err, run.err
 
 
-@pytest.mark.parametrize("command", [("validate",), ("validate", "plans/acme"), ("render", "plans/acme", "--out", "out"), ("build", "plans/acme"),
-                                     ("new", "beta"), ("health",), ("portfolio", "--no-deck"), ("diff",)], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate",),
+        ("validate", "plans/acme"),
+        ("render", "plans/acme", "--out", "out"),
+        ("build", "plans/acme"),
+        ("new", "beta"),
+        ("health",),
+        ("portfolio", "--no-deck"),
+        ("diff",),
+    ],
+    ids=" ".join,
+)
 def test_a_command_that_uses_kamdoc_yaml_names_its_broken_line(broken: str, command: tuple[str, ...]) -> None:
     assert kamdoc("new", "acme", "--plans-dir", "plans", "--language", "en").code == 0
     run = kamdoc(*command)
     assert run.code == 1, run.err
-    assert run.err.startswith("Error: ") and broken in run.err and run.err.count("\n") == 1, run.err  # one message, no traceback
+    assert run.err.startswith("Error: ") and broken in run.err and run.err.count("\n") == 1, (
+        run.err
+    )  # one message, no traceback
     assert run.out == ""
 
 
 def test_the_installed_command_runs_beside_a_broken_kamdoc_yaml(broken: str, in_tmp: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kamdoc", *args], cwd=in_tmp, capture_output=True, text=True, check=False, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "kamdoc", *args],
+            cwd=in_tmp,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
 
     for args in (("--help",), ("new", "--help"), ("schema", "--language", "de")):
         done = run(*args)

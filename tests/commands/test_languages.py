@@ -36,9 +36,16 @@ def test_diff_speaks_the_plans_language(german: Path) -> None:
     assert run.out.startswith("Pläne von ") and " bis Arbeitsverzeichnis" in run.out and "1 Änderung" in run.out
     assert "Gerlinde Brenner-Hofmann: Einstellung: Neutral → Positiv" in run.out
     markdown = kamdoc("diff", "--format", "markdown", "--today", TODAY)
-    assert "### Key-Account-Pläne" in markdown.out and "| Plan | Kunde | Stand |" in markdown.out and "geändert" in markdown.out
+    assert (
+        "### Key-Account-Pläne" in markdown.out
+        and "| Plan | Kunde | Stand |" in markdown.out
+        and "geändert" in markdown.out
+    )
     english = kamdoc("diff", "--today", TODAY, "--language", "en")
-    assert english.out.startswith("Plans from ") and "power map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in english.out
+    assert (
+        english.out.startswith("Plans from ")
+        and "power map: Gerlinde Brenner-Hofmann: attitude: neutral → positive" in english.out
+    )
 
 
 def test_the_preview_speaks_the_plans_language(german: Path) -> None:

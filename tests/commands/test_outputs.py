@@ -56,10 +56,18 @@ def test_init_copies_no_linked_file_into_the_repository_and_says_what_it_left(tm
     assert (home / "ssh-config").read_text() == SECRET and list((home / "config-dir").iterdir()) == []
     for name in (".gitignore", ".gitattributes", ".vscode/settings.json", "README.md"):
         assert (clone / name).is_symlink()
-        assert f"note: {name}: left alone: it is a symbolic link; kamdoc follows no link and replaces no special file" in run.out.splitlines()
-    assert "note: .github/workflows/kamdoc.yml: left alone: .github is a symbolic link; kamdoc follows no link and replaces no special file" in run.out
+        assert (
+            f"note: {name}: left alone: it is a symbolic link; kamdoc follows no link and replaces no special file"
+            in run.out.splitlines()
+        )
+    assert (
+        "note: .github/workflows/kamdoc.yml: left alone: .github is a symbolic link; kamdoc follows no link and replaces no special file"
+        in run.out
+    )
     assert not any("IdentityFile" in text for text in _files_under(clone).values())  # nothing of the target came in
-    assert {"kamdoc.yaml", ".gitlab-ci.yml", "plans/example/plan.yaml", ".vscode/extensions.json"} <= set(_files_under(clone))
+    assert {"kamdoc.yaml", ".gitlab-ci.yml", "plans/example/plan.yaml", ".vscode/extensions.json"} <= set(
+        _files_under(clone)
+    )
 
 
 def test_init_writes_no_plan_into_a_plans_folder_linked_out(tmp_path: Path) -> None:
@@ -70,7 +78,10 @@ def test_init_writes_no_plan_into_a_plans_folder_linked_out(tmp_path: Path) -> N
     assert run.code == 0, run.err
     assert list((tmp_path / "elsewhere").iterdir()) == []
     for name in ("plans/kap.schema.json", "plans/example/plan.yaml"):
-        assert f"note: {name}: left alone: plans is a symbolic link; kamdoc follows no link and replaces no special file" in run.out
+        assert (
+            f"note: {name}: left alone: plans is a symbolic link; kamdoc follows no link and replaces no special file"
+            in run.out
+        )
 
 
 def test_init_reads_no_fifo_and_leaves_it(tmp_path: Path) -> None:
@@ -78,7 +89,9 @@ def test_init_reads_no_fifo_and_leaves_it(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "kamdoc.yaml")
     run = _init(tmp_path)
     assert run.code == 0, run.err
-    assert stat.S_ISFIFO(os.lstat(tmp_path / ".pre-commit-config.yaml").st_mode) and stat.S_ISFIFO(os.lstat(tmp_path / "kamdoc.yaml").st_mode)
+    assert stat.S_ISFIFO(os.lstat(tmp_path / ".pre-commit-config.yaml").st_mode) and stat.S_ISFIFO(
+        os.lstat(tmp_path / "kamdoc.yaml").st_mode
+    )
     assert "note: kamdoc.yaml: left alone: it is not a regular file (a folder, a FIFO or a device)" in run.out
 
 
@@ -148,6 +161,7 @@ def test_outputs_under_a_regular_file_end_in_one_message(in_tmp: Path) -> None:
 
 def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every temporary file fails as on a file system mounted read-only (root writes into read-only folders)."""
+
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
@@ -155,7 +169,9 @@ def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("command", [("schema", "-o", "kap.schema.json"), ("new", "acme"), ("init", "repo")])
-def test_a_read_only_file_system_is_one_message(in_tmp: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]) -> None:
+def test_a_read_only_file_system_is_one_message(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
     _read_only(monkeypatch)
     args = (*command, "--kamdoc-rev", REV) if command[0] == "init" else command
     run = kamdoc(*args)
@@ -172,7 +188,9 @@ def test_schema_to_a_full_disk_is_one_message() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
     with open("/dev/full", "w") as full:
-        run = subprocess.run([sys.executable, "-m", "kamdoc", "schema"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+        run = subprocess.run(
+            [sys.executable, "-m", "kamdoc", "schema"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
     assert run.returncode == 1
     assert _one_error(run.stderr) == "Error: cannot write to standard output: No space left on device; give -o FILE"
 
@@ -182,22 +200,33 @@ def test_any_command_to_a_full_disk_is_one_message(tmp_path: Path, command: tupl
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
     with open("/dev/full", "w") as full:
-        run = subprocess.run([sys.executable, "-m", "kamdoc", *command], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
-                             cwd=tmp_path)
+        run = subprocess.run(
+            [sys.executable, "-m", "kamdoc", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
     assert run.returncode == 1
     assert _one_error(run.stderr) == "Error: cannot write to standard output: No space left on device"
 
 
 def test_schema_with_standard_output_closed_is_one_message() -> None:
-    run = subprocess.run(["sh", "-c", 'exec "$0" -m kamdoc schema --markdown >&-', sys.executable], capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m kamdoc schema --markdown >&-', sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1
     assert _one_error(run.stderr) == "Error: cannot write to standard output: it is closed; give -o FILE"
 
 
 def test_schema_into_a_pipe_closed_early_prints_no_traceback() -> None:
-    with subprocess.Popen([sys.executable, "-m", "kamdoc", "schema"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "kamdoc", "schema"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         first = process.stdout.readline()
         process.stdout.close()  # as `| head -1` does

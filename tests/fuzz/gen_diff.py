@@ -8,8 +8,10 @@ from __future__ import annotations
 import random
 
 # A small vocabulary, so that words repeat as in real prose (a diff anchored on unique words meets few of them).
-WORDS = ("the customer plant line order price margin service drive sensor contract year team quality supplier "
-         "growth risk plan budget delivery market share project partner").split()
+WORDS = (
+    "the customer plant line order price margin service drive sensor contract year team quality supplier "
+    "growth risk plan budget delivery market share project partner"
+).split()
 
 
 def prose(rng: random.Random, words: int) -> str:

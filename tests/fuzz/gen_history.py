@@ -21,4 +21,7 @@ def commit_date(rng: random.Random) -> str:
 
 def history(rng: random.Random, commits: int) -> list[str]:
     """Commit dates for a history this long: mostly ordinary days of 2026, some odd ones among them."""
-    return [commit_date(rng) if rng.random() < 0.4 else f"@{1_767_225_600 + rng.randrange(0, 30_000_000)} +0100" for _ in range(commits)]
+    return [
+        commit_date(rng) if rng.random() < 0.4 else f"@{1_767_225_600 + rng.randrange(0, 30_000_000)} +0100"
+        for _ in range(commits)
+    ]

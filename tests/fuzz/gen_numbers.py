@@ -7,7 +7,20 @@ import re
 
 from kamdoc.limits import MAX_AMOUNT
 
-EDGES = (0, 1e-14, 0.00000000000001, 0.042, 0.1 + 0.2, 1, 999.995, 123456789.123456, 1e12, MAX_AMOUNT, -1e-14, -MAX_AMOUNT)
+EDGES = (
+    0,
+    1e-14,
+    0.00000000000001,
+    0.042,
+    0.1 + 0.2,
+    1,
+    999.995,
+    123456789.123456,
+    1e12,
+    MAX_AMOUNT,
+    -1e-14,
+    -MAX_AMOUNT,
+)
 """Amounts at the edges: next to nothing, as precise as a float holds, and the largest the standard allows."""
 
 
@@ -27,7 +40,9 @@ def amount_yaml(value: float) -> str:
     """An amount as a plan writes it in YAML: plain digits, without an exponent."""
     text = f"{value:.14f}".rstrip("0").rstrip(".") if abs(value) < 1 else f"{value:.6f}".rstrip("0").rstrip(".")
     if re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
-        text += "0"  # "1.250" reads as 1250 to a German eye, and kamdoc asks which was meant: "1.2500" is plainly a decimal
+        text += (
+            "0"  # "1.250" reads as 1250 to a German eye, and kamdoc asks which was meant: "1.2500" is plainly a decimal
+        )
     return text or "0"
 
 

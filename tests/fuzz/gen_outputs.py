@@ -108,7 +108,15 @@ def read_only_folder(rng: random.Random, folder: Path) -> Target:
 
 
 GENERATORS: tuple[Callable[[random.Random, Path], Target], ...] = (
-    link_to_file_outside, link_to_folder_outside, dangling_link, link_inside, fifo, device, file_as_parent, read_only_folder)
+    link_to_file_outside,
+    link_to_folder_outside,
+    dangling_link,
+    link_inside,
+    fifo,
+    device,
+    file_as_parent,
+    read_only_folder,
+)
 
 
 def any_target(rng: random.Random, folder: Path) -> Target:
@@ -129,4 +137,7 @@ def state(paths: tuple[Path, ...]) -> list[tuple[int, int, int, bytes]]:
 def outside_state(folder: Path) -> list[tuple[str, bytes]]:
     """Every file beside the tree, with its bytes: what a run must leave exactly as it was."""
     outside = _outside(folder)
-    return sorted((str(p.relative_to(outside)), p.read_bytes() if p.is_file() and not p.is_symlink() else b"") for p in outside.rglob("*"))
+    return sorted(
+        (str(p.relative_to(outside)), p.read_bytes() if p.is_file() and not p.is_symlink() else b"")
+        for p in outside.rglob("*")
+    )

@@ -33,7 +33,9 @@ def wide(rnd: random.Random) -> str:
     """A few managers with very many reports each, and people with no reporting line at all."""
     people = _size(rnd, MAX_PEOPLE)
     managers = rnd.randint(1, 4)
-    bosses: list[int | None] = [None if i < managers or rnd.random() < 0.05 else rnd.randrange(managers) for i in range(people)]
+    bosses: list[int | None] = [
+        None if i < managers or rnd.random() < 0.05 else rnd.randrange(managers) for i in range(people)
+    ]
     return org_text(bosses, _ties(rnd, people))
 
 
@@ -48,7 +50,10 @@ def tangled(rnd: random.Random) -> str:
 
 def _ties(rnd: random.Random, people: int) -> list[tuple[int, int]]:
     """Ties between random people (some to themselves, which validation warns about)."""
-    return [(rnd.randrange(people), rnd.randrange(people)) for _ in range(rnd.choice([0, rnd.randint(1, 30), _size(rnd, MAX_LINKS)]))]
+    return [
+        (rnd.randrange(people), rnd.randrange(people))
+        for _ in range(rnd.choice([0, rnd.randint(1, 30), _size(rnd, MAX_LINKS)]))
+    ]
 
 
 Shape = Callable[[random.Random], str]

@@ -47,15 +47,19 @@ def _rebuilt(data: bytes, change: Callable[[TTFont], None]) -> bytes:
 
 def _no_table(tag: str) -> Callable[[TTFont], None]:
     """A change that takes one table out of a font."""
+
     def change(font: TTFont) -> None:
         del font[tag]
+
     return change
 
 
 def _units_per_em(value: int) -> Callable[[TTFont], None]:
     """A change that gives a font's head table other units per em."""
+
     def change(font: TTFont) -> None:
         font["head"].unitsPerEm = value
+
     return change
 
 
@@ -65,7 +69,18 @@ def _empty_cmap(font: TTFont) -> None:
         table.cmap = {}
 
 
-BROKEN_FONTS = ("garbage", "empty", "truncated", "units_per_em_0", "no_cmap", "empty_cmap", "no_hmtx", "no_hhea", "no_head", "flipped_bytes")
+BROKEN_FONTS = (
+    "garbage",
+    "empty",
+    "truncated",
+    "units_per_em_0",
+    "no_cmap",
+    "empty_cmap",
+    "no_hmtx",
+    "no_hhea",
+    "no_head",
+    "flipped_bytes",
+)
 """The kinds of broken font `broken_font` makes; each must end in one message at the font or its theme.yaml line."""
 
 
@@ -84,8 +99,14 @@ def broken_font(rng: random.Random, kind: str | None = None) -> tuple[str, bytes
         for _ in range(rng.randint(20, 200)):
             data[rng.randrange(100, len(data))] = rng.randrange(256)
         return kind, bytes(data)
-    change = {"units_per_em_0": _units_per_em(0), "no_cmap": _no_table("cmap"), "empty_cmap": _empty_cmap,
-              "no_hmtx": _no_table("hmtx"), "no_hhea": _no_table("hhea"), "no_head": _no_table("head")}[kind]
+    change = {
+        "units_per_em_0": _units_per_em(0),
+        "no_cmap": _no_table("cmap"),
+        "empty_cmap": _empty_cmap,
+        "no_hmtx": _no_table("hmtx"),
+        "no_hhea": _no_table("hhea"),
+        "no_head": _no_table("head"),
+    }[kind]
     return kind, _rebuilt(good, change)
 
 
@@ -99,11 +120,19 @@ def odd_slide(rng: random.Random) -> dict[str, float]:
 
 def odd_sizes(rng: random.Random) -> dict[str, float]:
     """Text sizes at or beyond the edges of what a theme may set."""
-    return {name: rng.choice((3.9, 4.0, 10.0, 28.0, 72.0, 72.1, 200.0)) for name in ("title", "subtitle", "body", "small", "footer", "minimum")}
+    return {
+        name: rng.choice((3.9, 4.0, 10.0, 28.0, 72.0, 72.1, 200.0))
+        for name in ("title", "subtitle", "body", "small", "footer", "minimum")
+    }
 
 
 def theme_yaml(rng: random.Random) -> str:
     """A theme.yaml with an odd slide and odd text sizes."""
     slide, sizes = odd_slide(rng), odd_sizes(rng)
-    lines = ["slide:", *(f"  {k}: {v!r}" for k, v in slide.items()), "size:", *(f"  {k}: {v!r}" for k, v in sizes.items())]
+    lines = [
+        "slide:",
+        *(f"  {k}: {v!r}" for k, v in slide.items()),
+        "size:",
+        *(f"  {k}: {v!r}" for k, v in sizes.items()),
+    ]
     return "\n".join(lines) + "\n"

@@ -51,10 +51,12 @@ class Tally:
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {n}" for k, n in self.kinds.items())
-        return (f"{self.cases} cases ({kinds}) in {self.cpu:.0f} CPU-s: exit codes {dict(sorted(self.exits.items()))}; "
-                f"{len(self.tracebacks)} tracebacks, {len(self.hangs)} hangs, {len(self.slow)} runaway (over {SLOW:g} CPU-s or the "
-                f"render's budget), {len(self.outside)} reads outside the work tree or secrets shown, {len(self.replaced)} files "
-                f"replaced or changed outside; slowest {self.slowest[0]:.1f} CPU-s ({self.slowest[1]})")
+        return (
+            f"{self.cases} cases ({kinds}) in {self.cpu:.0f} CPU-s: exit codes {dict(sorted(self.exits.items()))}; "
+            f"{len(self.tracebacks)} tracebacks, {len(self.hangs)} hangs, {len(self.slow)} runaway (over {SLOW:g} CPU-s or the "
+            f"render's budget), {len(self.outside)} reads outside the work tree or secrets shown, {len(self.replaced)} files "
+            f"replaced or changed outside; slowest {self.slowest[0]:.1f} CPU-s ({self.slowest[1]})"
+        )
 
     def problems(self) -> list[str]:
         return self.tracebacks + self.hangs + self.slow + self.outside + self.replaced
@@ -102,8 +104,14 @@ def _cpu() -> float:
     return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run_case(tally: Tally, kind: str, name: str, run: Callable[[], tuple[int, str, BaseException | None]],
-             secrets: tuple[str, ...] = (), budget: float = SLOW) -> tuple[int, str]:
+def run_case(
+    tally: Tally,
+    kind: str,
+    name: str,
+    run: Callable[[], tuple[int, str, BaseException | None]],
+    secrets: tuple[str, ...] = (),
+    budget: float = SLOW,
+) -> tuple[int, str]:
     """Run one case with a time limit, and count what it did; `budget` is the CPU time it may take."""
     watch = reads()
     watch.seen.clear()

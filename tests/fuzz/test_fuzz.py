@@ -23,10 +23,44 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 SEED = int(os.environ.get("KAMDOC_FUZZ_SEED", "20261201"))
-QUICK = {"plan": 200, "render": 12, "svg": 60, "settings": 30, "manifest": 6, "theme": 8, "template": 10,
-         "people": 2, "history": 2, "diff": 2, "files": 4, "textconv": 4, "preview": 3, "init": 3, "outputs": 4, "themes": 3, "numbers": 3}
-LONG = {"plan": 4000, "render": 150, "svg": 1000, "settings": 300, "manifest": 60, "theme": 80, "template": 150,
-        "people": 60, "history": 40, "diff": 60, "files": 150, "textconv": 100, "preview": 60, "init": 60, "outputs": 150, "themes": 60, "numbers": 100}
+QUICK = {
+    "plan": 200,
+    "render": 12,
+    "svg": 60,
+    "settings": 30,
+    "manifest": 6,
+    "theme": 8,
+    "template": 10,
+    "people": 2,
+    "history": 2,
+    "diff": 2,
+    "files": 4,
+    "textconv": 4,
+    "preview": 3,
+    "init": 3,
+    "outputs": 4,
+    "themes": 3,
+    "numbers": 3,
+}
+LONG = {
+    "plan": 4000,
+    "render": 150,
+    "svg": 1000,
+    "settings": 300,
+    "manifest": 60,
+    "theme": 80,
+    "template": 150,
+    "people": 60,
+    "history": 40,
+    "diff": 60,
+    "files": 150,
+    "textconv": 100,
+    "preview": 60,
+    "init": 60,
+    "outputs": 150,
+    "themes": 60,
+    "numbers": 100,
+}
 """Cases of each kind: plan text and its renders, logos, settings, manifests, theme and company templates (here), and the
 world around a plan (world.py)."""
 SECRET = "ghp_fuzz_secret_0123456789"
@@ -40,7 +74,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (root / "outside" / "secret.txt").write_text(f"token={SECRET}\n")
     repo = root / "repo"
     (repo / ".git").mkdir(parents=True)
-    (repo / ".git" / "config").write_text(f"[remote \"origin\"]\n\turl = https://x:{SECRET}@git.example/r.git\n")
+    (repo / ".git" / "config").write_text(f'[remote "origin"]\n\turl = https://x:{SECRET}@git.example/r.git\n')
     shutil.copytree(DATA / "base", repo / "plans" / "p")
     os.symlink(root / "outside" / "secret.txt", repo / "plans" / "p" / "secret-link.md")
     if hasattr(os, "mkfifo"):
@@ -73,9 +107,16 @@ def _plan_cases(world: Path, tally: Tally, count: int, renders: int, seed: int) 
         if code == 0 and rendered < renders:
             rendered += 1
             to = "pptx,pdf" if rendered % 4 == 0 else "pptx"
-            run_case(tally, "render", f"render seed={seed} case={i} ({len(text.encode(errors='surrogatepass')) // 1024} KB)",
-                     lambda: _invoke(["render", str(plan.parent), "--to", to, "--out", str(world / "out"), "--today", TODAY]),
-                     (SECRET,), render_budget(len(text.encode(errors="surrogatepass")), to))
+            run_case(
+                tally,
+                "render",
+                f"render seed={seed} case={i} ({len(text.encode(errors='surrogatepass')) // 1024} KB)",
+                lambda: _invoke(
+                    ["render", str(plan.parent), "--to", to, "--out", str(world / "out"), "--today", TODAY]
+                ),
+                (SECRET,),
+                render_budget(len(text.encode(errors="surrogatepass")), to),
+            )
 
 
 def _svg_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
@@ -88,7 +129,13 @@ def _svg_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
         code, _ = _case(tally, f"svg seed={seed} case={i}", lambda: _invoke(["validate", str(plan), "--today", TODAY]))
         if code == 0 and drawn < count // 10:
             drawn += 1
-            _case(tally, f"svg-render seed={seed} case={i}", lambda: _invoke(["render", str(folder), "--to", "pptx,pdf", "--out", str(world / "out"), "--today", TODAY]))
+            _case(
+                tally,
+                f"svg-render seed={seed} case={i}",
+                lambda: _invoke(
+                    ["render", str(folder), "--to", "pptx,pdf", "--out", str(world / "out"), "--today", TODAY]
+                ),
+            )
 
 
 def _settings_cases(world: Path, tally: Tally, count: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,7 +155,9 @@ def _manifest_cases(world: Path, tally: Tally, count: int, seed: int, monkeypatc
     assert _invoke(build)[0] == 0
     good = json.loads((world / "built" / "manifest.json").read_text())
     for i in range(count):
-        (world / "built" / "manifest.json").write_text(mutants.manifest_mutant(good, random.Random(f"{seed}-manifest-{i}")))
+        (world / "built" / "manifest.json").write_text(
+            mutants.manifest_mutant(good, random.Random(f"{seed}-manifest-{i}"))
+        )
         _case(tally, f"manifest seed={seed} case={i}", lambda: _invoke(build))
 
 
@@ -118,7 +167,11 @@ def _theme_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
     plan = PLANS / "halvorsen-logistics"
     for i in range(count):
         (theme / "deck.html.j2").write_text(mutants.theme_template_mutant(random.Random(f"{seed}-theme-{i}")))
-        _case(tally, f"theme seed={seed} case={i}", lambda: _invoke(["render", str(plan), "--to", "pdf", "--theme", str(theme), "--out", str(world / "out")]))
+        _case(
+            tally,
+            f"theme seed={seed} case={i}",
+            lambda: _invoke(["render", str(plan), "--to", "pdf", "--theme", str(theme), "--out", str(world / "out")]),
+        )
     assert not (world / "PWNED").exists() and not Path("PWNED").exists()
 
 
@@ -128,8 +181,20 @@ def _template_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
     good = make_template(world / "corp.pptx").read_bytes()
     for i in range(count):
         (world / "odd.pptx").write_bytes(mutants.pptx_template_mutant(good, random.Random(f"{seed}-template-{i}")))
-        _case(tally, f"template seed={seed} case={i}", lambda: _invoke(["render", str(PLANS / "halvorsen-logistics"), "--template", str(world / "odd.pptx"),
-                                                                         "--out", str(world / "out")]))
+        _case(
+            tally,
+            f"template seed={seed} case={i}",
+            lambda: _invoke(
+                [
+                    "render",
+                    str(PLANS / "halvorsen-logistics"),
+                    "--template",
+                    str(world / "odd.pptx"),
+                    "--out",
+                    str(world / "out"),
+                ]
+            ),
+        )
 
 
 def _campaign(world: Path, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> Tally:
@@ -156,13 +221,23 @@ def _campaign(world: Path, counts: dict[str, int], monkeypatch: pytest.MonkeyPat
     return tally
 
 
-def _world_steps(repo: Path, tally: Tally, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Callable[[], None]]]:
+def _world_steps(
+    repo: Path, tally: Tally, counts: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[str, Callable[[], None]]]:
     root = repo.parent
     return [
-        ("organisations", lambda: cases_world.people_cases(root, tally, counts["people"], SEED, "pptx,pdf" if counts is LONG else "pptx")),
+        (
+            "organisations",
+            lambda: cases_world.people_cases(
+                root, tally, counts["people"], SEED, "pptx,pdf" if counts is LONG else "pptx"
+            ),
+        ),
         ("histories", lambda: cases_world.history_cases(root, tally, counts["history"], SEED, monkeypatch.chdir)),
         ("diffs", lambda: cases_world.diff_cases(root, tally, counts["diff"], SEED, monkeypatch.chdir)),
-        ("hostile files", lambda: (monkeypatch.chdir(repo), cases_world.file_cases(repo, tally, counts["files"], SEED))[1]),
+        (
+            "hostile files",
+            lambda: (monkeypatch.chdir(repo), cases_world.file_cases(repo, tally, counts["files"], SEED))[1],
+        ),
         ("textconv", lambda: cases_world.textconv_cases(repo, tally, counts["textconv"], SEED)),
         ("preview", lambda: cases_world.preview_cases(repo, tally, counts["preview"], SEED)),
         ("init", lambda: cases_world.init_cases(root, tally, counts["init"], SEED)),
@@ -207,7 +282,10 @@ def test_the_loader_says_what_is_wrong_for_any_text(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=2_000) | st.builds(lambda s: f'<svg xmlns="http://www.w3.org/2000/svg" {s}/>'.encode(), st.text(max_size=200)))
+@given(
+    st.binary(max_size=2_000)
+    | st.builds(lambda s: f'<svg xmlns="http://www.w3.org/2000/svg" {s}/>'.encode(), st.text(max_size=200))
+)
 def test_the_svg_check_refuses_or_accepts_any_bytes(data: bytes) -> None:
     from kamdoc.validate.svg import SvgRefused, check_svg
 

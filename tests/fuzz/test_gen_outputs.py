@@ -27,7 +27,10 @@ def test_hostile_output_targets_are_refused_in_one_message(tmp_path: Path, case:
     run = kamdoc("schema", "-o", target.path)
     if target.refused:
         lines = run.err.strip().splitlines()
-        assert run.code == 1 and len(lines) == 1 and lines[0].startswith(f"Error: cannot write {target.path}: "), (target.kind, run.err)
+        assert run.code == 1 and len(lines) == 1 and lines[0].startswith(f"Error: cannot write {target.path}: "), (
+            target.kind,
+            run.err,
+        )
         assert gen_outputs.outside_state(tree / "out") == outside, target.kind
     else:
         assert run.code == 0 and target.path.read_bytes().startswith(b"{"), (target.kind, run.err)

@@ -21,7 +21,9 @@ CAPS = ("people; a plan holds at most", "links; a plan holds at most", "levels t
 
 @pytest.mark.parametrize("seed", range(3))
 @pytest.mark.parametrize("shape", gen_people.SHAPES, ids=lambda s: s.__name__)
-def test_generated_organisations_are_drawn_or_refused_at_a_cap(tmp_path: Path, shape: gen_people.Shape, seed: int) -> None:
+def test_generated_organisations_are_drawn_or_refused_at_a_cap(
+    tmp_path: Path, shape: gen_people.Shape, seed: int
+) -> None:
     (tmp_path / ".git").mkdir()
     plan = write_plan(tmp_path / "p", shape(random.Random(f"{shape.__name__}{seed}")))
     result = validate_file(plan, date(2026, 11, 22))

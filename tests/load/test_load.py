@@ -20,12 +20,30 @@ def load(text: str):  # type: ignore[no-untyped-def]
 def test_scalars_resolve_as_yaml_1_2_so_norway_stays_norway() -> None:
     doc = load("a: NO\nb: on\nc: yes\nd: 012\ne: 2026-11-15\nf: 12\ng: 1.5\nh: true\ni: ~\nj: '12'\nk: 0x10\n")
     assert doc.data == {
-        "a": "NO", "b": "on", "c": "yes", "d": "012", "e": date(2026, 11, 15), "f": 12,
-        "g": 1.5, "h": True, "i": None, "j": "12", "k": "0x10",
+        "a": "NO",
+        "b": "on",
+        "c": "yes",
+        "d": "012",
+        "e": date(2026, 11, 15),
+        "f": 12,
+        "g": 1.5,
+        "h": True,
+        "i": None,
+        "j": "12",
+        "k": "0x10",
     }
     # Plain scalars other YAML tools would not read as text are remembered with their source text.
-    assert doc.plain == {("a",): "NO", ("b",): "on", ("c",): "yes", ("d",): "012", ("e",): "2026-11-15",
-                         ("f",): "12", ("g",): "1.5", ("h",): "true", ("k",): "0x10"}
+    assert doc.plain == {
+        ("a",): "NO",
+        ("b",): "on",
+        ("c",): "yes",
+        ("d",): "012",
+        ("e",): "2026-11-15",
+        ("f",): "12",
+        ("g",): "1.5",
+        ("h",): "true",
+        ("k",): "0x10",
+    }
 
 
 def test_positions_of_values_and_keys() -> None:

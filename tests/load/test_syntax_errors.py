@@ -13,7 +13,11 @@ CASES = DATA / "syntax-errors"
 
 
 def _table() -> list[tuple[str, str, str, str, str]]:
-    lines = [line for line in (CASES / "expected.tsv").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in (CASES / "expected.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     return [tuple(line.split("\t")) for line in lines[1:]]  # type: ignore[misc]
 
 
@@ -39,8 +43,9 @@ def _validate(in_tmp: Path, case: str, german: bool) -> str:
 
 
 @pytest.mark.parametrize(("case", "where", "severity", "english", "german"), ROWS, ids=[row[0] for row in ROWS])
-def test_each_syntax_error_is_said_where_it_is_and_how_to_write_it(in_tmp: Path, case: str, where: str, severity: str, english: str,
-                                                                     german: str) -> None:
+def test_each_syntax_error_is_said_where_it_is_and_how_to_write_it(
+    in_tmp: Path, case: str, where: str, severity: str, english: str, german: str
+) -> None:
     said = _validate(in_tmp, case, german=False)
     assert f"p/plan.yaml:{where}: {severity}: " in said and english in said, said
     assert "YAML syntax error:" not in said  # the parser's own words only where no case fits
@@ -49,5 +54,7 @@ def test_each_syntax_error_is_said_where_it_is_and_how_to_write_it(in_tmp: Path,
     shutil.rmtree(in_tmp / "p")
     line, col = where.split(":")
     said = _validate(in_tmp, case, german=True)
-    shown = f"p/plan.yaml:{int(line) + 1 if int(line) > 1 else 1}:{col}: {severity}: "  # the added line moves the rest down
+    shown = (
+        f"p/plan.yaml:{int(line) + 1 if int(line) > 1 else 1}:{col}: {severity}: "  # the added line moves the rest down
+    )
     assert shown in said and german in said, said

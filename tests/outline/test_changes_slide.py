@@ -44,6 +44,13 @@ def test_an_edited_text_is_struck_and_new_words_never_markup(tmp_path: Path) -> 
     assert any(r.strike and words[3] in r.text for r in runs) and any(r.bold and "rundum" in r.text for r in runs)
     pptx = render_formats(deck, ("pptx",), theme, datetime(2026, 11, 22))["pptx"]
     prs = Presentation(io.BytesIO(pptx))
-    struck = [r for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
-              if r._r.rPr is not None and r._r.rPr.get("strike") == "sngStrike"]  # noqa: SLF001 - the run's own properties
+    struck = [
+        r
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r._r.rPr is not None and r._r.rPr.get("strike") == "sngStrike"
+    ]  # noqa: SLF001 - the run's own properties
     assert any(words[3] in r.text for r in struck)

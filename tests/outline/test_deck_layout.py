@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import date
 from pathlib import Path
 
@@ -17,17 +16,29 @@ from kamdoc.theme.settings import load_theme
 
 def _on_a_chart(element: object, elements: list[object]) -> bool:
     """A column's total: a caption standing inside a chart, over the plot's empty top (the outline left room for it)."""
-    return isinstance(element, Text) and element.role == "caption" and any(
-        isinstance(c, ColumnChart) and c.box.x <= element.box.x and element.box.right <= c.box.right
-        and c.box.y <= element.box.y and element.box.bottom <= c.box.bottom for c in elements)
+    return (
+        isinstance(element, Text)
+        and element.role == "caption"
+        and any(
+            isinstance(c, ColumnChart)
+            and c.box.x <= element.box.x
+            and element.box.right <= c.box.right
+            and c.box.y <= element.box.y
+            and element.box.bottom <= c.box.bottom
+            for c in elements
+        )
+    )
 
 
 def _boxes(deck: Deck) -> list[tuple[int, list[tuple[str, Box]]]]:
     out = []
     for slide in deck.slides:
         elements = list(slide.elements)
-        boxes = [(f"{type(e).__name__} {i}", e.box) for i, e in enumerate(elements) if not isinstance(e, Connector)
-                 and not _on_a_chart(e, elements)]
+        boxes = [
+            (f"{type(e).__name__} {i}", e.box)
+            for i, e in enumerate(elements)
+            if not isinstance(e, Connector) and not _on_a_chart(e, elements)
+        ]
         out.append((slide.number, boxes))
     return out
 
@@ -36,7 +47,9 @@ def _check(deck: Deck) -> None:
     assert deck.slides
     for number, boxes in _boxes(deck):
         for name, box in boxes:
-            assert box.x >= 0 and box.y >= 0 and box.right <= deck.width + 0.01 and box.bottom <= deck.height + 0.01, f"slide {number}: {name} {box} is off the slide"
+            assert box.x >= 0 and box.y >= 0 and box.right <= deck.width + 0.01 and box.bottom <= deck.height + 0.01, (
+                f"slide {number}: {name} {box} is off the slide"
+            )
         for (a, p), (b, q) in itertools.combinations(boxes, 2):
             assert not p.overlaps(q), f"slide {number}: {a} {p} overlaps {b} {q}"
 
@@ -50,20 +63,25 @@ def _plan_deck(plan: Path) -> Deck:
     return build_outline(result.plan, result.doc, load_theme())
 
 
-@pytest.mark.parametrize("plan", [PLANS / "brenner-werke" / "plan.yaml", PLANS / "halvorsen-logistics" / "plan.yaml", DATA / "stress" / "plan.yaml"],
-                         ids=["brenner-werke", "halvorsen-logistics", "stress"])
+@pytest.mark.parametrize(
+    "plan",
+    [PLANS / "brenner-werke" / "plan.yaml", PLANS / "halvorsen-logistics" / "plan.yaml", DATA / "stress" / "plan.yaml"],
+    ids=["brenner-werke", "halvorsen-logistics", "stress"],
+)
 def test_plan_decks_keep_every_element_on_its_slide_and_apart(plan: Path) -> None:
     _check(_plan_deck(plan))
 
 
 def test_the_portfolio_deck_keeps_every_element_on_its_slide_and_apart(repo: Path) -> None:
-    from kamdoc.pipeline.programme import portfolio as analyse
     from kamdoc.load.discover import find_plans
     from kamdoc.load.settings import programme_for
     from kamdoc.outline.portfolio_deck import portfolio_outline
+    from kamdoc.pipeline.programme import portfolio as analyse
 
     plans = find_plans([repo / "plans"])
-    portfolio = analyse(plans, TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY), programme_for(repo), "en")
+    portfolio = analyse(
+        plans, TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY), programme_for(repo), "en"
+    )
     _check(portfolio_outline(portfolio, load_theme(), "en"))
 
 
@@ -84,9 +102,26 @@ def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
     from kamdoc.outline.power_map import power_map_slides
     from kamdoc.standard.model import Person
 
-    people = [Person(id="boss", name="Dr. Parameswaran Venkataraman-Subramanian", title="Vorstandsvorsitzender", roles=["decision-maker"]),
-              *[Person(id=f"p{i}", name=f"Person {i}", title="Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin",
-                       reports_to="boss", roles=["user"], contact="monthly", owner="Jana Schmidt") for i in range(8)]]
+    people = [
+        Person(
+            id="boss",
+            name="Dr. Parameswaran Venkataraman-Subramanian",
+            title="Vorstandsvorsitzender",
+            roles=["decision-maker"],
+        ),
+        *[
+            Person(
+                id=f"p{i}",
+                name=f"Person {i}",
+                title="Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin",
+                reports_to="boss",
+                roles=["user"],
+                contact="monthly",
+                owner="Jana Schmidt",
+            )
+            for i in range(8)
+        ],
+    ]
     geometry = Geometry.of(load_theme())
     slides, ties = power_map_slides(people, [], geometry.body, geometry.fonts, "de")
     assert len(slides) == 1 and ties == []
@@ -100,7 +135,9 @@ def test_long_names_and_words_wrap_whole_in_the_power_map() -> None:
             for line in para.runs[0].text.split("\n"):  # every measured line fits the box's text width
                 assert metrics.width(line, box.size) <= box.box.w - 2 * box.padding[0], line
         # A name breaks only after its own hyphen; a word longer than the box breaks between letters, with no hyphen added.
-        assert "Venkataraman-\nSubramanian" in "\n".join(lines) or "Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin" in "".join(lines)
+        assert "Venkataraman-\nSubramanian" in "\n".join(
+            lines
+        ) or "Donaudampfschifffahrtsgesellschaftskapitänsstellvertreterin" in "".join(lines)
         assert not any(line.endswith("-") and not line.endswith("Venkataraman-") for line in lines), lines
 
 
@@ -112,13 +149,17 @@ def test_a_team_too_wide_for_one_slide_is_shared_out_with_everyone_shown() -> No
 
     people = [Person(id="boss", name="Boss", roles=["decision-maker"])]
     for i in range(30):  # thirty managers with a report each: no row of them fits one slide
-        people += [Person(id=f"m{i}", name=f"Manager {i}", reports_to="boss", roles=["user"]),
-                   Person(id=f"e{i}", name=f"Employee {i}", reports_to=f"m{i}", roles=["user"])]
+        people += [
+            Person(id=f"m{i}", name=f"Manager {i}", reports_to="boss", roles=["user"]),
+            Person(id=f"e{i}", name=f"Employee {i}", reports_to=f"m{i}", roles=["user"]),
+        ]
     geometry = Geometry.of(load_theme())
     slides, _ = power_map_slides(people, [], geometry.body, geometry.fonts, "en")
     shown = [e.paras[0].runs[0].text.strip() for s in slides for e in s.elements if isinstance(e, Shape) and e.paras]
     assert {p.name for p in people} <= set(shown)  # everyone shown: in full on a branch slide, or on the overview
-    assert slides[0].overview and 1 < len(slides) <= 6 and shown.count("Boss") >= 1  # the manager heads each part of the team
+    assert (
+        slides[0].overview and 1 < len(slides) <= 6 and shown.count("Boss") >= 1
+    )  # the manager heads each part of the team
     for slide in slides:  # each person at most once on a slide
         keys = [e.key for e in slide.elements if isinstance(e, Shape) and e.key]
         assert len(keys) == len(set(keys))
@@ -130,7 +171,10 @@ def test_a_name_of_pages_keeps_its_box_on_the_slide() -> None:
     from kamdoc.standard.model import Person
 
     # A stranger's plan: a 30,000-character name and a title of 5,000 words. Real names stay whole; this one cannot.
-    people = [Person(id="a", name="X" * 30_000, title="word " * 5_000, roles=["user"]), Person(id="b", name="B", reports_to="a", roles=["user"])]
+    people = [
+        Person(id="a", name="X" * 30_000, title="word " * 5_000, roles=["user"]),
+        Person(id="b", name="B", reports_to="a", roles=["user"]),
+    ]
     geometry = Geometry.of(load_theme())
     slides, _ = power_map_slides(people, [], geometry.body, geometry.fonts, "en")
     for slide in slides:
@@ -150,7 +194,9 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_slide() -> None:
     filler = Para((Run("Ein Satz, der eine Zeile füllt und noch etwas mehr Text hat. " * 3),))
     for extra in range(30):  # the heading lands at every line of the first slide once
         flow = Flow(fonts, body, 16.0, 12.0)
-        flow.paras([Para((Run(("Zeile " * 12 + "\n") * extra),)), Para((Run("Ressourcen", bold=True),)), filler, filler])
+        flow.paras(
+            [Para((Run(("Zeile " * 12 + "\n") * extra),)), Para((Run("Ressourcen", bold=True),)), filler, filler]
+        )
         for page in flow.pages:
             texts = [e for e in page if isinstance(e, Text)]
             if page is not flow.pages[-1] and texts:

@@ -30,8 +30,14 @@ def test_the_cover_shows_the_next_review_and_the_marking() -> None:
 def test_growth_has_one_decimal_throughout() -> None:
     for name in ("brenner-werke", "halvorsen-logistics"):
         deck = _deck(name)
-        rows = [row for s in deck.slides for e in s.elements if isinstance(e, Table) for row in e.rows
-                if row and row[0] in ("Wachstum", "Growth")]
+        rows = [
+            row
+            for s in deck.slides
+            for e in s.elements
+            if isinstance(e, Table)
+            for row in e.rows
+            if row and row[0] in ("Wachstum", "Growth")
+        ]
         assert rows, name
         shown = [cell for cell in rows[0][1:] if cell]
         assert shown and all(re.fullmatch(r"-?\d+[.,]\d ?%", cell) for cell in shown), shown
@@ -39,17 +45,23 @@ def test_growth_has_one_decimal_throughout() -> None:
 
 def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:
     deck = _deck("brenner-werke")
-    (chart_slide,) = [s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)]
+    (chart_slide,) = [
+        s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)
+    ]
     words = " ".join(r.text for e in chart_slide.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
     assert "Planjahre (Plan) in helleren Tönen" in words
 
 
 def test_each_column_shows_its_total_above_it_clear_of_the_others() -> None:
     deck = _deck("brenner-werke")
-    (slide,) = [s for s in deck.slides if s.kind == "financials" and any(isinstance(e, ColumnChart) for e in s.elements)]
+    (slide,) = [
+        s for s in deck.slides if s.kind == "financials" and any(isinstance(e, ColumnChart) for e in s.elements)
+    ]
     (chart,) = [e for e in slide.elements if isinstance(e, ColumnChart)]
     totals = [e for e in slide.elements if isinstance(e, Text) and e.role == "caption"]
-    assert [t.paras[0].text for t in totals] == [f"{round(h):,}".replace(",", ".") for h in chart.heights]  # German digits
+    assert [t.paras[0].text for t in totals] == [
+        f"{round(h):,}".replace(",", ".") for h in chart.heights
+    ]  # German digits
     for i, total in enumerate(totals):
         assert total.box.bottom <= chart.box.y + chart.value_y(chart.heights[i]) + 0.01  # above its column
         assert total.box.y >= chart.box.y + chart.plot[1] - 0.01  # under the top of the plot: the axis left room
@@ -65,7 +77,9 @@ def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:
     from kamdoc.outline.deck import Shape
 
     for plan in (PLANS / "brenner-werke", PLANS / "halvorsen-logistics", DATA / "stress"):
-        result = validate_file(Path(plan) / "plan.yaml", TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY))
+        result = validate_file(
+            Path(plan) / "plan.yaml", TODAY if isinstance(TODAY, date) else date.fromisoformat(TODAY)
+        )
         assert result.plan is not None and result.doc is not None
         deck = build_outline(result.plan, result.doc, load_theme())
         body_top = min(s.title_box.bottom for s in deck.slides if s.title_box) + 12
@@ -75,7 +89,11 @@ def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:
                 continue  # only the last part of text and tables (the power map has rules of its own)
             bottom = max(e.box.bottom for e in slide.elements)
             height = deck.footer_box.y - body_top if deck.footer_box else deck.height
-            assert (bottom - body_top) / height >= 0.22, (plan.name, slide.title, round((bottom - body_top) / height, 2))
+            assert (bottom - body_top) / height >= 0.22, (
+                plan.name,
+                slide.title,
+                round((bottom - body_top) / height, 2),
+            )
 
 
 def test_a_goal_slide_opens_with_its_metric_target_deadline_and_owner() -> None:
@@ -84,7 +102,9 @@ def test_a_goal_slide_opens_with_its_metric_target_deadline_and_owner() -> None:
     tiles = [e for e in goal.elements if isinstance(e, Shape)]
     assert [t.whole[0].text for t in tiles] == ["Messgröße", "Ausgangswert → Ziel", "Termin", "Verantwortlich"]
     assert tiles[2].whole[1].text == "31.12.2028" and tiles[3].whole[1].text == "Jana Schmidt"
-    assert len({t.box.h for t in tiles}) == 1 and all(t.box.bottom < e.box.y for t in tiles for e in goal.elements if not isinstance(e, Shape))
+    assert len({t.box.h for t in tiles}) == 1 and all(
+        t.box.bottom < e.box.y for t in tiles for e in goal.elements if not isinstance(e, Shape)
+    )
 
 
 def test_slides_read_side_by_side_share_their_type_sizes() -> None:
@@ -93,7 +113,10 @@ def test_slides_read_side_by_side_share_their_type_sizes() -> None:
         for kinds in (("swot", "own_swot"), ("goal",)):
             family = [s for s in deck.slides if s.kind in kinds]
             assert len({s.title_size for s in family}) == 1, (name, kinds)
-            assert len({e.size for s in family for e in s.elements if isinstance(e, Text) and e.role == "body"}) == 1, (name, kinds)
+            assert len({e.size for s in family for e in s.elements if isinstance(e, Text) and e.role == "body"}) == 1, (
+                name,
+                kinds,
+            )
 
 
 def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
@@ -105,8 +128,12 @@ def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
     from kamdoc.outline.words import has_word
     from kamdoc.standard import model
 
-    fields = {name for obj in vars(model).values() if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
-              for name in obj.model_fields}
+    fields = {
+        name
+        for obj in vars(model).values()
+        if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
+        for name in obj.model_fields
+    }
     assert fields and not sorted(f for f in fields if not has_word(f))
 
 
@@ -130,10 +157,14 @@ def test_a_tie_to_another_slide_is_a_tag_in_the_box_naming_the_other_and_their_s
                 assert link.from_ not in boxes or (link.from_, link.to) in drawn or (link.to, link.from_) in drawn
                 continue
             here, there = (link.from_, link.to) if link.from_ in boxes else (link.to, link.from_)
-            assert f"{short_name(people[there].name)} · S. {numbers.get(there, maps[0].number)}" in boxes[here].replace("\n", " "), boxes[here]
+            assert f"{short_name(people[there].name)} · S. {numbers.get(there, maps[0].number)}" in boxes[here].replace(
+                "\n", " "
+            ), boxes[here]
             tags += 1
     assert tags
-    assert not any(isinstance(e, Connector) and not e.end for s in maps for e in s.elements)  # no stub leads out of a box into nothing
+    assert not any(
+        isinstance(e, Connector) and not e.end for s in maps for e in s.elements
+    )  # no stub leads out of a box into nothing
 
 
 def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_every_character(tmp_path: object) -> None:
@@ -146,7 +177,9 @@ def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_ev
     plan = folder / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
     assert "statement: For Oakridge we are the first choice for sensor electronics." in text
-    plan.write_text(text.replace("we are the first choice for sensor electronics.", "x" * 20_000 + " end."), encoding="utf-8")
+    plan.write_text(
+        text.replace("we are the first choice for sensor electronics.", "x" * 20_000 + " end."), encoding="utf-8"
+    )
     result = validate_file(plan, date(2026, 11, 22))
     assert result.plan is not None and result.doc is not None
     deck = build_outline(result.plan, result.doc, load_theme())
@@ -164,8 +197,10 @@ def test_a_mission_longer_than_its_box_flows_over_slides_of_its_own_and_keeps_ev
                 assert lines * e.size * LINE_SPACING <= e.box.h + 1, (slide.title, lines, e.size, e.box.h)
 
 
-LONG_UNIT = ("Oakridge Sensortechnik und Hydraulikkomponenten Vertriebs- und Servicegesellschaft mit beschränkter Haftung, "
-             "Niederlassung Süddeutschland und Österreich")
+LONG_UNIT = (
+    "Oakridge Sensortechnik und Hydraulikkomponenten Vertriebs- und Servicegesellschaft mit beschränkter Haftung, "
+    "Niederlassung Süddeutschland und Österreich"
+)
 
 
 def _potential_deck(tmp_path: object, units: list[str]) -> object:
@@ -176,7 +211,11 @@ def _potential_deck(tmp_path: object, units: list[str]) -> object:
     for name in ("logo.png", "market.md"):
         (folder / name).write_bytes((DATA / "base" / name).read_bytes())
     rows = ", ".join(f"{{unit: '{u}', attitude: {i % 5 - 2}, potential: {100 * (i + 1)}}}" for i, u in enumerate(units))
-    text = (DATA / "base" / "plan.yaml").read_text().replace("  potential: [{unit: Oakridge GmbH, attitude: 1, potential: 900}]", f"  potential: [{rows}]")
+    text = (
+        (DATA / "base" / "plan.yaml")
+        .read_text()
+        .replace("  potential: [{unit: Oakridge GmbH, attitude: 1, potential: 900}]", f"  potential: [{rows}]")
+    )
     (folder / "plan.yaml").write_text(text)
     (folder.parent / ".git").mkdir(exist_ok=True)
     result = validate_file(folder / "plan.yaml", date.fromisoformat("2026-11-22"))
@@ -236,7 +275,10 @@ def test_the_labels_of_a_thousand_bubbles_are_placed_in_linear_work(monkeypatch:
         sides = bubbles.label_sides([f"Unit {i}" for i in range(n)], centres, [5.0 + i % 7 for i in range(n)], plot, [])
         assert len(sides) == n
         per_bubble = calls[0] / n
-        assert per_bubble < bubbles.SEARCHED * 5 * 2 + 10, (n, per_bubble)  # the searched labels against all bubbles, no more
+        assert per_bubble < bubbles.SEARCHED * 5 * 2 + 10, (
+            n,
+            per_bubble,
+        )  # the searched labels against all bubbles, no more
 
 
 def test_each_power_map_slide_explains_what_it_shows_and_nothing_else() -> None:
@@ -261,11 +303,19 @@ def test_the_customers_copy_calls_people_without_a_known_manager_further_people(
     result = validate_file(DATA / "stress" / "plan.yaml", TODAY)
     theme = load_theme()
     customer = build_outline(result.plan, result.doc, theme, "customer")  # type: ignore[arg-type]
-    maps = [s for s in customer.slides if s.title.startswith("Organisation") and not any(isinstance(e, Table) for e in s.elements)]
+    maps = [
+        s
+        for s in customer.slides
+        if s.title.startswith("Organisation") and not any(isinstance(e, Table) for e in s.elements)
+    ]
     words = [" ".join(p.text for p in e.paras) for s in maps for e in s.elements if isinstance(e, Text)]
     assert any("Weitere Personen" in w for w in words) and any("Weitere 20 Personen" in w for w in words)
     assert not any("Berichtslinie" in w for w in words)
     loners = [s for s in maps if not any(type(e).__name__ == "Connector" for e in s.elements)]
-    assert loners and not any("berichtet an" in " ".join(p.text for e in s.elements if isinstance(e, Text) for p in e.paras) for s in loners)
+    assert loners and not any(
+        "berichtet an" in " ".join(p.text for e in s.elements if isinstance(e, Text) for p in e.paras) for s in loners
+    )
     internal = build_outline(result.plan, result.doc, theme)  # type: ignore[arg-type]
-    assert any("Berichtslinie" in p.text for s in internal.slides for e in s.elements if isinstance(e, Text) for p in e.paras)
+    assert any(
+        "Berichtslinie" in p.text for s in internal.slides for e in s.elements if isinstance(e, Text) for p in e.paras
+    )

@@ -19,7 +19,10 @@ from kamdoc.theme.settings import load_theme
 
 
 def _chain(people: int) -> list[Person]:
-    return [Person(id=f"p{i}", name=f"Person {i}", roles=["user"], reports_to=f"p{i - 1}" if i else None) for i in range(people)]
+    return [
+        Person(id=f"p{i}", name=f"Person {i}", roles=["user"], reports_to=f"p{i - 1}" if i else None)
+        for i in range(people)
+    ]
 
 
 def _layout_work(people: list[Person], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -65,7 +68,9 @@ def test_a_chain_far_deeper_than_any_slide_is_laid_out_without_recursion(tmp_pat
         slides, _ = power_map_slides(people, [], geometry.body, geometry.fonts, "en")
         print(len(slides), "slides")
     """)
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False, timeout=300
+    )
     assert "RecursionError" not in run.stderr
     assert run.returncode == 0 and run.stdout.endswith(" slides\n"), run.stderr[-2000:]
 
@@ -74,7 +79,7 @@ SHAPES = {
     "chains": (chains(MAX_PEOPLE, MAX_REPORTING_DEPTH), []),
     "one-manager": (wide(MAX_PEOPLE), []),
     "links": (chains(MAX_PEOPLE, 20), [(i % MAX_PEOPLE, (i * 7 + 3) % MAX_PEOPLE) for i in range(MAX_LINKS)]),
-    "everyone-influences-everyone": (wide(MAX_PEOPLE, 40), everyone_influences_everyone(int(MAX_LINKS ** 0.5))),
+    "everyone-influences-everyone": (wide(MAX_PEOPLE, 40), everyone_influences_everyone(int(MAX_LINKS**0.5))),
 }
 
 
@@ -87,11 +92,20 @@ def test_an_organisation_at_the_caps_renders(in_tmp: Path, shape: str) -> None:
     run = kamdoc("render", "p", "--to", "pptx", "--out", "out", "--today", TODAY)
     assert run.code == 0, run.out + run.err
     deck = Presentation(str(in_tmp / "out" / "p.pptx"))
-    shown = {para.text for slide in deck.slides for box in slide.shapes if box.has_text_frame for para in box.text_frame.paragraphs}
+    shown = {
+        para.text
+        for slide in deck.slides
+        for box in slide.shapes
+        if box.has_text_frame
+        for para in box.text_frame.paragraphs
+    }
     assert {f"Person {i}" for i in range(MAX_PEOPLE)} <= shown
 
 
-@pytest.mark.parametrize("plan", ["stress/plan.yaml", "power-map/org-24/plan.yaml", "power-map/org-60/plan.yaml", "power-map/org-150/plan.yaml"])
+@pytest.mark.parametrize(
+    "plan",
+    ["stress/plan.yaml", "power-map/org-24/plan.yaml", "power-map/org-60/plan.yaml", "power-map/org-150/plan.yaml"],
+)
 def test_no_branch_slide_is_under_half_full(plan: str) -> None:
     """Each branch slide's parts, with the room between them row by row, take at least half of the chart's area."""
     from datetime import date

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from kamdoc.outline.layout import Flow, Fonts, split_para
 from kamdoc.outline.deck import Box
+from kamdoc.outline.layout import Flow, Fonts, split_para
 from kamdoc.outline.measure import Metrics
 from kamdoc.outline.richtext import Para, blocks
 from kamdoc.theme.settings import load_theme
@@ -41,12 +41,19 @@ def test_a_long_paragraph_is_measured_in_linear_work(monkeypatch: pytest.MonkeyP
     small, small_pages = _measured(monkeypatch, text(400))
     large, large_pages = _measured(monkeypatch, text(1600))
     assert large_pages >= 3 * small_pages > 3  # the text really runs over many slides
-    assert large <= 4 * small * 1.5, (small, large)  # four times the text, at most about four times the work (was sixteen)
+    assert large <= 4 * small * 1.5, (
+        small,
+        large,
+    )  # four times the text, at most about four times the work (was sixteen)
 
 
 def test_a_split_keeps_every_character_in_order() -> None:
     fonts = _fonts()
-    (para,) = [p for p in blocks("".join(f"Word{i} and more words, sentence {i}. " for i in range(3000))) if isinstance(p, Para)]
+    (para,) = [
+        p
+        for p in blocks("".join(f"Word{i} and more words, sentence {i}. " for i in range(3000)))
+        if isinstance(p, Para)
+    ]
     parts, rest = [], para
     while fonts.para_height(rest, 12.0, 500.0) > 300.0:  # as the flow does: only what does not fit is split
         cut = split_para(fonts, rest, 12.0, 500.0, 300.0)

@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import DATA
 from fuzz.gen_numbers import amount_yaml, ordered_list, yearly_amounts
 
-from kamdoc.outline.deck import Deck, Table, Text
+from kamdoc.outline.deck import Deck, Table
 from kamdoc.outline.plan_deck import build_outline
 from kamdoc.outline.richtext import Para, blocks
 from kamdoc.theme.settings import load_theme
@@ -31,7 +31,14 @@ def _deck(tmp_path: Path, old: str, new: str) -> Deck:
 
 
 def _rows(deck: Deck, first: str) -> list[list[str]]:
-    return [list(row) for s in deck.slides for e in s.elements if isinstance(e, Table) for row in e.rows if row and row[0] == first]
+    return [
+        list(row)
+        for s in deck.slides
+        for e in s.elements
+        if isinstance(e, Table)
+        for row in e.rows
+        if row and row[0] == first
+    ]
 
 
 def test_growth_over_a_base_next_to_nothing_is_a_dash_and_the_amounts_are_shown_as_written(tmp_path: Path) -> None:
@@ -50,9 +57,15 @@ def test_a_kpi_keeps_its_decimals(tmp_path: Path) -> None:
 def test_generated_extreme_amounts_always_make_a_financials_table(tmp_path: Path) -> None:
     for seed in range(6):
         amounts = yearly_amounts(random.Random(seed), range(2024, 2028))
-        actual, plan = (", ".join(f"{y}: {amount_yaml(v)}" for y, v in amounts.items() if (y < 2026) == past) for past in (True, False))
-        deck = _deck(tmp_path / str(seed), "actual: {2024: 610, 2025: 700}\n      plan: {2026: 780, 2027: 860}",
-                     f"actual: {{{actual}}}\n      plan: {{{plan}}}")
+        actual, plan = (
+            ", ".join(f"{y}: {amount_yaml(v)}" for y, v in amounts.items() if (y < 2026) == past)
+            for past in (True, False)
+        )
+        deck = _deck(
+            tmp_path / str(seed),
+            "actual: {2024: 610, 2025: 700}\n      plan: {2026: 780, 2027: 860}",
+            f"actual: {{{actual}}}\n      plan: {{{plan}}}",
+        )
         growth = _rows(deck, "Growth")[0]
         assert all(cell in ("", "–") or re.fullmatch(r"-?[\d,]+\.\d%", cell) for cell in growth[1:]), growth
 

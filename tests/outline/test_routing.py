@@ -25,7 +25,9 @@ def test_a_box_between_two_others_is_gone_round_never_through() -> None:
     boxes = {"a": Box(0, 0, 100, 40), "b": Box(120, 0, 100, 40), "c": Box(240, 0, 100, 40)}
     routed = Router(boxes, Box(-20, -20, 380, 100)).route("a", "c")
     assert routed is not None and clear_of(routed.points, [boxes["b"]])
-    assert routed.points[0] == site_point(boxes["a"], routed.start_site) and routed.points[-1] == site_point(boxes["c"], routed.end_site)
+    assert routed.points[0] == site_point(boxes["a"], routed.start_site) and routed.points[-1] == site_point(
+        boxes["c"], routed.end_site
+    )
     assert len(routed.points) - 2 <= 2  # over the top (or under the bottom) of the box between: two bends
 
 
@@ -55,8 +57,14 @@ def _legs(route: Route) -> list[tuple[int, float, float, float]]:
 
 def _beside(one: Route, other: Route) -> bool:
     """Whether a leg of one route runs along a leg of the other nearer than LANE_GAP (or on where it stops, on its track)."""
-    return any(a[0] == b[0] and abs(a[1] - b[1]) < LANE_GAP - 0.01 and a[2] < b[3] + LANE_GAP - 0.01 and b[2] < a[3] + LANE_GAP - 0.01
-               for a in _legs(one) for b in _legs(other))
+    return any(
+        a[0] == b[0]
+        and abs(a[1] - b[1]) < LANE_GAP - 0.01
+        and a[2] < b[3] + LANE_GAP - 0.01
+        and b[2] < a[3] + LANE_GAP - 0.01
+        for a in _legs(one)
+        for b in _legs(other)
+    )
 
 
 def test_a_second_tie_between_the_same_rows_keeps_its_own_lane() -> None:
@@ -91,7 +99,12 @@ def test_no_line_ends_in_the_narrow_gap_between_stacked_boxes() -> None:
 
 
 def test_no_line_runs_through_the_gap_between_stacked_boxes() -> None:
-    boxes = {"left": Box(0, 40, 60, 30), "top": Box(100, 0, 100, 47), "under": Box(100, 53, 100, 47), "right": Box(240, 40, 60, 30)}
+    boxes = {
+        "left": Box(0, 40, 60, 30),
+        "top": Box(100, 0, 100, 47),
+        "under": Box(100, 53, 100, 47),
+        "right": Box(240, 40, 60, 30),
+    }
     routed = Router(boxes, Box(-30, -30, 360, 160)).route("left", "right")
     assert routed is not None
     assert clear_of(routed.points, [boxes["top"], boxes["under"]], MARGIN - 0.01)
@@ -106,7 +119,9 @@ def layouts(draw: st.DrawFn) -> dict[str, Box]:
         for column in range(draw(st.integers(2, 5))):
             if draw(st.booleans()) or len(boxes) < 2:
                 w, h = draw(st.floats(40, 120)), draw(st.floats(20, 60))
-                boxes[f"r{row}c{column}"] = Box(column * 140.0 + draw(st.floats(0, 10)), row * 80.0 + draw(st.floats(0, 10)), w, h)
+                boxes[f"r{row}c{column}"] = Box(
+                    column * 140.0 + draw(st.floats(0, 10)), row * 80.0 + draw(st.floats(0, 10)), w, h
+                )
     return boxes
 
 
@@ -128,7 +143,13 @@ def test_any_route_found_keeps_clear_of_every_other_box(boxes: dict[str, Box], d
 @given(layouts(), st.data())
 def test_ties_kept_apart_never_run_beside_each_other(boxes: dict[str, Box], data: st.DataObject) -> None:
     keys = sorted(boxes)
-    pairs = data.draw(st.lists(st.tuples(st.sampled_from(keys), st.sampled_from(keys)).filter(lambda p: p[0] != p[1]), min_size=2, max_size=6))
+    pairs = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(keys), st.sampled_from(keys)).filter(lambda p: p[0] != p[1]),
+            min_size=2,
+            max_size=6,
+        )
+    )
     router = Router(boxes, Box(-30, -30, 800, 400))
     drawn: list[Route] = []
     ends: list[tuple[str, int]] = []

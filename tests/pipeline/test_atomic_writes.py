@@ -74,5 +74,8 @@ def test_render_onto_a_linked_deck_is_one_message_and_leaves_the_link(in_tmp: Pa
     (in_tmp / "build" / "halvorsen-logistics.pptx").symlink_to(in_tmp / "secret")
     run = kamdoc("render", "plans", "--to", "pptx", "--today", TODAY)
     assert run.code == 1
-    assert "Error: cannot write build/halvorsen-logistics.pptx: it is a symbolic link" in run.err and "Traceback" not in run.err
+    assert (
+        "Error: cannot write build/halvorsen-logistics.pptx: it is a symbolic link" in run.err
+        and "Traceback" not in run.err
+    )
     assert (in_tmp / "build" / "halvorsen-logistics.pptx").is_symlink() and (in_tmp / "secret").read_bytes() == SECRET

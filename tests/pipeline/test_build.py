@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PLANS, TODAY, kamdoc
 
 
@@ -31,7 +30,11 @@ def test_build_renders_every_plan_with_a_manifest(repo: Path) -> None:
     entries = {e["slug"]: e for e in manifest["plans"]}
     assert sorted(entries) == ["brenner-werke", "halvorsen-logistics"]
     entry = entries["brenner-werke"]
-    assert sorted(entry["inputs"]) == ["plans/brenner-werke/logo.png", "plans/brenner-werke/markt.md", "plans/brenner-werke/plan.yaml"]
+    assert sorted(entry["inputs"]) == [
+        "plans/brenner-werke/logo.png",
+        "plans/brenner-werke/markt.md",
+        "plans/brenner-werke/plan.yaml",
+    ]
     for output, digest in entry["outputs"].items():
         assert sha(repo / output) == digest
     assert sorted(entry["outputs"]) == ["build/brenner-werke.pdf", "build/brenner-werke.pptx"]
@@ -55,7 +58,13 @@ def test_two_clean_builds_are_byte_identical(repo: Path) -> None:
     assert kamdoc("build", "--out", "one", "-j", "1", "--today", TODAY).code == 0
     assert kamdoc("build", "--out", "two", "-j", "2", "--today", TODAY).code == 0
     names = sorted(p.name for p in (repo / "one").iterdir())
-    assert names == ["brenner-werke.pdf", "brenner-werke.pptx", "halvorsen-logistics.pdf", "halvorsen-logistics.pptx", "manifest.json"]
+    assert names == [
+        "brenner-werke.pdf",
+        "brenner-werke.pptx",
+        "halvorsen-logistics.pdf",
+        "halvorsen-logistics.pptx",
+        "manifest.json",
+    ]
     for name in names:
         if name != "manifest.json":
             assert sha(repo / "one" / name) == sha(repo / "two" / name), name
@@ -74,7 +83,9 @@ def test_a_manifest_naming_files_outside_the_repo_is_not_trusted(repo: Path) -> 
     manifest_file.write_text(json.dumps(manifest))
     opened: list[str] = []
     recording = [True]  # an audit hook cannot be removed; it stops recording after this build
-    sys.addaudithook(lambda event, args: opened.append(str(args[0])) if recording[0] and event == "open" and args else None)
+    sys.addaudithook(
+        lambda event, args: opened.append(str(args[0])) if recording[0] and event == "open" and args else None
+    )
     run = kamdoc("build", "--to", "pptx", "-j", "1", "--today", TODAY)
     recording[0] = False
     assert run.code == 0 and "1 built, 1 unchanged" in run.err
@@ -84,7 +95,8 @@ def test_a_manifest_naming_files_outside_the_repo_is_not_trusted(repo: Path) -> 
 def _key(inputs: dict[str, str]) -> str:
     """The key the build would record for these inputs (pptx, internal deck, default theme, the example programme)."""
     from kamdoc.load.settings import programmes_for
-    from kamdoc.pipeline.build import _key as key, plan_recipes, run_recipe
+    from kamdoc.pipeline.build import _key as key
+    from kamdoc.pipeline.build import plan_recipes, run_recipe
 
     plan = Path("plans/brenner-werke/plan.yaml")
     recipe = plan_recipes([plan], run_recipe(("pptx",), "internal", None), programmes_for([plan]))[plan]
@@ -93,7 +105,9 @@ def _key(inputs: dict[str, str]) -> str:
 
 def test_a_failing_plan_does_not_stop_the_others(repo: Path) -> None:
     shutil.copy(DATA / "bad" / "role-not-in-list.yaml", repo / "plans" / "broken.yaml")
-    (repo / "plans" / "broken.yaml").write_text((repo / "plans" / "broken.yaml").read_text().replace("../base/", "../base-missing/"))
+    (repo / "plans" / "broken.yaml").write_text(
+        (repo / "plans" / "broken.yaml").read_text().replace("../base/", "../base-missing/")
+    )
     run = kamdoc("build", "--to", "pptx", "--today", TODAY)
     assert run.code == 1
     assert "2 built, 0 unchanged, 1 failed" in run.err

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PLANS, ROOT, TODAY, kamdoc
 
 from kamdoc import __version__
@@ -28,7 +27,11 @@ def repo(in_tmp: Path) -> Path:
 def statuses(manifest_folder: Path, err: str) -> dict[str, str]:
     """What a build said it did with each plan (its lines off a terminal), for the plans its manifest lists."""
     plans = [entry["plan"] for entry in json.loads((manifest_folder / "manifest.json").read_text())["plans"]]
-    said = dict(reversed(line.split()[:2]) for line in err.splitlines() if line.split()[:1] in (["built"], ["unchanged"], ["failed"]))
+    said = dict(
+        reversed(line.split()[:2])
+        for line in err.splitlines()
+        if line.split()[:1] in (["built"], ["unchanged"], ["failed"])
+    )
     return {plan: said.get(plan, "") for plan in plans}
 
 
@@ -84,11 +87,21 @@ def test_a_programme_setting_builds_the_plans_of_its_repo_again(repo: Path, monk
     assert len(hashed) == len(recipe._package_roots())  # kamdoc's files are read once for the run, not once per plan
     assert "0 built, 3 unchanged, 0 failed" in kamdoc(*build).err
     settings = repo / "plans" / "kamdoc.yaml"
-    settings.write_text(settings.read_text().replace("  knock_outs:", "    - {id: innovation, name: Innovation, weight: 10}\n  knock_outs:", 1))
+    settings.write_text(
+        settings.read_text().replace(
+            "  knock_outs:", "    - {id: innovation, name: Innovation, weight: 10}\n  knock_outs:", 1
+        )
+    )
     changed = kamdoc(*build)
     assert changed.code == 0, changed.err
-    assert statuses(repo / "build", changed.err) == {**dict.fromkeys(EXAMPLES, "built"), "other/nordlicht/plan.yaml": "unchanged"}
-    findings = {e["plan"]: [f["message"] for f in e["findings"]] for e in json.loads((repo / "build" / "manifest.json").read_text())["plans"]}
+    assert statuses(repo / "build", changed.err) == {
+        **dict.fromkeys(EXAMPLES, "built"),
+        "other/nordlicht/plan.yaml": "unchanged",
+    }
+    findings = {
+        e["plan"]: [f["message"] for f in e["findings"]]
+        for e in json.loads((repo / "build" / "manifest.json").read_text())["plans"]
+    }
     assert any("no answer for innovation" in message for message in findings["plans/brenner-werke/plan.yaml"])
     assert not any("innovation" in message for message in findings["other/nordlicht/plan.yaml"])
     assert "0 built, 3 unchanged, 0 failed" in kamdoc(*build).err
@@ -106,10 +119,20 @@ def test_kamdocs_own_files_are_named_relative_to_it_without_bytecode(tmp_path: P
     from kamdoc.pipeline.recipe import _own_files
 
     package = tmp_path / "kamdoc"
-    for name in ("__init__.py", "render/pptx.py", "render/__pycache__/pptx.cpython-311.pyc", "stray.pyc", "templates/default/deck.css"):
+    for name in (
+        "__init__.py",
+        "render/pptx.py",
+        "render/__pycache__/pptx.cpython-311.pyc",
+        "stray.pyc",
+        "templates/default/deck.css",
+    ):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("x")
-    assert sorted(_own_files(package)) == ["kamdoc/__init__.py", "kamdoc/render/pptx.py", "kamdoc/templates/default/deck.css"]
+    assert sorted(_own_files(package)) == [
+        "kamdoc/__init__.py",
+        "kamdoc/render/pptx.py",
+        "kamdoc/templates/default/deck.css",
+    ]
 
 
 def test_themes_inside_the_package_are_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -38,7 +38,9 @@ def test_an_output_that_is_a_file_is_one_message(repo: Path) -> None:
         assert "cannot write out/decks/" in run.err and "Traceback" not in run.err, run.err
 
 
-def test_a_full_disk_fails_the_plan_and_the_manifest_says_what_was_built(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_fails_the_plan_and_the_manifest_says_what_was_built(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = render_plans.write_atomically
 
     def full_for_brenner(target: Path, data: bytes) -> None:
@@ -52,7 +54,9 @@ def test_a_full_disk_fails_the_plan_and_the_manifest_says_what_was_built(repo: P
     assert "failed: plans/brenner-werke/plan.yaml: cannot write its decks: No space left on device" in run.err
     manifest = json.loads((repo / "out" / "manifest.json").read_text())
     assert {entry["plan"]: bool(entry["outputs"]) for entry in manifest["plans"]} == {
-        "plans/brenner-werke/plan.yaml": False, "plans/halvorsen-logistics/plan.yaml": True}
+        "plans/brenner-werke/plan.yaml": False,
+        "plans/halvorsen-logistics/plan.yaml": True,
+    }
 
 
 def test_plans_that_would_write_the_same_deck_are_an_error_naming_both(repo: Path) -> None:
@@ -61,17 +65,30 @@ def test_plans_that_would_write_the_same_deck_are_an_error_naming_both(repo: Pat
     for command in ("render", "build"):
         run = kamdoc(command, "plans", "--out", f"out-{command}", "-j", "1", "--today", TODAY)
         assert run.code == 1
-        assert "plans/east/acme/plan.yaml and plans/west/acme/plan.yaml would both be written as acme.pptx/.pdf" in run.err
+        assert (
+            "plans/east/acme/plan.yaml and plans/west/acme/plan.yaml would both be written as acme.pptx/.pdf" in run.err
+        )
         assert not (repo / f"out-{command}" / "acme.pptx").exists()
         assert (repo / f"out-{command}" / "brenner-werke.pptx").exists()
 
 
-@pytest.mark.parametrize("manifest", [
-    "[]", '{"plans": 3}', '{"plans": [{"plan": 1}]}', '{"plans": [null, "x", {"plan": "plans/brenner-werke/plan.yaml", "inputs": []}]}',
-    '{"plans": [{"plan": "plans/brenner-werke/plan.yaml", "slug": "b", "key": "' + "0" * 64 + '", "inputs": {"/etc/passwd": "' + "0" * 64
-    + '"}, "outputs": {}, "findings": [{"line": "x"}]}]}',
-    "{" * 100_000, "not json at all",
-], ids=["list", "plans-number", "plan-number", "mixed", "bad-finding", "deep", "text"])
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "[]",
+        '{"plans": 3}',
+        '{"plans": [{"plan": 1}]}',
+        '{"plans": [null, "x", {"plan": "plans/brenner-werke/plan.yaml", "inputs": []}]}',
+        '{"plans": [{"plan": "plans/brenner-werke/plan.yaml", "slug": "b", "key": "'
+        + "0" * 64
+        + '", "inputs": {"/etc/passwd": "'
+        + "0" * 64
+        + '"}, "outputs": {}, "findings": [{"line": "x"}]}]}',
+        "{" * 100_000,
+        "not json at all",
+    ],
+    ids=["list", "plans-number", "plan-number", "mixed", "bad-finding", "deep", "text"],
+)
 def test_a_poisoned_manifest_is_ignored_and_everything_is_built(repo: Path, manifest: str) -> None:
     (repo / "out").mkdir()
     (repo / "out" / "manifest.json").write_text(manifest)
@@ -111,7 +128,9 @@ def test_a_manifest_input_naming_a_fifo_does_not_hang(repo: Path) -> None:
     for entry in manifest["plans"]:
         entry["inputs"]["plans/pipe"] = "0" * 64
     (repo / "out" / "manifest.json").write_text(json.dumps(manifest))
-    run = within(lambda: kamdoc("build", "plans", "--out", "out", "-j", "1", "--today", TODAY))  # a FIFO opened to read blocks for ever
+    run = within(
+        lambda: kamdoc("build", "plans", "--out", "out", "-j", "1", "--today", TODAY)
+    )  # a FIFO opened to read blocks for ever
     assert run.code == 0 and "2 built" in run.err
 
 
@@ -122,8 +141,27 @@ def test_kill_9_of_build_leaves_no_worker_and_the_next_run_no_tmp_file(repo: Pat
     (repo / "out").mkdir()
     (repo / "out" / ".copy-0.pptx.999999999.kamdoc-abc.tmp").write_bytes(b"left by a run killed while writing")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    build = subprocess.Popen([sys.executable, "-m", "kamdoc", "build", "plans", "--out", "out", "-j", "2", "--to", "pptx,pdf", "--today", TODAY],
-                             cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kamdoc",
+            "build",
+            "plans",
+            "--out",
+            "out",
+            "-j",
+            "2",
+            "--to",
+            "pptx,pdf",
+            "--today",
+            TODAY,
+        ],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     workers: set[int] = set()
     deadline = time.monotonic() + 30
     while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
@@ -157,7 +195,10 @@ def test_a_bug_on_one_plan_of_many_is_that_plans_finding(in_tmp: Path, monkeypat
     monkeypatch.setattr(validate, "validate_file", buggy)  # workers are forked, so they inherit it
     run = kamdoc("validate", "plans", "--today", TODAY)
     assert run.code == 1
-    assert "plans/account-07/plan.yaml:1:1: error: kamdoc could not check this plan (RuntimeError: a bug that only this plan finds" in run.out
+    assert (
+        "plans/account-07/plan.yaml:1:1: error: kamdoc could not check this plan (RuntimeError: a bug that only this plan finds"
+        in run.out
+    )
     assert "checked 25 plans: 1 error" in run.err
 
 

@@ -18,10 +18,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darw
 
 
 def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(tmp_path: Path) -> None:
-    code = ("import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
-            f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', 'pptx,pdf', '--jobs', '2', "
-            f"'--out', {str(tmp_path)!r}, '--today', {TODAY!r}]); "
-            "print(r.exit_code, 'weasyprint' in sys.modules, 'kamdoc.render.pptx' in sys.modules)")
+    code = (
+        "import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
+        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', 'pptx,pdf', '--jobs', '2', "
+        f"'--out', {str(tmp_path)!r}, '--today', {TODAY!r}]); "
+        "print(r.exit_code, 'weasyprint' in sys.modules, 'kamdoc.render.pptx' in sys.modules)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.split() == ["0", "False", "False"], run.stderr  # both decks were drawn by the helper's processes
     assert len(PdfReader(str(tmp_path / "brenner-werke.pdf")).pages) > 20
@@ -30,8 +32,21 @@ def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(t
 
 def test_the_helper_gives_the_same_pdf_as_one_process(tmp_path: Path) -> None:
     for jobs in ("1", "2"):
-        assert kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--jobs", jobs, "--out", tmp_path / jobs,
-                      "--today", TODAY).code == 0
+        assert (
+            kamdoc(
+                "render",
+                PLANS / "halvorsen-logistics",
+                "--to",
+                "pdf",
+                "--jobs",
+                jobs,
+                "--out",
+                tmp_path / jobs,
+                "--today",
+                TODAY,
+            ).code
+            == 0
+        )
     one, two = (PdfReader(str(tmp_path / jobs / "halvorsen-logistics.pdf")) for jobs in ("1", "2"))
     assert [p.extract_text() for p in two.pages] == [p.extract_text() for p in one.pages]
 
@@ -54,8 +69,25 @@ def test_no_helper_is_left_running(tmp_path: Path, plans: str) -> None:
 def test_kill_9_of_render_stops_the_helper_and_the_half_it_forked(tmp_path: Path) -> None:
     from conftest import DATA
 
-    render = subprocess.Popen([sys.executable, "-m", "kamdoc", "render", str(DATA / "stress"), "--to", "pdf", "--jobs", "2",
-                               "--out", str(tmp_path), "--today", TODAY], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    render = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kamdoc",
+            "render",
+            str(DATA / "stress"),
+            "--to",
+            "pdf",
+            "--jobs",
+            "2",
+            "--out",
+            str(tmp_path),
+            "--today",
+            TODAY,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     below: dict[int, int] = {}
     while 2 not in below.values() and render.poll() is None and time.monotonic() < deadline:
@@ -75,9 +107,23 @@ def test_a_theme_whose_template_cannot_be_split_gives_the_whole_deck(tmp_path: P
     (theme / "deck.html.j2").write_text(  # no <body>: the halves' link targets have nowhere to go
         '<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { size: 960pt 540pt; margin: 0 }'
         " section { page-break-after: always; height: 540pt; overflow: hidden }</style></head>\n"
-        "{% for slide in slides %}<section><h1>{{ slide.title }}</h1></section>{% endfor %}</html>\n", encoding="utf-8")
-    run = kamdoc("render", PLANS / "brenner-werke", "--to", "pptx,pdf", "--jobs", "2", "--theme", theme, "--out", tmp_path / "out",
-                 "--today", TODAY)
+        "{% for slide in slides %}<section><h1>{{ slide.title }}</h1></section>{% endfor %}</html>\n",
+        encoding="utf-8",
+    )
+    run = kamdoc(
+        "render",
+        PLANS / "brenner-werke",
+        "--to",
+        "pptx,pdf",
+        "--jobs",
+        "2",
+        "--theme",
+        theme,
+        "--out",
+        tmp_path / "out",
+        "--today",
+        TODAY,
+    )
     assert run.code == 0, run.err
     pages = [page.extract_text() for page in PdfReader(str(tmp_path / "out" / "brenner-werke.pdf")).pages]
     from pptx import Presentation

@@ -50,15 +50,21 @@ def _pdf_fails_for_brenner_after_its_pptx(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(render, "render_deck", buggy)
 
 
-@pytest.mark.parametrize(("inject", "formats"), [(_outline_fails_for_brenner, "pptx"), (_pdf_fails_for_brenner_after_its_pptx, "pptx,pdf")],
-                         ids=["outline", "pdf-after-pptx"])
-def test_a_bug_on_one_plan_is_that_plans_error_and_the_others_are_rendered(repo: Path, monkeypatch: pytest.MonkeyPatch, inject: Any,
-                                                                           formats: str) -> None:
+@pytest.mark.parametrize(
+    ("inject", "formats"),
+    [(_outline_fails_for_brenner, "pptx"), (_pdf_fails_for_brenner_after_its_pptx, "pptx,pdf")],
+    ids=["outline", "pdf-after-pptx"],
+)
+def test_a_bug_on_one_plan_is_that_plans_error_and_the_others_are_rendered(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, inject: Any, formats: str
+) -> None:
     inject(monkeypatch)
     run = kamdoc("render", "plans", "--to", formats, "--jobs", "1", "--out", "out", "--today", TODAY)
     assert run.code == 1
-    assert ("plans/brenner-werke/plan.yaml:1:1: error: kamdoc could not render this plan (RuntimeError: a bug that only this plan finds at "
-            in run.err), run.err
+    assert (
+        "plans/brenner-werke/plan.yaml:1:1: error: kamdoc could not render this plan (RuntimeError: a bug that only this plan finds at "
+        in run.err
+    ), run.err
     assert "this is a bug in kamdoc: please report it with the plan" in run.err
     assert "not rendered: plans/brenner-werke/plan.yaml" in run.err
     for fmt in formats.split(","):
@@ -78,8 +84,9 @@ def _files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.is_file())
 
 
-def test_render_with_a_home_that_cannot_be_written_succeeds_and_writes_nothing_there(repo: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                                    fresh_metrics: None) -> None:
+def test_render_with_a_home_that_cannot_be_written_succeeds_and_writes_nothing_there(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, fresh_metrics: None
+) -> None:
     # Tests run as root, whom a read-only folder does not stop: a home below a regular file cannot be made by anyone.
     blocker = repo / "not-a-folder"
     blocker.write_text("a regular file\n")
@@ -92,7 +99,9 @@ def test_render_with_a_home_that_cannot_be_written_succeeds_and_writes_nothing_t
     assert blocker.read_text() == "a regular file\n"
 
 
-def test_render_keeps_its_cache_in_xdg_cache_home_else_in_the_home(repo: Path, monkeypatch: pytest.MonkeyPatch, fresh_metrics: None) -> None:
+def test_render_keeps_its_cache_in_xdg_cache_home_else_in_the_home(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, fresh_metrics: None
+) -> None:
     for folder in ("home", "xdg"):
         (repo / folder).mkdir()
     monkeypatch.setenv("HOME", str(repo / "home"))
@@ -138,14 +147,20 @@ def test_characters_the_fonts_lack_are_said_once_at_their_first_field(in_tmp: Pa
     shutil.copytree(DATA / "base", in_tmp / "plans" / "thai")
     plan = in_tmp / "plans" / "thai" / "plan.yaml"
     text = plan.read_text().replace("language: en", f"language: {language}")
-    plan.write_text(text.replace("  industry: Sensors", "  industry: Sensoren สวัสดี").replace("Its software is dated.", "Dated สวัสดี software."))
+    plan.write_text(
+        text.replace("  industry: Sensors", "  industry: Sensoren สวัสดี").replace(
+            "Its software is dated.", "Dated สวัสดี software."
+        )
+    )
     run = kamdoc("render", plan.parent, "--to", "pptx", "--out", in_tmp / "out", "--today", TODAY)
     assert run.code == 0 and (in_tmp / "out" / "thai.pptx").is_file()
     said = [line for line in run.err.splitlines() if "U+0E2A" in line]
     assert len(said) == 1, run.err  # each character once, at the first field that holds it
     line = next(i for i, row in enumerate(plan.read_text().splitlines(), 1) if "industry:" in row)
     assert said[0].startswith(f"plans/thai/plan.yaml:{line}:22: warning: profile.industry: ")
-    assert ("'ส' (U+0E2A THAI CHARACTER SO SUA)" in said[0]) and ("und 2 weitere" if language == "de" else "and 2 more") in said[0]
+    assert ("'ส' (U+0E2A THAI CHARACTER SO SUA)" in said[0]) and (
+        "und 2 weitere" if language == "de" else "and 2 more"
+    ) in said[0]
 
 
 def test_the_examples_use_no_character_the_default_fonts_lack(in_tmp: Path) -> None:

@@ -11,7 +11,11 @@ from conftest import PLANS, TODAY, kamdoc
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "-c", "user.email=k@example.com", "-c", "user.name=K", *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.email=k@example.com", "-c", "user.name=K", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_an_old_revision_is_validated_with_its_own_settings(tmp_path: Path) -> None:
@@ -26,7 +30,9 @@ def test_an_old_revision_is_validated_with_its_own_settings(tmp_path: Path) -> N
     _git(repo, "commit", "-qam", "the account's Norwegian name")
     settings = repo / "kamdoc.yaml"
     # The working tree renames a criterion: the plan as committed no longer fits it, the revision still does.
-    settings.write_text(settings.read_text().replace("{id: margin, name: Achievable margin", "{id: profit, name: Achievable profit"))
+    settings.write_text(
+        settings.read_text().replace("{id: margin, name: Achievable margin", "{id: profit, name: Achievable profit")
+    )
     now = kamdoc("validate", repo / "plans", "--today", TODAY)
     assert now.code == 1 and "'margin' is not a criterion in kamdoc.yaml" in now.out
     import os
@@ -68,7 +74,9 @@ def _diff(repo: Path, *args: str) -> tuple[int, str, str]:
 def test_a_plan_over_the_size_cap_is_its_own_finding_and_the_others_are_shown(tmp_path: Path) -> None:
     repo = _two_plans(tmp_path)
     halvorsen = repo / "plans" / "halvorsen-logistics" / "plan.yaml"
-    halvorsen.write_text(halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA"))
+    halvorsen.write_text(
+        halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA")
+    )
     brenner = repo / "plans" / "brenner-werke" / "plan.yaml"
     brenner.write_text(brenner.read_text() + "#" + "x" * (2 * 1024 * 1024) + "\n")
     _git(repo, "commit", "-qam", "a new name, and a plan padded past the cap")
@@ -94,7 +102,9 @@ def test_a_broken_kamdoc_yaml_in_the_old_revision_is_each_plans_finding(tmp_path
     _git(repo, "commit", "-qam", "a broken programme")
     settings.write_text(good)
     halvorsen = repo / "plans" / "halvorsen-logistics" / "plan.yaml"
-    halvorsen.write_text(halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA"))
+    halvorsen.write_text(
+        halvorsen.read_text().replace("account: Halvorsen Logistics ASA", "account: Halvorsen Logistikk ASA")
+    )
     _git(repo, "commit", "-qam", "the programme mended, a new name")
     code, out, err = _diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
     assert code == 1, out + err

@@ -43,7 +43,9 @@ def test_shards_partition_the_plans_and_merge_into_one_build(plans: Path, in_tmp
     merged = kamdoc("build", "--merge", "shard-1", "--merge", "shard-2", "--merge", "shard-3", "--out", "build")
     assert merged.code == 0, merged.err
     assert (in_tmp / "build" / "manifest.json").read_text(encoding="utf-8") == single  # the same file one build writes
-    assert sorted(p.name for p in (in_tmp / "build").glob("*.pptx")) == sorted(p.name for p in (in_tmp / "single").glob("*.pptx"))
+    assert sorted(p.name for p in (in_tmp / "build").glob("*.pptx")) == sorted(
+        p.name for p in (in_tmp / "single").glob("*.pptx")
+    )
     # A shard built again after one edit renders that plan only (if it is in the shard) and keeps the rest.
     plan = plans / "account-03" / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
@@ -73,9 +75,26 @@ def test_merge_fails_naming_each_plan_that_failed_in_its_shard(plans: Path, in_t
     broken = plans / "account-00" / "plan.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("cover:", "cover: 5\nxcover:", 1), encoding="utf-8")
     for index in (1, 2):
-        kamdoc("build", "plans", "--out", f"shard-{index}", "--shard", f"{index}/2", "--to", "pptx", "-j", "2", "--today", TODAY)
+        kamdoc(
+            "build",
+            "plans",
+            "--out",
+            f"shard-{index}",
+            "--shard",
+            f"{index}/2",
+            "--to",
+            "pptx",
+            "-j",
+            "2",
+            "--today",
+            TODAY,
+        )
     # A plan that failed while its decks were written (a full disk): its entry has a key and no decks, and no error finding.
-    shard = next(f"shard-{i}" for i in (1, 2) if "account-03" in (in_tmp / f"shard-{i}" / "manifest.json").read_text(encoding="utf-8"))
+    shard = next(
+        f"shard-{i}"
+        for i in (1, 2)
+        if "account-03" in (in_tmp / f"shard-{i}" / "manifest.json").read_text(encoding="utf-8")
+    )
     manifest = _manifest(in_tmp / shard)
     entry = next(e for e in manifest["plans"] if e["plan"] == "plans/account-03/plan.yaml")  # type: ignore[attr-defined]
     for deck in entry["outputs"]:
@@ -84,9 +103,17 @@ def test_merge_fails_naming_each_plan_that_failed_in_its_shard(plans: Path, in_t
     (in_tmp / shard / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     merged = kamdoc("build", "--merge", "shard-1", "--merge", "shard-2", "--out", "build")
     assert merged.code == 1
-    failed_in = next(f"shard-{i}" for i in (1, 2) if "account-00" in (in_tmp / f"shard-{i}" / "manifest.json").read_text(encoding="utf-8"))
+    failed_in = next(
+        f"shard-{i}"
+        for i in (1, 2)
+        if "account-00" in (in_tmp / f"shard-{i}" / "manifest.json").read_text(encoding="utf-8")
+    )
     assert f"plans/account-00/plan.yaml failed in {failed_in} (2 validation errors)" in merged.err
-    assert f"plans/account-03/plan.yaml failed in {shard} (cannot write its decks: No space left on device)" in merged.err
+    assert (
+        f"plans/account-03/plan.yaml failed in {shard} (cannot write its decks: No space left on device)" in merged.err
+    )
     assert len(merged.err.strip().splitlines()) == 1 and "Traceback" not in merged.err
     listed = {e["plan"]: e["outputs"] for e in _manifest(in_tmp / "build")["plans"]}  # type: ignore[attr-defined]
-    assert listed["plans/account-00/plan.yaml"] == {} and len([p for p, o in listed.items() if o]) == COUNT - 2  # the rest merged
+    assert (
+        listed["plans/account-00/plan.yaml"] == {} and len([p for p, o in listed.items() if o]) == COUNT - 2
+    )  # the rest merged

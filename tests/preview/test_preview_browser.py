@@ -48,7 +48,9 @@ def test_the_start_page_lists_each_plan_with_its_health_and_opens_its_deck(page:
     page.goto(preview.url)
     rows = page.locator("#kp-rows tr")
     assert rows.count() == 2
-    assert "Brenner Werke AG" in rows.nth(0).inner_text() and re.search(r"\b(green|amber|red)\b", rows.nth(0).inner_text())
+    assert "Brenner Werke AG" in rows.nth(0).inner_text() and re.search(
+        r"\b(green|amber|red)\b", rows.nth(0).inner_text()
+    )
     page.get_by_role("link", name="Open the deck").first.click()
     page.wait_for_url(re.compile(r"/deck/brenner-werke"))
     assert page.locator("#kp-slides > section.slide.kp-current h1").first.inner_text().startswith("Brenner Werke AG")
@@ -84,11 +86,17 @@ def test_an_edit_shows_without_reloading_and_keeps_the_slide(page: Any, preview:
     page.evaluate("window.kamdocLoaded = 'the same page'")  # gone if the page were reloaded
     goal_slide = page.locator("#kp-slides > section.slide", has_text="50 % (Jahresvolumen 2028)").first
     index = page.locator("#kp-slides > section.slide").evaluate_all(
-        "(slides) => slides.findIndex((s) => s.textContent.includes('50 % (Jahresvolumen 2028)'))")
+        "(slides) => slides.findIndex((s) => s.textContent.includes('50 % (Jahresvolumen 2028)'))"
+    )
     assert index > 0 and goal_slide.count() == 1
     page.locator("#kp-strip .kp-thumb").nth(index).click()
     plan = _plan(preview, "brenner-werke")
-    plan.write_text(plan.read_text(encoding="utf-8").replace("target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "target: 50 % (Jahresvolumen 2028)", "target: 55 % (Jahresvolumen 2028)"
+        ),
+        encoding="utf-8",
+    )
     page.locator("#kp-slides > section.slide:visible", has_text="55 % (Jahresvolumen 2028)").wait_for(timeout=10_000)
     assert page.evaluate("window.kamdocLoaded") == "the same page"
     assert page.locator("#kp-counter").inner_text().startswith(f"{index + 1} /")
@@ -112,7 +120,8 @@ def test_a_broken_field_shows_its_line_and_the_fix_takes_it_away(page: Any, prev
     assert page.locator("#kp-slides > section.slide").count() > 1  # the last good slides stay beneath
     if SCREENSHOTS:  # the README's picture: the power map whose field broke, under the error
         index = page.locator("#kp-slides > section.slide").evaluate_all(
-            "(s) => s.findIndex((x) => (x.querySelector('h1') || {}).textContent?.startsWith('Power-Map'))")
+            "(s) => s.findIndex((x) => (x.querySelector('h1') || {}).textContent?.startsWith('Power-Map'))"
+        )
         page.locator("#kp-strip .kp-thumb").nth(index).click()
         page.screenshot(path=str(Path(SCREENSHOTS) / "preview-errors.png"))
     plan.write_text(good, encoding="utf-8")
@@ -123,7 +132,9 @@ def test_a_broken_field_shows_its_line_and_the_fix_takes_it_away(page: Any, prev
 def test_warnings_are_a_badge_that_opens_their_list(page: Any, preview: Preview) -> None:
     plan = _plan(preview, "halvorsen-logistics")
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(re.sub(r"(?m)^(\s+)next_review: .*$", r"\1next_review: 2020-01-01", text, count=1), encoding="utf-8")
+    plan.write_text(
+        re.sub(r"(?m)^(\s+)next_review: .*$", r"\1next_review: 2020-01-01", text, count=1), encoding="utf-8"
+    )
     page.goto(f"{preview.url}deck/halvorsen-logistics")
     badge = page.locator("#kp-warnings")
     assert badge.is_visible() and re.fullmatch(r"\d+ warnings?", badge.inner_text())
@@ -171,7 +182,9 @@ def test_a_strangers_plan_shows_its_markup_as_text_and_runs_nothing(browser: Any
         page.wait_for_url(re.compile(r"/deck/halvorsen-logistics"))
         shown = page.locator("#kp-slides > section.slide", has_text="alert(1)")
         assert shown.count() >= 1  # on the power map and in its table, as letters
-        index = page.locator("#kp-slides > section.slide").evaluate_all("(s) => s.findIndex((x) => x.textContent.includes('alert(1)'))")
+        index = page.locator("#kp-slides > section.slide").evaluate_all(
+            "(s) => s.findIndex((x) => x.textContent.includes('alert(1)'))"
+        )
         page.locator("#kp-strip .kp-thumb").nth(index).click()
         page.wait_for_timeout(300)
         assert not dialogs and page.locator("#kp-slides img[src*='evil']").count() == 0

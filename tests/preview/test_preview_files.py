@@ -133,16 +133,29 @@ def test_a_font_turned_into_a_fifo_is_answered_without_waiting(repo: Path) -> No
             release(pipe)  # lets a server that did open it go on, so that the test ends
 
 
-@pytest.mark.parametrize("make", ["fifo", "sparse", "link_out", "link_to_device", "link_into_git", "git_config", "no font"])
+@pytest.mark.parametrize(
+    "make", ["fifo", "sparse", "link_out", "link_to_device", "link_into_git", "git_config", "no font"]
+)
 def test_a_hostile_font_file_is_one_message(repo: Path, make: str) -> None:
     fonts, rng = repo.parent / "theme" / "fonts", random.Random(4)
-    made = {"fifo": lambda: fifo(rng, fonts, FONT), "sparse": lambda: sparse(rng, fonts, FONT, head=system_font().read_bytes()),
-            "link_out": lambda: link_out(rng, fonts, FONT, system_font().read_bytes()), "link_to_device": lambda: link_to_device(rng, fonts, FONT),
-            "link_into_git": lambda: link_into_git(rng, fonts, FONT), "git_config": lambda: git_config(rng, fonts),
-            "no font": lambda: _text_font(fonts)}[make]()
-    said = {"fifo": "is not a regular file", "sparse": "is larger than 32 MB", "link_out": "outside the work tree",
-            "link_to_device": "outside the work tree", "link_into_git": "inside git's own folder (.git/)",
-            "git_config": "inside git's own folder (.git/)", "no font": "is not a TrueType, OpenType or WOFF font"}[make]
+    made = {
+        "fifo": lambda: fifo(rng, fonts, FONT),
+        "sparse": lambda: sparse(rng, fonts, FONT, head=system_font().read_bytes()),
+        "link_out": lambda: link_out(rng, fonts, FONT, system_font().read_bytes()),
+        "link_to_device": lambda: link_to_device(rng, fonts, FONT),
+        "link_into_git": lambda: link_into_git(rng, fonts, FONT),
+        "git_config": lambda: git_config(rng, fonts),
+        "no font": lambda: _text_font(fonts),
+    }[make]()
+    said = {
+        "fifo": "is not a regular file",
+        "sparse": "is larger than 32 MB",
+        "link_out": "outside the work tree",
+        "link_to_device": "outside the work tree",
+        "link_into_git": "inside git's own folder (.git/)",
+        "git_config": "inside git's own folder (.git/)",
+        "no font": "is not a TrueType, OpenType or WOFF font",
+    }[make]
     store = theme_files(repo)
     with pytest.raises(KamdocError) as refused:
         store.url_for(made)

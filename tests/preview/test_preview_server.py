@@ -45,7 +45,9 @@ def test_the_address_with_its_token_answers(preview: Preview) -> None:
     assert headers["referrer-policy"] == "no-referrer" and headers["cache-control"] == "no-store"
 
 
-@pytest.mark.parametrize("path", ["/", "/deck/brenner-werke", "/api/deck/brenner-werke", "/events", "/static/preview.js"])
+@pytest.mark.parametrize(
+    "path", ["/", "/deck/brenner-werke", "/api/deck/brenner-werke", "/events", "/static/preview.js"]
+)
 def test_a_wrong_or_missing_token_is_refused(preview: Preview, path: str) -> None:
     origin = preview.url.rsplit("/", 2)[0]
     for token in ("", "wrong-token", preview.token[:-1]):
@@ -54,7 +56,9 @@ def test_a_wrong_or_missing_token_is_refused(preview: Preview, path: str) -> Non
         assert b"Brenner" not in body
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "attacker.localhost.example"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "attacker.localhost.example"]
+)
 def test_a_foreign_host_header_is_refused(preview: Preview, host: str) -> None:
     # DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 still says evil.example.
     port = urlsplit(preview.url).port
@@ -70,7 +74,7 @@ def test_this_machines_names_are_allowed(preview: Preview) -> None:
 
 def test_only_the_decks_own_files_are_served(preview: Preview) -> None:
     status, _, page = get(f"{preview.url}deck/brenner-werke")
-    files = re.findall(rb'/file/([0-9a-f]+\.[a-z]+)', page)
+    files = re.findall(rb"/file/([0-9a-f]+\.[a-z]+)", page)
     assert status == 200 and len(set(files)) >= 4  # the four faces of the font, and the logo
     for key in set(files):
         assert get(f"{preview.url}file/{key.decode()}")[0] == 200
@@ -119,7 +123,12 @@ def test_a_taken_port_is_one_message(tmp_path: Path) -> None:
         run = kamdoc("preview", plans, "--port", str(taken.getsockname()[1]))
     finally:
         taken.close()
-    assert run.code == 1 and "cannot listen on 127.0.0.1:" in run.err and "--port" in run.err and "Traceback" not in run.err
+    assert (
+        run.code == 1
+        and "cannot listen on 127.0.0.1:" in run.err
+        and "--port" in run.err
+        and "Traceback" not in run.err
+    )
 
 
 def test_no_plans_is_one_message(tmp_path: Path) -> None:
@@ -131,7 +140,10 @@ def test_no_plans_is_one_message(tmp_path: Path) -> None:
 def test_a_broken_plan_still_starts_the_preview(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     broken = tmp_path / "broken.yaml"
-    broken.write_text((DATA / "base" / "plan.yaml").read_text(encoding="utf-8").replace("language:", "languages:", 1), encoding="utf-8")
+    broken.write_text(
+        (DATA / "base" / "plan.yaml").read_text(encoding="utf-8").replace("language:", "languages:", 1),
+        encoding="utf-8",
+    )
     with serving([broken]) as running:
         status, _, body = get(f"{running.url}api/deck/broken")
     view = json.loads(body)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from decks import seen_rgb
 from PIL import Image as PngImage
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -17,13 +18,12 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
+from kamdoc.outline.deck import Box, Deck, LineChart, Series, Slide, Table, Text
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.render.pdf import render_pdf
 from kamdoc.render.pptx import render_pptx
 from kamdoc.render.svg import line_chart
-from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.deck import Box, Deck, LineChart, Series, Slide, Table, Text
 from kamdoc.theme.settings import Theme, load_theme
-from decks import seen_rgb
 
 CREATED = datetime(2026, 11, 22, tzinfo=UTC)
 SHARES = (0.31, 0.52, 0.66, 0.75, 0.82, 0.87, 0.91, 0.94, 0.96, 0.98, 0.99, 1.0)
@@ -34,25 +34,64 @@ def pareto_chart(categories: int = 12, language: str = "en") -> LineChart:
     """A cumulative share of revenue over accounts, with the 80 % cut."""
     shares = SHARES if categories == len(SHARES) else tuple(round((i + 1) / categories, 4) for i in range(categories))
     label = "80 %" if language == "de" else "80%"
-    return LineChart(Box(36, 96, 620, 380), tuple(f"Account {i + 1}" for i in range(categories)),
-                     (Series("Cumulative share", shares),), (0.0, 1.0), "0%", 0.8, label, "Accounts by revenue", "Cumulative share")
+    return LineChart(
+        Box(36, 96, 620, 380),
+        tuple(f"Account {i + 1}" for i in range(categories)),
+        (Series("Cumulative share", shares),),
+        (0.0, 1.0),
+        "0%",
+        0.8,
+        label,
+        "Accounts by revenue",
+        "Cumulative share",
+    )
 
 
 def health_table() -> Table:
     """Three plans coloured by nested theme colours ("status.red") and a plain one ("accent"); the last row's fills are short."""
     rows = (("Brenner Werke", "Red"), ("Halvorsen Logistics", "Amber"), ("Nordlicht GmbH", "Green"))
-    return Table(Box(36, 96, 400, 96), (260, 140), ("Account", "Status"), rows, ("left", "left"), 12.0, (24, 24, 24, 24),
-                 fills=(("status.red", "status.red"), (None, "status.amber"), ("accent",)))
+    return Table(
+        Box(36, 96, 400, 96),
+        (260, 140),
+        ("Account", "Status"),
+        rows,
+        ("left", "left"),
+        12.0,
+        (24, 24, 24, 24),
+        fills=(("status.red", "status.red"), (None, "status.amber"), ("accent",)),
+    )
 
 
 def deck(chart: LineChart | None = None, language: str = "en") -> Deck:
     """A two-slide deck built by hand: a line chart with its 80 % level, and a table with coloured cells."""
     note = Text(Box(680, 96, 240, 60), (Para((Run("Five accounts make 80% of revenue."),)),), 12.0)
-    title, footer, number = Box(36, 22, 888, 44), Box(36, 508, 755, 14), Box(791, 508, 133, 14)  # as the outline places them
-    return Deck("Charts", "Tester", "Charts", language, "Confidential", 960, 540, [
-        Slide("pareto", "Revenue concentration", [chart or pareto_chart(language=language), note], number=1, title_size=28, title_box=title),
-        Slide("health", "Plan health", [health_table()], number=2, title_size=28, title_box=title),
-    ], footer_box=footer, number_box=number)
+    title, footer, number = (
+        Box(36, 22, 888, 44),
+        Box(36, 508, 755, 14),
+        Box(791, 508, 133, 14),
+    )  # as the outline places them
+    return Deck(
+        "Charts",
+        "Tester",
+        "Charts",
+        language,
+        "Confidential",
+        960,
+        540,
+        [
+            Slide(
+                "pareto",
+                "Revenue concentration",
+                [chart or pareto_chart(language=language), note],
+                number=1,
+                title_size=28,
+                title_box=title,
+            ),
+            Slide("health", "Plan health", [health_table()], number=2, title_size=28, title_box=title),
+        ],
+        footer_box=footer,
+        number_box=number,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +190,10 @@ def test_pdf_cells_take_the_theme_colour(theme: Theme, tmp_path: Path) -> None:
     pdf = tmp_path / "deck.pdf"
     pdf.write_bytes(render_pdf(deck(), theme, CREATED))
     # At 72 dpi a pixel is a point: the middle of each cell of the table's body rows, drawn as on the slide.
-    subprocess.run(["pdftoppm", "-r", "72", "-f", "2", "-l", "2", "-png", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-f", "2", "-l", "2", "-png", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     page = PngImage.open(tmp_path / "page.png").convert("RGB")
 
     def colour(row: int, column: int) -> str:
@@ -172,7 +214,9 @@ def test_pdf_shows_about_twenty_category_labels_of_two_hundred(theme: Theme) -> 
 
 
 def test_pdf_breaks_a_line_where_a_value_is_missing(theme: Theme) -> None:
-    chart = LineChart(Box(36, 96, 620, 380), tuple("ABCDEF"), (Series("Share", (0.1, 0.2, None, 0.4, 0.5, 0.6)),), (0.0, 1.0))
+    chart = LineChart(
+        Box(36, 96, 620, 380), tuple("ABCDEF"), (Series("Share", (0.1, 0.2, None, 0.4, 0.5, 0.6)),), (0.0, 1.0)
+    )
     drawn = str(line_chart(chart, theme, "en"))
     assert drawn.count("<polyline") == 2  # A–B and D–F, nothing across C
     assert "stroke-dasharray" not in drawn and "<line x1" in drawn  # no level, yet gridlines

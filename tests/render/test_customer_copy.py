@@ -23,15 +23,19 @@ from pypdf import PdfReader
 
 from kamdoc.outline.richtext import plain
 from kamdoc.outline.words import _WORDS, amount, day, number, percent
-from kamdoc.standard.sections import SECTIONS
 from kamdoc.standard.plan import Plan
-from kamdoc.standard.vocab import VOCABULARY, label
+from kamdoc.standard.sections import SECTIONS
 from kamdoc.standard.visibility import declarations, is_internal, model_in
+from kamdoc.standard.vocab import VOCABULARY, label
 from kamdoc.validate.plan import validate_file
 
 ROOT = Path(__file__).resolve().parents[2]
-PLANS = [ROOT / "plans" / "brenner-werke" / "plan.yaml", ROOT / "plans" / "halvorsen-logistics" / "plan.yaml",
-         ROOT / "tests" / "data" / "base" / "plan.yaml", ROOT / "tests" / "data" / "stress" / "plan.yaml"]
+PLANS = [
+    ROOT / "plans" / "brenner-werke" / "plan.yaml",
+    ROOT / "plans" / "halvorsen-logistics" / "plan.yaml",
+    ROOT / "tests" / "data" / "base" / "plan.yaml",
+    ROOT / "tests" / "data" / "stress" / "plan.yaml",
+]
 TODAY = "2026-11-22"
 WINDOW = 5
 """Words in a run looked for: a long internal text is found even where the deck breaks it over lines or slides."""
@@ -48,7 +52,13 @@ def _values(plan: Plan) -> tuple[set[str], set[str]]:
             path = prefix + (info.alias or name)
             inner_hidden = hidden or is_internal(path)
             field_value = getattr(value, name)
-            items = field_value if isinstance(field_value, list) else list(field_value.values()) if isinstance(field_value, dict) else [field_value]
+            items = (
+                field_value
+                if isinstance(field_value, list)
+                else list(field_value.values())
+                if isinstance(field_value, dict)
+                else [field_value]
+            )
             if model_in(info.annotation) is not None:
                 todo += [(path + ".", item, inner_hidden) for item in items if isinstance(item, BaseModel)]
                 continue
@@ -60,14 +70,24 @@ def _shown_forms(value: Any, plan: Plan) -> set[str]:
     """How a field's value can appear in a deck: texts as they read, closed-list values as terms, numbers as formatted."""
     out: set[str] = set()
     # A mapping's keys are years (shown) or names from the standard (`speaker_notes: {power_map: …}`, not shown).
-    values = value if isinstance(value, list) else [(k, v) if isinstance(k, int) else v for k, v in value.items()] if isinstance(value, dict) else [value]
+    values = (
+        value
+        if isinstance(value, list)
+        else [(k, v) if isinstance(k, int) else v for k, v in value.items()]
+        if isinstance(value, dict)
+        else [value]
+    )
     for item in values:
         for one in item if isinstance(item, tuple) else (item,):
             if isinstance(one, bool) or one is None:
                 continue
             if isinstance(one, (int, float)):
                 fin = plan.financials
-                out |= {number(one, plan.language), percent(one, plan.language), amount(one, fin.currency, fin.unit, plan.language)}
+                out |= {
+                    number(one, plan.language),
+                    percent(one, plan.language),
+                    amount(one, fin.currency, fin.unit, plan.language),
+                }
             elif isinstance(one, date):
                 out.add(day(one, plan.language))
             elif isinstance(one, str) and one in CODES:
@@ -77,12 +97,19 @@ def _shown_forms(value: Any, plan: Plan) -> set[str]:
     return {text for text in out if len(text) >= 4}
 
 
-CODES = {term.value: [name for name, terms in VOCABULARY.items() if any(t.value == term.value for t in terms)]
-         for terms in VOCABULARY.values() for term in terms}
+CODES = {
+    term.value: [name for name, terms in VOCABULARY.items() if any(t.value == term.value for t in terms)]
+    for terms in VOCABULARY.values()
+    for term in terms
+}
 """Each closed-list value and the lists it is in: the deck shows its term ("Feind"), never the value ("enemy")."""
 
 
-LABELS = [text for pair in (*_WORDS.values(), *(s.title for s in SECTIONS), *(e.title for s in SECTIONS for e in s.agenda)) for text in pair]
+LABELS = [
+    text
+    for pair in (*_WORDS.values(), *(s.title for s in SECTIONS), *(e.title for s in SECTIONS for e in s.agenda))
+    for text in pair
+]
 """The deck's own words in both languages ("Customer profile"): a closed-list term that is one of them says nothing."""
 
 
@@ -111,7 +138,10 @@ def _grams(texts: list[str]) -> set[tuple[str, ...]]:
 def _xml_text(data: bytes) -> list[str]:
     """An XML part's text and its attributes' values (alt texts, link targets), unescaped."""
     source = data.decode("utf-8", "replace")
-    attributes = [html.unescape(v) for v in re.findall(r'\s(?:descr|title|alt|aria-label|href|name|Target|lang)="([^"]*)"', source)]
+    attributes = [
+        html.unescape(v)
+        for v in re.findall(r'\s(?:descr|title|alt|aria-label|href|name|Target|lang)="([^"]*)"', source)
+    ]
     return [html.unescape(re.sub(r"<[^>]+>", "", source)), html.unescape(re.sub(r"<[^>]+>", " ", source)), *attributes]
 
 
@@ -157,8 +187,21 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[str]]:
     texts: dict[Path, list[str]] = {}
     for plan in PLANS:
         folder = out / plan.parent.name
-        run = CliRunner().invoke(main, ["render", str(plan), "--audience", "customer", "--to", "pptx,pdf,html", "--out", str(folder),
-                                        "--today", TODAY])
+        run = CliRunner().invoke(
+            main,
+            [
+                "render",
+                str(plan),
+                "--audience",
+                "customer",
+                "--to",
+                "pptx,pdf,html",
+                "--out",
+                str(folder),
+                "--today",
+                TODAY,
+            ],
+        )
         assert run.exit_code == 0, run.output
         files = sorted(folder.iterdir())
         assert {f.suffix for f in files} >= {".pptx", ".pdf", ".html"}, files
@@ -170,7 +213,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[str]]:
                 found += _pdf_text(file)
             elif file.suffix == ".html":
                 # The theme's style sheet and class names name every attitude; they are the theme's words, not the plan's.
-                source = re.sub(r'<style.*?</style>|<meta[^>]*>|\s(?:class|style)="[^"]*"', " ", file.read_text(encoding="utf-8"), flags=re.S)
+                source = re.sub(
+                    r'<style.*?</style>|<meta[^>]*>|\s(?:class|style)="[^"]*"',
+                    " ",
+                    file.read_text(encoding="utf-8"),
+                    flags=re.S,
+                )
                 found += _xml_text(source.encode())
         texts[plan] = found
     return texts
@@ -190,7 +238,13 @@ def test_no_internal_value_reaches_the_customer(plan_file: Path, rendered: dict[
 def test_the_customer_copy_shows_what_is_declared_for_the_customer(rendered: dict[Path, list[str]]) -> None:
     # The other side of the allow-list: the shown fields do reach the customer (the account, a shared goal, the team).
     corpus = re.sub(r"\s+", " ", "\n".join(rendered[PLANS[0]])).casefold()
-    for text in ("brenner werke ag", "erstellt für brenner werke ag", "in brenners lieferantenbewertung", "jana schmidt", "vertraulich"):
+    for text in (
+        "brenner werke ag",
+        "erstellt für brenner werke ag",
+        "in brenners lieferantenbewertung",
+        "jana schmidt",
+        "vertraulich",
+    ):
         assert text in corpus, text
     assert "nur für den internen gebrauch" not in corpus
 

@@ -21,7 +21,11 @@ from kamdoc.standard.model import Person
 from kamdoc.standard.plan import Plan
 from kamdoc.validate.plan import validate_file
 
-PLANS_SHOWN = {"brenner-werke": PLANS / "brenner-werke", "halvorsen-logistics": PLANS / "halvorsen-logistics", "stress": DATA / "stress"}
+PLANS_SHOWN = {
+    "brenner-werke": PLANS / "brenner-werke",
+    "halvorsen-logistics": PLANS / "halvorsen-logistics",
+    "stress": DATA / "stress",
+}
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +54,13 @@ def _whole(part: str, text: str) -> bool:
 
 def _power_map_slides(deck: Path) -> list[object]:
     prs = Presentation(str(deck))
-    return [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith(("Power-Map", "Power map"))
-            and not any(sh.has_table for sh in s.shapes)]
+    return [
+        s
+        for s in prs.slides
+        if s.shapes.title is not None
+        and s.shapes.title.text.startswith(("Power-Map", "Power map"))
+        and not any(sh.has_table for sh in s.shapes)
+    ]
 
 
 def _boxes(slide: object) -> list[str]:
@@ -67,7 +76,11 @@ def _person_box(shape: object) -> bool:
 
 def _title(person: Person) -> str:
     # A department its title names already ("Leiterin Konzerneinkauf, Konzerneinkauf") is said once.
-    department = person.department if person.department and person.department.casefold() not in (person.title or "").casefold() else None
+    department = (
+        person.department
+        if person.department and person.department.casefold() not in (person.title or "").casefold()
+        else None
+    )
     return ", ".join(x for x in (person.title, department) if x)
 
 
@@ -85,7 +98,9 @@ def test_every_name_and_title_stands_whole_in_its_box(decks: Path, name: str) ->
 def test_sixty_people_take_at_most_six_slides(decks: Path) -> None:
     assert len(_plan("stress").power_map.people) >= 60
     assert 1 <= len(_power_map_slides(decks / "stress.pptx")) <= 6  # the overview and the branches
-    assert len(_power_map_slides(decks / "brenner-werke.pptx")) <= 2  # 13 people in boxes that say all: an overview and one branch slide
+    assert (
+        len(_power_map_slides(decks / "brenner-werke.pptx")) <= 2
+    )  # 13 people in boxes that say all: an overview and one branch slide
 
 
 @pytest.mark.parametrize("name", ["brenner-werke", "stress"])
@@ -94,20 +109,32 @@ def test_every_tie_is_drawn_or_named_and_all_are_in_the_table(decks: Path, name:
     names = {p.id: p.name for p in plan.power_map.people}
     slides = _power_map_slides(decks / f"{name}.pptx")
     prs = Presentation(str(decks / f"{name}.pptx"))
-    (table,) = [sh.table for s in prs.slides for sh in s.shapes
-                if sh.has_table and len(sh.table.columns) >= 3 and sh.table.rows[0].cells[2].text in ("Mit", "With")]
+    (table,) = [
+        sh.table
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_table and len(sh.table.columns) >= 3 and sh.table.rows[0].cells[2].text in ("Mit", "With")
+    ]
     rows = {(r.cells[0].text, r.cells[2].text) for r in list(table.rows)[1:]}
     for link in plan.power_map.links:
         assert (names[link.from_], names[link.to]) in rows
         drawn = False
         for slide in slides:
             shown = " ".join(_boxes(slide))
-            dashed = [sh for sh in slide.shapes if sh.name.startswith(("Freeform", "Connector")) and sh.line.dash_style is not None]
+            dashed = [
+                sh
+                for sh in slide.shapes
+                if sh.name.startswith(("Freeform", "Connector")) and sh.line.dash_style is not None
+            ]
             both = shown.count(names[link.from_]) and shown.count(names[link.to])
             # A tie to another slide is a tag in the box: "→ A. Kühn · S. 11", "↔ Rivale: A. Kühn · S. 11" (an arrow, for
             # allies and rivals their word, the other's short name, the slide).
-            tags = [t for t in _boxes(slide) for one, other in ((link.from_, link.to), (link.to, link.from_))
-                    if t.startswith(names[one]) and re.search(rf"[→←↔] (\w+: )?{re.escape(short_name(names[other]))} · ", t)]
+            tags = [
+                t
+                for t in _boxes(slide)
+                for one, other in ((link.from_, link.to), (link.to, link.from_))
+                if t.startswith(names[one]) and re.search(rf"[→←↔] (\w+: )?{re.escape(short_name(names[other]))} · ", t)
+            ]
             drawn = drawn or (both and dashed) or bool(tags)
         assert drawn, f"{names[link.from_]} – {names[link.to]} is neither drawn nor named"
 
@@ -119,7 +146,11 @@ def test_ties_beside_each_other_are_glued_elbows_and_influence_has_an_arrow(deck
     p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
     glued = 0
     for slide in _power_map_slides(decks / "brenner-werke.pptx"):
-        boxes = {sh.shape_id: sh.text_frame.text.split("\n")[0] for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text}
+        boxes = {
+            sh.shape_id: sh.text_frame.text.split("\n")[0]
+            for sh in slide.shapes
+            if sh.has_text_frame and sh.text_frame.text
+        }
         for line in slide.shapes._spTree.iter(f"{p}cxnSp"):
             dash = line.find(f".//{_A}prstDash")
             if dash is None or dash.get("val") != "dash":
@@ -129,7 +160,9 @@ def test_ties_beside_each_other_are_glued_elbows_and_influence_has_an_arrow(deck
             tie = (re.split(r"\s→", boxes[int(start.get("id"))])[0], re.split(r"\s→", boxes[int(end.get("id"))])[0])
             kind = kinds.get(tie) or kinds[tie[::-1]]
             arrow = line.find(f".//{_A}tailEnd")
-            assert (arrow is not None and arrow.get("type") == "triangle") == (kind == "influences" and tie in kinds), tie
+            assert (arrow is not None and arrow.get("type") == "triangle") == (kind == "influences" and tie in kinds), (
+                tie
+            )
             glued += 1
     assert glued >= 3  # the example's ties are drawn where both people stand on a slide, glued to both boxes
 
@@ -176,8 +209,12 @@ def test_the_pdf_prints_the_measured_lines_and_powerpoint_wraps_whole_paragraphs
 
 def test_the_financials_chart_has_at_most_eight_series_each_in_its_own_colour(decks: Path) -> None:
     prs = Presentation(str(decks / "stress.pptx"))
-    charts = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart and "Finanzplanung" in " ".join(
-        x.text_frame.text for x in s.shapes if x.has_text_frame)]
+    charts = [
+        sh.chart
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_chart and "Finanzplanung" in " ".join(x.text_frame.text for x in s.shapes if x.has_text_frame)
+    ]
     (chart,) = charts
     series = list(chart.plots[0].series)
     assert len(series) == 8
@@ -189,8 +226,12 @@ def test_the_financials_chart_has_at_most_eight_series_each_in_its_own_colour(de
 def test_chart_numbers_read_in_the_plan_s_language_on_any_computer(decks: Path) -> None:
     def axis_format(name: str) -> str:
         prs = Presentation(str(decks / f"{name}.pptx"))
-        (chart,) = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart and sh.chart.chart_type is not None
-                    and "COLUMN" in str(sh.chart.chart_type)]
+        (chart,) = [
+            sh.chart
+            for s in prs.slides
+            for sh in s.shapes
+            if sh.has_chart and sh.chart.chart_type is not None and "COLUMN" in str(sh.chart.chart_type)
+        ]
         return str(chart.value_axis.tick_labels.number_format)
 
     # German separators written into the code itself ("14.000"), not left to the viewer's settings ("14,000")
@@ -206,9 +247,13 @@ def test_every_slide_has_its_title_in_a_title_placeholder_on_a_16_9_master(decks
     prs = Presentation(str(decks / f"{name}.pptx"))
     size = prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
     assert (int(size.get("cx")) * 9 == int(size.get("cy")) * 16) and size.get("type") is None  # 16:9, not "screen4x3"
-    assert {"Title Slide", "Title and Content", "Section Header", "Title Only"} <= {layout.name for layout in prs.slide_layouts}
+    assert {"Title Slide", "Title and Content", "Section Header", "Title Only"} <= {
+        layout.name for layout in prs.slide_layouts
+    }
     for number, slide in enumerate(prs.slides, 1):
-        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), number  # outline view and screen readers see it
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), (
+            number
+        )  # outline view and screen readers see it
     # The theme's face and colours live in the master's theme; runs in text boxes inherit them instead of repeating them.
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     assert {f.get("typeface") for f in theme.iter(f"{_A}latin")} == {"Arial"}
@@ -250,7 +295,12 @@ def _slide_characters(slide: object, charts: list[tuple[float, float, float, flo
     """The characters a person sees on a slide, list markers included; charts aside, with what stands on them (totals)."""
     seen: Counter[str] = Counter()
     for shape in slide.shapes:  # type: ignore[attr-defined]
-        x0, top, x1, bottom = shape.left / 12700, shape.top / 12700, (shape.left + shape.width) / 12700, (shape.top + shape.height) / 12700
+        x0, top, x1, bottom = (
+            shape.left / 12700,
+            shape.top / 12700,
+            (shape.left + shape.width) / 12700,
+            (shape.top + shape.height) / 12700,
+        )
         if any(a <= x0 and x1 <= c and b <= top and bottom <= d for a, b, c, d in charts):
             continue
         if shape.has_table:
@@ -276,10 +326,20 @@ def test_each_pdf_page_shows_the_same_text_as_its_slide(decks: Path, name: str) 
     with pdfplumber.open(decks / f"{name}.pdf") as pdf:
         assert len(pdf.pages) == len(prs.slides)
         for number, (slide, page) in enumerate(zip(prs.slides, pdf.pages), 1):
-            charts = [(sh.left / 12700, sh.top / 12700, (sh.left + sh.width) / 12700, (sh.top + sh.height) / 12700)
-                      for sh in slide.shapes if sh.has_chart]
-            shown = Counter(c["text"] for c in page.chars if not c["text"].isspace() and not any(
-                x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom for x0, top, x1, bottom in charts))
+            charts = [
+                (sh.left / 12700, sh.top / 12700, (sh.left + sh.width) / 12700, (sh.top + sh.height) / 12700)
+                for sh in slide.shapes
+                if sh.has_chart
+            ]
+            shown = Counter(
+                c["text"]
+                for c in page.chars
+                if not c["text"].isspace()
+                and not any(
+                    x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
+                    for x0, top, x1, bottom in charts
+                )
+            )
             expected = _slide_characters(slide, charts)
             # A word broken in a narrow box gets a hyphen in the PDF's measured lines; PowerPoint breaks it itself.
             assert shown["-"] >= expected["-"], number
@@ -289,12 +349,16 @@ def test_each_pdf_page_shows_the_same_text_as_its_slide(decks: Path, name: str) 
 
 @pytest.mark.parametrize("name", list(PLANS_SHOWN))
 def test_no_ellipsis_the_plan_does_not_write_itself(decks: Path, name: str) -> None:
-    written = "".join(f.read_text(encoding="utf-8") for f in PLANS_SHOWN[name].iterdir() if f.suffix in (".yaml", ".md"))
+    written = "".join(
+        f.read_text(encoding="utf-8") for f in PLANS_SHOWN[name].iterdir() if f.suffix in (".yaml", ".md")
+    )
     allowed = written.count("…")
     prs = Presentation(str(decks / f"{name}.pptx"))
     for number, slide in enumerate(prs.slides, 1):
         shown = "".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-        shown += "".join(cell.text for sh in slide.shapes if sh.has_table for row in sh.table.rows for cell in row.cells)
+        shown += "".join(
+            cell.text for sh in slide.shapes if sh.has_table for row in sh.table.rows for cell in row.cells
+        )
         assert shown.count("…") <= allowed, (number, shown[:200])
     with pdfplumber.open(decks / f"{name}.pdf") as pdf:
         for number, page in enumerate(pdf.pages, 1):

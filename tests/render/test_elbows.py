@@ -46,7 +46,12 @@ def test_a_u_turn_over_two_boxes_is_one_connector_with_a_sliver_of_a_frame() -> 
     """Out of one box's top, over, into the other's top: PowerPoint's own U-shaped connector, its frame a sliver wide."""
     elbow = elbow_for(((50.0, 0.0), (50.0, -8.0), (274.0, -8.0), (274.0, 0.0)))
     assert elbow is not None and elbow.preset == "bentConnector3" and elbow.turns == 1
-    assert [tuple(round(c, 2) for c in p) for p in drawn(elbow)] == [(50.0, 0.0), (50.0, -8.0), (274.0, -8.0), (274.0, 0.02)]
+    assert [tuple(round(c, 2) for c in p) for p in drawn(elbow)] == [
+        (50.0, 0.0),
+        (50.0, -8.0),
+        (274.0, -8.0),
+        (274.0, 0.02),
+    ]
 
 
 def test_six_legs_are_no_connector() -> None:

@@ -21,9 +21,18 @@ MARGIN = 2.0
 """No segment of a line comes nearer than this to a box it does not join (the issue's margin)."""
 SLACK = 0.15
 """Points of rounding (EMUs, the PDF's two decimals) forgiven."""
-CHECKED = {"brenner-werke": PLANS / "brenner-werke", "halvorsen-logistics": PLANS / "halvorsen-logistics",
-           "stress": DATA / "stress", "org-24": DATA / "power-map" / "org-24", "org-60": DATA / "power-map" / "org-60", "org-150": DATA / "power-map" / "org-150"}
-NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main", "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+CHECKED = {
+    "brenner-werke": PLANS / "brenner-werke",
+    "halvorsen-logistics": PLANS / "halvorsen-logistics",
+    "stress": DATA / "stress",
+    "org-24": DATA / "power-map" / "org-24",
+    "org-60": DATA / "power-map" / "org-60",
+    "org-150": DATA / "power-map" / "org-150",
+}
+NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 EMU = 12700.0
 MAP_TITLES = ("Power-Map", "Power map", "Organisation")
 LANE_GAP = 3.9
@@ -69,7 +78,12 @@ def _connector_path(cxn: Any) -> list[Point]:
     """A p:cxnSp's corners on the slide, in points: its preset flipped in its frame, then turned about the frame's centre."""
     xfrm = cxn.find("p:spPr/a:xfrm", NS)
     off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    left, top, w, h = (int(off.get("x")) / EMU, int(off.get("y")) / EMU, int(ext.get("cx")) / EMU, int(ext.get("cy")) / EMU)
+    left, top, w, h = (
+        int(off.get("x")) / EMU,
+        int(off.get("y")) / EMU,
+        int(ext.get("cx")) / EMU,
+        int(ext.get("cy")) / EMU,
+    )
     geometry = cxn.find("p:spPr/a:prstGeom", NS)
     adj = [float(gd.get("fmla").split()[1]) for gd in geometry.findall("a:avLst/a:gd", NS)]
     rot = int(xfrm.get("rot", "0")) / 60000
@@ -92,7 +106,12 @@ def _sites(sp: Any, box: Box) -> list[Point]:
     declared = sp.findall("p:spPr/a:custGeom/a:cxnLst/a:cxn/a:pos", NS)
     if declared:
         return [(left + int(pos.get("x")) / EMU, top + int(pos.get("y")) / EMU) for pos in declared]
-    return [((left + right) / 2, top), (left, (top + bottom) / 2), ((left + right) / 2, bottom), (right, (top + bottom) / 2)]
+    return [
+        ((left + right) / 2, top),
+        (left, (top + bottom) / 2),
+        ((left + right) / 2, bottom),
+        (right, (top + bottom) / 2),
+    ]
 
 
 def _crosses(a: Point, b: Point, box: Box, margin: float) -> bool:
@@ -126,20 +145,35 @@ def _pptx_maps(path: Path) -> list[tuple[str, dict[int, tuple[Box, str]], list[A
             shapes[int(sp.find("p:nvSpPr/p:cNvPr", NS).get("id"))] = (box, text)
             sites[int(sp.find("p:nvSpPr/p:cNvPr", NS).get("id"))] = _sites(sp, box)
         for shape in slide.placeholders:
-            shapes.setdefault(shape.shape_id, ((shape.left / EMU, shape.top / EMU, (shape.left + shape.width) / EMU, (shape.top + shape.height) / EMU),
-                                               shape.text_frame.text if shape.has_text_frame else ""))
+            shapes.setdefault(
+                shape.shape_id,
+                (
+                    (
+                        shape.left / EMU,
+                        shape.top / EMU,
+                        (shape.left + shape.width) / EMU,
+                        (shape.top + shape.height) / EMU,
+                    ),
+                    shape.text_frame.text if shape.has_text_frame else "",
+                ),
+            )
         found.append((f"slide {number} {title}", shapes, list(tree.iter(f"{{{NS['p']}}}cxnSp")), sites))
     return found
 
 
 @pytest.mark.parametrize("name", CHECKED)
-def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: dict[str, tuple[Path, Path]], name: str) -> None:
+def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(
+    decks: dict[str, tuple[Path, Path]], name: str
+) -> None:
     problems = []
     maps = _pptx_maps(decks[name][0])
     assert maps, "no power-map slide"
     for where, shapes, connectors, sites in maps:
         for cxn in connectors:
-            start, end = cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:stCxn", NS), cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:endCxn", NS)
+            start, end = (
+                cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:stCxn", NS),
+                cxn.find("p:nvCxnSpPr/p:cNvCxnSpPr/a:endCxn", NS),
+            )
             if start is None or end is None:
                 problems.append(f"{where}: a line glued to no box at one end")
                 continue
@@ -148,7 +182,9 @@ def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: di
             for glue, point in ((start, path[0]), (end, path[-1])):
                 site = sites[int(glue.get("id"))][int(glue.get("idx"))]
                 if abs(site[0] - point[0]) > 0.6 or abs(site[1] - point[1]) > 0.6:
-                    problems.append(f"{where}: a line ends at {point}, not at its box's site {site} ({shapes[int(glue.get('id'))][1][:30]})")
+                    problems.append(
+                        f"{where}: a line ends at {point}, not at its box's site {site} ({shapes[int(glue.get('id'))][1][:30]})"
+                    )
             for a, b in zip(path, path[1:]):
                 for key, (box, text) in shapes.items():
                     if key not in ends and _crosses(a, b, box, MARGIN):
@@ -159,8 +195,12 @@ def test_every_pptx_line_is_glued_to_its_two_boxes_and_passes_no_other(decks: di
 
 def _legs(path: list[Point]) -> list[tuple[int, float, float, float]]:
     """A path's straight legs as (axis, where across, from, to along): axis 0 runs across the slide, 1 down it."""
-    return [(0, a[1], min(a[0], b[0]), max(a[0], b[0])) if abs(a[1] - b[1]) < SLACK else (1, a[0], min(a[1], b[1]), max(a[1], b[1]))
-            for a, b in zip(path, path[1:])]
+    return [
+        (0, a[1], min(a[0], b[0]), max(a[0], b[0]))
+        if abs(a[1] - b[1]) < SLACK
+        else (1, a[0], min(a[1], b[1]), max(a[1], b[1]))
+        for a, b in zip(path, path[1:])
+    ]
 
 
 def _tie(cxn: Any) -> bool:
@@ -175,14 +215,25 @@ def test_every_tie_keeps_its_own_lane_and_its_own_ends(decks: dict[str, tuple[Pa
     # point read as the lines joining there: either way a tie seems to link the wrong people.
     problems = []
     for where, shapes, connectors, _ in _pptx_maps(decks[name][0]):
-        paths = [(_tie(cxn), _connector_path(cxn), cxn) for cxn in connectors if _tie(cxn) or cxn.find("p:spPr/a:ln/a:solidFill/a:srgbClr", NS).get("val") != "FFFFFF"]
+        paths = [
+            (_tie(cxn), _connector_path(cxn), cxn)
+            for cxn in connectors
+            if _tie(cxn) or cxn.find("p:spPr/a:ln/a:solidFill/a:srgbClr", NS).get("val") != "FFFFFF"
+        ]
         for i, (tie, path, cxn) in enumerate(paths):
             for other_tie, other, _ in paths[:i] + paths[i + 1 :] if tie else ():
                 if {path[0], path[-1]} & {other[0], other[-1]}:
-                    problems.append(f"{where}: a tie ends where another line ends, at {path[0] if path[0] in (other[0], other[-1]) else path[-1]}")
+                    problems.append(
+                        f"{where}: a tie ends where another line ends, at {path[0] if path[0] in (other[0], other[-1]) else path[-1]}"
+                    )
                 for a in _legs(path):
                     for b in _legs(other):
-                        if a[0] == b[0] and abs(a[1] - b[1]) < LANE_GAP - SLACK and a[2] < b[3] + LANE_GAP - SLACK and b[2] < a[3] + LANE_GAP - SLACK:
+                        if (
+                            a[0] == b[0]
+                            and abs(a[1] - b[1]) < LANE_GAP - SLACK
+                            and a[2] < b[3] + LANE_GAP - SLACK
+                            and b[2] < a[3] + LANE_GAP - SLACK
+                        ):
                             kind = "tie" if other_tie else "reporting line"
                             problems.append(f"{where}: a tie runs beside a {kind} ({a} and {b})")
     assert not problems, "\n".join(problems[:12])
@@ -215,9 +266,16 @@ def test_every_pdf_line_passes_no_box_or_text_but_its_own_two(decks: dict[str, t
             if not text.startswith(MAP_TITLES):
                 continue
             # The people's boxes: filled, wider than a legend's swatch, narrower than the slide's own background.
-            filled = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in (*page.rects, *page.curves)
-                      if o.get("fill") and 20 < o["x1"] - o["x0"] < 0.8 * page.width]
-            strokes = [o for o in (*page.curves, *page.lines) if o.get("stroke") and not o.get("fill") and not _white(o.get("stroking_color"))]
+            filled = [
+                (o["x0"], o["top"], o["x1"], o["bottom"])
+                for o in (*page.rects, *page.curves)
+                if o.get("fill") and 20 < o["x1"] - o["x0"] < 0.8 * page.width
+            ]
+            strokes = [
+                o
+                for o in (*page.curves, *page.lines)
+                if o.get("stroke") and not o.get("fill") and not _white(o.get("stroking_color"))
+            ]
             glyphs = [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c["text"].strip()]
             for line in strokes:
                 path = [(x, y) for x, y in line["pts"]]
@@ -225,10 +283,14 @@ def test_every_pdf_line_passes_no_box_or_text_but_its_own_two(decks: dict[str, t
                 for a, b in zip(path, path[1:]):
                     for box in filled:
                         if box not in ends and _crosses(a, b, box, MARGIN):
-                            problems.append(f"page {number}: a line from {path[0]} to {path[-1]} passes the box at {box[:2]}")
+                            problems.append(
+                                f"page {number}: a line from {path[0]} to {path[-1]} passes the box at {box[:2]}"
+                            )
                     for glyph in glyphs:
                         if _crosses(a, b, glyph, 0.0):
-                            problems.append(f"page {number}: a line from {path[0]} to {path[-1]} runs over text at {glyph[:2]}")
+                            problems.append(
+                                f"page {number}: a line from {path[0]} to {path[-1]} runs over text at {glyph[:2]}"
+                            )
     assert not problems, "\n".join(sorted(set(problems))[:12])
 
 
@@ -241,7 +303,9 @@ def _on_edge(p: Point, box: Box) -> bool:
     left, top, right, bottom = box
     inside_x, inside_y = left - FRAME <= p[0] <= right + FRAME, top - FRAME <= p[1] <= bottom + FRAME
     near = lambda a, b: abs(a - b) <= FRAME  # noqa: E731
-    return (inside_x and (near(p[1], top) or near(p[1], bottom))) or (inside_y and (near(p[0], left) or near(p[0], right)))
+    return (inside_x and (near(p[1], top) or near(p[1], bottom))) or (
+        inside_y and (near(p[0], left) or near(p[0], right))
+    )
 
 
 def _plan_people(name: str) -> list[str]:
@@ -266,15 +330,25 @@ def _people_on(slide: Any, names: set[str]) -> list[str]:
 
 
 def _map_slides(path: Path) -> list[Any]:
-    return [s for s in Presentation(str(path)).slides if s.shapes.title is not None and s.shapes.title.text.startswith(MAP_TITLES)]
+    return [
+        s
+        for s in Presentation(str(path)).slides
+        if s.shapes.title is not None and s.shapes.title.text.startswith(MAP_TITLES)
+    ]
 
 
-@pytest.mark.parametrize(("name", "most"), [("stress", 6), ("org-60", 6), ("org-24", 3), ("brenner-werke", 2), ("halvorsen-logistics", 1)])
-def test_a_map_takes_few_slides_and_opens_with_an_overview(decks: dict[str, tuple[Path, Path]], name: str, most: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "most"), [("stress", 6), ("org-60", 6), ("org-24", 3), ("brenner-werke", 2), ("halvorsen-logistics", 1)]
+)
+def test_a_map_takes_few_slides_and_opens_with_an_overview(
+    decks: dict[str, tuple[Path, Path]], name: str, most: int
+) -> None:
     slides = _map_slides(decks[name][0])
     assert 1 <= len(slides) <= most
     overview = [s for s in slides if s.shapes.title.text.endswith(("Übersicht", "overview"))]
-    assert overview == (slides[:1] if len(slides) > 1 else [])  # over several slides, the first is the overview, and only it
+    assert overview == (
+        slides[:1] if len(slides) > 1 else []
+    )  # over several slides, the first is the overview, and only it
 
 
 @pytest.mark.parametrize("name", CHECKED)
@@ -290,7 +364,9 @@ def test_everyone_is_shown_and_no_one_twice_on_a_slide(decks: dict[str, tuple[Pa
 
 
 @pytest.mark.parametrize("name", CHECKED)
-def test_no_box_is_cut_short_and_no_name_is_hyphenated_in_the_pdf(decks: dict[str, tuple[Path, Path]], name: str) -> None:
+def test_no_box_is_cut_short_and_no_name_is_hyphenated_in_the_pdf(
+    decks: dict[str, tuple[Path, Path]], name: str
+) -> None:
     import re
 
     for slide in _map_slides(decks[name][0]):

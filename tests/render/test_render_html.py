@@ -30,7 +30,9 @@ def test_every_slide_is_in_the_page_and_nothing_is_fetched(decks: Path) -> None:
     page = (decks / "brenner-werke.html").read_text(encoding="utf-8")
     assert page.count('<section class="slide') == len(Presentation(str(decks / "brenner-werke.pptx")).slides)
     loaded = re.findall(r"""src\s*=\s*["']([^"']*)""", page) + re.findall(r"""url\(["']?([^"')]*)""", page)
-    assert loaded and all(source.startswith("data:") for source in loaded), [s[:40] for s in loaded if not s.startswith("data:")]
+    assert loaded and all(source.startswith("data:") for source in loaded), [
+        s[:40] for s in loaded if not s.startswith("data:")
+    ]
     assert "<script" not in page  # fonts and pictures inside the page; links (href) are only followed when clicked
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
@@ -82,4 +84,6 @@ def test_cutting_the_fonts_says_nothing(caplog: pytest.LogCaptureFixture) -> Non
     theme = load_theme()
     with caplog.at_level(logging.INFO, logger="fontTools"):
         render_deck(build_outline(result.plan, result.doc, theme), "html", theme, datetime(2026, 11, 2))
-    assert not [r.getMessage() for r in caplog.records if r.name.startswith("fontTools") and r.levelno >= logging.WARNING]
+    assert not [
+        r.getMessage() for r in caplog.records if r.name.startswith("fontTools") and r.levelno >= logging.WARNING
+    ]

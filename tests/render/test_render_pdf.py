@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 import socket
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, DATA, PLANS, TODAY, kamdoc
+from conftest import DATA, PLANS, ROOT, TODAY, kamdoc
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -20,7 +20,9 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     run = kamdoc("render", PLANS, "--to", "pptx,pdf", "--out", out, "--today", TODAY)
     assert run.code == 0, run.err
-    assert run.out.split() == [str(out / f"{name}.{fmt}") for name in ("brenner-werke", "halvorsen-logistics") for fmt in ("pptx", "pdf")]
+    assert run.out.split() == [
+        str(out / f"{name}.{fmt}") for name in ("brenner-werke", "halvorsen-logistics") for fmt in ("pptx", "pdf")
+    ]
     return out
 
 
@@ -39,8 +41,17 @@ def test_one_16_9_page_per_slide_of_the_powerpoint_deck(decks: Path, name: str) 
 def test_section_titles_and_key_texts_are_there(decks: Path) -> None:
     texts = page_texts(decks / "brenner-werke.pdf")
     everything = "\n".join(texts)
-    for text in ("Brenner Werke AG", "Kurzprofil", "Power-Map", "Finanzplanung", "Key-Account-Marketing", "Martina Müller",
-                 "Entscheider", "15.11.2026", "Vertraulich – nur für das Account-Team"):
+    for text in (
+        "Brenner Werke AG",
+        "Kurzprofil",
+        "Power-Map",
+        "Finanzplanung",
+        "Key-Account-Marketing",
+        "Martina Müller",
+        "Entscheider",
+        "15.11.2026",
+        "Vertraulich – nur für das Account-Team",
+    ):
         assert text in everything, text
     assert texts[1].startswith("Agenda")
     # The same outline: each page shows the title of the PowerPoint slide in the same place.
@@ -139,8 +150,14 @@ def test_hostile_markdown_is_shown_as_text_and_fetches_nothing(tmp_path: Path) -
     reader = PdfReader(str(tmp_path / "out" / "attack.pdf"))
     text = "\n".join(page.extract_text() for page in reader.pages)
     flat = " ".join(text.split())
-    for literal in ('<script>alert("pwned")</script>', '<img src="file:///etc/passwd">', "{% for x in range(3) %}loop{% endfor %}",
-                    "</style><style>body { display: none }</style>", "[javascript link] (javascript:alert(1))", "<iframe"):
+    for literal in (
+        '<script>alert("pwned")</script>',
+        '<img src="file:///etc/passwd">',
+        "{% for x in range(3) %}loop{% endfor %}",
+        "</style><style>body { display: none }</style>",
+        "[javascript link] (javascript:alert(1))",
+        "<iframe",
+    ):
         assert literal.replace("] (", "](") in flat.replace("] (", "]("), literal
     # `{{ 7*7 }}` is never evaluated (Markdown may read the stars as emphasis, which is all it is).
     assert "Template syntax stays text: {{ 7" in flat and "stays text: 49" not in flat
@@ -159,9 +176,11 @@ def test_validate_and_pptx_do_not_import_weasyprint(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
-            f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'halvorsen-logistics')!r}, '--out', {str(tmp_path)!r}]); "
-            "print(r.exit_code, 'weasyprint' in sys.modules)")
+    code = (
+        "import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
+        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'halvorsen-logistics')!r}, '--out', {str(tmp_path)!r}]); "
+        "print(r.exit_code, 'weasyprint' in sys.modules)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.split() == ["0", "False"], run.stderr
 
@@ -180,7 +199,9 @@ def test_a_theme_folder_overrides_one_template_file(tmp_path: Path) -> None:
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--to", "pdf", "--theme", theme, "--out", tmp_path / "out")
     assert run.code == 0, run.err
     texts = page_texts(tmp_path / "out" / "halvorsen-logistics.pdf")
-    assert "Customer profile" in texts[2] and "Confidential" not in texts[2]  # its own stylesheet, the default templates
+    assert (
+        "Customer profile" in texts[2] and "Confidential" not in texts[2]
+    )  # its own stylesheet, the default templates
 
 
 def test_a_theme_extends_the_default_deck_and_overrides_a_block(tmp_path: Path) -> None:
@@ -227,7 +248,9 @@ def _structure(pdf: Path) -> dict[str, object]:
     return {
         "texts": [page.extract_text() for page in reader.pages],
         "bookmarks": [(item.title, reader.get_destination_page_number(item)) for item in reader.outline],
-        "agenda links": [(str(a.get_object()["/Dest"]), names[str(a.get_object()["/Dest"])]) for a in reader.pages[1]["/Annots"]],
+        "agenda links": [
+            (str(a.get_object()["/Dest"]), names[str(a.get_object()["/Dest"])]) for a in reader.pages[1]["/Annots"]
+        ],
         "metadata": dict(reader.metadata or {}),
         "language": reader.trailer["/Root"].get("/Lang"),
     }
@@ -248,7 +271,9 @@ def test_two_halves_at_once_give_the_same_deck_as_one_process(tmp_path: Path, na
 def test_two_halves_give_the_same_bytes_twice(tmp_path: Path) -> None:
     digests = set()
     for where in ("a", "b"):
-        assert kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path / where).code == 0
+        assert (
+            kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path / where).code == 0
+        )
         digests.add(hashlib.sha256((tmp_path / where / "brenner-werke.pdf").read_bytes()).hexdigest())
     assert len(digests) == 1
 
@@ -270,7 +295,9 @@ def test_a_problem_in_the_second_half_reaches_the_user(tmp_path: Path, monkeypat
     assert not list(tmp_path.iterdir())  # nothing half-written
 
 
-def test_a_bug_in_the_second_half_is_the_plans_error_and_says_what_failed_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_in_the_second_half_is_the_plans_error_and_says_what_failed_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kamdoc.render import pdf
 
     whole = pdf.print_pdf
@@ -284,7 +311,9 @@ def test_a_bug_in_the_second_half_is_the_plans_error_and_says_what_failed_there(
     run = kamdoc("render", PLANS / "brenner-werke", "--to", "pdf", "--jobs", "2", "--out", tmp_path)
     assert run.code == 1
     assert "brenner-werke/plan.yaml:1:1: error: kamdoc could not render this plan (RuntimeError: " in run.err, run.err
-    assert "ZeroDivisionError: a bug" in run.err and "this is a bug in kamdoc: please report it with the plan" in run.err
+    assert (
+        "ZeroDivisionError: a bug" in run.err and "this is a bug in kamdoc: please report it with the plan" in run.err
+    )
     assert not list(tmp_path.iterdir())  # nothing half-written
 
 
@@ -305,7 +334,11 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--theme", theme_dir, "--out", tmp_path / "out")
     assert run.code == 0, run.err
     slide = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx")).slides[2]
-    footers = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.startswith("Halvorsen Logistics ASA – Contract Logistics ·")]
+    footers = [
+        s
+        for s in slide.shapes
+        if s.has_text_frame and s.text_frame.text.startswith("Halvorsen Logistics ASA – Contract Logistics ·")
+    ]
     assert footers and footers[0].text_frame.paragraphs[0].runs[0].font.size == Pt(12)
     result = validate_file(PLANS / "halvorsen-logistics" / "plan.yaml", date(2026, 11, 22))
     assert result.plan is not None and result.doc is not None

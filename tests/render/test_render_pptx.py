@@ -43,10 +43,27 @@ def test_render_prints_the_paths_and_writes_16_9_decks(decks: Path) -> None:
 
 def test_sections_in_the_standards_order_in_the_plans_language(decks: Path) -> None:
     shown = titles(decks / "brenner-werke.pptx")
-    expected = ["Brenner Werke AG", "Agenda", "Kurzprofil", "Kennzahlen", "Ziele und Projekte des Kunden", "Marktumfeld",
-                "Einkaufsstrategie", "Power-Map", "SWOT des Kunden", "Gewonnene und verlorene Projekte", "Potenzial-Portfolio",
-                "Unsere SWOT", "Mission", "Top-5-Ziele", "Finanzplanung", "Schlüsselprojekte", "Account-Team",
-                "Beziehungsmanagement", "Key-Account-Marketing"]
+    expected = [
+        "Brenner Werke AG",
+        "Agenda",
+        "Kurzprofil",
+        "Kennzahlen",
+        "Ziele und Projekte des Kunden",
+        "Marktumfeld",
+        "Einkaufsstrategie",
+        "Power-Map",
+        "SWOT des Kunden",
+        "Gewonnene und verlorene Projekte",
+        "Potenzial-Portfolio",
+        "Unsere SWOT",
+        "Mission",
+        "Top-5-Ziele",
+        "Finanzplanung",
+        "Schlüsselprojekte",
+        "Account-Team",
+        "Beziehungsmanagement",
+        "Key-Account-Marketing",
+    ]
     positions = [next(i for i, t in enumerate(shown) if t.startswith(title)) for title in expected]
     assert positions == sorted(positions)
 
@@ -54,7 +71,15 @@ def test_sections_in_the_standards_order_in_the_plans_language(decks: Path) -> N
 def test_key_texts_and_labels(decks: Path) -> None:
     prs = Presentation(str(decks / "brenner-werke.pptx"))
     everything = "\n".join(texts(s) for s in prs.slides)
-    for text in ("Jana Schmidt", "Werkzeugmaschinen", "Martina Müller", "Entscheider", "15.11.2026", "T€", "Freigegeben"):
+    for text in (
+        "Jana Schmidt",
+        "Werkzeugmaschinen",
+        "Martina Müller",
+        "Entscheider",
+        "15.11.2026",
+        "T€",
+        "Freigegeben",
+    ):
         assert text in everything, text
     english = "\n".join(texts(s) for s in Presentation(str(decks / "halvorsen-logistics.pptx")).slides)
     for text in ("Daniel Okafor", "Decision-maker", "2 Nov 2026", "Customer profile", "Power map"):
@@ -63,10 +88,23 @@ def test_key_texts_and_labels(decks: Path) -> None:
 
 def test_financials_are_a_native_chart_with_products_and_years(decks: Path) -> None:
     prs = Presentation(str(decks / "brenner-werke.pptx"))
-    charts = [shape.chart for slide in prs.slides if texts(slide).startswith("Finanzplanung") for shape in slide.shapes if shape.has_chart]
+    charts = [
+        shape.chart
+        for slide in prs.slides
+        if texts(slide).startswith("Finanzplanung")
+        for shape in slide.shapes
+        if shape.has_chart
+    ]
     chart = charts[0]
     plot = chart.plots[0]
-    assert list(plot.categories) == ["2023 (Ist)", "2024 (Ist)", "2025 (Ist)", "2026 (Plan)", "2027 (Plan)", "2028 (Plan)"]
+    assert list(plot.categories) == [
+        "2023 (Ist)",
+        "2024 (Ist)",
+        "2025 (Ist)",
+        "2026 (Plan)",
+        "2027 (Plan)",
+        "2028 (Plan)",
+    ]
     names = [s.name for s in plot.series]
     assert names[0] == "Servoantriebe (Achsantriebe)" and len(names) == 6
     assert list(plot.series[0].values) == [3850.0, 3420.0, 3610.0, 3900.0, 4350.0, 4800.0]
@@ -74,7 +112,13 @@ def test_financials_are_a_native_chart_with_products_and_years(decks: Path) -> N
 
 def test_financials_table_has_totals_and_growth_right_aligned(decks: Path) -> None:
     prs = Presentation(str(decks / "brenner-werke.pptx"))
-    tables = [shape.table for slide in prs.slides if texts(slide).startswith("Finanzplanung") for shape in slide.shapes if shape.has_table]
+    tables = [
+        shape.table
+        for slide in prs.slides
+        if texts(slide).startswith("Finanzplanung")
+        for shape in slide.shapes
+        if shape.has_table
+    ]
     table = tables[0]
     first_column = [row.cells[0].text for row in table.rows]
     assert first_column[-2:] == ["Wachstum", "Summe"]
@@ -92,11 +136,15 @@ def test_the_plans_own_speaker_notes_open_the_notes_of_their_parts_first_slide(d
     prs = Presentation(str(decks / "brenner-werke.pptx"))
     notes = {i: s.notes_slide.notes_text_frame.text for i, s in enumerate(prs.slides, 1) if s.has_notes_slide}
     said = [i for i, n in notes.items() if "Mit Jürgen Weiß beginnen" in n]
-    assert len(said) == 1 and notes[said[0]].startswith("Mit Jürgen Weiß beginnen")  # before kamdoc's notes on the people
+    assert len(said) == 1 and notes[said[0]].startswith(
+        "Mit Jürgen Weiß beginnen"
+    )  # before kamdoc's notes on the people
     assert prs.slides[said[0] - 1].shapes.title.text_frame.text.startswith("Power-Map")
     customer = render(tmp_path, PLANS / "brenner-werke", "--audience", "customer", "--to", "pptx")
     shown = Presentation(str(next(customer.glob("*.pptx"))))
-    assert not any("Jürgen Weiß beginnen" in s.notes_slide.notes_text_frame.text for s in shown.slides if s.has_notes_slide)
+    assert not any(
+        "Jürgen Weiß beginnen" in s.notes_slide.notes_text_frame.text for s in shown.slides if s.has_notes_slide
+    )
 
 
 @pytest.mark.parametrize("name", ["brenner-werke", "halvorsen-logistics", "stress"])
@@ -109,18 +157,30 @@ def test_every_shape_inside_the_slide_and_none_overlapping(decks: Path, name: st
             if shape.rotation % 180 == 90:  # a connector turned a quarter: its frame lies across its centre
                 cx, cy, half_w, half_h = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, shape.height / 2, shape.width / 2
                 box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-            assert box[0] >= 0 and box[1] >= 0 and box[2] <= prs.slide_width and box[3] <= prs.slide_height, (number, shape.name)
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= prs.slide_width and box[3] <= prs.slide_height, (
+                number,
+                shape.name,
+            )
             if not shape.name.startswith(("Connector", "Freeform")):  # lines join boxes; they may touch them
                 boxes.append((shape.name, box))
-        charts = [box for shape, (_, box) in zip([s for s in slide.shapes if not s.name.startswith(("Connector", "Freeform"))], boxes)
-                  if shape.has_chart]
+        charts = [
+            box
+            for shape, (_, box) in zip(
+                [s for s in slide.shapes if not s.name.startswith(("Connector", "Freeform"))], boxes
+            )
+            if shape.has_chart
+        ]
 
         def on_chart(box: tuple[int, int, int, int]) -> bool:  # a column's total, over the plot's empty top
-            return any(c[0] <= box[0] and box[2] <= c[2] and c[1] <= box[1] and box[3] <= c[3] and c != box for c in charts)
+            return any(
+                c[0] <= box[0] and box[2] <= c[2] and c[1] <= box[1] and box[3] <= c[3] and c != box for c in charts
+            )
 
         boxes = [(n, box) for n, box in boxes if not on_chart(box)]
         for (a, p), (b, q) in itertools.combinations(boxes, 2):
-            assert not (p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]), f"slide {number}: {a} overlaps {b}"
+            assert not (p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]), (
+                f"slide {number}: {a} overlaps {b}"
+            )
 
 
 def test_footer_on_every_slide_but_the_cover(decks: Path) -> None:
@@ -134,9 +194,14 @@ def person_boxes(slide: object) -> dict[str, object]:
     """The power map's person boxes on a slide, by the name on their first line."""
     # The overview's boxes carry "→ S. 12" after the name, a branch slide's "(Team: S. 11)": the name is what comes before.
     # A box is drawn as its own outline (with the sites lines glue to): python-pptx calls it a freeform.
-    return {re.split(r"\s→|\s\(Team", shape.text_frame.paragraphs[0].text)[0]: shape for shape in slide.shapes  # type: ignore[attr-defined]
-            if shape.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.FREEFORM) and shape.has_text_frame and shape.text_frame.text
-            and shape.width > Emu(500000)}
+    return {
+        re.split(r"\s→|\s\(Team", shape.text_frame.paragraphs[0].text)[0]: shape
+        for shape in slide.shapes  # type: ignore[attr-defined]
+        if shape.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.FREEFORM)
+        and shape.has_text_frame
+        and shape.text_frame.text
+        and shape.width > Emu(500000)
+    }
 
 
 def test_power_map_is_an_org_chart_of_shapes_and_connectors(decks: Path) -> None:
@@ -148,15 +213,21 @@ def test_power_map_is_an_org_chart_of_shapes_and_connectors(decks: Path) -> None
     overview = person_boxes(slides[0])
     # Roots on top: the chair of the supervisory board is above everyone who reports (in)directly to her.
     assert min(overview.values(), key=lambda b: b.top).text_frame.paragraphs[0].text.startswith("Gerlinde")
-    assert "→ S. 12" in overview["Jürgen Weiß"].text_frame.text.replace("\xa0", " ")  # shown in full on the branch slide (kept on one line)
+    assert "→ S. 12" in overview["Jürgen Weiß"].text_frame.text.replace(
+        "\xa0", " "
+    )  # shown in full on the branch slide (kept on one line)
     for slide in slides:
         shapes = list(slide.shapes)
         lines = [s for s in shapes if s.name.startswith("Connector")]
         boxes_here = person_boxes(slide)
-        assert lines and not any(s.name.startswith("Freeform") for s in shapes)  # every line a connector, glued at both ends
+        assert lines and not any(
+            s.name.startswith("Freeform") for s in shapes
+        )  # every line a connector, glued at both ends
         for line in lines:
             assert line.begin_x is not None and line._element.find(f".//{{{_A}}}stCxn") is not None  # noqa: SLF001
-        assert max(shapes.index(b) for b in boxes_here.values()) < min(shapes.index(s) for s in lines)  # lines over the boxes
+        assert max(shapes.index(b) for b in boxes_here.values()) < min(
+            shapes.index(s) for s in lines
+        )  # lines over the boxes
     mentor = boxes["Deniz Öztürk"]
     assert str(mentor.fill.fore_color.rgb) == "1B7F3B"  # box colour by attitude
     assert mentor.line.width > boxes["Nicole Jäger"].line.width  # influence as frame weight
@@ -185,20 +256,38 @@ def test_customer_audience_leaves_out_internal_matters(tmp_path: Path) -> None:
     prs = Presentation(str(out / "brenner-werke.pptx"))
     everything = "\n".join(texts(s) for s in prs.slides)
     assert "Erstellt für Brenner Werke AG" in texts(prs.slides[0]) and "Vertraulich" in texts(prs.slides[0])
-    assert "Kundenversion" not in everything and "nur für das Account-Team" not in everything  # our own marking stays ours
-    assert all(not s.has_notes_slide or not s.notes_slide.notes_text_frame.text for s in prs.slides)  # no file paths for the customer
+    assert (
+        "Kundenversion" not in everything and "nur für das Account-Team" not in everything
+    )  # our own marking stays ours
+    assert all(
+        not s.has_notes_slide or not s.notes_slide.notes_text_frame.text for s in prs.slides
+    )  # no file paths for the customer
 
     def headers(title: str) -> set[str]:
-        return {cell.text for slide in prs.slides if texts(slide).startswith(title)
-                for shape in slide.shapes if shape.has_table for cell in shape.table.rows[0].cells}
+        return {
+            cell.text
+            for slide in prs.slides
+            if texts(slide).startswith(title)
+            for shape in slide.shapes
+            if shape.has_table
+            for cell in shape.table.rows[0].cells
+        }
 
-    (power_map,) = [s for s in prs.slides if texts(s).startswith("Organisation")]  # the power map, as an organisation chart
+    (power_map,) = [
+        s for s in prs.slides if texts(s).startswith("Organisation")
+    ]  # the power map, as an organisation chart
     assert {str(b.fill.fore_color.rgb) for b in person_boxes(power_map).values()} == {"FFFFFF"}  # no attitude colours
-    assert all(b.text_frame.paragraphs[-1].text.strip() for b in person_boxes(power_map).values())  # no empty line where roles were
+    assert all(
+        b.text_frame.paragraphs[-1].text.strip() for b in person_boxes(power_map).values()
+    )  # no empty line where roles were
     assert "Feind" not in texts(power_map) and "Einfluss" not in texts(power_map)
     shown = titles(out / "brenner-werke.pptx")
-    assert not any(t.startswith(("Finanzplanung", "Potenzial-Portfolio", "Unsere SWOT", "SWOT", "Unsere Position", "Beziehungsmanagement"))
-                   for t in shown), shown
+    assert not any(
+        t.startswith(
+            ("Finanzplanung", "Potenzial-Portfolio", "Unsere SWOT", "SWOT", "Unsere Position", "Beziehungsmanagement")
+        )
+        for t in shown
+    ), shown
     assert "Lastenheft war auf Voss zugeschnitten" not in everything  # the reasons a project was lost
     assert "Gemeinsame Ziele" in shown and "Top-5-Ziele" not in shown
 
@@ -219,12 +308,28 @@ def test_source_date_epoch_sets_the_document_dates(tmp_path: Path, monkeypatch: 
 
 
 def test_the_console_command_exits_with_the_codes_and_prints_everything(tmp_path: Path) -> None:
-    bad = subprocess.run([sys.executable, "-m", "kamdoc", "render", str(DATA / "bad" / "stage-not-in-list.yaml"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kamdoc",
+            "render",
+            str(DATA / "bad" / "stage-not-in-list.yaml"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1
     assert "key_projects[0].stage: 'offer' is not one of" in bad.stderr
-    good = subprocess.run([sys.executable, "-m", "kamdoc", "render", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
-                          capture_output=True, text=True, check=False)
+    good = subprocess.run(
+        [sys.executable, "-m", "kamdoc", "render", str(PLANS / "brenner-werke"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert good.returncode == 0
     assert good.stdout.strip() == str(tmp_path / "brenner-werke.pptx")
 
@@ -243,8 +348,21 @@ def test_libreoffice_opens_the_decks(decks: Path, tmp_path: Path) -> None:
     # A profile of its own: another LibreOffice running on the machine (a person's, another job's) holds the default one.
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     for name in ("brenner-werke", "halvorsen-logistics"):
-        subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(decks / f"{name}.pptx")],
-                       check=True, capture_output=True, timeout=240)
+        subprocess.run(
+            [
+                office,
+                profile,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(decks / f"{name}.pptx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
         from pypdf import PdfReader
 
         pages = len(PdfReader(str(tmp_path / f"{name}.pdf")).pages)
@@ -278,7 +396,12 @@ def test_every_version_date_renders_the_same_bytes_twice(tmp_path: Path, version
     assert Presentation(str(deck)).core_properties.created.date().isoformat() == version
     with zipfile.ZipFile(deck) as archive:  # a zip entry's date only holds 1980 to 2107
         stamps = {info.date_time for info in archive.infolist()}
-    assert stamps == {(min(int(version[:4]), 2107), *((12, 31, 23, 59, 58) if version > "2108" else (int(version[5:7]), int(version[8:]), 0, 0, 0)))}
+    assert stamps == {
+        (
+            min(int(version[:4]), 2107),
+            *((12, 31, 23, 59, 58) if version > "2108" else (int(version[5:7]), int(version[8:]), 0, 0, 0)),
+        )
+    }
 
 
 def test_numbered_lists_start_at_the_number_written_and_stay_valid_drawingml(tmp_path: Path) -> None:
@@ -286,9 +409,15 @@ def test_numbered_lists_start_at_the_number_written_and_stay_valid_drawingml(tmp
     shutil.copytree(DATA / "base", folder)
     plan = folder / "plan.yaml"
     lists = "\n    0. zero first\n    1. zero second\n\n    text\n\n    7. seven first\n\n    text\n\n    40000. far first\n    40001. far second\n"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("North America.\n", "North America.\n" + lists, 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("North America.\n", "North America.\n" + lists, 1), encoding="utf-8"
+    )
     deck = render(tmp_path / "out", folder) / "plan.pptx"
-    xml = "".join(zipfile.ZipFile(deck).read(name).decode() for name in zipfile.ZipFile(deck).namelist() if name.startswith("ppt/slides/slide"))
+    xml = "".join(
+        zipfile.ZipFile(deck).read(name).decode()
+        for name in zipfile.ZipFile(deck).namelist()
+        if name.startswith("ppt/slides/slide")
+    )
     assert all(1 <= int(n) <= 32767 for n in re.findall(r'startAt="(\d+)"', xml))  # what DrawingML allows
     assert 'startAt="7"' in xml  # counted by PowerPoint where it can
     everything = "\n".join(texts(s) for s in Presentation(str(deck)).slides)

@@ -14,8 +14,10 @@ import pytest
 from conftest import PLANS, TODAY, kamdoc
 
 # What cffi says when WeasyPrint cannot load Pango (as on python:3.11-slim, or macOS without Homebrew's pango).
-_NO_PANGO = ("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file: No such file or directory.  "
-             "Additionally, ctypes.util.find_library() did not manage to locate a library called 'libpango-1.0-0'")
+_NO_PANGO = (
+    "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file: No such file or directory.  "
+    "Additionally, ctypes.util.find_library() did not manage to locate a library called 'libpango-1.0-0'"
+)
 
 
 @pytest.fixture
@@ -45,7 +47,9 @@ def _said_once(err: str) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the PDF helper process finds Pango missing
-def test_render_without_pango_makes_the_powerpoint_decks_and_says_why_no_pdf(two_plans: Path, no_pango: None, jobs: str) -> None:
+def test_render_without_pango_makes_the_powerpoint_decks_and_says_why_no_pdf(
+    two_plans: Path, no_pango: None, jobs: str
+) -> None:
     run = kamdoc("render", "plans", "--to", "pptx,pdf", "--jobs", jobs, "--out", "out", "--today", TODAY)
     assert run.code == 1
     _said_once(run.err)
@@ -66,7 +70,10 @@ def test_build_without_pango_reports_once_and_builds_what_it_can(two_plans: Path
     _said_once(run.err)
     manifest = json.loads((two_plans / "out" / "manifest.json").read_text())
     assert manifest["formats"] == ["pptx"]
-    assert sorted(p.name for p in (two_plans / "out").glob("*.pptx")) == ["brenner-werke.pptx", "halvorsen-logistics.pptx"]
+    assert sorted(p.name for p in (two_plans / "out").glob("*.pptx")) == [
+        "brenner-werke.pptx",
+        "halvorsen-logistics.pptx",
+    ]
     assert not list((two_plans / "out").glob("*.pdf"))
 
 
@@ -77,11 +84,13 @@ def test_validate_and_diff_need_no_pango(two_plans: Path, no_pango: None) -> Non
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick library lookup is Linux's")
 def test_weasyprint_is_imported_without_searching_for_libraries_by_subprocess() -> None:
     # cffi asks ctypes.util.find_library about every name WeasyPrint tries; that runs ldconfig, gcc and ld.
-    code = ("import ctypes.util, subprocess; started = []; real = subprocess.Popen.__init__\n"
-            "def counting(self, args, *a, **k):\n    started.append(args); real(self, args, *a, **k)\n"
-            "subprocess.Popen.__init__ = counting; search = ctypes.util.find_library\n"
-            "from kamdoc.render.system import weasyprint; weasyprint()\n"
-            "print(len(started), ctypes.util.find_library is search)")
+    code = (
+        "import ctypes.util, subprocess; started = []; real = subprocess.Popen.__init__\n"
+        "def counting(self, args, *a, **k):\n    started.append(args); real(self, args, *a, **k)\n"
+        "subprocess.Popen.__init__ = counting; search = ctypes.util.find_library\n"
+        "from kamdoc.render.system import weasyprint; weasyprint()\n"
+        "print(len(started), ctypes.util.find_library is search)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.split() == ["0", "True"], run.stdout + run.stderr
 

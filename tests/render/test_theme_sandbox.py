@@ -40,7 +40,12 @@ def _render(tmp_path: Path, theme: Path) -> tuple[int, str]:
 @pytest.mark.parametrize("name", sorted(ESCAPES))
 def test_known_escapes_run_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.chdir(tmp_path)
-    code, err = _render(tmp_path, _theme(tmp_path, '{% extends "default/deck.html.j2" %}{% block extra_style %}' + ESCAPES[name] + "{% endblock %}"))
+    code, err = _render(
+        tmp_path,
+        _theme(
+            tmp_path, '{% extends "default/deck.html.j2" %}{% block extra_style %}' + ESCAPES[name] + "{% endblock %}"
+        ),
+    )
     assert code == 1
     assert "the theme's PDF templates cannot be used" in err
     assert not (tmp_path / "PWNED").exists()
@@ -50,7 +55,9 @@ def test_known_escapes_run_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_a_link_out_of_the_theme_folder_is_not_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("token=ghp_very_secret\n")
-    theme = _theme(tmp_path, '{% extends "default/deck.html.j2" %}{% block extra_style %}{% include "stolen.css" %}{% endblock %}')
+    theme = _theme(
+        tmp_path, '{% extends "default/deck.html.j2" %}{% block extra_style %}{% include "stolen.css" %}{% endblock %}'
+    )
     os.symlink(secret, theme / "stolen.css")
     code, err = _render(tmp_path, theme)
     assert code == 1 and "stolen.css" in err and "ghp_very_secret" not in err
@@ -63,18 +70,29 @@ def test_a_path_out_of_the_theme_folder_is_not_read(tmp_path: Path) -> None:
     assert code == 1 and "cannot be used" in err
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("{{ 'a' * 1000000000 }}", "longer than 100,000 items"),
-    ("{{ 10 ** 100000000 }}", "power above 64"),
-    ("{% for i in range(1000000) %}{% endfor %}", "range of more than 100,000 numbers"),
-    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "ran for more than 1 s"),
-    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself without end"),
-    ("{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 90000 }}{% endfor %}{% endfor %}", "wrote more than 64 MB"),
-    ("{{ 1 / 0 }}", "ZeroDivisionError"),
-], ids=["multiply", "power", "long-range", "nested-loops", "recursion", "output", "division"])
-def test_templates_that_would_hang_or_blow_up_stop_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{{ 'a' * 1000000000 }}", "longer than 100,000 items"),
+        ("{{ 10 ** 100000000 }}", "power above 64"),
+        ("{% for i in range(1000000) %}{% endfor %}", "range of more than 100,000 numbers"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "ran for more than 1 s"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself without end"),
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 90000 }}{% endfor %}{% endfor %}",
+            "wrote more than 64 MB",
+        ),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+    ],
+    ids=["multiply", "power", "long-range", "nested-loops", "recursion", "output", "division"],
+)
+def test_templates_that_would_hang_or_blow_up_stop_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str
+) -> None:
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
-    code, err = within(lambda: _render(tmp_path, _theme(tmp_path, body)))  # the sandbox's own 1 s limit ends it; this guards a hang
+    code, err = within(
+        lambda: _render(tmp_path, _theme(tmp_path, body))
+    )  # the sandbox's own 1 s limit ends it; this guards a hang
     assert code == 1 and expected in err, err
 
 

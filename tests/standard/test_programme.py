@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import PLANS, TODAY, kamdoc
 
 CONFIG = (PLANS / "kamdoc.yaml").read_text(encoding="utf-8")
@@ -36,9 +35,13 @@ def test_a_score_for_an_unknown_criterion_is_an_error_on_its_line(repo: Path) ->
     line = next(i for i, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "margins:" in text)
     run = kamdoc("validate", "--today", TODAY)
     assert run.code == 1
-    assert (f"plans/halvorsen-logistics/plan.yaml:{line}:5: error: assessment.scores.margins: 'margins' is not a criterion in kamdoc.yaml "
-            "(portfolio.criteria): one of revenue_potential, margin, growth, cross_selling, access (did you mean 'margin'?)") in run.out
-    assert "warning: assessment.scores: no answer for margin: the attractiveness is worked out from the others" in run.out
+    assert (
+        f"plans/halvorsen-logistics/plan.yaml:{line}:5: error: assessment.scores.margins: 'margins' is not a criterion in kamdoc.yaml "
+        "(portfolio.criteria): one of revenue_potential, margin, growth, cross_selling, access (did you mean 'margin'?)"
+    ) in run.out
+    assert (
+        "warning: assessment.scores: no answer for margin: the attractiveness is worked out from the others" in run.out
+    )
 
 
 def test_scores_run_from_1_to_5(repo: Path) -> None:
@@ -53,7 +56,10 @@ def test_unknown_knock_out_and_partnership(repo: Path) -> None:
     edit(plan, "    size: {met: true", "    headcount: {met: true")
     out = kamdoc("validate", "--today", TODAY).out
     assert "assessment.partnership: 'friendly' is not one of lean, operative, strategic" in out
-    assert "assessment.knock_outs.headcount: 'headcount' is not a knock-out criterion in kamdoc.yaml (portfolio.knock_outs)" in out
+    assert (
+        "assessment.knock_outs.headcount: 'headcount' is not a knock-out criterion in kamdoc.yaml (portfolio.knock_outs)"
+        in out
+    )
     assert "assessment.knock_outs: no answer for size: the portfolio cannot say whether the account passes them" in out
 
 
@@ -61,17 +67,34 @@ def test_scores_without_configured_criteria_are_a_warning(repo: Path) -> None:
     (repo / "kamdoc.yaml").unlink()
     run = kamdoc("validate", "--today", TODAY)
     assert run.code == 0
-    assert "warning: assessment.scores: kamdoc.yaml has no portfolio.criteria, so these are neither checked nor used; add them there" in run.out
+    assert (
+        "warning: assessment.scores: kamdoc.yaml has no portfolio.criteria, so these are neither checked nor used; add them there"
+        in run.out
+    )
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("    - {id: growth, name: Growth of the customer, weight: 20}\n    - {id: cross_selling, name: Cross- and up-selling, weight: 15}\n"
-     "    - {id: access, name: Access to decision-makers, weight: 15}\n", "", "error: portfolio: give 3 to 8 criteria (there are 2)"),
-    ("{id: margin, name: Achievable margin, weight: 20}", "{id: margin, name: Achievable margin, weight: 0}",
-     "error: portfolio.criteria[1].weight: 0 is out of range: give a number more than 0"),
-    ("{id: growth,", "{id: margin,", "error: portfolio: duplicate criterion id 'margin'; ids are unique"),
-    ("  review_months: 6", "  review_month: 6", "error: portfolio.review_month: unknown setting; known: currency, rates, review_months, criteria, knock_outs"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "    - {id: growth, name: Growth of the customer, weight: 20}\n    - {id: cross_selling, name: Cross- and up-selling, weight: 15}\n"
+            "    - {id: access, name: Access to decision-makers, weight: 15}\n",
+            "",
+            "error: portfolio: give 3 to 8 criteria (there are 2)",
+        ),
+        (
+            "{id: margin, name: Achievable margin, weight: 20}",
+            "{id: margin, name: Achievable margin, weight: 0}",
+            "error: portfolio.criteria[1].weight: 0 is out of range: give a number more than 0",
+        ),
+        ("{id: growth,", "{id: margin,", "error: portfolio: duplicate criterion id 'margin'; ids are unique"),
+        (
+            "  review_months: 6",
+            "  review_month: 6",
+            "error: portfolio.review_month: unknown setting; known: currency, rates, review_months, criteria, knock_outs",
+        ),
+    ],
+)
 def test_mistakes_in_the_settings_are_errors_with_their_line(repo: Path, old: str, new: str, message: str) -> None:
     edit(repo / "kamdoc.yaml", old, new)
     run = kamdoc("validate", "--today", TODAY)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, DATA, PLANS, kamdoc
+from conftest import DATA, PLANS, ROOT, kamdoc
 
 from kamdoc.standard.vocab import VOCABULARY
 
@@ -36,11 +36,23 @@ def test_schema_is_draft_2020_12_of_format_1() -> None:
     doc = schema()
     assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert doc["properties"]["kamdoc"]["const"] == 1
-    assert set(doc["required"]) >= {"kamdoc", "cover", "profile", "buying_strategy", "power_map", "swot", "mission", "goals", "financials"}
+    assert set(doc["required"]) >= {
+        "kamdoc",
+        "cover",
+        "profile",
+        "buying_strategy",
+        "power_map",
+        "swot",
+        "mission",
+        "goals",
+        "financials",
+    }
 
 
 def test_every_field_has_a_description() -> None:
-    missing = [path for path, prop in properties(schema()) if path.split(".")[-1] != "file" and not prop.get("description")]
+    missing = [
+        path for path, prop in properties(schema()) if path.split(".")[-1] != "file" and not prop.get("description")
+    ]
     assert missing == []
 
 
@@ -108,7 +120,9 @@ def test_check_jsonschema_accepts_every_valid_plan() -> None:
     plans = sorted(PLANS.glob("*/plan.yaml")) + [DATA / "base" / "plan.yaml"]
     run = subprocess.run(
         [*_check_jsonschema(), "--schemafile", str(PLANS / "kap.schema.json"), *map(str, plans)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
 
@@ -117,7 +131,9 @@ def test_check_jsonschema_accepts_every_valid_plan() -> None:
 def test_check_jsonschema_rejects_what_the_schema_can_see(case: str) -> None:
     run = subprocess.run(
         [*_check_jsonschema(), "--schemafile", str(PLANS / "kap.schema.json"), str(DATA / "bad" / f"{case}.yaml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 1, run.stdout
 
@@ -128,16 +144,22 @@ def test_editors_are_offered_no_null_default_and_one_title_per_field() -> None:
     for path, prop in properties(schema()):
         assert "title" not in prop, path  # the field's name is its title: hovers said "Status || Status"
         if "description" in prop:
-            assert "`" not in prop["description"] and prop["markdownDescription"].replace("`", "") == prop["description"], path
+            assert (
+                "`" not in prop["description"] and prop["markdownDescription"].replace("`", "") == prop["description"]
+            ), path
 
 
-@pytest.mark.parametrize(("where", "value"), [
-    (("profile", "website"), "ftp://acme.example"),
-    (("cover", "logo"), "https://acme.example/logo.png"),
-    (("cover", "logo"), "/etc/logo.png"),
-    (("financials", "currency"), "XYZ"),
-    (("financials", "products", 0, "plan"), {}),
-], ids=["website-scheme", "logo-url", "logo-absolute", "currency", "no-plan-year"])
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("profile", "website"), "ftp://acme.example"),
+        (("cover", "logo"), "https://acme.example/logo.png"),
+        (("cover", "logo"), "/etc/logo.png"),
+        (("financials", "currency"), "XYZ"),
+        (("financials", "products", 0, "plan"), {}),
+    ],
+    ids=["website-scheme", "logo-url", "logo-absolute", "currency", "no-plan-year"],
+)
 def test_the_schema_says_the_rules_an_editor_can_check(where: tuple[Any, ...], value: Any) -> None:
     import yaml
     from jsonschema import Draft202012Validator
@@ -161,17 +183,25 @@ def test_the_german_schema_helps_in_german_with_the_standards_names_and_values()
     originals = dict((path, prop) for path, prop in properties(english))
     assert described
     for path, prop in described:
-        assert prop["description"] != originals[path]["description"], path  # every field's help is German, none left in English
+        assert prop["description"] != originals[path]["description"], (
+            path
+        )  # every field's help is German, none left in English
         assert prop.get("enum") == originals[path].get("enum")  # keys and values stay those of the standard
     attitude = german["$defs"]["Person"]["properties"]["attitude"]
-    assert attitude["markdownDescription"].startswith("Wie die Person zu uns steht. Erlaubt: `mentor` (Berät und unterstützt uns aktiv)")
+    assert attitude["markdownDescription"].startswith(
+        "Wie die Person zu uns steht. Erlaubt: `mentor` (Berät und unterstützt uns aktiv)"
+    )
     roles = german["$defs"]["Person"]["properties"]["roles"]["items"]
-    assert roles["enum"][0] == "decision-maker" and roles["enumDescriptions"][0] == "Trifft die endgültige Kaufentscheidung."
+    assert (
+        roles["enum"][0] == "decision-maker"
+        and roles["enumDescriptions"][0] == "Trifft die endgültige Kaufentscheidung."
+    )
+    import yaml
     from jsonschema import Draft202012Validator
 
-    import yaml
-
-    plan = json.loads(json.dumps(yaml.safe_load((PLANS / "brenner-werke" / "plan.yaml").read_text(encoding="utf-8")), default=str))
+    plan = json.loads(
+        json.dumps(yaml.safe_load((PLANS / "brenner-werke" / "plan.yaml").read_text(encoding="utf-8")), default=str)
+    )
     assert not list(Draft202012Validator(german).iter_errors(plan))  # the same rules, only the words differ
 
 
@@ -181,7 +211,16 @@ def test_kamdoc_new_in_german_writes_the_german_schema(in_tmp: Path) -> None:
     assert written["$defs"]["Cover"]["description"].startswith("Das Deckblatt")
 
 
-_NOT_WORDS = ("enum", "examples", "const", "default", "description", "markdownDescription", "enumDescriptions", "markdownEnumDescriptions")
+_NOT_WORDS = (
+    "enum",
+    "examples",
+    "const",
+    "default",
+    "description",
+    "markdownDescription",
+    "enumDescriptions",
+    "markdownEnumDescriptions",
+)
 """Keys a schema object holds plan data or its own texts under: not walked into for further texts."""
 
 
@@ -207,9 +246,15 @@ def test_every_text_of_the_schema_and_the_reference_has_a_german_one() -> None:
     from kamdoc.standard.schema import german_text
 
     texts = set(texts_for_people(schema()))
-    texts |= {("meaning", term.meaning) for terms in VOCABULARY.values() for term in terms}  # the reference's closed lists
-    assert len({text for kind, text in texts if kind == "description"}) > 150 and len(texts) > 200  # the walk found the texts
-    missing = sorted(text for kind, text in texts if (german_text(text) if kind == "description" else MEANINGS.get(text)) is None)
+    texts |= {
+        ("meaning", term.meaning) for terms in VOCABULARY.values() for term in terms
+    }  # the reference's closed lists
+    assert (
+        len({text for kind, text in texts if kind == "description"}) > 150 and len(texts) > 200
+    )  # the walk found the texts
+    missing = sorted(
+        text for kind, text in texts if (german_text(text) if kind == "description" else MEANINGS.get(text)) is None
+    )
     assert missing == [], "no German text in kamdoc/standard/german.py for:\n" + "\n".join(missing)
 
 
@@ -224,7 +269,12 @@ def test_a_text_without_german_is_shown_in_english_and_the_command_succeeds(monk
     cover = json.loads(run.out)["$defs"]["Cover"]
     assert cover["description"] == "The cover: who the plan is for, by whom, and which version."
     status = cover["properties"]["status"]
-    assert status["markdownDescription"].startswith("How far the plan is. Allowed: `draft` (work in progress, not yet reviewed)")
-    assert status["anyOf"][0]["enumDescriptions"][:2] == ["Work in progress, not yet reviewed.", "Vollständig, wartet auf die Prüfung durch die Geschäftsleitung."]
+    assert status["markdownDescription"].startswith(
+        "How far the plan is. Allowed: `draft` (work in progress, not yet reviewed)"
+    )
+    assert status["anyOf"][0]["enumDescriptions"][:2] == [
+        "Work in progress, not yet reviewed.",
+        "Vollständig, wartet auf die Prüfung durch die Geschäftsleitung.",
+    ]
     assert status["anyOf"][0]["markdownEnumDescriptions"][0] == "**draft**: Work in progress, not yet reviewed."
     assert cover["properties"]["version"]["description"].startswith("Die Version des Plans")  # the others stay German

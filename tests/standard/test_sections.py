@@ -31,10 +31,14 @@ def _resolve(section: Section, path: tuple[str, ...] | list[str]) -> Any:
     annotation: Any = section.type
     for step in path:
         if step == "*":
-            (annotation,) = [a for a in get_args(annotation) if a is not type(None)] if get_args(annotation) else (annotation,)
+            (annotation,) = (
+                [a for a in get_args(annotation) if a is not type(None)] if get_args(annotation) else (annotation,)
+            )
             continue
         (model,) = _models_in(annotation)[:1]
-        by_name = {info.alias or name: info for name, info in model.model_fields.items()}  # as the plan writes it: `from`
+        by_name = {
+            info.alias or name: info for name, info in model.model_fields.items()
+        }  # as the plan writes it: `from`
         assert step in by_name, f"{section.key}: {'.'.join(path)}: {model.__name__} has no field {step!r}"
         annotation = by_name[step].annotation
     return annotation
@@ -48,7 +52,9 @@ def test_the_typed_view_of_the_plan_names_only_registry_sections() -> None:
     # Type checkers see a hand-written class; at run time the plan is made from the registry. They must agree.
     tree = ast.parse((ROOT / "kamdoc" / "standard" / "plan.py").read_text(encoding="utf-8"))
     stub = next(node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and node.name == "Plan")
-    typed = [node.target.id for node in stub.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)]
+    typed = [
+        node.target.id for node in stub.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+    ]
     assert typed == [s.key for s in SECTIONS if s.key in typed]
     assert set(typed) == {s.key for s in SECTIONS}
 
@@ -78,7 +84,9 @@ def test_every_agenda_entry_can_be_drawn() -> None:
 
     for section in SECTIONS:
         for entry in section.agenda:
-            assert entry.key in _BUILDERS or section.table is not None, f"{section.key}: {entry.key} has no slide builder"
+            assert entry.key in _BUILDERS or section.table is not None, (
+                f"{section.key}: {entry.key} has no slide builder"
+            )
 
 
 # A section a team might add: declared in the registry and nowhere else. The script below adds it to the registry
@@ -156,21 +164,29 @@ sustainability:
 
 def test_a_registry_entry_alone_makes_a_section_appear_in_schema_rules_diff_and_deck(tmp_path: Path) -> None:
     plans = []
-    for name, text in (("old", ""), ("new", _SECTION_TEXT.format(contact="lkhan")), ("wrong", _SECTION_TEXT.format(contact="nobody"))):
+    for name, text in (
+        ("old", ""),
+        ("new", _SECTION_TEXT.format(contact="lkhan")),
+        ("wrong", _SECTION_TEXT.format(contact="nobody")),
+    ):
         folder = tmp_path / name
         shutil.copytree(DATA / "base", folder)
         plan = folder / "plan.yaml"
         plan.write_text(plan.read_text(encoding="utf-8") + text, encoding="utf-8")
         plans.append(str(plan))
     (tmp_path / ".git").mkdir()  # the plans' repo
-    run = subprocess.run([sys.executable, "-c", _NEW_SECTION, *plans], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", _NEW_SECTION, *plans], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     import json
 
     seen = json.loads(run.stdout)
     assert seen["schema"] == "Sustainability initiatives with the customer (optional)."
     assert seen["reference"] and seen["scaffold"]
-    assert any(e.startswith("sustainability[0].contact: 'nobody' is not the id of a person") for e in seen["errors"]), seen["errors"]
+    assert any(e.startswith("sustainability[0].contact: 'nobody' is not the id of a person") for e in seen["errors"]), (
+        seen["errors"]
+    )
     assert ["sustainability", "sustainability: Solar roofs on both plants", "added"] in seen["changes"]
     titles = [title for title, _ in seen["slides"]]
     assert "Sustainability" in titles

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLANS, TODAY, kamdoc
 from company_templates import make_template
+from conftest import PLANS, TODAY, kamdoc
 from decks import seen_rgb
 from pptx import Presentation
 
 
 def test_deck_uses_the_templates_layouts_and_title_placeholders(tmp_path: Path) -> None:
     template = make_template(tmp_path / "corp.pptx")
-    run = kamdoc("render", PLANS / "halvorsen-logistics", "--template", template, "--out", tmp_path / "out", "--today", TODAY)
+    run = kamdoc(
+        "render", PLANS / "halvorsen-logistics", "--template", template, "--out", tmp_path / "out", "--today", TODAY
+    )
     assert run.code == 0, run.err
     prs = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx"))
     assert prs.slides[0].slide_layout.name == "Title Slide"
@@ -23,9 +25,16 @@ def test_deck_uses_the_templates_layouts_and_title_placeholders(tmp_path: Path) 
     texts = [shape.text_frame.text for slide in prs.slides for shape in slide.shapes if shape.has_text_frame]
     assert "Company sample slide" not in texts  # the template's sample slides are not in the deck
     assert all(slide.shapes.title is not None and slide.shapes.title.text for slide in prs.slides)
-    assert prs.slides[0].shapes.title.text == "Halvorsen Logistics ASA"  # the cover's name in the template's title placeholder
+    assert (
+        prs.slides[0].shapes.title.text == "Halvorsen Logistics ASA"
+    )  # the cover's name in the template's title placeholder
     # The template's colour scheme (dk2 of the default Office theme) colours the tables' header rows.
-    headers = [seen_rgb(shape.table.cell(0, 0).fill.fore_color, prs) for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    headers = [
+        seen_rgb(shape.table.cell(0, 0).fill.fore_color, prs)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
     assert str(headers[0]) == "1F497D"
 
 
@@ -37,10 +46,15 @@ def test_template_check_reports_what_is_there(tmp_path: Path) -> None:
 
 
 def test_template_check_reports_what_is_missing(tmp_path: Path) -> None:
-    template = make_template(tmp_path / "odd.pptx", rename={"Title Only": "Nur Überschrift", "Title and Content": "Inhalt"})
+    template = make_template(
+        tmp_path / "odd.pptx", rename={"Title Only": "Nur Überschrift", "Title and Content": "Inhalt"}
+    )
     run = kamdoc("template", "check", template)
     assert run.code == 0
-    assert "warning: no layout named 'Title Only', 'Nur Titel', 'Title and Content', 'Titel und Inhalt' for content slides" in run.out
+    assert (
+        "warning: no layout named 'Title Only', 'Nur Titel', 'Title and Content', 'Titel und Inhalt' for content slides"
+        in run.out
+    )
 
 
 @pytest.mark.parametrize("width", [9144000])
@@ -70,9 +84,19 @@ def test_theme_folder_overrides_the_default_one_setting_at_a_time(tmp_path: Path
     run = kamdoc("render", PLANS / "halvorsen-logistics", "--theme", theme, "--out", tmp_path / "out", "--today", TODAY)
     assert run.code == 0, run.err
     prs = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx"))
-    headers = [seen_rgb(shape.table.cell(0, 0).fill.fore_color, prs) for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    headers = [
+        seen_rgb(shape.table.cell(0, 0).fill.fore_color, prs)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
     assert str(headers[0]) == "7A1F5C"
-    stripes = [seen_rgb(shape.table.cell(2, 0).fill.fore_color, prs) for slide in prs.slides for shape in slide.shapes if shape.has_table and len(shape.table.rows) > 2]
+    stripes = [
+        seen_rgb(shape.table.cell(2, 0).fill.fore_color, prs)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_table and len(shape.table.rows) > 2
+    ]
     assert str(stripes[0]) == "F3F5F8"  # everything else stays the default theme's
 
 

@@ -14,9 +14,17 @@ from kamdoc.limits import MAX_THEME_FONT_BYTES
 
 # The kinds whose damage is certain; "flipped_bytes" may leave the tables kamdoc reads whole, and is the fuzzer's.
 _CERTAIN = [kind for kind in BROKEN_FONTS if kind != "flipped_bytes"]
-_SAID = {"garbage": "not a TrueType or OpenType font", "empty": "the file is empty", "truncated": "not a TrueType or OpenType font",
-         "units_per_em_0": "0 units per em", "no_cmap": "no cmap table", "empty_cmap": "gives no character a glyph",
-         "no_hmtx": "no hmtx table", "no_hhea": "no hhea table", "no_head": "no head table"}
+_SAID = {
+    "garbage": "not a TrueType or OpenType font",
+    "empty": "the file is empty",
+    "truncated": "not a TrueType or OpenType font",
+    "units_per_em_0": "0 units per em",
+    "no_cmap": "no cmap table",
+    "empty_cmap": "gives no character a glyph",
+    "no_hmtx": "no hmtx table",
+    "no_hhea": "no hhea table",
+    "no_head": "no head table",
+}
 
 
 def _theme(tmp_path: Path, theme_yaml: str | None = None) -> Path:
@@ -61,7 +69,9 @@ def test_a_font_that_links_out_of_the_work_tree_is_refused_unread(tmp_path: Path
         target = str(tmp_path / "repo" / target)
     os.symlink(target, theme / "fonts" / "Fuzz-Regular.ttf")
     code, err = _render(tmp_path, theme)
-    assert code == 1 and "theme.yaml:2:12: error: " in err and "link to a file outside the theme's work tree" in err, err
+    assert code == 1 and "theme.yaml:2:12: error: " in err and "link to a file outside the theme's work tree" in err, (
+        err
+    )
 
 
 def test_a_font_larger_than_the_cap_is_refused_unread(tmp_path: Path) -> None:

@@ -12,7 +12,10 @@ from conftest import DATA, PLANS, kamdoc
 from kamdoc.messages import has_german, in_german
 from kamdoc.validate.plan import validate_file
 
-FIXTURES = sorted((DATA / "bad").glob("*.yaml")) + [DATA / "stress" / "plan.yaml", PLANS / "brenner-werke" / "plan.yaml"]
+FIXTURES = sorted((DATA / "bad").glob("*.yaml")) + [
+    DATA / "stress" / "plan.yaml",
+    PLANS / "brenner-werke" / "plan.yaml",
+]
 
 
 @pytest.mark.parametrize("plan", FIXTURES, ids=[p.stem if p.stem != "plan" else p.parent.name for p in FIXTURES])
@@ -25,9 +28,13 @@ def test_every_message_has_a_german_form(plan: Path) -> None:
 def test_a_german_plan_is_told_in_german_unless_asked_otherwise(tmp_path: Path) -> None:
     shutil.copytree(PLANS / "brenner-werke", tmp_path / "p")
     plan = tmp_path / "p" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("attitude: neutral", "attitude: hostile", 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("attitude: neutral", "attitude: hostile", 1), encoding="utf-8"
+    )
     german = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22")
-    assert german.code == 1 and "'hostile' ist keiner der Werte mentor, positive, neutral, negative, enemy" in german.out
+    assert (
+        german.code == 1 and "'hostile' ist keiner der Werte mentor, positive, neutral, negative, enemy" in german.out
+    )
     assert "(gemeint ist wohl 'positive')" in german.out
     english = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22", "--language", "en")
     assert "'hostile' is not one of mentor, positive" in english.out
@@ -38,20 +45,30 @@ def test_a_german_plan_is_told_in_german_unless_asked_otherwise(tmp_path: Path) 
 def test_values_ids_and_paths_stay_as_written() -> None:
     said = in_german("'../base/oakridge.png' does not exist (looked for tests/data/bad/../base/oakridge.png)")
     assert said == "'../base/oakridge.png' gibt es nicht (gesucht: tests/data/bad/../base/oakridge.png)"
-    assert in_german("a goal without a metric is not SMART: add 'metric'") == "ein Ziel ohne Messgröße ist nicht SMART: ergänze 'metric'"
+    assert (
+        in_german("a goal without a metric is not SMART: add 'metric'")
+        == "ein Ziel ohne Messgröße ist nicht SMART: ergänze 'metric'"
+    )
     assert in_german("image 'charts/share.png' does not exist (looked for plans/acme/charts/share.png)") == (
-        "Bild 'charts/share.png' gibt es nicht (gesucht: plans/acme/charts/share.png)")
+        "Bild 'charts/share.png' gibt es nicht (gesucht: plans/acme/charts/share.png)"
+    )
     assert in_german("something kamdoc has no German for yet") == "something kamdoc has no German for yet"
 
 
 def test_a_misspelt_part_of_the_deck_in_speaker_notes_names_the_parts(tmp_path: Path) -> None:
     shutil.copytree(PLANS / "brenner-werke", tmp_path / "p")
     plan = tmp_path / "p" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("  financials: Die Planzahlen", "  financals: Die Planzahlen"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("  financials: Die Planzahlen", "  financals: Die Planzahlen"),
+        encoding="utf-8",
+    )
     run = kamdoc("validate", tmp_path / "p", "--today", "2026-11-22")
     assert run.code == 1
     said = [line for line in run.out.splitlines() if "speaker_notes.financals" in line]
-    assert len(said) == 1 and ":3: error: speaker_notes.financals: 'financals' ist keiner der Werte profile, customer_goals" in said[0]
+    assert (
+        len(said) == 1
+        and ":3: error: speaker_notes.financals: 'financals' ist keiner der Werte profile, customer_goals" in said[0]
+    )
     assert "(gemeint ist wohl 'financials')" in said[0]
 
 

@@ -51,14 +51,18 @@ def test_five_megabyte_string_is_refused_fast(in_tmp: Path) -> None:
     plan.write_text(plan.read_text().replace("industry: Sensors", 'industry: "' + "A" * 5_000_000 + '"'))
     run = within(lambda: kamdoc("validate", "p", "--today", TODAY))
     assert run.code == 1
-    assert run.out.strip() == "p/plan.yaml:1:1: error: the plan file is larger than 2 MB"  # refused by its size, before any parsing
+    assert (
+        run.out.strip() == "p/plan.yaml:1:1: error: the plan file is larger than 2 MB"
+    )  # refused by its size, before any parsing
 
 
 def test_five_megabyte_sidecar_is_refused_fast(in_tmp: Path) -> None:
     _copy_base(in_tmp / "p")
     (in_tmp / "p" / "market.md").write_text("B" * 5_000_000)
     run = within(lambda: kamdoc("validate", "p", "--today", TODAY))
-    assert run.out.strip() == "p/plan.yaml:40:18: error: profile.market.file: 'market.md' is larger than 2 MB"  # by its size, unread
+    assert (
+        run.out.strip() == "p/plan.yaml:40:18: error: profile.market.file: 'market.md' is larger than 2 MB"
+    )  # by its size, unread
 
 
 def test_symbolic_links_out_of_the_repo_are_refused(in_tmp: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -71,8 +75,14 @@ def test_symbolic_links_out_of_the_repo_are_refused(in_tmp: Path, tmp_path_facto
         os.symlink(outside / target, in_tmp / "p" / name)
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
-    assert "p/plan.yaml:10:9: error: cover.logo: 'logo.png' points through a symbolic link outside the plans repo" in run.out
-    assert "p/plan.yaml:40:18: error: profile.market.file: 'market.md' points through a symbolic link outside the plans repo" in run.out
+    assert (
+        "p/plan.yaml:10:9: error: cover.logo: 'logo.png' points through a symbolic link outside the plans repo"
+        in run.out
+    )
+    assert (
+        "p/plan.yaml:40:18: error: profile.market.file: 'market.md' points through a symbolic link outside the plans repo"
+        in run.out
+    )
 
 
 def test_a_plan_linked_in_from_outside_is_refused(in_tmp: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -97,8 +107,14 @@ def test_links_inside_the_repo_are_fine(in_tmp: Path) -> None:
     ("text", "message"),
     [
         ("industry: Sen\x00sors", "plan.yaml:20:16: error: control character U+0000 is not allowed in a plan"),
-        ('industry: "Sen\\x07sors"', "plan.yaml:20:13: error: profile.industry: control character U+0007 is not allowed in text"),
-        ('industry: "Sen\\ud800sors"', "plan.yaml:20:19: error: a backslash in double quotes starts an escape that YAML does not know"),
+        (
+            'industry: "Sen\\x07sors"',
+            "plan.yaml:20:13: error: profile.industry: control character U+0007 is not allowed in text",
+        ),
+        (
+            'industry: "Sen\\ud800sors"',
+            "plan.yaml:20:19: error: a backslash in double quotes starts an escape that YAML does not know",
+        ),
     ],
     ids=["raw-nul", "escaped-bell", "lone-surrogate"],
 )

@@ -31,13 +31,15 @@ def _refused(in_tmp: Path, text: str) -> list[str]:
 
 def test_a_power_map_of_more_people_than_the_cap_is_refused_at_its_list(in_tmp: Path) -> None:
     assert _refused(in_tmp, org_text(wide(MAX_PEOPLE + 431))) == [
-        f"p/plan.yaml:{PEOPLE_LINE}:3: error: power_map.people: 2,431 people; a plan holds at most 2,000: keep those that matter for the account"]
+        f"p/plan.yaml:{PEOPLE_LINE}:3: error: power_map.people: 2,431 people; a plan holds at most 2,000: keep those that matter for the account"
+    ]
 
 
 def test_more_links_than_the_cap_are_refused_at_their_list(in_tmp: Path) -> None:
     links = [(a, b) for a in range(60) for b in range(60) if a != b][: MAX_LINKS + 1]
     assert _refused(in_tmp, org_text(wide(60), links)) == [
-        f"p/plan.yaml:{PEOPLE_LINE + 61}:3: error: power_map.links: 2,001 links; a plan holds at most 2,000: keep those that matter for the account"]
+        f"p/plan.yaml:{PEOPLE_LINE + 61}:3: error: power_map.links: 2,001 links; a plan holds at most 2,000: keep those that matter for the account"
+    ]
 
 
 def test_a_chain_one_level_too_deep_is_refused_at_the_first_person_below_the_cap(in_tmp: Path) -> None:
@@ -45,9 +47,13 @@ def test_a_chain_one_level_too_deep_is_refused_at_the_first_person_below_the_cap
     deep = MAX_REPORTING_DEPTH + 1
     col = len(f"  - {{id: p{deep}, name: Person {deep}, title: Engineer {deep % 7}, roles: [user], reports_to: ") + 1
     message = f"'p{deep}' reports through {deep} levels to the top ('sreed'); at most {MAX_REPORTING_DEPTH} are allowed: let them report to someone higher up"
-    assert _refused(in_tmp, org_text([None, *range(deep)])) == [f"p/plan.yaml:{PEOPLE_LINE + deep}:{col}: error: power_map.people[{deep}].reports_to: {message}"]
-    assert in_german(message) == (f"'p{deep}' berichtet über {deep} Ebenen an die Spitze ('sreed'); höchstens {MAX_REPORTING_DEPTH} sind erlaubt: "
-                                  "lass die Person an jemanden weiter oben berichten")
+    assert _refused(in_tmp, org_text([None, *range(deep)])) == [
+        f"p/plan.yaml:{PEOPLE_LINE + deep}:{col}: error: power_map.people[{deep}].reports_to: {message}"
+    ]
+    assert in_german(message) == (
+        f"'p{deep}' berichtet über {deep} Ebenen an die Spitze ('sreed'); höchstens {MAX_REPORTING_DEPTH} sind erlaubt: "
+        "lass die Person an jemanden weiter oben berichten"
+    )
 
 
 def test_a_chain_at_the_cap_is_valid(in_tmp: Path) -> None:
@@ -59,20 +65,36 @@ def test_a_chain_at_the_cap_is_valid(in_tmp: Path) -> None:
 def test_a_long_chain_is_said_once_at_the_first_person_over_the_cap_in_plan_order(in_tmp: Path) -> None:
     # Listed from the bottom up: the first listed is the deepest, and the message names the person just below the cap on its chain.
     people = 300
-    bosses: list[int | None] = [None, 0, *range(3, people), 1]  # p2 reports to p3, …, p299 to lkhan, who reports to sreed
+    bosses: list[int | None] = [
+        None,
+        0,
+        *range(3, people),
+        1,
+    ]  # p2 reports to p3, …, p299 to lkhan, who reports to sreed
     [error] = _refused(in_tmp, org_text(bosses))
     # p299 has two managers above, p250 has 51: the first on p2's chain over the cap.
-    assert error.startswith(f"p/plan.yaml:{PEOPLE_LINE + 250}:") and f"'p250' reports through {MAX_REPORTING_DEPTH + 1} levels to the top ('sreed')" in error
+    assert (
+        error.startswith(f"p/plan.yaml:{PEOPLE_LINE + 250}:")
+        and f"'p250' reports through {MAX_REPORTING_DEPTH + 1} levels to the top ('sreed')" in error
+    )
 
 
 def test_people_under_a_reporting_cycle_are_told_about_the_cycle_only(in_tmp: Path) -> None:
-    bosses: list[int | None] = [None, 0, 3, 2, *range(3, 100)]  # p2 and p3 report to each other; a chain of 96 hangs from p3
+    bosses: list[int | None] = [
+        None,
+        0,
+        3,
+        2,
+        *range(3, 100),
+    ]  # p2 and p3 report to each other; a chain of 96 hangs from p3
     [error] = _refused(in_tmp, org_text(bosses))
     assert "reporting lines form a cycle: p2 → p3 → p2" in error
 
 
 def test_the_caps_messages_have_german_forms() -> None:
     assert in_german("2,431 people; a plan holds at most 2,000: keep those that matter for the account") == (
-        "2,431 Personen; ein Plan fasst höchstens 2,000: behalte die, die für den Account zählen")
+        "2,431 Personen; ein Plan fasst höchstens 2,000: behalte die, die für den Account zählen"
+    )
     assert in_german("2,001 links; a plan holds at most 2,000: keep those that matter for the account") == (
-        "2,001 Beziehungen; ein Plan fasst höchstens 2,000: behalte die, die für den Account zählen")
+        "2,001 Beziehungen; ein Plan fasst höchstens 2,000: behalte die, die für den Account zählen"
+    )

@@ -62,7 +62,9 @@ def test_hostile_svg_is_one_error_at_the_logo(in_tmp: Path, name: str) -> None:
 
 
 def _depth_bomb() -> bytes:
-    return b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' + b"<g>" * 5000 + b"</g>" * 5000 + b"</svg>"
+    return (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' + b"<g>" * 5000 + b"</g>" * 5000 + b"</svg>"
+    )
 
 
 def _element_bomb() -> bytes:
@@ -71,9 +73,15 @@ def _element_bomb() -> bytes:
 
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that claims a size: its header alone, enough for a reader to believe it."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IEND", b"")
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _embedded_png(width: int, height: int) -> bytes:
@@ -81,12 +89,22 @@ def _embedded_png(width: int, height: int) -> bytes:
     return f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image width="10" height="10" href="{uri}"/></svg>'.encode()
 
 
-@pytest.mark.parametrize(("make", "expected"), [
-    (_depth_bomb, "nests elements deeper than 64 levels"),
-    (_element_bomb, "has more than 10,000 elements"),
-    (lambda: _embedded_png(6_000, 6_000), "has an embedded image of 6000×6000 pixels; at most 25 megapixels are allowed"),
-    (lambda: _embedded_png(60_000, 60_000), "has an embedded image with too many pixels; at most 25 megapixels are allowed"),
-], ids=["depth-bomb", "element-bomb", "embedded-36-megapixels", "embedded-pixel-bomb"])
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_depth_bomb, "nests elements deeper than 64 levels"),
+        (_element_bomb, "has more than 10,000 elements"),
+        (
+            lambda: _embedded_png(6_000, 6_000),
+            "has an embedded image of 6000×6000 pixels; at most 25 megapixels are allowed",
+        ),
+        (
+            lambda: _embedded_png(60_000, 60_000),
+            "has an embedded image with too many pixels; at most 25 megapixels are allowed",
+        ),
+    ],
+    ids=["depth-bomb", "element-bomb", "embedded-36-megapixels", "embedded-pixel-bomb"],
+)
 def test_svg_bombs_are_one_error_at_the_logo(in_tmp: Path, make: Any, expected: str) -> None:
     assert _one_logo_error(in_tmp, make()).startswith(expected)
 
@@ -98,7 +116,7 @@ def no_cairo(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded(name: str, *args: Any, **kwargs: Any) -> Any:
         if name.split(".")[0] in ("cairosvg", "cairocffi"):
-            raise OSError("no library called \"cairo-2\" was found")
+            raise OSError('no library called "cairo-2" was found')
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", guarded)

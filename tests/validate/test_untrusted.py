@@ -23,7 +23,9 @@ def _errors(run_out: str) -> list[str]:
 
 
 def test_git_config_is_never_pulled_into_a_plan(in_tmp: Path) -> None:
-    (in_tmp / ".git" / "config").write_text('[remote "origin"]\n\turl = https://oauth2:glpat-SECRET@gitlab.example/x.git\n')
+    (in_tmp / ".git" / "config").write_text(
+        '[remote "origin"]\n\turl = https://oauth2:glpat-SECRET@gitlab.example/x.git\n'
+    )
     plan = _base(in_tmp / "p")
     plan.write_text(plan.read_text().replace("market: {file: market.md}", "market: {file: ../.git/config}"))
     run = kamdoc("validate", "p", "--today", TODAY)
@@ -50,14 +52,20 @@ def test_a_link_into_git_is_refused_too(in_tmp: Path) -> None:
 def test_a_plan_that_is_a_fifo_does_not_hang(in_tmp: Path) -> None:
     (in_tmp / "p").mkdir()
     os.mkfifo(in_tmp / "p" / "plan.yaml")
-    run = within(lambda: kamdoc("validate", "p/plan.yaml", "--today", TODAY))  # opening a FIFO to read would wait for ever
+    run = within(
+        lambda: kamdoc("validate", "p/plan.yaml", "--today", TODAY)
+    )  # opening a FIFO to read would wait for ever
     assert run.code == 1 and "p/plan.yaml:1:1: error: the plan file is not a regular file" in run.out
 
 
-@pytest.mark.parametrize(("market", "expected"), [
-    ("{file: " + "a" * 300 + ".md}", "is too long a path (at most 1,024 characters, 255 bytes a name)"),
-    ('{file: "a\\0b.md"}', "control character U+0000 is not allowed in text"),
-], ids=["name-over-255-bytes", "nul"])
+@pytest.mark.parametrize(
+    ("market", "expected"),
+    [
+        ("{file: " + "a" * 300 + ".md}", "is too long a path (at most 1,024 characters, 255 bytes a name)"),
+        ('{file: "a\\0b.md"}', "control character U+0000 is not allowed in text"),
+    ],
+    ids=["name-over-255-bytes", "nul"],
+)
 def test_file_names_are_checked_before_the_disk_is_touched(in_tmp: Path, market: str, expected: str) -> None:
     plan = _base(in_tmp / "p")
     plan.write_text(plan.read_text().replace("market: {file: market.md}", f"market: {market}"))
@@ -70,7 +78,9 @@ def test_a_nul_in_a_markdown_image_path_is_one_error(in_tmp: Path) -> None:
     (in_tmp / "p" / "market.md").write_text("# Market\n\n![chart](chart%00.png)\n")
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
-    assert _errors(run.out) == ["p/market.md:3:1: error: profile.market: image 'chart\\u0000.png' has a NUL character, which no file name holds"]
+    assert _errors(run.out) == [
+        "p/market.md:3:1: error: profile.market: image 'chart\\u0000.png' has a NUL character, which no file name holds"
+    ]
 
 
 def test_a_4301_digit_number_is_one_error(in_tmp: Path) -> None:
@@ -93,7 +103,9 @@ def test_a_4301_digit_year_is_one_error(in_tmp: Path) -> None:
 
 def test_control_characters_in_keys_are_refused_and_never_printed(in_tmp: Path) -> None:
     plan = _base(in_tmp / "p")
-    plan.write_text(plan.read_text().replace("  industry: Sensors", '  "industry\\e[31m\\nplan.yaml:1:1: error: forged": Sensors'))
+    plan.write_text(
+        plan.read_text().replace("  industry: Sensors", '  "industry\\e[31m\\nplan.yaml:1:1: error: forged": Sensors')
+    )
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
     [error] = _errors(run.out)
@@ -113,7 +125,10 @@ def test_line_and_page_breaks_pasted_from_powerpoint_become_text(in_tmp: Path) -
     plan.write_bytes(plan.read_bytes().replace(b"industry: Sensors", b"industry: Sensors\x0band more\x0cthings"))
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 0, run.out
-    assert "p/plan.yaml:20:13: warning: profile.industry: U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space" in run.out
+    assert (
+        "p/plan.yaml:20:13: warning: profile.industry: U+000B and U+000C (line and page breaks pasted from PowerPoint) were read as a line break and a space"
+        in run.out
+    )
     from datetime import date
 
     from kamdoc.validate.plan import validate_file
@@ -125,7 +140,10 @@ def test_line_and_page_breaks_pasted_from_powerpoint_become_text(in_tmp: Path) -
 def test_a_private_use_character_is_kept_as_written(in_tmp: Path) -> None:
     # U+E00B and U+E00C (private use: a company font's logo glyph, say) once stood for pasted breaks inside kamdoc.
     plan = _base(in_tmp / "p")
-    plan.write_text(plan.read_text(encoding="utf-8").replace("industry: Sensors", "industry: Sensors \ue00b and \ue00c"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("industry: Sensors", "industry: Sensors \ue00b and \ue00c"),
+        encoding="utf-8",
+    )
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 0 and "warning" not in run.out, run.out
     from datetime import date
@@ -152,12 +170,21 @@ def test_the_format_is_a_number_not_true(in_tmp: Path) -> None:
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
     assert [line for line in run.out.splitlines() if ": error: " in line] == [
-        "p/plan.yaml:3:9: error: kamdoc: the format number is 1 (write `kamdoc: 1`), got true (true/false)"]
+        "p/plan.yaml:3:9: error: kamdoc: the format number is 1 (write `kamdoc: 1`), got true (true/false)"
+    ]
 
 
-@pytest.mark.parametrize(("setting", "value"), [
-    ("plans", "/etc"), ("plans", "../elsewhere"), ("theme", "/"), ("theme", ".git"), ("out", "/tmp/anywhere"), ("out", "../../x"),
-])
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("plans", "/etc"),
+        ("plans", "../elsewhere"),
+        ("theme", "/"),
+        ("theme", ".git"),
+        ("out", "/tmp/anywhere"),
+        ("out", "../../x"),
+    ],
+)
 def test_kamdoc_yaml_names_folders_inside_the_repository_only(in_tmp: Path, setting: str, value: str) -> None:
     _base(in_tmp / "plans" / "p")
     (in_tmp / "kamdoc.yaml").write_text(f"# settings\n{setting}: {value}\n")
@@ -167,7 +194,9 @@ def test_kamdoc_yaml_names_folders_inside_the_repository_only(in_tmp: Path, sett
     assert "Traceback" not in run.err
 
 
-def test_a_person_may_name_a_folder_outside_on_the_command_line(in_tmp: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_a_person_may_name_a_folder_outside_on_the_command_line(
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     _base(in_tmp / "plans" / "p")
     elsewhere = tmp_path_factory.mktemp("decks")
     run = kamdoc("render", "plans", "--out", elsewhere, "--today", TODAY)
@@ -197,7 +226,10 @@ def test_thirty_thousand_people_in_a_chain_validate_in_linear_time(in_tmp: Path)
     assert "power_map.people[51].reports_to: 'p51' reports through 51 levels to the top ('sreed')" in deep
     people, error = _errors(looped.out)
     assert "30,000 people; a plan holds at most 2,000" in people
-    assert "reporting lines form a cycle: sreed → p29999 → p29998" in error and "(30,000 people in all) → lkhan → sreed" in error
+    assert (
+        "reporting lines form a cycle: sreed → p29999 → p29998" in error
+        and "(30,000 people in all) → lkhan → sreed" in error
+    )
     assert len(error) < 400
 
 
@@ -205,7 +237,11 @@ if sys.platform == "win32":  # pragma: no cover
     pytest.skip("POSIX file tricks", allow_module_level=True)
 
 
-@pytest.mark.parametrize("account", ["Verylongname " * 770, "X" * 10_000, "Ä" * 300], ids=["10000-chars-of-words", "one-10000-char-word", "300-chars"])
+@pytest.mark.parametrize(
+    "account",
+    ["Verylongname " * 770, "X" * 10_000, "Ä" * 300],
+    ids=["10000-chars-of-words", "one-10000-char-word", "300-chars"],
+)
 def test_long_account_names_give_a_clean_deck_fast(in_tmp: Path, account: str) -> None:
     import re
 
@@ -227,7 +263,9 @@ def test_long_account_names_give_a_clean_deck_fast(in_tmp: Path, account: str) -
 
 def test_amounts_whose_totals_would_overflow_are_one_error_each(in_tmp: Path) -> None:
     plan = _base(in_tmp / "p")
-    plan.write_text(plan.read_text().replace("actual: {2024: 610, 2025: 700}", "actual: {2024: 1.7e308, 2025: 1.7e308}"))
+    plan.write_text(
+        plan.read_text().replace("actual: {2024: 610, 2025: 700}", "actual: {2024: 1.7e308, 2025: 1.7e308}")
+    )
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
     assert [e.split(": error: ")[1] for e in _errors(run.out)] == [
@@ -252,7 +290,9 @@ def test_a_pulled_in_file_over_the_text_limit_is_refused_before_anything_reads_i
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
     errors = [line for line in run.out.splitlines() if ": error: " in line]
-    assert len(errors) == 1 and "p/market.md:1:1: error: profile.market: the file has 1,000,022 characters" in errors[0], errors
+    assert (
+        len(errors) == 1 and "p/market.md:1:1: error: profile.market: the file has 1,000,022 characters" in errors[0]
+    ), errors
 
 
 def test_text_nested_deeper_than_markdown_goes_is_flattened_with_a_warning_never_dropped(in_tmp: Path) -> None:
@@ -261,8 +301,10 @@ def test_text_nested_deeper_than_markdown_goes_is_flattened_with_a_warning_never
     (plan.parent / "market.md").write_text("Intro\n\n" + deep + "\n", encoding="utf-8")
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 0
-    assert ("p/market.md:12:1: warning: profile.market: lists or quotes nest deeper than 20 levels here; "
-            "from this line on the deck shows the text flattened: nest less") in run.out, run.out
+    assert (
+        "p/market.md:12:1: warning: profile.market: lists or quotes nest deeper than 20 levels here; "
+        "from this line on the deck shows the text flattened: nest less"
+    ) in run.out, run.out
     from datetime import date
 
     from kamdoc.outline.richtext import Para, blocks

@@ -83,7 +83,9 @@ def test_json_format_is_a_stable_document() -> None:
     run = kamdoc("validate", plan, "--format", "json", "--today", TODAY)
     assert run.code == 1
     doc = json.loads(run.out)
-    assert doc["plans"] == [{"file": "tests/data/bad/role-not-in-list.yaml", "valid": False, "errors": 1, "warnings": 0}]
+    assert doc["plans"] == [
+        {"file": "tests/data/bad/role-not-in-list.yaml", "valid": False, "errors": 1, "warnings": 0}
+    ]
     (finding,) = doc["findings"]
     assert finding == {
         "file": "tests/data/bad/role-not-in-list.yaml",
@@ -171,7 +173,9 @@ def test_a_folder_without_plans_is_an_error(in_tmp: Path) -> None:
 
 def test_sidecar_errors_name_the_sidecar_file(in_tmp: Path) -> None:
     shutil.copytree(DATA / "base", in_tmp / "p")
-    (in_tmp / "p" / "market.md").write_text("Growth is **4 %**.\n\nShare: ![chart](charts/share.png)\n", encoding="utf-8")
+    (in_tmp / "p" / "market.md").write_text(
+        "Growth is **4 %**.\n\nShare: ![chart](charts/share.png)\n", encoding="utf-8"
+    )
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.code == 1
     assert run.out.startswith("p/market.md:3:8: error: profile.market: image 'charts/share.png' does not exist")
@@ -180,7 +184,12 @@ def test_sidecar_errors_name_the_sidecar_file(in_tmp: Path) -> None:
 def test_images_in_inline_markdown_point_into_the_block(in_tmp: Path) -> None:
     shutil.copytree(DATA / "base", in_tmp / "p")
     plan = in_tmp / "p" / "plan.yaml"
-    plan.write_text(plan.read_text().replace("    to machine builders in Europe and North America.\n", "    to machine builders.\n    ![map](https://maps.example/uk.png)\n"))
+    plan.write_text(
+        plan.read_text().replace(
+            "    to machine builders in Europe and North America.\n",
+            "    to machine builders.\n    ![map](https://maps.example/uk.png)\n",
+        )
+    )
     run = kamdoc("validate", "p", "--today", TODAY)
     assert run.out.startswith("p/plan.yaml:20:5: error: profile.summary: image 'https://maps.example/uk.png' is a URL")
 
@@ -188,7 +197,9 @@ def test_images_in_inline_markdown_point_into_the_block(in_tmp: Path) -> None:
 def test_quoted_dates_and_year_keys_are_accepted(in_tmp: Path) -> None:
     shutil.copytree(DATA / "base", in_tmp / "p")
     plan = in_tmp / "p" / "plan.yaml"
-    plan.write_text(plan.read_text().replace("version: 2026-10-01", 'version: "2026-10-01"').replace("{2026: 780", '{"2026": 780'))
+    plan.write_text(
+        plan.read_text().replace("version: 2026-10-01", 'version: "2026-10-01"').replace("{2026: 780", '{"2026": 780')
+    )
     run = kamdoc("validate", "p", "--today", TODAY, "--strict")
     assert run.code == 0, run.out
 
@@ -204,7 +215,9 @@ def test_annotations_keep_a_strangers_text_inside_its_own_finding(tmp_path: Path
     github = kamdoc("validate", tmp_path / "p", "--format", "github")
     assert github.code == 1
     lines = [line for line in github.out.splitlines() if line and not line.startswith("checked ")]
-    assert lines and all(re.match(r"::(error|warning) file=", line) for line in lines)  # a finding per line, nothing else
+    assert lines and all(
+        re.match(r"::(error|warning) file=", line) for line in lines
+    )  # a finding per line, nothing else
     for line in lines:
         properties = line.split("::")[1].partition(" ")[2]  # "error file=…,line=…,col=…,title=…": what GitHub reads
         pairs = dict(item.split("=", 1) for item in properties.split(","))  # a stranger's commas arrive as %2C

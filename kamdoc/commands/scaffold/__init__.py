@@ -39,12 +39,18 @@ def _git_user() -> str | None:
     return name or None
 
 
-def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: str | None = None, manager: str | None = None) -> Path:
+def new_plan(
+    slug: str, plans_dir: Path, language: str, today: date, account: str | None = None, manager: str | None = None
+) -> Path:
     """Write `plans_dir/slug/plan.yaml` (and the schema beside the plans if missing); refuses to overwrite."""
     if not _SLUG.match(slug):
-        raise CommandLineError(f"{slug!r} is not a valid plan name: use lower-case letters, digits, - and _, e.g. acme-robotics")
+        raise CommandLineError(
+            f"{slug!r} is not a valid plan name: use lower-case letters, digits, - and _, e.g. acme-robotics"
+        )
     if len(slug.encode("utf-8")) > MAX_NAME_BYTES:
-        raise KamdocError(f"{slug[:40]!r}… is too long a plan name: it names a folder, and a folder's name has at most {MAX_NAME_BYTES} bytes")
+        raise KamdocError(
+            f"{slug[:40]!r}… is too long a plan name: it names a folder, and a folder's name has at most {MAX_NAME_BYTES} bytes"
+        )
     target = plans_dir / slug / "plan.yaml"
     if os.path.lexists(target):
         raise KamdocError(f"{target} already exists; kamdoc new never overwrites a plan (pick another name or edit it)")
@@ -53,7 +59,9 @@ def new_plan(slug: str, plans_dir: Path, language: str, today: date, account: st
     values = {
         "schema": f"../{SCHEMA_FILE}",
         "account": _yaml_text(account) if account else "TODO" + (ACCOUNT_HINT[language]),
-        "account_comment": (account or ("a new customer" if language == "en" else "einen neuen Kunden")).replace("\n", " "),
+        "account_comment": (account or ("a new customer" if language == "en" else "einen neuen Kunden")).replace(
+            "\n", " "
+        ),
         "kam": _yaml_text(manager) if manager else "TODO" + (MANAGER_HINT[language]),
         "version": today.isoformat(),
         "next_review": (today + timedelta(days=91)).isoformat(),
@@ -86,9 +94,14 @@ def _assessment_stub(plans_dir: Path, language: str) -> str:
     if not programme.criteria and not programme.knock_outs:
         return ""
     de = language == "de"
-    lines = ["", "# Auswahl des Kunden: je Kriterium aus kamdoc.yaml eine Note 1..5 und ihr Grund, je K.-o.-Kriterium eine Antwort."
-             if de else "# Account selection: a score 1..5 and its reason for each criterion in kamdoc.yaml, an answer to each knock-out.",
-             "# assessment:", "#   partnership: operative            # lean | operative | strategic"]
+    lines = [
+        "",
+        "# Auswahl des Kunden: je Kriterium aus kamdoc.yaml eine Note 1..5 und ihr Grund, je K.-o.-Kriterium eine Antwort."
+        if de
+        else "# Account selection: a score 1..5 and its reason for each criterion in kamdoc.yaml, an answer to each knock-out.",
+        "# assessment:",
+        "#   partnership: operative            # lean | operative | strategic",
+    ]
     if programme.criteria:
         lines.append("#   scores:")
         lines += [f"#     {c.id}: {{score: 3, reason: {'…'}}}   # {c.name}" for c in programme.criteria]

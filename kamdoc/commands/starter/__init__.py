@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 import shlex
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -70,7 +70,9 @@ class Source:
     repository: str
     rev: str
     given: str = ""  # a tag or branch asked for, which is no pin: the warning names it
-    local: str = ""  # the local clone this kamdoc was installed from, when its commit cannot be pinned: a runner cannot reach it
+    local: str = (
+        ""  # the local clone this kamdoc was installed from, when its commit cannot be pinned: a runner cannot reach it
+    )
     local_rev: str = ""  # that clone's commit, for the warning to name
 
     @property
@@ -103,12 +105,19 @@ def installed_from_git() -> Source | None:
         return None
     vcs = info.get("vcs_info") or {}
     url = str(info.get("url", ""))
-    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and _COMMIT.match(str(vcs.get("commit_id", ""))) and _GIT_URL.match(url):
+    if (
+        isinstance(vcs, dict)
+        and vcs.get("vcs") == "git"
+        and _COMMIT.match(str(vcs.get("commit_id", "")))
+        and _GIT_URL.match(url)
+    ):
         return _reachable(url, str(vcs["commit_id"]))
     recorded = _recorded_origin()
     if recorded is not None:
         return recorded
-    if isinstance(info.get("dir_info"), dict) and url.startswith("file://"):  # pip install -e /path/to/clone (or pip install /path)
+    if isinstance(info.get("dir_info"), dict) and url.startswith(
+        "file://"
+    ):  # pip install -e /path/to/clone (or pip install /path)
         return _clone_origin(Path(url.removeprefix("file://")))
     return None
 
@@ -168,8 +177,10 @@ def source(repository: str | None, rev: str | None) -> Source:
         return found
     chosen = repository or KAMDOC_REPOSITORY
     if not _GIT_URL.match(chosen):
-        raise CommandLineError(f"--kamdoc-repo must be a git URL, such as {KAMDOC_REPOSITORY} or git@gitlab.example.com:tools/kamdoc.git "
-                               f"(got {chosen!r})")
+        raise CommandLineError(
+            f"--kamdoc-repo must be a git URL, such as {KAMDOC_REPOSITORY} or git@gitlab.example.com:tools/kamdoc.git "
+            f"(got {chosen!r})"
+        )
     if rev is not None and not _REF.match(rev):
         raise CommandLineError(f"--kamdoc-rev must be a tag, branch or commit of kamdoc's repository (got {rev!r})")
     if rev is not None and _COMMIT.match(rev):
@@ -182,20 +193,27 @@ def unpinned_warning(kamdoc: Source) -> str:
     the repository when it is not the official one (else pinning would switch to the official one)."""
     repo = "" if kamdoc.repository == KAMDOC_REPOSITORY else f" --kamdoc-repo {kamdoc.repository}"
     if kamdoc.local:
-        return (f"WARNING: kamdoc is not pinned to a commit. This kamdoc was installed from the clone at {kamdoc.local} "
-                f"(commit {kamdoc.local_rev}), a path no CI runner can reach; CI stops at {PLACEHOLDER}, and the commit hook "
-                f"runs the kamdoc installed here. Once that commit is pushed, pin it: "
-                f"`kamdoc init --kamdoc-repo <URL it is pushed to> --kamdoc-rev {kamdoc.local_rev} --force`.")
+        return (
+            f"WARNING: kamdoc is not pinned to a commit. This kamdoc was installed from the clone at {kamdoc.local} "
+            f"(commit {kamdoc.local_rev}), a path no CI runner can reach; CI stops at {PLACEHOLDER}, and the commit hook "
+            f"runs the kamdoc installed here. Once that commit is pushed, pin it: "
+            f"`kamdoc init --kamdoc-repo <URL it is pushed to> --kamdoc-rev {kamdoc.local_rev} --force`."
+        )
     asked = f" ({kamdoc.given!r} is a tag or branch: it can move)" if kamdoc.given else ""
-    return (f"WARNING: kamdoc is not pinned to a commit{asked}. CI stops at {PLACEHOLDER} until it is, and the commit hook "
-            f"runs the kamdoc installed here: run `git ls-remote {kamdoc.repository}` (the commit is the first column) "
-            f"and `kamdoc init{repo} --kamdoc-rev <commit> --force` again.")
+    return (
+        f"WARNING: kamdoc is not pinned to a commit{asked}. CI stops at {PLACEHOLDER} until it is, and the commit hook "
+        f"runs the kamdoc installed here: run `git ls-remote {kamdoc.repository}` (the commit is the first column) "
+        f"and `kamdoc init{repo} --kamdoc-rev <commit> --force` again."
+    )
 
 
 def default_branch(root: Path) -> str:
     """The branch a new repository's CI builds on: the current branch of the repository at `root` (even before its
     first commit), else git's init.defaultBranch (what `git init` will name it), else main."""
-    asked = ((root, "symbolic-ref", "--short", "HEAD"), (root if root.is_dir() else Path.cwd(), "config", "--get", "init.defaultBranch"))
+    asked = (
+        (root, "symbolic-ref", "--short", "HEAD"),
+        (root if root.is_dir() else Path.cwd(), "config", "--get", "init.defaultBranch"),
+    )
     for where, *args in asked:  # the second only when the first has no answer
         name = _git_answer(where, *args)
         if _REF.match(name):
@@ -212,9 +230,16 @@ def set_up_textconv(root: Path) -> str:
     """Set git's diff driver for plans in the repository at `root` when it is one; else the command to run, to print."""
     command = textconv_command()
     try:
-        inside = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=10)
+        inside = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=10
+        )
         if inside.returncode == 0 and inside.stdout.strip() == "true":
-            subprocess.run(["git", "-C", str(root), "config", "diff.kamdoc.textconv", command], check=True, capture_output=True, timeout=10)
+            subprocess.run(
+                ["git", "-C", str(root), "config", "diff.kamdoc.textconv", command],
+                check=True,
+                capture_output=True,
+                timeout=10,
+            )
             return f"git diff shows plans through kamdoc (set: git config diff.kamdoc.textconv {shlex.quote(command)})"
     except (OSError, subprocess.SubprocessError):
         pass  # no git here: the user sets it up after `git init`
@@ -229,10 +254,14 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", one, text)
 
 
-_GITLAB_PIN_CHECK = (f"    - 'echo \"kamdoc is not pinned to a commit: run kamdoc init --kamdoc-rev COMMIT --force again, or put a commit "
-                     f"of kamdoc where {PLACEHOLDER} stands\"; exit 1'\n")
-_ACTION_PIN_CHECK = (f"        echo \"::error file={LOCAL_ACTION}::kamdoc is not pinned to a commit: run 'kamdoc init --kamdoc-rev <commit> --force' "
-                     f"again, or put a commit of $KAMDOC_REPOSITORY in KAMDOC_COMMIT here (git ls-remote $KAMDOC_REPOSITORY)\"\n        exit 1\n")
+_GITLAB_PIN_CHECK = (
+    f"    - 'echo \"kamdoc is not pinned to a commit: run kamdoc init --kamdoc-rev COMMIT --force again, or put a commit "
+    f"of kamdoc where {PLACEHOLDER} stands\"; exit 1'\n"
+)
+_ACTION_PIN_CHECK = (
+    f"        echo \"::error file={LOCAL_ACTION}::kamdoc is not pinned to a commit: run 'kamdoc init --kamdoc-rev <commit> --force' "
+    f'again, or put a commit of $KAMDOC_REPOSITORY in KAMDOC_COMMIT here (git ls-remote $KAMDOC_REPOSITORY)"\n        exit 1\n'
+)
 _LOCAL_UNTIL_PINNED = "\n# kamdoc is not pinned to a commit yet: `kamdoc init --kamdoc-rev <commit> --force` switches to kamdoc's own hook."
 """The local hook's line when init chose it because no commit is known (else the team chose it, and keeps it)."""
 _UNTIL_PINNED = "# kamdoc: until a commit is pinned"
@@ -244,8 +273,10 @@ def hooks_for(root: Path, kamdoc: Source, asked: str | None) -> str:
     """Which commit hook to write: as asked; else kamdoc's own (remote) once a commit is pinned, unless the team chose the
     local one before; else the local one, which runs the kamdoc installed here and never fetches a placeholder."""
     if asked == "remote" and not kamdoc.pinned:
-        raise CommandLineError("--hooks remote needs kamdoc pinned to a commit (--kamdoc-rev COMMIT): pre-commit cannot fetch "
-                               f"{PLACEHOLDER}; leave --hooks out to use the local hook until then")
+        raise CommandLineError(
+            "--hooks remote needs kamdoc pinned to a commit (--kamdoc-rev COMMIT): pre-commit cannot fetch "
+            f"{PLACEHOLDER}; leave --hooks out to use the local hook until then"
+        )
     if asked is not None:
         return asked
     if not kamdoc.pinned:
@@ -258,7 +289,7 @@ def hooks_for(root: Path, kamdoc: Source, asked: str | None) -> str:
 
     lines = existing.splitlines()
     found = kamdoc_entry(lines)
-    entry = "\n".join(lines[found[0]:found[1]]) if found else ""
+    entry = "\n".join(lines[found[0] : found[1]]) if found else ""
     chosen = "repo: local" in entry and _UNTIL_PINNED not in entry  # the team chose the local hook: it stays
     return "local" if chosen else "remote"
 
@@ -268,8 +299,9 @@ def _mine(text: str) -> bool:
     return any(MARKER in line for line in text.splitlines()[:3])
 
 
-def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS,
-                  for_now: bool = False) -> dict[str, str]:
+def planned_files(
+    kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS, for_now: bool = False
+) -> dict[str, str]:
     """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc
     installed here); `for_now`: the local hook was chosen for want of a commit, and pinning later replaces it."""
     values = {
@@ -299,12 +331,25 @@ def planned_files(kamdoc: Source, language: str, branch: str, hooks: str = "remo
     if not (kamdoc.on_github and kamdoc.pinned):
         names[LOCAL_ACTION] = "local-action.yml"
     merges = {".gitlab-ci.yml": gitlab_parts}
-    return {target: _fill((folder / name).read_text(encoding="utf-8"), {**values, "merge_args": merges.get(target, github_parts)})
-            for target, name in names.items()}
+    return {
+        target: _fill(
+            (folder / name).read_text(encoding="utf-8"), {**values, "merge_args": merges.get(target, github_parts)}
+        )
+        for target, name in names.items()
+    }
 
 
-def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: bool, today: date,
-              hooks: str | None = None, shards: int = SHARDS, with_example: bool = True) -> tuple[list[Path], list[str]]:
+def init_repo(
+    root: Path,
+    kamdoc: Source,
+    language: str,
+    branch: str,
+    force: bool,
+    today: date,
+    hooks: str | None = None,
+    shards: int = SHARDS,
+    with_example: bool = True,
+) -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
     kamdoc's own files are written where missing and replaced only with `force` (without it, a
@@ -316,7 +361,7 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     and an explicit `hooks` switches kamdoc's hook in the team's pre-commit configuration.
     """
     from kamdoc.commands.scaffold import SCHEMA_FILE
-    from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED, OWN
+    from kamdoc.commands.starter.joining import GITLAB_OWN, OWN
     from kamdoc.standard.schema import schema_text
 
     if root.exists() and not root.is_dir():
@@ -326,6 +371,50 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
     chosen = hooks_for(root, kamdoc, hooks)
     files = planned_files(kamdoc, language, branch, chosen, shards, for_now=hooks is None and not kamdoc.pinned)
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text(language)  # the editors' help in the repository's language
+    refused, has_plans = _refused(root, files)
+    marked = {name for name in (*files, GITLAB_OWN, LOCAL_ACTION) if name not in refused and _marked(root / name)}
+    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION, *sorted(marked - {GITLAB_OWN}))
+    # Files of kamdoc's it no longer writes (the local action once pinned on GitHub) go, as differing ones are replaced.
+    stale = sorted(name for name in marked if name not in files and name != GITLAB_OWN)
+    clashes = sorted({name for name in own if name not in refused and _clashes(root, name, files)} | set(stale))
+    if clashes and not force:
+        raise KamdocError(
+            f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
+            "nothing was written (use --force to replace kamdoc's own files; the team's files are never replaced)"
+        )
+    planned, notes = _planned(root, kamdoc, files, own, refused, switch=hooks is not None or kamdoc.pinned)
+    written = _write(root, {name: text.encode("utf-8") for name, text in planned.items()})
+    notes += _removed(root, stale, kamdoc)
+    if not has_plans and with_example:
+        written += _write(root, _example(language, today))
+    return written, notes
+
+
+def _planned(
+    root: Path, kamdoc: Source, files: dict[str, str], own: tuple[str, ...], refused: dict[str, str], switch: bool
+) -> tuple[dict[str, str], list[str]]:
+    """What init writes, joined with the team's files, and its notes: kamdoc's lines added to the team's files, the
+    commit filled in where kamdoc's part waits for one, the hook switched when asked (`switch`), refusals said first."""
+    from kamdoc.commands.starter.joining import GITLAB, GITLAB_OWN, IF_MISSING, MERGED
+
+    safe = {name: text for name, text in files.items() if name not in refused}
+    planned, notes = _joined(root, safe, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN, refused)
+    teams = [n for n in (*safe, GITLAB_OWN) if n not in own and n not in planned and n not in refused]
+    notes += _pinned_in_teams_files(root, kamdoc, teams, planned)
+    hook = ".pre-commit-config.yaml"
+    if hook in safe and hook not in own and switch:
+        notes += _switched_hook(root, safe[hook], planned)
+    said = [
+        f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file"
+        for name, why in refused.items()
+    ]
+    return planned, said + notes
+
+
+def _refused(root: Path, files: dict[str, str]) -> tuple[dict[str, str], bool]:
+    """The files init must not write (a link or a special file in the way) with why, and whether plans exist already."""
+    from kamdoc.commands.starter.joining import GITLAB_OWN
+
     plans = root / PLANS
     example = f"{PLANS}/{EXAMPLE}/plan.yaml"
     refused = {name: why for name in (*files, GITLAB_OWN) if (why := unsafe(root, name))}
@@ -336,25 +425,12 @@ def init_repo(root: Path, kamdoc: Source, language: str, branch: str, force: boo
         has_plans = True
     if not has_plans and (plans / EXAMPLE).exists():
         raise KamdocError(f"{plans / EXAMPLE} exists but holds no plan.yaml; move it away or pick another folder")
-    marked = {name for name in (*files, GITLAB_OWN, LOCAL_ACTION) if name not in refused and _marked(root / name)}
-    own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION, *sorted(marked - {GITLAB_OWN}))
-    stale = sorted(name for name in marked if name not in files and name != GITLAB_OWN)  # the local action once pinned on GitHub
-    clashes = sorted({name for name in own if name in files and name not in refused and (root / name).exists()
-                      and _differs(root / name, files[name])} | set(stale))
-    if clashes and not force:
-        raise KamdocError(f"these files of kamdoc's exist already and differ: {', '.join(clashes)}; "
-                          "nothing was written (use --force to replace kamdoc's own files; the team's files are never replaced)")
-    safe = {name: text for name, text in files.items() if name not in refused}
-    planned, notes = _joined(root, safe, own, IF_MISSING, MERGED, GITLAB, GITLAB_OWN, refused)
-    notes += _pinned_in_teams_files(root, kamdoc, [n for n in (*safe, GITLAB_OWN) if n not in own and n not in planned and n not in refused], planned)
-    if ".pre-commit-config.yaml" in safe and ".pre-commit-config.yaml" not in own and (hooks is not None or kamdoc.pinned):
-        notes += _switched_hook(root, safe[".pre-commit-config.yaml"], planned)
-    notes = [f"{name}: left alone: {why}; kamdoc follows no link and replaces no special file" for name, why in refused.items()] + notes
-    written = _write(root, {name: text.encode("utf-8") for name, text in planned.items()})
-    notes += _removed(root, stale, kamdoc)
-    if not has_plans and with_example:
-        written += _write(root, _example(language, today))
-    return written, notes
+    return refused, has_plans
+
+
+def _clashes(root: Path, name: str, files: dict[str, str]) -> bool:
+    """Whether a file of kamdoc's that init would write exists already with other content."""
+    return name in files and (root / name).exists() and _differs(root / name, files[name])
 
 
 def _example(language: str, today: date) -> dict[str, bytes]:
@@ -364,13 +440,17 @@ def _example(language: str, today: date) -> dict[str, bytes]:
 
     source = example_plan(language)
     if not (source / "plan.yaml").is_file():
-        raise KamdocError(f"this kamdoc lacks its example plan ({source}); reinstall kamdoc, or run kamdoc init --no-example")
+        raise KamdocError(
+            f"this kamdoc lacks its example plan ({source}); reinstall kamdoc, or run kamdoc init --no-example"
+        )
     files = {}
     for file in sorted(p for p in source.iterdir() if p.is_file()):
         data = file.read_bytes()
         if file.name == "plan.yaml":  # a fresh plan: its version today, its next review in three months
             text = re.sub(r"(?m)^(  version: )\S+", rf"\g<1>{today.isoformat()}", data.decode("utf-8"), count=1)
-            text = re.sub(r"(?m)^(  next_review: )\S+", rf"\g<1>{(today + timedelta(days=91)).isoformat()}", text, count=1)
+            text = re.sub(
+                r"(?m)^(  next_review: )\S+", rf"\g<1>{(today + timedelta(days=91)).isoformat()}", text, count=1
+            )
             data = text.encode("utf-8")
         files[f"{PLANS}/{EXAMPLE}/{file.name}"] = data
     return files
@@ -422,7 +502,9 @@ def _pinned_in_teams_files(root: Path, kamdoc: Source, names: list[str], planned
             continue
         if PLACEHOLDER in text:
             planned[name] = text.replace(PLACEHOLDER, kamdoc.rev)
-            notes.append(f"{name}: kamdoc's commit {kamdoc.rev} filled in where {PLACEHOLDER} stood; the rest is as it was")
+            notes.append(
+                f"{name}: kamdoc's commit {kamdoc.rev} filled in where {PLACEHOLDER} stood; the rest is as it was"
+            )
     return notes
 
 
@@ -457,16 +539,24 @@ def unsafe(root: Path, name: str) -> str | None:
             return None  # missing from here down: written fresh (or the write says why not)
         last = depth == len(parts) - 1
         if stat.S_ISLNK(mode):
-            return "it is a symbolic link" if last else f"{'/'.join(parts[:depth + 1])} is a symbolic link"
+            return "it is a symbolic link" if last else f"{'/'.join(parts[: depth + 1])} is a symbolic link"
         if last and not stat.S_ISREG(mode):
             return "it is not a regular file (a folder, a FIFO or a device)"
         if not last and not stat.S_ISDIR(mode):
-            return f"{'/'.join(parts[:depth + 1])} is not a folder"
+            return f"{'/'.join(parts[: depth + 1])} is not a folder"
     return None
 
 
-def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing: tuple[str, ...], merged: dict[str, Any],
-            gitlab: str, gitlab_own: str, refused: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def _joined(
+    root: Path,
+    files: dict[str, str],
+    own: tuple[str, ...],
+    if_missing: tuple[str, ...],
+    merged: dict[str, Any],
+    gitlab: str,
+    gitlab_own: str,
+    refused: dict[str, str],
+) -> tuple[dict[str, str], list[str]]:
     """What to write (file -> text) into a repository that may have files of its own, and what to tell the user."""
     planned: dict[str, str] = {}
     notes: list[str] = []
@@ -488,8 +578,10 @@ def _joined(root: Path, files: dict[str, str], own: tuple[str, ...], if_missing:
             if _differs(target, text):
                 if gitlab_own not in refused and _differs(root / gitlab_own, text):
                     planned[gitlab_own] = text
-                notes.append(f"{gitlab} is the team's own: kamdoc's pipeline is in {gitlab_own}; to run it, add to {gitlab}:\n"
-                             f"  include:\n    - local: {gitlab_own}\n(its jobs use GitLab's stages test and deploy, and its own default image)")
+                notes.append(
+                    f"{gitlab} is the team's own: kamdoc's pipeline is in {gitlab_own}; to run it, add to {gitlab}:\n"
+                    f"  include:\n    - local: {gitlab_own}\n(its jobs use GitLab's stages test and deploy, and its own default image)"
+                )
         elif name in if_missing:
             notes.append(f"{name} exists: kept as it is (kamdoc's would say how to work with the plans)")
     return planned, notes

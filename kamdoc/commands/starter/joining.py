@@ -21,7 +21,9 @@ _HEADER = "# Added by kamdoc init:"
 def merge_lines(existing: str, ours: str) -> str | None:
     """A line-based file (.gitignore, .gitattributes) with kamdoc's lines it lacks appended; None when it has them all."""
     have = {line.strip() for line in existing.splitlines()}
-    missing = [line for line in ours.splitlines() if line.strip() and not line.startswith("#") and line.strip() not in have]
+    missing = [
+        line for line in ours.splitlines() if line.strip() and not line.startswith("#") and line.strip() not in have
+    ]
     if not missing:
         return None
     start = existing if existing.endswith("\n") or not existing else existing + "\n"
@@ -43,8 +45,11 @@ def merge_pre_commit(existing: str, ours: str) -> str | None:
     repos = data.get("repos") or []
     if not isinstance(repos, list):
         raise ValueError("its `repos` is not a list")
-    if any(isinstance(r, dict) and any(isinstance(h, dict) and str(h.get("id", "")).startswith("kamdoc") for h in r.get("hooks") or [])
-           for r in repos):
+    if any(
+        isinstance(r, dict)
+        and any(isinstance(h, dict) and str(h.get("id", "")).startswith("kamdoc") for h in r.get("hooks") or [])
+        for r in repos
+    ):
         return None
     entry = _our_entry(ours)
     lines = existing.splitlines()
@@ -53,7 +58,7 @@ def merge_pre_commit(existing: str, ours: str) -> str | None:
         if "repos" in data:
             raise ValueError("its `repos` is written in flow style ([...])")
         return existing.rstrip("\n") + "\n" + "repos:\n" + "\n".join(entry) + "\n"
-    indent = next((re.match(r"\s*", line).group(0) for line in lines[top + 1:] if re.match(r"\s*- ", line)), "  ")  # type: ignore[union-attr]
+    indent = next((re.match(r"\s*", line).group(0) for line in lines[top + 1 :] if re.match(r"\s*- ", line)), "  ")  # type: ignore[union-attr]
     shown = [indent + line[2:] if line.startswith("  ") else line for line in entry]
     # The list ends at the next key of the file's top level (its items may stand at the left edge too).
     end = next((i for i in range(top + 1, len(lines)) if lines[i] and lines[i][0] not in " \t#-"), len(lines))
@@ -85,8 +90,17 @@ def kamdoc_entry(lines: list[str]) -> tuple[int, int] | None:
         indent = len(lines[start]) - len(lines[start].lstrip())
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         # The entry ends at its list's next item or at the file's next top-level key, whichever comes first.
-        end = next((i for i in range(start + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")
-                    and len(lines[i]) - len(lines[i].lstrip()) <= indent and not lines[i][indent:].startswith(" ")), end)
+        end = next(
+            (
+                i
+                for i in range(start + 1, end)
+                if lines[i].strip()
+                and not lines[i].lstrip().startswith("#")
+                and len(lines[i]) - len(lines[i].lstrip()) <= indent
+                and not lines[i][indent:].startswith(" ")
+            ),
+            end,
+        )
         if any(re.match(r"\s*(- )?id: kamdoc", line) for line in lines[start:end]):
             return start, end
     return None
@@ -125,6 +139,11 @@ def _merged(have: Any, ours: Any) -> Any:
     return have  # the team's own value wins
 
 
-MERGED = {".gitignore": merge_lines, ".gitattributes": merge_lines, ".pre-commit-config.yaml": merge_pre_commit,
-          ".vscode/settings.json": merge_json, ".vscode/extensions.json": merge_json}
+MERGED = {
+    ".gitignore": merge_lines,
+    ".gitattributes": merge_lines,
+    ".pre-commit-config.yaml": merge_pre_commit,
+    ".vscode/settings.json": merge_json,
+    ".vscode/extensions.json": merge_json,
+}
 """The team's files kamdoc adds its part to."""

@@ -11,6 +11,7 @@ from kamdoc.outline.words import percent, term
 
 def buying_strategy(kit: PlanKit) -> None:
     b = kit.plan.buying_strategy
+
     def yes_no(value: bool | None) -> str:
         return "" if value is None else kit.w("yes") if value else kit.w("no")
 
@@ -21,11 +22,14 @@ def buying_strategy(kit: PlanKit) -> None:
         ("buying_committee", yes_no(b.buying_committee)),
         ("framework_contract_required", yes_no(b.framework_contract_required)),
         ("supplier_evaluation", plain(b.supplier_evaluation or "")),
-        ("category_owners", "; ".join(f"{c.category}: {kit.person(c.owner)}" if c.owner else c.category for c in b.category_owners)),
+        (
+            "category_owners",
+            "; ".join(f"{c.category}: {kit.person(c.owner)}" if c.owner else c.category for c in b.category_owners),
+        ),
         ("notes", plain(b.notes or "")),
     ]
     rows = [[kit.w(key), value] for key, value in facts if value]
-    kit.table("buying_strategy", kit.w("buying_strategy"), "buying_strategy", ["", ""], rows, None, ("buying_strategy",))
+    kit.table("buying_strategy", kit.w("buying_strategy"), "buying_strategy", ["", ""], rows, None)
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"buying_strategy": buying_strategy}

@@ -31,14 +31,22 @@ def financials(kit: PlanKit) -> None:
     series = _chart_series(fin.products, years, kinds, kit.w("other_products"))
     unit = labels.amount_unit(fin.currency, fin.unit, kit.lang)
     if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
-        slide = kit.new("financials", kit.w("financials"), "financials", ("financials",))
+        slide = kit.new("financials", kit.w("financials"), "financials")
         chart_box = kit.body
         if "plan" in kinds:  # the lighter tints of planned years, said in words under the chart
             key_h = kit.minimum * LINE_SPACING + 2 * INSET
             chart_box = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h - key_h)
-            slide.elements.append(text(Box(kit.body.x, chart_box.bottom, kit.body.w, key_h),
-                                       [Para((Run(kit.w("plan_tints"), italic=True),))], kit.minimum, colour="muted"))
-        chart = ColumnChart(chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", kit.lang), totals=True)
+            slide.elements.append(
+                text(
+                    Box(kit.body.x, chart_box.bottom, kit.body.w, key_h),
+                    [Para((Run(kit.w("plan_tints"), italic=True),))],
+                    kit.minimum,
+                    colour="muted",
+                )
+            )
+        chart = ColumnChart(
+            chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", kit.lang), totals=True
+        )
         slide.elements += [chart, *column_totals(chart, kit.lang)]
     totals = list(fin.totals().values())  # one per year, in the same order as `years`
     margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
@@ -56,8 +64,15 @@ def financials(kit: PlanKit) -> None:
     growth_row = [kit.w("growth"), *growth] + ([""] if margins else [])
     header = [f"{kit.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
     header += [kit.w("margin")] if margins else []
-    kit.table("financials_table", kit.w("financials"), "financials", header, [*rows, growth_row, total_row],
-               ["left", *["right"] * (len(header) - 1)], ("financials", "products"), bold_last_row=True)
+    kit.table(
+        "financials_table",
+        kit.w("financials"),
+        "financials",
+        header,
+        [*rows, growth_row, total_row],
+        ["left", *["right"] * (len(header) - 1)],
+        bold_last_row=True,
+    )
 
 
 def column_totals(chart: ColumnChart, language: str) -> list[Text]:
@@ -68,8 +83,16 @@ def column_totals(chart: ColumnChart, language: str) -> list[Text]:
         if total <= 0:
             continue
         top = chart.box.y + chart.value_y(total) - TOTAL_ROOM
-        out.append(text(Box(chart.box.x + chart.column_centre(i) - slot / 2, top, slot, TOTAL_ROOM - 1),
-                        [Para((Run(number(total, language)),))], CHART_FONT, bold=True, align="center", role="caption"))
+        out.append(
+            text(
+                Box(chart.box.x + chart.column_centre(i) - slot / 2, top, slot, TOTAL_ROOM - 1),
+                [Para((Run(number(total, language)),))],
+                CHART_FONT,
+                bold=True,
+                align="center",
+                role="caption",
+            )
+        )
     return out
 
 
@@ -77,8 +100,11 @@ CHART_SERIES = 8
 """A column chart shows at most this many series: the largest products, the rest summed as one."""
 
 
-def _chart_series(products: Sequence[Product], years: list[int], kinds: tuple[str, ...], other: str) -> tuple[Series, ...]:
+def _chart_series(
+    products: Sequence[Product], years: list[int], kinds: tuple[str, ...], other: str
+) -> tuple[Series, ...]:
     """One series per product, largest first over all years; past CHART_SERIES, the smallest summed as "Other (n)"."""
+
     def values(p: Product) -> tuple[float | None, ...]:
         return tuple(p.actual.get(y, p.plan.get(y)) for y in years)
 

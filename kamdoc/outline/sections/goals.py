@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kamdoc.outline.deck import (
-    Box,
-    Shape,
-)
+from kamdoc.outline.deck import Box, Shape, Table
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import fit_size, paginate_table, text
 from kamdoc.outline.measure import LINE_SPACING
@@ -29,10 +26,20 @@ def goals(kit: PlanKit) -> None:
     # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
     title = kit.customer_word("goals") or kit.w("goals")
     column = kit.w("baseline_target" if any(g.baseline is not None for g in kit.plan.goals) else "target")
-    kit.table("goals", title, "goals", [kit.w("goal"), kit.w("metric"), column, kit.w("deadline"), kit.w("owner")],
-               rows, ["left", "left", "left", "right", "left"], ("goals",))
+    kit.table(
+        "goals",
+        title,
+        "goals",
+        [kit.w("goal"), kit.w("metric"), column, kit.w("deadline"), kit.w("owner")],
+        rows,
+        ["left", "left", "left", "right", "left"],
+    )
     for i, g in enumerate(kit.plan.goals):
         goal(kit, i, g)
+
+
+TableParts = tuple[list[str], list[list[str]], tuple[str, ...]]
+"""A table's header, rows and alignment."""
 
 
 def goal(kit: PlanKit, i: int, g: Goal) -> None:
@@ -43,61 +50,94 @@ def goal(kit: PlanKit, i: int, g: Goal) -> None:
         value = getattr(g, key)
         if value:
             paras += [kit.heading(kit.w(key)), *kit.prose(value)]
-    milestones = [[day(m.date, kit.lang) if m.date else "", m.milestone] for m in g.milestones]
-    actions = [[a.action, a.owner or "", day(a.due, kit.lang) if a.due else "", term("action_status", a.status, kit.lang)]
-               for a in g.actions]
-    if not (paras or milestones or actions):
+    parts = _goal_tables(kit, g)
+    if not (paras or any(rows for _, rows, _ in parts)):
         return
-    gap = GOAL_GAP
     facts = goal_facts(kit, g)
-    top = kit.body.y + (facts[0].box.h + gap if facts else 0.0)
+    top = kit.body.y + (facts[0].box.h + GOAL_GAP if facts else 0.0)
     left = Box(kit.body.x, top, kit.body.w * GOAL_TEXT_SHARE, kit.body.bottom - top)
-    right = Box(left.right + gap, top, kit.body.w - left.w - gap, kit.body.bottom - top)
-    size = kit.theme.size("small")
-    size_text = fit_size(kit.fonts, paras, left, (*kit.sizes, kit.minimum)) if paras else size
-    tables = []
-    y = right.y
-    for header, rows, align in (([kit.w("date"), kit.w("milestones")], milestones, ("right", "left")),
-                                ([kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions, ("left", "left", "right", "left"))):
-        if not rows:
-            continue
-        parts = paginate_table(kit.fonts, tuple(header), [tuple(r) for r in rows], align, Box(right.x, y, right.w, right.bottom - y), size)
-        tables.append(parts)
-        y = parts[-1].box.bottom + gap
-    if size_text and all(len(parts) == 1 for parts in tables) and (not paras or left.h > 0):
-        slide = kit.new("goal", title, "goals", ("goals", i))
+    right = Box(left.right + GOAL_GAP, top, kit.body.w - left.w - GOAL_GAP, kit.body.bottom - top)
+    size_text = fit_size(kit.fonts, paras, left, (*kit.sizes, kit.minimum)) if paras else kit.theme.size("small")
+    tables = _stacked(kit, parts, right)
+    if size_text and all(len(t) == 1 for t in tables) and (not paras or left.h > 0):
+        slide = kit.new("goal", title, "goals")
         slide.elements += facts
         if paras:
             below = Box(kit.body.x, top, kit.body.w, kit.body.bottom - top)
-            slide.elements.append(text(left if tables else below, paras, size_text if tables else
-                                       (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)))
-        slide.elements += [parts[0] for parts in tables]
+            size = size_text if tables else (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)
+            slide.elements.append(text(left if tables else below, paras, size))
+        slide.elements += [t[0] for t in tables]
         return
     # Too much for one slide: text and each table on slides of their own.
-    kit.flow("goal", title, "goals", paras, ("goals", i))
-    kit.table("goal", title, "goals", [kit.w("date"), kit.w("milestones")], milestones, ["right", "left"], ("goals", i, "milestones"))
-    kit.table("goal", title, "goals", [kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions,
-               ["left", "left", "right", "left"], ("goals", i, "actions"))
+    kit.flow("goal", title, "goals", paras)
+    for header, rows, align in parts:
+        kit.table("goal", title, "goals", header, rows, list(align))
+
+
+def _goal_tables(kit: PlanKit, g: Goal) -> list[TableParts]:
+    """A goal's milestones and its actions, each as a table's header, rows and alignment."""
+    milestones = [[day(m.date, kit.lang) if m.date else "", m.milestone] for m in g.milestones]
+    actions = [
+        [a.action, a.owner or "", day(a.due, kit.lang) if a.due else "", term("action_status", a.status, kit.lang)]
+        for a in g.actions
+    ]
+    return [
+        ([kit.w("date"), kit.w("milestones")], milestones, ("right", "left")),
+        ([kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions, ("left", "left", "right", "left")),
+    ]
+
+
+def _stacked(kit: PlanKit, parts: list[TableParts], box: Box) -> list[list[Table]]:
+    """The tables with rows, one under the other in `box`, each split into the pieces it needs."""
+    tables = []
+    y = box.y
+    for header, rows, align in parts:
+        if not rows:
+            continue
+        room = Box(box.x, y, box.w, box.bottom - y)
+        pieces = paginate_table(
+            kit.fonts, tuple(header), [tuple(r) for r in rows], align, room, kit.theme.size("small")
+        )
+        tables.append(pieces)
+        y = pieces[-1].box.bottom + GOAL_GAP
+    return tables
 
 
 def goal_facts(kit: PlanKit, g: Goal) -> list[Shape]:
     """Tiles across the top of a goal's slide: what is measured, from where to where, by when, and who owns it."""
     target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
-    facts = [(kit.w("metric"), g.metric), (kit.w("baseline_target"), target), (kit.w("deadline"), day(g.deadline, kit.lang))]
+    facts = [
+        (kit.w("metric"), g.metric),
+        (kit.w("baseline_target"), target),
+        (kit.w("deadline"), day(g.deadline, kit.lang)),
+    ]
     if g.owner:
         facts.append((kit.w("owner"), g.owner))
     gap, size = GOAL_GAP / 2, kit.theme.size("small")
     width = (kit.body.w - gap * (len(facts) - 1)) / len(facts)
     inner = width - 2 * TILE_PAD
-    shown = [(kit.fonts.regular.wrap(label, size, inner), kit.fonts.bold.wrap(value, size, inner)) for label, value in facts]
+    shown = [
+        (kit.fonts.regular.wrap(label, size, inner), kit.fonts.bold.wrap(value, size, inner)) for label, value in facts
+    ]
     lines = max(len(label) + len(value) for label, value in shown)  # every tile as high as the fullest
     height = lines * size * LINE_SPACING + 2 * TILE_PAD
     tiles: list[Shape] = []
     for k, ((label, value), (name, whole)) in enumerate(zip(shown, facts)):
         box = Box(kit.body.x + k * (width + gap), kit.body.y, width, height)
         measured = (Para((Run("\n".join(label)),)), Para((Run("\n".join(value), bold=True),)))
-        tiles.append(Shape(box, measured, size, "table_stripe", "table_stripe", 0.0, rounded=False, padding=(TILE_PAD - 1, TILE_PAD - 1),
-                           whole=(Para((Run(name),)), Para((Run(whole, bold=True),)))))
+        tiles.append(
+            Shape(
+                box,
+                measured,
+                size,
+                "table_stripe",
+                "table_stripe",
+                0.0,
+                rounded=False,
+                padding=(TILE_PAD - 1, TILE_PAD - 1),
+                whole=(Para((Run(name),)), Para((Run(whole, bold=True),))),
+            )
+        )
     return tiles
 
 

@@ -25,8 +25,8 @@ def mission(kit: PlanKit) -> None:
     top = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h * MISSION_SHARE - LABEL_GAP)
     size = fit_size(kit.fonts, statement, top, (*MISSION_SIZES, *kit.sizes, kit.minimum))
     if size is None:  # longer than its box at the smallest size: on slides of its own, never over the footer
-        kit.flow("mission", kit.w("mission"), "mission", statement, ("mission",))
-    slide = kit.new("mission", kit.w("mission"), "mission", ("mission",))
+        kit.flow("mission", kit.w("mission"), "mission", statement)
+    slide = kit.new("mission", kit.w("mission"), "mission")
     if size is not None:
         slide.elements.append(text(top, statement, size, colour="primary"))
     sides = [(k, getattr(m, k)) for k in ("customer_mission", "company_mission") if getattr(m, k)]
@@ -41,9 +41,15 @@ def mission(kit: PlanKit) -> None:
             slide.elements.append(text(box, column, size, fill="table_stripe"))
     else:
         for (key, _), column in zip(sides, columns):
-            kit.flow("mission", f"{kit.w('mission')}: {kit.w(key)}", "mission", column, ("mission", key))
-    slide.elements.append(text(Box(kit.body.x, top.bottom + INSET, kit.body.w, LABEL_H),
-                               [Para((Run(f"{kit.w('horizon')}: {m.horizon}"),))], kit.theme.size("small"), colour="muted"))
+            kit.flow("mission", f"{kit.w('mission')}: {kit.w(key)}", "mission", column)
+    slide.elements.append(
+        text(
+            Box(kit.body.x, top.bottom + INSET, kit.body.w, LABEL_H),
+            [Para((Run(f"{kit.w('horizon')}: {m.horizon}"),))],
+            kit.theme.size("small"),
+            colour="muted",
+        )
+    )
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"mission": mission}

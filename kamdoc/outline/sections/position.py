@@ -16,7 +16,7 @@ from kamdoc.outline.layout import text
 from kamdoc.outline.richtext import Para, Run, plain
 from kamdoc.outline.sections.swot import swot_grid
 from kamdoc.outline.words import term
-from kamdoc.standard.model import Potential
+from kamdoc.standard.model import Perception, Position, Potential
 
 POTENTIAL_HEADROOM = 1.15
 """The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
@@ -31,32 +31,58 @@ KEY_GAP = 8.0
 
 
 def position(kit: PlanKit) -> None:
+    """Projects won and lost, the potential portfolio, perception, our market, our competitors and our own SWOT."""
     pos = kit.plan.position
     if pos is None:
         return
-    section = "position"
-    rows = [[kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), plain(w.success_criteria or "")] for w in pos.won]
-    rows += [[kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size),
-              (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or "")]
-             for lost in pos.lost]
-    kit.table("won_lost", kit.w("won_lost"), section, ["", kit.w("project"), kit.w("year"), kit.w("size"),
-               f"{kit.w('success_criteria')} / {kit.w('winner')}"], rows, ["left", "left", "right", "right", "left"], ("position", "won"))
+    _won_lost(kit, pos)
     if pos.potential:
-        potential(kit, pos.potential, section)
+        potential(kit, pos.potential, "position")
     if pos.perception:
-        pr = pos.perception
-        rows = [[kit.w(k), v] for k, v in (("role", term("perception_role", pr.role, kit.lang)),
-                                            ("positioning", term("positioning", pr.positioning, kit.lang)),
-                                            ("rating", plain(pr.rating or ""))) if v]
-        kit.table("perception", kit.w("perception"), section, ["", ""], rows, None, ("position", "perception"))
-    kit.flow("our_market", kit.w("our_market"), section, kit.markdown(pos.market), ("position", "market"))
-    rows = [[c.name, plain(c.strategy or ""), "; ".join(c.strengths), "; ".join(c.weaknesses), c.key_account_manager or "", plain(c.resources or "")]
-            for c in pos.competitors]
-    kit.table("our_competitors", kit.w("our_competitors"), section,
-               [kit.w("name"), kit.w("strategy"), kit.w("strengths"), kit.w("weaknesses"), kit.w("key_account_manager"), kit.w("resources")],
-               rows, None, ("position", "competitors"))
+        _perception(kit, pos.perception)
+    kit.flow("our_market", kit.w("our_market"), "position", kit.markdown(pos.market))
+    _competitors(kit, pos)
     if pos.swot:
-        swot_grid(kit, "own_swot", kit.w("own_swot"), section, pos.swot, ("position", "swot"))
+        swot_grid(kit, "own_swot", kit.w("own_swot"), "position", pos.swot)
+
+
+def _won_lost(kit: PlanKit, pos: Position) -> None:
+    """Projects won, with what made them a success, then projects lost, with who won and why."""
+    rows = [
+        [kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), plain(w.success_criteria or "")] for w in pos.won
+    ]
+    for lost in pos.lost:
+        why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or "")
+        rows.append([kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size), why])
+    header = ["", kit.w("project"), kit.w("year"), kit.w("size"), f"{kit.w('success_criteria')} / {kit.w('winner')}"]
+    kit.table("won_lost", kit.w("won_lost"), "position", header, rows, ["left", "left", "right", "right", "left"])
+
+
+def _perception(kit: PlanKit, pr: Perception) -> None:
+    """How the customer sees us, as labels and values."""
+    facts = (
+        ("role", term("perception_role", pr.role, kit.lang)),
+        ("positioning", term("positioning", pr.positioning, kit.lang)),
+        ("rating", plain(pr.rating or "")),
+    )
+    kit.table("perception", kit.w("perception"), "position", ["", ""], [[kit.w(k), v] for k, v in facts if v], None)
+
+
+def _competitors(kit: PlanKit, pos: Position) -> None:
+    """Our competitors at the account: their strategy, strengths, weaknesses, account manager and resources."""
+    rows = [
+        [
+            c.name,
+            plain(c.strategy or ""),
+            "; ".join(c.strengths),
+            "; ".join(c.weaknesses),
+            c.key_account_manager or "",
+            plain(c.resources or ""),
+        ]
+        for c in pos.competitors
+    ]
+    keys = ("name", "strategy", "strengths", "weaknesses", "key_account_manager", "resources")
+    kit.table("our_competitors", kit.w("our_competitors"), "position", [kit.w(k) for k in keys], rows, None)
 
 
 def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
@@ -64,10 +90,17 @@ def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
     top = round_top(max(u.potential for u in units) * POTENTIAL_HEADROOM)
     names = [u.unit for u in units]
     keyed = any(kit.fonts.regular.width(name, CHART_FONT) > kit.body.w * BUBBLE_LABEL_SHARE for name in names)
-    bubbles = tuple(Bubble(str(i) if keyed else u.unit, float(u.attitude), u.potential, u.potential) for i, u in enumerate(units, 1))
+    bubbles = tuple(
+        Bubble(str(i) if keyed else u.unit, float(u.attitude), u.potential, u.potential) for i, u in enumerate(units, 1)
+    )
     unit = labels.amount_unit(kit.plan.financials.currency, kit.plan.financials.unit, kit.lang)
-    quadrants = (kit.w("quadrant_win_over"), kit.w("quadrant_focus"), kit.w("quadrant_watch"), kit.w("quadrant_reference"))
-    slide = kit.new("potential", kit.w("potential"), section, ("position", "potential"))
+    quadrants = (
+        kit.w("quadrant_win_over"),
+        kit.w("quadrant_focus"),
+        kit.w("quadrant_watch"),
+        kit.w("quadrant_reference"),
+    )
+    slide = kit.new("potential", kit.w("potential"), section)
     box = kit.body
     if keyed:  # a name wider than this would run across the others and off the plot
         key = [Para((Run(f"{i}  ", bold=True), Run(name))) for i, name in enumerate(names, 1)]
@@ -77,9 +110,23 @@ def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
             box = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h - height - KEY_GAP)
             slide.elements.append(text(Box(kit.body.x, box.bottom + KEY_GAP, kit.body.w, height), key, size))
         else:
-            kit.flow("potential_key", kit.w("potential_key"), section, key, ("position", "potential"))
-    slide.elements.insert(0, BubbleChart(box, bubbles, ATTITUDE_AXIS, (0.0, top), 0.0, top / 2, kit.w("attitude_axis"),
-                                         f"{kit.w('potential_axis')} ({unit})", quadrants, "#,##0", labels.chart_format("#,##0", kit.lang)))
+            kit.flow("potential_key", kit.w("potential_key"), section, key)
+    slide.elements.insert(
+        0,
+        BubbleChart(
+            box,
+            bubbles,
+            ATTITUDE_AXIS,
+            (0.0, top),
+            0.0,
+            top / 2,
+            kit.w("attitude_axis"),
+            f"{kit.w('potential_axis')} ({unit})",
+            quadrants,
+            "#,##0",
+            labels.chart_format("#,##0", kit.lang),
+        ),
+    )
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"position": position}

@@ -17,11 +17,23 @@ def power_map(kit: PlanKit) -> None:
     slides, ties = power_map_slides(pm.people, pm.links, kit.body, kit.fonts, kit.lang, title, kit.customer)
     for made in slides:
         shown = f"{title}: {kit.w('power_map_overview')}" if made.overview else title
-        slide = kit.new("power_map", shown, "power_map", ("power_map", "people"))
+        slide = kit.new("power_map", shown, "power_map")
         slide.elements += made.elements
         slide.notes += made.notes  # our notes on the people: for the speaker, not the slide
-    header = [kit.w("from_person"), kit.w("tie"), kit.w("to_person"), kit.w("shown_on")]  # where: only over several slides
-    kit.table("power_map_ties", kit.w("ties"), "power_map", header[: len(ties[0])] if ties else header, ties, None, ("power_map", "links"))
+    header = [
+        kit.w("from_person"),
+        kit.w("tie"),
+        kit.w("to_person"),
+        kit.w("shown_on"),
+    ]  # where: only over several slides
+    kit.table(
+        "power_map_ties",
+        kit.w("ties"),
+        "power_map",
+        header[: len(ties[0])] if ties else header,
+        ties,
+        None,
+    )
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"power_map": power_map}
