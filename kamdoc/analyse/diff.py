@@ -13,8 +13,10 @@ from typing import Any
 
 from kamdoc.analyse.text_diff import Budget, TooMuchWork, budget_for, opcodes, similarity
 from kamdoc.limits import MAX_MATCH_CANDIDATES
+from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS
+from kamdoc.standard.sections import section as section_of
 
 # How list items are told apart, by the list's path ("*" stands for any item of the list above), from the section registry.
 IDENTITY: dict[tuple[str, ...], tuple[str, ...]] = {(s.key, *path): keys for s in SECTIONS for path, keys in s.identity}
@@ -48,6 +50,7 @@ class Change:
     old: Any = None
     new: Any = None
     detail: str = ""
+    labels: tuple[tuple[str, str], ...] = ()  # each part of `where` in English and German, from the fields' labels
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,19 +84,29 @@ class _Differ:
     def add(self, path: tuple[Any, ...], kind: str, old: Any = None, new: Any = None, detail: str = "") -> None:
         if path[-1] in _PERSON_FIELDS:  # show people by name: "reports to: Konrad Brenner → Jürgen Weiß"
             old, new = self.names.get(old, old), self.names.get(new, new)
-        self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail))
+        labels = self.labels(path)
+        self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail, labels))
 
-    def place(self, path: tuple[Any, ...]) -> str:
+    def shown_parts(self, path: tuple[Any, ...]) -> list[tuple[int, str]]:
+        """The parts of a path a reader is shown, by index: identity keys by their names (a person by name)."""
         parts = []
         for i, part in enumerate(path):
             if part == "people" and i + 1 < len(path) and isinstance(path[i + 1], tuple):
                 continue  # "power map: Martina Müller", not "power map: people: Martina Müller"
             if isinstance(part, tuple):  # an identity key
                 label = " / ".join(str(p) for p in part if p is not None)
-                parts.append(self.names.get(label, label))
+                parts.append((i, self.names.get(label, label)))
             else:
-                parts.append(str(part).replace("_", " "))
-        return ": ".join(parts)
+                parts.append((i, str(part).replace("_", " ")))
+        return parts
+
+    def place(self, path: tuple[Any, ...]) -> str:
+        return ": ".join(text for _, text in self.shown_parts(path))
+
+    def labels(self, path: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
+        """The shown parts in English and German: a section by its title, a field by its declared label."""
+        fields = field_labels(path)
+        return tuple(fields.get(i, (text, text)) for i, text in self.shown_parts(path))
 
     def value(self, old: Any, new: Any, path: tuple[Any, ...]) -> None:
         """Every change from `old` to `new`, depth first, on a stack of its own: plan data never drives Python's recursion."""
@@ -421,11 +434,40 @@ def _written_names(data: dict[str, Any]) -> dict[str, str]:
 def _totals(old: Plan, new: Plan) -> list[Change]:
     """Per-year totals of the financials (all products), where they changed."""
     a, b = old.financials.totals(), new.financials.totals()
+    title = section_of("financials")
+    labels = ((title.title if title else ("Financials", "Finanzplanung")),)
     return [
-        Change("financials", f"financials: total {year}", "changed", a[year], b[year], _detail(a[year], b[year]))
+        Change(
+            "financials",
+            f"financials: total {year}",
+            "changed",
+            a[year],
+            b[year],
+            _detail(a[year], b[year]),
+            (*labels, (f"Total {year}", f"Summe {year}")),
+        )
         for year in sorted(set(a) & set(b))
         if a[year] != b[year]
     ]
+
+
+def field_labels(path: tuple[Any, ...]) -> dict[int, tuple[str, str]]:
+    """The labels of a path's section and fields, by index: each field's declared label, walked down the plan's model."""
+    known = section_of(str(path[0])) if path else None
+    if known is None:
+        return {}
+    out = {0: known.title}
+    model = item_model(known.type)
+    for i, part in enumerate(path[1:], 1):
+        info = model.model_fields.get(part) if model is not None and isinstance(part, str) else None
+        if info is not None:
+            out[i] = (label_of(info, part, "en"), label_of(info, part, "de"))
+            model = item_model(info.annotation)
+        elif not isinstance(
+            part, (tuple, int)
+        ):  # a mapping's key (a year, a part of the deck): nothing below is a field
+            model = None
+    return out
 
 
 def shown_value(value: Any) -> str:

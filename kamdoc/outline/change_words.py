@@ -57,12 +57,14 @@ class ChangeWords:
         return f"{sign}{number(abs(new - old), self.lang)}{share}"
 
     def parts(self, change: Change) -> tuple[str, str]:
-        """A change as its section's title and the rest: ("Power-Map", "Personen: Martina Müller: Haltung: neutral → positiv")."""
+        """A change as its section's title and the rest: ("Power-Map", "Martina Müller: Haltung: neutral → positiv")."""
         field = change.where.rsplit(": ", 1)[-1].replace(" ", "_")
         kinds = {"added": word("added", self.lang), "removed": word("removed", self.lang)}
-        line = describe(
-            change, lambda value: self.shown(value, field), self.place(change.where), kinds, self.difference
+        # Where it is, in the fields' own labels (declared beside each field); a change without them in the deck's words.
+        where = (
+            ": ".join(pair[self.lang == "de"] for pair in change.labels) if change.labels else self.place(change.where)
         )
+        line = describe(change, lambda value: self.shown(value, field), where, kinds, self.difference)
         section, _, rest = line.partition(": ")
         known = section_of(change.section)
         return (known.title[self.lang == "de"] if known else section), rest

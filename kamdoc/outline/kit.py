@@ -23,6 +23,7 @@ from kamdoc.outline.layout import (
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
 from kamdoc.outline.words import amount, day, percent, term, word
+from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import Column, Entry, Section
 from kamdoc.theme.settings import Theme
@@ -318,7 +319,7 @@ class PlanKit(Kit):
             items.sort(key=lambda item: (getattr(item, by) is None, getattr(item, by)))
         columns = section.table.columns
         rows = [[self.cell(column, item) for column in columns] for item in items]
-        header = [column.title[self.lang == "de"] for column in columns]
+        header = [self.column_title(section, column) for column in columns]
         self.table(
             section.key,
             entry.title[self.lang == "de"],
@@ -327,6 +328,14 @@ class PlanKit(Kit):
             rows,
             [c.align for c in columns],
         )
+
+    def column_title(self, section: Section, column: Column) -> str:
+        """A column's heading: the one the section declares, else the field's own label."""
+        if column.title is not None:
+            return column.title[self.lang == "de"]
+        item = item_model(section.type)
+        info = item.model_fields.get(column.field) if item is not None else None
+        return label_of(info, column.field, self.lang) if info is not None else column.field
 
     def cell(self, column: Column, item: object) -> str:
         """One value of a table as the deck writes it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic.fields import FieldInfo
@@ -44,10 +44,12 @@ Markdown = Annotated[
                 {
                     "type": "object",
                     "description": "Pull the Markdown in from a file beside the plan.",
+                    "x-kamdoc-de": "Den Markdown-Text aus einer Datei neben dem Plan holen.",
                     "properties": {
                         "file": {
                             "type": "string",
                             "description": "Path of a Markdown file, relative to the plan file, inside the plans repo.",
+                            "x-kamdoc-de": "Pfad einer Markdown-Datei, relativ zur Plandatei, im Plan-Repository.",
                             "examples": ["market.md"],
                         }
                     },
@@ -111,48 +113,46 @@ def _closed(name: str) -> WithJsonSchema:
     )
 
 
-# The closed lists as types. The values are written out so that type checkers see them; CLOSED ties each type
-# to its list in the vocabulary, and a test holds the two to the same values.
-Status = Annotated[Literal["draft", "review", "approved"], _closed("status")]
-Relation = Annotated[Literal["customer", "prospect", "competitor", "none"], _closed("relation")]
-Sourcing = Annotated[Literal["single", "dual", "multiple"], _closed("sourcing")]
-Procurement = Annotated[Literal["central", "decentral", "mixed"], _closed("procurement")]
-Role = Annotated[
-    Literal["decision-maker", "user", "influencer", "ratifier", "specifier", "door-opener", "buyer"], _closed("role")
-]
-Influence = Annotated[Literal["high", "medium", "low"], _closed("influence")]
-Attitude = Annotated[Literal["mentor", "positive", "neutral", "negative", "enemy"], _closed("attitude")]
-ContactFrequency = Annotated[Literal["weekly", "monthly", "quarterly", "yearly", "none"], _closed("contact")]
-LinkKind = Annotated[Literal["influences", "allies", "rivals"], _closed("link")]
-PerceptionRole = Annotated[
-    Literal["one-off-supplier", "supplier", "preferred-supplier", "strategic-partner"], _closed("perception_role")
-]
-Positioning = Annotated[
-    Literal["price-leader", "quality-leader", "innovation-leader", "service-leader"], _closed("positioning")
-]
-CurrencyUnit = Annotated[Literal["one", "thousand", "million"], _closed("currency_unit")]
-Stage = Annotated[Literal["lead", "qualification", "proposal", "negotiation", "won", "lost"], _closed("stage")]
-Partnership = Annotated[Literal["lean", "operative", "strategic"], _closed("partnership")]
-ActionStatus = Annotated[Literal["open", "in-progress", "done"], _closed("action_status")]
+def closed(name: str) -> Any:
+    """A closed list's field type, made once from the vocabulary: a Literal of its values, their meanings in the schema."""
+    values = tuple(t.value for t in VOCABULARY[name])
+    return Annotated[Literal[values], _closed(name)]  # Literal[("a", "b")] is Literal["a", "b"]
 
-CLOSED: dict[str, object] = {
-    "status": Status,
-    "relation": Relation,
-    "sourcing": Sourcing,
-    "procurement": Procurement,
-    "role": Role,
-    "influence": Influence,
-    "attitude": Attitude,
-    "contact": ContactFrequency,
-    "link": LinkKind,
-    "perception_role": PerceptionRole,
-    "positioning": Positioning,
-    "currency_unit": CurrencyUnit,
-    "stage": Stage,
-    "partnership": Partnership,
-    "action_status": ActionStatus,
-}
-"""Each closed list's name and its field type."""
+
+# The closed lists as types. Type checkers see a closed value as the text it is (a Literal made at run time is beyond
+# them); the model holds it to its list.
+if TYPE_CHECKING:
+    Status = str
+    Relation = str
+    Sourcing = str
+    Procurement = str
+    Role = str
+    Influence = str
+    Attitude = str
+    ContactFrequency = str
+    LinkKind = str
+    PerceptionRole = str
+    Positioning = str
+    CurrencyUnit = str
+    Stage = str
+    Partnership = str
+    ActionStatus = str
+else:
+    Status = closed("status")
+    Relation = closed("relation")
+    Sourcing = closed("sourcing")
+    Procurement = closed("procurement")
+    Role = closed("role")
+    Influence = closed("influence")
+    Attitude = closed("attitude")
+    ContactFrequency = closed("contact")
+    LinkKind = closed("link")
+    PerceptionRole = closed("perception_role")
+    Positioning = closed("positioning")
+    CurrencyUnit = closed("currency_unit")
+    Stage = closed("stage")
+    Partnership = closed("partnership")
+    ActionStatus = closed("action_status")
 
 
 Seen = Literal["customer", "internal"]
@@ -164,23 +164,72 @@ AUDIENCE_KEY = "x-kamdoc-audience"
 """Where a field's declaration of who sees it is kept: in its JSON Schema, so that other tools can honour it too."""
 
 
-def about(
-    text: str, vocabulary: str | None = None, example: Any = None, seen: Seen | None = None, **kwargs: Any
-) -> Any:
-    """A field's description (with the meaning of each allowed value), example and audience, for the JSON Schema.
+LABEL = "x-kamdoc-label"
+"""Where a field's label in English and German is kept (the deck's word for it; left out of the schema)."""
+GERMAN = "x-kamdoc-de"
+"""Where a field's or a part's description in German is kept until the schema is written (the German schema shows it)."""
 
-    `seen` says who sees the field: `CUSTOMER` puts it in the customer's copy; a test holds every field to a declaration.
+
+def about(
+    text: str,
+    vocabulary: str | None = None,
+    example: Any = None,
+    seen: Seen | None = None,
+    de: str | None = None,
+    label: tuple[str, str] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A field's description in English and German (`de`, each with the meaning of each allowed value), example and
+    audience, for the JSON Schema.
+
+    `seen` says who sees the field: `CUSTOMER` puts it in the customer's copy; a test holds every field to a declaration,
+    and to a German description (a field without one shows its English in the German schema, never an error).
+    `label` is what the field is called in English and German: on the changes slide, in `kamdoc diff`, and as a
+    table's column title.
     """
     if vocabulary:
-        text += (
-            " Allowed: " + "; ".join(f"`{t.value}` ({t.meaning[:-1].lower()})" for t in VOCABULARY[vocabulary]) + "."
-        )
+        terms = VOCABULARY[vocabulary]
+        text += " Allowed: " + "; ".join(f"`{t.value}` ({t.meaning[:-1].lower()})" for t in terms) + "."
+        if de is not None:
+            de += " Erlaubt: " + "; ".join(f"`{t.value}` ({t.meaning_de[:-1]})" for t in terms) + "."
     extra: dict[str, Any] = {"description": text}
     if example is not None:
         extra["examples"] = [example]
+    marks: dict[str, Any] = {}
     if seen is not None:
-        extra["json_schema_extra"] = {AUDIENCE_KEY: seen}
+        marks[AUDIENCE_KEY] = seen
+    if de is not None:
+        marks[GERMAN] = de
+    if label is not None:
+        marks[LABEL] = list(label)
+    if marks:
+        extra["json_schema_extra"] = marks
     return Field(**extra, **kwargs)
+
+
+def label_of(info: FieldInfo, name: str, language: str) -> str:
+    """What a field is called in `language`: its declared label, else its name in words (a test finds the missing)."""
+    extra = info.json_schema_extra
+    declared = extra.get(LABEL) if isinstance(extra, dict) else None
+    if isinstance(declared, list) and len(declared) == 2:
+        return str(declared[language == "de"])
+    return name.replace("_", " ")
+
+
+def item_model(annotation: Any) -> type[BaseModel] | None:
+    """The part a field holds, inside any `list[...]`, `... | None` or `Annotated[...]`; None for a value."""
+    todo = [annotation]
+    while todo:  # the type's own nesting (a few levels), never plan data
+        kind = todo.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            return kind
+        todo += [arg for arg in get_args(kind) if not isinstance(arg, (str, int, FieldInfo))]
+    return None
+
+
+def german(text: str) -> ConfigDict:
+    """A part's description in German, beside its English docstring: the German schema's help for the part."""
+    return ConfigDict(json_schema_extra={GERMAN: text})
 
 
 def seen_by(info: FieldInfo) -> Seen | None:
@@ -202,40 +251,77 @@ class Part(BaseModel):
 class Cover(Part):
     """The cover: who the plan is for, by whom, and which version."""
 
-    account: Text = about("The customer's name as the deck shows it.", example="ACME Industrial Group", seen=CUSTOMER)
+    model_config = german("Das Deckblatt: für wen der Plan ist, von wem und in welcher Version.")
+
+    account: Text = about(
+        "The customer's name as the deck shows it.",
+        de="Der Name des Kunden, wie ihn die Präsentation zeigt.",
+        example="ACME Industrial Group",
+        seen=CUSTOMER,
+        label=("Account", "Account"),
+    )
     division: Text | None = about(
         "The customer's division this plan covers, where the customer has several large ones.",
+        de="Die Sparte des Kunden, die dieser Plan abdeckt, wo der Kunde mehrere große hat.",
         example="Factory Automation",
         default=None,
         seen=CUSTOMER,
+        label=("Division", "Sparte"),
     )
     key_account_manager: Text = about(
-        "Our key account manager who owns the plan.", example="Jana Schmidt", seen=CUSTOMER
+        "Our key account manager who owns the plan.",
+        de="Unser Key-Account-Manager, dem der Plan gehört.",
+        example="Jana Schmidt",
+        seen=CUSTOMER,
+        label=("Key account manager", "Key-Account-Manager"),
     )
     logo: RelativeFile | None = about(
         "The customer's logo: a PNG, JPEG or SVG file, relative to the plan, inside the plans repo. URLs are refused.",
+        de="Das Logo des Kunden: eine PNG-, JPEG- oder SVG-Datei, relativ zum Plan, im Plan-Repository. URLs werden abgelehnt.",
         example="acme-logo.png",
         default=None,
         seen=CUSTOMER,
+        label=("Logo", "Logo"),
     )
     version: Day = about(
-        "The plan's version: the date it was last revised (YYYY-MM-DD).", example="2026-11-15", seen=CUSTOMER
+        "The plan's version: the date it was last revised (YYYY-MM-DD).",
+        de="Die Version des Plans: das Datum der letzten Überarbeitung (JJJJ-MM-TT).",
+        example="2026-11-15",
+        seen=CUSTOMER,
+        label=("Version", "Version"),
     )
-    status: Status | None = about("How far the plan is.", "status", example="draft", default=None, seen=INTERNAL)
+    status: Status | None = about(
+        "How far the plan is.",
+        "status",
+        de="Wie weit der Plan ist.",
+        example="draft",
+        default=None,
+        seen=INTERNAL,
+        label=("Status", "Status"),
+    )
     next_review: Day | None = about(
-        "When the plan is reviewed next; a past date is a warning.", example="2027-02-15", default=None, seen=INTERNAL
+        "When the plan is reviewed next; a past date is a warning.",
+        de="Wann der Plan als Nächstes geprüft wird; ein vergangenes Datum ist eine Warnung.",
+        example="2027-02-15",
+        default=None,
+        seen=INTERNAL,
+        label=("Next review", "Nächster Review"),
     )
     confidentiality: Text | None = about(
         "Confidentiality marking shown in every slide's footer of our own copy.",
+        de="Vertraulichkeitsvermerk in der Fußzeile jeder Folie unserer eigenen Fassung.",
         example="Internal",
         default=None,
         seen=INTERNAL,
+        label=("Confidentiality", "Vertraulichkeit"),
     )
     customer_confidentiality: Text | None = about(
         'The marking in the customer\'s copy\'s footer; without it the copy says "Confidential" (German: "Vertraulich").',
+        de='Der Vermerk in der Fußzeile der Fassung für den Kunden; ohne ihn steht dort "Vertraulich" (in englischen Plänen "Confidential").',
         example="Confidential",
         default=None,
         seen=CUSTOMER,
+        label=("Confidentiality of the customer's copy", "Vertraulichkeit der Kundenversion"),
     )
 
     @property
@@ -250,110 +336,249 @@ class Cover(Part):
 class Kpi(Part):
     """A key figure of the customer and how it developed."""
 
-    name: Text = about("What the figure is.", example="Revenue", seen=CUSTOMER)
-    unit: Text | None = about("The unit of the values.", example="EUR m", default=None, seen=CUSTOMER)
+    model_config = german("Eine Kennzahl des Kunden und wie sie sich entwickelt hat.")
+
+    name: Text = about(
+        "What the figure is.", de="Was die Kennzahl ist.", example="Revenue", seen=CUSTOMER, label=("Name", "Name")
+    )
+    unit: Text | None = about(
+        "The unit of the values.",
+        de="Die Einheit der Werte.",
+        example="EUR m",
+        default=None,
+        seen=CUSTOMER,
+        label=("Unit", "Einheit"),
+    )
     values: FiguresByYear = about(
-        "The figure per year: four-digit years as keys.", example={2024: 432, 2025: 455}, seen=CUSTOMER
+        "The figure per year: four-digit years as keys.",
+        de="Die Kennzahl je Jahr: vierstellige Jahre als Schlüssel.",
+        example={2024: 432, 2025: 455},
+        seen=CUSTOMER,
+        label=("Values", "Werte"),
     )
     benchmark: Markdown | None = about(
         "How the customer compares with its competitors on this figure.",
+        de="Wie der Kunde bei dieser Kennzahl im Vergleich zu seinen Wettbewerbern steht.",
         example="Peer median grew 3 % a year",
         default=None,
         seen=INTERNAL,
+        label=("Benchmark", "Vergleich"),
     )
 
 
 class Owner(Part):
     """A shareholder of the customer."""
 
-    name: Text = about("The shareholder.", example="Müller Family Holding", seen=CUSTOMER)
-    share: Percent = about("Share in percent, 0 to 100; all owners together at most 100.", example=51, seen=CUSTOMER)
+    model_config = german("Ein Anteilseigner des Kunden.")
+
+    name: Text = about(
+        "The shareholder.",
+        de="Der Anteilseigner.",
+        example="Müller Family Holding",
+        seen=CUSTOMER,
+        label=("Name", "Name"),
+    )
+    share: Percent = about(
+        "Share in percent, 0 to 100; all owners together at most 100.",
+        de="Anteil in Prozent, 0 bis 100; alle Eigentümer zusammen höchstens 100.",
+        example=51,
+        seen=CUSTOMER,
+        label=("Share", "Anteil"),
+    )
     influence: Markdown | None = about(
         "The owner's influence on buying decisions and goals for the holding.",
+        de="Der Einfluss des Eigentümers auf Kaufentscheidungen und Ziele für die Beteiligung.",
         example="Approves all capex above EUR 5 m",
         default=None,
         seen=INTERNAL,
+        label=("Influence", "Einfluss"),
     )
 
 
 class Subsidiary(Part):
     """A subsidiary of the customer."""
 
-    name: Text = about("The subsidiary's name.", example="ACME Robotics s.r.o.", seen=CUSTOMER)
+    model_config = german("Eine Tochtergesellschaft des Kunden.")
+
+    name: Text = about(
+        "The subsidiary's name.",
+        de="Der Name der Tochtergesellschaft.",
+        example="ACME Robotics s.r.o.",
+        seen=CUSTOMER,
+        label=("Name", "Name"),
+    )
     country: Text | None = about(
-        "Country, e.g. an ISO 3166 code (quote NO for Norway).", example="CZ", default=None, seen=CUSTOMER
+        "Country, e.g. an ISO 3166 code (quote NO for Norway).",
+        de="Land, z. B. ein ISO-3166-Code (NO für Norwegen in Anführungszeichen).",
+        example="CZ",
+        default=None,
+        seen=CUSTOMER,
+        label=("Country", "Land"),
     )
     relation: Relation | None = about(
-        "Its relation to us.", "relation", example="customer", default=None, seen=INTERNAL
+        "Its relation to us.",
+        "relation",
+        de="Ihre Beziehung zu uns.",
+        example="customer",
+        default=None,
+        seen=INTERNAL,
+        label=("Relation", "Beziehung"),
     )
 
 
 class CustomerGoal(Part):
     """One of the customer's top three goals or projects, written SMART."""
 
+    model_config = german("Eines der drei wichtigsten Ziele oder Projekte des Kunden, SMART formuliert.")
+
     goal: Text = about(
         "The goal: specific, measurable, achievable, relevant and time-bound.",
+        de="Das Ziel: spezifisch, messbar, erreichbar, relevant und terminiert.",
         example="Raise market share in Asia by 10 % in all product lines by end of 2027",
         seen=CUSTOMER,
+        label=("Goal", "Ziel"),
     )
     deadline: Day | None = about(
-        "When the customer wants to reach it.", example="2027-12-31", default=None, seen=CUSTOMER
+        "When the customer wants to reach it.",
+        de="Wann der Kunde es erreichen will.",
+        example="2027-12-31",
+        default=None,
+        seen=CUSTOMER,
+        label=("Deadline", "Termin"),
     )
     departments: list[Text] = about(
-        "The customer's departments that own the goal.", example=["Sales Asia"], default_factory=list, seen=CUSTOMER
+        "The customer's departments that own the goal.",
+        de="Die Abteilungen des Kunden, die das Ziel verantworten.",
+        example=["Sales Asia"],
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("Departments", "Abteilungen"),
     )
     contacts: list[Id] = about(
         "People in the power map who drive the goal (their ids).",
+        de="Personen in der Power-Map, die das Ziel vorantreiben (ihre IDs).",
         example=["lchen"],
         default_factory=list,
         seen=INTERNAL,
+        label=("Contacts", "Ansprechpartner"),
     )
 
 
 class CustomerCompetitor(Part):
     """A competitor of the customer in its own market."""
 
-    name: Text = about("The competitor.", example="Globex", seen=INTERNAL)
+    model_config = german("Ein Wettbewerber des Kunden in dessen eigenem Markt.")
+
+    name: Text = about(
+        "The competitor.", de="Der Wettbewerber.", example="Globex", seen=INTERNAL, label=("Name", "Name")
+    )
     positioning: Markdown | None = about(
         "How it positions itself in the market, with key figures.",
+        de="Wie er sich im Markt positioniert, mit Kennzahlen.",
         example="Price leader in Asia",
         default=None,
         seen=INTERNAL,
+        label=("Positioning", "Positionierung"),
     )
-    strengths: list[Text] = about("Its strengths.", example=["Low cost base"], default_factory=list, seen=INTERNAL)
+    strengths: list[Text] = about(
+        "Its strengths.",
+        de="Seine Stärken.",
+        example=["Low cost base"],
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Strengths", "Stärken"),
+    )
     weaknesses: list[Text] = about(
-        "Its weaknesses.", example=["Thin service network"], default_factory=list, seen=INTERNAL
+        "Its weaknesses.",
+        de="Seine Schwächen.",
+        example=["Thin service network"],
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Weaknesses", "Schwächen"),
     )
 
 
 class Profile(Part):
     """The customer profile: the customer in our own words, key figures, owners, goals, market and competitors."""
 
+    model_config = german(
+        "Das Kurzprofil: der Kunde in unseren eigenen Worten, Kennzahlen, Eigentümer, Ziele, Markt und Wettbewerber."
+    )
+
     summary: Markdown = about(
         "What the customer does, in our own words (not their PR text).",
+        de="Was der Kunde tut, in unseren eigenen Worten (nicht sein PR-Text).",
         example="ACME builds drive trains for factory robots ...",
         seen=CUSTOMER,
+        label=("Summary", "Zusammenfassung"),
     )
-    industry: Text = about("The customer's industry.", example="Industrial automation", seen=CUSTOMER)
+    industry: Text = about(
+        "The customer's industry.",
+        de="Die Branche des Kunden.",
+        example="Industrial automation",
+        seen=CUSTOMER,
+        label=("Industry", "Branche"),
+    )
     website: Website | None = about(
-        "The customer's website (http or https).", example="https://acme.example", default=None, seen=CUSTOMER
+        "The customer's website (http or https).",
+        de="Die Website des Kunden (http oder https).",
+        example="https://acme.example",
+        default=None,
+        seen=CUSTOMER,
+        label=("Website", "Website"),
     )
     headquarters: Text | None = about(
-        "Where the customer has its head office.", example="Stuttgart, DE", default=None, seen=CUSTOMER
+        "Where the customer has its head office.",
+        de="Wo der Kunde seinen Hauptsitz hat.",
+        example="Stuttgart, DE",
+        default=None,
+        seen=CUSTOMER,
+        label=("Headquarters", "Hauptsitz"),
     )
-    kpis: list[Kpi] = about("Key figures and how they developed over the years.", default_factory=list, seen=CUSTOMER)
-    owners: list[Owner] = about("Ownership structure: the largest shareholders.", default_factory=list, seen=CUSTOMER)
-    subsidiaries: list[Subsidiary] = about("The most important subsidiaries.", default_factory=list, seen=CUSTOMER)
+    kpis: list[Kpi] = about(
+        "Key figures and how they developed over the years.",
+        de="Kennzahlen und wie sie sich über die Jahre entwickelt haben.",
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("Key figures", "Kennzahlen"),
+    )
+    owners: list[Owner] = about(
+        "Ownership structure: the largest shareholders.",
+        de="Eigentümerstruktur: die größten Anteilseigner.",
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("Owners", "Eigentümer"),
+    )
+    subsidiaries: list[Subsidiary] = about(
+        "The most important subsidiaries.",
+        de="Die wichtigsten Tochtergesellschaften.",
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("Subsidiaries", "Tochtergesellschaften"),
+    )
     goals: list[CustomerGoal] = about(
-        "The customer's top three goals and projects (at most 3).", default_factory=list, max_length=3, seen=CUSTOMER
+        "The customer's top three goals and projects (at most 3).",
+        de="Die drei wichtigsten Ziele und Projekte des Kunden (höchstens 3).",
+        default_factory=list,
+        max_length=3,
+        seen=CUSTOMER,
+        label=("Customer goals", "Ziele des Kunden"),
     )
     market: Markdown | None = about(
         "The customer's market: size, growth, technology, regulation, their customers' wishes.",
+        de="Der Markt des Kunden: Größe, Wachstum, Technik, Regulierung, die Wünsche seiner Kunden.",
         example={"file": "market.md"},
         default=None,
         seen=INTERNAL,
+        label=("Market", "Markt"),
     )
-    competitors: list[CustomerCompetitor] = about("The customer's competitors.", default_factory=list, seen=INTERNAL)
+    competitors: list[CustomerCompetitor] = about(
+        "The customer's competitors.",
+        de="Die Wettbewerber des Kunden.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Competitors", "Wettbewerbsumfeld"),
+    )
 
 
 # --- buying strategy ---------------------------------------------------------
@@ -362,43 +587,94 @@ class Profile(Part):
 class CategoryOwner(Part):
     """Who at the customer owns a purchasing category."""
 
-    category: Text = about("The purchasing category.", example="Drives", seen=CUSTOMER)
+    model_config = german("Wer beim Kunden eine Warengruppe verantwortet.")
+
+    category: Text = about(
+        "The purchasing category.",
+        de="Die Warengruppe.",
+        example="Drives",
+        seen=CUSTOMER,
+        label=("Category", "Kategorie"),
+    )
     owner: Id | None = about(
-        "The person in the power map who owns it (an id).", example="mmueller", default=None, seen=CUSTOMER
+        "The person in the power map who owns it (an id).",
+        de="Die Person in der Power-Map, die sie verantwortet (eine ID).",
+        example="mmueller",
+        default=None,
+        seen=CUSTOMER,
+        label=("Owner", "Verantwortlich"),
     )
 
 
 class BuyingStrategy(Part):
     """The buying strategy: how the customer buys."""
 
+    model_config = german("Die Einkaufsstrategie: wie der Kunde einkauft.")
+
     sourcing: Sourcing | None = about(
-        "How many suppliers the customer keeps per category.", "sourcing", example="dual", default=None, seen=CUSTOMER
+        "How many suppliers the customer keeps per category.",
+        "sourcing",
+        de="Wie viele Lieferanten der Kunde je Warengruppe hält.",
+        example="dual",
+        default=None,
+        seen=CUSTOMER,
+        label=("Sourcing", "Beschaffungsstrategie"),
     )
     max_supplier_share: Percent | None = about(
-        "The largest share of a category one supplier may get, in percent.", example=40, default=None, seen=CUSTOMER
+        "The largest share of a category one supplier may get, in percent.",
+        de="Der größte Anteil einer Warengruppe, den ein Lieferant bekommen darf, in Prozent.",
+        example=40,
+        default=None,
+        seen=CUSTOMER,
+        label=("Maximum supplier share", "Maximaler Lieferanteil"),
     )
     procurement: Procurement | None = about(
-        "Where purchasing decisions are made.", "procurement", example="central", default=None, seen=CUSTOMER
+        "Where purchasing decisions are made.",
+        "procurement",
+        de="Wo Einkaufsentscheidungen fallen.",
+        example="central",
+        default=None,
+        seen=CUSTOMER,
+        label=("Procurement", "Beschaffung"),
     )
     buying_committee: bool | None = about(
-        "Whether a buying committee decides (true or false).", example=True, default=None, seen=CUSTOMER
-    )
-    category_owners: list[CategoryOwner] = about(
-        "Purchasing categories and the people who own them.", default_factory=list, seen=CUSTOMER
-    )
-    framework_contract_required: bool | None = about(
-        "Whether a framework contract is required before ordering (true or false).",
+        "Whether a buying committee decides (true or false).",
+        de="Ob ein Einkaufsgremium entscheidet (true oder false).",
         example=True,
         default=None,
         seen=CUSTOMER,
+        label=("Buying committee", "Einkaufsgremium"),
+    )
+    category_owners: list[CategoryOwner] = about(
+        "Purchasing categories and the people who own them.",
+        de="Warengruppen und die Personen, die sie verantworten.",
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("Category owners", "Verantwortliche je Produktgruppe"),
+    )
+    framework_contract_required: bool | None = about(
+        "Whether a framework contract is required before ordering (true or false).",
+        de="Ob vor einer Bestellung ein Rahmenvertrag nötig ist (true oder false).",
+        example=True,
+        default=None,
+        seen=CUSTOMER,
+        label=("Framework contract required", "Rahmenvertrag erforderlich"),
     )
     supplier_evaluation: Markdown | None = about(
         "How the customer rates its suppliers, and how it rated us.",
+        de="Wie der Kunde seine Lieferanten bewertet und wie er uns bewertet hat.",
         example="Annual A/B/C rating; we were rated B in 2025",
         default=None,
         seen=INTERNAL,
+        label=("Supplier evaluation", "Lieferantenbewertung"),
     )
-    notes: Markdown | None = about("Anything else about how the customer buys.", default=None, seen=INTERNAL)
+    notes: Markdown | None = about(
+        "Anything else about how the customer buys.",
+        de="Alles Weitere dazu, wie der Kunde einkauft.",
+        default=None,
+        seen=INTERNAL,
+        label=("Notes", "Anmerkungen"),
+    )
 
 
 # --- power map ---------------------------------------------------------------
@@ -407,52 +683,145 @@ class BuyingStrategy(Part):
 class Person(Part):
     """A key person at the customer."""
 
+    model_config = german("Eine Schlüsselperson beim Kunden.")
+
     id: Id = about(
         "A short unique id other fields refer to: lower-case letters, digits, - and _.",
+        de="Eine kurze eindeutige ID, auf die andere Felder verweisen: Kleinbuchstaben, Ziffern, - und _.",
         example="mmueller",
         seen=CUSTOMER,
+        label=("ID", "ID"),
     )
-    name: Text = about("The person's name.", example="Martina Müller", seen=CUSTOMER)
-    title: Text | None = about("Job title.", example="Chief Procurement Officer", default=None, seen=CUSTOMER)
-    department: Text | None = about("Department.", example="Procurement", default=None, seen=CUSTOMER)
+    name: Text = about(
+        "The person's name.", de="Der Name der Person.", example="Martina Müller", seen=CUSTOMER, label=("Name", "Name")
+    )
+    title: Text | None = about(
+        "Job title.",
+        de="Funktion.",
+        example="Chief Procurement Officer",
+        default=None,
+        seen=CUSTOMER,
+        label=("Title", "Funktion"),
+    )
+    department: Text | None = about(
+        "Department.",
+        de="Abteilung.",
+        example="Procurement",
+        default=None,
+        seen=CUSTOMER,
+        label=("Department", "Abteilung"),
+    )
     reports_to: Id | None = about(
-        "The id of the person this one reports to; no cycles.", example="hgraf", default=None, seen=CUSTOMER
+        "The id of the person this one reports to; no cycles.",
+        de="Die ID der Person, an die diese berichtet; keine Zyklen.",
+        example="hgraf",
+        default=None,
+        seen=CUSTOMER,
+        label=("Reports to", "Berichtet an"),
     )
     roles: list[Role] = about(
         "The person's roles in buying decisions, one or more.",
         "role",
+        de="Die Rollen der Person bei Kaufentscheidungen, eine oder mehrere.",
         example=["decision-maker"],
         min_length=1,
         seen=INTERNAL,
+        label=("Roles", "Rollen"),
     )
     influence: Influence | None = about(
-        "How much say the person has in buying decisions.", "influence", example="high", default=None, seen=INTERNAL
+        "How much say the person has in buying decisions.",
+        "influence",
+        de="Wie viel Gewicht die Person bei Kaufentscheidungen hat.",
+        example="high",
+        default=None,
+        seen=INTERNAL,
+        label=("Influence", "Einfluss"),
     )
     attitude: Attitude | None = about(
-        "How the person stands towards us.", "attitude", example="positive", default=None, seen=INTERNAL
+        "How the person stands towards us.",
+        "attitude",
+        de="Wie die Person zu uns steht.",
+        example="positive",
+        default=None,
+        seen=INTERNAL,
+        label=("Attitude", "Einstellung"),
     )
     contact: ContactFrequency | None = about(
-        "How often we are in contact.", "contact", example="monthly", default=None, seen=INTERNAL
+        "How often we are in contact.",
+        "contact",
+        de="Wie oft wir in Kontakt sind.",
+        example="monthly",
+        default=None,
+        seen=INTERNAL,
+        label=("Contact", "Kontakt"),
     )
     owner: Text | None = about(
-        "Who on our side holds the relationship.", example="Jana Schmidt", default=None, seen=INTERNAL
+        "Who on our side holds the relationship.",
+        de="Wer bei uns die Beziehung hält.",
+        example="Jana Schmidt",
+        default=None,
+        seen=INTERNAL,
+        label=("Owner", "Verantwortlich"),
     )
-    notes: Markdown | None = about("Our notes on the person (internal only).", default=None, seen=INTERNAL)
+    notes: Markdown | None = about(
+        "Our notes on the person (internal only).",
+        de="Unsere Notizen zur Person (nur intern).",
+        default=None,
+        seen=INTERNAL,
+        label=("Notes", "Anmerkungen"),
+    )
 
 
 class Link(Part):
     """A tie between two people other than a reporting line."""
 
-    from_: Id = about("The id of the first person.", example="lchen", alias="from", seen=INTERNAL)
-    to: Id = about("The id of the second person.", example="mmueller", seen=INTERNAL)
-    kind: LinkKind | None = about("What kind of tie it is.", "link", example="influences", default=None, seen=INTERNAL)
+    model_config = german("Eine Verbindung zwischen zwei Personen außer einer Berichtslinie.")
+
+    from_: Id = about(
+        "The id of the first person.",
+        de="Die ID der ersten Person.",
+        example="lchen",
+        alias="from",
+        seen=INTERNAL,
+        label=("From", "Von"),
+    )
+    to: Id = about(
+        "The id of the second person.",
+        de="Die ID der zweiten Person.",
+        example="mmueller",
+        seen=INTERNAL,
+        label=("To", "An"),
+    )
+    kind: LinkKind | None = about(
+        "What kind of tie it is.",
+        "link",
+        de="Welche Art Verbindung es ist.",
+        example="influences",
+        default=None,
+        seen=INTERNAL,
+        label=("Kind", "Art"),
+    )
 
 
 class PowerMap(Part):
     """The power map: the key people, their roles and how they are tied."""
 
-    people: list[Person] = about("The key people at the customer.", default_factory=list, seen=CUSTOMER)
-    links: list[Link] = about("Ties between people other than reporting lines.", default_factory=list, seen=INTERNAL)
+    model_config = german("Die Power-Map: die Schlüsselpersonen, ihre Rollen und wie sie verbunden sind.")
+
+    people: list[Person] = about(
+        "The key people at the customer.",
+        de="Die Schlüsselpersonen beim Kunden.",
+        default_factory=list,
+        seen=CUSTOMER,
+        label=("People", "Personen"),
+    )
+    links: list[Link] = about(
+        "Ties between people other than reporting lines.",
+        de="Verbindungen zwischen Personen außer Berichtslinien.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Ties", "Verbindungen"),
+    )
 
 
 # --- SWOT --------------------------------------------------------------------
@@ -463,24 +832,74 @@ _SWOT_ITEM = "Full sentences, one per item."
 class Swot(Part):
     """SWOT of the customer, in full sentences."""
 
-    strengths: list[Markdown] = about("The customer's strengths. " + _SWOT_ITEM, seen=INTERNAL)
-    weaknesses: list[Markdown] = about("The customer's weaknesses. " + _SWOT_ITEM, seen=INTERNAL)
-    opportunities: list[Markdown] = about("The customer's opportunities. " + _SWOT_ITEM, seen=INTERNAL)
-    threats: list[Markdown] = about("The customer's threats. " + _SWOT_ITEM, seen=INTERNAL)
+    model_config = german("SWOT des Kunden, in ganzen Sätzen.")
+
+    strengths: list[Markdown] = about(
+        "The customer's strengths. " + _SWOT_ITEM,
+        de="Die Stärken des Kunden. Ganze Sätze, einer je Punkt.",
+        seen=INTERNAL,
+        label=("Strengths", "Stärken"),
+    )
+    weaknesses: list[Markdown] = about(
+        "The customer's weaknesses. " + _SWOT_ITEM,
+        de="Die Schwächen des Kunden. Ganze Sätze, einer je Punkt.",
+        seen=INTERNAL,
+        label=("Weaknesses", "Schwächen"),
+    )
+    opportunities: list[Markdown] = about(
+        "The customer's opportunities. " + _SWOT_ITEM,
+        de="Die Chancen des Kunden. Ganze Sätze, einer je Punkt.",
+        seen=INTERNAL,
+        label=("Opportunities", "Chancen"),
+    )
+    threats: list[Markdown] = about(
+        "The customer's threats. " + _SWOT_ITEM,
+        de="Die Risiken des Kunden. Ganze Sätze, einer je Punkt.",
+        seen=INTERNAL,
+        label=("Threats", "Risiken"),
+    )
     our_contribution: Markdown | None = about(
-        "How we help turn their weaknesses into strengths and lower their risks.", default=None, seen=INTERNAL
+        "How we help turn their weaknesses into strengths and lower their risks.",
+        de="Wie wir helfen, seine Schwächen in Stärken zu verwandeln und seine Risiken zu senken.",
+        default=None,
+        seen=INTERNAL,
+        label=("Our contribution", "Unser Beitrag"),
     )
 
 
 class OwnSwot(Part):
     """SWOT of our own company at this account."""
 
+    model_config = german("SWOT unseres eigenen Unternehmens bei diesem Account.")
+
     strengths: list[Markdown] = about(
-        "Our strengths at this account. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL
+        "Our strengths at this account. " + _SWOT_ITEM,
+        de="Unsere Stärken bei diesem Account. Ganze Sätze, einer je Punkt.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Strengths", "Stärken"),
     )
-    weaknesses: list[Markdown] = about("Our weaknesses. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
-    opportunities: list[Markdown] = about("Our opportunities. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
-    threats: list[Markdown] = about("Threats to our business here. " + _SWOT_ITEM, default_factory=list, seen=INTERNAL)
+    weaknesses: list[Markdown] = about(
+        "Our weaknesses. " + _SWOT_ITEM,
+        de="Unsere Schwächen. Ganze Sätze, einer je Punkt.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Weaknesses", "Schwächen"),
+    )
+    opportunities: list[Markdown] = about(
+        "Our opportunities. " + _SWOT_ITEM,
+        de="Unsere Chancen. Ganze Sätze, einer je Punkt.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Opportunities", "Chancen"),
+    )
+    threats: list[Markdown] = about(
+        "Threats to our business here. " + _SWOT_ITEM,
+        de="Risiken für unser Geschäft hier. Ganze Sätze, einer je Punkt.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Threats", "Risiken"),
+    )
 
 
 # --- own position ------------------------------------------------------------
@@ -489,83 +908,228 @@ class OwnSwot(Part):
 class Won(Part):
     """A decisive project we won."""
 
-    name: Text = about("The project.", example="Line 7 retrofit", seen=INTERNAL)
-    year: Year | None = about("The year it was won.", example=2025, default=None, seen=INTERNAL)
+    model_config = german("Ein entscheidendes Projekt, das wir gewonnen haben.")
+
+    name: Text = about(
+        "The project.", de="Das Projekt.", example="Line 7 retrofit", seen=INTERNAL, label=("Name", "Name")
+    )
+    year: Year | None = about(
+        "The year it was won.",
+        de="Das Jahr, in dem es gewonnen wurde.",
+        example=2025,
+        default=None,
+        seen=INTERNAL,
+        label=("Year", "Jahr"),
+    )
     size: Amount | None = about(
-        "Its size, in the financials' currency and unit.", example=1200, default=None, seen=INTERNAL
+        "Its size, in the financials' currency and unit.",
+        de="Seine Größe, in Währung und Einheit der Finanzplanung.",
+        example=1200,
+        default=None,
+        seen=INTERNAL,
+        label=("Size", "Größe"),
     )
     success_criteria: Markdown | None = about(
-        "Why we won it / what made it a success.", example="On time", default=None, seen=INTERNAL
+        "Why we won it / what made it a success.",
+        de="Warum wir es gewonnen haben / was es zum Erfolg machte.",
+        example="On time",
+        default=None,
+        seen=INTERNAL,
+        label=("Success criteria", "Erfolgskriterien"),
     )
 
 
 class Lost(Part):
     """A decisive project we lost."""
 
-    name: Text = about("The project.", example="Plant Pune", seen=INTERNAL)
-    year: Year | None = about("The year it was lost.", example=2024, default=None, seen=INTERNAL)
-    size: Amount | None = about(
-        "Its size, in the financials' currency and unit.", example=900, default=None, seen=INTERNAL
+    model_config = german("Ein entscheidendes Projekt, das wir verloren haben.")
+
+    name: Text = about("The project.", de="Das Projekt.", example="Plant Pune", seen=INTERNAL, label=("Name", "Name"))
+    year: Year | None = about(
+        "The year it was lost.",
+        de="Das Jahr, in dem es verloren ging.",
+        example=2024,
+        default=None,
+        seen=INTERNAL,
+        label=("Year", "Jahr"),
     )
-    winner: Text | None = about("The competitor who won it.", example="Globex", default=None, seen=INTERNAL)
+    size: Amount | None = about(
+        "Its size, in the financials' currency and unit.",
+        de="Seine Größe, in Währung und Einheit der Finanzplanung.",
+        example=900,
+        default=None,
+        seen=INTERNAL,
+        label=("Size", "Größe"),
+    )
+    winner: Text | None = about(
+        "The competitor who won it.",
+        de="Der Wettbewerber, der es gewonnen hat.",
+        example="Globex",
+        default=None,
+        seen=INTERNAL,
+        label=("Winner", "Gewinner"),
+    )
     reasons: Markdown | None = about(
-        "Honest reasons why we lost (internal only).", example="Price", default=None, seen=INTERNAL
+        "Honest reasons why we lost (internal only).",
+        de="Ehrliche Gründe, warum wir verloren haben (nur intern).",
+        example="Price",
+        default=None,
+        seen=INTERNAL,
+        label=("Reasons", "Gründe"),
     )
 
 
 class Potential(Part):
     """A unit of the customer in the 2x2 potential portfolio."""
 
-    unit: Text = about("The customer's unit, country company or division.", example="ACME Automotive", seen=INTERNAL)
+    model_config = german("Eine Einheit des Kunden im 2x2-Potenzialportfolio.")
+
+    unit: Text = about(
+        "The customer's unit, country company or division.",
+        de="Die Einheit, Landesgesellschaft oder Sparte des Kunden.",
+        example="ACME Automotive",
+        seen=INTERNAL,
+        label=("Unit", "Einheit"),
+    )
     attitude: Annotated[int, Field(ge=-2, le=2)] = about(
-        "Its attitude towards us, from -2 (hostile) to +2 (very positive).", example=2, seen=INTERNAL
+        "Its attitude towards us, from -2 (hostile) to +2 (very positive).",
+        de="Ihre Einstellung zu uns, von -2 (feindlich) bis +2 (sehr positiv).",
+        example=2,
+        seen=INTERNAL,
+        label=("Attitude", "Einstellung"),
     )
     potential: Amount = about(
-        "Its potential for us, in the financials' currency and unit.", example=3500, seen=INTERNAL
+        "Its potential for us, in the financials' currency and unit.",
+        de="Ihr Potenzial für uns, in Währung und Einheit der Finanzplanung.",
+        example=3500,
+        seen=INTERNAL,
+        label=("Potential portfolio", "Potenzial-Portfolio"),
     )
 
 
 class Perception(Part):
     """How the customer sees us."""
 
+    model_config = german("Wie der Kunde uns sieht.")
+
     role: PerceptionRole | None = about(
         "The role the customer sees us in.",
         "perception_role",
+        de="Die Rolle, in der der Kunde uns sieht.",
         example="preferred-supplier",
         default=None,
         seen=INTERNAL,
+        label=("Role", "Rolle"),
     )
     positioning: Positioning | None = about(
-        "What the customer knows us for.", "positioning", example="innovation-leader", default=None, seen=INTERNAL
+        "What the customer knows us for.",
+        "positioning",
+        de="Wofür der Kunde uns kennt.",
+        example="innovation-leader",
+        default=None,
+        seen=INTERNAL,
+        label=("Positioning", "Positionierung"),
     )
-    rating: Markdown | None = about("What the customer's supplier rating says about us.", default=None, seen=INTERNAL)
+    rating: Markdown | None = about(
+        "What the customer's supplier rating says about us.",
+        de="Was die Lieferantenbewertung des Kunden über uns sagt.",
+        default=None,
+        seen=INTERNAL,
+        label=("Rating", "Bewertung"),
+    )
 
 
 class OwnCompetitor(Part):
     """One of our competitors at this account, seen from the customer."""
 
-    name: Text = about("The competitor.", example="Globex", seen=INTERNAL)
-    strategy: Markdown | None = about("Its strategy at this account.", default=None, seen=INTERNAL)
-    strengths: list[Text] = about("Its strengths.", default_factory=list, seen=INTERNAL)
-    weaknesses: list[Text] = about("Its weaknesses.", default_factory=list, seen=INTERNAL)
-    key_account_manager: Text | None = about("Its key account manager for this customer.", default=None, seen=INTERNAL)
-    resources: Markdown | None = about("The resources it puts on this account.", default=None, seen=INTERNAL)
+    model_config = german("Einer unserer Wettbewerber bei diesem Account, aus Sicht des Kunden.")
+
+    name: Text = about(
+        "The competitor.", de="Der Wettbewerber.", example="Globex", seen=INTERNAL, label=("Name", "Name")
+    )
+    strategy: Markdown | None = about(
+        "Its strategy at this account.",
+        de="Seine Strategie bei diesem Account.",
+        default=None,
+        seen=INTERNAL,
+        label=("Strategy", "Strategie"),
+    )
+    strengths: list[Text] = about(
+        "Its strengths.", de="Seine Stärken.", default_factory=list, seen=INTERNAL, label=("Strengths", "Stärken")
+    )
+    weaknesses: list[Text] = about(
+        "Its weaknesses.", de="Seine Schwächen.", default_factory=list, seen=INTERNAL, label=("Weaknesses", "Schwächen")
+    )
+    key_account_manager: Text | None = about(
+        "Its key account manager for this customer.",
+        de="Sein Key-Account-Manager für diesen Kunden.",
+        default=None,
+        seen=INTERNAL,
+        label=("Key account manager", "Key-Account-Manager"),
+    )
+    resources: Markdown | None = about(
+        "The resources it puts on this account.",
+        de="Die Ressourcen, die er auf diesen Account setzt.",
+        default=None,
+        seen=INTERNAL,
+        label=("Resources", "Ressourcen"),
+    )
 
 
 class Position(Part):
     """Our own position as solution provider."""
 
-    won: list[Won] = about("Decisive projects we won.", default_factory=list, seen=INTERNAL)
-    lost: list[Lost] = about("Decisive projects we lost.", default_factory=list, seen=INTERNAL)
+    model_config = german("Unsere eigene Position als Lösungsanbieter.")
+
+    won: list[Won] = about(
+        "Decisive projects we won.",
+        de="Entscheidende Projekte, die wir gewonnen haben.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Won", "Gewonnen"),
+    )
+    lost: list[Lost] = about(
+        "Decisive projects we lost.",
+        de="Entscheidende Projekte, die wir verloren haben.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Lost", "Verloren"),
+    )
     potential: list[Potential] = about(
-        "The customer's units by attitude and potential (2x2 portfolio).", default_factory=list, seen=INTERNAL
+        "The customer's units by attitude and potential (2x2 portfolio).",
+        de="Die Einheiten des Kunden nach Einstellung und Potenzial (2x2-Portfolio).",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Potential portfolio", "Potenzial-Portfolio"),
     )
-    perception: Perception | None = about("How the customer sees us.", default=None, seen=INTERNAL)
-    market: Markdown | None = about("Our own market, as it bears on this account.", default=None, seen=INTERNAL)
+    perception: Perception | None = about(
+        "How the customer sees us.",
+        de="Wie der Kunde uns sieht.",
+        default=None,
+        seen=INTERNAL,
+        label=("How the customer sees us", "Wahrnehmung des Kunden"),
+    )
+    market: Markdown | None = about(
+        "Our own market, as it bears on this account.",
+        de="Unser eigener Markt, soweit er diesen Account betrifft.",
+        default=None,
+        seen=INTERNAL,
+        label=("Our market", "Unser Marktumfeld"),
+    )
     competitors: list[OwnCompetitor] = about(
-        "Our competitors here, seen from the customer.", default_factory=list, seen=INTERNAL
+        "Our competitors here, seen from the customer.",
+        de="Unsere Wettbewerber hier, aus Sicht des Kunden.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Competitors", "Wettbewerbsumfeld"),
     )
-    swot: OwnSwot | None = about("Our own SWOT at this account (internal only).", default=None, seen=INTERNAL)
+    swot: OwnSwot | None = about(
+        "Our own SWOT at this account (internal only).",
+        de="Unsere eigene SWOT bei diesem Account (nur intern).",
+        default=None,
+        seen=INTERNAL,
+        label=("Our SWOT", "Unsere SWOT"),
+    )
 
 
 # --- mission and goals -------------------------------------------------------
@@ -574,59 +1138,186 @@ class Position(Part):
 class Mission(Part):
     """Our mission for this account, three to five years ahead."""
 
+    model_config = german("Unsere Mission für diesen Account, drei bis fünf Jahre voraus.")
+
     statement: Markdown = about(
         "The mission, in one sentence.",
+        de="Die Mission, in einem Satz.",
         example="For ACME we are the preferred worldwide partner for drive systems.",
         seen=CUSTOMER,
+        label=("Statement", "Aussage"),
     )
     horizon: Year = about(
-        "The year the mission looks to: 3 to 5 years after the plan's version.", example=2030, seen=CUSTOMER
+        "The year the mission looks to: 3 to 5 years after the plan's version.",
+        de="Das Jahr, auf das die Mission zielt: 3 bis 5 Jahre nach der Version des Plans.",
+        example=2030,
+        seen=CUSTOMER,
+        label=("Horizon", "Horizont"),
     )
-    customer_mission: Markdown | None = about("The customer's own mission, to compare.", default=None, seen=CUSTOMER)
-    company_mission: Markdown | None = about("Our company's general mission, to compare.", default=None, seen=CUSTOMER)
+    customer_mission: Markdown | None = about(
+        "The customer's own mission, to compare.",
+        de="Die eigene Mission des Kunden, zum Vergleich.",
+        default=None,
+        seen=CUSTOMER,
+        label=("The customer's mission", "Mission des Kunden"),
+    )
+    company_mission: Markdown | None = about(
+        "Our company's general mission, to compare.",
+        de="Die allgemeine Mission unseres Unternehmens, zum Vergleich.",
+        default=None,
+        seen=CUSTOMER,
+        label=("Our company's mission", "Unternehmensmission"),
+    )
 
 
 class Milestone(Part):
     """A milestone on the way to a goal."""
 
-    date: Day | None = about("When it is due.", example="2026-06-30", default=None, seen=INTERNAL)
-    milestone: Text = about("What is reached.", example="Framework contract renewed", seen=INTERNAL)
+    model_config = german("Ein Meilenstein auf dem Weg zu einem Ziel.")
+
+    date: Day | None = about(
+        "When it is due.",
+        de="Wann es fällig ist.",
+        example="2026-06-30",
+        default=None,
+        seen=INTERNAL,
+        label=("Date", "Datum"),
+    )
+    milestone: Text = about(
+        "What is reached.",
+        de="Was erreicht ist.",
+        example="Framework contract renewed",
+        seen=INTERNAL,
+        label=("Milestone", "Meilenstein"),
+    )
 
 
 class Action(Part):
     """A key action for a goal."""
 
-    action: Text = about("What is to be done.", example="Workshop with engineering", seen=INTERNAL)
-    owner: Text | None = about("Who does it.", example="T. Weber", default=None, seen=INTERNAL)
-    due: Day | None = about("When it is due.", example="2026-03-01", default=None, seen=INTERNAL)
-    status: ActionStatus | None = about("How far it is.", "action_status", example="open", default=None, seen=INTERNAL)
+    model_config = german("Eine Schlüsselmaßnahme für ein Ziel.")
+
+    action: Text = about(
+        "What is to be done.",
+        de="Was zu tun ist.",
+        example="Workshop with engineering",
+        seen=INTERNAL,
+        label=("Action", "Maßnahme"),
+    )
+    owner: Text | None = about(
+        "Who does it.",
+        de="Wer es tut.",
+        example="T. Weber",
+        default=None,
+        seen=INTERNAL,
+        label=("Owner", "Verantwortlich"),
+    )
+    due: Day | None = about(
+        "When it is due.",
+        de="Wann es fällig ist.",
+        example="2026-03-01",
+        default=None,
+        seen=INTERNAL,
+        label=("Due", "Fällig"),
+    )
+    status: ActionStatus | None = about(
+        "How far it is.",
+        "action_status",
+        de="Wie weit sie ist.",
+        example="open",
+        default=None,
+        seen=INTERNAL,
+        label=("Status", "Status"),
+    )
 
 
 class Goal(Part):
     """One of our top five goals at this account, SMART."""
 
-    id: Text = about("A short unique id, for diffs and references.", example="drives-share", seen=CUSTOMER)
-    goal: Text = about("The goal.", example="Grow our share of ACME's drive purchases", seen=CUSTOMER)
+    model_config = german("Eines unserer fünf wichtigsten Ziele bei diesem Account, SMART.")
+
+    id: Text = about(
+        "A short unique id, for diffs and references.",
+        de="Eine kurze eindeutige ID, für Vergleiche und Verweise.",
+        example="drives-share",
+        seen=CUSTOMER,
+        label=("ID", "ID"),
+    )
+    goal: Text = about(
+        "The goal.",
+        de="Das Ziel.",
+        example="Grow our share of ACME's drive purchases",
+        seen=CUSTOMER,
+        label=("Goal", "Ziel"),
+    )
     metric: Text = about(
         "How the goal is measured (required: a goal without a metric is not SMART).",
+        de="Wie das Ziel gemessen wird (Pflicht: ein Ziel ohne Messgröße ist nicht SMART).",
         example="Share of wallet, drives",
         seen=CUSTOMER,
+        label=("Metric", "Messgröße"),
     )
     baseline: Quantity | None = about(
-        "Where the metric stands today: a number or a text such as 25 %.", example="25 %", default=None, seen=INTERNAL
+        "Where the metric stands today: a number or a text such as 25 %.",
+        de="Wo die Messgröße heute steht: eine Zahl oder ein Text wie 25 %.",
+        example="25 %",
+        default=None,
+        seen=INTERNAL,
+        label=("Baseline", "Ausgangswert"),
     )
-    target: Quantity = about("Where the metric should be by the deadline (required).", example="40 %", seen=CUSTOMER)
-    deadline: Day = about("When the target is to be reached (required).", example="2027-12-31", seen=CUSTOMER)
-    owner: Text | None = about("Who on our side owns the goal.", example="Jana Schmidt", default=None, seen=INTERNAL)
-    strategy: Markdown | None = about("The strategy and tactics to reach it.", default=None, seen=INTERNAL)
-    milestones: list[Milestone] = about("Milestones on the way.", default_factory=list, seen=INTERNAL)
-    actions: list[Action] = about("Key actions.", default_factory=list, seen=INTERNAL)
-    resources: Markdown | None = about("Prerequisites and resources needed.", default=None, seen=INTERNAL)
+    target: Quantity = about(
+        "Where the metric should be by the deadline (required).",
+        de="Wo die Messgröße zum Termin stehen soll (Pflicht).",
+        example="40 %",
+        seen=CUSTOMER,
+        label=("Target", "Zielwert"),
+    )
+    deadline: Day = about(
+        "When the target is to be reached (required).",
+        de="Wann das Ziel erreicht sein soll (Pflicht).",
+        example="2027-12-31",
+        seen=CUSTOMER,
+        label=("Deadline", "Termin"),
+    )
+    owner: Text | None = about(
+        "Who on our side owns the goal.",
+        de="Wer bei uns das Ziel verantwortet.",
+        example="Jana Schmidt",
+        default=None,
+        seen=INTERNAL,
+        label=("Owner", "Verantwortlich"),
+    )
+    strategy: Markdown | None = about(
+        "The strategy and tactics to reach it.",
+        de="Strategie und Taktik, um es zu erreichen.",
+        default=None,
+        seen=INTERNAL,
+        label=("Strategy", "Strategie"),
+    )
+    milestones: list[Milestone] = about(
+        "Milestones on the way.",
+        de="Meilensteine auf dem Weg.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Milestones", "Meilensteine"),
+    )
+    actions: list[Action] = about(
+        "Key actions.", de="Schlüsselmaßnahmen.", default_factory=list, seen=INTERNAL, label=("Actions", "Maßnahmen")
+    )
+    resources: Markdown | None = about(
+        "Prerequisites and resources needed.",
+        de="Nötige Voraussetzungen und Ressourcen.",
+        default=None,
+        seen=INTERNAL,
+        label=("Resources", "Ressourcen"),
+    )
     shared: bool = about(
         "true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.",
+        de="true, wenn das Ziel mit dem Kunden abgestimmt ist: nur solche Ziele stehen in der Fassung für den Kunden, mit Ziel, Messgröße, Zielwert und Termin.",
         example=True,
         default=False,
         seen=INTERNAL,
+        label=("Agreed with the customer", "Mit dem Kunden vereinbart"),
     )
 
 
@@ -636,21 +1327,45 @@ class Goal(Part):
 class Product(Part):
     """The budget of one product at this account."""
 
-    name: Text = about("The product or product group.", example="Drives", seen=INTERNAL)
+    model_config = german("Das Budget eines Produkts bei diesem Account.")
+
+    name: Text = about(
+        "The product or product group.",
+        de="Das Produkt oder die Produktgruppe.",
+        example="Drives",
+        seen=INTERNAL,
+        label=("Name", "Name"),
+    )
     actual: AmountsByYear = about(
-        "Actual revenue per past year.", example={2024: 820, 2025: 910}, default_factory=dict, seen=INTERNAL
+        "Actual revenue per past year.",
+        de="Ist-Umsatz je vergangenem Jahr.",
+        example={2024: 820, 2025: 910},
+        default_factory=dict,
+        seen=INTERNAL,
+        label=("actual", "Ist"),
     )
     plan: PlannedYears = about(
         "Planned revenue per year, at least one year, each after the last actual year.",
+        de="Planumsatz je Jahr, mindestens ein Jahr, jedes nach dem letzten Ist-Jahr.",
         example={2026: 1050, 2027: 1200},
         min_length=1,
         seen=INTERNAL,
+        label=("plan", "Plan"),
     )
-    margin: Percent | None = about("Margin in percent (internal only).", example=32, default=None, seen=INTERNAL)
+    margin: Percent | None = about(
+        "Margin in percent (internal only).",
+        de="Marge in Prozent (nur intern).",
+        example=32,
+        default=None,
+        seen=INTERNAL,
+        label=("Margin", "Marge"),
+    )
 
 
 class Financials(Part):
     """Budget plan per product."""
+
+    model_config = german("Budgetplanung je Produkt.")
 
     currency: (
         Annotated[
@@ -660,16 +1375,29 @@ class Financials(Part):
             WithJsonSchema({"type": "string", "enum": list(CURRENCIES)}),
         ]
         | None
-    ) = about("ISO 4217 currency code of every amount in the plan.", example="EUR", default=None, seen=CUSTOMER)
+    ) = about(
+        "ISO 4217 currency code of every amount in the plan.",
+        de="ISO-4217-Währungscode aller Beträge im Plan.",
+        example="EUR",
+        default=None,
+        seen=CUSTOMER,
+        label=("Currency", "Währung"),
+    )
     unit: CurrencyUnit | None = about(
         "What one unit of every amount in the plan stands for.",
         "currency_unit",
+        de="Wofür eine Einheit jedes Betrags im Plan steht.",
         example="thousand",
         default=None,
         seen=CUSTOMER,
+        label=("Unit", "Einheit"),
     )
     products: list[Product] = about(
-        "The products or product groups with actual and planned revenue.", default_factory=list, seen=INTERNAL
+        "The products or product groups with actual and planned revenue.",
+        de="Die Produkte oder Produktgruppen mit Ist- und Planumsatz.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Products", "Produkte"),
     )
 
     def totals(self) -> dict[int, float]:
@@ -687,54 +1415,177 @@ class Financials(Part):
 class KeyProject(Part):
     """A tender, opportunity or project management should know about."""
 
-    name: Text = about("The project.", example="Plant Brno line equipment", seen=CUSTOMER)
-    volume: Amount | None = about(
-        "Its volume, in the financials' currency and unit.", example=2500, default=None, seen=CUSTOMER
+    model_config = german("Eine Ausschreibung, Chance oder ein Projekt, das die Geschäftsleitung kennen sollte.")
+
+    name: Text = about(
+        "The project.", de="Das Projekt.", example="Plant Brno line equipment", seen=CUSTOMER, label=("Name", "Name")
     )
-    due: Day | None = about("When it is decided or due.", example="2026-09-30", default=None, seen=CUSTOMER)
+    volume: Amount | None = about(
+        "Its volume, in the financials' currency and unit.",
+        de="Sein Volumen, in Währung und Einheit der Finanzplanung.",
+        example=2500,
+        default=None,
+        seen=CUSTOMER,
+        label=("Volume", "Volumen"),
+    )
+    due: Day | None = about(
+        "When it is decided or due.",
+        de="Wann es entschieden wird oder fällig ist.",
+        example="2026-09-30",
+        default=None,
+        seen=CUSTOMER,
+        label=("Due", "Fällig"),
+    )
     budget: Amount | None = about(
-        "The customer's budget for it, in the financials' currency and unit.", example=2800, default=None, seen=INTERNAL
+        "The customer's budget for it, in the financials' currency and unit.",
+        de="Das Budget des Kunden dafür, in Währung und Einheit der Finanzplanung.",
+        example=2800,
+        default=None,
+        seen=INTERNAL,
+        label=("Budget", "Budget"),
     )
     contact: Id | None = about(
-        "Our contact at the customer (a power map id).", example="mmueller", default=None, seen=CUSTOMER
+        "Our contact at the customer (a power map id).",
+        de="Unser Ansprechpartner beim Kunden (eine ID aus der Power-Map).",
+        example="mmueller",
+        default=None,
+        seen=CUSTOMER,
+        label=("Contact", "Kontakt"),
     )
-    competitors: list[Text] = about("Competitors in the race.", example=["Globex"], default_factory=list, seen=INTERNAL)
-    owner: Text | None = about("Who on our side owns it.", example="Jana Schmidt", default=None, seen=CUSTOMER)
-    stage: Stage | None = about("Where it stands.", "stage", example="proposal", default=None, seen=CUSTOMER)
-    probability: Percent | None = about("Chance to win, in percent.", example=60, default=None, seen=INTERNAL)
+    competitors: list[Text] = about(
+        "Competitors in the race.",
+        de="Wettbewerber im Rennen.",
+        example=["Globex"],
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Competitors", "Wettbewerbsumfeld"),
+    )
+    owner: Text | None = about(
+        "Who on our side owns it.",
+        de="Wer es bei uns verantwortet.",
+        example="Jana Schmidt",
+        default=None,
+        seen=CUSTOMER,
+        label=("Owner", "Verantwortlich"),
+    )
+    stage: Stage | None = about(
+        "Where it stands.",
+        "stage",
+        de="Wo es steht.",
+        example="proposal",
+        default=None,
+        seen=CUSTOMER,
+        label=("Stage", "Phase"),
+    )
+    probability: Percent | None = about(
+        "Chance to win, in percent.",
+        de="Gewinnchance in Prozent.",
+        example=60,
+        default=None,
+        seen=INTERNAL,
+        label=("Probability", "Wahrscheinlichkeit"),
+    )
 
 
 class TeamMember(Part):
     """A member of our account team."""
 
-    name: Text = about("The team member.", example="Jana Schmidt", seen=CUSTOMER)
-    role: Text | None = about("Their role in the team.", example="Key account manager", default=None, seen=CUSTOMER)
-    focus: Markdown | None = about("What they look after.", default=None, seen=CUSTOMER)
+    model_config = german("Ein Mitglied unseres Account-Teams.")
+
+    name: Text = about(
+        "The team member.", de="Das Teammitglied.", example="Jana Schmidt", seen=CUSTOMER, label=("Name", "Name")
+    )
+    role: Text | None = about(
+        "Their role in the team.",
+        de="Seine Rolle im Team.",
+        example="Key account manager",
+        default=None,
+        seen=CUSTOMER,
+        label=("Role", "Rolle"),
+    )
+    focus: Markdown | None = about(
+        "What they look after.",
+        de="Wofür es zuständig ist.",
+        default=None,
+        seen=CUSTOMER,
+        label=("Focus", "Schwerpunkt"),
+    )
 
 
 class Relationship(Part):
     """Who on our side addresses whom at the customer, with which message."""
 
-    person: Id = about("The person at the customer (a power map id).", example="mmueller", seen=INTERNAL)
-    owner: Text | None = about(
-        "Who on our side holds the contact.", example="Jana Schmidt", default=None, seen=INTERNAL
+    model_config = german("Wer bei uns wen beim Kunden anspricht, mit welcher Botschaft.")
+
+    person: Id = about(
+        "The person at the customer (a power map id).",
+        de="Die Person beim Kunden (eine ID aus der Power-Map).",
+        example="mmueller",
+        seen=INTERNAL,
+        label=("Person", "Person"),
     )
-    message: Markdown | None = about("The message we want the person to hear.", default=None, seen=INTERNAL)
-    frequency: ContactFrequency | None = about("How often.", "contact", example="monthly", default=None, seen=INTERNAL)
+    owner: Text | None = about(
+        "Who on our side holds the contact.",
+        de="Wer bei uns den Kontakt hält.",
+        example="Jana Schmidt",
+        default=None,
+        seen=INTERNAL,
+        label=("Owner", "Verantwortlich"),
+    )
+    message: Markdown | None = about(
+        "The message we want the person to hear.",
+        de="Die Botschaft, die die Person hören soll.",
+        default=None,
+        seen=INTERNAL,
+        label=("Message", "Botschaft"),
+    )
+    frequency: ContactFrequency | None = about(
+        "How often.",
+        "contact",
+        de="Wie oft.",
+        example="monthly",
+        default=None,
+        seen=INTERNAL,
+        label=("Frequency", "Häufigkeit"),
+    )
 
 
 class MarketingEvent(Part):
     """An event for the account in the next two years."""
 
-    date: Day | None = about("When it takes place.", example="2026-05-12", default=None, seen=CUSTOMER)
-    event: Text = about("The event.", example="Tech day at ACME Stuttgart", seen=CUSTOMER)
+    model_config = german("Eine Veranstaltung für den Account in den nächsten zwei Jahren.")
+
+    date: Day | None = about(
+        "When it takes place.",
+        de="Wann sie stattfindet.",
+        example="2026-05-12",
+        default=None,
+        seen=CUSTOMER,
+        label=("Date", "Datum"),
+    )
+    event: Text = about(
+        "The event.",
+        de="Die Veranstaltung.",
+        example="Tech day at ACME Stuttgart",
+        seen=CUSTOMER,
+        label=("Event", "Veranstaltung"),
+    )
     format: Text | None = about(
         "Its format (free text), e.g. in-house fair, workshop, expert talk.",
+        de="Ihr Format (freier Text), z. B. Hausmesse, Workshop, Fachgespräch.",
         example="in-house fair",
         default=None,
         seen=CUSTOMER,
+        label=("Format", "Format"),
     )
-    audience: Text | None = about("Who at the customer it is for.", example="Engineering", default=None, seen=CUSTOMER)
+    audience: Text | None = about(
+        "Who at the customer it is for.",
+        de="Für wen beim Kunden sie gedacht ist.",
+        example="Engineering",
+        default=None,
+        seen=CUSTOMER,
+        label=("Audience", "Zielgruppe"),
+    )
 
 
 # --- assessment (optional): account selection and prioritisation --------------------
@@ -743,56 +1594,87 @@ class MarketingEvent(Part):
 class Score(Part):
     """How the account scores on one selection criterion of kamdoc.yaml."""
 
-    score: Annotated[int, Field(ge=1, le=5)] = about("1 (poor) to 5 (excellent).", example=4, seen=INTERNAL)
-    reason: Text = about("Why, in one line.", example="Plans two new plants by 2028", seen=INTERNAL)
+    model_config = german("Wie der Account bei einem Auswahlkriterium aus kamdoc.yaml abschneidet.")
+
+    score: Annotated[int, Field(ge=1, le=5)] = about(
+        "1 (poor) to 5 (excellent).",
+        de="1 (schwach) bis 5 (hervorragend).",
+        example=4,
+        seen=INTERNAL,
+        label=("Score", "Bewertung"),
+    )
+    reason: Text = about(
+        "Why, in one line.",
+        de="Warum, in einer Zeile.",
+        example="Plans two new plants by 2028",
+        seen=INTERNAL,
+        label=("Reason", "Begründung"),
+    )
 
 
 class KnockOutAnswer(Part):
     """Whether the account meets one knock-out criterion of kamdoc.yaml."""
 
+    model_config = german("Ob der Account ein K.-o.-Kriterium aus kamdoc.yaml erfüllt.")
+
     met: bool = about(
         "true when the account meets the criterion; an account that misses one is no key account.",
+        de="true, wenn der Account das Kriterium erfüllt; ein Account, der eines verfehlt, ist kein Key Account.",
         example=True,
         seen=INTERNAL,
+        label=("Met", "Erfüllt"),
     )
-    reason: Text | None = about("Why, in one line.", example="4,200 IT workplaces", default=None, seen=INTERNAL)
+    reason: Text | None = about(
+        "Why, in one line.",
+        de="Warum, in einer Zeile.",
+        example="4,200 IT workplaces",
+        default=None,
+        seen=INTERNAL,
+        label=("Reason", "Begründung"),
+    )
 
 
 class Assessment(Part):
     """How attractive the account is to us and how strong we are there: the basis of the portfolio view."""
 
+    model_config = german(
+        "Wie attraktiv der Account für uns ist und wie stark wir dort sind: die Grundlage der Portfolio-Sicht."
+    )
+
     scores: dict[Id, Score] = about(
         "A score per selection criterion of kamdoc.yaml (`portfolio.criteria`), by the criterion's id.",
+        de="Eine Bewertung je Auswahlkriterium aus kamdoc.yaml (`portfolio.criteria`), nach der ID des Kriteriums.",
         example={"revenue_potential": {"score": 4, "reason": "Plans two new plants by 2028"}},
         default_factory=dict,
         seen=INTERNAL,
+        label=("Scores", "Bewertungen"),
     )
     partnership: Partnership | None = about(
         "The kind of partnership we have with the account.",
         "partnership",
+        de="Die Art der Partnerschaft, die wir mit dem Account haben.",
         example="operative",
         default=None,
         seen=INTERNAL,
+        label=("Partnership", "Partnerschaft"),
     )
     share_of_wallet: Percent | None = about(
-        "Our share of the customer's spend on what we sell, in percent.", example=25, default=None, seen=INTERNAL
+        "Our share of the customer's spend on what we sell, in percent.",
+        de="Unser Anteil an den Ausgaben des Kunden für das, was wir verkaufen, in Prozent.",
+        example=25,
+        default=None,
+        seen=INTERNAL,
+        label=("Share of wallet", "Share of Wallet"),
     )
     knock_outs: dict[Id, KnockOutAnswer] = about(
         "An answer per knock-out criterion of kamdoc.yaml (`portfolio.knock_outs`), by the criterion's id.",
+        de="Eine Antwort je K.-o.-Kriterium aus kamdoc.yaml (`portfolio.knock_outs`), nach der ID des Kriteriums.",
         example={"it_workplaces": {"met": True, "reason": "4,200 IT workplaces"}},
         default_factory=dict,
         seen=INTERNAL,
+        label=("Knock-out criteria", "K.-o.-Kriterien"),
     )
 
 
-LanguageField = Annotated[
-    Language,
-    WithJsonSchema(
-        {
-            "type": "string",
-            "enum": ["en", "de"],
-            "enumDescriptions": ["English labels, dates and numbers.", "German labels, dates and numbers."],
-        }
-    ),
-]
+LanguageField = Annotated[Language, _closed("language")]
 """The plan's `language`: the deck's labels, dates and number formats."""

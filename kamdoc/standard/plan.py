@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import ConfigDict, create_model
 
 from kamdoc.standard import sections
-from kamdoc.standard.model import Part
+from kamdoc.standard.model import GERMAN, Part
 
 _CONFIG = ConfigDict(
-    extra="forbid", strict=True, frozen=True, populate_by_name=True, title="Key account plan (kamdoc format 1)"
+    extra="forbid",
+    strict=True,
+    frozen=True,
+    populate_by_name=True,
+    title="Key account plan (kamdoc format 1)",
+    json_schema_extra={GERMAN: "Ein Key-Account-Plan, Format 1."},
 )
 
 
@@ -30,42 +35,10 @@ def plan_model() -> type[_PlanBase]:
 
 
 if TYPE_CHECKING:
-    from kamdoc.standard.model import (
-        Assessment,
-        BuyingStrategy,
-        Cover,
-        Financials,
-        Goal,
-        KeyProject,
-        MarketingEvent,
-        Mission,
-        Position,
-        PowerMap,
-        Profile,
-        Relationship,
-        Swot,
-        TeamMember,
-    )
+    from kamdoc.standard.sections import TypedPlan
 
-    class Plan(_PlanBase):
-        """What type checkers see of a plan; tests/standard/test_sections.py holds it to the registry."""
+    class Plan(_PlanBase, TypedPlan):
+        """What type checkers see of a plan: the typed view kamdoc/standard/sections.py keeps beside the declarations."""
 
-        kamdoc: Literal[1]
-        language: Literal["en", "de"]
-        cover: Cover
-        profile: Profile
-        buying_strategy: BuyingStrategy
-        power_map: PowerMap
-        swot: Swot
-        position: Position | None
-        mission: Mission
-        goals: list[Goal]
-        financials: Financials
-        key_projects: list[KeyProject]
-        account_team: list[TeamMember]
-        relationship_plan: list[Relationship]
-        marketing: list[MarketingEvent]
-        assessment: Assessment | None
-        speaker_notes: dict[str, str] | None
 else:
     Plan = plan_model()

@@ -8,7 +8,7 @@ text. docs/architecture.md shows what adding a section takes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic.fields import FieldInfo
 
@@ -46,7 +46,7 @@ class Column:
     """One column of a section's table: the item's field, its heading, how its values are written, its alignment."""
 
     field: str
-    title: Labels
+    title: Labels | None = None  # None: the field's own label
     show: Show = "text"
     vocabulary: str | None = None  # the closed list of a "term" column
     align: Literal["left", "right"] = "left"
@@ -105,7 +105,12 @@ _CONTENT: tuple[Section, ...] = (
     Section(
         "kamdoc",
         Literal[1],
-        about("The plan standard's format number; this is format 1.", example=1, seen=CUSTOMER),
+        about(
+            "The plan standard's format number; this is format 1.",
+            de="Die Formatnummer des Plan-Standards; dies ist Format 1.",
+            example=1,
+            seen=CUSTOMER,
+        ),
         ("Format", "Format"),
         entries=(),
     ),
@@ -114,6 +119,7 @@ _CONTENT: tuple[Section, ...] = (
         LanguageField,
         about(
             "The deck's language: its labels, dates and number formats. Allowed: `en` (English, the default), `de` (German).",
+            de="Die Sprache der Präsentation: ihre Beschriftungen, Datums- und Zahlenformate. Erlaubt: `en` (Englisch, die Vorgabe), `de` (Deutsch).",
             example="en",
             default="en",
             seen=CUSTOMER,
@@ -124,7 +130,11 @@ _CONTENT: tuple[Section, ...] = (
     Section(
         "cover",
         Cover,
-        about("The cover: account, key account manager, logo and version.", seen=CUSTOMER),
+        about(
+            "The cover: account, key account manager, logo and version.",
+            de="Das Deckblatt: Account, Key-Account-Manager, Logo und Version.",
+            seen=CUSTOMER,
+        ),
         ("Cover", "Deckblatt"),
         entries=(),  # the cover slide is made for every plan, before the agenda
         scaffold=(
@@ -159,6 +169,7 @@ cover:
         Profile,
         about(
             "The customer profile: the customer in our words, key figures, owners, goals, market, competitors.",
+            de="Das Kurzprofil: der Kunde in unseren Worten, Kennzahlen, Eigentümer, Ziele, Markt, Wettbewerber.",
             seen=CUSTOMER,
         ),
         ("Customer profile", "Kurzprofil"),
@@ -212,7 +223,11 @@ profile:
     Section(
         "buying_strategy",
         BuyingStrategy,
-        about("The buying strategy: how the customer buys.", seen=CUSTOMER),
+        about(
+            "The buying strategy: how the customer buys.",
+            de="Die Einkaufsstrategie: wie der Kunde einkauft.",
+            seen=CUSTOMER,
+        ),
         ("Buying strategy", "Einkaufsstrategie"),
         identity=((("category_owners",), ("category",)),),
         people=((("category_owners",), "owner"),),
@@ -244,7 +259,11 @@ buying_strategy:
     Section(
         "power_map",
         PowerMap,
-        about("Key people, their roles and attitudes, and how they are tied.", seen=CUSTOMER),
+        about(
+            "Key people, their roles and attitudes, and how they are tied.",
+            de="Schlüsselpersonen, ihre Rollen und Einstellungen, und wie sie verbunden sind.",
+            seen=CUSTOMER,
+        ),
         ("Power map", "Power-Map"),
         identity=((("people",), ("id",)), (("links",), ("from", "to", "kind"))),
         people=((("people",), "reports_to"), (("links",), "from"), (("links",), "to")),
@@ -289,7 +308,7 @@ power_map:
     Section(
         "swot",
         Swot,
-        about("SWOT of the customer, in full sentences.", seen=INTERNAL),
+        about("SWOT of the customer, in full sentences.", de="SWOT des Kunden, in ganzen Sätzen.", seen=INTERNAL),
         ("SWOT of the customer", "SWOT des Kunden"),
         scaffold=(
             """\
@@ -315,7 +334,12 @@ swot:
     Section(
         "position",
         Position | None,
-        about("Our own position as solution provider (optional).", default=None, seen=INTERNAL),
+        about(
+            "Our own position as solution provider (optional).",
+            de="Unsere eigene Position als Lösungsanbieter (optional).",
+            default=None,
+            seen=INTERNAL,
+        ),
         ("Our position", "Unsere Position"),
         identity=(
             (("won",), ("name",)),
@@ -346,7 +370,11 @@ swot:
     Section(
         "mission",
         Mission,
-        about("Our mission for the account, 3 to 5 years ahead.", seen=CUSTOMER),
+        about(
+            "Our mission for the account, 3 to 5 years ahead.",
+            de="Unsere Mission für den Account, 3 bis 5 Jahre voraus.",
+            seen=CUSTOMER,
+        ),
         ("Mission", "Mission"),
         scaffold=(
             """\
@@ -366,7 +394,13 @@ mission:
     Section(
         "goals",
         list[Goal],
-        about("Our top five goals, SMART: 1 to 5.", min_length=1, max_length=5, seen=CUSTOMER),
+        about(
+            "Our top five goals, SMART: 1 to 5.",
+            de="Unsere fünf wichtigsten Ziele, SMART: 1 bis 5.",
+            min_length=1,
+            max_length=5,
+            seen=CUSTOMER,
+        ),
         ("Top five goals", "Top-5-Ziele"),
         identity=(((), ("id",)), (("*", "milestones"), ("milestone",)), (("*", "actions"), ("action",))),
         scaffold=(
@@ -401,7 +435,7 @@ goals:
     Section(
         "financials",
         Financials,
-        about("Budget plan per product.", seen=CUSTOMER),
+        about("Budget plan per product.", de="Budgetplanung je Produkt.", seen=CUSTOMER),
         ("Financials", "Finanzplanung"),
         identity=((("products",), ("name",)),),
         named=((("products",), "name"),),
@@ -431,7 +465,12 @@ financials:
     Section(
         "key_projects",
         list[KeyProject],
-        about("Tenders, opportunities and projects for management (optional).", default_factory=list, seen=CUSTOMER),
+        about(
+            "Tenders, opportunities and projects for management (optional).",
+            de="Ausschreibungen, Chancen und Projekte für die Geschäftsleitung (optional).",
+            default_factory=list,
+            seen=CUSTOMER,
+        ),
         ("Key projects", "Schlüsselprojekte"),
         table=Table(
             (
@@ -463,7 +502,7 @@ key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: 
     Section(
         "account_team",
         list[TeamMember],
-        about("Our account team (optional).", default_factory=list, seen=CUSTOMER),
+        about("Our account team (optional).", de="Unser Account-Team (optional).", default_factory=list, seen=CUSTOMER),
         ("Account team", "Account-Team"),
         table=Table(
             (
@@ -487,7 +526,12 @@ account_team: []        # - {name: ..., role: ..., focus: ...}
     Section(
         "relationship_plan",
         list[Relationship],
-        about("Who addresses whom with which message (optional).", default_factory=list, seen=INTERNAL),
+        about(
+            "Who addresses whom with which message (optional).",
+            de="Wer wen mit welcher Botschaft anspricht (optional).",
+            default_factory=list,
+            seen=INTERNAL,
+        ),
         ("Relationship plan", "Beziehungsmanagement"),
         table=Table(
             (
@@ -513,7 +557,12 @@ relationship_plan: []   # - {person: person-id, owner: ..., message: ..., freque
     Section(
         "marketing",
         list[MarketingEvent],
-        about("Account marketing events for the next two years (optional).", default_factory=list, seen=CUSTOMER),
+        about(
+            "Account marketing events for the next two years (optional).",
+            de="Veranstaltungen des Account-Marketings für die nächsten zwei Jahre (optional).",
+            default_factory=list,
+            seen=CUSTOMER,
+        ),
         ("Marketing calendar", "Key-Account-Marketing"),
         table=Table(
             (
@@ -541,6 +590,7 @@ marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, au
         Assessment | None,
         about(
             "Scores on the selection criteria, partnership level and knock-out answers for the portfolio view (optional).",
+            de="Bewertungen der Auswahlkriterien, Partnerschaftsstufe und Antworten zu K.-o.-Kriterien für die Portfolio-Sicht (optional).",
             default=None,
             seen=INTERNAL,
         ),
@@ -560,6 +610,7 @@ SECTIONS: tuple[Section, ...] = (
         about(
             "The presenter's notes for a part of the deck, by agenda entry (optional; only in our own copy): on the "
             "entry's first slide, before the notes kamdoc writes.",
+            de="Notizen des Vortragenden zu einem Teil des Decks, je Agenda-Eintrag (optional; nur in unserer Fassung): auf der ersten Folie des Eintrags, vor den Notizen, die kamdoc schreibt.",
             example={"power_map": "Start with the new CTO."},
             default=None,
             seen=INTERNAL,
@@ -586,3 +637,44 @@ SECTIONS: tuple[Section, ...] = (
 def section(key: str) -> Section | None:
     """The section of that key, if the standard has one."""
     return next((s for s in SECTIONS if s.key == key), None)
+
+
+if TYPE_CHECKING:
+    from kamdoc.standard.model import (
+        Assessment,
+        BuyingStrategy,
+        Cover,
+        Financials,
+        Goal,
+        KeyProject,
+        MarketingEvent,
+        Mission,
+        Position,
+        PowerMap,
+        Profile,
+        Relationship,
+        Swot,
+        TeamMember,
+    )
+
+    class TypedPlan:
+        """The sections' types as type checkers see a plan, one line per section beside the declarations above (at run
+        time the plan model is made from SECTIONS; tests/standard/test_sections.py holds the two to each other)."""
+
+        kamdoc: Literal[1]
+        language: Literal["en", "de"]
+        cover: Cover
+        profile: Profile
+        buying_strategy: BuyingStrategy
+        power_map: PowerMap
+        swot: Swot
+        position: Position | None
+        mission: Mission
+        goals: list[Goal]
+        financials: Financials
+        key_projects: list[KeyProject]
+        account_team: list[TeamMember]
+        relationship_plan: list[Relationship]
+        marketing: list[MarketingEvent]
+        assessment: Assessment | None
+        speaker_notes: dict[str, str] | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from conftest import DATA, ROOT
 from pydantic import BaseModel
 
-from kamdoc.standard.model import CLOSED
+from kamdoc.standard.model import closed
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS, Section
 from kamdoc.standard.vocab import VOCABULARY
@@ -50,8 +51,8 @@ def test_the_plan_model_has_one_field_per_section_in_the_registry_order() -> Non
 
 def test_the_typed_view_of_the_plan_names_only_registry_sections() -> None:
     # Type checkers see a hand-written class; at run time the plan is made from the registry. They must agree.
-    tree = ast.parse((ROOT / "kamdoc" / "standard" / "plan.py").read_text(encoding="utf-8"))
-    stub = next(node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and node.name == "Plan")
+    tree = ast.parse((ROOT / "kamdoc" / "standard" / "sections.py").read_text(encoding="utf-8"))
+    stub = next(node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and node.name == "TypedPlan")
     typed = [
         node.target.id for node in stub.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
     ]
@@ -59,11 +60,23 @@ def test_the_typed_view_of_the_plan_names_only_registry_sections() -> None:
     assert set(typed) == {s.key for s in SECTIONS}
 
 
-def test_closed_types_hold_the_vocabulary_values() -> None:
-    assert set(CLOSED) == set(VOCABULARY)
-    for name, annotation in CLOSED.items():
-        (literal, *_) = get_args(annotation)
-        assert get_args(literal) == tuple(t.value for t in VOCABULARY[name]), name
+def test_every_closed_list_is_some_fields_type_and_its_values_are_the_vocabularys() -> None:
+    from kamdoc.standard.plan import Plan
+
+    used, todo = set(), [Plan.model_json_schema()]
+    while todo:  # every enum anywhere in the schema
+        node = todo.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list):
+                used.add(tuple(node["enum"]))
+            todo += node.values()
+        elif isinstance(node, list):
+            todo += node
+    for name, terms in VOCABULARY.items():
+        values = [t.value for t in terms]
+        assert tuple(values) in used, name  # a closed list no field uses is dead
+        (literal, *_) = get_args(closed(name))
+        assert list(get_args(literal)) == values, name
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=[s.key for s in SECTIONS])
@@ -91,38 +104,26 @@ def test_every_agenda_entry_can_be_drawn() -> None:
 
 # A section a team might add: declared in the registry and nowhere else. The script below adds it to the registry
 # before anything else of kamdoc is imported, as if its declaration stood in kamdoc/standard/sections.py.
-_NEW_SECTION = textwrap.dedent('''
-    import json, sys
-    from datetime import date
+# A section a team might add, declared in a fixture module the way docs/architecture.md says (tests/data/sections/):
+# the script adds it to the registry before anything else of kamdoc is imported.
+_NEW_SECTION = textwrap.dedent("""
+    import io, json, sys
+    from datetime import date, datetime, timezone
     from pathlib import Path
 
-    from kamdoc.standard import sections
-    from kamdoc.standard.model import CUSTOMER, INTERNAL, Id, Markdown, Part, Text, about
+    sys.path.insert(0, sys.argv[4])
+    import sustainability
 
+    sustainability.add()
 
-    class Initiative(Part):
-        """A sustainability initiative we run with the customer."""
-
-        initiative: Text = about("The initiative.", seen=CUSTOMER)
-        contact: Id | None = about("The person at the customer who backs it (a power map id).", default=None, seen=CUSTOMER)
-        our_cost: Text | None = about("What it costs us.", default=None, seen=INTERNAL)
-        impact: Markdown | None = about("What it changes for the customer.", default=None, seen=CUSTOMER)
-
-
-    sections.SECTIONS = (*sections.SECTIONS, sections.Section(
-        "sustainability", list[Initiative], about("Sustainability initiatives with the customer (optional).", default_factory=list, seen=CUSTOMER),
-        ("Sustainability", "Nachhaltigkeit"),
-        table=sections.Table((sections.Column("initiative", ("Initiative", "Initiative")),
-                              sections.Column("contact", ("Backed by", "Unterstützt von"), "person"),
-                              sections.Column("our_cost", ("Our cost", "Unsere Kosten")),
-                              sections.Column("impact", ("Impact", "Wirkung"), "markdown"))),
-        identity=(((), ("initiative",)),), people=(((), "contact"),), named=(((), "initiative"),),
-        scaffold=("sustainability: []   # - {initiative: ..., contact: person-id}", "sustainability: []   # - {initiative: ..., contact: person-id}"),
-    ))
+    import pdfplumber
+    from pptx import Presentation
 
     from kamdoc.analyse.diff import compare
     from kamdoc.commands.scaffold import scaffold_text
+    from kamdoc.outline.change_words import ChangeWords
     from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.pipeline.render import render_formats
     from kamdoc.standard.reference import standard_markdown
     from kamdoc.standard.schema import plan_schema
     from kamdoc.theme.settings import load_theme
@@ -132,26 +133,30 @@ _NEW_SECTION = textwrap.dedent('''
     assert new.plan is not None, [f.field + ": " + f.message for f in new.errors]
     deck = build_outline(new.plan, new.doc, load_theme())
     customer = build_outline(new.plan, new.doc, load_theme(), audience="customer")
-    import io
-    from datetime import datetime, timezone
-    from pptx import Presentation
-    from kamdoc.render.formats import render_deck
-    pptx = Presentation(io.BytesIO(render_deck(deck, "pptx", load_theme(), datetime(2026, 11, 22, tzinfo=timezone.utc))))
+    made = render_formats(deck, ("pptx", "pdf"), load_theme(), datetime(2026, 11, 22, tzinfo=timezone.utc))
+    pptx = Presentation(io.BytesIO(made["pptx"]))
     drawn = [shape.text_frame.text for slide in pptx.slides for shape in slide.shapes if shape.has_text_frame]
     drawn += [cell.text for slide in pptx.slides for shape in slide.shapes if shape.has_table for row in shape.table.rows for cell in row.cells]
+    with pdfplumber.open(io.BytesIO(made["pdf"])) as pdf:
+        printed = [page.extract_text() or "" for page in pdf.pages]
     texts = lambda d: [(s.title, " ".join(str(getattr(e, "rows", "")) for e in s.elements)) for s in d.slides]
+    changes = compare(old.plan, new.plan) + compare(new.plan, new.plan.model_copy(update={"sustainability": [
+        new.plan.sustainability[0].model_copy(update={"our_cost": "50 k€ a year"})]}))
     print(json.dumps({
         "schema": plan_schema()["properties"].get("sustainability", {}).get("description"),
+        "schema_de": plan_schema("de")["$defs"]["Initiative"]["properties"]["our_cost"]["description"],
         "reference": "`sustainability`" in standard_markdown(),
         "scaffold": "sustainability: []" in scaffold_text("en"),
         "errors": [f.field + ": " + f.message for f in wrong.errors],
-        "changes": [(c.section, c.where, c.kind) for c in compare(old.plan, new.plan)],
+        "changes": [(c.section, c.where, c.kind) for c in changes],
+        "changes_de": [ChangeWords("de").line(c) for c in changes],
         "slides": texts(deck),
         "customer": texts(customer),
         "pptx": drawn,
+        "pdf": printed,
         "agenda": [e.rows if hasattr(e, "rows") else [r.text for p in e.paras for r in p.runs] for e in deck.slides[1].elements],
     }))
-''')
+""")
 
 _SECTION_TEXT = """
 sustainability:
@@ -162,7 +167,7 @@ sustainability:
 """
 
 
-def test_a_registry_entry_alone_makes_a_section_appear_in_schema_rules_diff_and_deck(tmp_path: Path) -> None:
+def test_a_section_declared_in_a_module_validates_renders_in_both_formats_and_shows_in_the_diff(tmp_path: Path) -> None:
     plans = []
     for name, text in (
         ("old", ""),
@@ -176,10 +181,13 @@ def test_a_registry_entry_alone_makes_a_section_appear_in_schema_rules_diff_and_
         plans.append(str(plan))
     (tmp_path / ".git").mkdir()  # the plans' repo
     run = subprocess.run(
-        [sys.executable, "-c", _NEW_SECTION, *plans], capture_output=True, text=True, cwd=tmp_path, timeout=120
+        [sys.executable, "-c", _NEW_SECTION, *plans, str(DATA / "sections")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
-    import json
 
     seen = json.loads(run.stdout)
     assert seen["schema"] == "Sustainability initiatives with the customer (optional)."
@@ -196,3 +204,32 @@ def test_a_registry_entry_alone_makes_a_section_appear_in_schema_rules_diff_and_
     assert "40 k€ a year" not in dict(seen["customer"])["Sustainability"]
     assert "Sustainability" in json.dumps(seen["agenda"])
     assert "Sustainability" in seen["pptx"] and "Solar roofs on both plants" in seen["pptx"]
+    printed = "\n".join(seen["pdf"])
+    assert "Sustainability" in printed and "Solar roofs on both plants" in printed and "Backed by" in printed
+    assert seen["schema_de"] == "Was sie uns kostet."
+    assert (
+        "Nachhaltigkeit: Solar roofs on both plants: Unsere Kosten: 40 k€ a year → 50 k€ a year" in seen["changes_de"]
+    )
+
+
+def test_every_field_has_its_label_and_its_german_beside_it() -> None:
+    from kamdoc.standard.model import GERMAN, LABEL, item_model
+    from kamdoc.standard.plan import Plan
+
+    seen, todo, missing = set(), [Plan], []
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            label = extra.get(LABEL)
+            if model is not Plan and not (isinstance(label, list) and all(isinstance(x, str) and x for x in label)):
+                missing.append(f"{model.__name__}.{name}: label=(English, German)")
+            if not isinstance(extra.get(GERMAN), str):
+                missing.append(f"{model.__name__}.{name}: de=...")
+            inner = item_model(info.annotation)
+            if inner is not None:
+                todo.append(inner)
+    assert len(seen) > 30 and missing == [], "\n".join(missing)

@@ -58,7 +58,9 @@ def merge_pre_commit(existing: str, ours: str) -> str | None:
         if "repos" in data:
             raise ValueError("its `repos` is written in flow style ([...])")
         return existing.rstrip("\n") + "\n" + "repos:\n" + "\n".join(entry) + "\n"
-    indent = next((re.match(r"\s*", line).group(0) for line in lines[top + 1 :] if re.match(r"\s*- ", line)), "  ")  # type: ignore[union-attr]
+    indent = next(
+        (line[: len(line) - len(line.lstrip())] for line in lines[top + 1 :] if re.match(r"\s*- ", line)), "  "
+    )
     shown = [indent + line[2:] if line.startswith("  ") else line for line in entry]
     # The list ends at the next key of the file's top level (its items may stand at the left edge too).
     end = next((i for i in range(top + 1, len(lines)) if lines[i] and lines[i][0] not in " \t#-"), len(lines))
