@@ -45,6 +45,17 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"'\g<v>' ist keiner der Werte \g<list>\g<hint>",
     ),
     (
+        rf"^{_V} is neither the id of a person in power_map\.people nor the name of a member of account_team; "
+        r"add them to account_team or write the name as it stands there$",
+        r"'\g<v>' ist weder die ID einer Person in power_map.people noch der Name eines Mitglieds von account_team; "
+        r"nimm die Person in account_team auf oder schreibe den Namen, wie er dort steht",
+    ),
+    (
+        rf"^{_V} is not the name of a member of account_team; add them to account_team or write the name as it stands there$",
+        r"'\g<v>' ist nicht der Name eines Mitglieds von account_team; nimm die Person in account_team auf oder "
+        r"schreibe den Namen, wie er dort steht",
+    ),
+    (
         rf"^{_V} is not the id of a person in power_map\.people; known ids: (?P<ids>.*)$",
         r"'\g<v>' ist keine ID einer Person in power_map.people; bekannte IDs: \g<ids>",
     ),

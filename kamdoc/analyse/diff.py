@@ -11,9 +11,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from pydantic.fields import FieldInfo
+
 from kamdoc.analyse.text_diff import Budget, TooMuchWork, budget_for, opcodes, similarity
 from kamdoc.limits import MAX_MATCH_CANDIDATES
-from kamdoc.standard.model import item_model, label_of
+from kamdoc.standard.model import item_model, label_of, vocabulary_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS
 from kamdoc.standard.sections import section as section_of
@@ -51,6 +53,7 @@ class Change:
     new: Any = None
     detail: str = ""
     labels: tuple[tuple[str, str], ...] = ()  # each part of `where` in English and German, from the fields' labels
+    vocabulary: str | None = None  # the closed list the changed field's values come from, if any
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -85,7 +88,8 @@ class _Differ:
         if path[-1] in _PERSON_FIELDS:  # show people by name: "reports to: Konrad Brenner → Jürgen Weiß"
             old, new = self.names.get(old, old), self.names.get(new, new)
         labels = self.labels(path)
-        self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail, labels))
+        closed = field_vocabulary(path)
+        self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail, labels, closed))
 
     def shown_parts(self, path: tuple[Any, ...]) -> list[tuple[int, str]]:
         """The parts of a path a reader is shown, by index: identity keys by their names (a person by name)."""
@@ -449,6 +453,25 @@ def _totals(old: Plan, new: Plan) -> list[Change]:
         for year in sorted(set(a) & set(b))
         if a[year] != b[year]
     ]
+
+
+def field_vocabulary(path: tuple[Any, ...]) -> str | None:
+    """The closed list of the field a path ends at, if it has one."""
+    info = _field_at(path)
+    return vocabulary_of(info) if info is not None else None
+
+
+def _field_at(path: tuple[Any, ...]) -> FieldInfo | None:
+    """The declaration of the field a path ends at (None for an item of a list, or a path the model does not have)."""
+    known = section_of(str(path[0])) if path else None
+    model, info = (item_model(known.type), None) if known else (None, None)
+    for part in path[1:]:
+        if isinstance(part, (tuple, int)):
+            info = None
+            continue
+        info = model.model_fields.get(part) if model is not None and isinstance(part, str) else None
+        model = item_model(info.annotation) if info is not None else None
+    return info
 
 
 def field_labels(path: tuple[Any, ...]) -> dict[int, tuple[str, str]]:

@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from kamdoc.messages import most_spoken
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
+from kamdoc.standard.sections import SECTIONS, Concern
+from kamdoc.standard.sections import section as section_of
 
 DAYS_PER_MONTH = 30.44
 COMPLETE_ENOUGH = 0.5
@@ -62,8 +64,11 @@ class Reason:
     code: str
     severity: str  # red or amber
     details: tuple[tuple[str, str], ...] = ()
+    said: tuple[str, str] | None = None  # a section's own words for it (Section.checks), in English and German
 
     def text(self, language: str = "en") -> str:
+        if self.said is not None:
+            return self.said[language == "de"]
         en, de = _TEXTS[self.code]
         if language != "de":
             return en.format(**dict(self.details))
@@ -95,6 +100,12 @@ class Health:
         if RANK[severity] > RANK[self.status]:
             self.status = severity
 
+    def concern(self, concern: Concern) -> None:
+        """A reason a section declares (risks without mitigation, a notice date passing), in its own words."""
+        self.reasons.append(Reason(concern.code, concern.severity, said=concern.said))
+        if RANK[concern.severity] > RANK[self.status]:
+            self.status = concern.severity
+
 
 def status_counts(healths: list[Health]) -> dict[str, int]:
     """How many plans are red, amber and green."""
@@ -102,10 +113,16 @@ def status_counts(healths: list[Health]) -> dict[str, int]:
 
 
 def completeness(plan: Plan) -> float:
-    """The share of the standard's optional sections and fields that the plan fills (goals' fields counted per goal)."""
+    """The share of the standard's optional sections and fields that the plan fills (goals' fields counted per goal).
+
+    A section that only some plans need counts only for the purposes that ask for it (`Section.counted_for`): a plan
+    to win a prospect has no contracts yet, and a section added to the standard lowers no plan's score that never
+    needed it."""
     filled = total = 0
     for name, info in Plan.model_fields.items():
-        if (name,) in _NOT_COUNTED:
+        declared = section_of(name)
+        asked = declared is None or declared.counted_for is None or plan.cover.purpose in declared.counted_for
+        if (name,) in _NOT_COUNTED or not asked:
             continue
         value = getattr(plan, name)
         if not info.is_required():
@@ -178,6 +195,12 @@ def plan_health(
         health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
     if problems := smart_problems(plan, language):
         health.add("not_smart", "amber", what="; ".join(problems))
+    _content(health, plan, today)
+    return health
+
+
+def _content(health: Health, plan: Plan, today: date) -> None:
+    """What the plan's content says: decision-makers, goals past their deadline, and what each section declares due."""
     deciders = [p for p in plan.power_map.people if "decision-maker" in p.roles]
     if not deciders:
         health.add("no_decision_maker", "amber")
@@ -185,7 +208,10 @@ def plan_health(
         health.add("enemy_decision_maker", "red", names=", ".join(enemies))
     if overdue := [g.id for g in plan.goals if g.deadline < today]:
         health.add("goals_overdue", "amber", goals=", ".join(overdue))
-    return health
+    for declared in SECTIONS:
+        if declared.checks is not None:
+            for concern in declared.checks(getattr(plan, declared.key), today):
+                health.concern(concern)
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ class ChangeWords:
         where = (
             ": ".join(pair[self.lang == "de"] for pair in change.labels) if change.labels else self.place(change.where)
         )
-        line = describe(change, lambda value: self.shown(value, field), where, kinds, self.difference)
+        closed = change.vocabulary or field  # the field's own list (`likelihood` is a `level`), else named as the field
+        line = describe(change, lambda value: self.shown(value, closed), where, kinds, self.difference)
         section, _, rest = line.partition(": ")
         known = section_of(change.section)
         return (known.title[self.lang == "de"] if known else section), rest

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
 from kamdoc.outline.deck import Box, Deck, Slide, Table, Text
@@ -26,6 +28,7 @@ from kamdoc.outline.words import amount, day, percent, term, word
 from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import Column, Entry, Section
+from kamdoc.standard.sections import section as section_of
 from kamdoc.theme.settings import Theme
 from kamdoc.validate.images import Image, Named
 
@@ -328,6 +331,15 @@ class PlanKit(Kit):
             rows,
             [c.align for c in columns],
         )
+
+    def label(self, model: type[BaseModel], name: str) -> str:
+        """A field's declared label in the deck's language: a section's slides say their fields as the standard does."""
+        return label_of(model.model_fields[name], name, self.lang)
+
+    def title(self, key: str) -> str:
+        """A section's title in the deck's language, as the registry declares it."""
+        declared = section_of(key)
+        return declared.title[self.lang == "de"] if declared else key
 
     def column_title(self, section: Section, column: Column) -> str:
         """A column's heading: the one the section declares, else the field's own label."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kamdoc.limits import MAX_STYLED_RUNS
@@ -52,7 +52,7 @@ class Para:
                     out.append("\n")
                 out.append(char)
             position += len(run.text)
-            runs.append(Run("".join(out), run.bold, run.italic, run.link))
+            runs.append(replace(run, text="".join(out)))  # its style whole: colour and strike too, not only bold
         return Para(tuple(runs), self.bullet, self.level)
 
 

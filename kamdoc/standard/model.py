@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from kamdoc.limits import MAX_AMOUNT, MAX_TEXT
 from kamdoc.standard.currencies import CURRENCIES
-from kamdoc.standard.vocab import VOCABULARY, Language
+from kamdoc.standard.vocab import VOCABULARY, Language, declare
 
 
 class Kind(enum.Enum):
@@ -166,6 +166,8 @@ AUDIENCE_KEY = "x-kamdoc-audience"
 
 LABEL = "x-kamdoc-label"
 """Where a field's label in English and German is kept (the deck's word for it; left out of the schema)."""
+VOCABULARY_KEY = "x-kamdoc-vocabulary"
+"""Where a field's closed list is named (left out of the schema, which lists the values): the deck shows its terms."""
 GERMAN = "x-kamdoc-de"
 """Where a field's or a part's description in German is kept until the schema is written (the German schema shows it)."""
 
@@ -202,6 +204,8 @@ def about(
         marks[GERMAN] = de
     if label is not None:
         marks[LABEL] = list(label)
+    if vocabulary:
+        marks[VOCABULARY_KEY] = vocabulary
     if marks:
         extra["json_schema_extra"] = marks
     return Field(**extra, **kwargs)
@@ -227,6 +231,13 @@ def item_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def vocabulary_of(info: FieldInfo) -> str | None:
+    """The closed list a field's values come from, if it has one."""
+    extra = info.json_schema_extra
+    name = extra.get(VOCABULARY_KEY) if isinstance(extra, dict) else None
+    return name if isinstance(name, str) else None
+
+
 def german(text: str) -> ConfigDict:
     """A part's description in German, beside its English docstring: the German schema's help for the part."""
     return ConfigDict(json_schema_extra={GERMAN: text})
@@ -246,6 +257,38 @@ class Part(BaseModel):
 
 
 # --- cover -----------------------------------------------------------------
+
+
+declare(
+    "purpose",
+    (
+        "prospect",
+        "A complex prospect we want to win.",
+        "Win a prospect",
+        "Interessenten gewinnen",
+        "Ein komplexer Interessent, den wir gewinnen wollen.",
+    ),
+    ("develop", "A key account we want to grow.", "Develop", "Ausbauen", "Ein Key Account, den wir ausbauen wollen."),
+    ("retain", "A key account we want to keep.", "Retain", "Halten", "Ein Key Account, den wir halten wollen."),
+    (
+        "at_risk",
+        "A customer we are in danger of losing.",
+        "At risk",
+        "Gefährdet",
+        "Ein Kunde, den wir zu verlieren drohen.",
+    ),
+    (
+        "cross_sell",
+        "A customer we want to sell more of our range to.",
+        "Cross- and up-sell",
+        "Cross- und Up-Selling",
+        "Ein Kunde, dem wir mehr aus unserem Sortiment verkaufen wollen.",
+    ),
+)
+if TYPE_CHECKING:
+    Purpose = str
+else:
+    Purpose = closed("purpose")
 
 
 class Cover(Part):
@@ -298,6 +341,15 @@ class Cover(Part):
         default=None,
         seen=INTERNAL,
         label=("Status", "Status"),
+    )
+    purpose: Purpose | None = about(
+        "What the plan is for; plan health counts the sections such a plan needs.",
+        "purpose",
+        de="Wozu der Plan dient; die Plangesundheit zählt die Abschnitte, die ein solcher Plan braucht.",
+        example="develop",
+        default=None,
+        seen=INTERNAL,
+        label=("Purpose", "Zweck"),
     )
     next_review: Day | None = about(
         "When the plan is reviewed next; a past date is a warning.",
@@ -1585,6 +1637,144 @@ class MarketingEvent(Part):
         default=None,
         seen=CUSTOMER,
         label=("Audience", "Zielgruppe"),
+    )
+
+
+# --- risks (optional) --------------------------------------------------------
+
+declare(
+    "risk_category",
+    (
+        "commercial",
+        "Price, volume or terms of the business.",
+        "Commercial",
+        "Kommerziell",
+        "Preis, Volumen oder Konditionen des Geschäfts.",
+    ),
+    (
+        "relationship",
+        "People and how they stand to us.",
+        "Relationship",
+        "Beziehung",
+        "Personen und wie sie zu uns stehen.",
+    ),
+    (
+        "competition",
+        "A competitor taking business from us.",
+        "Competition",
+        "Wettbewerb",
+        "Ein Wettbewerber nimmt uns Geschäft ab.",
+    ),
+    (
+        "delivery",
+        "Our delivery, quality or service.",
+        "Delivery",
+        "Lieferung",
+        "Unsere Lieferung, Qualität oder unser Service.",
+    ),
+    ("technical", "Technology, fit or integration.", "Technical", "Technik", "Technik, Passung oder Integration."),
+    ("legal", "Contracts, compliance or regulation.", "Legal", "Recht", "Verträge, Compliance oder Regulierung."),
+    (
+        "financial",
+        "The customer's finances or payments.",
+        "Financial",
+        "Finanzen",
+        "Die Finanzen oder Zahlungen des Kunden.",
+    ),
+)
+declare(
+    "level",
+    ("low", "Unlikely, or small if it happens.", "Low", "Niedrig", "Unwahrscheinlich, oder klein, wenn es eintritt."),
+    (
+        "medium",
+        "Possible, or noticeable if it happens.",
+        "Medium",
+        "Mittel",
+        "Möglich, oder spürbar, wenn es eintritt.",
+    ),
+    ("high", "Likely, or severe if it happens.", "High", "Hoch", "Wahrscheinlich, oder schwer, wenn es eintritt."),
+)
+declare(
+    "risk_status",
+    ("open", "Nothing is done about it yet.", "Open", "Offen", "Noch geschieht nichts dagegen."),
+    ("mitigating", "The mitigation is under way.", "Mitigating", "In Bearbeitung", "Die Gegenmaßnahme läuft."),
+    ("closed", "No longer a risk.", "Closed", "Erledigt", "Kein Risiko mehr."),
+)
+if TYPE_CHECKING:
+    RiskCategory = str
+    Level = str
+    RiskStatus = str
+else:
+    RiskCategory, Level, RiskStatus = closed("risk_category"), closed("level"), closed("risk_status")
+
+
+class Risk(Part):
+    """A risk to our business at the account: how likely, how bad, who deals with it and how."""
+
+    model_config = german(
+        "Ein Risiko für unser Geschäft beim Kunden: wie wahrscheinlich, wie schwer, wer sich kümmert und wie."
+    )
+
+    description: Text = about(
+        "What could go wrong, in one sentence.",
+        de="Was schiefgehen kann, in einem Satz.",
+        label=("Risk", "Risiko"),
+        example="The new CFO moves the service contract to a tender",
+        seen=INTERNAL,
+    )
+    category: RiskCategory | None = about(
+        "What kind of risk it is.",
+        "risk_category",
+        de="Welche Art Risiko es ist.",
+        label=("Category", "Art"),
+        default=None,
+        seen=INTERNAL,
+    )
+    likelihood: Level = about(
+        "How likely it is to happen.",
+        "level",
+        de="Wie wahrscheinlich es eintritt.",
+        label=("Likelihood", "Wahrscheinlichkeit"),
+        example="medium",
+        seen=INTERNAL,
+    )
+    impact: Level = about(
+        "How much it would hurt our business here.",
+        "level",
+        de="Wie sehr es unserem Geschäft hier schaden würde.",
+        label=("Impact", "Auswirkung"),
+        example="high",
+        seen=INTERNAL,
+    )
+    owner: Text | None = about(
+        "Who deals with it: the id of a person in the power map, or the name of a member of our account team.",
+        de="Wer sich darum kümmert: die ID einer Person der Power-Map oder der Name eines Mitglieds unseres Account-Teams.",
+        label=("Owner", "Verantwortlich"),
+        example="Jana Schmidt",
+        default=None,
+        seen=INTERNAL,
+    )
+    mitigation: Markdown | None = about(
+        "What we do to make it less likely or less harmful.",
+        de="Was wir tun, damit es unwahrscheinlicher oder weniger schädlich wird.",
+        label=("Mitigation", "Gegenmaßnahme"),
+        default=None,
+        seen=INTERNAL,
+    )
+    status: RiskStatus = about(
+        "Where the risk stands.",
+        "risk_status",
+        de="Wo das Risiko steht.",
+        label=("Status", "Status"),
+        default="open",
+        seen=INTERNAL,
+    )
+    due: Day | None = about(
+        "When the mitigation is to be done.",
+        de="Bis wann die Gegenmaßnahme erledigt sein soll.",
+        label=("Due", "Fällig"),
+        default=None,
+        seen=INTERNAL,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from kamdoc import FORMAT
-from kamdoc.standard.model import GERMAN, LABEL
+from kamdoc.standard.model import GERMAN, LABEL, VOCABULARY_KEY
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.vocab import VOCABULARY
 
@@ -36,10 +36,10 @@ def plan_schema(language: str = "en") -> dict[str, Any]:
     if language == "de":
         _in_german(schema)
     for node, _ in _nodes(schema):
-        node.pop(GERMAN, None)  # said where it belongs, or not at all: the English schema stays English
-        node.pop(
-            LABEL, None
-        )  # the deck's word for the field; editors show the field's name (a title beside it doubled it)
+        # Kamdoc's own marks stay out: German is said where it belongs (the English schema stays English), the label is
+        # the deck's word for a field (editors show its name; a title beside it doubled it), the list's values are listed.
+        for mark in (GERMAN, LABEL, VOCABULARY_KEY):
+            node.pop(mark, None)
     return {**head, **schema}
 
 
@@ -87,7 +87,7 @@ def _describe_references(schema: dict[str, Any]) -> None:
                 prop["description"] = info.description
                 extra = info.json_schema_extra
                 if isinstance(extra, dict):
-                    prop.update({key: extra[key] for key in (GERMAN, LABEL) if key in extra})
+                    prop.update({key: extra[key] for key in (GERMAN, LABEL, VOCABULARY_KEY) if key in extra})
 
 
 _CODE = re.compile(r"`([^`]*)`")

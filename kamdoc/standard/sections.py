@@ -7,7 +7,9 @@ text. docs/architecture.md shows what adding a section takes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic.fields import FieldInfo
@@ -29,6 +31,7 @@ from kamdoc.standard.model import (
     PowerMap,
     Profile,
     Relationship,
+    Risk,
     Swot,
     TeamMember,
     about,
@@ -70,6 +73,15 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Concern:
+    """Something plan health reports of a section: a code, red or amber, and what it says in English and German."""
+
+    code: str
+    severity: Literal["red", "amber"]
+    said: Labels
+
+
+@dataclass(frozen=True)
 class Section:
     """One top-level section of a plan and what each stage needs to know about it."""
 
@@ -81,8 +93,11 @@ class Section:
     table: Table | None = None  # how a section without a slide builder of its own is drawn
     identity: tuple[tuple[RelPath, tuple[str, ...]], ...] = ()  # list path → the fields that tell its items apart
     people: tuple[tuple[RelPath, str], ...] = ()  # list path and field of each value that names a power map person
+    ours: tuple[tuple[RelPath, str], ...] = ()  # ... that names one of our account team (in both: either side's person)
     named: tuple[tuple[RelPath, str], ...] = ()  # lists whose items must have distinct values of the field
     scaffold: Labels = ("", "")  # the commented text `kamdoc new` writes for it, in English and German
+    checks: Callable[[Any, date], list[Concern]] | None = None  # what plan health reports of it: things due or wrong
+    counted_for: tuple[str, ...] | None = None  # plan purposes whose completeness counts it; None: every plan's
 
     @property
     def agenda(self) -> tuple[Entry, ...]:
@@ -99,6 +114,31 @@ def _col(
     vocabulary: str | None = None,
 ) -> Column:
     return Column(field_, (en, de), show, vocabulary, align)
+
+
+def risk_concerns(risks: list[Risk], today: date) -> list[Concern]:
+    """Open risks likely and severe with nothing done about them (red), and mitigations past their date (amber)."""
+    out = []
+    unmet = [
+        r.description for r in risks if r.status == "open" and r.likelihood == r.impact == "high" and not r.mitigation
+    ]
+    if unmet:
+        named = "; ".join(unmet)
+        out.append(
+            Concern(
+                "risk_unmitigated",
+                "red",
+                (f"high risk without mitigation: {named}", f"hohes Risiko ohne Gegenmaßnahme: {named}"),
+            )
+        )
+    late = [r for r in risks if r.status != "closed" and r.due is not None and r.due < today]
+    if late:
+        en = "; ".join(f"{r.description} (due {r.due.isoformat()})" for r in late if r.due)
+        de = "; ".join(f"{r.description} (fällig {r.due:%d.%m.%Y})" for r in late if r.due)
+        out.append(
+            Concern("risk_overdue", "amber", (f"risk mitigation overdue: {en}", f"Gegenmaßnahme überfällig: {de}"))
+        )
+    return out
 
 
 _CONTENT: tuple[Section, ...] = (
@@ -500,6 +540,35 @@ key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: 
         ),
     ),
     Section(
+        "risks",
+        list[Risk],
+        about(
+            "Risks to our business at the account, with who deals with them and how (optional).",
+            de="Risiken für unser Geschäft beim Kunden, mit wer sich kümmert und wie (optional).",
+            default_factory=list,
+            seen=INTERNAL,
+        ),
+        ("Risks", "Risiken"),
+        identity=(((), ("description",)),),
+        people=(((), "owner"),),
+        ours=(((), "owner"),),
+        named=(((), "description"),),
+        checks=lambda risks, today: risk_concerns(risks, today),
+        counted_for=("retain", "at_risk"),
+        scaffold=(
+            """\
+# Risks (optional): what could go wrong at this account, how likely and how bad, who deals with it and how.
+risks: []   # - {description: ..., category: competition, likelihood: medium, impact: high, owner: person-id or team name,
+            #    mitigation: ..., status: open, due: 2027-03-31}   # levels: low | medium | high; status: open | mitigating | closed
+""",
+            """\
+# Risiken (optional): was bei diesem Kunden schiefgehen kann, wie wahrscheinlich und wie schwer, wer sich kümmert und wie.
+risks: []   # - {description: ..., category: competition, likelihood: medium, impact: high, owner: person-id oder Name im Team,
+            #    mitigation: ..., status: open, due: 2027-03-31}   # Stufen: low | medium | high; Status: open | mitigating | closed
+""",
+        ),
+    ),
+    Section(
         "account_team",
         list[TeamMember],
         about("Our account team (optional).", de="Unser Account-Team (optional).", default_factory=list, seen=CUSTOMER),
@@ -617,6 +686,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         ("Speaker notes", "Sprechernotizen"),
         entries=(),
+        counted_for=(),  # the presenter's own words: no gap when a plan has none
         scaffold=(
             """\
 # Speaker notes (optional): what to say on a part of the deck; only in our own copy, never the customer's.
@@ -673,6 +743,7 @@ if TYPE_CHECKING:
         goals: list[Goal]
         financials: Financials
         key_projects: list[KeyProject]
+        risks: list[Risk]
         account_team: list[TeamMember]
         relationship_plan: list[Relationship]
         marketing: list[MarketingEvent]

@@ -368,3 +368,12 @@ def label(name: str, value: str, language: str) -> str:
         if term.value == value:
             return term.de if language == "de" else term.en
     raise KeyError(f"{value!r} is not in the {name} list")
+
+
+def declare(name: str, *rows: tuple[str, str, str, str, str]) -> tuple[Term, ...]:
+    """A closed list declared beside the fields that use it (value, meaning, English term, German term, German
+    meaning): kept with the others, so that the schema, the messages and the deck know it as they know them."""
+    if name in VOCABULARY:
+        raise ValueError(f"the closed list {name!r} is declared twice")
+    VOCABULARY[name] = _terms(*rows)
+    return VOCABULARY[name]

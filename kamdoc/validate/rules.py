@@ -24,6 +24,8 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 # (list path, field) of every value that names a person in the power map, from the section registry.
 _PERSON_REFS: tuple[tuple[Path_, str], ...] = tuple(((s.key, *path), name) for s in SECTIONS for path, name in s.people)
+_TEAM_REFS: tuple[tuple[Path_, str], ...] = tuple(((s.key, *path), name) for s in SECTIONS for path, name in s.ours)
+"""Fields that may name a member of our account team (those also in _PERSON_REFS: a person of either side)."""
 _SHOWN_IN_CYCLE = 12
 """People named in a cycle's message; a longer cycle is shortened in the middle."""
 _HINTED = 20
@@ -115,6 +117,27 @@ class _Checker:
                 else:
                     hint = "; the power map lists no people yet"
                 self.add("error", path, f"{quoted(ref)} is not the id of a person in power_map.people{hint}")
+
+    def team_references(self, ids: dict[str, Path_]) -> None:
+        """Names of our side that the account team does not list (said only when it lists anyone: a plan may leave it out)."""
+        team = {str(m["name"]).casefold() for _, m in self.items("account_team") if isinstance(m.get("name"), str)}
+        if not team:
+            return
+        for base, name in _TEAM_REFS:
+            either = (base, name) in _PERSON_REFS
+            for path, item in self.items(*base):
+                value = item.get(name)
+                if not isinstance(value, str) or value.casefold() in team or value in ids:
+                    continue
+                if either and _ID.match(value):
+                    continue  # an unknown id: `references` says so
+                whose = "neither the id of a person in power_map.people nor" if either else "not"
+                self.add(
+                    "warning",
+                    (*path, name),
+                    f"{quoted(value)} is {whose} the name of a member of account_team; "
+                    "add them to account_team or write the name as it stands there",
+                )
 
     def bosses(self, ids: dict[str, Path_]) -> dict[str, str]:
         """Whom each person reports to, where that is a person of the power map."""
@@ -489,6 +512,7 @@ def check(
     version = version if isinstance(version, date) else None
     ids = checker.person_ids()
     checker.references(ids)
+    checker.team_references(ids)
     boss = checker.bosses(ids)
     checker.cycles(ids, boss)
     checker.sizes()

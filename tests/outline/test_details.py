@@ -119,24 +119,6 @@ def test_slides_read_side_by_side_share_their_type_sizes() -> None:
             )
 
 
-def test_every_field_of_the_standard_has_a_word_in_both_languages() -> None:
-    # The changes slide names fields in the plan's language: none may stay as its English key in a German deck.
-    import inspect
-
-    import pydantic
-
-    from kamdoc.outline.words import has_word
-    from kamdoc.standard import model
-
-    fields = {
-        name
-        for obj in vars(model).values()
-        if inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)
-        for name in obj.model_fields
-    }
-    assert fields and not sorted(f for f in fields if not has_word(f))
-
-
 def test_a_tie_to_another_slide_is_a_tag_in_the_box_naming_the_other_and_their_slide() -> None:
     """Where one end of a tie stands on a branch slide and the other does not, the box says who and where: "→ A. Kühn · S. 17"."""
     from kamdoc.outline.deck import Connector
@@ -319,3 +301,14 @@ def test_the_customers_copy_calls_people_without_a_known_manager_further_people(
     assert any(
         "Berichtslinie" in p.text for s in internal.slides for e in s.elements if isinstance(e, Text) for p in e.paras
     )
+
+
+def test_a_paragraph_broken_into_lines_keeps_each_runs_colour_and_strike() -> None:
+    from kamdoc.outline.richtext import Para, Run
+
+    para = Para((Run("old words here", strike=True), Run(" new words in grey", colour="muted", italic=True)))
+    broken = para.broken_at((4, 15, 25))
+    assert [r.text for r in broken.runs] == ["old\nwords here", "\nnew words\nin grey"]
+    assert (
+        broken.runs[0].strike and broken.runs[1].colour == "muted" and broken.runs[1].italic
+    )  # the PDF printed them plain

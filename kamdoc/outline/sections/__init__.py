@@ -15,10 +15,21 @@ from kamdoc.outline.sections import (
     position,
     power_map,
     profile,
+    risks,
     swot,
 )
 
-MODULES: tuple[ModuleType, ...] = (profile, buying_strategy, power_map, swot, position, mission, goals, financials)
+MODULES: tuple[ModuleType, ...] = (
+    profile,
+    buying_strategy,
+    power_map,
+    swot,
+    position,
+    mission,
+    goals,
+    financials,
+    risks,
+)
 """The section modules; each names the agenda entries it draws in its SLIDES."""
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {key: make for module in MODULES for key, make in module.SLIDES.items()}
