@@ -195,11 +195,11 @@ def plan_health(
         health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
     if problems := smart_problems(plan, language):
         health.add("not_smart", "amber", what="; ".join(problems))
-    _content(health, plan, today)
+    _content(health, plan, today, round(cadence_days))
     return health
 
 
-def _content(health: Health, plan: Plan, today: date) -> None:
+def _content(health: Health, plan: Plan, today: date, cadence_days: int) -> None:
     """What the plan's content says: decision-makers, goals past their deadline, and what each section declares due."""
     deciders = [p for p in plan.power_map.people if "decision-maker" in p.roles]
     if not deciders:
@@ -210,7 +210,7 @@ def _content(health: Health, plan: Plan, today: date) -> None:
         health.add("goals_overdue", "amber", goals=", ".join(overdue))
     for declared in SECTIONS:
         if declared.checks is not None:
-            for concern in declared.checks(getattr(plan, declared.key), today):
+            for concern in declared.checks(getattr(plan, declared.key), today, cadence_days):
                 health.concern(concern)
 
 

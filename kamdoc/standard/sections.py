@@ -96,7 +96,8 @@ class Section:
     ours: tuple[tuple[RelPath, str], ...] = ()  # ... that names one of our account team (in both: either side's person)
     named: tuple[tuple[RelPath, str], ...] = ()  # lists whose items must have distinct values of the field
     scaffold: Labels = ("", "")  # the commented text `kamdoc new` writes for it, in English and German
-    checks: Callable[[Any, date], list[Concern]] | None = None  # what plan health reports of it: things due or wrong
+    checks: Callable[[Any, date, int], list[Concern]] | None = None  # what plan health reports of it (value, today,
+    # the review cadence in days): things due or wrong
     counted_for: tuple[str, ...] | None = None  # plan purposes whose completeness counts it; None: every plan's
 
     @property
@@ -553,7 +554,7 @@ key_projects: []        # - {name: ..., volume: 2500, due: 2027-09-30, contact: 
         people=(((), "owner"),),
         ours=(((), "owner"),),
         named=(((), "description"),),
-        checks=lambda risks, today: risk_concerns(risks, today),
+        checks=lambda risks, today, _cadence: risk_concerns(risks, today),
         counted_for=("retain", "at_risk"),
         scaffold=(
             """\
