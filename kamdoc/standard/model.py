@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
@@ -1776,6 +1776,135 @@ class Risk(Part):
         default=None,
         seen=INTERNAL,
     )
+
+
+# --- contracts (optional) ----------------------------------------------------
+
+declare(
+    "contract_kind",
+    (
+        "framework",
+        "Sets terms for orders to come.",
+        "Framework agreement",
+        "Rahmenvertrag",
+        "Legt Konditionen für künftige Bestellungen fest.",
+    ),
+    ("supply", "Delivery of products.", "Supply contract", "Liefervertrag", "Lieferung von Produkten."),
+    (
+        "service",
+        "Services, maintenance or support.",
+        "Service contract",
+        "Servicevertrag",
+        "Dienstleistungen, Wartung oder Support.",
+    ),
+    (
+        "licence",
+        "The right to use software or rights.",
+        "Licence",
+        "Lizenz",
+        "Das Recht, Software oder Rechte zu nutzen.",
+    ),
+    ("nda", "Confidentiality.", "Non-disclosure agreement", "Geheimhaltungsvereinbarung", "Vertraulichkeit."),
+    ("other", "Any other agreement.", "Other", "Sonstiger Vertrag", "Jede andere Vereinbarung."),
+)
+if TYPE_CHECKING:
+    ContractKind = str
+else:
+    ContractKind = closed("contract_kind")
+
+
+class Contract(Part):
+    """A contract with the customer: when it runs, by when it can be given notice, and what it is worth."""
+
+    model_config = german(
+        "Ein Vertrag mit dem Kunden: wie lange er läuft, bis wann er gekündigt werden kann und was er wert ist."
+    )
+
+    name: Text = about(
+        "The contract, as both sides call it.",
+        de="Der Vertrag, wie beide Seiten ihn nennen.",
+        label=("Contract", "Vertrag"),
+        example="Framework agreement drives 2025",
+        seen=CUSTOMER,
+    )
+    kind: ContractKind | None = about(
+        "What kind of contract it is.",
+        "contract_kind",
+        de="Welche Art Vertrag es ist.",
+        label=("Kind", "Art"),
+        default=None,
+        seen=CUSTOMER,
+    )
+    start: Day | None = about(
+        "When it started.",
+        de="Wann er begann.",
+        label=("Start", "Beginn"),
+        example="2025-01-01",
+        default=None,
+        seen=CUSTOMER,
+    )
+    end: Day | None = about(
+        "When it ends, unless renewed.",
+        de="Wann er endet, wenn er nicht verlängert wird.",
+        label=("End", "Ende"),
+        example="2027-12-31",
+        default=None,
+        seen=CUSTOMER,
+    )
+    notice_months: int | None = about(
+        "Months of notice before the end; the notice date follows from the end.",
+        de="Kündigungsfrist in Monaten vor dem Ende; der Kündigungstermin ergibt sich aus dem Ende.",
+        label=("Notice period (months)", "Kündigungsfrist (Monate)"),
+        example=6,
+        default=None,
+        ge=0,
+        le=120,
+        seen=INTERNAL,
+    )
+    notice_date: Day | None = about(
+        "The last day notice can be given, where the contract names one (else the end less the notice period).",
+        de="Der letzte Tag, an dem gekündigt werden kann, wo der Vertrag ihn nennt (sonst das Ende abzüglich der Frist).",
+        label=("Notice by", "Kündigung bis"),
+        default=None,
+        seen=INTERNAL,
+    )
+    auto_renewal: bool | None = about(
+        "Whether it renews itself unless notice is given.",
+        de="Ob er sich verlängert, wenn nicht gekündigt wird.",
+        label=("Renews itself", "Verlängert sich"),
+        default=None,
+        seen=INTERNAL,
+    )
+    annual_value: Amount | None = about(
+        "What it is worth a year, in the financials' currency and unit.",
+        de="Was er im Jahr wert ist, in Währung und Einheit der Finanzplanung.",
+        label=("Annual value", "Jahreswert"),
+        example=2400,
+        default=None,
+        seen=INTERNAL,
+    )
+    owner: Text | None = about(
+        "Who looks after it: the id of a person in the power map, or the name of a member of our account team.",
+        de="Wer ihn betreut: die ID einer Person der Power-Map oder der Name eines Mitglieds unseres Account-Teams.",
+        label=("Owner", "Verantwortlich"),
+        default=None,
+        seen=INTERNAL,
+    )
+
+    def notice_by(self) -> date | None:
+        """The last day notice can be given: the one the contract names, else the day before the end's next day less the
+        notice period (a term ending 30 June with six months' notice: 31 December)."""
+        if self.notice_date is not None or self.end is None or self.notice_months is None:
+            return self.notice_date
+        after = self.end + timedelta(days=1) if self.end < date.max else self.end
+        months = after.year * 12 + after.month - 1 - self.notice_months
+        year, month = divmod(months, 12)
+        if year < 1:  # notice before the calendar's first year: no day to give it on
+            return None
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month]
+        shifted = date(year, month + 1, min(after.day, last))
+        return shifted - timedelta(days=1) if shifted > date.min else shifted
 
 
 # --- assessment (optional): account selection and prioritisation --------------------

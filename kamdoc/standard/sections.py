@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic.fields import FieldInfo
@@ -19,6 +19,7 @@ from kamdoc.standard.model import (
     INTERNAL,
     Assessment,
     BuyingStrategy,
+    Contract,
     Cover,
     Financials,
     Goal,
@@ -139,6 +140,36 @@ def risk_concerns(risks: list[Risk], today: date) -> list[Concern]:
         out.append(
             Concern("risk_overdue", "amber", (f"risk mitigation overdue: {en}", f"Gegenmaßnahme überfällig: {de}"))
         )
+    return out
+
+
+def contract_concerns(contracts: list[Contract], today: date, cadence_days: int) -> list[Concern]:
+    """Notice dates that fall before the next regular review (amber), and those passed on a contract that renews itself
+    (amber: it has renewed, or is about to, without anyone deciding)."""
+    out = []
+    for c in contracts:
+        by = c.notice_by()
+        if by is None:
+            continue
+        if today <= by <= today + timedelta(days=cadence_days):
+            out.append(
+                Concern(
+                    "notice_soon",
+                    "amber",
+                    (f"notice by {by.isoformat()}: {c.name}", f"Kündigung bis {by:%d.%m.%Y}: {c.name}"),
+                )
+            )
+        elif by < today and c.auto_renewal and (c.end is None or c.end >= today):
+            out.append(
+                Concern(
+                    "notice_passed",
+                    "amber",
+                    (
+                        f"notice date {by.isoformat()} passed, renews itself: {c.name}",
+                        f"Kündigungstermin {by:%d.%m.%Y} verstrichen, verlängert sich: {c.name}",
+                    ),
+                )
+            )
     return out
 
 
@@ -570,6 +601,35 @@ risks: []   # - {description: ..., category: competition, likelihood: medium, im
         ),
     ),
     Section(
+        "contracts",
+        list[Contract],
+        about(
+            "Contracts with the customer and their notice dates (optional).",
+            de="Verträge mit dem Kunden und ihre Kündigungstermine (optional).",
+            default_factory=list,
+            seen=CUSTOMER,
+        ),
+        ("Contracts", "Verträge"),
+        identity=(((), ("name",)),),
+        people=(((), "owner"),),
+        ours=(((), "owner"),),
+        named=(((), "name"),),
+        checks=contract_concerns,
+        counted_for=("develop", "retain", "at_risk", "cross_sell"),
+        scaffold=(
+            """\
+# Contracts (optional): what runs with the customer, until when, and by when notice can be given.
+contracts: []   # - {name: ..., kind: framework, start: 2025-01-01, end: 2027-12-31, notice_months: 6,
+                #    auto_renewal: true, annual_value: 2400, owner: team name}   # kind: framework | supply | service | licence | nda | other
+""",
+            """\
+# Verträge (optional): was mit dem Kunden läuft, bis wann, und bis wann gekündigt werden kann.
+contracts: []   # - {name: ..., kind: framework, start: 2025-01-01, end: 2027-12-31, notice_months: 6,
+                #    auto_renewal: true, annual_value: 2400, owner: Name im Team}   # kind: framework | supply | service | licence | nda | other
+""",
+        ),
+    ),
+    Section(
         "account_team",
         list[TeamMember],
         about("Our account team (optional).", de="Unser Account-Team (optional).", default_factory=list, seen=CUSTOMER),
@@ -745,6 +805,7 @@ if TYPE_CHECKING:
         financials: Financials
         key_projects: list[KeyProject]
         risks: list[Risk]
+        contracts: list[Contract]
         account_team: list[TeamMember]
         relationship_plan: list[Relationship]
         marketing: list[MarketingEvent]

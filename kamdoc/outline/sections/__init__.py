@@ -9,6 +9,7 @@ from types import ModuleType
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.sections import (
     buying_strategy,
+    contracts,
     financials,
     goals,
     mission,
@@ -29,6 +30,7 @@ MODULES: tuple[ModuleType, ...] = (
     goals,
     financials,
     risks,
+    contracts,
 )
 """The section modules; each names the agenda entries it draws in its SLIDES."""
 
