@@ -78,6 +78,9 @@ SPECS = [
 def _plan(base: dict[str, Any], spec: Spec) -> dict[str, Any]:
     plan = copy.deepcopy(base)
     plan.pop("assessment", None)  # the example's own; each account gets its own below
+    # Dated things the spec does not set would add reasons of their own: each account's status is the spec's alone.
+    plan.pop("contracts", None)
+    plan.pop("risks", None)
     cover = plan["cover"]
     cover["account"] = f"{spec.slug.capitalize()} Group"
     cover.pop("division", None)

@@ -28,7 +28,7 @@ def _score(value: float | None) -> str:
     return f"{value:.1f}" if value is not None else "-"
 
 
-NARROWEST = 12
+NARROWEST = 10
 """A column of text is wrapped to fit the terminal down to this many characters, never narrower."""
 
 

@@ -17,12 +17,16 @@ NAME_SHARE = 0.34
 """The contracts' names and facts take this share of the width; the timeline the rest."""
 ROW_GAP, BAR_SHARE, NAME_GAP = 10.0, 0.42, 8.0
 """Points between rows, the bar's share of a row's height, and points between the facts and the timeline."""
-MARK_W = 3.0
-"""How wide the marks for today and a notice date are drawn."""
+MARK_W, GAP = 3.0, 1.0
+"""How wide the marks for today and a notice date are drawn, and the room a bar leaves either side of one."""
 AXIS_H = 22.0
 """Room above the rows for the years."""
 MIN_SPAN = 365
 """The timeline covers at least a year."""
+BAR_MAX = 16.0
+"""The thickest a bar is drawn, however high its row."""
+SPREAD = 1.6
+"""Rows grow up to this much where the slide has room for it."""
 
 
 def contracts(kit: PlanKit) -> None:
@@ -39,6 +43,8 @@ def contracts(kit: PlanKit) -> None:
     ]
     room = kit.body.h - AXIS_H - 2 * small * LINE_SPACING
     first, last = _span(dated, kit.plan.cover.version)
+    if sum(heights) < room:  # a few contracts: rows with more air, not a slide half empty
+        heights = [h * min(SPREAD, 0.99 * room / sum(heights)) for h in heights]  # (a hair under: sums of floats)
     page: list[tuple[Contract, list[Para], float]] = []
     for (contract, paras), height in zip(rows, heights):
         if page and sum(h for *_, h in page) + height > room:
@@ -68,19 +74,17 @@ def _slide(kit: PlanKit, rows: list[tuple[Contract, list[Para], float]], first: 
 
     for year in range(first.year, last.year + 1):
         left, right = x(max(first, date(year, 1, 1))), x(min(last, date(year, 12, 31)))
-        if year % 2:
-            slide.elements.append(_block(Box(left, track.y, right - left, track.h), "table_stripe", small))
         label = Para((Run(str(year), bold=True),))
-        slide.elements.append(
-            text(Box(left, kit.body.y, right - left, AXIS_H - 2), [label], small, "muted", align="center")
-        )
+        shade = "table_stripe" if year % 2 else None  # every other year's label shaded: the years read apart
+        year_box = Box(left, kit.body.y, right - left, AXIS_H - 2)
+        slide.elements.append(text(year_box, [label], small, "muted", align="center", fill=shade))
     y = track.y
     for contract, paras, height in rows:
         slide.elements.append(text(Box(kit.body.x, y, names_w - NAME_GAP, height - ROW_GAP), paras, small))
         slide.elements += _bar(kit, contract, x, Box(track.x, y, track.w, height - ROW_GAP), small)
         y += height
     today = kit.plan.cover.version
-    slide.elements.append(_block(Box(x(today) - MARK_W / 2, track.y - 4, MARK_W, track.h + 4), "primary", small))
+    slide.elements.append(_block(Box(x(today) - MARK_W / 2, track.y, MARK_W, track.h), "primary", small))
     key = [Run("▌ ", colour="primary"), Run(f"{kit.w('as_of')} {day(today, kit.lang)}")]
     if any(c.notice_by() for c, *_ in rows):  # the customer's copy has no notice dates: no key for them
         key += [Run("   ▌ ", colour="accent"), Run(kit.label(Contract, "notice_date"))]
@@ -110,12 +114,13 @@ def _facts(kit: PlanKit, c: Contract) -> list[Para]:
 
 
 def _bar(kit: PlanKit, c: Contract, x: Callable[[date], float], row: Box, size: float) -> list[Element]:
-    """The contract's term as a bar (to the edge where the plan gives no end), its notice date as a mark on it; the bar
-    amber while notice can still be given, green once it no longer can, grey when the contract has ended."""
+    """The contract's term as a bar (to the edge where the plan gives no end), its notice date as a mark; the bar amber
+    while notice can still be given, green once it cannot, grey when the contract has ended. The bar leaves a gap where
+    today's line and the notice mark cross it, so that nothing is drawn over anything else."""
     today = kit.plan.cover.version
     start, end = c.start or today, c.end
     left, right = x(start), (x(end) if end is not None else row.right)
-    bar = Box(left, row.y + row.h * (1 - BAR_SHARE) / 2, max(right - left, MARK_W), row.h * BAR_SHARE)
+    right = max(right, left + MARK_W)
     by = c.notice_by()
     fill = (
         "rule"
@@ -124,9 +129,19 @@ def _bar(kit: PlanKit, c: Contract, x: Callable[[date], float], row: Box, size: 
         if by is not None and by >= today
         else "status.green"
     )
-    out: list[Element] = [_block(bar, fill, size)]
-    if by is not None and row.x <= x(by) <= row.right:
-        out.append(_block(Box(x(by) - MARK_W / 2, row.y, MARK_W, row.h), "accent", size))
+    thick = min(row.h * BAR_SHARE, BAR_MAX)
+    top = row.y + (row.h - thick) / 2
+    marks = [x(today)] + ([x(by)] if by is not None and row.x <= x(by) <= row.right else [])
+    out: list[Element] = []
+    edge = left
+    for cut in sorted(m for m in marks if left < m < right):
+        if cut - MARK_W / 2 - GAP > edge:
+            out.append(_block(Box(edge, top, cut - MARK_W / 2 - GAP - edge, thick), fill, size))
+        edge = max(edge, cut + MARK_W / 2 + GAP)
+    if right > edge:
+        out.append(_block(Box(edge, top, right - edge, thick), fill, size))
+    if len(marks) > 1 and abs(marks[1] - marks[0]) >= MARK_W + GAP:  # on today's line, today's line says it
+        out.append(_block(Box(marks[1] - MARK_W / 2, row.y, MARK_W, row.h), "accent", size))
     return out
 
 
