@@ -7,7 +7,7 @@ from kamdoc.outline.layout import INSET, Fonts, fit_lines, fit_size, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term, word
-from kamdoc.standard.model import Cover
+from kamdoc.standard.model import Cover, label_of
 from kamdoc.theme.settings import Theme
 from kamdoc.validate.images import Image as LogoFile
 
@@ -51,9 +51,22 @@ def plan_facts(cover: Cover, language: str, customer: bool = False) -> list[str]
         f"{word('key_account_manager', language)}: {cover.key_account_manager}",
         version,
         review,
+        _our_record(cover, language),
         marking(cover, language, customer),
     )
     return [line for line in lines if line]
+
+
+def _our_record(cover: Cover, language: str) -> str:
+    """What the plan is for and where the account lives in the CRM (our copy only: the customer's has neither)."""
+    fields = Cover.model_fields
+    purpose = (
+        f"{label_of(fields['purpose'], 'purpose', language)}: {term('purpose', cover.purpose, language)}"
+        if cover.purpose
+        else ""
+    )
+    crm = f"{label_of(fields['crm'], 'crm', language)}: {cover.crm.system} {cover.crm.record}" if cover.crm else ""
+    return " · ".join(x for x in (purpose, crm) if x)
 
 
 def marking(cover: Cover, language: str, customer: bool) -> str:

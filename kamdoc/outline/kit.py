@@ -363,6 +363,7 @@ class PlanKit(Kit):
             "percent": lambda v: percent(v, self.lang),
             "list": lambda v: ", ".join(map(str, v)),
             "term": lambda v: term(column.vocabulary or "", v, self.lang),
+            "flag": lambda v: self.w("yes") if v else "",
         }
         return shown[column.show](value)
 

@@ -291,6 +291,30 @@ else:
     Purpose = closed("purpose")
 
 
+class Crm(Part):
+    """Where the account lives in the CRM: the system, the record, a link to it."""
+
+    model_config = german("Wo der Account im CRM steht: das System, der Datensatz, ein Link dorthin.")
+
+    system: Text = about(
+        "The CRM system.", de="Das CRM-System.", label=("System", "System"), example="Salesforce", seen=INTERNAL
+    )
+    record: Text = about(
+        "The account's record id there.",
+        de="Die ID des Account-Datensatzes dort.",
+        label=("Record", "Datensatz"),
+        example="0015g00000ABCDE",
+        seen=INTERNAL,
+    )
+    url: Website | None = about(
+        "A link to the record (http or https), never fetched.",
+        de="Ein Link zum Datensatz (http oder https), nie abgerufen.",
+        label=("Link", "Link"),
+        default=None,
+        seen=INTERNAL,
+    )
+
+
 class Cover(Part):
     """The cover: who the plan is for, by whom, and which version."""
 
@@ -366,6 +390,13 @@ class Cover(Part):
         default=None,
         seen=INTERNAL,
         label=("Confidentiality", "Vertraulichkeit"),
+    )
+    crm: Crm | None = about(
+        "The account's record in the CRM, shown small on our cover.",
+        de="Der Datensatz des Accounts im CRM, klein auf unserem Deckblatt.",
+        default=None,
+        seen=INTERNAL,
+        label=("CRM", "CRM"),
     )
     customer_confidentiality: Text | None = about(
         'The marking in the customer\'s copy\'s footer; without it the copy says "Confidential" (German: "Vertraulich").',
@@ -1561,6 +1592,13 @@ class TeamMember(Part):
         default=None,
         seen=CUSTOMER,
         label=("Focus", "Schwerpunkt"),
+    )
+    sponsor: bool | None = about(
+        "Whether this is our executive sponsor for the account.",
+        de="Ob dies unser Executive Sponsor für den Account ist.",
+        default=None,
+        seen=CUSTOMER,
+        label=("Executive sponsor", "Executive Sponsor"),
     )
 
 

@@ -42,7 +42,7 @@ Labels = tuple[str, str]
 """A text in English and German, the deck's two languages."""
 RelPath = tuple[str, ...]
 """A path inside a section; "*" stands for every item of the list before it, () for the section itself."""
-Show = Literal["text", "markdown", "date", "person", "money", "percent", "list", "term"]
+Show = Literal["text", "markdown", "date", "person", "money", "percent", "list", "term", "flag"]
 
 
 @dataclass(frozen=True)
@@ -639,6 +639,7 @@ contracts: []   # - {name: ..., kind: framework, start: 2025-01-01, end: 2027-12
                 _col("name", "Name", "Name"),
                 _col("role", "Role", "Rolle"),
                 _col("focus", "Focus", "Schwerpunkt", "markdown"),
+                Column("sponsor", show="flag"),  # titled by its label: "Executive sponsor"
             )
         ),
         identity=(((), ("name",)),),

@@ -312,3 +312,27 @@ def test_a_paragraph_broken_into_lines_keeps_each_runs_colour_and_strike() -> No
     assert (
         broken.runs[0].strike and broken.runs[1].colour == "muted" and broken.runs[1].italic
     )  # the PDF printed them plain
+
+
+def test_our_cover_says_the_plans_purpose_and_crm_record_and_the_team_its_sponsor() -> None:
+    from kamdoc.outline.plan_deck import build_outline as outline
+
+    result = validate_file(PLANS / "brenner-werke" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert result.plan is not None and result.doc is not None
+
+    def cover_and_team(audience: str) -> tuple[str, list[list[str]]]:
+        deck = outline(result.plan, result.doc, load_theme(), audience=audience)
+        cover = [p.text for e in deck.slides[0].elements if isinstance(e, Text) for p in e.paras]
+        team = next(e for s in deck.slides if s.title == "Account-Team" for e in s.elements if isinstance(e, Table))
+        return "\n".join(cover), [list(team.header), *map(list, team.rows)]
+
+    ours, team = cover_and_team("internal")
+    assert "Zweck: Ausbauen · CRM: Salesforce 0015g00000BRNWRK" in ours
+    assert (
+        team[0][-1] == "Executive Sponsor"
+        and ["Dr. Henrik Vogel", "Geschäftsführer"] == team[2][:2]
+        and team[2][-1] == "ja"
+    )
+    theirs, team = cover_and_team("customer")
+    assert "CRM" not in theirs and "Zweck" not in theirs  # our record and our purpose are ours
+    assert team[2][-1] == "ja"  # who sponsors the account on our side, the customer may know

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from kamdoc.outline.deck import Box, Element, Shape
+from kamdoc.outline.deck import Box, Shape
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
@@ -15,10 +15,11 @@ from kamdoc.standard.model import Contract
 
 NAME_SHARE = 0.34
 """The contracts' names and facts take this share of the width; the timeline the rest."""
-ROW_GAP, BAR_SHARE, NAME_GAP = 10.0, 0.42, 8.0
-"""Points between rows, the bar's share of a row's height, and points between the facts and the timeline."""
-MARK_W, GAP = 3.0, 1.0
-"""How wide the marks for today and a notice date are drawn, and the room a bar leaves either side of one."""
+ROW_GAP, NAME_GAP = 10.0, 8.0
+"""Points between rows, and between the facts and the timeline."""
+MARK_W, GAP, TICK = 3.0, 1.0, 6.0
+"""How wide the marks for today and a notice date are drawn, the room between a mark and a bar, and how far a
+notice date's ticks reach above and below its bar."""
 AXIS_H = 22.0
 """Room above the rows for the years."""
 MIN_SPAN = 365
@@ -78,16 +79,22 @@ def _slide(kit: PlanKit, rows: list[tuple[Contract, list[Para], float]], first: 
         shade = "table_stripe" if year % 2 else None  # every other year's label shaded: the years read apart
         year_box = Box(left, kit.body.y, right - left, AXIS_H - 2)
         slide.elements.append(text(year_box, [label], small, "muted", align="center", fill=shade))
-    y = track.y
+    y, bars = track.y, []
     for contract, paras, height in rows:
         slide.elements.append(text(Box(kit.body.x, y, names_w - NAME_GAP, height - ROW_GAP), paras, small))
-        slide.elements += _bar(kit, contract, x, Box(track.x, y, track.w, height - ROW_GAP), small)
+        made = _bar(kit, contract, x, Box(track.x, y, track.w, height - ROW_GAP), small)
+        slide.elements += made
+        bars += [e.box for e in made if e.fill != "accent"]
         y += height
     today = kit.plan.cover.version
-    slide.elements.append(_block(Box(x(today) - MARK_W / 2, track.y, MARK_W, track.h), "primary", small))
+    slide.elements += _line(x(today), track, bars, small)
+    fills = {e.fill for e in slide.elements if isinstance(e, Shape)}
     key = [Run("▌ ", colour="primary"), Run(f"{kit.w('as_of')} {day(today, kit.lang)}")]
-    if any(c.notice_by() for c, *_ in rows):  # the customer's copy has no notice dates: no key for them
+    if "accent" in fills:  # the customer's copy has no notice dates: no key for them
         key += [Run("   ▌ ", colour="accent"), Run(kit.label(Contract, "notice_date"))]
+    for fill, said in (("status.amber", "notice_open"), ("status.green", "notice_closed"), ("rule", "contract_ended")):
+        if fill in fills:  # each colour a bar has on this slide, said in words
+            key += [Run("   ■ ", colour=fill), Run(kit.w(said))]
     slide.elements.append(
         text(Box(track.x, track.bottom + 4, track.w, small * LINE_SPACING + 4), [Para(tuple(key))], small, "muted")
     )
@@ -113,14 +120,12 @@ def _facts(kit: PlanKit, c: Contract) -> list[Para]:
     return [Para((Run(c.name, bold=True),)), *(Para((Run(line, colour="muted"),)) for line in (first, second) if line)]
 
 
-def _bar(kit: PlanKit, c: Contract, x: Callable[[date], float], row: Box, size: float) -> list[Element]:
-    """The contract's term as a bar (to the edge where the plan gives no end), its notice date as a mark; the bar amber
-    while notice can still be given, green once it cannot, grey when the contract has ended. The bar leaves a gap where
-    today's line and the notice mark cross it, so that nothing is drawn over anything else."""
+def _bar(kit: PlanKit, c: Contract, x: Callable[[date], float], row: Box, size: float) -> list[Shape]:
+    """The contract's term as a bar beside its name (to the edge where the plan gives no end), its notice date as a
+    tick above and below it; the bar amber while notice can still be given, green once it cannot, grey once ended."""
     today = kit.plan.cover.version
     start, end = c.start or today, c.end
     left, right = x(start), (x(end) if end is not None else row.right)
-    right = max(right, left + MARK_W)
     by = c.notice_by()
     fill = (
         "rule"
@@ -129,19 +134,25 @@ def _bar(kit: PlanKit, c: Contract, x: Callable[[date], float], row: Box, size: 
         if by is not None and by >= today
         else "status.green"
     )
-    thick = min(row.h * BAR_SHARE, BAR_MAX)
-    top = row.y + (row.h - thick) / 2
-    marks = [x(today)] + ([x(by)] if by is not None and row.x <= x(by) <= row.right else [])
-    out: list[Element] = []
-    edge = left
-    for cut in sorted(m for m in marks if left < m < right):
-        if cut - MARK_W / 2 - GAP > edge:
-            out.append(_block(Box(edge, top, cut - MARK_W / 2 - GAP - edge, thick), fill, size))
-        edge = max(edge, cut + MARK_W / 2 + GAP)
-    if right > edge:
-        out.append(_block(Box(edge, top, right - edge, thick), fill, size))
-    if len(marks) > 1 and abs(marks[1] - marks[0]) >= MARK_W + GAP:  # on today's line, today's line says it
-        out.append(_block(Box(marks[1] - MARK_W / 2, row.y, MARK_W, row.h), "accent", size))
+    bar = Box(left, row.y + TICK, max(right - left, MARK_W), BAR_MAX)
+    out = [_block(bar, fill, size)]
+    if by is not None and row.x <= x(by) <= row.right:  # ticks, not a line through the bar: nothing drawn over it
+        out += [
+            _block(Box(x(by) - MARK_W / 2, y, MARK_W, TICK - GAP), "accent", size) for y in (row.y, bar.bottom + GAP)
+        ]
+    return out
+
+
+def _line(at: float, track: Box, bars: list[Box], size: float) -> list[Shape]:
+    """Today's line down the timeline, in pieces between the bars it passes: it runs behind them, never over them."""
+    crossed = sorted((b.y, b.bottom) for b in bars if b.x - MARK_W / 2 < at < b.right + MARK_W / 2)
+    out, y = [], track.y
+    for top, bottom in crossed:
+        if top - GAP > y:
+            out.append(_block(Box(at - MARK_W / 2, y, MARK_W, top - GAP - y), "primary", size))
+        y = max(y, bottom + GAP)
+    if track.bottom > y:
+        out.append(_block(Box(at - MARK_W / 2, y, MARK_W, track.bottom - y), "primary", size))
     return out
 
 

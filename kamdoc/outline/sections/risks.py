@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kamdoc.outline.deck import Box, Element, Shape
+from kamdoc.outline.deck import Box, Connector, Element, Shape
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import fit_size, text
 from kamdoc.outline.richtext import Para, Run, plain
@@ -33,8 +33,12 @@ def risks(kit: PlanKit) -> None:
         return
     slide = kit.new("risks", kit.title("risks"), "risks")
     matrix = Box(kit.body.x, kit.body.y, kit.body.w * MATRIX_SHARE, kit.body.h)
-    slide.elements += _matrix(kit, ranked, matrix)
-    side = Box(matrix.right + SIDE_GAP, kit.body.y, kit.body.right - matrix.right - SIDE_GAP, kit.body.h)
+    drawn = _matrix(kit, ranked, matrix)
+    slide.elements += drawn
+    right = max(
+        e.box.right for e in drawn if not isinstance(e, Connector)
+    )  # a square grid leaves room: the list takes it
+    side = Box(right + SIDE_GAP, kit.body.y, kit.body.right - right - SIDE_GAP, kit.body.h)
     listed = [para for number, risk in ranked for para in _listed(kit, number, risk)]
     size = fit_size(kit.fonts, listed, side, (*kit.sizes, kit.minimum))
     if size is not None:
@@ -54,37 +58,54 @@ def _score(risk: Risk) -> int:
 
 
 def _matrix(kit: PlanKit, ranked: list[tuple[int, Risk]], box: Box) -> list[Element]:
-    """Nine cells, likelihood rising upwards and impact to the right, each holding the numbers of the open risks there."""
+    """Nine square cells, likelihood rising upwards and impact to the right, each with the numbers of the open risks
+    there; the row labels right beside the rows, the likelihood's title above them, the impact's under the columns."""
     small = kit.theme.size("small")
     rising = f"↑ {kit.label(Risk, 'likelihood')}"
     # The row labels' column is as wide as its widest word ("Wahrscheinlichkeit" is never broken).
     widths = [kit.fonts.regular.width(term("level", v, kit.lang), small) for v in LEVELS]
     label_w = max([*widths, kit.fonts.bold.width(rising, small)]) + 2 * CELL_GAP + 4
-    grid = Box(box.x + label_w, box.y, box.w - label_w, box.h - 2 * LABEL_H - CELL_GAP)
-    cell_w, cell_h = (grid.w - 2 * CELL_GAP) / 3, (grid.h - 2 * CELL_GAP) / 3
-    out: list[Element] = []
+    side = min(box.w - label_w, box.h - 3 * LABEL_H - CELL_GAP)  # square cells: a grid, not a table
+    grid = Box(box.x + label_w, box.y + LABEL_H, side, side)
+    cell = (side - 2 * CELL_GAP) / 3
+    out: list[Element] = [
+        text(Box(box.x, box.y, label_w - CELL_GAP, LABEL_H), [Para((Run(rising, bold=True),))], small, "muted")
+    ]
     for row, likelihood in enumerate(reversed(LEVELS)):
-        y = grid.y + row * (cell_h + CELL_GAP)
+        y = grid.y + row * (cell + CELL_GAP)
         label = Para((Run(term("level", likelihood, kit.lang)),))
-        out.append(text(Box(box.x, y + cell_h / 2 - LABEL_H / 2, label_w - CELL_GAP, LABEL_H), [label], small, "muted"))
+        out.append(
+            text(
+                Box(box.x, y + cell / 2 - LABEL_H / 2, label_w - CELL_GAP, LABEL_H),
+                [label],
+                small,
+                "muted",
+                align="right",
+            )
+        )
         for col, impact in enumerate(LEVELS):
             here = [
                 str(n) for n, r in ranked if r.status != "closed" and (r.likelihood, r.impact) == (likelihood, impact)
             ]
             score = (2 - row + 1) * (col + 1)
-            cell = Box(grid.x + col * (cell_w + CELL_GAP), y, cell_w, cell_h)
             paras = (Para((Run(" · ".join(here), bold=True),)),) if here else (Para((Run(""),)),)
+            square = Box(grid.x + col * (cell + CELL_GAP), y, cell, cell)
             out.append(
-                Shape(cell, paras, kit.sizes[0], HEAT.get(score, "status.green"), "background", 0.0, rounded=False)
+                Shape(square, paras, kit.sizes[0], HEAT.get(score, "status.green"), "background", 0.0, rounded=False)
             )
     for col, impact in enumerate(LEVELS):
-        x = grid.x + col * (cell_w + CELL_GAP)
         label = Para((Run(term("level", impact, kit.lang)),))
-        out.append(text(Box(x, grid.bottom + 2, cell_w, LABEL_H), [label], small, "muted", align="center"))
+        out.append(
+            text(
+                Box(grid.x + col * (cell + CELL_GAP), grid.bottom + 2, cell, LABEL_H),
+                [label],
+                small,
+                "muted",
+                align="center",
+            )
+        )
     title = Box(grid.x, grid.bottom + 2 + LABEL_H, grid.w, LABEL_H)
     out.append(text(title, [Para((Run(f"{kit.label(Risk, 'impact')} →", bold=True),))], small, "muted", align="center"))
-    corner = Box(box.x, grid.bottom + 2, label_w - CELL_GAP, LABEL_H)
-    out.append(text(corner, [Para((Run(rising, bold=True),))], small, "muted"))
     return out
 
 
