@@ -269,32 +269,43 @@ class _Normaliser:
         return normalised
 
     def value(self, value: Any, shape: _Shape, path: Path_) -> Any:
+        """A value as the model reads it, by the shape of its field: containers walked (as deep as the model, never as
+        deep as the data), years made numbers, texts kept as typed, numbers as written checked, dates read."""
         kind = shape.kind
         if value is None or kind == "leaf":
             return value
         if kind == "model":
-            if not isinstance(value, dict):
-                return value
-            fields = shape.fields or {}
-            out = {}
-            for key, v in value.items():
-                field = fields.get(key)
-                out[key] = v if field is None else self.value(v, field, (*path, key))
-            return out
+            return self._model(value, shape, path)
         if kind == "list":
-            if not isinstance(value, list):
-                return value
-            return [self.value(v, shape.item or _LEAF, (*path, i)) for i, v in enumerate(value)]
+            return (
+                [self.value(v, shape.item or _LEAF, (*path, i)) for i, v in enumerate(value)]
+                if isinstance(value, list)
+                else value
+            )
         if kind == "dict":
-            if not isinstance(value, dict):
-                return value
-            out = {}
-            for key, v in value.items():
-                if shape.years and isinstance(key, str) and _YEAR.match(key):
-                    self._move((*path, key), (*path, int(key)))
-                    key = int(key)
-                out[key] = self.value(v, shape.item or _LEAF, (*path, key))
-            return out
+            return self._mapping(value, shape, path)
+        return self._scalar(kind, value, path)
+
+    def _model(self, value: Any, shape: _Shape, path: Path_) -> Any:
+        if not isinstance(value, dict):
+            return value
+        fields = shape.fields or {}
+        return {
+            key: v if fields.get(key) is None else self.value(v, fields[key], (*path, key)) for key, v in value.items()
+        }
+
+    def _mapping(self, value: Any, shape: _Shape, path: Path_) -> Any:
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, v in value.items():
+            if shape.years and isinstance(key, str) and _YEAR.match(key):
+                self._move((*path, key), (*path, int(key)))
+                key = int(key)
+            out[key] = self.value(v, shape.item or _LEAF, (*path, key))
+        return out
+
+    def _scalar(self, kind: str, value: Any, path: Path_) -> Any:
         if kind == "markdown":
             if isinstance(value, dict):
                 value = self.include(value, path)
@@ -303,24 +314,22 @@ class _Normaliser:
             return self.text(value, path)
         if kind == "text":
             return self.text(value, path)
-        if kind == "number":
-            self.numeral(value, path)
-            return value
-        if kind == "count":
-            if not self.numeral(value, path) and isinstance(value, float):
-                self.fraction(value, path)
-            return value
-        if kind == "quantity":
-            if self.numeral(value, path):
-                return value
-            if isinstance(value, (bool, date)) or (isinstance(value, str) and path in self.doc.plain):
-                return self.text(value, path)
-            return value
+        if kind in ("number", "count", "quantity"):
+            return self._number(kind, value, path)
         if kind == "date" and isinstance(value, str) and _ISO_DATE.match(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:
                 return value
+        return value
+
+    def _number(self, kind: str, value: Any, path: Path_) -> Any:
+        written = self.numeral(value, path)  # a thousands separator or a decimal comma: said here
+        if kind == "count" and not written and isinstance(value, float):
+            self.fraction(value, path)
+        if kind == "quantity" and not written:
+            if isinstance(value, (bool, date)) or (isinstance(value, str) and path in self.doc.plain):
+                return self.text(value, path)
         return value
 
     def _move(self, old: Path_, new: Path_) -> None:
