@@ -1090,6 +1090,71 @@ class Potential(Part):
     )
 
 
+declare(
+    "satisfaction_measure",
+    ("nps", "Net Promoter Score, from -100 to 100.", "NPS", "NPS", "Net Promoter Score, von -100 bis 100."),
+    (
+        "score",
+        "A score on a scale of its own, such as 1 to 5.",
+        "Score",
+        "Zufriedenheit",
+        "Eine Bewertung auf eigener Skala, etwa 1 bis 5.",
+    ),
+)
+if TYPE_CHECKING:
+    SatisfactionMeasure = str
+else:
+    SatisfactionMeasure = closed("satisfaction_measure")
+
+
+class Satisfaction(Part):
+    """How satisfied the customer said it was with us, at one time: a measure, its value, and where it comes from."""
+
+    model_config = german(
+        "Wie zufrieden der Kunde mit uns war, zu einem Zeitpunkt: ein Maß, sein Wert und woher er stammt."
+    )
+
+    date: Day = about(
+        "When it was measured.", de="Wann gemessen wurde.", label=("Date", "Datum"), example="2026-03-31", seen=INTERNAL
+    )
+    measure: SatisfactionMeasure = about(
+        "What was measured.",
+        "satisfaction_measure",
+        de="Was gemessen wurde.",
+        label=("Measure", "Maß"),
+        example="nps",
+        seen=INTERNAL,
+    )
+    value: float = about(
+        "The value: an NPS from -100 to 100, or a score on its scale.",
+        de="Der Wert: ein NPS von -100 bis 100 oder eine Bewertung auf ihrer Skala.",
+        label=("Value", "Wert"),
+        example=32,
+        ge=-100,
+        le=100,
+        allow_inf_nan=False,
+        seen=INTERNAL,
+    )
+    scale: int | None = about(
+        "The best score of the scale (5 for 1 to 5); none for an NPS.",
+        de="Die beste Bewertung der Skala (5 für 1 bis 5); keine beim NPS.",
+        label=("Scale", "Skala"),
+        example=5,
+        default=None,
+        ge=2,
+        le=100,
+        seen=INTERNAL,
+    )
+    source: Text | None = about(
+        "Where the figure comes from: the survey, the review, who said it.",
+        de="Woher die Zahl stammt: die Befragung, das Review, wer es gesagt hat.",
+        label=("Source", "Quelle"),
+        example="Customer survey spring 2026",
+        default=None,
+        seen=INTERNAL,
+    )
+
+
 class Perception(Part):
     """How the customer sees us."""
 
@@ -1119,6 +1184,13 @@ class Perception(Part):
         default=None,
         seen=INTERNAL,
         label=("Rating", "Bewertung"),
+    )
+    satisfaction: list[Satisfaction] = about(
+        "How satisfied the customer said it was, measure by measure over time (NPS, a score), with the source of each.",
+        de="Wie zufrieden der Kunde war, Messung für Messung über die Zeit (NPS, eine Bewertung), jede mit ihrer Quelle.",
+        default_factory=list,
+        seen=INTERNAL,
+        label=("Satisfaction", "Kundenzufriedenheit"),
     )
 
 

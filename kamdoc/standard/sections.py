@@ -418,6 +418,7 @@ swot:
             (("lost",), ("name",)),
             (("potential",), ("unit",)),
             (("competitors",), ("name",)),
+            (("perception", "satisfaction"), ("date", "measure")),
         ),
         named=((("competitors",), "name"),),
         scaffold=(

@@ -336,3 +336,16 @@ def test_our_cover_says_the_plans_purpose_and_crm_record_and_the_team_its_sponso
     theirs, team = cover_and_team("customer")
     assert "CRM" not in theirs and "Zweck" not in theirs  # our record and our purpose are ours
     assert team[2][-1] == "ja"  # who sponsors the account on our side, the customer may know
+
+
+def test_satisfaction_over_time_stands_on_the_perception_slide_oldest_first(tmp_path: object) -> None:
+    result = validate_file(PLANS / "brenner-werke" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert result.plan is not None and result.doc is not None
+    deck = build_outline(result.plan, result.doc, load_theme())
+    rows = [row for s in deck.slides for e in s.elements if isinstance(e, Table) for row in e.rows if "NPS" in row[0]]
+    assert [list(r) for r in rows] == [
+        ["Kundenzufriedenheit: NPS 31.03.2025", "+18 · Kundenbefragung Frühjahr 2025"],
+        ["Kundenzufriedenheit: NPS 31.03.2026", "+27 · Kundenbefragung Frühjahr 2026"],
+    ]
+    customer = build_outline(result.plan, result.doc, load_theme(), audience="customer")
+    assert not any("NPS" in str(e) for s in customer.slides for e in s.elements)  # our measure of them is ours

@@ -15,8 +15,8 @@ from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
 from kamdoc.outline.richtext import Para, Run, plain
 from kamdoc.outline.sections.swot import swot_grid
-from kamdoc.outline.words import term
-from kamdoc.standard.model import Perception, Position, Potential
+from kamdoc.outline.words import day, number, term
+from kamdoc.standard.model import Perception, Position, Potential, Satisfaction
 
 POTENTIAL_HEADROOM = 1.15
 """The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
@@ -65,7 +65,18 @@ def _perception(kit: PlanKit, pr: Perception) -> None:
         ("positioning", term("positioning", pr.positioning, kit.lang)),
         ("rating", plain(pr.rating or "")),
     )
-    kit.table("perception", kit.w("perception"), "position", ["", ""], [[kit.w(k), v] for k, v in facts if v], None)
+    rows = [[kit.w(k), v] for k, v in facts if v] + [
+        _satisfaction(kit, m) for m in sorted(pr.satisfaction, key=lambda m: m.date)
+    ]
+    kit.table("perception", kit.w("perception"), "position", ["", ""], rows, None)
+
+
+def _satisfaction(kit: PlanKit, m: Satisfaction) -> list[str]:
+    """One measurement of satisfaction, as a row: "NPS 31.03.2026" and "+32 · Customer survey spring 2026"."""
+    plus = "+" if m.measure == "nps" and m.value > 0 else ""  # an NPS says its sign
+    shown = f"{plus}{number(m.value, kit.lang)}" + (f" / {m.scale}" if m.scale else "")
+    label = f"{kit.label(Perception, 'satisfaction')}: {term('satisfaction_measure', m.measure, kit.lang)} {day(m.date, kit.lang)}"
+    return [label, " · ".join(x for x in (shown, m.source or "") if x)]
 
 
 def _competitors(kit: PlanKit, pos: Position) -> None:
