@@ -387,3 +387,8 @@ def most_spoken(languages: Iterable[str]) -> str:
     """The language most of these are (English on a tie or without any): a report's frame speaks it."""
     counted = Counter(languages)
     return "de" if counted["de"] > counted["en"] else "en"
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right number: "1 plan", "2 plans", "1 Fehler"."""
+    return f"{count} {one if count == 1 else many}"

@@ -11,8 +11,6 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from pydantic.fields import FieldInfo
-
 from kamdoc.analyse.text_diff import Budget, TooMuchWork, budget_for, opcodes, similarity
 from kamdoc.limits import MAX_MATCH_CANDIDATES
 from kamdoc.standard.model import item_model, label_of, vocabulary_of
@@ -87,9 +85,11 @@ class _Differ:
     def add(self, path: tuple[Any, ...], kind: str, old: Any = None, new: Any = None, detail: str = "") -> None:
         if path[-1] in _PERSON_FIELDS:  # show people by name: "reports to: Konrad Brenner → Jürgen Weiß"
             old, new = self.names.get(old, old), self.names.get(new, new)
-        labels = self.labels(path)
-        closed = field_vocabulary(path)
-        self.changes.append(Change(str(path[0]), self.place(path), kind, old, new, detail, labels, closed))
+        parts = self.shown_parts(path)
+        fields, closed = declared(path)
+        labels = tuple(fields.get(i, (text, text)) for i, text in parts)
+        where = ": ".join(text for _, text in parts)
+        self.changes.append(Change(str(path[0]), where, kind, old, new, detail, labels, closed))
 
     def shown_parts(self, path: tuple[Any, ...]) -> list[tuple[int, str]]:
         """The parts of a path a reader is shown, by index: identity keys by their names (a person by name)."""
@@ -103,14 +103,6 @@ class _Differ:
             else:
                 parts.append((i, str(part).replace("_", " ")))
         return parts
-
-    def place(self, path: tuple[Any, ...]) -> str:
-        return ": ".join(text for _, text in self.shown_parts(path))
-
-    def labels(self, path: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
-        """The shown parts in English and German: a section by its title, a field by its declared label."""
-        fields = field_labels(path)
-        return tuple(fields.get(i, (text, text)) for i, text in self.shown_parts(path))
 
     def value(self, old: Any, new: Any, path: tuple[Any, ...]) -> None:
         """Every change from `old` to `new`, depth first, on a stack of its own: plan data never drives Python's recursion."""
@@ -455,42 +447,25 @@ def _totals(old: Plan, new: Plan) -> list[Change]:
     ]
 
 
-def field_vocabulary(path: tuple[Any, ...]) -> str | None:
-    """The closed list of the field a path ends at, if it has one."""
-    info = _field_at(path)
-    return vocabulary_of(info) if info is not None else None
-
-
-def _field_at(path: tuple[Any, ...]) -> FieldInfo | None:
-    """The declaration of the field a path ends at (None for an item of a list, or a path the model does not have)."""
-    known = section_of(str(path[0])) if path else None
-    model, info = (item_model(known.type), None) if known else (None, None)
-    for part in path[1:]:
-        if isinstance(part, (tuple, int)):
-            info = None
-            continue
-        info = model.model_fields.get(part) if model is not None and isinstance(part, str) else None
-        model = item_model(info.annotation) if info is not None else None
-    return info
-
-
-def field_labels(path: tuple[Any, ...]) -> dict[int, tuple[str, str]]:
-    """The labels of a path's section and fields, by index: each field's declared label, walked down the plan's model."""
+def declared(path: tuple[Any, ...]) -> tuple[dict[int, tuple[str, str]], str | None]:
+    """What the standard declares along a path, in one walk down the plan's model: the section's title and each field's
+    label in English and German, by index; and the closed list of the field the path ends at, if it has one."""
     known = section_of(str(path[0])) if path else None
     if known is None:
-        return {}
-    out = {0: known.title}
+        return {}, None
+    labels, last = {0: known.title}, None
     model = item_model(known.type)
     for i, part in enumerate(path[1:], 1):
+        if isinstance(part, (tuple, int)):  # an item of a list: its fields are the list's item model's
+            continue
         info = model.model_fields.get(part) if model is not None and isinstance(part, str) else None
-        if info is not None:
-            out[i] = (label_of(info, part, "en"), label_of(info, part, "de"))
-            model = item_model(info.annotation)
-        elif not isinstance(
-            part, (tuple, int)
-        ):  # a mapping's key (a year, a part of the deck): nothing below is a field
+        if info is None:  # a mapping's key (a year, a part of the deck): nothing below is a field
             model = None
-    return out
+            continue
+        labels[i] = (label_of(info, part, "en"), label_of(info, part, "de"))
+        last = info if i == len(path) - 1 else None
+        model = item_model(info.annotation)
+    return labels, vocabulary_of(last) if last is not None else None
 
 
 def shown_value(value: Any) -> str:

@@ -315,19 +315,16 @@ class Tally:
         self.languages.append(result.language)
 
     def said(self, plans: int) -> str:
-        from kamdoc.messages import most_spoken
-
-        def n(count: int, one: str, many: str) -> str:
-            return f"{count} {one if count == 1 else many}"
+        from kamdoc.messages import counted, most_spoken
 
         if most_spoken(self.languages) == "de":
             return (
-                f"{n(plans, 'Plan', 'Pläne')} geprüft: {n(self.errors, 'Fehler', 'Fehler')}, {n(self.warnings, 'Warnung', 'Warnungen')}; "
-                f"{n(self.decks, 'Deck', 'Decks')} geschrieben"
+                f"{counted(plans, 'Plan', 'Pläne')} geprüft: {counted(self.errors, 'Fehler', 'Fehler')}, {counted(self.warnings, 'Warnung', 'Warnungen')}; "
+                f"{counted(self.decks, 'Deck', 'Decks')} geschrieben"
             )
         return (
-            f"{n(plans, 'plan', 'plans')} checked: {n(self.errors, 'error', 'errors')}, {n(self.warnings, 'warning', 'warnings')}; "
-            f"{n(self.decks, 'deck', 'decks')} written"
+            f"{counted(plans, 'plan', 'plans')} checked: {counted(self.errors, 'error', 'errors')}, {counted(self.warnings, 'warning', 'warnings')}; "
+            f"{counted(self.decks, 'deck', 'decks')} written"
         )
 
 

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kamdoc.messages import most_spoken
+from kamdoc.messages import counted, most_spoken
 from kamdoc.validate.plan import Result
 
 
@@ -96,11 +96,8 @@ def summary(results: list[Result]) -> str:
     warnings = sum(len(r.warnings) for r in results)
     failed = sum(1 for r in results if r.errors)
 
-    def n(count: int, one: str, many: str) -> str:
-        return f"{count} {one if count == 1 else many}"
-
     if most_spoken(r.language for r in results) == "de":
-        invalid = f" ({n(failed, 'Plan', 'Pläne')} ungültig)" if failed else ""
-        return f"{n(len(results), 'Plan', 'Pläne')} geprüft: {n(errors, 'Fehler', 'Fehler')}, {n(warnings, 'Warnung', 'Warnungen')}{invalid}"
-    invalid = f" ({n(failed, 'plan', 'plans')} invalid)" if failed else ""
-    return f"checked {n(len(results), 'plan', 'plans')}: {n(errors, 'error', 'errors')}, {n(warnings, 'warning', 'warnings')}{invalid}"
+        invalid = f" ({counted(failed, 'Plan', 'Pläne')} ungültig)" if failed else ""
+        return f"{counted(len(results), 'Plan', 'Pläne')} geprüft: {counted(errors, 'Fehler', 'Fehler')}, {counted(warnings, 'Warnung', 'Warnungen')}{invalid}"
+    invalid = f" ({counted(failed, 'plan', 'plans')} invalid)" if failed else ""
+    return f"checked {counted(len(results), 'plan', 'plans')}: {counted(errors, 'error', 'errors')}, {counted(warnings, 'warning', 'warnings')}{invalid}"

@@ -3,12 +3,12 @@ notice date where it falls, plan health, the diff in the fields' own words, and 
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import DATA, TODAY, kamdoc
+from section_plans import edited, valid
 
 from kamdoc.analyse.diff import compare
 from kamdoc.analyse.health import plan_health
@@ -18,26 +18,18 @@ from kamdoc.outline.plan_deck import build_outline
 from kamdoc.standard.model import Contract
 from kamdoc.standard.programme import DEFAULT
 from kamdoc.theme.settings import load_theme
-from kamdoc.validate.plan import validate_file
+from kamdoc.validate.plan import Result
 
 PLAN = DATA / "contracts" / "plan.yaml"
 DAY = date.fromisoformat(TODAY)
 
 
-def _valid(path: Path = PLAN) -> object:
-    result = validate_file(path, DAY)
-    assert result.plan is not None and result.doc is not None, [f.message for f in result.errors]
-    return result
+def _valid(path: Path = PLAN) -> Result:
+    return valid(path)
 
 
 def _copy(tmp_path: Path, old: str, new: str) -> Path:
-    folder = tmp_path / "p"
-    shutil.copytree(DATA / "contracts", folder)
-    plan = folder / "plan.yaml"
-    text = plan.read_text(encoding="utf-8")
-    assert old in text
-    plan.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return plan
+    return edited("contracts", tmp_path, old, new)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,29 @@
+"""The test plans of a section (tests/data/<section>/): read and validated, or copied with one edit."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from conftest import DATA, TODAY
+
+from kamdoc.validate.plan import Result, validate_file
+
+
+def valid(path: Path) -> Result:
+    """A test plan validated on the suite's day; it must be valid."""
+    result = validate_file(path, date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None, [f.message for f in result.errors]
+    return result
+
+
+def edited(section: str, tmp_path: Path, old: str, new: str) -> Path:
+    """The section's test plan copied to `tmp_path` with the first `old` written `new`: its plan.yaml."""
+    folder = tmp_path / "p"
+    shutil.copytree(DATA / section, folder)
+    plan = folder / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert old in text
+    plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return plan
