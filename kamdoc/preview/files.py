@@ -10,17 +10,9 @@ from pathlib import Path
 from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_PREVIEW_FILES, MAX_PREVIEW_KEPT_BYTES, MAX_THEME_FONT_BYTES
 from kamdoc.load.document import FileRefused, find_repo, read_capped, read_in_tree
+from kamdoc.render.html import MEDIA_TYPES
 from kamdoc.render.pdf import Fetcher
 
-TYPES = {
-    ".ttf": "font/ttf",
-    ".otf": "font/otf",
-    ".woff": "font/woff",
-    ".woff2": "font/woff2",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-}
 FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"wOFF", b"wOF2")
 """How a TrueType, OpenType, collection, WOFF or WOFF2 file begins: anything else is served as no font."""
 
@@ -65,7 +57,7 @@ class Served(Fetcher):
             data = self._kept.get(key)
         if data is None:
             return None
-        return data, TYPES.get(Path(key).suffix, "application/octet-stream")
+        return data, MEDIA_TYPES.get(Path(key).suffix, "application/octet-stream")
 
 
 def theme_trees(theme_dir: Path | None) -> tuple[Path, ...]:

@@ -12,7 +12,7 @@ from kamdoc.outline.deck import Deck
 from kamdoc.render.pdf import Fetcher, deck_html, font_bytes
 from kamdoc.theme.settings import Theme
 
-_TYPES = {
+MEDIA_TYPES = {
     ".ttf": "font/ttf",
     ".otf": "font/otf",
     ".woff": "font/woff",
@@ -21,6 +21,7 @@ _TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
 }
+"""The media type of each kind of file a deck's page embeds or the preview serves, by its suffix."""
 _POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'"
 )
@@ -46,12 +47,12 @@ class _Inline(Fetcher):
         self.characters = characters
 
     def url_for(self, path: Path) -> str:
-        kind = _TYPES.get(path.suffix.lower(), "application/octet-stream")
+        kind = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
         data = _subset(font_bytes(path), self.characters)  # only fonts come by path
         return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
     def url_for_bytes(self, name: str, data: bytes) -> str:
-        kind = _TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+        kind = MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
         return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
