@@ -64,6 +64,30 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"'\g<v>' ist keine ID einer Person in power_map.people; gemeint ist wohl '\g<m>'",
     ),
     (
+        rf"^{_V} is listed twice \(also (?P<p>.*)\); decks and diffs tell items apart by name$",
+        r"'\g<v>' steht zweimal in der Liste (auch \g<p>); Decks und Diffs unterscheiden Einträge am Namen",
+    ),
+    *(
+        (
+            rf"^(?P<what>{_V} is no (?P<k>\S+) in (?P<t>\S+)|'(?P<c>\[\^.*\])' cites no entry of sources){english}$",
+            german,
+        )
+        for english, german in (
+            (r"; did you mean '(?P<m>.*)'\?", r"\g<said>; gemeint ist wohl '\g<m>'"),
+            (r"; known: (?P<ids>.*)", r"\g<said>; bekannt: \g<ids>"),
+            (r"; there is none yet", r"\g<said>; dort steht noch keiner"),
+        )
+    ),
+    (
+        r"^(?P<f>\w+) is (?P<x>\w+): give (?P<n>\w+) too$",
+        r"\g<f> ist \g<x>: gib auch \g<n> an",
+    ),
+    (
+        r"^names no source, and kamdoc\.yaml says require_sources: true; add source: with the id of an entry in sources$",
+        r"nennt keine Quelle, und kamdoc.yaml verlangt require_sources: true; gib source: mit der ID eines Eintrags "
+        r"in sources an",
+    ),
+    (
         rf"^{_V} is a URL; kamdoc never fetches from the network: put the file beside the plan and name it by its relative path$",
         r"'\g<v>' ist eine URL; kamdoc lädt nie etwas aus dem Netz: lege die Datei neben den Plan und nenne sie mit ihrem relativen Pfad",
     ),
@@ -369,6 +393,11 @@ def in_german(message: str) -> str:
             "de": _GOAL_PARTS.get(groups.get("f") or "", ""),
             "more": f" und {groups['n']} weitere" if groups.get("n") else "",
             "ohint": f" (oder {groups['o']}, wenn das Komma Tausender trennt)" if groups.get("o") else "",
+            "said": (
+                f"'{groups['c']}' nennt keinen Eintrag in sources"
+                if groups.get("c")
+                else f"'{groups.get('v')}' steht nicht in {groups.get('t')} (als {groups.get('k')})"
+            ),
         }
         return re.sub(
             r"\\g<(\w+)>",

@@ -8,6 +8,7 @@ from datetime import date
 from kamdoc.analyse.health import Health, Summary, plans_health
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
+from kamdoc.standard.sections import SECTIONS, Figure
 from kamdoc.standard.vocab import values
 
 PARETO_SHARE = 0.8
@@ -20,6 +21,8 @@ FULL_WALLET = 50.0
 """A share of wallet of this many percent or more counts as the strongest position (5)."""
 # Quadrant -> its strategy; the order is the matrix's: top left, top right, bottom left, bottom right.
 QUADRANTS = {"question-mark": "selective", "star": "develop", "dog": "withdraw", "cash-cow": "maintain"}
+FIGURES: tuple[tuple[str, Figure], ...] = tuple((s.key, f) for s in SECTIONS for f in s.figures)
+"""What sections give the portfolio per account (the potential left to win), with their section's key."""
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Account:
     share: float = 0.0
     cumulative: float = 0.0
     core: bool = False  # among the accounts that make 80 % of revenue
+    figures: dict[str, float] = field(default_factory=dict)  # each section's figure, in the reporting currency
 
 
 @dataclass
@@ -58,6 +62,11 @@ class Portfolio:
     core_count: int = 0
     top_share: float = 0.0
     top3_share: float = 0.0
+
+    @property
+    def figures(self) -> list[Figure]:
+        """The sections' figures at least one account has, in the standard's order."""
+        return [f for _, f in FIGURES if any(f.key in a.figures for a in self.accounts)]
 
     @property
     def matrix(self) -> list[Account]:
@@ -105,6 +114,7 @@ def account_of(shown_plan: str, name: str, plan: Plan, programme: Programme) -> 
         local = sum(product.actual.get(account.year, 0.0) for product in fin.products) * UNIT[fin.unit]
         rate = programme.rate(account.currency)
         account.revenue = local * rate if rate is not None else 0.0
+    account.figures = figures(plan, programme.rate(account.currency))
     a = plan.assessment
     weights = programme.weights() if programme.criteria else {}
     if a is not None:
@@ -127,6 +137,16 @@ def account_of(shown_plan: str, name: str, plan: Plan, programme: Programme) -> 
     if account.attractiveness is not None and account.position is not None:
         account.quadrant = quadrant(account.attractiveness, account.position)
     return account
+
+
+def figures(plan: Plan, rate: float | None) -> dict[str, float]:
+    """What the plan's sections give the portfolio, in the reporting currency (none without a rate: an unknown rate
+    is said once, for revenue)."""
+    if rate is None:
+        return {}
+    unit = UNIT[plan.financials.unit]
+    made = {figure.key: figure.of(getattr(plan, key)) for key, figure in FIGURES}
+    return {key: value * unit * rate for key, value in made.items() if value is not None}
 
 
 def position(plan: Plan) -> float | None:

@@ -79,6 +79,7 @@ def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
         "position",
         "quadrant",
         "partnership",
+        *(f"{f.title[0].lower()} {p.programme.currency}" for f in p.figures),
     ]
     rows = [
         [
@@ -92,10 +93,16 @@ def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
             _score(a.position),
             f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-",
             a.partnership or "-",
+            *(_money(a.figures[f.key]) if f.key in a.figures else "-" for f in p.figures),
         ]
         for a in p.accounts
     ]
     return header, rows
+
+
+def _right(p: Portfolio) -> set[int]:
+    """The ranking's columns of numbers: rank, revenue, shares, scores, and the sections' figures."""
+    return {0, 2, 3, 4, 6, 7, *range(10, 10 + len(p.figures))}
 
 
 _HEALTH_WORDS: dict[str, dict[str, Any]] = {
@@ -188,7 +195,7 @@ def _summary(p: Portfolio) -> list[str]:
 def portfolio_text(p: Portfolio) -> str:
     """The ranking, the summary and the plan health as aligned tables."""
     header, rows = _ranking_rows(p)
-    lines = _grid(header, rows, {0, 2, 3, 4, 6, 7}) + [""] + _summary(p) + [""] + health_text(p.health).splitlines()
+    lines = _grid(header, rows, _right(p)) + [""] + _summary(p) + [""] + health_text(p.health).splitlines()
     return "\n".join(lines) + "\n"
 
 
@@ -207,7 +214,7 @@ def portfolio_markdown(p: Portfolio) -> str:
     lines = [
         "## Key account portfolio",
         "",
-        *table(header, rows, {0, 2, 3, 4, 6, 7}),
+        *table(header, rows, _right(p)),
         "",
         *(f"- {s}" for s in _summary(p)),
         "",
@@ -247,6 +254,7 @@ def portfolio_json(p: Portfolio) -> str:
                 "partnership": a.partnership,
                 "knock_outs_failed": [{"criterion": n, "reason": r} for n, r in a.knocked_out],
                 "knock_outs_unanswered": a.unanswered,
+                "figures": a.figures,
             }
             for a in p.accounts
         ],

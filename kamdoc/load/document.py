@@ -95,6 +95,10 @@ class FileRefused(Exception):
     """A file a plan names cannot be read: the message says why, for the value that names it."""
 
 
+class FileMissing(FileRefused):
+    """A file a plan names, inside the plans repo, that is not there (yet): the one refusal that can be a warning."""
+
+
 @dataclass
 class Document:
     """A loaded plan: plain Python data and, for each value, where it came from."""
@@ -214,7 +218,7 @@ def resolve_ref(ref: str, base: Path, repo: Path) -> Path:
         raise FileRefused(f"{quoted(ref)} points {how}outside the plans repo ({repo}); only files inside it are read")
     real = Path(os.path.realpath(target))
     if not real.exists():
-        raise FileRefused(f"{quoted(ref)} does not exist (looked for {target})")
+        raise FileMissing(f"{quoted(ref)} does not exist (looked for {target})")
     if not real.is_file():
         raise FileRefused(f"{quoted(ref)} is not a regular file")
     return real

@@ -30,6 +30,11 @@ SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
     "out": ("The folder decks are written to.", {"render": "out", "build": "out", "portfolio": "out"}),
     "formats": ("The formats built: pptx, pdf or pptx,pdf.", {"render": "formats", "build": "formats"}),
     "audience": ("internal or customer.", {"render": "audience", "build": "audience", "preview": "audience"}),
+    "require_sources": (
+        "true: every key figure of every plan names its source (`source:`, an id from the plan's `sources`); "
+        "validation says which do not.",
+        {},
+    ),
     "shards": (
         "How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).",
         {},
@@ -60,10 +65,7 @@ BLOCKS = {
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
     data, doc = _read(path)
-    if data.get("portfolio") is not None or data.get("audiences") is not None:
-        record(
-            path, data.get("portfolio"), doc.where, data.get("audiences")
-        )  # a mistake there is reported by every command that reads it
+    record(path, data, doc.where)  # a mistake there is reported by every command that reads it
     return data
 
 
@@ -88,6 +90,13 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
             raise KamdocError(
                 f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}"
             )
+        if key == "require_sources":
+            if not isinstance(value, bool):
+                vpos = doc.where((key,))
+                raise KamdocError(
+                    f"{path}:{vpos.line}:{vpos.col}: require_sources: expected true or false, got {value!r}"
+                )
+            continue
         if key == "shards":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SHARDS:
                 vpos = doc.where((key,))
@@ -168,11 +177,9 @@ def programme_for(repo: Path) -> Programme:
     return _read_before[key]
 
 
-def record(config_file: Path, value: Any, where: Callable[[Path_], Pos], audiences: Any = None) -> Programme:
-    """The `portfolio:` and `audiences:` blocks of a kamdoc.yaml just read (None: absent), checked and remembered for `programme_for`."""
-    programme = (
-        DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
-    )
+def record(config_file: Path, data: dict[str, Any], where: Callable[[Path_], Pos]) -> Programme:
+    """The programme settings of a kamdoc.yaml just read, checked and remembered for `programme_for`."""
+    programme = _programme(data, where, config_file)
     config_file = config_file.absolute()
     _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
     return programme
@@ -196,5 +203,16 @@ def programme_at(snapshot: Snapshot) -> Programme:
     except (FileNotFoundError, KamdocError):
         return DEFAULT
     data, doc = _read(config_file, content)
+    return _programme(data, doc.where, config_file)
+
+
+def _programme(data: dict[str, Any], where: Callable[[Path_], Pos], config_file: Path) -> Programme:
+    """The `portfolio:` and `audiences:` blocks and the plan rules (`require_sources`) as one programme; the defaults
+    when the file has none of them."""
     value, audiences = data.get("portfolio"), data.get("audiences")
-    return DEFAULT if value is None and audiences is None else parse_programme(value, doc.where, config_file, audiences)
+    programme = (
+        DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
+    )
+    if data.get("require_sources") is True:
+        programme = programme.model_copy(update={"require_sources": True})
+    return programme

@@ -23,7 +23,7 @@ from kamdoc.outline.layout import (
     paginate_table,
 )
 from kamdoc.outline.measure import LINE_SPACING, Metrics
-from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, plain
+from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, cited, plain
 from kamdoc.outline.words import amount, day, percent, term, word
 from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
@@ -46,6 +46,8 @@ TITLE_GAP = 12.0
 TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 TABLE_GAP = 14.0
+SHORT_TABLE = 0.6
+"""A table that fills at most this share of the body in a larger type is set in it (else in the small size)."""
 """Points between two tables on one slide."""
 
 
@@ -215,11 +217,21 @@ class Kit:
             return
         align = align or ["left"] * len(header)
         header, rows, align = _filled_columns(header, rows, align)
-        size = self.theme.size("small")
         key_value = not any(header)  # a two-column table of labels and values
-        for table in paginate_table(
-            self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), self.body, size, bold_last_row, key_value
-        ):
+        for size in (*self.sizes, self.theme.size("small")):  # a short table in larger type, not a third of a slide
+            tables = paginate_table(
+                self.fonts,
+                tuple(header),
+                [tuple(r) for r in rows],
+                tuple(align),
+                self.body,
+                size,
+                bold_last_row,
+                key_value,
+            )
+            if len(tables) == 1 and tables[0].box.h <= self.body.h * SHORT_TABLE:
+                break
+        for table in tables:
             slide = self.new(kind, title, section)
             slide.elements.append(table)
 
@@ -246,14 +258,22 @@ class Kit:
         slide.elements += placed
         return True
 
+    def cite(self, text: str) -> str:
+        """A text with its citations of sources written for the deck (a deck without sources has none)."""
+        return text
+
+    def plain(self, source: str | None) -> str:
+        """Markdown as plain text, for a table's cell or a line of notes."""
+        return plain(self.cite(source or ""))
+
     def markdown(self, source: str | None) -> list[Para | TableBlock]:
         """Markdown as paragraphs and tables, in order."""
-        return list(blocks(source or ""))
+        return list(blocks(self.cite(source or "")))
 
     def prose(self, source: str | None) -> list[Para]:
         """Markdown as paragraphs only (for boxes that hold no table): a table's rows become lines."""
         out: list[Para] = []
-        for block in blocks(source or ""):
+        for block in blocks(self.cite(source or "")):
             if isinstance(block, TableBlock):
                 out.append(Para((Run(" | ".join(block.header), bold=True),)))
                 out += [Para((Run(" | ".join(row)),)) for row in block.rows]
@@ -294,6 +314,14 @@ class PlanKit(Kit):
         self.images = images or {}
         self.customer = customer  # the customer's copy: the plan is theirs already; this only keeps our edit hints out
         self.people = {p.id: p.name for p in plan.power_map.people}
+        self.sources = {s.id: n for n, s in enumerate(plan.sources, 1)}  # how the deck numbers them: as listed
+
+    def cite(self, text: str) -> str:
+        return cited(text, self.sources)
+
+    def source_mark(self, source: str | None) -> str:
+        """A figure's source as the deck marks it beside the figure: " [2]", or nothing."""
+        return f"\u00a0[{self.sources[source]}]" if source in self.sources else ""
 
     def person(self, pid: str | None) -> str:
         """A power map person by name (an id the map lacks as it is written)."""
@@ -356,7 +384,7 @@ class PlanKit(Kit):
             return ""
         shown: dict[str, Callable[[Any], str]] = {
             "text": str,
-            "markdown": plain,
+            "markdown": self.plain,
             "date": lambda v: day(v, self.lang),
             "person": self.person,
             "money": self.money,

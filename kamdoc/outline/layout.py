@@ -28,9 +28,10 @@ FOOTER_SHARE = 0.85
 
 def indent(para: Para, size: float) -> tuple[float, float]:
     """Where a paragraph's text starts, and how far its marker hangs out to the left, in points."""
-    if not para.bullet:
-        return BULLET_INDENT * para.level, 0.0
-    hang = BULLET_INDENT if para.bullet == "•" else max(BULLET_INDENT, size * 1.7)  # "10." needs room
+    numbered = max(BULLET_INDENT, size * 1.7)  # "10." needs room
+    if not para.bullet:  # a paragraph under a list item starts where the item's text does, numbered or not
+        return (BULLET_INDENT * (para.level - 1) + numbered if para.level else 0.0), 0.0
+    hang = BULLET_INDENT if para.bullet == "•" else numbered
     return BULLET_INDENT * para.level + hang, hang
 
 

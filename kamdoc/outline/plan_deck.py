@@ -12,7 +12,7 @@ from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.deck import Deck, Slide
 from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
-from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections import SLIDES
 from kamdoc.outline.words import day, word
 from kamdoc.standard.plan import Plan
@@ -149,7 +149,7 @@ def _entries(kit: PlanKit) -> tuple[list[Slide], list[tuple[Entry, str]]]:
                 made[0].bookmark = kit.entry_title(entry)
                 said = (kit.plan.speaker_notes or {}).get(entry.key)
                 if said:  # the presenter's own words come first: what kamdoc adds is reference
-                    made[0].notes.insert(0, plain(said))
+                    made[0].notes.insert(0, kit.plain(said))
                 body += made
                 entries.append((entry, section.key))
     return body, entries

@@ -192,6 +192,7 @@ class _Builder(Kit):
             self.w("position_short"),
             self.w("quadrant"),
             self.w("partnership"),
+            *(f.title[self.lang == "de"] for f in self.p.figures),
         ]
         rows = [
             [
@@ -205,6 +206,7 @@ class _Builder(Kit):
                 self.score(a.position),
                 self.quadrant(a.quadrant),
                 term("partnership", a.partnership, self.lang) or "–",
+                *(self.money(a.figures[f.key]) if f.key in a.figures else "–" for f in self.p.figures),
             ]
             for a in self.p.accounts
         ]
@@ -214,7 +216,8 @@ class _Builder(Kit):
             "pareto",
             header,
             rows,
-            ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"],
+            ["right", "left", "right", "right", "right", "center", "right", "right", "left", "left"]
+            + ["right"] * len(self.p.figures),
         )
 
     def matrix(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -212,6 +214,18 @@ def _table(tokens: list[Any], i: int) -> tuple[int, TableBlock]:
     width = len(header)
     body = tuple(tuple((r + [""] * width)[:width]) for r in rows)
     return i + 1, TableBlock(tuple(header), body, tuple(align))
+
+
+CITATION = re.compile(r"[ \t]*\[\^([^\]\s]{1,100})\]")
+"""A citation in Markdown text, `[^id]` (with the room before it, which goes when the citation does)."""
+
+
+def cited(text: str, numbers: Mapping[str, int]) -> str:
+    """A text with each citation of a source written as its number, "[2]"; one of a source not listed (the customer's
+    copy lists none) left out."""
+    if "[^" not in text:
+        return text
+    return CITATION.sub(lambda m: f"\u00a0[{numbers[m.group(1)]}]" if m.group(1) in numbers else "", text)
 
 
 def plain(markdown: str) -> str:

@@ -18,6 +18,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notice_open": ("notice can still be given", "Kündigung noch möglich"),
     "notice_closed": ("running", "läuft"),
     "contract_ended": ("ended", "beendet"),
+    "open_ended": ("open-ended", "unbefristet"),
     "account": ("Account", "Account"),
     "accounts": ("accounts", "Accounts"),
     "plans": ("plans", "Pläne"),

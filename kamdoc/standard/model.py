@@ -447,6 +447,14 @@ class Kpi(Part):
         seen=INTERNAL,
         label=("Benchmark", "Vergleich"),
     )
+    source: Id | None = about(
+        "Where the figure comes from: the id of an entry in sources.",
+        de="Woher die Zahl stammt: die ID eines Eintrags in sources.",
+        label=("Source", "Quelle"),
+        example="annual-report-2025",
+        default=None,
+        seen=INTERNAL,
+    )
 
 
 class Owner(Part):
@@ -475,6 +483,14 @@ class Owner(Part):
         default=None,
         seen=INTERNAL,
         label=("Influence", "Einfluss"),
+    )
+    source: Id | None = about(
+        "Where the figure comes from: the id of an entry in sources.",
+        de="Woher die Zahl stammt: die ID eines Eintrags in sources.",
+        label=("Source", "Quelle"),
+        example="annual-report-2025",
+        default=None,
+        seen=INTERNAL,
     )
 
 
@@ -1087,6 +1103,14 @@ class Potential(Part):
         example=3500,
         seen=INTERNAL,
         label=("Potential portfolio", "Potenzial-Portfolio"),
+    )
+    source: Id | None = about(
+        "Where the figure comes from: the id of an entry in sources.",
+        de="Woher die Zahl stammt: die ID eines Eintrags in sources.",
+        label=("Source", "Quelle"),
+        example="annual-report-2025",
+        default=None,
+        seen=INTERNAL,
     )
 
 
@@ -2102,6 +2126,62 @@ class Assessment(Part):
         default_factory=dict,
         seen=INTERNAL,
         label=("Knock-out criteria", "K.-o.-Kriterien"),
+    )
+
+
+# --- sources (optional): where the plan's facts come from ----------------------------------
+
+
+class Source(Part):
+    """A source the plan cites: from a Markdown text as `[^id]`, or from a figure's `source`."""
+
+    model_config = german(
+        "Eine Quelle, die der Plan nennt: aus einem Markdown-Text als `[^id]` oder aus `source` einer Zahl."
+    )
+
+    id: Id = about(
+        "How the plan cites it: lower-case letters, digits, - and _.",
+        de="Wie der Plan sie zitiert: Kleinbuchstaben, Ziffern, - und _.",
+        label=("Id", "ID"),
+        example="annual-report-2025",
+        seen=INTERNAL,
+    )
+    title: Text = about(
+        "What it is: the report, article, study or conversation.",
+        de="Was sie ist: der Bericht, Artikel, die Studie oder das Gespräch.",
+        label=("Title", "Titel"),
+        example="Annual report 2025",
+        seen=INTERNAL,
+    )
+    by: Text | None = about(
+        "Who published or said it: a publisher, an institute, a person.",
+        de="Wer sie veröffentlicht oder gesagt hat: ein Verlag, ein Institut, eine Person.",
+        label=("By", "Von"),
+        example="ACME AG",
+        default=None,
+        seen=INTERNAL,
+    )
+    date: Day | None = about(
+        "When it was published or said.",
+        de="Wann sie veröffentlicht oder gesagt wurde.",
+        label=("Date", "Datum"),
+        example="2026-03-15",
+        default=None,
+        seen=INTERNAL,
+    )
+    url: Website | None = about(
+        "Where it can be read (http or https).",
+        de="Wo sie nachzulesen ist (http oder https).",
+        label=("Web address", "Webadresse"),
+        default=None,
+        seen=INTERNAL,
+    )
+    file: RelativeFile | None = about(
+        "Where it is kept in the plans repository, relative to the plan.",
+        de="Wo sie im Plan-Repository liegt, relativ zum Plan.",
+        label=("File", "Datei"),
+        default=None,
+        seen=INTERNAL,
     )
 
 

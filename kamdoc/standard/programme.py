@@ -83,6 +83,7 @@ class Programme(_Setting):
     criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_CRITERIA)
     knock_outs: list[KnockOut] = Field(default_factory=list, max_length=20)
     audiences: Audiences = Field(default_factory=Audiences)  # from kamdoc.yaml's `audiences:` block, not `portfolio:`
+    require_sources: bool = False  # kamdoc.yaml's own `require_sources:`, not `portfolio:`
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Programme:
@@ -121,6 +122,13 @@ def parse_programme(
             f"{config_file}:{pos.line}:{pos.col}: error: portfolio.audiences: `audiences:` is a block of its own at the top of kamdoc.yaml; move it there"
         )
         del portfolio["audiences"]
+    if isinstance(portfolio, dict) and "require_sources" in portfolio:
+        pos = where(("portfolio", "require_sources"))
+        lines.append(
+            f"{config_file}:{pos.line}:{pos.col}: error: portfolio.require_sources: `require_sources:` is a setting of "
+            "its own at the top of kamdoc.yaml; move it there"
+        )
+        del portfolio["require_sources"]
     programme, audience_settings = DEFAULT, Audiences()
     try:
         programme = Programme.model_validate(portfolio or {})
@@ -185,4 +193,4 @@ def _known(loc: tuple[Any, ...], block: str) -> list[str]:
     top: type[BaseModel] = Audiences if block == "audiences" else Programme
     models: dict[str, type[BaseModel]] = {"criteria": Criterion, "knock_outs": KnockOut, "customer": CustomerCopy}
     parent = models.get(str(loc[0]), top) if len(loc) > 1 else top
-    return [name for name in parent.model_fields if name != "audiences"]
+    return [name for name in parent.model_fields if name not in ("audiences", "require_sources")]

@@ -33,10 +33,14 @@ from kamdoc.standard.model import (
     Profile,
     Relationship,
     Risk,
+    Source,
     Swot,
     TeamMember,
     about,
 )
+
+MAX_SOURCES = 500
+"""Sources one plan lists: far more than any plan cites, few enough for a closing slide or a few."""
 
 Labels = tuple[str, str]
 """A text in English and German, the deck's two languages."""
@@ -83,6 +87,34 @@ class Concern:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A field whose value names an item of another list of the plan: a cell's offering, a key figure's source."""
+
+    path: RelPath  # the list inside the section whose items have the field
+    field: str
+    target: tuple[str, ...]  # the list named, from the plan's top
+    key: str  # the field of its items that the value names
+
+
+@dataclass(frozen=True)
+class Needs:
+    """A field an item should fill once another of its fields has a value: a cell a competitor holds names it."""
+
+    path: RelPath
+    when: tuple[str, str]  # the field and its value
+    field: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a section gives the portfolio per account, in the plan's currency and unit (the portfolio converts it)."""
+
+    key: str
+    title: Labels
+    of: Callable[[Any], float | None]  # from the section's value; None: the plan has none
+
+
+@dataclass(frozen=True)
 class Section:
     """One top-level section of a plan and what each stage needs to know about it."""
 
@@ -95,7 +127,10 @@ class Section:
     identity: tuple[tuple[RelPath, tuple[str, ...]], ...] = ()  # list path → the fields that tell its items apart
     people: tuple[tuple[RelPath, str], ...] = ()  # list path and field of each value that names a power map person
     ours: tuple[tuple[RelPath, str], ...] = ()  # ... that names one of our account team (in both: either side's person)
-    named: tuple[tuple[RelPath, str], ...] = ()  # lists whose items must have distinct values of the field
+    named: tuple[tuple[RelPath, str | tuple[str, ...]], ...] = ()  # lists whose items must differ in the field(s)
+    refers: tuple[Reference, ...] = ()  # fields that name an item of another list
+    needs: tuple[Needs, ...] = ()  # fields an item should fill, given another's value
+    figures: tuple[Figure, ...] = ()  # what the portfolio shows of the section per account
     scaffold: Labels = ("", "")  # the commented text `kamdoc new` writes for it, in English and German
     checks: Callable[[Any, date, int], list[Concern]] | None = None  # what plan health reports of it (value, today,
     # the review cadence in days): things due or wrong
@@ -259,6 +294,10 @@ cover:
         ),
         people=((("goals",), "contacts"),),
         named=((("kpis",), "name"), (("owners",), "name"), (("competitors",), "name")),
+        refers=(
+            Reference(("kpis",), "source", ("sources",), "id"),
+            Reference(("owners",), "source", ("sources",), "id"),
+        ),
         scaffold=(
             """\
 # Profile: what the customer does, key figures, owners, subsidiaries, goals, market, competitors.
@@ -421,6 +460,7 @@ swot:
             (("perception", "satisfaction"), ("date", "measure")),
         ),
         named=((("competitors",), "name"),),
+        refers=(Reference(("potential",), "source", ("sources",), "id"),),
         scaffold=(
             """\
 # Our own position (optional): projects won and lost, potential portfolio, perception, competitors, own SWOT.
@@ -729,6 +769,33 @@ marketing: []           # - {date: 2027-05-12, event: ..., format: Hausmesse, au
         ("Account assessment", "Account-Bewertung"),
         entries=(),
     ),
+    Section(
+        "sources",
+        list[Source],
+        about(
+            "The sources the plan cites: `[^id]` in any Markdown text, `source: id` on a key figure, owner or unit "
+            "potential (optional).",
+            de="Die Quellen, die der Plan nennt: `[^id]` in jedem Markdown-Text, `source: id` an einer Kennzahl, einem "
+            "Eigentümer oder dem Potenzial einer Einheit (optional).",
+            default_factory=list,
+            max_length=MAX_SOURCES,
+            seen=INTERNAL,
+        ),
+        ("Sources", "Quellen"),
+        identity=(((), ("id",)),),
+        named=(((), "id"),),
+        counted_for=(),  # citing is the organisation's rule (require_sources in kamdoc.yaml), not a part to fill
+        scaffold=(
+            """\
+# Sources (optional): where the plan's facts come from; cite one as [^id] in a text or as source: id on a key figure.
+sources: []   # - {id: annual-report-2025, title: Annual report 2025, by: ..., date: 2026-03-15, url: https://...}
+""",
+            """\
+# Quellen (optional): woher die Fakten des Plans stammen; zitiert als [^id] in einem Text oder als source: id an einer Kennzahl.
+sources: []   # - {id: geschaeftsbericht-2025, title: Geschäftsbericht 2025, by: ..., date: 2026-03-15, url: https://...}
+""",
+        ),
+    ),
 )
 
 AGENDA_KEYS: tuple[str, ...] = tuple(e.key for s in _CONTENT for e in s.agenda)
@@ -812,4 +879,5 @@ if TYPE_CHECKING:
         relationship_plan: list[Relationship]
         marketing: list[MarketingEvent]
         assessment: Assessment | None
+        sources: list[Source]
         speaker_notes: dict[str, str] | None

@@ -12,7 +12,7 @@ from typing import Any
 
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
-from kamdoc.load.document import Document, FileRefused, Path_
+from kamdoc.load.document import Document, FileMissing, FileRefused, Path_, resolve_ref
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
 from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
@@ -32,7 +32,15 @@ _HINTED = 20
 """Unknown references that get a "did you mean"."""
 
 # Lists whose items are told apart by name: a repeated name is ambiguous in the deck and in diffs.
-_NAMED_LISTS: tuple[tuple[Path_, str], ...] = tuple(((s.key, *path), name) for s in SECTIONS for path, name in s.named)
+_NAMED_LISTS: tuple[tuple[Path_, tuple[str, ...]], ...] = tuple(
+    ((s.key, *path), (name,) if isinstance(name, str) else name) for s in SECTIONS for path, name in s.named
+)
+_REFERENCES = tuple((s.key, r) for s in SECTIONS for r in s.refers)
+"""Fields that name an item of another list (a cell's offering, a key figure's source), with their section."""
+_NEEDS = tuple((s.key, n) for s in SECTIONS for n in s.needs)
+"""Fields an item should fill given another's value, with their section."""
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]")
+"""A citation in Markdown text, `[^id]`: the id of an entry in the plan's sources."""
 
 
 class _Checker:
@@ -397,20 +405,91 @@ class _Checker:
             )
 
     def named_lists(self) -> None:
-        for base, key in _NAMED_LISTS:
-            seen: dict[str, Path_] = {}
+        for base, keys in _NAMED_LISTS:
+            seen: dict[tuple[str, ...], Path_] = {}
             for path, item in self.items(*base):
-                name = item.get(key)
-                if not isinstance(name, str):
+                parts = [item.get(key) for key in keys]
+                if not all(isinstance(part, str) for part in parts):
                     continue
+                name = tuple(str(part) for part in parts)
                 if name in seen:
                     self.add(
                         "warning",
-                        (*path, key),
-                        f"{quoted(name)} is listed twice (also {field_path(seen[name])}); decks and diffs tell items apart by name",
+                        (*path, keys[-1]),
+                        f"{quoted(' × '.join(name))} is listed twice (also {field_path(seen[name])}); decks and diffs tell items apart by name",
                     )
                 else:
                     seen[name] = path
+
+    def references_within(self) -> None:
+        """Values that name an item of another list the plan does not have (a cell's unit, a key figure's source)."""
+        for key, ref in _REFERENCES:
+            known = [str(item.get(ref.key)) for _, item in self.items(*ref.target) if item.get(ref.key) is not None]
+            target = ".".join(ref.target)
+            for path, item in self.items(key, *ref.path):
+                value = item.get(ref.field)
+                if isinstance(value, str) and value not in known:
+                    self.add(
+                        "error",
+                        (*path, ref.field),
+                        f"{quoted(value)} is no {ref.key} in {target}{_hint(value, known)}",
+                    )
+
+    def needs(self) -> None:
+        """Fields an item leaves empty that its other values call for (a cell a competitor holds names it)."""
+        for key, need in _NEEDS:
+            field_, value = need.when
+            for path, item in self.items(key, *need.path):
+                if item.get(field_) == value and item.get(need.field) in (None, ""):
+                    self.add("warning", path, f"{field_} is {value}: give {need.field} too")
+
+    def citations(self, markdown: list[tuple[Path_, Path]]) -> None:
+        """`[^id]` in Markdown text that names no entry of the plan's sources, at the citation's own line."""
+        known = [str(s.get("id")) for _, s in self.items("sources") if s.get("id") is not None]
+        for path, _ in markdown:
+            text = self.get(*path)
+            if not isinstance(text, str) or "[^" not in text:
+                continue
+            for match in _FOOTNOTE.finditer(text):
+                if match.group(1) in known:
+                    continue
+                line = text.count("\n", 0, match.start())  # 0-based, as where_in_text counts
+                col = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+                self.findings.append(
+                    Finding(
+                        self.doc.where_in_text(path, line, col),
+                        "error",
+                        field_path(path),
+                        f"{quoted(match.group(0))} cites no entry of sources{_hint(match.group(1), known)}",
+                    )
+                )
+
+    def source_files(self) -> None:
+        """Files the sources name: inside the plans repo (an error otherwise), and there (a warning: it may come later).
+        Only looked for, never read: a cited file is the reader's, not the deck's."""
+        for path, source in self.items("sources"):
+            ref = source.get("file")
+            if not isinstance(ref, str):
+                continue
+            try:
+                resolve_ref(ref, self.doc.file.parent, self.doc.repo)
+            except FileMissing as exc:
+                self.add("warning", (*path, "file"), str(exc))
+            except FileRefused as exc:
+                self.add("error", (*path, "file"), str(exc))
+
+    def sourced(self, programme: Programme) -> None:
+        """With `require_sources: true` in kamdoc.yaml: every key figure names where it comes from."""
+        if not programme.require_sources:
+            return
+        for path, kpi in self.items("profile", "kpis"):
+            if kpi.get("source") is None:
+                self.add(
+                    "error",
+                    path,
+                    "names no source, and kamdoc.yaml says require_sources: true; add source: with the id of an "
+                    "entry in sources",
+                )
 
     # --- files and links ------------------------------------------------------------
 
@@ -496,6 +575,16 @@ def _managers_above(ids: dict[str, Path_], boss: dict[str, str]) -> dict[str, in
     return above
 
 
+def _hint(value: str, known: list[str]) -> str:
+    """What the plan has instead of an unknown value: the closest, or the first few, or that there is none."""
+    close = difflib.get_close_matches(value, known[:5_000], n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    if known:
+        return f"; known: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}"
+    return "; there is none yet"
+
+
 def _years(n: int) -> str:
     return f"{n} year" if abs(n) == 1 else f"{n} years"
 
@@ -525,9 +614,14 @@ def check(
     checker.financials()
     checker.currency()
     checker.named_lists()
+    checker.references_within()
+    checker.needs()
+    checker.citations(markdown)
+    checker.sourced(programme)
     if not doc.from_git:  # a commit's images are not checked out; they were checked when they were committed
         checker.logo()
         checker.images(markdown)
+        checker.source_files()
     checker.nesting(markdown)
     checker.website()
     checker.placeholders()

@@ -129,9 +129,9 @@ def test_plan_health_cells_are_coloured_by_status(deck: Path) -> None:
     )
     colours = {table.cell(r, 1).text: table.cell(r, 1).fill.fore_color.rgb for r in range(1, len(table.rows))}
     assert colours == {
-        "Red": RGBColor.from_string("F4B6B2"),
-        "Amber": RGBColor.from_string("F9D89C"),
-        "Green": RGBColor.from_string("B7E1BE"),
+        "Red": RGBColor.from_string("DB7058"),
+        "Amber": RGBColor.from_string("F2CF80"),
+        "Green": RGBColor.from_string("90C499"),
     }
 
 

@@ -376,7 +376,7 @@ def test_potential_portfolio_is_a_native_bubble_chart_with_named_quadrants(decks
     units, quadrants = chart.plots[0].series
     assert len(list(units.values)) == 5
     labels = [units.points[i].data_label.text_frame.text for i in range(5)]
-    assert "Werk Taicang (Drehzentren China)" in labels
+    assert "Werk Taicang (Drehzentren China)\u00a0[5]" in labels  # with the source its potential is from
     names = [quadrants.points[i].data_label.text_frame.text for i in range(4)]
     assert names[1].startswith("Fokus") and names[2].startswith("Beobachten")
 

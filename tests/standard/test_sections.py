@@ -84,8 +84,18 @@ def test_every_declared_path_names_real_fields(section: Section) -> None:
     for path, keys in section.identity:
         for key in keys:
             _resolve(section, [*path, "*", key])
-    for path, name in (*section.people, *section.named):
+    for path, name in section.people:
         _resolve(section, [*path, "*", name])
+    for path, names in section.named:
+        for name in (names,) if isinstance(names, str) else names:
+            _resolve(section, [*path, "*", name])
+    for ref in section.refers:
+        _resolve(section, [*ref.path, "*", ref.field])
+        target = next(s for s in SECTIONS if s.key == ref.target[0])
+        _resolve(target, [*ref.target[1:], "*", ref.key])
+    for need in section.needs:
+        for name in (need.when[0], need.field):
+            _resolve(section, [*need.path, "*", name])
     if section.table:
         for column in section.table.columns:
             _resolve(section, ["*", column.field])

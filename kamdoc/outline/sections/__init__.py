@@ -17,6 +17,7 @@ from kamdoc.outline.sections import (
     power_map,
     profile,
     risks,
+    sources,
     swot,
 )
 
@@ -31,6 +32,7 @@ MODULES: tuple[ModuleType, ...] = (
     financials,
     risks,
     contracts,
+    sources,
 )
 """The section modules; each names the agenda entries it draws in its SLIDES."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.richtext import plain
 from kamdoc.outline.words import percent, term
 
 
@@ -21,12 +20,12 @@ def buying_strategy(kit: PlanKit) -> None:
         ("procurement", term("procurement", b.procurement, kit.lang)),
         ("buying_committee", yes_no(b.buying_committee)),
         ("framework_contract_required", yes_no(b.framework_contract_required)),
-        ("supplier_evaluation", plain(b.supplier_evaluation or "")),
+        ("supplier_evaluation", kit.plain(b.supplier_evaluation or "")),
         (
             "category_owners",
             "; ".join(f"{c.category}: {kit.person(c.owner)}" if c.owner else c.category for c in b.category_owners),
         ),
-        ("notes", plain(b.notes or "")),
+        ("notes", kit.plain(b.notes or "")),
     ]
     rows = [[kit.w(key), value] for key, value in facts if value]
     kit.table("buying_strategy", kit.w("buying_strategy"), "buying_strategy", ["", ""], rows, None)

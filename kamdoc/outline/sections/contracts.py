@@ -112,7 +112,7 @@ def _facts(kit: PlanKit, c: Contract) -> list[Para]:
     first = " · ".join(x for x in (kind, money, kit.person(c.owner)) if x)
     by = c.notice_by()
     dates = [
-        f"{kit.label(Contract, 'end')} {day(c.end, kit.lang)}" if c.end else "",
+        f"{kit.label(Contract, 'end')} {day(c.end, kit.lang) if c.end else kit.w('open_ended')}",
         f"{kit.label(Contract, 'notice_date')} {day(by, kit.lang)}" if by else "",
         kit.label(Contract, "auto_renewal") if c.auto_renewal else "",
     ]

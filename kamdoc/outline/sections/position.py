@@ -13,7 +13,7 @@ from kamdoc.outline.deck import (
 )
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
-from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.swot import swot_grid
 from kamdoc.outline.words import day, number, term
 from kamdoc.standard.model import Perception, Position, Potential, Satisfaction
@@ -49,10 +49,11 @@ def position(kit: PlanKit) -> None:
 def _won_lost(kit: PlanKit, pos: Position) -> None:
     """Projects won, with what made them a success, then projects lost, with who won and why."""
     rows = [
-        [kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), plain(w.success_criteria or "")] for w in pos.won
+        [kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), kit.plain(w.success_criteria or "")]
+        for w in pos.won
     ]
     for lost in pos.lost:
-        why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + plain(lost.reasons or "")
+        why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + kit.plain(lost.reasons or "")
         rows.append([kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size), why])
     header = ["", kit.w("project"), kit.w("year"), kit.w("size"), f"{kit.w('success_criteria')} / {kit.w('winner')}"]
     kit.table("won_lost", kit.w("won_lost"), "position", header, rows, ["left", "left", "right", "right", "left"])
@@ -63,7 +64,7 @@ def _perception(kit: PlanKit, pr: Perception) -> None:
     facts = (
         ("role", term("perception_role", pr.role, kit.lang)),
         ("positioning", term("positioning", pr.positioning, kit.lang)),
-        ("rating", plain(pr.rating or "")),
+        ("rating", kit.plain(pr.rating or "")),
     )
     rows = [[kit.w(k), v] for k, v in facts if v] + [
         _satisfaction(kit, m) for m in sorted(pr.satisfaction, key=lambda m: m.date)
@@ -84,11 +85,11 @@ def _competitors(kit: PlanKit, pos: Position) -> None:
     rows = [
         [
             c.name,
-            plain(c.strategy or ""),
+            kit.plain(c.strategy or ""),
             "; ".join(c.strengths),
             "; ".join(c.weaknesses),
             c.key_account_manager or "",
-            plain(c.resources or ""),
+            kit.plain(c.resources or ""),
         ]
         for c in pos.competitors
     ]
@@ -99,10 +100,11 @@ def _competitors(kit: PlanKit, pos: Position) -> None:
 def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
     """The potential portfolio: units as bubbles by attitude and potential; long names numbered, with a key under the chart."""
     top = round_top(max(u.potential for u in units) * POTENTIAL_HEADROOM)
-    names = [u.unit for u in units]
+    names = [u.unit + kit.source_mark(u.source) for u in units]
     keyed = any(kit.fonts.regular.width(name, CHART_FONT) > kit.body.w * BUBBLE_LABEL_SHARE for name in names)
     bubbles = tuple(
-        Bubble(str(i) if keyed else u.unit, float(u.attitude), u.potential, u.potential) for i, u in enumerate(units, 1)
+        Bubble(str(i) if keyed else name, float(u.attitude), u.potential, u.potential)
+        for i, (u, name) in enumerate(zip(units, names), 1)
     )
     unit = labels.amount_unit(kit.plan.financials.currency, kit.plan.financials.unit, kit.lang)
     quadrants = (

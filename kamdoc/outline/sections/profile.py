@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, number, percent, term
 
 
@@ -37,7 +37,9 @@ def _kpis(kit: PlanKit) -> None:
     for k in kpis:
         values = [k.values.get(y) for y in years]
         shown = [number(v, kit.lang) if v is not None else "" for v in values]
-        rows.append([k.name, k.unit or "", *shown, _trend(values), plain(k.benchmark or "")])
+        rows.append(
+            [k.name + kit.source_mark(k.source), k.unit or "", *shown, _trend(values), kit.plain(k.benchmark or "")]
+        )
     header = [kit.w("name"), kit.w("unit"), *map(str, years), kit.w("trend"), kit.w("benchmark")]
     kit.table(
         "kpis", kit.w("kpis"), "profile", header, rows, ["left", "left", *["right"] * len(years), "center", "left"]
@@ -47,7 +49,9 @@ def _kpis(kit: PlanKit) -> None:
 def _ownership(kit: PlanKit) -> None:
     """Owners and subsidiaries on one slide when both fit, else each table on its own."""
     p = kit.plan.profile
-    owners = [[o.name, percent(o.share, kit.lang), plain(o.influence or "")] for o in p.owners]
+    owners = [
+        [o.name + kit.source_mark(o.source), percent(o.share, kit.lang), kit.plain(o.influence or "")] for o in p.owners
+    ]
     subsidiaries = [[s.name, s.country or "", term("relation", s.relation, kit.lang)] for s in p.subsidiaries]
     owners_header = [kit.w("name"), kit.w("share"), kit.w("influence")]
     subsidiaries_header = [kit.w("name"), kit.w("country"), kit.w("relation")]
@@ -82,7 +86,7 @@ def market(kit: PlanKit) -> None:
     p = kit.plan.profile
     kit.flow("market", kit.w("market"), "market", kit.markdown(p.market))
     rows = [
-        [c.name, plain(c.positioning or ""), "; ".join(c.strengths), "; ".join(c.weaknesses)] for c in p.competitors
+        [c.name, kit.plain(c.positioning or ""), "; ".join(c.strengths), "; ".join(c.weaknesses)] for c in p.competitors
     ]
     kit.table(
         "competitors",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from kamdoc.outline.deck import Box, Connector, Element, Shape
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import fit_size, text
-from kamdoc.outline.richtext import Para, Run, plain
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term
 from kamdoc.standard.model import Risk
 
@@ -115,7 +115,7 @@ def _listed(kit: PlanKit, number: int, risk: Risk) -> list[Para]:
     head = Para((Run(risk.description, colour="muted" if risk.status == "closed" else None), *owner), f"{number}.")
     due = f"{kit.label(Risk, 'due')} {day(risk.due, kit.lang)}" if risk.due else ""
     facts = " · ".join(x for x in (term("risk_status", risk.status, kit.lang), due) if x)
-    measure = f": {plain(risk.mitigation)}" if risk.mitigation else ""
+    measure = f": {kit.plain(risk.mitigation)}" if risk.mitigation else ""
     return [head, Para((Run(facts + measure, colour="muted"),), None, 1)]
 
 
@@ -126,7 +126,7 @@ def _table(kit: PlanKit, ranked: list[tuple[int, Risk]]) -> None:
             str(n),
             r.description,
             kit.person(r.owner),
-            plain(r.mitigation or ""),
+            kit.plain(r.mitigation or ""),
             term("risk_status", r.status, kit.lang),
             day(r.due, kit.lang) if r.due else "",
         ]
