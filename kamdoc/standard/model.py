@@ -2041,6 +2041,193 @@ class Contract(Part):
         return shifted - timedelta(days=1) if shifted > date.min else shifted
 
 
+# --- whitespace (optional): our offerings across the customer's units --------------------
+
+MAX_OFFERINGS = MAX_UNITS = 40
+"""Rows and columns of the whitespace matrix: a real one has a dozen of each; the cap bounds its cells at 1,600."""
+
+declare(
+    "offering_kind",
+    ("product", "Something we deliver.", "Product", "Produkt", "Etwas, das wir liefern."),
+    ("service", "Work we do for the customer.", "Service", "Dienstleistung", "Arbeit, die wir für den Kunden tun."),
+    (
+        "solution",
+        "Products and services sold together.",
+        "Solution",
+        "Lösung",
+        "Produkte und Dienstleistungen, zusammen verkauft.",
+    ),
+)
+declare(
+    "unit_kind",
+    ("division", "A division or business unit.", "Division", "Sparte", "Eine Sparte oder ein Geschäftsbereich."),
+    ("site", "A plant, office or location.", "Site", "Standort", "Ein Werk, Büro oder Standort."),
+    ("function", "A function such as purchasing or IT.", "Function", "Funktion", "Eine Funktion wie Einkauf oder IT."),
+    ("subsidiary", "A subsidiary company.", "Subsidiary", "Tochtergesellschaft", "Eine Tochtergesellschaft."),
+)
+declare(
+    "cell_status",
+    ("ours", "The unit buys it from us.", "Ours", "Bei uns", "Die Einheit kauft es bei uns."),
+    (
+        "competitor",
+        "The unit buys it from a competitor (name it).",
+        "Competitor",
+        "Wettbewerber",
+        "Die Einheit kauft es bei einem Wettbewerber (ihn nennen).",
+    ),
+    (
+        "potential",
+        "The unit could buy it from us (give an estimate).",
+        "Potential",
+        "Potenzial",
+        "Die Einheit könnte es bei uns kaufen (mit Schätzung).",
+    ),
+    ("no_fit", "The unit has no need for it.", "No fit", "Kein Bedarf", "Die Einheit braucht es nicht."),
+    ("unknown", "We do not know yet.", "Unknown", "Unbekannt", "Wissen wir noch nicht."),
+)
+if TYPE_CHECKING:
+    OfferingKind = str
+    UnitKind = str
+    CellStatus = str
+else:
+    OfferingKind, UnitKind, CellStatus = closed("offering_kind"), closed("unit_kind"), closed("cell_status")
+
+
+class Offering(Part):
+    """One of our offerings: a row of the whitespace matrix."""
+
+    model_config = german("Eines unserer Angebote: eine Zeile der Whitespace-Matrix.")
+
+    name: Text = about(
+        "The offering, as our price list names it.",
+        de="Das Angebot, wie unsere Preisliste es nennt.",
+        label=("Offering", "Angebot"),
+        example="Servo drives",
+        seen=INTERNAL,
+    )
+    kind: OfferingKind | None = about(
+        "What kind of offering it is.",
+        "offering_kind",
+        de="Welche Art Angebot es ist.",
+        label=("Kind", "Art"),
+        default=None,
+        seen=INTERNAL,
+    )
+
+
+class CustomerUnit(Part):
+    """One of the customer's units: a column of the whitespace matrix."""
+
+    model_config = german("Eine Einheit des Kunden: eine Spalte der Whitespace-Matrix.")
+
+    name: Text = about(
+        "The unit: a division, site, function or subsidiary (as profile.subsidiaries or the potential portfolio name "
+        "it, where it is one of those).",
+        de="Die Einheit: eine Sparte, ein Standort, eine Funktion oder eine Tochter (so benannt wie in "
+        "profile.subsidiaries oder im Potenzial-Portfolio, wo sie dort steht).",
+        label=("Unit", "Einheit"),
+        example="Plant Ulm",
+        seen=INTERNAL,
+    )
+    kind: UnitKind | None = about(
+        "What kind of unit it is.",
+        "unit_kind",
+        de="Welche Art Einheit es ist.",
+        label=("Kind", "Art"),
+        default=None,
+        seen=INTERNAL,
+    )
+
+
+class Cell(Part):
+    """Where one offering stands at one unit; a pair the plan does not list is unknown."""
+
+    model_config = german("Wo ein Angebot bei einer Einheit steht; ein Paar, das der Plan nicht nennt, ist unbekannt.")
+
+    offering: Text = about(
+        "The offering: a name from whitespace.offerings.",
+        de="Das Angebot: ein Name aus whitespace.offerings.",
+        label=("Offering", "Angebot"),
+        example="Servo drives",
+        seen=INTERNAL,
+    )
+    unit: Text = about(
+        "The unit: a name from whitespace.units.",
+        de="Die Einheit: ein Name aus whitespace.units.",
+        label=("Unit", "Einheit"),
+        example="Plant Ulm",
+        seen=INTERNAL,
+    )
+    status: CellStatus = about(
+        "Who supplies the unit with the offering.",
+        "cell_status",
+        de="Wer die Einheit mit dem Angebot beliefert.",
+        label=("Status", "Status"),
+        example="potential",
+        seen=INTERNAL,
+    )
+    competitor: Text | None = about(
+        "Who supplies it, where that is a competitor.",
+        de="Wer liefert, wo es ein Wettbewerber ist.",
+        label=("Competitor", "Wettbewerber"),
+        example="Drivetec",
+        default=None,
+        seen=INTERNAL,
+    )
+    potential: Amount | None = about(
+        "What the unit could buy from us a year, in the financials' currency and unit.",
+        de="Was die Einheit im Jahr bei uns kaufen könnte, in Währung und Einheit der Finanzplanung.",
+        label=("Potential", "Potenzial"),
+        example=400,
+        default=None,
+        seen=INTERNAL,
+    )
+    note: Text | None = about(
+        "What else to know about the cell.",
+        de="Was man sonst über das Feld wissen sollte.",
+        label=("Note", "Notiz"),
+        default=None,
+        seen=INTERNAL,
+    )
+
+
+class Whitespace(Part):
+    """Our offerings against the customer's units: who supplies what where, and where we could sell more."""
+
+    model_config = german(
+        "Unsere Angebote gegen die Einheiten des Kunden: wer wo was liefert, und wo wir mehr verkaufen könnten."
+    )
+
+    offerings: list[Offering] = about(
+        f"Our offerings, the matrix's rows (1 to {MAX_OFFERINGS}).",
+        de=f"Unsere Angebote, die Zeilen der Matrix (1 bis {MAX_OFFERINGS}).",
+        label=("Offerings", "Angebote"),
+        min_length=1,
+        max_length=MAX_OFFERINGS,
+        seen=INTERNAL,
+    )
+    units: list[CustomerUnit] = about(
+        f"The customer's units, the matrix's columns (1 to {MAX_UNITS}).",
+        de=f"Die Einheiten des Kunden, die Spalten der Matrix (1 bis {MAX_UNITS}).",
+        label=("Units", "Einheiten"),
+        min_length=1,
+        max_length=MAX_UNITS,
+        seen=INTERNAL,
+    )
+    cells: list[Cell] = about(
+        "Where each offering stands at each unit; a pair not listed is unknown.",
+        de="Wo jedes Angebot bei jeder Einheit steht; ein nicht genanntes Paar ist unbekannt.",
+        label=("Cells", "Felder"),
+        default_factory=list,
+        max_length=MAX_OFFERINGS * MAX_UNITS,
+        seen=INTERNAL,
+    )
+
+    def potential(self) -> float:
+        """The potential of every cell that has one, summed."""
+        return sum(c.potential or 0.0 for c in self.cells if c.status == "potential")
+
+
 # --- assessment (optional): account selection and prioritisation --------------------
 
 

@@ -36,6 +36,7 @@ from kamdoc.standard.model import (
     Source,
     Swot,
     TeamMember,
+    Whitespace,
     about,
 )
 
@@ -671,6 +672,57 @@ contracts: []   # - {name: ..., kind: framework, start: 2025-01-01, end: 2027-12
         ),
     ),
     Section(
+        "whitespace",
+        Whitespace | None,
+        about(
+            "Our offerings against the customer's units: who supplies what where, and the potential left (optional).",
+            de="Unsere Angebote gegen die Einheiten des Kunden: wer wo was liefert, und welches Potenzial offen ist (optional).",
+            default=None,
+            seen=INTERNAL,
+        ),
+        ("Whitespace", "Whitespace"),
+        identity=((("offerings",), ("name",)), (("units",), ("name",)), (("cells",), ("offering", "unit"))),
+        named=((("offerings",), "name"), (("units",), "name"), (("cells",), ("offering", "unit"))),
+        refers=(
+            Reference(("cells",), "offering", ("whitespace", "offerings"), "name"),
+            Reference(("cells",), "unit", ("whitespace", "units"), "name"),
+        ),
+        needs=(
+            Needs(("cells",), ("status", "competitor"), "competitor"),
+            Needs(("cells",), ("status", "potential"), "potential"),
+        ),
+        figures=(
+            Figure(
+                "whitespace_potential",
+                ("Whitespace potential", "Whitespace-Potenzial"),
+                lambda w: w.potential() if w is not None else None,
+            ),
+        ),
+        counted_for=("develop", "cross_sell"),
+        scaffold=(
+            """\
+# Whitespace (optional): our offerings against the customer's units; who supplies what where, and what is left to win.
+# whitespace:
+#   offerings: [{name: ..., kind: product}]          # kind: product | service | solution
+#   units: [{name: ..., kind: site}]                 # kind: division | site | function | subsidiary
+#   cells:                                           # a pair not listed is unknown
+#     - {offering: ..., unit: ..., status: ours}     # ours | competitor | potential | no_fit | unknown
+#     - {offering: ..., unit: ..., status: competitor, competitor: ...}
+#     - {offering: ..., unit: ..., status: potential, potential: 400}
+""",
+            """\
+# Whitespace (optional): unsere Angebote gegen die Einheiten des Kunden; wer wo was liefert, und was noch zu gewinnen ist.
+# whitespace:
+#   offerings: [{name: ..., kind: product}]          # kind: product | service | solution
+#   units: [{name: ..., kind: site}]                 # kind: division | site | function | subsidiary
+#   cells:                                           # ein nicht genanntes Paar ist unbekannt
+#     - {offering: ..., unit: ..., status: ours}     # ours | competitor | potential | no_fit | unknown
+#     - {offering: ..., unit: ..., status: competitor, competitor: ...}
+#     - {offering: ..., unit: ..., status: potential, potential: 400}
+""",
+        ),
+    ),
+    Section(
         "account_team",
         list[TeamMember],
         about("Our account team (optional).", de="Unser Account-Team (optional).", default_factory=list, seen=CUSTOMER),
@@ -875,6 +927,7 @@ if TYPE_CHECKING:
         key_projects: list[KeyProject]
         risks: list[Risk]
         contracts: list[Contract]
+        whitespace: Whitespace | None
         account_team: list[TeamMember]
         relationship_plan: list[Relationship]
         marketing: list[MarketingEvent]

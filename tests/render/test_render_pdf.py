@@ -84,7 +84,7 @@ def test_bookmarks_per_section_and_agenda_links(decks: Path) -> None:
         and "Verträge" in titles
     )
     links = [annot.get_object() for annot in reader.pages[1]["/Annots"]]
-    assert len(links) == 17  # one per agenda entry, each to its section's first page
+    assert len(links) == 18  # one per agenda entry, each to its section's first page
     assert all("/Dest" in link or "/A" in link for link in links)
 
 
@@ -269,7 +269,7 @@ def test_two_halves_at_once_give_the_same_deck_as_one_process(tmp_path: Path, na
         assert run.code == 0, run.err
     whole, halves = _structure(tmp_path / "1" / f"{name}.pdf"), _structure(tmp_path / "2" / f"{name}.pdf")
     assert halves == whole
-    assert len(whole["agenda links"]) == 17 and whole["agenda links"][-1][1] == len(whole["texts"]) - 1  # type: ignore[arg-type,index]
+    assert len(whole["agenda links"]) == 18 and whole["agenda links"][-1][1] == len(whole["texts"]) - 1  # type: ignore[arg-type,index]
     # The PowerPoint deck, drawn beside the second half, is the same file.
     assert (tmp_path / "1" / f"{name}.pptx").read_bytes() == (tmp_path / "2" / f"{name}.pptx").read_bytes()
 

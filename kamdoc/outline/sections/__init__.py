@@ -19,6 +19,7 @@ from kamdoc.outline.sections import (
     risks,
     sources,
     swot,
+    whitespace,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -32,6 +33,7 @@ MODULES: tuple[ModuleType, ...] = (
     financials,
     risks,
     contracts,
+    whitespace,
     sources,
 )
 """The section modules; each names the agenda entries it draws in its SLIDES."""
