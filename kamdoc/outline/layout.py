@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from kamdoc.outline.deck import Box, Slide, Table, Text
 from kamdoc.outline.measure import LINE_SPACING, Metrics
-from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.richtext import Para, Run, glued
 
 BULLET_INDENT = 18.0
 """Points a list item's text is indented by, per level."""
@@ -226,15 +226,14 @@ def paginate_table(
     first_height: float | None = None,
 ) -> list[Table]:
     """A table split over as many boxes as it needs, the header row repeated on each (the first may be shorter)."""
+    rows = [tuple(glued(c) for c in row) for row in rows]
     numeric = tuple(a == "right" for a in align)
     widths = column_widths(fonts, header, rows, size, box.w, numeric)
 
     measured: dict[tuple[tuple[str, ...], bool], _RowLines] = {}
 
     def lines_of(cells: tuple[str, ...], bold: bool = False) -> _RowLines:
-        """Each cell's lines, wrapped once: the row's height is worked out from them and the PDF prints them.
-
-        A bold first column is measured bold, as it is drawn."""
+        """Each cell's lines, wrapped once (a bold first column bold, as drawn): the row's height and the PDF's lines."""
         if (cells, bold) not in measured:
             measured[cells, bold] = tuple(
                 tuple(fonts.cell_lines(c, size, w, bold or (k == 0 and bold_first_column)))

@@ -98,24 +98,26 @@ class Metrics:
         return unit * size
 
     def wrap(self, text: str, size: float, width: float) -> list[str]:
-        """The lines `text` takes in a box `width` points wide: greedy word wrap; words too long are broken."""
+        """The lines `text` takes in a box `width` points wide: greedy word wrap, as PowerPoint wraps (also after a
+        word's hyphen or dash); words too long are broken."""
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line = ""
             for word in paragraph.split(" "):
-                candidate = f"{line} {word}" if line else word
-                if self.width(candidate, size) <= width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = word
-                while True:  # a word longer than the line is broken; each piece is measured once
-                    cut = self.chars_fitting(line, size, width)
-                    if cut >= len(line):
-                        break
-                    lines.append(line[:cut])
-                    line = line[cut:]
+                for k, piece in enumerate(pieces_of(word)):
+                    candidate = f"{line} {piece}" if line and not k else line + piece
+                    if self.width(candidate, size) <= width:
+                        line = candidate
+                        continue
+                    if line:
+                        lines.append(line)
+                    line = piece
+                    while True:  # a word longer than the line is broken; each piece is measured once
+                        cut = self.chars_fitting(line, size, width)
+                        if cut >= len(line):
+                            break
+                        lines.append(line[:cut])
+                        line = line[cut:]
             lines.append(line)
         return lines
 
@@ -159,6 +161,20 @@ class Metrics:
 
 _SEPARATOR = re.compile(r"([ \n])")
 
+
+BREAK_AFTER = re.compile(r"(?<=[^\s\-–]–)(?=\S)|(?<=[^\s\-–]-)(?=[^\W\d_])")
+"""Where a word may wrap besides its spaces, as PowerPoint and LibreOffice wrap it: after a dash ("2027–" "2029"), and
+after a hyphen before a letter ("e-" "commerce"; never "-5" or "2027-2029", a number's)."""
+
+
+def pieces_of(word: str) -> list[str]:
+    """A word's pieces a line may end after: at its dashes and hyphens, but a web address whole (as both renderers
+    keep it)."""
+    if "-" not in word and "–" not in word or "://" in word or word.startswith("www."):
+        return [word]
+    return BREAK_AFTER.split(word)
+
+
 _Pieces = list[tuple[str, "Metrics"]]
 """A word's parts, each with the font it is set in (a word may be partly bold)."""
 
@@ -183,9 +199,15 @@ def _words(
                 offset += 1
                 start = offset
             elif part:
-                width += metrics.width(part, size)
-                pieces.append((part, metrics))
-                offset += len(part)
+                subs = pieces_of(part)
+                for k, sub in enumerate(subs):
+                    width += metrics.width(sub, size)
+                    pieces.append((sub, metrics))
+                    offset += len(sub)
+                    if k < len(subs) - 1:  # a hyphen or dash the line may end after: a word of its own, no space
+                        words.append((start, width, pieces, 0.0))
+                        width, pieces = 0.0, []
+                        start = offset
     words.append((start, width, pieces, 0.0))
     return words
 

@@ -110,7 +110,7 @@ def blocks(markdown: str) -> list[Block]:
                 ordered, number = state.lists[-1]
                 bullet = f"{number}." if ordered else "•"
                 state.lists[-1][1] = number + 1
-            runs = _runs(token.children or [])
+            runs = tuple(replace(r, text=glued(r.text)) for r in _runs(token.children or []))
             if parent is not None and parent.type == "heading_open":
                 runs = tuple(Run(r.text, True, r.italic, r.link) for r in runs)
             if runs:
@@ -214,6 +214,15 @@ def _table(tokens: list[Any], i: int) -> tuple[int, TableBlock]:
     width = len(header)
     body = tuple(tuple((r + [""] * width)[:width]) for r in rows)
     return i + 1, TableBlock(tuple(header), body, tuple(align))
+
+
+_UNIT_AFTER = re.compile(r"(?<=\d) (?=%)")
+"""A space between a number and its per cent sign ("22 %"), which no line may end at."""
+
+
+def glued(text: str) -> str:
+    """A text with each number and its per cent sign held together (a no-break space between them)."""
+    return _UNIT_AFTER.sub("\u00a0", text) if " %" in text else text
 
 
 CITATION = re.compile(r"[ \t]*\[\^([^\]\s]{1,100})\]")

@@ -15,9 +15,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     # the portfolio deck (kamdoc portfolio)
     "portfolio_title": ("Key account portfolio", "Key-Account-Portfolio"),
     "as_of": ("As of", "Stand"),
-    "notice_open": ("notice can still be given", "Kündigung noch möglich"),
-    "notice_closed": ("running", "läuft"),
-    "contract_ended": ("ended", "beendet"),
+    "notice_open": ("Notice can still be given", "Kündigung noch möglich"),
+    "notice_closed": ("Running", "Läuft"),
+    "contract_ended": ("Ended", "Beendet"),
     "open_ended": ("open-ended", "unbefristet"),
     "account": ("Account", "Account"),
     "accounts": ("accounts", "Accounts"),

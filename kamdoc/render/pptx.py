@@ -253,7 +253,7 @@ class _Painter:
                 para.bullet
             ):  # a number PowerPoint cannot count from (0, 40000): written as text where the number would stand
                 bullet = "<a:buNone/>"
-                para = Para((Run(f"{para.bullet} "), *para.runs), None, para.level)
+                para = Para((Run(f"{para.bullet}\t"), *para.runs), None, para.level)  # the tab: to the indent
         else:
             bullet = "<a:buNone/>"
         spacing = f'<a:lnSpc><a:spcPts val="{_hundredths(size * LINE_SPACING)}"/></a:lnSpc>'

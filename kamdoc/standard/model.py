@@ -1604,7 +1604,7 @@ class KeyProject(Part):
         de="Sein Volumen, in Währung und Einheit der Finanzplanung.",
         example=2500,
         default=None,
-        seen=CUSTOMER,
+        seen=INTERNAL,
         label=("Volume", "Volumen"),
     )
     due: Day | None = about(
@@ -1653,7 +1653,7 @@ class KeyProject(Part):
         de="Wo es steht.",
         example="proposal",
         default=None,
-        seen=CUSTOMER,
+        seen=INTERNAL,
         label=("Stage", "Phase"),
     )
     probability: Percent | None = about(

@@ -43,7 +43,10 @@ def test_the_customers_copy_keeps_only_what_is_declared_for_the_customer() -> No
     )
     assert copy.cover.status is None and copy.cover.next_review is None and copy.cover.confidentiality is None
     # Key projects without our estimates; the customer's goals without our contacts; only the goals agreed with them.
-    assert all(k.probability is None and k.budget is None and k.competitors == [] for k in copy.key_projects)
+    assert all(
+        k.probability is None and k.budget is None and k.volume is None and k.stage is None for k in copy.key_projects
+    )
+    assert all(k.competitors == [] for k in copy.key_projects)
     assert [k.name for k in copy.key_projects] == [k.name for k in plan.key_projects]
     assert (
         all(g.contacts == [] for g in copy.profile.goals)

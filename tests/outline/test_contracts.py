@@ -73,7 +73,7 @@ def test_the_timeline_marks_today_and_each_notice_date_where_it_falls() -> None:
     assert len(today) > 1 and len({round(e.box.x, 3) for e in today}) == 1  # one line, in pieces behind the bars
     assert years["2026"].x < today[0].box.x < years["2026"].right  # the plan's version, 1 Oct 2026
     key = next(p.text for e in slide.elements if isinstance(e, Text) for p in e.paras if p.text.startswith("▌ As of"))
-    assert key == "▌ As of 1 Oct 2026   ▌ Notice by   ■ notice can still be given   ■ running"
+    assert key == "▌ As of 1 Oct 2026   ▌ Notice by   ■ Notice can still be given   ■ Running"
     bars = [e for e in slide.elements if isinstance(e, Shape) and e.fill.startswith("status.")]
     rows = sorted({b.box.y: b.fill for b in bars}.items())  # a bar leaves gaps where today and its notice date cross it
     assert [fill for _, fill in rows] == ["status.amber", "status.amber", "status.green", "status.green"]

@@ -201,3 +201,25 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_slide() -> None:
             texts = [e for e in page if isinstance(e, Text)]
             if page is not flow.pages[-1] and texts:
                 assert not is_heading(texts[-1].paras[-1]), extra
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("renewal 2027–2032", ["renewal 2027–", "2032"]),  # after a dash, as PowerPoint wraps it
+        ("fast e-commerce", ["fast e-", "commerce"]),
+        ("from 2027-2029", ["from", "2027-2029"]),  # a hyphen between digits: one number
+        ("see https://a-b.example/x-y", ["see", "https://a-b.example/x-y"]),  # a web address whole
+        ("price cap 3\u00a0% a year", ["price cap", "3\u00a0% a year"]),
+    ],
+)
+def test_lines_end_where_powerpoint_ends_them(text: str, lines: list[str]) -> None:
+    from kamdoc.outline.kit import Geometry
+    from kamdoc.outline.richtext import Para, Run
+
+    regular = Geometry.of(load_theme()).fonts.regular
+    width = max(regular.width(line, 12) for line in lines) + 1  # the longest line fits; with the next word, none
+    assert regular.wrap(text, 12, width) == lines
+    para = Para((Run(text),))
+    broken = para.broken_at(tuple(regular.break_runs([(text, False)], 12, width, regular)))
+    assert broken.text.split("\n") == lines  # text frames break where table cells do

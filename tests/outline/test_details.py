@@ -40,7 +40,7 @@ def test_growth_has_one_decimal_throughout() -> None:
         ]
         assert rows, name
         shown = [cell for cell in rows[0][1:] if cell]
-        assert shown and all(re.fullmatch(r"-?\d+[.,]\d ?%", cell) for cell in shown), shown
+        assert shown and all(re.fullmatch(r"-?\d+[.,]\d[ \u00a0]?%", cell) for cell in shown), shown
 
 
 def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:

@@ -38,18 +38,14 @@ def test_citations_are_numbered_as_the_sources_are_listed_and_the_list_closes_th
     assert last.kind == "sources" and last.title == "Sources"
     entries = [(p.bullet, p.text) for e in last.elements if isinstance(e, Text) for p in e.paras]
     assert entries == [
-        (
-            "[1]",
-            "Annual report 2025 — Oakridge Components plc, 20 Mar 2026 · "
-            "https://oakridge.example/investors/annual-report-2025.pdf",
-        ),
-        (
-            "[2]",
-            "Persons with significant control — Companies House, 1 Jun 2026 · "
-            "https://find-and-update.company-information.service.gov.uk/",
-        ),
-        ("[3]", "Hydraulic sensor market 2026–2030 — Fluid Power Research, 10 Feb 2026 · File: market-study.md"),
-        ("[4]", "Call with Leila Khan about the German plant — Priya Natarajan, 14 Sept 2026"),
+        ("[1]", "Annual report 2025"),
+        (None, "Oakridge Components plc, 20 Mar 2026 · https://oakridge.example/investors/annual-report-2025.pdf"),
+        ("[2]", "Persons with significant control"),
+        (None, "Companies House, 1 Jun 2026 · https://find-and-update.company-information.service.gov.uk/"),
+        ("[3]", "Hydraulic sensor market 2026–2030"),
+        (None, "Fluid Power Research, 10 Feb 2026 · File: market-study.md"),
+        ("[4]", "Call with Leila Khan about the German plant"),
+        (None, "Priya Natarajan, 14 Sept 2026"),
     ]
     link = next(r for e in last.elements if isinstance(e, Text) for p in e.paras for r in p.runs if r.link)
     assert link.text == link.link == "https://oakridge.example/investors/annual-report-2025.pdf"

@@ -84,9 +84,9 @@ def test_the_deck_shows_the_examples_slide_titles_and_moves_by_keyboard(page: An
 def test_an_edit_shows_without_reloading_and_keeps_the_slide(page: Any, preview: Preview) -> None:
     page.goto(f"{preview.url}deck/brenner-werke")
     page.evaluate("window.kamdocLoaded = 'the same page'")  # gone if the page were reloaded
-    goal_slide = page.locator("#kp-slides > section.slide", has_text="50 % (Jahresvolumen 2028)").first
+    goal_slide = page.locator("#kp-slides > section.slide", has_text="50\u00a0% (Jahresvolumen 2028)").first
     index = page.locator("#kp-slides > section.slide").evaluate_all(
-        "(slides) => slides.findIndex((s) => s.textContent.includes('50 % (Jahresvolumen 2028)'))"
+        "(slides) => slides.findIndex((s) => s.textContent.includes('50\u00a0% (Jahresvolumen 2028)'))"
     )
     assert index > 0 and goal_slide.count() == 1
     page.locator("#kp-strip .kp-thumb").nth(index).click()
@@ -97,7 +97,8 @@ def test_an_edit_shows_without_reloading_and_keeps_the_slide(page: Any, preview:
         ),
         encoding="utf-8",
     )
-    page.locator("#kp-slides > section.slide:visible", has_text="55 % (Jahresvolumen 2028)").wait_for(timeout=10_000)
+    edited = "55\u00a0% (Jahresvolumen 2028)"  # a number and its % held together by a no-break space, as drawn
+    page.locator("#kp-slides > section.slide:visible", has_text=edited).wait_for(timeout=10_000)
     assert page.evaluate("window.kamdocLoaded") == "the same page"
     assert page.locator("#kp-counter").inner_text().startswith(f"{index + 1} /")
     assert page.locator("#kp-problems").is_hidden()

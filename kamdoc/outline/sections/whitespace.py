@@ -121,7 +121,7 @@ def _whole_words(kit: PlanKit, grid: _Grid, units: list[str], rows: list[list[st
 def _broken(kit: PlanKit, said: str, size: float, width: float, bold: bool = False) -> Para:
     """A text with its lines broken where they break in a box `width` wide: the same lines in every format."""
     para = Para((Run(said, bold=bold),))
-    return para.broken_at(kit.fonts.breaks(para, size, width - PAD + 2 * INSET, bold))
+    return para.broken_at(kit.fonts.breaks(para, size, width - PAD - SLACK + 2 * INSET, bold))
 
 
 def _height(kit: PlanKit, para: Para, size: float) -> float:
@@ -223,7 +223,7 @@ def _total(kit: PlanKit) -> str:
 
 
 def _money(kit: PlanKit, value: float) -> str:
-    return kit.money(value) if value else ""
+    return kit.money(value) if value else NO_FIT  # no potential: a dash, not a gap that looks forgotten
 
 
 def _notes(ws: Whitespace, offerings: list[list[str]]) -> list[str]:
