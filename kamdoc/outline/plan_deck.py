@@ -14,6 +14,7 @@ from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections import SLIDES
+from kamdoc.outline.summary import summary
 from kamdoc.outline.words import day, word
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import CustomerCopy
@@ -113,6 +114,7 @@ def build_outline(
     plan = for_audience(plan, audience, copy)
     kit = PlanKit(plan, doc, theme, customer, size, images, cache)
     cover(kit)
+    summary(kit)
     body, entries = _entries(kit)
     agenda(kit, entries)
     if changes_since is not None:

@@ -2372,5 +2372,23 @@ class Source(Part):
     )
 
 
+# --- deck (optional): how this plan's deck is made -----------------------------------------
+
+
+class DeckSettings(Part):
+    """How this plan's deck is made, where the plan wants other than kamdoc's defaults."""
+
+    model_config = german("Wie das Deck dieses Plans gemacht wird, wo der Plan anderes will als kamdoc vorgibt.")
+
+    summary: bool = about(
+        "Whether our own copy opens with the account on a page after the cover (the default), or not.",
+        de="Ob unsere Fassung nach dem Deckblatt mit dem Account auf einer Seite beginnt (die Vorgabe) oder nicht.",
+        label=("Summary", "Zusammenfassung"),
+        example=False,
+        default=True,
+        seen=INTERNAL,
+    )
+
+
 LanguageField = Annotated[Language, _closed("language")]
 """The plan's `language`: the deck's labels, dates and number formats."""

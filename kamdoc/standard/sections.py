@@ -21,6 +21,7 @@ from kamdoc.standard.model import (
     BuyingStrategy,
     Contract,
     Cover,
+    DeckSettings,
     Financials,
     Goal,
     KeyProject,
@@ -882,6 +883,31 @@ SECTIONS: tuple[Section, ...] = (
 """,
         ),
     ),
+    Section(
+        "deck",
+        DeckSettings | None,
+        about(
+            "How this plan's deck is made, where it wants other than kamdoc's defaults (optional).",
+            de="Wie das Deck dieses Plans gemacht wird, wo es anderes will als kamdoc vorgibt (optional).",
+            default=None,
+            seen=INTERNAL,
+        ),
+        ("Deck", "Deck"),
+        entries=(),
+        counted_for=(),  # a setting, not a part of the plan to fill in
+        scaffold=(
+            """\
+# Deck (optional): how this plan's deck is made.
+# deck:
+#   summary: false    # no account on a page after the cover
+""",
+            """\
+# Deck (optional): wie das Deck dieses Plans gemacht wird.
+# deck:
+#   summary: false    # keine Seite „auf einen Blick“ nach dem Deckblatt
+""",
+        ),
+    ),
 )
 """The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""
 
@@ -934,3 +960,4 @@ if TYPE_CHECKING:
         assessment: Assessment | None
         sources: list[Source]
         speaker_notes: dict[str, str] | None
+        deck: DeckSettings | None

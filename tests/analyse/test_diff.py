@@ -270,7 +270,7 @@ def test_deck_shows_the_changes_since_a_revision(
             TODAY,
         )
         assert run.code == 0, run.err
-        slide = Presentation(str(tmp_path / "brenner-werke.pptx")).slides[2]  # right after the agenda
+        slide = Presentation(str(tmp_path / "brenner-werke.pptx")).slides[3]  # right after the summary and the agenda
         text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert text.startswith("Änderungen seit 15.11.2026")
         assert "Top-5-Ziele: goals: sow-antriebe" not in text
@@ -280,7 +280,7 @@ def test_deck_shows_the_changes_since_a_revision(
         assert "Power-Map: Gerlinde Brenner-Hofmann: Einstellung: Neutral → Positiv" in text
         assert "Power-Map: + Olga Kaya" in text and "Power-Map: − Nicole Jäger" in text
         assert "Finanzplanung: Summe 2027: 11.080 → 11.330 (+250, +2,3 %)" in text
-        pdf_page = PdfReader(str(tmp_path / "brenner-werke.pdf")).pages[2].extract_text()
+        pdf_page = PdfReader(str(tmp_path / "brenner-werke.pdf")).pages[3].extract_text()
         assert "Änderungen seit 15.11.2026" in pdf_page and "Olga Kaya" in pdf_page
         customer = kamdoc(
             "render",
@@ -293,7 +293,7 @@ def test_deck_shows_the_changes_since_a_revision(
             tmp_path / "c",
         )
         assert customer.code == 0, customer.err
-        slide = Presentation(str(tmp_path / "c" / "brenner-werke.pptx")).slides[2]
+        slide = Presentation(str(tmp_path / "c" / "brenner-werke.pptx")).slides[2]  # no summary for the customer
         text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert "attitude" not in text and "Olga Kaya" in text
     finally:
@@ -425,7 +425,8 @@ def test_assessment_changes_are_shown_but_never_to_the_customer(
     assert internal.code == 0 and customer.code == 0, internal.err + customer.err
 
     def changes_slide(folder: Path) -> str:
-        slide = Presentation(str(folder / "brenner-werke.pptx")).slides[2]
+        slides = Presentation(str(folder / "brenner-werke.pptx")).slides
+        slide = next(s for s in slides if s.shapes.title is not None and s.shapes.title.text.startswith("Änderungen"))
         return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
 
     assert "Partnerschaft: Strategische Partnerschaft → Operative Partnerschaft" in changes_slide(tmp_path / "i")

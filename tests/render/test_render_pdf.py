@@ -53,7 +53,7 @@ def test_section_titles_and_key_texts_are_there(decks: Path) -> None:
         "Vertraulich – nur für das Account-Team",
     ):
         assert text in everything, text
-    assert texts[1].startswith("Agenda")
+    assert texts[1].startswith("Der Account auf einen Blick") and texts[2].startswith("Agenda")
     # The same outline: each page shows the title of the PowerPoint slide in the same place.
     slides = Presentation(str(decks / "brenner-werke.pptx")).slides
     for page, slide in zip(texts[1:], list(slides)[1:], strict=True):
@@ -75,7 +75,7 @@ def test_fonts_are_embedded(decks: Path) -> None:
 def test_bookmarks_per_section_and_agenda_links(decks: Path) -> None:
     reader = PdfReader(str(decks / "brenner-werke.pdf"))
     titles = [item.title for item in reader.outline]
-    assert titles[:4] == ["Brenner Werke AG", "Agenda", "Kurzprofil", "Ziele und Projekte des Kunden"]
+    assert titles[:4] == ["Brenner Werke AG", "Der Account auf einen Blick", "Agenda", "Kurzprofil"]
     assert (
         "Power-Map" in titles
         and "Finanzplanung" in titles
@@ -83,7 +83,7 @@ def test_bookmarks_per_section_and_agenda_links(decks: Path) -> None:
         and "Risiken" in titles
         and "Verträge" in titles
     )
-    links = [annot.get_object() for annot in reader.pages[1]["/Annots"]]
+    links = [annot.get_object() for annot in reader.pages[2]["/Annots"]]  # the agenda, after the summary
     assert len(links) == 18  # one per agenda entry, each to its section's first page
     assert all("/Dest" in link or "/A" in link for link in links)
 
@@ -255,7 +255,7 @@ def _structure(pdf: Path) -> dict[str, object]:
         "texts": [page.extract_text() for page in reader.pages],
         "bookmarks": [(item.title, reader.get_destination_page_number(item)) for item in reader.outline],
         "agenda links": [
-            (str(a.get_object()["/Dest"]), names[str(a.get_object()["/Dest"])]) for a in reader.pages[1]["/Annots"]
+            (str(a.get_object()["/Dest"]), names[str(a.get_object()["/Dest"])]) for a in reader.pages[2]["/Annots"]
         ],
         "metadata": dict(reader.metadata or {}),
         "language": reader.trailer["/Root"].get("/Lang"),

@@ -164,7 +164,7 @@ _NEW_SECTION = textwrap.dedent("""
         "customer": texts(customer),
         "pptx": drawn,
         "pdf": printed,
-        "agenda": [e.rows if hasattr(e, "rows") else [r.text for p in e.paras for r in p.runs] for e in deck.slides[1].elements],
+        "agenda": [e.rows if hasattr(e, "rows") else [r.text for p in e.paras for r in p.runs] for e in next(s for s in deck.slides if s.kind == "agenda").elements],
     }))
 """)
 

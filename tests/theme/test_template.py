@@ -19,9 +19,10 @@ def test_deck_uses_the_templates_layouts_and_title_placeholders(tmp_path: Path) 
     assert run.code == 0, run.err
     prs = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx"))
     assert prs.slides[0].slide_layout.name == "Title Slide"
-    second = prs.slides[1]
-    assert second.slide_layout.name == "Title Only"
-    assert second.shapes.title.text == "Agenda"  # the template's own title placeholder
+    summary, agenda = prs.slides[1], prs.slides[2]
+    assert summary.slide_layout.name == agenda.slide_layout.name == "Title Only"
+    assert summary.shapes.title.text == "The account at a glance"  # the template's own title placeholder
+    assert agenda.shapes.title.text == "Agenda"
     texts = [shape.text_frame.text for slide in prs.slides for shape in slide.shapes if shape.has_text_frame]
     assert "Company sample slide" not in texts  # the template's sample slides are not in the deck
     assert all(slide.shapes.title is not None and slide.shapes.title.text for slide in prs.slides)

@@ -1,0 +1,276 @@
+"""The account on a page, after the cover of our own copy: revenue, the sections' figures, the key people, the goals
+and how they stand, the worst risks, the notice dates to come and what the goals need, computed from the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from kamdoc.outline.deck import Box, Element, Shape
+from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.layout import INSET, text
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.sections.risks import ranked_risks
+from kamdoc.outline.words import amount, day, percent, term
+from kamdoc.standard.model import Goal, Risk
+from kamdoc.standard.sections import SECTIONS
+
+TILE_PAD, GAP, HAIR = 8.0, 12.0, 0.02
+"""Room inside the figures' tiles; points between tiles, columns and blocks; between a tile's parts."""
+LEFT_SHARE = 0.55
+"""The goals take this share of the width under the tiles; risks and notice dates the rest."""
+TOP_RISKS, NOTICE_DAYS = 3, 365
+"""The summary names the worst open risks, and the notice dates of the coming year."""
+KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
+"""A person with one of these roles, or of high influence, is a key person of the account."""
+STATUS_FILL = {"overdue": "status.red", "behind": "status.amber", "on_track": "status.green"}
+"""A goal's square by how it stands at the plan's version."""
+
+
+def summary(kit: PlanKit) -> None:
+    """One slide: the figures as tiles across the top, the goals beneath on the left, risks and notice dates on the
+    right, and what the goals need across the foot; each block only where the plan has something to say."""
+    plan = kit.plan
+    if kit.customer or (plan.deck is not None and not plan.deck.summary):
+        return
+    tiles = [t for t in (_revenue(kit), *_figures(kit), _people(kit)) if t]
+    left = _goals(kit)
+    right = _risks(kit) + _notices(kit)
+    foot = _needs(kit)
+    if not (tiles or left or right):
+        return
+    slide = kit.new("summary", kit.w("account_on_a_page"), "summary")
+    top = kit.body.y
+    if tiles:
+        made = _tiles(kit, tiles)
+        slide.elements += made
+        top = tile_height(made) + GAP
+    slide.elements += _columns(kit, Box(kit.body.x, top, kit.body.w, kit.body.bottom - top), left, right, foot)
+
+
+def _scaled(kit: PlanKit, value: float) -> str:
+    """An amount in the unit its size calls for: 7.610 T€ as 7,6 Mio. €, with one decimal."""
+    fin = kit.plan.financials
+    ones = value * {"thousand": 1e3, "million": 1e6}.get(fin.unit or "one", 1.0)
+    if ones >= 1e6:
+        return amount(round(ones / 1e6, 1), fin.currency, "million", kit.lang)
+    if ones >= 1e4:
+        return amount(round(ones / 1e3), fin.currency, "thousand", kit.lang)
+    return amount(round(ones), fin.currency, "one", kit.lang)
+
+
+def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
+    """The last actual year's revenue, the last planned year's, and the growth a year between them."""
+    products = kit.plan.financials.products
+    actual = {y for p in products for y in p.actual}
+    planned = {y for p in products for y in p.plan}
+    if not actual:
+        return None
+    first = max(actual)
+    then = sum(p.actual.get(first, 0.0) for p in products)
+    later = [y for y in planned if y > first]
+    if not later:
+        return kit.w("revenue"), _scaled(kit, then), str(first)
+    last = max(later)
+    goal = sum(p.plan.get(last, 0.0) for p in products)
+    growth = ((goal / then) ** (1 / (last - first)) - 1) * 100 if then > 0 and goal >= 0 else None
+    rate = (
+        f" · {'+' if growth >= 0 else ''}{percent(round(growth, 1), kit.lang)} {kit.w('per_year')}"
+        if growth is not None
+        else ""
+    )
+    return kit.w("revenue"), f"{_scaled(kit, then)} → {_scaled(kit, goal)}", f"{first} → {last}{rate}"
+
+
+def _figures(kit: PlanKit) -> list[tuple[str, str, str] | None]:
+    """The figures sections give per account (the potential left to win), and the key projects' weighted volume."""
+    shown: list[tuple[str, str, str] | None] = []
+    for section in SECTIONS:
+        for figure in section.figures:
+            value = figure.of(getattr(kit.plan, section.key))
+            if value:
+                shown.append((figure.title[kit.lang == "de"], _scaled(kit, value), ""))
+    weighted = [(p.volume or 0.0) * (p.probability or 0.0) / 100 for p in kit.plan.key_projects]
+    if any(weighted):
+        counted = sum(1 for w in weighted if w)
+        projects = kit.w("one_project") if counted == 1 else kit.w("projects")
+        shown.append((kit.w("weighted_projects"), _scaled(kit, sum(weighted)), f"{counted} {projects}"))
+    return shown
+
+
+def _people(kit: PlanKit) -> tuple[str, str, str] | None:
+    """How many key people are for us, and who of them is against us."""
+    key = [p for p in kit.plan.power_map.people if p.influence == "high" or set(p.roles) & set(KEY_ROLES)]
+    if not key:
+        return None
+    friends = sum(1 for p in key if p.attitude in ("positive", "mentor"))
+    against = [p.name for p in key if p.attitude in ("negative", "enemy")]
+    said = f"{friends} {kit.w('of')} {len(key)} {kit.w('for_us')}"
+    return (
+        kit.w("key_people"),
+        said,
+        f"{kit.w('against_us')}: {', '.join(against)}" if against else kit.w("nobody_against"),
+    )
+
+
+def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[Element]:
+    """The figures side by side, as high as the fullest, each a tile of three parts: what it is, the figure in large
+    type, and what it is over (parts a hair apart, so that no frame lies on another)."""
+    shown = [t for t in tiles if t]
+    width = (kit.body.w - GAP * (len(shown) - 1)) / len(shown)
+    inner = width - 2 * TILE_PAD
+    small = kit.theme.size("small")
+    sizes = (kit.sizes[0] + 4, kit.sizes[0], kit.sizes[1], small)
+    big = next((s for s in sizes if all(_one_line(kit, t[1], s, inner) for t in shown)), small)
+    unders = [_broken(kit, t[2], small, inner) for t in shown]
+    lines = max(p.text.count("\n") + 1 if p.text else 0 for p in unders)
+    heights = (small * LINE_SPACING + TILE_PAD, big * LINE_SPACING + 2, lines * small * LINE_SPACING + TILE_PAD)
+    out: list[Element] = []
+    for k, ((label, value, _), under) in enumerate(zip(shown, unders)):
+        y, x = kit.body.y, kit.body.x + k * (width + GAP)
+        parts = (Para((Run(label),)), Para((Run(value, bold=True),)), under)
+        for para, size, colour, high in zip(parts, (small, big, small), ("muted", "primary", "muted"), heights):
+            if high > TILE_PAD:
+                box = Box(x, y, width, high)
+                out.append(
+                    Shape(
+                        box,
+                        (para,),
+                        size,
+                        "table_stripe",
+                        "table_stripe",
+                        0.0,
+                        colour,
+                        rounded=False,
+                        padding=(TILE_PAD, 0.0),
+                    )
+                )
+            y += high + HAIR
+    return out
+
+
+def _broken(kit: PlanKit, said: str, size: float, width: float) -> Para:
+    """A text with its lines broken where they break in a box `width` wide: the same lines in every format."""
+    para = Para((Run(said),))
+    return para.broken_at(kit.fonts.breaks(para, size, width + 2 * INSET - 4, False)) if said else para
+
+
+def _one_line(kit: PlanKit, said: str, size: float, width: float) -> bool:
+    return kit.fonts.bold.width(said, size) <= width - 8
+
+
+def tile_height(elements: list[Element]) -> float:
+    """How far the tiles reach down (their frames are the shapes among them)."""
+    return max((e.box.bottom for e in elements if isinstance(e, Shape)), default=0.0)
+
+
+def standing(goal: Goal, today: date) -> str:
+    """How a goal stands at `today`: overdue past its deadline, behind with an action past its date, else on track."""
+    if goal.deadline < today:
+        return "overdue"
+    late = [a for a in goal.actions if a.status != "done" and a.due is not None and a.due < today]
+    return "behind" if late else "on_track"
+
+
+def _goals(kit: PlanKit) -> list[Para]:
+    """Each goal: what it is, then how it stands (in colour and words), from where to where, by when."""
+    if not kit.plan.goals:
+        return []
+    today = kit.plan.cover.version
+    out = [kit.heading(kit.w("goals"))]
+    for n, g in enumerate(kit.plan.goals, 1):
+        state = standing(g, today)
+        out.append(Para((Run(g.goal, bold=True),), f"{n}.", 0))
+        target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+        facts = f"{kit.w('goal_' + state)} · {target} · {day(g.deadline, kit.lang)}"
+        # The square after the number's line, never first in it: PowerPoint colours a number as its first run.
+        out.append(Para((Run("■ ", colour=STATUS_FILL[state]), Run(facts, colour="muted")), None, 1))
+    return out
+
+
+def _risks(kit: PlanKit) -> list[Para]:
+    """The worst open risks, each with its owner."""
+    ranked = [(n, r) for n, r in ranked_risks(kit.plan.risks) if r.status != "closed"][:TOP_RISKS]
+    if not ranked:
+        return []
+    out = [kit.heading(kit.w("top_risks"))]
+    for _, r in ranked:
+        owner = [Run(f" — {kit.person(r.owner)}", italic=True)] if r.owner else []
+        levels = (
+            f"{kit.label(Risk, 'likelihood')} {term('level', r.likelihood, kit.lang).lower()} · "
+            f"{kit.label(Risk, 'impact')} {term('level', r.impact, kit.lang).lower()}"
+        )
+        out.append(Para((Run(r.description), *owner), "•", 0))
+        out.append(Para((Run(levels, colour="muted"),), None, 1))
+    return out
+
+
+def _notices(kit: PlanKit) -> list[Para]:
+    """The notice dates of the coming year, soonest first."""
+    today = kit.plan.cover.version
+    coming = sorted(
+        (by, c.name)
+        for c in kit.plan.contracts
+        if (by := c.notice_by()) and today <= by <= today + timedelta(NOTICE_DAYS)
+    )
+    if not coming:
+        return []
+    return [kit.heading(kit.w("notice_dates"))] + [
+        Para((Run(f"{day(by, kit.lang)}: ", bold=True), Run(name)), "•", 0) for by, name in coming
+    ]
+
+
+def _needs(kit: PlanKit) -> list[Para]:
+    """What the goals need from us, goal by goal."""
+    needs = [(n, kit.plain(g.resources)) for n, g in enumerate(kit.plan.goals, 1) if g.resources]
+    if not needs:
+        return []
+    runs: list[Run] = [Run(f"{kit.w('what_we_need')}: ", bold=True)]
+    for k, (n, said) in enumerate(needs):
+        runs += [Run(("  " if k else "") + f"{kit.w('goal')} {n}: ", bold=True), Run(_one_line_of(said))]
+    return [Para(tuple(runs))]
+
+
+def _one_line_of(said: str) -> str:
+    """A text's lines as one, its no-break spaces kept ("8 %" stays together)."""
+    return " ".join(part for part in said.replace("\t", " ").replace("\n", " ").split(" ") if part)
+
+
+def _columns(kit: PlanKit, room: Box, left: list[Para], right: list[Para], foot: list[Para]) -> list[Element]:
+    """Goals on the left, risks and notice dates on the right, the needs across the foot, at the largest size at
+    which all fit; where nothing fits, the needs go first, then the goals' facts (their slides hold them all)."""
+    headlines = [p for p in left if p.level == 0]
+    for parts in ((left, right, foot), (left, right, []), (headlines, right, []), (headlines, [], [])):
+        for size in (kit.sizes[1], kit.theme.size("small"), kit.minimum):
+            placed = _placed(kit, room, size, *parts)
+            if placed is not None:
+                return placed
+    return []
+
+
+def _placed(
+    kit: PlanKit, room: Box, size: float, left: list[Para], right: list[Para], foot: list[Para]
+) -> list[Element] | None:
+    """The blocks at `size`, or None when they do not all fit `room`."""
+    fonts = kit.fonts
+    foot_h = fonts.text_height(foot, size, room.w) if foot else 0.0
+    high = room.h - (foot_h + GAP if foot else 0.0)
+    both = bool(left and right)
+    left_w = room.w * LEFT_SHARE if both else room.w
+    right_w = room.w - left_w - GAP if both else room.w
+    used = [
+        fonts.text_height(left, size, left_w) if left else 0.0,
+        fonts.text_height(right, size, right_w) if right else 0.0,
+    ]
+    if max(used) > high:
+        return None
+    out: list[Element] = []
+    if left:
+        out.append(text(Box(room.x, room.y, left_w, used[0]), left, size))
+    if right:
+        x = room.x + (left_w + GAP if left else 0.0)
+        out.append(text(Box(x, room.y, right_w, used[1]), right, size))
+    if foot:
+        out.append(text(Box(room.x, room.bottom - foot_h, room.w, foot_h), foot, size, fill="table_stripe"))
+    return out

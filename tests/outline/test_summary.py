@@ -1,0 +1,109 @@
+"""The account on a page: the summary after the cover of our own copy, computed from the plan in its language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import DATA, PLANS
+from section_plans import valid
+
+from kamdoc.outline.deck import Box, Shape, Text
+from kamdoc.outline.kit import Geometry
+from kamdoc.outline.plan_deck import build_outline
+from kamdoc.outline.words import amount, percent
+from kamdoc.theme.settings import load_theme
+
+BRENNER = PLANS / "brenner-werke" / "plan.yaml"
+
+
+def _said(slide: object) -> list[str]:
+    """What the slide says, frame by frame (a tile's parts are shapes), each text's lines joined again."""
+    elements = slide.elements  # type: ignore[attr-defined]
+    return [p.text.replace("\n", " ") for e in elements if isinstance(e, (Text, Shape)) for p in e.paras if p.text]
+
+
+def _summary(path: Path, audience: str = "internal") -> object | None:
+    result = valid(path)
+    deck = build_outline(result.plan, result.doc, load_theme(), audience=audience)
+    assert deck.slides[0].kind == "cover"
+    return deck.slides[1] if deck.slides[1].kind == "summary" else None
+
+
+def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
+    plan = valid(BRENNER).plan
+    slide = _summary(BRENNER)
+    assert slide is not None and slide.title == "Der Account auf einen Blick"  # type: ignore[attr-defined]
+    said = _said(slide)
+    products = plan.financials.products
+    actual = sum(p.actual[2025] for p in products)  # the last actual year, T€
+    planned = sum(p.plan[2028] for p in products)  # the last planned year
+    growth = ((planned / actual) ** (1 / 3) - 1) * 100
+    shown = f"{amount(round(actual / 1000, 1), 'EUR', 'million', 'de')} → {amount(round(planned / 1000, 1), 'EUR', 'million', 'de')}"
+    assert said[:3] == [
+        "Umsatz",
+        shown,
+        f"2025 → 2028 · +{percent(round(growth, 1), 'de')} p. a.",
+    ]
+    weighted = sum(k.volume * k.probability / 100 for k in plan.key_projects if k.volume and k.probability)
+    i = said.index("Gewichtetes Projektvolumen")
+    assert said[i + 1] == amount(round(weighted / 1000, 1), "EUR", "million", "de")
+    assert said[i + 2] == f"{sum(1 for k in plan.key_projects if k.volume and k.probability)} Projekte"
+    potential = plan.whitespace.potential() if plan.whitespace else 0.0
+    i = said.index("Whitespace-Potenzial")
+    assert said[i + 1] == amount(round(potential / 1000, 1), "EUR", "million", "de")  # a section's figure
+    key = [
+        p
+        for p in plan.power_map.people
+        if p.influence == "high" or {"decision-maker", "ratifier", "buyer", "specifier"} & set(p.roles)
+    ]
+    friends = sum(1 for p in key if p.attitude in ("positive", "mentor"))
+    assert f"{friends} von {len(key)} für uns" in said
+    against = [p.name for p in key if p.attitude in ("negative", "enemy")]
+    assert f"gegen uns: {', '.join(against)}" in said
+    goals = [t for t in said if t in {g.goal for g in plan.goals}]
+    assert goals == [g.goal for g in plan.goals]
+    assert any(t.startswith("Was wir brauchen: Ziel 1: ") for t in said)
+
+
+def test_a_goal_late_or_past_its_deadline_says_so_in_colour_and_words(tmp_path: Path) -> None:
+    from section_plans import edited
+
+    plan = edited("risks", tmp_path, "due: 2027-02-01, status: open", "due: 2026-09-01, status: open")
+    slide = _summary(plan)
+    assert slide is not None
+    facts = next(
+        p for e in slide.elements if isinstance(e, Text) for p in e.paras if p.text.startswith("■ actions late")
+    )  # type: ignore[attr-defined]
+    assert facts.runs[0].colour == "status.amber"
+
+
+def test_the_summary_fits_its_slide_and_nothing_overlaps() -> None:
+    body = Geometry.of(load_theme()).body
+    for name in ("brenner-werke", "halvorsen-logistics"):
+        slide = _summary(PLANS / name / "plan.yaml")
+        assert slide is not None
+        boxes = [e.box for e in slide.elements if isinstance(e, (Text, Shape))]  # type: ignore[attr-defined]
+        assert all(
+            body.x - 0.01 <= b.x
+            and b.right <= body.right + 0.01
+            and body.y - 0.01 <= b.y
+            and b.bottom <= body.bottom + 0.01
+            for b in boxes
+        )
+        texts = [e.box for e in slide.elements if isinstance(e, Text)]  # type: ignore[attr-defined]
+        for k, a in enumerate(texts):
+            for b in texts[k + 1 :]:
+                assert not _overlap(a, b), (name, a, b)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.right - 0.5 and b.x < a.right - 0.5 and a.y < b.bottom - 0.5 and b.y < a.bottom - 0.5
+
+
+def test_the_customers_copy_and_a_plan_that_says_no_have_no_summary(tmp_path: Path) -> None:
+    from section_plans import edited
+
+    assert _summary(BRENNER, "customer") is None
+    assert _summary(DATA / "risks" / "plan.yaml") is not None
+    plan = edited("risks", tmp_path, "kamdoc: 1\n", "kamdoc: 1\ndeck:\n  summary: false\n")
+    assert _summary(plan) is None
