@@ -333,6 +333,16 @@ class PlanKit(Kit):
         fin = self.plan.financials
         return amount(value, fin.currency, fin.unit, self.lang)
 
+    def scaled(self, value: float) -> str:
+        """An amount of the plan's currency and unit in the unit its size calls for: 7.610 T€ as 7,6 Mio. €."""
+        fin = self.plan.financials
+        ones = value * {"thousand": 1e3, "million": 1e6}.get(fin.unit or "one", 1.0)
+        if abs(ones) >= 1e6:
+            return amount(round(ones / 1e6, 1), fin.currency, "million", self.lang)
+        if abs(ones) >= 1e4:
+            return amount(round(ones / 1e3), fin.currency, "thousand", self.lang)
+        return amount(round(ones), fin.currency, "one", self.lang)
+
     def entry_title(self, entry: Entry) -> str:
         """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES)."""
         return self.customer_word(entry.key) or entry.title[self.lang == "de"]

@@ -12,7 +12,7 @@ from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.deck import Deck, Slide
 from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
-from kamdoc.outline.richtext import Para, Run
+from kamdoc.outline.richtext import Para, Run, glued
 from kamdoc.outline.sections import SLIDES
 from kamdoc.outline.summary import summary
 from kamdoc.outline.words import day, word
@@ -35,8 +35,8 @@ def cover(kit: PlanKit) -> None:
     # The bytes validation checked: a file read again here could have changed since (or be gone).
     logo = kit.images.get((LOGO, c.logo)) if c.logo else None
     slide.elements += cover_elements(
-        c.account,
-        plan_facts(c, kit.lang, kit.customer),
+        glued(c.account),
+        _years(kit) + plan_facts(c, kit.lang, kit.customer),
         logo,
         kit.fonts,
         kit.theme,
@@ -44,6 +44,15 @@ def cover(kit: PlanKit) -> None:
         kit.margin,
         kit.sizes,
     )
+
+
+def _years(kit: PlanKit) -> list[str]:
+    """The cover's first line: which years the plan is for ("Key-Account-Plan 2026–2028"), where it plans any."""
+    planned = sorted({y for p in kit.plan.financials.products for y in p.plan})
+    if not planned:
+        return []
+    span = f"{planned[0]}–{planned[-1]}" if len(planned) > 1 else str(planned[0])
+    return [kit.w("kap_years").format(years=span)]
 
 
 def agenda(kit: PlanKit, entries: list[tuple[Entry, str]]) -> None:

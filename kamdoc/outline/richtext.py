@@ -220,9 +220,17 @@ _UNIT_AFTER = re.compile(r"(?<=\d) (?=%)")
 """A space between a number and its per cent sign ("22 %"), which no line may end at."""
 
 
+_LEGAL_FORM_INSIDE = re.compile(r" (?=& Co\.)|(?<=&) (?=Co\.)|(?<=Co\.) (?=KGaA|KG|OHG)|(?<=Co\.,) (?=Ltd\.)")
+"""The spaces inside a legal form ("GmbH & Co. KG", "Co., Ltd."), which no line may end at."""
+
+
 def glued(text: str) -> str:
-    """A text with each number and its per cent sign held together (a no-break space between them)."""
-    return _UNIT_AFTER.sub("\u00a0", text) if " %" in text else text
+    """A text with each number and its per cent sign held together, and each legal form whole (no-break spaces)."""
+    if " %" in text:
+        text = _UNIT_AFTER.sub("\u00a0", text)
+    if " Co." in text:
+        text = _LEGAL_FORM_INSIDE.sub("\u00a0", text)
+    return text
 
 
 CITATION = re.compile(r"[ \t]*\[\^([^\]\s]{1,100})\]")

@@ -12,7 +12,7 @@ from kamdoc.outline.layout import INSET, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
-from kamdoc.outline.words import amount, day, percent, term
+from kamdoc.outline.words import day, percent, term
 from kamdoc.standard.model import Goal, Risk
 from kamdoc.standard.sections import SECTIONS
 
@@ -49,17 +49,6 @@ def summary(kit: PlanKit) -> None:
     slide.elements += _columns(kit, Box(kit.body.x, top, kit.body.w, kit.body.bottom - top), left, right, foot)
 
 
-def _scaled(kit: PlanKit, value: float) -> str:
-    """An amount in the unit its size calls for: 7.610 T€ as 7,6 Mio. €, with one decimal."""
-    fin = kit.plan.financials
-    ones = value * {"thousand": 1e3, "million": 1e6}.get(fin.unit or "one", 1.0)
-    if ones >= 1e6:
-        return amount(round(ones / 1e6, 1), fin.currency, "million", kit.lang)
-    if ones >= 1e4:
-        return amount(round(ones / 1e3), fin.currency, "thousand", kit.lang)
-    return amount(round(ones), fin.currency, "one", kit.lang)
-
-
 def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
     """The last actual year's revenue, the last planned year's, and the growth a year between them."""
     products = kit.plan.financials.products
@@ -71,7 +60,7 @@ def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
     then = sum(p.actual.get(first, 0.0) for p in products)
     later = [y for y in planned if y > first]
     if not later:
-        return kit.w("revenue"), _scaled(kit, then), str(first)
+        return kit.w("revenue"), kit.scaled(then), str(first)
     last = max(later)
     goal = sum(p.plan.get(last, 0.0) for p in products)
     growth = ((goal / then) ** (1 / (last - first)) - 1) * 100 if then > 0 and goal >= 0 else None
@@ -80,7 +69,7 @@ def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
         if growth is not None
         else ""
     )
-    return kit.w("revenue"), f"{_scaled(kit, then)} → {_scaled(kit, goal)}", f"{first} → {last}{rate}"
+    return kit.w("revenue"), f"{kit.scaled(then)} → {kit.scaled(goal)}", f"{first} → {last}{rate}"
 
 
 def _figures(kit: PlanKit) -> list[tuple[str, str, str] | None]:
@@ -90,12 +79,12 @@ def _figures(kit: PlanKit) -> list[tuple[str, str, str] | None]:
         for figure in section.figures:
             value = figure.of(getattr(kit.plan, section.key))
             if value:
-                shown.append((figure.title[kit.lang == "de"], _scaled(kit, value), ""))
+                shown.append((figure.title[kit.lang == "de"], kit.scaled(value), ""))
     weighted = [(p.volume or 0.0) * (p.probability or 0.0) / 100 for p in kit.plan.key_projects]
     if any(weighted):
         counted = sum(1 for w in weighted if w)
         projects = kit.w("one_project") if counted == 1 else kit.w("projects")
-        shown.append((kit.w("weighted_projects"), _scaled(kit, sum(weighted)), f"{counted} {projects}"))
+        shown.append((kit.w("weighted_projects"), kit.scaled(sum(weighted)), f"{counted} {projects}"))
     return shown
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,6 +26,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "accounts_header": ("Accounts", "Accounts"),
     "see_ranking": ("listed in the ranking", "siehe Rangliste"),
     "revenue": ("Revenue", "Umsatz"),
+    "kap_years": ("Key account plan {years}", "Key-Account-Plan {years}"),
+    "revenue_grows": (
+        "Revenue with {account} grows to {amount} by {year} ({change})",
+        "Umsatz mit {account} wächst bis {year} auf {amount} ({change})",
+    ),
+    "revenue_falls": (
+        "Revenue with {account} falls to {amount} by {year} ({change})",
+        "Umsatz mit {account} sinkt bis {year} auf {amount} ({change})",
+    ),
+    "revenue_holds": (
+        "Revenue with {account} holds at {amount} until {year}",
+        "Umsatz mit {account} bleibt bis {year} bei {amount}",
+    ),
     # the account on a page
     "account_on_a_page": ("The account at a glance", "Der Account auf einen Blick"),
     "per_year": ("a year", "p. a."),
@@ -323,6 +337,19 @@ def _titles() -> dict[str, tuple[str, str]]:
 def has_word(key: str) -> bool:
     """Whether the deck has a label of that key."""
     return key in _WORDS or key in _titles()
+
+
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:(?:GmbH|AG|SE) & Co\. KG(?:aA)?|KGaA|GmbH|AG|SE|KG|OHG|ASA|AS|AB|A/S|ApS|Oyj?|S\.p\.A\.|S\.A\.|"
+    r"S\.r\.l\.|s\.r\.o\.|Inc\.|Co\., Ltd\.|Ltd\.|plc|PLC|LLC|B\.V\.|N\.V\.))+$"
+)
+"""The legal forms at the end of a company's name ("AG", "GmbH & Co. KG", "Co., Ltd."), which a short name drops."""
+
+
+def short_name(account: str) -> str:
+    """What a deck calls a company in running text: its name without its legal form ("Brenner Werke AG": "Brenner
+    Werke"); the whole name where that would leave nothing."""
+    return LEGAL_FORM.sub("", account).strip() or account
 
 
 def word(key: str, language: str) -> str:

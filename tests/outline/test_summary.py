@@ -107,3 +107,25 @@ def test_the_customers_copy_and_a_plan_that_says_no_have_no_summary(tmp_path: Pa
     assert _summary(DATA / "risks" / "plan.yaml") is not None
     plan = edited("risks", tmp_path, "kamdoc: 1\n", "kamdoc: 1\ndeck:\n  summary: false\n")
     assert _summary(plan) is None
+
+
+def test_the_cover_names_the_plans_years_and_the_financials_say_where_revenue_goes() -> None:
+    result = valid(BRENNER)
+    deck = build_outline(result.plan, result.doc, load_theme())
+    cover = _said(deck.slides[0])
+    assert cover[:3] == ["Brenner Werke AG", "Key-Account-Plan 2026–2028", "Werkzeugmaschinen"]
+    (chart_slide,) = [s for s in deck.slides if s.kind == "financials"]
+    assert chart_slide.title == "Umsatz mit Brenner Werke wächst bis 2028 auf 13,2 Mio. € (+74 %)"
+    (table_slide,) = [s for s in deck.slides if s.kind == "financials_table"]
+    assert table_slide.title == "Finanzplanung"  # two views, two titles: no "(1/2)"
+
+
+def test_a_short_name_drops_the_legal_form_and_a_long_one_keeps_it_whole() -> None:
+    from kamdoc.outline.richtext import glued
+    from kamdoc.outline.words import short_name
+
+    assert short_name("Brenner Familienholding GmbH & Co. KG") == "Brenner Familienholding"
+    assert short_name("Takumi Motion Co., Ltd.") == "Takumi Motion"
+    assert short_name("Halvorsen Logistics ASA") == "Halvorsen Logistics"
+    assert short_name("AG") == "AG"  # nothing left: the name as it is
+    assert glued("Großkopf SE & Co. KG") == "Großkopf SE\u00a0&\u00a0Co.\u00a0KG"  # no line ends inside it

@@ -16,7 +16,7 @@ from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import INSET, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.words import change_percent, number, percent
+from kamdoc.outline.words import change_percent, number, percent, short_name
 from kamdoc.standard.model import Product
 
 
@@ -31,7 +31,7 @@ def financials(kit: PlanKit) -> None:
     series = _chart_series(fin.products, years, kinds, kit.w("other_products"))
     unit = labels.amount_unit(fin.currency, fin.unit, kit.lang)
     if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
-        slide = kit.new("financials", kit.w("financials"), "financials")
+        slide = kit.new("financials", _message(kit) or kit.w("financials"), "financials")
         chart_box = kit.body
         if "plan" in kinds:  # the lighter tints of planned years, said in words under the chart
             key_h = kit.minimum * LINE_SPACING + 2 * INSET
@@ -73,6 +73,26 @@ def financials(kit: PlanKit) -> None:
         ["left", *["right"] * (len(header) - 1)],
         bold_last_row=True,
     )
+
+
+def _message(kit: PlanKit) -> str:
+    """What the chart says, as its title: where revenue with the customer goes from the last actual year to the last
+    planned one ("Umsatz mit Brenner Werke wächst bis 2028 auf 13,2 Mio. € (+74 %)"); nothing without both years."""
+    fin = kit.plan.financials
+    actual = [y for p in fin.products for y in p.actual]
+    planned = [y for p in fin.products for y in p.plan]
+    if not actual or not planned or max(planned) <= max(actual):
+        return ""
+    first, last = max(actual), max(planned)
+    then = sum(p.actual.get(first, 0.0) for p in fin.products)
+    later = sum(p.plan.get(last, 0.0) for p in fin.products)
+    change = change_percent(then, later)
+    key = (
+        "revenue_holds" if change is None or round(change) == 0 else "revenue_grows" if change > 0 else "revenue_falls"
+    )
+    shown = f"{'+' if change and change > 0 else ''}{percent(round(change), kit.lang)}" if change is not None else ""
+    account = short_name(kit.plan.cover.account)
+    return kit.w(key).format(account=account, amount=kit.scaled(later), year=last, change=shown)
 
 
 def column_totals(chart: ColumnChart, language: str) -> list[Text]:
