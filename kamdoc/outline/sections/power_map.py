@@ -15,8 +15,11 @@ def power_map(kit: PlanKit) -> None:
         return
     title = kit.customer_word("power_map") or kit.w("power_map")
     slides, ties = power_map_slides(pm.people, pm.links, kit.body, kit.fonts, kit.lang, title, kit.customer)
-    for made in slides:
-        shown = f"{title}: {kit.w('power_map_overview')}" if made.overview else title
+    said = _message(kit)
+    for n, made in enumerate(slides):
+        # The first slide says what the map shows; an overview is one by its boxes, not by its title.
+        first = said or (kit.w("power_map_overview") if made.overview else "")
+        shown = f"{title}: {first}" if n == 0 and first else title
         slide = kit.new("power_map", shown, "power_map")
         slide.elements += made.elements
         slide.notes += made.notes  # our notes on the people: for the speaker, not the slide
@@ -34,6 +37,18 @@ def power_map(kit: PlanKit) -> None:
         ties,
         None,
     )
+
+
+def _message(kit: PlanKit) -> str:
+    """What the map says at a glance, from the attitudes the plan gives ("11 von 24 Personen positiv, 2 gegen uns");
+    nothing where no one's attitude is known (the customer's copy has none)."""
+    people = kit.plan.power_map.people
+    if not any(p.attitude for p in people):
+        return ""
+    friends = sum(1 for p in people if p.attitude in ("positive", "mentor"))
+    against = sum(1 for p in people if p.attitude in ("negative", "enemy"))
+    said = kit.w("people_for").format(n=friends, m=len(people))
+    return f"{said}, {kit.w('people_against').format(k=against) if against else kit.w('nobody_against')}"
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"power_map": power_map}
