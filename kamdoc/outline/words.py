@@ -342,7 +342,7 @@ def has_word(key: str) -> bool:
 
 
 LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:(?:GmbH|AG|SE) & Co\. KG(?:aA)?|KGaA|GmbH|AG|SE|KG|OHG|ASA|AS|AB|A/S|ApS|Oyj?|S\.p\.A\.|S\.A\.|"
+    r"(?:,?\s+(?:& Co\. (?:KGaA|KG|OHG)|KGaA|GmbH|AG|SE|KG|OHG|Aktiengesellschaft|ASA|AS|AB|A/S|ApS|Oyj?|S\.p\.A\.|S\.A\.|"
     r"S\.r\.l\.|s\.r\.o\.|Inc\.|Co\., Ltd\.|Ltd\.|plc|PLC|LLC|B\.V\.|N\.V\.))+$"
 )
 """The legal forms at the end of a company's name ("AG", "GmbH & Co. KG", "Co., Ltd."), which a short name drops."""

@@ -126,6 +126,7 @@ def test_a_short_name_drops_the_legal_form_and_a_long_one_keeps_it_whole() -> No
 
     assert short_name("Brenner Familienholding GmbH & Co. KG") == "Brenner Familienholding"
     assert short_name("Takumi Motion Co., Ltd.") == "Takumi Motion"
+    assert short_name("Stresstest Großkunde Aktiengesellschaft & Co. KG") == "Stresstest Großkunde"
     assert short_name("Halvorsen Logistics ASA") == "Halvorsen Logistics"
     assert short_name("AG") == "AG"  # nothing left: the name as it is
     assert glued("Großkopf SE & Co. KG") == "Großkopf SE\u00a0&\u00a0Co.\u00a0KG"  # no line ends inside it
@@ -138,6 +139,6 @@ def test_the_power_map_says_how_many_are_for_and_against_us() -> None:
     against = sum(1 for p in people if p.attitude in ("negative", "enemy"))
     deck = build_outline(result.plan, result.doc, load_theme())
     titles = [s.title for s in deck.slides if s.kind == "power_map"]
-    assert titles[0] == f"Power-Map: {friends} von {len(people)} Personen positiv, {against} gegen uns"
+    assert titles[0] == f"Power-Map: {friends} von {len(people)} Personen positiv, {against} gegen uns – Übersicht"
     customer = build_outline(result.plan, result.doc, load_theme(), audience="customer")
     assert all("positiv" not in s.title for s in customer.slides)  # the customer's copy knows no attitudes

@@ -17,8 +17,8 @@ def power_map(kit: PlanKit) -> None:
     slides, ties = power_map_slides(pm.people, pm.links, kit.body, kit.fonts, kit.lang, title, kit.customer)
     said = _message(kit)
     for n, made in enumerate(slides):
-        # The first slide says what the map shows; an overview is one by its boxes, not by its title.
-        first = said or (kit.w("power_map_overview") if made.overview else "")
+        # The first slide says what the map shows, and an overview that it is one.
+        first = " – ".join(x for x in (said, kit.w("power_map_overview") if made.overview else "") if x)
         shown = f"{title}: {first}" if n == 0 and first else title
         slide = kit.new("power_map", shown, "power_map")
         slide.elements += made.elements
