@@ -29,14 +29,16 @@ FOOTER_NAME_MIN = 40.0
 """Points the account's name keeps in the footer, however long the version and the marking."""
 
 
-def cover(kit: PlanKit) -> None:
+def cover(kit: PlanKit, planned: list[int]) -> None:
+    """The cover: the account, the years the plan is for (`planned`: the plan's own, which the customer's copy shows
+    too though it holds no figures), and the plan's facts."""
     c = kit.plan.cover
     slide = kit.new("cover", c.account, "cover")
     # The bytes validation checked: a file read again here could have changed since (or be gone).
     logo = kit.images.get((LOGO, c.logo)) if c.logo else None
     slide.elements += cover_elements(
         glued(c.account),
-        _years(kit) + plan_facts(c, kit.lang, kit.customer),
+        _years(kit, planned) + plan_facts(c, kit.lang, kit.customer),
         logo,
         kit.fonts,
         kit.theme,
@@ -46,9 +48,8 @@ def cover(kit: PlanKit) -> None:
     )
 
 
-def _years(kit: PlanKit) -> list[str]:
+def _years(kit: PlanKit, planned: list[int]) -> list[str]:
     """The cover's first line: which years the plan is for ("Key-Account-Plan 2026–2028"), where it plans any."""
-    planned = sorted({y for p in kit.plan.financials.products for y in p.plan})
     if not planned:
         return []
     span = f"{planned[0]}–{planned[-1]}" if len(planned) > 1 else str(planned[0])
@@ -120,9 +121,10 @@ def build_outline(
     between runs (the command's choice); without one, nothing is written.
     """
     customer = audience == "customer"
+    planned = sorted({y for p in plan.financials.products for y in p.plan})  # before the customer's copy drops them
     plan = for_audience(plan, audience, copy)
     kit = PlanKit(plan, doc, theme, customer, size, images, cache)
-    cover(kit)
+    cover(kit, planned)
     summary(kit)
     body, entries = _entries(kit)
     agenda(kit, entries)

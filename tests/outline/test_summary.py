@@ -114,6 +114,8 @@ def test_the_cover_names_the_plans_years_and_the_financials_say_where_revenue_go
     deck = build_outline(result.plan, result.doc, load_theme())
     cover = _said(deck.slides[0])
     assert cover[:3] == ["Brenner Werke AG", "Key-Account-Plan 2026–2028", "Werkzeugmaschinen"]
+    customer = build_outline(result.plan, result.doc, load_theme(), audience="customer")
+    assert _said(customer.slides[0])[:2] == ["Brenner Werke AG", "Key-Account-Plan 2026–2028"]  # years, no figures
     (chart_slide,) = [s for s in deck.slides if s.kind == "financials"]
     assert chart_slide.title == "Umsatz mit Brenner Werke wächst bis 2028 auf 13,2 Mio. € (+74 %)"
     (table_slide,) = [s for s in deck.slides if s.kind == "financials_table"]
