@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kamdoc.limits import MAX_STYLED_RUNS
-from kamdoc.validate.markdown import parser, unshown_lines
+from kamdoc.validate.markdown import CITED, parser, unshown_lines
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -233,7 +233,7 @@ def glued(text: str) -> str:
     return text
 
 
-CITATION = re.compile(r"[ \t]*\[\^([^\]\s]{1,100})\]")
+CITATION = re.compile(r"[ \t]*" + CITED)
 """A citation in Markdown text, `[^id]` (with the room before it, which goes when the citation does)."""
 
 

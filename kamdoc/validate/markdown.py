@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import Any
 
+CITED = r"\[\^([^\]\s]{1,100})\]"
+"""A citation of a source in Markdown text, `[^id]` (the id in its group): validation checks it, the deck numbers it."""
 MAX_NESTING = 20
 """How deeply the parser nests blocks (markdown-it's CommonMark default): lists count twice, quotes once."""
 

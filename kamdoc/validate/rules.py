@@ -16,7 +16,7 @@ from kamdoc.load.document import Document, FileMissing, FileRefused, Path_, reso
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
 from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
-from kamdoc.validate.markdown import MAX_NESTING, unshown_lines
+from kamdoc.validate.markdown import CITED, MAX_NESTING, unshown_lines
 from kamdoc.validate.walk import texts_in
 
 _ID = re.compile(r"[a-z0-9_-]+\Z")
@@ -39,7 +39,7 @@ _REFERENCES = tuple((s.key, r) for s in SECTIONS for r in s.refers)
 """Fields that name an item of another list (a cell's offering, a key figure's source), with their section."""
 _NEEDS = tuple((s.key, n) for s in SECTIONS for n in s.needs)
 """Fields an item should fill given another's value, with their section."""
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]")
+_FOOTNOTE = re.compile(CITED)
 """A citation in Markdown text, `[^id]`: the id of an entry in the plan's sources."""
 
 
@@ -54,6 +54,7 @@ class _Checker:
         self.checked: dict[Named, Image] = {}
         """Each image that passed its checks, by where the plan names it."""
         self._files: dict[Path, Image] = {}  # the same images by file: a file named many times is read once
+        self._hinted = 0  # unknown names given a "did you mean" so far (each compares with every known one)
 
     def add(self, severity: Severity, path: Path_, message: str, at_key: bool = False) -> None:
         pos = self.doc.where_key(path) if at_key else self.doc.where(path)
@@ -421,18 +422,29 @@ class _Checker:
                 else:
                     seen[name] = path
 
+    def hint(self, value: str, known: list[str]) -> str:
+        """What the plan has instead of an unknown value: the closest (for the first few mistakes only, so that a plan
+        of thousands of them stays linear), else the first few, or that there is none."""
+        self._hinted += 1
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6) if self._hinted <= _HINTED else []
+        if close:
+            return f"; did you mean {close[0]!r}?"
+        if known:
+            return f"; known: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}"
+        return "; there is none yet"
+
     def references_within(self) -> None:
         """Values that name an item of another list the plan does not have (a cell's unit, a key figure's source)."""
         for key, ref in _REFERENCES:
             known = [str(item.get(ref.key)) for _, item in self.items(*ref.target) if item.get(ref.key) is not None]
-            target = ".".join(ref.target)
+            named, target = set(known), ".".join(ref.target)
             for path, item in self.items(key, *ref.path):
                 value = item.get(ref.field)
-                if isinstance(value, str) and value not in known:
+                if isinstance(value, str) and value not in named:
                     self.add(
                         "error",
                         (*path, ref.field),
-                        f"{quoted(value)} is no {ref.key} in {target}{_hint(value, known)}",
+                        f"{quoted(value)} is no {ref.key} in {target}{self.hint(value, known)}",
                     )
 
     def needs(self) -> None:
@@ -446,12 +458,13 @@ class _Checker:
     def citations(self, markdown: list[tuple[Path_, Path]]) -> None:
         """`[^id]` in Markdown text that names no entry of the plan's sources, at the citation's own line."""
         known = [str(s.get("id")) for _, s in self.items("sources") if s.get("id") is not None]
+        named = set(known)
         for path, _ in markdown:
             text = self.get(*path)
             if not isinstance(text, str) or "[^" not in text:
                 continue
             for match in _FOOTNOTE.finditer(text):
-                if match.group(1) in known:
+                if match.group(1) in named:
                     continue
                 line = text.count("\n", 0, match.start())  # 0-based, as where_in_text counts
                 col = match.start() - (text.rfind("\n", 0, match.start()) + 1)
@@ -460,7 +473,7 @@ class _Checker:
                         self.doc.where_in_text(path, line, col),
                         "error",
                         field_path(path),
-                        f"{quoted(match.group(0))} cites no entry of sources{_hint(match.group(1), known)}",
+                        f"{quoted(match.group(0))} cites no entry of sources{self.hint(match.group(1), known)}",
                     )
                 )
 
@@ -573,16 +586,6 @@ def _managers_above(ids: dict[str, Path_], boss: dict[str, str]) -> dict[str, in
             level = None if level is None else level + 1
             above[below] = level
     return above
-
-
-def _hint(value: str, known: list[str]) -> str:
-    """What the plan has instead of an unknown value: the closest, or the first few, or that there is none."""
-    close = difflib.get_close_matches(value, known[:5_000], n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean {close[0]!r}?"
-    if known:
-        return f"; known: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}"
-    return "; there is none yet"
 
 
 def _years(n: int) -> str:

@@ -172,3 +172,12 @@ def test_the_potential_sums_only_cells_with_potential() -> None:
         }
     )
     assert ws.potential() == 5
+
+
+def test_only_the_first_mistakes_are_compared_with_every_name(tmp_path: Path) -> None:
+    wrong = "\n".join(f"    - {{offering: Firmware, unit: Leeds plant {n}, status: ours}}" for n in range(25))
+    plan = edited("whitespace", tmp_path, "  cells:\n", f"  cells:\n{wrong}\n")
+    run = kamdoc("validate", plan.parent, "--today", TODAY)
+    assert run.code == 1 and run.out.count("is no name in whitespace.units") == 25
+    assert run.out.count("did you mean 'Leeds plant'?") == 20  # the rest: the names there are (work stays linear)
+    assert run.out.count("; known: Leeds plant, Oakridge GmbH, R&D") == 5
