@@ -10,11 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kamdoc.analyse.portfolio import UNIT
 from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
 from kamdoc.outline.deck import Box, Deck, Slide, Table, Text
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
+    INSET,
     TITLE_H,
     Flow,
     Fonts,
@@ -281,6 +283,12 @@ class Kit:
                 out.append(block)
         return out
 
+    def broken(self, said: str, size: float, width: float, bold: bool = False) -> Para:
+        """A text with its lines broken where they break in `width` points: a frame that PowerPoint and the PDF both
+        show with these lines (a shape's padding, or room a frame keeps, is the caller's to take off `width`)."""
+        para = Para((Run(said, bold=bold),))
+        return para.broken_at(self.fonts.breaks(para, size, width + 2 * INSET, bold)) if said else para
+
     def heading(self, label: str) -> Para:
         return Para((Run(label, bold=True),))
 
@@ -336,7 +344,7 @@ class PlanKit(Kit):
     def scaled(self, value: float) -> str:
         """An amount of the plan's currency and unit in the unit its size calls for: 7.610 T€ as 7,6 Mio. €."""
         fin = self.plan.financials
-        ones = value * {"thousand": 1e3, "million": 1e6}.get(fin.unit or "one", 1.0)
+        ones = value * UNIT[fin.unit]
         if abs(ones) >= 1e6:
             return amount(round(ones / 1e6, 1), fin.currency, "million", self.lang)
         if abs(ones) >= 1e4:

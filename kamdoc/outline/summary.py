@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from kamdoc.outline.deck import Box, Element, Shape
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import INSET, text
+from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
@@ -51,18 +51,12 @@ def summary(kit: PlanKit) -> None:
 
 def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
     """The last actual year's revenue, the last planned year's, and the growth a year between them."""
-    products = kit.plan.financials.products
-    actual = {y for p in products for y in p.actual}
-    planned = {y for p in products for y in p.plan}
-    if not actual:
+    fin = kit.plan.financials
+    if not any(p.actual for p in fin.products):
         return None
-    first = max(actual)
-    then = sum(p.actual.get(first, 0.0) for p in products)
-    later = [y for y in planned if y > first]
-    if not later:
+    first, then, last, goal = fin.outlook()
+    if last is None:
         return kit.w("revenue"), kit.scaled(then), str(first)
-    last = max(later)
-    goal = sum(p.plan.get(last, 0.0) for p in products)
     growth = ((goal / then) ** (1 / (last - first)) - 1) * 100 if then > 0 and goal >= 0 else None
     rate = (
         f" · {'+' if growth >= 0 else ''}{percent(round(growth, 1), kit.lang)} {kit.w('per_year')}"
@@ -112,7 +106,7 @@ def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[E
     small = kit.theme.size("small")
     sizes = (kit.sizes[0] + 4, kit.sizes[0], kit.sizes[1], small)
     big = next((s for s in sizes if all(_one_line(kit, t[1], s, inner) for t in shown)), small)
-    unders = [_broken(kit, t[2], small, inner) for t in shown]
+    unders = [kit.broken(t[2], small, inner - 4) for t in shown]
     lines = max(p.text.count("\n") + 1 if p.text else 0 for p in unders)
     heights = (small * LINE_SPACING + TILE_PAD, big * LINE_SPACING + 2, lines * small * LINE_SPACING + TILE_PAD)
     out: list[Element] = []
@@ -137,12 +131,6 @@ def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[E
                 )
             y += high + HAIR
     return out
-
-
-def _broken(kit: PlanKit, said: str, size: float, width: float) -> Para:
-    """A text with its lines broken where they break in a box `width` wide: the same lines in every format."""
-    para = Para((Run(said),))
-    return para.broken_at(kit.fonts.breaks(para, size, width + 2 * INSET - 4, False)) if said else para
 
 
 def _one_line(kit: PlanKit, said: str, size: float, width: float) -> bool:

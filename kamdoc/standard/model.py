@@ -1579,6 +1579,15 @@ class Financials(Part):
         label=("Products", "Produkte"),
     )
 
+    def outlook(self) -> tuple[int, float, int | None, float]:
+        """The last actual year and all products' revenue in it, and the last planned year after it with its revenue
+        (None and 0 where none is planned later); ValueError without an actual year."""
+        first = max(y for p in self.products for y in p.actual)
+        then = sum(p.actual.get(first, 0.0) for p in self.products)
+        later = [y for p in self.products for y in p.plan if y > first]
+        last = max(later) if later else None
+        return first, then, last, sum(p.plan.get(last, 0.0) for p in self.products) if last else 0.0
+
     def totals(self) -> dict[int, float]:
         """All products' amounts per year, actual and planned (a year is one or the other), in year order."""
         out: dict[int, float] = {}

@@ -79,13 +79,11 @@ def _message(kit: PlanKit) -> str:
     """What the chart says, as its title: where revenue with the customer goes from the last actual year to the last
     planned one ("Umsatz mit Brenner Werke wächst bis 2028 auf 13,2 Mio. € (+74 %)"); nothing without both years."""
     fin = kit.plan.financials
-    actual = [y for p in fin.products for y in p.actual]
-    planned = [y for p in fin.products for y in p.plan]
-    if not actual or not planned or max(planned) <= max(actual):
+    if not any(p.actual for p in fin.products):
         return ""
-    first, last = max(actual), max(planned)
-    then = sum(p.actual.get(first, 0.0) for p in fin.products)
-    later = sum(p.plan.get(last, 0.0) for p in fin.products)
+    _, then, last, later = fin.outlook()
+    if last is None:
+        return ""
     change = change_percent(then, later)
     key = (
         "revenue_holds" if change is None or round(change) == 0 else "revenue_grows" if change > 0 else "revenue_falls"

@@ -119,9 +119,8 @@ def _whole_words(kit: PlanKit, grid: _Grid, units: list[str], rows: list[list[st
 
 
 def _broken(kit: PlanKit, said: str, size: float, width: float, bold: bool = False) -> Para:
-    """A text with its lines broken where they break in a box `width` wide: the same lines in every format."""
-    para = Para((Run(said, bold=bold),))
-    return para.broken_at(kit.fonts.breaks(para, size, width - PAD - SLACK + 2 * INSET, bold))
+    """A text broken as it breaks in a box `width` wide, less its padding and slack."""
+    return kit.broken(said, size, width - PAD - SLACK, bold)
 
 
 def _height(kit: PlanKit, para: Para, size: float) -> float:
