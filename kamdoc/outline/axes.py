@@ -76,6 +76,8 @@ COLUMN_GAP = round((1 - COLUMN_SHARE) / COLUMN_SHARE * 100)
 """The same as PowerPoint's gap width: the gap between columns in per cent of a column."""
 TOTAL_ROOM = 16.0
 """Points above the highest column for its total."""
+PLAN_BAND = 18.0
+"""Points above a column chart's plot for the band that marks its planned years."""
 
 
 def column_plot(

@@ -13,6 +13,7 @@ from kamdoc.outline.axes import (
     LINE_LEFT,
     LINE_RIGHT,
     MARKERS_UP_TO,
+    PLAN_BAND,
     TOTAL_ROOM,
     column_axis,
     column_plot,
@@ -120,7 +121,8 @@ class ColumnChart:
     number_format: str = "#,##0"
     legend_note: str = ""
     format_code: str = ""  # how the PowerPoint chart writes its numbers, in the deck's language on any computer
-    totals: bool = False  # room above each column for its total (drawn as text by the outline)
+    totals: str = ""  # the name of a series of each column's total, labelled above it (none when empty)
+    plan_from: int | None = None  # the first planned category: room above the plot for the "Plan" band
     axis_top: float = field(init=False)  # the value axis's end and gridline interval, the same in every format
     axis_step: float = field(init=False)
     heights: tuple[float, ...] = field(init=False)  # each column's top value: its stack's sum, or its highest bar
@@ -132,8 +134,8 @@ class ColumnChart:
 
     def __post_init__(self) -> None:
         count = len(self.categories)
-        if self.stacked:
-            highest = [sum(s.values[i] or 0 for s in self.series) for i in range(count)]
+        if self.stacked:  # rounded past float noise: 13.149999999999999 would print as 13,1 where Office shows 13,2
+            highest = [round(sum(s.values[i] or 0 for s in self.series), 9) for i in range(count)]
         else:
             highest = [max((s.values[i] or 0 for s in self.series), default=0.0) for i in range(count)]
         top, step = column_axis(highest, "." not in self.number_format)
@@ -147,6 +149,8 @@ class ColumnChart:
         rows = -(-len(self.series) // columns)
         two_lines = any(len(c) > max(4, int(span / max(1, count) / CHAR_WIDTH)) for c in self.categories)  # a line more
         plot = column_plot(self.box.w, self.box.h, label, rows, two_lines, titled)
+        if self.plan_from is not None:
+            plot = (plot[0], plot[1] + PLAN_BAND, plot[2], plot[3])
         if self.totals and highest and (top - max(highest)) / top * (plot[3] - plot[1]) < TOTAL_ROOM:
             top += step  # the highest column's total needs room under the top gridline
         object.__setattr__(self, "axis_top", top)
@@ -160,6 +164,11 @@ class ColumnChart:
         """Where a column's middle stands, in points from the chart's left edge."""
         x0, _, x1, _ = self.plot
         return x0 + (x1 - x0) / max(1, len(self.categories)) * (index + 0.5)
+
+    def slot_left(self, index: int) -> float:
+        """Where a category's slot begins (the gap before its column included), in points from the chart's left edge."""
+        x0, _, x1, _ = self.plot
+        return x0 + (x1 - x0) / max(1, len(self.categories)) * index
 
     def value_y(self, value: float) -> float:
         """Where a value stands on the value axis, in points from the chart's top edge."""

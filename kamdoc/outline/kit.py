@@ -26,7 +26,7 @@ from kamdoc.outline.layout import (
 )
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, cited, plain
-from kamdoc.outline.words import amount, day, percent, term, word
+from kamdoc.outline.words import amount, day, percent, rounded, term, word
 from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import Column, Entry, Section
@@ -346,10 +346,10 @@ class PlanKit(Kit):
         fin = self.plan.financials
         ones = value * UNIT[fin.unit]
         if abs(ones) >= 1e6:
-            return amount(round(ones / 1e6, 1), fin.currency, "million", self.lang)
+            return amount(rounded(ones / 1e6, 1), fin.currency, "million", self.lang)
         if abs(ones) >= 1e4:
-            return amount(round(ones / 1e3), fin.currency, "thousand", self.lang)
-        return amount(round(ones), fin.currency, "one", self.lang)
+            return amount(rounded(ones / 1e3, 0), fin.currency, "thousand", self.lang)
+        return amount(rounded(ones, 0), fin.currency, "one", self.lang)
 
     def entry_title(self, entry: Entry) -> str:
         """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES)."""

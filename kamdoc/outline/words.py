@@ -243,10 +243,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "product": ("Product", "Produkt"),
     "total": ("Total", "Summe"),
     "other_products": ("Other ({n})", "Sonstige ({n})"),
-    "plan_tints": (
-        "Planned years (P) in lighter tints of each product's colour",
-        "Planjahre (Plan) in helleren Tönen der Farbe jedes Produkts",
-    ),
+    "plan_band": ("Plan", "Plan"),
     "growth": ("Growth", "Wachstum"),
     "margin": ("Margin", "Marge"),
     "actual": ("actual", "Ist"),
@@ -406,7 +403,18 @@ def number(value: float, language: str, decimals: int | None = None) -> str:
         decimal.localcontext() as context
     ):  # Babel rounds in Decimal: its default 28 digits fail on a large value with decimals
         context.prec = _PRECISION
+        context.rounding = decimal.ROUND_HALF_UP  # as Office rounds its chart's own labels: 13,15 → 13,2 in both
         return str(format_decimal(value, format=pattern, locale=_locale(language)))
+
+
+def rounded(value: float, decimals: int) -> float:
+    """A value rounded half up, as `number` and Office print it (Python's round gives 22,4 for 22,45)."""
+    import decimal
+    import math
+
+    if not math.isfinite(value):
+        return value
+    return float(decimal.Decimal(str(value)).quantize(decimal.Decimal(1).scaleb(-decimals), decimal.ROUND_HALF_UP))
 
 
 def change_percent(before: float, after: float) -> float | None:
@@ -454,7 +462,12 @@ def amount_unit(currency: str | None, unit: str | None, language: str) -> str:
 
 # Number format codes that write German separators whatever the viewer's own settings: PowerPoint and LibreOffice
 # otherwise show "#,##0" with the computer's separators ("30,000" in a German deck on an English machine).
-_GERMAN_CODES = {"#,##0": "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0", "0%": "0\\ %"}
+_GERMAN_CODES = {
+    "#,##0": "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0",
+    "0%": "0\\ %",
+    # A decimal comma cannot be written as a literal: the German locale's tag, which LibreOffice and a German Office honour.
+    "#,##0.0": "[$-407]#,##0.0",
+}
 
 
 def chart_format(number_format: str, language: str) -> str:

@@ -64,10 +64,11 @@ from kamdoc.outline.deck import (
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, indent
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
+from kamdoc.render.chart_totals import SummedData, label_totals
 from kamdoc.render.elbows import Elbow, elbow_for
 from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
 from kamdoc.theme.company import Template
-from kamdoc.theme.settings import Theme, lighter
+from kamdoc.theme.settings import Theme
 
 
 def _emu(points: float) -> Emu:
@@ -525,10 +526,16 @@ class _Painter:
         )
 
     def column_chart(self, page: PptxSlide, element: ColumnChart) -> None:
-        data = ChartData(number_format=element.number_format)
+        data = (
+            SummedData(number_format=element.number_format)
+            if element.totals
+            else ChartData(number_format=element.number_format)
+        )
         data.categories = list(element.categories)
         for series in element.series:
             data.add_series(series.name, list(series.values))
+        if element.totals:
+            data.add_series(element.totals, list(element.heights))
         box = element.box
         kind = XL_CHART_TYPE.COLUMN_STACKED if element.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
         chart = cast(
@@ -541,7 +548,7 @@ class _Painter:
         chart.legend.font.size = Pt(CHART_FONT)
         x0, _, x1, y1 = element.plot
         legend_top = element.box.h - 8 - element.legend_rows * LEGEND_ROW - 4
-        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: totals stand on its columns
+        _pin(chart._chartSpace.chart.plotArea, element.plot, box)  # noqa: SLF001 - the outline's plot: its band stands over it
         _pin(chart.legend._element, (x0, legend_top, x1, element.box.h - 2), box)  # noqa: SLF001
         chart.font.name = self.face
         chart.font.size = Pt(CHART_FONT)
@@ -563,16 +570,13 @@ class _Painter:
         plot = chart.plots[0]
         plot.gap_width = COLUMN_GAP
         palette = [str(c) for c in self.theme.get("colour", "series")]
-        for i, series in enumerate(element.series):
-            colour = palette[i % len(palette)]
+        for i, _ in enumerate(element.series):
             pptx_series = plot.series[i]
             pptx_series.format.fill.solid()
-            pptx_series.format.fill.fore_color.rgb = _rgb(colour)
-            for j, kind_of in enumerate(series.kinds):
-                if kind_of == "plan":  # planned years lighter: actual and plan told apart
-                    point = pptx_series.points[j]
-                    point.format.fill.solid()
-                    point.format.fill.fore_color.rgb = _rgb(lighter(colour))
+            pptx_series.format.fill.fore_color.rgb = _rgb(palette[i % len(palette)])
+        if element.totals:
+            code = element.format_code or element.number_format
+            label_totals(chart, code, CHART_FONT, str(self.theme.colour("text")))
 
     def line_chart(self, page: PptxSlide, element: LineChart) -> None:
         data = ChartData(number_format=element.number_format)

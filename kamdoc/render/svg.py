@@ -11,7 +11,7 @@ from kamdoc.outline.axes import CHAR_WIDTH, CHART_FONT, COLUMN_SHARE, LINE_LEFT,
 from kamdoc.outline.bubbles import QUADRANT_ROWS, label_rect, quadrant_rects
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
 from kamdoc.outline.words import number, percent
-from kamdoc.theme.settings import Theme, lighter
+from kamdoc.theme.settings import Theme
 
 _FONT = CHART_FONT
 # Every chart names the deck's own font ("kamdoc", declared by deck.html.j2): without it WeasyPrint draws chart
@@ -37,7 +37,7 @@ def _text(
 
 
 def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
-    """A stacked column chart: one colour per series, planned points lighter, gridlines, legend below."""
+    """A stacked column chart: one colour per series, each column's total above it, gridlines, legend below."""
     box = chart.box
     palette = [f"{c}" for c in theme.get("colour", "series")]
     top, step = chart.axis_top, chart.axis_step
@@ -54,7 +54,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
         out.append(
             f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{left + plot_w:.1f}" y2="{y:.1f}" stroke="{rule}" stroke-width="0.75"/>'
         )
-        out.append(_text(left - 6, y + 3.5, number(value, language, 0), "end", colour=muted))
+        out.append(_text(left - 6, y + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
         value += step
     if chart.legend_note:
         out.append(_text(14, upper + plot_h / 2, chart.legend_note, bold=True, rotate=True))
@@ -69,13 +69,14 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
                 continue
             height = plot_h * amount / top
             colour = palette[j % len(palette)]
-            if series.kinds and series.kinds[i] == "plan":
-                colour = lighter(colour)
             out.append(
                 f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="#{colour}">'
                 f"<title>{escape(series.name)} {escape(category)}: {escape(number(amount, language))}</title></rect>"
             )
             base -= height
+        if chart.totals and chart.heights[i] > 0:  # as PowerPoint labels its series of totals: above the column
+            total = _tick(chart.heights[i], chart.number_format, language)
+            out.append(_text(chart.column_centre(i), chart.value_y(chart.heights[i]) - 4, total, bold=True))
         for k, line in enumerate(_two_lines(category, slot)):
             out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
     out.append(

@@ -93,10 +93,3 @@ def load_theme(theme_dir: Path | None = None) -> Theme:
     if errors:
         raise KamdocError("\n".join(errors))
     return Theme(folders, settings)
-
-
-def lighter(hex_colour: str, amount: float = 0.55) -> str:
-    """A colour mixed with white: planned years beside actual ones in charts."""
-    value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return "".join(f"{int(c + (255 - c) * amount):02X}" for c in (r, g, b))

@@ -10,23 +10,33 @@ import pytest
 from conftest import DATA, PLANS
 from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
 
+from kamdoc.outline.axes import COLUMN_SHARE
 from kamdoc.outline.deck import Box, ColumnChart, Connector, Deck, Shape, Text
 from kamdoc.theme.settings import load_theme
 
 
 def _on_a_chart(element: object, elements: list[object]) -> bool:
-    """A column's total: a caption standing inside a chart, over the plot's empty top (the outline left room for it)."""
+    """The plan band and the rule before it: shapes inside a column chart, above its plot or in the gap between two
+    columns, touching no column (the outline left room for them)."""
+    if not isinstance(element, Shape):
+        return False
+    for chart in elements:
+        if not isinstance(chart, ColumnChart) or not _inside(element.box, chart.box):
+            continue
+        above = element.box.bottom <= chart.box.y + chart.plot[1] + 0.01
+        slot = (chart.plot[2] - chart.plot[0]) / len(chart.categories)
+        columns = [
+            Box(chart.box.x + chart.column_centre(i) - slot * COLUMN_SHARE / 2, chart.box.y, slot * COLUMN_SHARE, 1e4)
+            for i in range(len(chart.categories))
+        ]
+        if above or not any(element.box.overlaps(c) for c in columns):
+            return True
+    return False
+
+
+def _inside(inner: Box, outer: Box) -> bool:
     return (
-        isinstance(element, Text)
-        and element.role == "caption"
-        and any(
-            isinstance(c, ColumnChart)
-            and c.box.x <= element.box.x
-            and element.box.right <= c.box.right
-            and c.box.y <= element.box.y
-            and element.box.bottom <= c.box.bottom
-            for c in elements
-        )
+        outer.x <= inner.x and inner.right <= outer.right and outer.y <= inner.y and inner.bottom <= outer.bottom + 0.01
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from conftest import DATA, PLANS
 from programme_repo import TODAY
 
@@ -43,30 +44,51 @@ def test_growth_has_one_decimal_throughout() -> None:
         assert shown and all(re.fullmatch(r"-?\d+[.,]\d[ \u00a0]?%", cell) for cell in shown), shown
 
 
-def test_the_financials_chart_says_what_its_lighter_tints_are() -> None:
-    deck = _deck("brenner-werke")
-    (chart_slide,) = [
-        s for s in deck.slides if s.kind == "financials" and any(type(e).__name__ == "ColumnChart" for e in s.elements)
-    ]
-    words = " ".join(r.text for e in chart_slide.elements if isinstance(e, Text) for p in e.paras for r in p.runs)
-    assert "Planjahre (Plan) in helleren Tönen" in words
-
-
-def test_each_column_shows_its_total_above_it_clear_of_the_others() -> None:
-    deck = _deck("brenner-werke")
+def _financials_chart(name: str = "brenner-werke") -> tuple[object, ColumnChart]:
+    deck = _deck(name)
     (slide,) = [
         s for s in deck.slides if s.kind == "financials" and any(isinstance(e, ColumnChart) for e in s.elements)
     ]
     (chart,) = [e for e in slide.elements if isinstance(e, ColumnChart)]
-    totals = [e for e in slide.elements if isinstance(e, Text) and e.role == "caption"]
-    assert [t.paras[0].text for t in totals] == [
-        f"{round(h):,}".replace(",", ".") for h in chart.heights
-    ]  # German digits
-    for i, total in enumerate(totals):
-        assert total.box.bottom <= chart.box.y + chart.value_y(chart.heights[i]) + 0.01  # above its column
-        assert total.box.y >= chart.box.y + chart.plot[1] - 0.01  # under the top of the plot: the axis left room
-        assert abs(total.box.x + total.box.w / 2 - (chart.box.x + chart.column_centre(i))) < 0.01
-    assert not any(a.box.overlaps(b.box) for a, b in zip(totals, totals[1:]))
+    return slide, chart
+
+
+def test_planned_years_stand_under_a_plan_band_behind_a_rule_in_full_colour() -> None:
+    slide, chart = _financials_chart()
+    assert chart.categories == ("2023", "2024", "2025", "2026", "2027", "2028")  # the band says which are planned
+    assert chart.plan_from == 3
+    (band,) = [e for e in slide.elements if isinstance(e, Shape) and e.paras]
+    (rule,) = [e for e in slide.elements if isinstance(e, Shape) and not e.paras]
+    assert band.paras[0].text == "Plan"
+    slot_left = chart.box.x + chart.slot_left(3)
+    assert abs(band.box.x - slot_left) < 0.01 and abs(band.box.right - (chart.box.x + chart.plot[2])) < 0.01
+    assert band.box.bottom <= chart.box.y + chart.plot[1]  # over the plot, not over a column
+    last_actual, first_plan = (chart.box.x + chart.column_centre(i) for i in (2, 3))
+    assert last_actual < rule.box.x < rule.box.right < first_plan and rule.box.w <= 1.0
+    assert rule.box.bottom == pytest.approx(chart.box.y + chart.plot[3])  # down to the axis
+    assert not any("Tönen" in t.paras[0].text for t in slide.elements if isinstance(t, Text) and t.paras)
+
+
+def test_the_totals_are_a_series_of_the_chart_in_millions_with_one_decimal() -> None:
+    slide, chart = _financials_chart()
+    assert chart.totals == "Summe" and chart.legend_note == "Mio. €"
+    result = validate_file(PLANS / "brenner-werke" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert result.plan is not None
+    totals = result.plan.financials.totals()  # T€
+    assert chart.heights == pytest.approx(tuple(t / 1000 for t in totals.values()))
+    assert chart.heights[-1] == 13.15  # no float noise: Office and the PDF both print 13,2
+    assert chart.series[0].values == (3.85, 3.42, 3.61, 3.9, 4.35, 4.8)
+    assert not [e for e in slide.elements if isinstance(e, Text) and e.role == "caption"]  # no loose text boxes
+
+
+def test_an_amount_too_small_for_the_unit_reads_as_less_than_its_least_step() -> None:
+    deck = _deck("brenner-werke")
+    (table,) = [e for s in deck.slides if s.kind == "financials_table" for e in s.elements if isinstance(e, Table)]
+    assert table.header[0] == "Produkt (Mio. €)"
+    drive = next(row for row in table.rows if row[0].startswith("Software DriveSense"))
+    assert list(drive[1:4]) == ["< 0,1", "0,1", "0,2"]  # 40, 95 and 160 T€
+    motion = next(row for row in table.rows if row[0].startswith("Bewegungssteuerung"))
+    assert motion[1] == "0,0"  # nothing sold is nothing
 
 
 def test_no_continuation_slide_is_less_than_a_quarter_full() -> None:

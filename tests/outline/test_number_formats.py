@@ -41,12 +41,13 @@ def _rows(deck: Deck, first: str) -> list[list[str]]:
     ]
 
 
-def test_growth_over_a_base_next_to_nothing_is_a_dash_and_the_amounts_are_shown_as_written(tmp_path: Path) -> None:
+def test_growth_over_a_base_next_to_nothing_is_a_dash_and_a_tiny_amount_is_not_shown_as_none(tmp_path: Path) -> None:
     deck = _deck(tmp_path, "actual: {2024: 610, 2025: 700}", "actual: {2024: 0.00000000000001, 2025: 1000000000000}")
     growth = _rows(deck, "Growth")[0]
     assert growth[2] == "–", growth  # 2025 over 2024: ten million trillion percent says nothing
     assert all(re.fullmatch(r"-?[\d,]+\.\d%", cell) for cell in growth[3:5]), growth
-    assert _rows(deck, "Total")[0][1:3] == ["0.00000000000001", "1,000,000,000,000"]
+    # In millions, as the largest year calls for; an amount too small for the unit is "< 0.1", not "0.0"
+    assert _rows(deck, "Total")[0][1:3] == ["< 0.1", "1,000,000,000.0"]
 
 
 def test_a_kpi_keeps_its_decimals(tmp_path: Path) -> None:

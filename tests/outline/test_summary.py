@@ -10,7 +10,7 @@ from section_plans import valid
 from kamdoc.outline.deck import Box, Shape, Text
 from kamdoc.outline.kit import Geometry
 from kamdoc.outline.plan_deck import build_outline
-from kamdoc.outline.words import amount, percent
+from kamdoc.outline.words import amount, percent, rounded
 from kamdoc.theme.settings import load_theme
 
 BRENNER = PLANS / "brenner-werke" / "plan.yaml"
@@ -38,7 +38,7 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
     actual = sum(p.actual[2025] for p in products)  # the last actual year, T€
     planned = sum(p.plan[2028] for p in products)  # the last planned year
     growth = ((planned / actual) ** (1 / 3) - 1) * 100
-    shown = f"{amount(round(actual / 1000, 1), 'EUR', 'million', 'de')} → {amount(round(planned / 1000, 1), 'EUR', 'million', 'de')}"
+    shown = f"{amount(rounded(actual / 1000, 1), 'EUR', 'million', 'de')} → {amount(rounded(planned / 1000, 1), 'EUR', 'million', 'de')}"
     assert said[:3] == [
         "Umsatz",
         shown,
@@ -46,11 +46,11 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
     ]
     weighted = sum(k.volume * k.probability / 100 for k in plan.key_projects if k.volume and k.probability)
     i = said.index("Gewichtetes Projektvolumen")
-    assert said[i + 1] == amount(round(weighted / 1000, 1), "EUR", "million", "de")
+    assert said[i + 1] == amount(rounded(weighted / 1000, 1), "EUR", "million", "de")
     assert said[i + 2] == f"{sum(1 for k in plan.key_projects if k.volume and k.probability)} Projekte"
     potential = plan.whitespace.potential() if plan.whitespace else 0.0
     i = said.index("Whitespace-Potenzial")
-    assert said[i + 1] == amount(round(potential / 1000, 1), "EUR", "million", "de")  # a section's figure
+    assert said[i + 1] == amount(rounded(potential / 1000, 1), "EUR", "million", "de")  # a section's figure
     key = [
         p
         for p in plan.power_map.people

@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pypdf import PdfReader
 
 from kamdoc.outline.person_card import short_name
+from kamdoc.outline.words import chart_format
 from kamdoc.standard.model import Person
 from kamdoc.standard.plan import Plan
 from kamdoc.validate.plan import validate_file
@@ -234,9 +235,11 @@ def test_chart_numbers_read_in_the_plan_s_language_on_any_computer(decks: Path) 
         ]
         return str(chart.value_axis.tick_labels.number_format)
 
-    # German separators written into the code itself ("14.000"), not left to the viewer's settings ("14,000")
-    assert axis_format("brenner-werke") == "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0"
-    assert axis_format("halvorsen-logistics") == "#,##0"
+    # German separators by the German locale's tag ("14,0"), not left to the viewer's settings ("14.0"); whole
+    # numbers have theirs written into the code itself ("14.000")
+    assert axis_format("brenner-werke") == "[$-407]#,##0.0"
+    assert axis_format("halvorsen-logistics") == "#,##0.0"
+    assert chart_format("#,##0", "de") == "[>=1000000]#\\.###\\.###;[>=1000]#\\.###;0"
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import re
 import shutil
@@ -14,8 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, PLANS, TODAY, kamdoc
 from decks import texts, titles
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -97,17 +100,39 @@ def test_financials_are_a_native_chart_with_products_and_years(decks: Path) -> N
     ]
     chart = charts[0]
     plot = chart.plots[0]
-    assert list(plot.categories) == [
-        "2023 (Ist)",
-        "2024 (Ist)",
-        "2025 (Ist)",
-        "2026 (Plan)",
-        "2027 (Plan)",
-        "2028 (Plan)",
-    ]
+    assert list(plot.categories) == ["2023", "2024", "2025", "2026", "2027", "2028"]  # "Plan" is a band above
     names = [s.name for s in plot.series]
     assert names[0] == "Servoantriebe (Achsantriebe)" and len(names) == 6
-    assert list(plot.series[0].values) == [3850.0, 3420.0, 3610.0, 3900.0, 4350.0, 4800.0]
+    assert list(plot.series[0].values) == [3.85, 3.42, 3.61, 3.9, 4.35, 4.8]  # in Mio. €, as the axis says
+    fills = {str(s.format.fill.fore_color.rgb) for s in plot.series}
+    assert len(fills) == 6  # one full colour per product, planned years too: no tints per point
+    assert not any(point.get("idx") for s in plot.series for point in s._element.findall(qn("c:dPt")))
+
+
+def test_the_totals_are_a_series_summed_in_the_charts_workbook_and_labelled_not_in_the_legend(decks: Path) -> None:
+    prs = Presentation(str(decks / "brenner-werke.pptx"))
+    (chart,) = [
+        shape.chart
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_chart and "COLUMN" in str(shape.chart.chart_type)
+    ]
+    totals = [s for plot in chart.plots for s in plot.series if s.name == "Summe"]
+    (total,) = totals
+    columns = chart.plots[0].series
+    assert list(total.values) == pytest.approx([sum(s.values[i] for s in columns) for i in range(6)])
+    labels = total._element.find(qn("c:dLbls"))
+    assert labels.find(qn("c:showVal")).get("val") == "1" and labels.find(qn("c:dLblPos")).get("val") == "t"
+    assert total._element.find(qn("c:spPr")).find(qn("a:ln")).find(qn("a:noFill")) is not None  # no line drawn
+    legend = chart.legend._element
+    hidden = [e.find(qn("c:idx")).get("val") for e in legend.findall(qn("c:legendEntry"))]
+    assert hidden == [total._element.find(qn("c:idx")).get("val")]
+    # Edit a product's number in PowerPoint and its year's total follows: the workbook sums, it does not copy.
+    with zipfile.ZipFile(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob)) as book:
+        sheet = etree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    formulas = [f.text for f in sheet.iter(f"{main}f")]
+    assert formulas == [f"SUM(B{row}:G{row})" for row in range(2, 8)]
 
 
 def test_financials_table_has_totals_and_growth_right_aligned(decks: Path) -> None:

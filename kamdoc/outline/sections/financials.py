@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from kamdoc.analyse.portfolio import UNIT
 from kamdoc.outline import words as labels
-from kamdoc.outline.axes import CHART_FONT, TOTAL_ROOM
-from kamdoc.outline.deck import (
-    Box,
-    ColumnChart,
-    Series,
-    Text,
-)
+from kamdoc.outline.axes import CHART_FONT, PLAN_BAND
+from kamdoc.outline.deck import Box, ColumnChart, Series, Shape
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import INSET, text
-from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import change_percent, number, percent, short_name
-from kamdoc.standard.model import Product
+from kamdoc.standard.model import Financials, Product
 
 
 def financials(kit: PlanKit) -> None:
@@ -27,42 +21,26 @@ def financials(kit: PlanKit) -> None:
     years = sorted({y for p in fin.products for y in (*p.actual, *p.plan)})
     actual_years = {y for p in fin.products for y in p.actual}
     kinds = tuple("actual" if y in actual_years else "plan" for y in years)
-    categories = tuple(f"{y} ({kit.w('actual') if k == 'actual' else kit.w('plan')})" for y, k in zip(years, kinds))
-    series = _chart_series(fin.products, years, kinds, kit.w("other_products"))
-    unit = labels.amount_unit(fin.currency, fin.unit, kit.lang)
+    unit, scale, decimals = shown_unit(fin)
+    series = _chart_series(fin.products, years, kinds, kit.w("other_products"), scale)
     if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
-        slide = kit.new("financials", _message(kit) or kit.w("financials"), "financials")
-        chart_box = kit.body
-        if "plan" in kinds:  # the lighter tints of planned years, said in words under the chart
-            key_h = kit.minimum * LINE_SPACING + 2 * INSET
-            chart_box = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h - key_h)
-            slide.elements.append(
-                text(
-                    Box(kit.body.x, chart_box.bottom, kit.body.w, key_h),
-                    [Para((Run(kit.w("plan_tints"), italic=True),))],
-                    kit.minimum,
-                    colour="muted",
-                )
-            )
-        chart = ColumnChart(
-            chart_box, categories, series, True, "#,##0", unit, labels.chart_format("#,##0", kit.lang), totals=True
-        )
-        slide.elements += [chart, *column_totals(chart, kit.lang)]
-    totals = list(fin.totals().values())  # one per year, in the same order as `years`
+        _chart(kit, tuple(str(y) for y in years), kinds, series, (unit, decimals))
+    totals = [t * scale for t in fin.totals().values()]  # one per year, in the same order as `years`
     margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
     rows = []
     for p in fin.products:
         values = [p.actual.get(y, p.plan.get(y)) for y in years]
-        row = [p.name, *[number(v, kit.lang) if v is not None else "" for v in values]]
+        row = [p.name, *[_cell(v * scale, kit.lang, decimals) if v is not None else "" for v in values]]
         if margins:
             row.append(percent(p.margin, kit.lang) if p.margin is not None else "")
         rows.append(row)
-    total_row = [kit.w("total"), *[number(t, kit.lang) for t in totals]] + ([""] if margins else [])
+    total_row = [kit.w("total"), *[_cell(t, kit.lang, decimals) for t in totals]] + ([""] if margins else [])
     # One decimal throughout, so that the column reads evenly: 5,0 % beside 27,2 %.
     changes = [change_percent(a, b) for a, b in zip(totals, totals[1:])]  # None over a base of 0 or next to it
     growth = [""] + [percent(c, kit.lang, 1) if c is not None else "–" for c in changes]
     growth_row = [kit.w("growth"), *growth] + ([""] if margins else [])
-    header = [f"{kit.w('product')} ({unit})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
+    shown = labels.amount_unit(fin.currency, unit, kit.lang)
+    header = [f"{kit.w('product')} ({shown})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
     header += [kit.w("margin")] if margins else []
     kit.table(
         "financials_table",
@@ -73,6 +51,78 @@ def financials(kit: PlanKit) -> None:
         ["left", *["right"] * (len(header) - 1)],
         bold_last_row=True,
     )
+
+
+def _cell(value: float, language: str, decimals: int) -> str:
+    """A product's amount in the table; one too small for the unit reads "< 0,1", not as nothing at all."""
+    least = 10.0**-decimals
+    if value and abs(value) < least / 2:
+        return f"{'> -' if value < 0 else '< '}{number(least, language, decimals)}"
+    return number(value, language, decimals)
+
+
+def shown_unit(fin: Financials) -> tuple[str, float, int]:
+    """The unit the numbers are shown in, the factor from the plan's unit to it and the decimals: millions with one
+    decimal from a million up (7.610 T€ as 7,6 Mio. €), thousands from ten thousand, else the currency itself."""
+    ones = UNIT[fin.unit]
+    highest = max((abs(t) for t in fin.totals().values()), default=0.0) * ones
+    if highest >= 1e6:
+        return "million", ones / 1e6, 1
+    if highest >= 1e4:
+        return "thousand", ones / 1e3, 0
+    return "one", ones, 0
+
+
+def _chart(
+    kit: PlanKit, years: tuple[str, ...], kinds: tuple[str, ...], series: tuple[Series, ...], shown: tuple[str, int]
+) -> None:
+    """The stacked columns with each year's total as a series of its own, planned years under a "Plan" band."""
+    unit, decimals = shown
+    fin = kit.plan.financials
+    code = "#,##0.0" if decimals else "#,##0"
+    first_plan = kinds.index("plan") if "plan" in kinds else None
+    slide = kit.new("financials", _message(kit) or kit.w("financials"), "financials")
+    chart = ColumnChart(
+        kit.body,
+        years,
+        series,
+        True,
+        code,
+        labels.amount_unit(fin.currency, unit, kit.lang),
+        labels.chart_format(code, kit.lang),
+        totals=kit.w("total"),
+        plan_from=first_plan if first_plan else None,  # no band over a chart of planned years only
+    )
+    slide.elements.append(chart)
+    if chart.plan_from is not None:
+        slide.elements += plan_band(chart, kit.w("plan_band"))
+
+
+def plan_band(chart: ColumnChart, label: str) -> list[Shape]:
+    """A band over the planned years' columns, named, and a rule between the last actual year and the first planned."""
+    assert chart.plan_from is not None
+    left = chart.box.x + chart.slot_left(chart.plan_from)
+    top = chart.box.y + chart.plot[1] - PLAN_BAND
+    band = Box(left, top, chart.box.x + chart.plot[2] - left, PLAN_BAND - 3)
+    rule = Box(left - RULE / 2, top, RULE, chart.plot[3] - chart.plot[1] + PLAN_BAND)
+    return [
+        Shape(rule, (), CHART_FONT, "muted", "muted", 0.0, rounded=False, padding=(0.0, 0.0)),
+        Shape(
+            band,
+            (Para((Run(label),)),),
+            CHART_FONT,
+            "table_stripe",
+            "table_stripe",
+            0.0,
+            "muted",
+            rounded=False,
+            padding=(4.0, 0.0),
+        ),
+    ]
+
+
+RULE = 1.0
+"""Points wide: the rule between actual and planned years."""
 
 
 def _message(kit: PlanKit) -> str:
@@ -93,38 +143,18 @@ def _message(kit: PlanKit) -> str:
     return kit.w(key).format(account=account, amount=kit.scaled(later), year=last, change=shown)
 
 
-def column_totals(chart: ColumnChart, language: str) -> list[Text]:
-    """Each column's total above it, in bold: a reader sees the year's sum without adding up the stack."""
-    slot = (chart.plot[2] - chart.plot[0]) / max(1, len(chart.categories))
-    out = []
-    for i, total in enumerate(chart.heights):
-        if total <= 0:
-            continue
-        top = chart.box.y + chart.value_y(total) - TOTAL_ROOM
-        out.append(
-            text(
-                Box(chart.box.x + chart.column_centre(i) - slot / 2, top, slot, TOTAL_ROOM - 1),
-                [Para((Run(number(total, language)),))],
-                CHART_FONT,
-                bold=True,
-                align="center",
-                role="caption",
-            )
-        )
-    return out
-
-
 CHART_SERIES = 8
 """A column chart shows at most this many series: the largest products, the rest summed as one."""
 
 
 def _chart_series(
-    products: Sequence[Product], years: list[int], kinds: tuple[str, ...], other: str
+    products: Sequence[Product], years: list[int], kinds: tuple[str, ...], other: str, scale: float
 ) -> tuple[Series, ...]:
     """One series per product, largest first over all years; past CHART_SERIES, the smallest summed as "Other (n)"."""
 
     def values(p: Product) -> tuple[float | None, ...]:
-        return tuple(p.actual.get(y, p.plan.get(y)) for y in years)
+        shown = (p.actual.get(y, p.plan.get(y)) for y in years)
+        return tuple(round(v * scale, 9) if v is not None else None for v in shown)  # no float noise in the data
 
     ranked = sorted(products, key=lambda p: -sum(v or 0.0 for v in values(p)))
     if len(ranked) <= CHART_SERIES:
