@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kamdoc.analyse.audience import for_audience
+from kamdoc.analyse.health import plan_health
 from kamdoc.load.document import Document
 from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.deck import Deck, Slide
@@ -17,7 +18,7 @@ from kamdoc.outline.sections import SLIDES
 from kamdoc.outline.summary import summary
 from kamdoc.outline.words import day, word
 from kamdoc.standard.plan import Plan
-from kamdoc.standard.programme import CustomerCopy
+from kamdoc.standard.programme import DEFAULT, CustomerCopy, Programme
 from kamdoc.standard.sections import SECTIONS, Entry, Section
 from kamdoc.theme.settings import Theme
 from kamdoc.validate.images import LOGO, Image, Named
@@ -109,6 +110,7 @@ def build_outline(
     copy: CustomerCopy | None = None,
     images: Mapping[Named, Image] | None = None,
     cache: Path | None = None,
+    programme: Programme | None = None,
 ) -> Deck:
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
@@ -118,14 +120,21 @@ def build_outline(
     the customer's copies too.
     `images` are the checked images of the plan's validation (`Result.images`): the outline reads no file the
     plan names, and draws no logo it was not handed. `cache` is the folder the fonts' widths are kept in
-    between runs (the command's choice); without one, nothing is written.
+    between runs (the command's choice); without one, nothing is written. `programme` (kamdoc.yaml's settings) sets
+    the review cadence the summary's health is judged by, as of the plan's version: the same plan makes the same deck
+    on any day.
     """
     customer = audience == "customer"
     planned = sorted({y for p in plan.financials.products for y in p.plan})  # before the customer's copy drops them
+    health = (
+        None
+        if customer
+        else plan_health("", "", plan, 0, plan.cover.version, programme or DEFAULT, None, plan.language)
+    )
     plan = for_audience(plan, audience, copy)
     kit = PlanKit(plan, doc, theme, customer, size, images, cache)
     cover(kit, planned)
-    summary(kit)
+    summary(kit, health)
     body, entries = _entries(kit)
     agenda(kit, entries)
     if changes_since is not None:

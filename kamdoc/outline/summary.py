@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
+from kamdoc.analyse.health import Health
 from kamdoc.outline.deck import Box, Element, Shape
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
-from kamdoc.outline.words import day, percent, term
+from kamdoc.outline.words import day, number, percent, term
 from kamdoc.standard.model import Goal, Risk
 from kamdoc.standard.sections import SECTIONS
 
@@ -20,23 +22,33 @@ TILE_PAD, GAP, HAIR = 8.0, 12.0, 0.02
 """Room inside the figures' tiles; points between tiles, columns and blocks; between a tile's parts."""
 LEFT_SHARE = 0.55
 """The goals take this share of the width under the tiles; risks and notice dates the rest."""
-TOP_RISKS, NOTICE_DAYS = 3, 365
-"""The summary names the worst open risks, and the notice dates of the coming year."""
+TOP_RISKS, NOTICE_DAYS, TOP_REASONS = 3, 365, 3
+"""The summary names the worst open risks, the notice dates of the coming year and the worst reasons of its health."""
 KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
 """A person with one of these roles, or of high influence, is a key person of the account."""
 STATUS_FILL = {"overdue": "status.red", "behind": "status.amber", "on_track": "status.green"}
 """A goal's square by how it stands at the plan's version."""
 
 
-def summary(kit: PlanKit) -> None:
-    """One slide: the figures as tiles across the top, the goals beneath on the left, risks and notice dates on the
-    right, and what the goals need across the foot; each block only where the plan has something to say."""
+class Tile(NamedTuple):
+    """A figure across the summary's top: what it is, the figure, what it is over, and a status colour to mark it."""
+
+    label: str
+    value: str
+    under: str
+    mark: str = ""
+
+
+def summary(kit: PlanKit, health: Health | None) -> None:
+    """One slide: the figures as tiles across the top, the goals beneath on the left, the plan's health, risks and
+    notice dates on the right, and what the goals need across the foot; each block only where the plan has something
+    to say. `health` is the plan's as of its version (None: none shown)."""
     plan = kit.plan
     if kit.customer or (plan.deck is not None and not plan.deck.summary):
         return
-    tiles = [t for t in (_revenue(kit), *_figures(kit), _people(kit)) if t]
+    tiles = [t for t in (_revenue(kit), *_figures(kit), _people(kit), _health(kit, health)) if t]
     left = _goals(kit)
-    right = _risks(kit) + _notices(kit)
+    right = _reasons(kit, health) + _risks(kit) + _notices(kit)
     foot = _needs(kit)
     if not (tiles or left or right):
         return
@@ -49,40 +61,40 @@ def summary(kit: PlanKit) -> None:
     slide.elements += _columns(kit, Box(kit.body.x, top, kit.body.w, kit.body.bottom - top), left, right, foot)
 
 
-def _revenue(kit: PlanKit) -> tuple[str, str, str] | None:
+def _revenue(kit: PlanKit) -> Tile | None:
     """The last actual year's revenue, the last planned year's, and the growth a year between them."""
     fin = kit.plan.financials
     if not any(p.actual for p in fin.products):
         return None
     first, then, last, goal = fin.outlook()
     if last is None:
-        return kit.w("revenue"), kit.scaled(then), str(first)
+        return Tile(kit.w("revenue"), kit.scaled(then), str(first))
     growth = ((goal / then) ** (1 / (last - first)) - 1) * 100 if then > 0 and goal >= 0 else None
     rate = (
         f" · {'+' if growth >= 0 else ''}{percent(round(growth, 1), kit.lang)} {kit.w('per_year')}"
         if growth is not None
         else ""
     )
-    return kit.w("revenue"), f"{kit.scaled(then)} → {kit.scaled(goal)}", f"{first} → {last}{rate}"
+    return Tile(kit.w("revenue"), f"{kit.scaled(then)} → {kit.scaled(goal)}", f"{first} → {last}{rate}")
 
 
-def _figures(kit: PlanKit) -> list[tuple[str, str, str] | None]:
+def _figures(kit: PlanKit) -> list[Tile | None]:
     """The figures sections give per account (the potential left to win), and the key projects' weighted volume."""
-    shown: list[tuple[str, str, str] | None] = []
+    shown: list[Tile | None] = []
     for section in SECTIONS:
         for figure in section.figures:
             value = figure.of(getattr(kit.plan, section.key))
             if value:
-                shown.append((figure.title[kit.lang == "de"], kit.scaled(value), ""))
+                shown.append(Tile(figure.title[kit.lang == "de"], kit.scaled(value), ""))
     weighted = [(p.volume or 0.0) * (p.probability or 0.0) / 100 for p in kit.plan.key_projects]
     if any(weighted):
         counted = sum(1 for w in weighted if w)
         projects = kit.w("one_project") if counted == 1 else kit.w("projects")
-        shown.append((kit.w("weighted_projects"), kit.scaled(sum(weighted)), f"{counted} {projects}"))
+        shown.append(Tile(kit.w("weighted_projects"), kit.scaled(sum(weighted)), f"{counted} {projects}"))
     return shown
 
 
-def _people(kit: PlanKit) -> tuple[str, str, str] | None:
+def _people(kit: PlanKit) -> Tile | None:
     """How many key people are for us, and who of them is against us."""
     key = [p for p in kit.plan.power_map.people if p.influence == "high" or set(p.roles) & set(KEY_ROLES)]
     if not key:
@@ -90,14 +102,34 @@ def _people(kit: PlanKit) -> tuple[str, str, str] | None:
     friends = sum(1 for p in key if p.attitude in ("positive", "mentor"))
     against = [p.name for p in key if p.attitude in ("negative", "enemy")]
     said = f"{friends} {kit.w('of')} {len(key)} {kit.w('for_us')}"
-    return (
+    return Tile(
         kit.w("key_people"),
         said,
         f"{kit.w('against_us')}: {', '.join(against)}" if against else kit.w("nobody_against"),
     )
 
 
-def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[Element]:
+def _health(kit: PlanKit, health: Health | None) -> Tile | None:
+    """The plan's health in words, with when it is reviewed next."""
+    if health is None:
+        return None
+    c = kit.plan.cover
+    review = f"{kit.w('next_review')}: {day(c.next_review, kit.lang)}" if c.next_review else kit.w("no_review_date")
+    return Tile(kit.w("health"), kit.w("status_" + health.status), review, f"status.{health.status}")
+
+
+def _reasons(kit: PlanKit, health: Health | None) -> list[Para]:
+    """Why the plan is not green: its worst reasons first, at most TOP_REASONS."""
+    if health is None or not health.reasons:
+        return []
+    ranked = sorted(health.reasons, key=lambda r: r.severity != "red")[:TOP_REASONS]
+    heading = kit.w("why_status").format(status=kit.w("status_" + health.status).lower())
+    return [kit.heading(heading)] + [
+        Para((Run("■ ", colour=f"status.{r.severity}"), Run(r.text(kit.lang))), None, 0) for r in ranked
+    ]
+
+
+def _tiles(kit: PlanKit, tiles: Sequence[Tile | None]) -> list[Element]:
     """The figures side by side, as high as the fullest, each a tile of three parts: what it is, the figure in large
     type, and what it is over (parts a hair apart, so that no frame lies on another)."""
     shown = [t for t in tiles if t]
@@ -105,14 +137,14 @@ def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[E
     inner = width - 2 * TILE_PAD
     small = kit.theme.size("small")
     sizes = (kit.sizes[0] + 4, kit.sizes[0], kit.sizes[1], small)
-    big = next((s for s in sizes if all(_one_line(kit, t[1], s, inner) for t in shown)), small)
-    unders = [kit.broken(t[2], small, inner - 4) for t in shown]
+    big = next((s for s in sizes if all(_one_line(kit, _value(t).text, s, inner) for t in shown)), small)
+    unders = [kit.broken(t.under, small, inner - 4) for t in shown]
     lines = max(p.text.count("\n") + 1 if p.text else 0 for p in unders)
     heights = (small * LINE_SPACING + TILE_PAD, big * LINE_SPACING + 2, lines * small * LINE_SPACING + TILE_PAD)
     out: list[Element] = []
-    for k, ((label, value, _), under) in enumerate(zip(shown, unders)):
+    for k, (tile, under) in enumerate(zip(shown, unders)):
         y, x = kit.body.y, kit.body.x + k * (width + GAP)
-        parts = (Para((Run(label),)), Para((Run(value, bold=True),)), under)
+        parts = (Para((Run(tile.label),)), _value(tile), under)
         for para, size, colour, high in zip(parts, (small, big, small), ("muted", "primary", "muted"), heights):
             if high > TILE_PAD:
                 box = Box(x, y, width, high)
@@ -131,6 +163,12 @@ def _tiles(kit: PlanKit, tiles: Sequence[tuple[str, str, str] | None]) -> list[E
                 )
             y += high + HAIR
     return out
+
+
+def _value(tile: Tile) -> Para:
+    """A tile's figure in bold, after a square in the colour of the tile's mark if it has one (the plan's health)."""
+    square = (Run("■ ", colour=tile.mark),) if tile.mark else ()
+    return Para((*square, Run(tile.value, bold=True)))
 
 
 def _one_line(kit: PlanKit, said: str, size: float, width: float) -> bool:
@@ -199,13 +237,20 @@ def _notices(kit: PlanKit) -> list[Para]:
 
 
 def _needs(kit: PlanKit) -> list[Para]:
-    """What the goals need from us, goal by goal."""
-    needs = [(n, kit.plain(g.resources)) for n, g in enumerate(kit.plan.goals, 1) if g.resources]
-    if not needs:
+    """What the goals need from us: their budgets and person-days summed, then each goal's own words."""
+    goals = kit.plan.goals
+    needs = [(n, kit.plain(g.resources)) for n, g in enumerate(goals, 1) if g.resources]
+    budget = sum(g.budget or 0.0 for g in goals)
+    days = sum(g.person_days or 0.0 for g in goals)
+    if not (needs or budget or days):
         return []
+    summed = [kit.w("budget_of").format(amount=kit.scaled(budget))] if budget else []
+    summed += [kit.w("person_days_of").format(days=number(days, kit.lang))] if days else []
     runs: list[Run] = [Run(f"{kit.w('what_we_need')}: ", bold=True)]
+    if summed:
+        runs.append(Run(" · ".join(summed) + ("." if needs else ""), bold=True))
     for k, (n, said) in enumerate(needs):
-        runs += [Run(("  " if k else "") + f"{kit.w('goal')} {n}: ", bold=True), Run(_one_line_of(said))]
+        runs += [Run(("  " if k or summed else "") + f"{kit.w('goal')} {n}: ", bold=True), Run(_one_line_of(said))]
     return [Para(tuple(runs))]
 
 

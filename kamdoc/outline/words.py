@@ -58,6 +58,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "top_risks": ("Top risks", "Größte Risiken"),
     "notice_dates": ("Notice dates ahead", "Anstehende Kündigungstermine"),
     "what_we_need": ("What we need", "Was wir brauchen"),
+    "budget_of": ("{amount} budget", "{amount} Budget"),
+    "person_days_of": ("{days} person-days", "{days} Personentage"),
+    "health": ("Plan health", "Zustand des Plans"),
+    "no_review_date": ("No review date set", "Kein Review-Termin gesetzt"),
+    "why_status": ("Why {status}", "Warum {status}"),
     "at_a_glance": ("At a glance", "Auf einen Blick"),
     "pareto": ("80/20: revenue by account", "80/20: Umsatz nach Accounts"),
     "pareto_line": (

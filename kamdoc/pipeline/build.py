@@ -307,7 +307,7 @@ def _written(
 
     assert result.plan is not None and result.doc is not None
     copy = programme.audiences.customer
-    deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=copy)
+    deck = build_outline(result.plan, result.doc, theme, audience, images=result.images, copy=copy, programme=programme)
     created = document_date(result.plan.cover.version)
     outputs = {}
     for fmt, data in render_formats(deck, formats, theme, created, processes=processes).items():

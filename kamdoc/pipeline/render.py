@@ -368,7 +368,7 @@ class _Run:
         if result.warnings:  # rendered all the same, but what is worth fixing is said, as `validate` says it
             say.err(report.text([result]))
         try:
-            decks = self.decks(plan_file, result.plan, result.doc, result.images, programme.audiences.customer)
+            decks = self.decks(plan_file, result.plan, result.doc, result.images, programme)
         except KamdocError:
             raise  # the user's to mend (a theme, a revision to compare with), said once for the whole run
         except (
@@ -388,12 +388,13 @@ class _Run:
         return True
 
     def decks(
-        self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], copy: CustomerCopy
+        self, plan_file: Path, plan: Plan, doc: Document, images: Mapping[Named, Image], programme: Programme
     ) -> dict[str, bytes]:
         """A valid plan's decks in each format, made in memory (from the images its validation checked): written only once all are made."""
         from kamdoc.outline.plan_deck import build_outline
 
         # One outline for every format: both decks show the same slides.
+        copy = programme.audiences.customer
         since = (
             _changes_since(plan_file, self.changes_since, plan, self.today, self.audience, copy)
             if self.changes_since
@@ -401,7 +402,16 @@ class _Run:
         )
         size = (self.company.width, self.company.height) if self.company else None
         deck = build_outline(
-            plan, doc, self.theme, self.audience, size, since, images=images, cache=self.cache, copy=copy
+            plan,
+            doc,
+            self.theme,
+            self.audience,
+            size,
+            since,
+            images=images,
+            cache=self.cache,
+            copy=copy,
+            programme=programme,
         )
         created = document_date(plan.cover.version)
         helper, job = self.helper, None

@@ -166,7 +166,13 @@ class Workspace:
                 for f in [*result.findings, *lacking_glyphs(result.plan, result.doc, covered(theme))]
             )
             deck = build_outline(
-                result.plan, result.doc, theme, audience, images=result.images, copy=programme.audiences.customer
+                result.plan,
+                result.doc,
+                theme,
+                audience,
+                images=result.images,
+                copy=programme.audiences.customer,
+                programme=programme,
             )
             style, slides = deck_parts(deck, theme, document_date(result.plan.cover.version), self.files)
         except KamdocError as exc:  # a broken kamdoc.yaml or theme: said on the page, as on the command line

@@ -1490,6 +1490,25 @@ class Goal(Part):
         seen=INTERNAL,
         label=("Resources", "Ressourcen"),
     )
+    budget: Amount | None = about(
+        "The money it needs beyond the account team's own time, in the financials' currency and unit: the account "
+        "summary adds up the goals' budgets.",
+        de="Das Geld, das es über die Zeit des Account-Teams hinaus braucht, in Währung und Einheit der Finanzplanung: "
+        "die Zusammenfassung des Accounts zählt die Budgets der Ziele zusammen.",
+        example=120,
+        default=None,
+        seen=INTERNAL,
+        label=("Budget", "Budget"),
+    )
+    person_days: Amount | None = about(
+        "The person-days it needs from people outside the account team (engineers, product management, controlling).",
+        de="Die Personentage, die es von Leuten außerhalb des Account-Teams braucht (Technik, Produktmanagement, "
+        "Controlling).",
+        example=60,
+        default=None,
+        seen=INTERNAL,
+        label=("Person-days", "Personentage"),
+    )
     shared: bool = about(
         "true when the goal is agreed with the customer: only such goals are in the customer's copy, with goal, metric, target and deadline.",
         de="true, wenn das Ziel mit dem Kunden abgestimmt ist: nur solche Ziele stehen in der Fassung für den Kunden, mit Ziel, Messgröße, Zielwert und Termin.",

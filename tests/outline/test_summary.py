@@ -62,7 +62,27 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
     assert f"gegen uns: {', '.join(against)}" in said
     goals = [t for t in said if t in {g.goal for g in plan.goals}]
     assert goals == [g.goal for g in plan.goals]
-    assert any(t.startswith("Was wir brauchen: Ziel 1: ") for t in said)
+    budget = sum(g.budget or 0 for g in plan.goals)  # T€
+    days = sum(g.person_days or 0 for g in plan.goals)
+    assert (budget, days) == (135, 330)
+    assert any(t.startswith("Was wir brauchen: 135 T€ Budget · 330 Personentage.  Ziel 1: ") for t in said)
+    i = said.index("Zustand des Plans")
+    assert said[i + 1 : i + 3] == ["■ Grün", "Nächster Review: 15.03.2027"]  # as of the plan's version
+
+
+def test_the_health_is_judged_as_of_the_plans_version_with_its_worst_reasons_first() -> None:
+    slide = _summary(DATA / "risks" / "plan.yaml")
+    assert slide is not None
+    said = _said(slide)
+    i = said.index("Plan health")
+    assert said[i + 1] == "■ Red"
+    tile = next(e for e in slide.elements if isinstance(e, Shape) and e.paras[0].text == "■ Red")  # type: ignore[attr-defined]
+    assert tile.paras[0].runs[0].colour == "status.red"
+    i = said.index("Why red")
+    assert said[i + 1 : i + 3] == [
+        "■ high risk without mitigation: A price war with the Asian suppliers",  # the red reason first
+        "■ not SMART: wireless: no owner",
+    ]
 
 
 def test_a_goal_late_or_past_its_deadline_says_so_in_colour_and_words(tmp_path: Path) -> None:
