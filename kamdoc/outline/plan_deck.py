@@ -168,6 +168,7 @@ def _entries(kit: PlanKit) -> tuple[list[Slide], list[tuple[Entry, str]]]:
             made = kit.slides[before:]
             del kit.slides[before:]
             if made:
+                _own_title(made, (kit.plan.titles or {}).get(entry.key))
                 made[0].bookmark = kit.entry_title(entry)
                 said = (kit.plan.speaker_notes or {}).get(entry.key)
                 if said:  # the presenter's own words come first: what kamdoc adds is reference
@@ -175,6 +176,17 @@ def _entries(kit: PlanKit) -> tuple[list[Slide], list[tuple[Entry, str]]]:
                 body += made
                 entries.append((entry, section.key))
     return body, entries
+
+
+def _own_title(made: list[Slide], title: str | None) -> None:
+    """The plan's own title for an entry, on its first slide and the slides that continue it (the same title)."""
+    if not title:
+        return
+    first = made[0].title
+    for slide in made:
+        if slide.title != first:
+            break
+        slide.title = title
 
 
 def _footer(kit: PlanKit) -> str:

@@ -205,6 +205,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "country": ("Country", "Land"),
     "relation": ("Relation", "Beziehung"),
     "goal": ("Goal", "Ziel"),
+    "by_date": ("by {date}", "bis {date}"),
     "deadline": ("Deadline", "Termin"),
     "departments": ("Departments", "Abteilungen"),
     "contacts": ("Contacts", "Ansprechpartner"),

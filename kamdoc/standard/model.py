@@ -1429,6 +1429,16 @@ class Goal(Part):
         seen=CUSTOMER,
         label=("Goal", "Ziel"),
     )
+    title: Text | None = about(
+        "A short title for the goal's slide, such as 'Share of drives 34 → 50 %' (optional): without one, the deck "
+        "says where the metric goes by when, or the goal itself, where that fits a line.",
+        de="Ein kurzer Titel für die Folie des Ziels, etwa 'Anteil Antriebe 34 → 50 %' (optional): ohne ihn nennt das "
+        "Deck, wohin die Messgröße bis wann geht, oder das Ziel selbst, wo das in eine Zeile passt.",
+        example="Share of drives 34 → 50 %",
+        default=None,
+        seen=INTERNAL,
+        label=("Slide title", "Folientitel"),
+    )
     metric: Text = about(
         "How the goal is measured (required: a goal without a metric is not SMART).",
         de="Wie das Ziel gemessen wird (Pflicht: ein Ziel ohne Messgröße ist nicht SMART).",

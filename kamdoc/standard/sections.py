@@ -37,6 +37,7 @@ from kamdoc.standard.model import (
     Source,
     Swot,
     TeamMember,
+    Text,
     Whitespace,
     about,
 )
@@ -884,6 +885,36 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "titles",
+        dict[Literal[AGENDA_KEYS], Text] | None,  # type: ignore[valid-type]
+        about(
+            "Slide titles of your own, by agenda entry (optional; only in our own copy): each replaces the title "
+            "kamdoc gives the entry's first slide, such as the financials' chart; slides that continue it keep their "
+            "numbering.",
+            de="Eigene Folientitel, je Agenda-Eintrag (optional; nur in unserer Fassung): jeder ersetzt den Titel, den "
+            "kamdoc der ersten Folie des Eintrags gibt, etwa dem Diagramm der Finanzplanung; Folien, die sie "
+            "fortsetzen, behalten ihre Nummerierung.",
+            example={"financials": "Service doubles by 2028"},
+            default=None,
+            seen=INTERNAL,
+        ),
+        ("Slide titles", "Folientitel"),
+        entries=(),
+        counted_for=(),  # the author's own words: no gap when a plan has none
+        scaffold=(
+            """\
+# Slide titles (optional): your own title for a part of the deck, by agenda entry; only in our own copy.
+# titles:
+#   financials: Service doubles by 2028
+""",
+            """\
+# Folientitel (optional): ein eigener Titel für einen Teil des Decks, je Agenda-Eintrag; nur in unserer Fassung.
+# titles:
+#   financials: Service verdoppelt sich bis 2028
+""",
+        ),
+    ),
+    Section(
         "deck",
         DeckSettings | None,
         about(
@@ -960,4 +991,5 @@ if TYPE_CHECKING:
         assessment: Assessment | None
         sources: list[Source]
         speaker_notes: dict[str, str] | None
+        titles: dict[str, str] | None
         deck: DeckSettings | None

@@ -125,7 +125,10 @@ def test_a_goal_slide_opens_with_its_metric_target_deadline_and_owner() -> None:
     assert [t.whole[0].text for t in tiles] == ["Messgröße", "Ausgangswert → Ziel", "Termin", "Verantwortlich"]
     assert tiles[2].whole[1].text == "31.12.2028" and tiles[3].whole[1].text == "Jana Schmidt"
     assert len({t.box.h for t in tiles}) == 1 and all(
-        t.box.bottom < e.box.y for t in tiles for e in goal.elements if not isinstance(e, Shape)
+        t.box.bottom < e.box.y
+        for t in tiles
+        for e in goal.elements
+        if not isinstance(e, Shape) and getattr(e, "role", "body") == "body"
     )
 
 
@@ -371,3 +374,35 @@ def test_satisfaction_over_time_stands_on_the_perception_slide_oldest_first(tmp_
     ]
     customer = build_outline(result.plan, result.doc, load_theme(), audience="customer")
     assert not any("NPS" in str(e) for s in customer.slides for e in s.elements)  # our measure of them is ours
+
+
+def test_a_goal_slide_has_a_short_title_at_the_title_size_and_the_goal_in_full_under_it() -> None:
+    deck = _deck("brenner-werke")
+    goals = [s for s in deck.slides if s.kind == "goal"]
+    titles = [s.title for s in goals]
+    assert titles[0] == "Ziel 1: Lieferanteil Antriebe 34 → 50 % bis 2028"  # the plan's own
+    assert titles[3] == "Ziel 4: 745 T EUR (2025) → 1.100 T EUR (2028) bis 31.12.2028"  # where the metric goes by when
+    assert {s.title_size for s in goals} == {28.0}  # none shrinks the family
+    first = [e for e in goals[0].elements if isinstance(e, Text)][0]
+    assert first.paras[0].text == (
+        "Lieferanteil an Brenners Einkaufsvolumen für Servo- und Spindelantriebe in der Division ausbauen"
+    )
+    assert first.colour == "muted" and first.size == 18.0
+    tiles = [e for e in goals[0].elements if isinstance(e, Shape)]
+    assert all(first.box.bottom < t.box.y for t in tiles)
+
+
+def test_a_goal_without_a_title_of_its_own_falls_back_to_what_fits_a_line() -> None:
+    from kamdoc.outline.kit import PlanKit
+    from kamdoc.outline.sections.goals import goal_title
+
+    result = validate_file(PLANS / "brenner-werke" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert result.plan is not None and result.doc is not None
+    kit = PlanKit(result.plan, result.doc, load_theme(), False)
+    goals = result.plan.goals
+    short = goals[2].model_copy(update={"title": None, "baseline": None, "target": "A"})
+    assert goal_title(kit, 3, short) == "Ziel 3: A bis 31.12.2027"
+    wordy = goals[1].model_copy(update={"title": None})  # long baseline and target, a long goal
+    assert goal_title(kit, 2, wordy) == "Ziel 2 bis 30.06.2027"
+    plain = goals[4].model_copy(update={"title": None, "goal": "Rahmenvertrag verlängern"})
+    assert goal_title(kit, 5, plain) == "Ziel 5: Rahmenvertrag verlängern"  # the goal itself: no subtitle then

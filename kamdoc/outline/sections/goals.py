@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kamdoc.outline.deck import Box, Shape, Table
+from kamdoc.outline.deck import Box, Shape, Table, Text
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import fit_size, paginate_table, text
+from kamdoc.outline.layout import INSET, fit_size, paginate_table, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term
@@ -42,9 +42,23 @@ TableParts = tuple[list[str], list[list[str]], tuple[str, ...]]
 """A table's header, rows and alignment."""
 
 
+def goal_title(kit: PlanKit, n: int, g: Goal) -> str:
+    """A goal slide's title at the title size on one line: the plan's own, else where the metric goes by when
+    ("Ziel 1: 34 % → 50 % bis 31.12.2028"), else the goal itself, else the goal's number and deadline."""
+    room = kit.width - 2 * kit.margin - 2 * INSET
+    size = kit.theme.size("title")
+    head = f"{kit.w('goal')} {n}"
+    target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
+    by = kit.w("by_date").format(date=day(g.deadline, kit.lang))
+    shown = [f"{head}: {g.title}"] if g.title else []
+    shown += [f"{head}: {target} {by}", f"{head}: {g.goal}"]
+    return next((t for t in shown if kit.fonts.bold.width(t, size) <= room), f"{head} {by}")
+
+
 def goal(kit: PlanKit, i: int, g: Goal) -> None:
-    """One slide per goal: strategy and resources on the left, milestones and actions on the right."""
-    title = f"{kit.w('goal')} {i + 1}: {g.goal}"
+    """One slide per goal: the goal in full under its title, its facts, strategy and resources on the left,
+    milestones and actions on the right."""
+    title = goal_title(kit, i + 1, g)
     paras: list[Para] = []
     for key in ("strategy", "resources"):
         value = getattr(g, key)
@@ -53,15 +67,16 @@ def goal(kit: PlanKit, i: int, g: Goal) -> None:
     parts = _goal_tables(kit, g)
     if not (paras or any(rows for _, rows, _ in parts)):
         return
-    facts = goal_facts(kit, g)
-    top = kit.body.y + (facts[0].box.h + GOAL_GAP if facts else 0.0)
+    said = [] if title.endswith(g.goal) else [subtitle(kit, g.goal)]  # the goal in full, where the title has not
+    facts = goal_facts(kit, g, said[0].box.bottom + GOAL_GAP / 2 if said else kit.body.y)
+    top = (facts[0].box.bottom if facts else kit.body.y) + GOAL_GAP
     left = Box(kit.body.x, top, kit.body.w * GOAL_TEXT_SHARE, kit.body.bottom - top)
     right = Box(left.right + GOAL_GAP, top, kit.body.w - left.w - GOAL_GAP, kit.body.bottom - top)
     size_text = fit_size(kit.fonts, paras, left, (*kit.sizes, kit.minimum)) if paras else kit.theme.size("small")
     tables = _stacked(kit, parts, right)
     if size_text and all(len(t) == 1 for t in tables) and (not paras or left.h > 0):
         slide = kit.new("goal", title, "goals")
-        slide.elements += facts
+        slide.elements += [*said, *facts]
         if paras:
             below = Box(kit.body.x, top, kit.body.w, kit.body.bottom - top)
             size = size_text if tables else (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)
@@ -103,7 +118,29 @@ def _stacked(kit: PlanKit, parts: list[TableParts], box: Box) -> list[list[Table
     return tables
 
 
-def goal_facts(kit: PlanKit, g: Goal) -> list[Shape]:
+def subtitle(kit: PlanKit, said: str) -> Text:
+    """A line or two under the title at the subtitle size, in the muted colour: what the title stands for in full."""
+    size = kit.theme.size("subtitle")
+    paras = [Para((Run(said),))]
+    size = (
+        fit_size(
+            kit.fonts,
+            paras,
+            Box(kit.body.x, kit.body.y, kit.body.w, SUBTITLE_LINES * size * LINE_SPACING + 2 * INSET),
+            (size, *kit.sizes),
+        )
+        or kit.minimum
+    )
+    high = kit.fonts.text_height(paras, size, kit.body.w)
+    # Not body text: the goals' slides share one body size, and the subtitle keeps its own.
+    return text(Box(kit.body.x, kit.body.y, kit.body.w, high), paras, size, colour="muted", role="caption")
+
+
+SUBTITLE_LINES = 2
+"""A subtitle takes at most this many lines (at a smaller size where it needs to)."""
+
+
+def goal_facts(kit: PlanKit, g: Goal, top: float) -> list[Shape]:
     """Tiles across the top of a goal's slide: what is measured, from where to where, by when, and who owns it."""
     target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
     facts = [
@@ -123,7 +160,7 @@ def goal_facts(kit: PlanKit, g: Goal) -> list[Shape]:
     height = lines * size * LINE_SPACING + 2 * TILE_PAD
     tiles: list[Shape] = []
     for k, ((label, value), (name, whole)) in enumerate(zip(shown, facts)):
-        box = Box(kit.body.x + k * (width + gap), kit.body.y, width, height)
+        box = Box(kit.body.x + k * (width + gap), top, width, height)
         measured = (Para((Run("\n".join(label)),)), Para((Run("\n".join(value), bold=True),)))
         tiles.append(
             Shape(
