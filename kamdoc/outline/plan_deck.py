@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,14 +10,15 @@ from typing import TYPE_CHECKING
 from kamdoc.analyse.audience import for_audience
 from kamdoc.analyse.health import plan_health
 from kamdoc.load.document import Document
+from kamdoc.outline import slide_refs
 from kamdoc.outline.cover import cover_elements, marking, plan_facts
-from kamdoc.outline.deck import Deck, Slide
+from kamdoc.outline.deck import Box, Deck, Slide
 from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
 from kamdoc.outline.richtext import Para, Run, glued
 from kamdoc.outline.sections import SLIDES
 from kamdoc.outline.summary import summary
-from kamdoc.outline.words import day, word
+from kamdoc.outline.words import day, short_name, word
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import DEFAULT, CustomerCopy, Programme
 from kamdoc.standard.sections import SECTIONS, Entry, Section
@@ -58,12 +60,23 @@ def _years(kit: PlanKit, planned: list[int]) -> list[str]:
 
 
 def agenda(kit: PlanKit, entries: list[tuple[Entry, str]]) -> None:
-    """The agenda: each entry that made slides, linked to its first one."""
+    """The agenda: each entry that made slides, linked to its first one, with that slide's number beside it."""
     slide = kit.new("agenda", kit.w("agenda"), "agenda")
     titles = [(entry.key, kit.entry_title(entry)) for entry, _ in entries]
     paras = [Para((Run(title, link=f"#{key}"),), f"{i}.") for i, (key, title) in enumerate(titles, 1)]
-    size = fit_size(kit.fonts, paras, kit.body, (kit.theme.size("subtitle"), *kit.sizes)) or kit.minimum
-    slide.elements.append(text(kit.body, paras, size))
+    left = Box(kit.body.x, kit.body.y, kit.body.w - PAGE_COLUMN, kit.body.h)
+    size = fit_size(kit.fonts, paras, left, (kit.theme.size("subtitle"), *kit.sizes)) or kit.minimum
+    one_line = kit.fonts.para_height(Para((Run("1"),), "1."), size, left.w)
+    if any(kit.fonts.para_height(p, size, left.w) > one_line + 0.01 for p in paras):
+        slide.elements.append(text(kit.body, paras, size))  # a title over two lines: its number could not stand level
+        return
+    slide.elements.append(text(left, paras, size))
+    pages = [Para((Run(slide_refs.entry_ref(key), colour="muted"),)) for key, _ in titles]
+    slide.elements.append(text(Box(left.right, left.y, PAGE_COLUMN, left.h), pages, size, align="right"))
+
+
+PAGE_COLUMN = 72.0
+"""Points on the agenda's right for each entry's slide number."""
 
 
 def changes(kit: PlanKit, since: str, found: list[Change] | None) -> None:
@@ -190,12 +203,28 @@ def _own_title(made: list[Slide], title: str | None) -> None:
 
 
 def _footer(kit: PlanKit) -> str:
-    """The footer's one line: the account's name, the version and the marking."""
+    """The footer's one line: the account's short name, the version and a short marking (the cover has it in full)."""
     c, lang, size = kit.plan.cover, kit.lang, kit.theme.size("footer")
-    rest = " · ".join(
-        x for x in (f"{word('version', lang)} {day(c.version, lang)}", marking(c, lang, kit.customer)) if x
-    )
+    tag = short_marking(marking(c, lang, kit.customer))
+    rest = " · ".join(x for x in (f"{word('version', lang)} {day(c.version, lang)}", tag) if x)
     room = (kit.width - 2 * kit.margin) * FOOTER_SHARE - 2 * INSET - kit.fonts.regular.width(" · " + rest, size)
-    # The account's name gives way when the footer's one line is full: the version and the marking always show.
-    name = fit_line(kit.fonts.regular, c.full_name, size, max(room, FOOTER_NAME_MIN))
+    # The name gives way only when the footer's one line is full: the version and the marking always show.
+    name = fit_line(kit.fonts.regular, c.short_name or short_name(c.account), size, max(room, FOOTER_NAME_MIN))
     return f"{name} · {rest}"
+
+
+MARK_CHARS = 40
+"""A confidentiality marking longer than this shows in the footer by its first clause ("Streng vertraulich")."""
+
+
+def short_marking(said: str) -> str:
+    """A marking short enough for every slide's footer: the whole if short, else its first clause, else its first
+    words up to MARK_CHARS; never cut inside a word."""
+    if len(said) <= MARK_CHARS:
+        return said
+    first = re.split(r" [–—-] |[:;,.](?:\s|$)", said, maxsplit=1)[0].strip()
+    if 0 < len(first) <= MARK_CHARS:
+        return first
+    words = said.split()
+    kept = [w for k, w in enumerate(words) if len(" ".join(words[: k + 1])) <= MARK_CHARS]
+    return " ".join(kept) or words[0]

@@ -1,4 +1,5 @@
-"""References to power-map slides by number ("S. 12"), written while the slides are made, filled in once the deck is numbered.
+"""References to slides by number ("S. 12"), written while the slides are made, filled in once the deck is numbered:
+to the power map's slides, and to the first slide of an agenda entry (the agenda's page numbers).
 
 A reference stands in the text as two Unicode noncharacters around the power-map slide's index: no plan text holds them
 (`decode_text` refuses them), and the pair measures at least as wide as any slide number, so a line measured with it
@@ -8,7 +9,7 @@ never needs more room once the number stands there.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from kamdoc.outline.deck import Shape, Slide, Table, Text
@@ -16,6 +17,8 @@ from kamdoc.outline.richtext import Para
 
 _OPEN, _CLOSE = "\ufde0", "\ufde1"
 _REF = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_ENTRY_OPEN, _ENTRY_CLOSE = "\ufde2", "\ufde3"
+_ENTRY = re.compile(f"{_ENTRY_OPEN}([a-z_]+){_ENTRY_CLOSE}")
 KIND = "power_map"
 """The kind of slide references point at: the power map's overview and branch slides, counted in deck order."""
 
@@ -25,26 +28,43 @@ def map_ref(index: int) -> str:
     return f"{_OPEN}{index}{_CLOSE}"
 
 
-def _filled(text: str, numbers: Sequence[int]) -> str:
-    return (
-        _REF.sub(lambda m: str(numbers[int(m.group(1))]) if int(m.group(1)) < len(numbers) else "?", text)
-        if _OPEN in text
-        else text
-    )
+def entry_ref(key: str) -> str:
+    """A stand-in for the number of the first slide of the agenda entry `key`."""
+    return f"{_ENTRY_OPEN}{key}{_ENTRY_CLOSE}"
 
 
-def _paras(paras: tuple[Para, ...], numbers: Sequence[int]) -> tuple[Para, ...]:
+_Numbers = tuple[Sequence[int], Mapping[str, int]]
+"""The power map's slides' numbers in order, and each agenda entry's first slide's number."""
+
+
+def _filled(text: str, numbers: _Numbers) -> str:
+    maps, entries = numbers
+    if _OPEN in text:
+        text = _REF.sub(lambda m: str(maps[int(m.group(1))]) if int(m.group(1)) < len(maps) else "?", text)
+    if _ENTRY_OPEN in text:
+        text = _ENTRY.sub(lambda m: str(entries.get(m.group(1), "?")), text)
+    return text
+
+
+def _marked(text: str) -> bool:
+    return _OPEN in text or _ENTRY_OPEN in text
+
+
+def _paras(paras: tuple[Para, ...], numbers: _Numbers) -> tuple[Para, ...]:
     return tuple(
         replace(p, runs=tuple(replace(r, text=_filled(r.text, numbers)) for r in p.runs))
-        if any(_OPEN in r.text for r in p.runs)
+        if any(_marked(r.text) for r in p.runs)
         else p
         for p in paras
     )
 
 
 def resolve(slides: list[Slide]) -> None:
-    """Put each power-map slide's number where a reference to it stands (numbers are set: `slide.number`)."""
-    numbers = [s.number for s in slides if s.kind == KIND]
+    """Put each referenced slide's number where a reference to it stands (numbers are set: `slide.number`)."""
+    firsts: dict[str, int] = {}
+    for slide in slides:
+        firsts.setdefault(slide.section, slide.number)
+    numbers = ([s.number for s in slides if s.kind == KIND], firsts)
     for slide in slides:
         changed = []
         for element in slide.elements:
@@ -56,7 +76,7 @@ def resolve(slides: list[Slide]) -> None:
                 )
             elif isinstance(element, Text):
                 element = replace(element, paras=_paras(element.paras, numbers))
-            elif isinstance(element, Table) and any(_OPEN in c for row in element.rows for c in row):
+            elif isinstance(element, Table) and any(_marked(c) for row in element.rows for c in row):
                 element = replace(
                     element,
                     rows=tuple(tuple(_filled(c, numbers) for c in row) for row in element.rows),

@@ -89,6 +89,8 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+_LINK_COLOUR = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
 
 
@@ -211,6 +213,8 @@ class _Painter:
                 else f"<a:solidFill>{self.colour_xml(run.colour)}</a:solidFill>{self.font_xml}"
             )
             strike = ' strike="sngStrike"' if run.strike else ""
+            if run.link and run.link.startswith("#"):  # a jump inside the deck reads as text, not as a web link
+                strike += ' u="none"'
             props = (
                 f'<a:rPr lang="{self.lang}" sz="{_hundredths(size)}" b="{int(run.bold or bold)}" i="{int(run.italic)}"{strike} dirty="0">'
                 f"{own}{link}</a:rPr>"
@@ -228,7 +232,11 @@ class _Painter:
         if index is None or index >= len(self.pages):
             return ""
         rid = page.part.relate_to(self.pages[index].part, RT.SLIDE)
-        return f'<a:hlinkClick r:id="{rid}" action="ppaction://hlinksldjump"/>'
+        # In the run's own colour (PowerPoint's hyperlink colour extension), not the theme's link blue.
+        return (
+            f'<a:hlinkClick r:id="{rid}" action="ppaction://hlinksldjump"><a:extLst><a:ext uri="{_LINK_COLOUR}">'
+            f'<ahyp:hlinkClr xmlns:ahyp="{_AHYP}" val="tx"/></a:ext></a:extLst></a:hlinkClick>'
+        )
 
     def para_xml(
         self,

@@ -335,6 +335,16 @@ class Cover(Part):
         seen=CUSTOMER,
         label=("Division", "Sparte"),
     )
+    short_name: Text | None = about(
+        "How the deck's footers name the account, short (optional): without it, its name without the legal form "
+        "(Brenner Werke for Brenner Werke AG).",
+        de="Wie die Fußzeilen des Decks den Account kurz nennen (optional): ohne Angabe sein Name ohne Rechtsform "
+        "(Brenner Werke für Brenner Werke AG).",
+        example="ACME",
+        default=None,
+        seen=CUSTOMER,
+        label=("Short name", "Kurzname"),
+    )
     key_account_manager: Text = about(
         "Our key account manager who owns the plan.",
         de="Unser Key-Account-Manager, dem der Plan gehört.",

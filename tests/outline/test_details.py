@@ -406,3 +406,34 @@ def test_a_goal_without_a_title_of_its_own_falls_back_to_what_fits_a_line() -> N
     assert goal_title(kit, 2, wordy) == "Ziel 2 bis 30.06.2027"
     plain = goals[4].model_copy(update={"title": None, "goal": "Rahmenvertrag verlängern"})
     assert goal_title(kit, 5, plain) == "Ziel 5: Rahmenvertrag verlängern"  # the goal itself: no subtitle then
+
+
+def test_the_footer_is_short_the_account_without_its_legal_form_and_the_markings_first_clause() -> None:
+    from kamdoc.outline.plan_deck import short_marking
+
+    stress = validate_file(DATA / "stress" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert stress.plan is not None and stress.doc is not None
+    deck = build_outline(stress.plan, stress.doc, load_theme())
+    assert deck.footer == "Stresstest Großkunde · Version 15.11.2026 · Streng vertraulich"  # no division, no "…"
+    named = stress.plan.model_copy(update={"cover": stress.plan.cover.model_copy(update={"short_name": "Stresstest"})})
+    assert build_outline(named, stress.doc, load_theme()).footer.startswith("Stresstest · Version")
+    clause = (
+        "Confidential: this plan holds information of ACME that must not be passed on to anyone outside the account "
+        "team without the written consent of the key account manager."
+    )
+    assert short_marking(clause) == "Confidential"
+    assert short_marking("Vertraulich – nur für das Account-Team") == "Vertraulich – nur für das Account-Team"
+    assert short_marking("Nur " + "sehr " * 12 + "intern") == "Nur sehr sehr sehr sehr sehr sehr sehr"  # whole words
+
+
+def test_the_agenda_gives_each_entrys_first_slide_number_beside_it() -> None:
+    deck = _deck("brenner-werke")
+    agenda = next(s for s in deck.slides if s.kind == "agenda")
+    names, pages = [e for e in agenda.elements if isinstance(e, Text)]
+    firsts: dict[str, int] = {}
+    for s in deck.slides:
+        firsts.setdefault(s.section, s.number)
+    keys = [p.runs[0].link.lstrip("#") for p in names.paras]
+    assert [p.text for p in pages.paras] == [str(firsts[k]) for k in keys]
+    assert pages.align == "right" and names.box.right <= pages.box.x
+    assert all(a.size == pages.size for a in (names,))

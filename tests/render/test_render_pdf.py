@@ -341,9 +341,7 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     slide = Presentation(str(tmp_path / "out" / "halvorsen-logistics.pptx")).slides[2]
     footers = [
-        s
-        for s in slide.shapes
-        if s.has_text_frame and s.text_frame.text.startswith("Halvorsen Logistics ASA – Contract Logistics ·")
+        s for s in slide.shapes if s.has_text_frame and s.text_frame.text.startswith("Halvorsen Logistics · Version")
     ]
     assert footers and footers[0].text_frame.paragraphs[0].runs[0].font.size == Pt(12)
     result = validate_file(PLANS / "halvorsen-logistics" / "plan.yaml", date(2026, 11, 22))
