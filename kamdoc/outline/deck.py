@@ -330,6 +330,7 @@ class Slide:
     elements: list[Element] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     section: str = ""  # the agenda entry this slide belongs to
+    also: tuple[str, ...] = ()  # further agenda entries that begin on this slide (thin ones, put on one)
     number: int = 0
     title_size: float = 0.0  # set when the outline is complete: the largest size at which the title fits
     title_box: Box | None = None  # where the title stands (set when the outline is complete; None on the cover)
@@ -358,6 +359,7 @@ class Deck:
         """Each section's link target (an agenda entry's) and the index of the slide it starts on."""
         starts: dict[str, int] = {}
         for index, slide in enumerate(self.slides):
-            if slide.section and slide.section not in starts:
-                starts[slide.section] = index
+            for section in (slide.section, *slide.also):
+                if section and section not in starts:
+                    starts[section] = index
         return starts

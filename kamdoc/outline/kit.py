@@ -45,6 +45,8 @@ TITLE_TOP, FOOTER_ROOM = 0.6, 0.7
 """The title starts this many margins from the top; this many margins stay free under the body, for the footer."""
 TITLE_GAP = 12.0
 """Points between the title's box and the body."""
+GOALS_NAMED = 5
+"""The standard's top goals: fewer are titled by their count ("Top-3-Ziele")."""
 TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 TABLE_GAP = 14.0
@@ -352,7 +354,11 @@ class PlanKit(Kit):
         return amount(rounded(ones, 0), fin.currency, "one", self.lang)
 
     def entry_title(self, entry: Entry) -> str:
-        """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES)."""
+        """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES); the
+        goals' by their count ("Unser Ziel", "Top-3-Ziele")."""
+        if entry.key == "goals" and not self.customer and len(self.plan.goals) < GOALS_NAMED:
+            count = len(self.plan.goals)
+            return self.w("our_goal") if count == 1 else self.w("top_goals").format(n=count)
         return self.customer_word(entry.key) or entry.title[self.lang == "de"]
 
     def customer_word(self, key: str) -> str:

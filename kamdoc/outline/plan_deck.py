@@ -15,6 +15,7 @@ from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.deck import Box, Deck, Slide
 from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
+from kamdoc.outline.pack import pack
 from kamdoc.outline.richtext import Para, Run, glued
 from kamdoc.outline.sections import SLIDES
 from kamdoc.outline.summary import summary
@@ -152,7 +153,7 @@ def build_outline(
     agenda(kit, entries)
     if changes_since is not None:
         changes(kit, *changes_since)
-    slides = kit.slides + body
+    slides = kit.slides + pack(kit, body)
     finish(slides, kit.geometry, theme)
     c = plan.cover
     return kit.geometry.place_footer(

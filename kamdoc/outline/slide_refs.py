@@ -63,7 +63,8 @@ def resolve(slides: list[Slide]) -> None:
     """Put each referenced slide's number where a reference to it stands (numbers are set: `slide.number`)."""
     firsts: dict[str, int] = {}
     for slide in slides:
-        firsts.setdefault(slide.section, slide.number)
+        for section in (slide.section, *slide.also):
+            firsts.setdefault(section, slide.number)
     numbers = ([s.number for s in slides if s.kind == KIND], firsts)
     for slide in slides:
         changed = []

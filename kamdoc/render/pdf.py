@@ -126,7 +126,7 @@ def _view(
     `seen_before` names the sections begun on earlier pages (when this is the second part of a deck).
     """
     slides = []
-    starts = {index: name for name, index in deck.section_starts().items() if name not in seen_before}
+    starts = _anchors(deck, seen_before)
     for index, slide in enumerate(deck.slides):
         elements = []
         lines = []
@@ -159,7 +159,7 @@ def _view(
                 lines.append(e)
             else:
                 raise TypeError(f"the PDF renderer cannot draw a {type(e).__name__}")
-        anchor = starts.get(index, "")
+        anchor, *more = starts.get(index, [""])  # thin entries put on one slide: one anchor each
         bookmark = slide.bookmark if anchor and slide.bookmark else slide.title
         slides.append(
             SimpleNamespace(
@@ -169,12 +169,22 @@ def _view(
                 title_box=slide.title_box,
                 number=slide.number,
                 anchor=anchor,
+                more_anchors=more,
                 bookmark=bookmark,
                 elements=elements,
                 lines=svg.connectors(lines, theme, deck.width, deck.height) if lines else "",
             )
         )
     return slides
+
+
+def _anchors(deck: Deck, seen_before: frozenset[str]) -> dict[int, list[str]]:
+    """Each slide's link targets by its index: the agenda entries beginning there (thin ones may share a slide)."""
+    starts: dict[int, list[str]] = {}
+    for name, index in deck.section_starts().items():
+        if name not in seen_before:
+            starts.setdefault(index, []).append(name)
+    return starts
 
 
 def _set_heights(table: Table) -> tuple[float | None, ...]:

@@ -118,7 +118,7 @@ def cut_in_halves(
     anchors = deck.section_starts()
     in_first = tuple(name for name, page in anchors.items() if page < cut)
     in_second = tuple(name for name, page in anchors.items() if page >= cut)
-    begun = frozenset(s.section for s in first.slides if s.section)
+    begun = frozenset(section for s in first.slides for section in (s.section, *s.also) if section)
     return Halves(
         theme, created, Part(first, frozenset(), in_second, 0), Part(second, begun, in_first, cut), anchors, deck.height
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from kamdoc.analyse.portfolio import UNIT
 from kamdoc.outline import words as labels
 from kamdoc.outline.axes import CHART_FONT, PLAN_BAND
-from kamdoc.outline.deck import Box, ColumnChart, Series, Shape
+from kamdoc.outline.deck import Box, ColumnChart, Series, Shape, Table
 from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.layout import paginate_table
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import change_percent, number, percent, short_name
 from kamdoc.standard.model import Financials, Product
@@ -23,8 +25,24 @@ def financials(kit: PlanKit) -> None:
     kinds = tuple("actual" if y in actual_years else "plan" for y in years)
     unit, scale, decimals = shown_unit(fin)
     series = _chart_series(fin.products, years, kinds, kit.w("other_products"), scale)
+    header, rows = _table(kit, years, kinds, (unit, scale, decimals))
+    align = ["left", *["right"] * (len(header) - 1)]
+    below = _table_below(kit, header, rows, align) if len(fin.products) <= TOGETHER else None
     if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
-        _chart(kit, tuple(str(y) for y in years), kinds, series, (unit, decimals))
+        _chart(kit, tuple(str(y) for y in years), kinds, series, (unit, decimals), below)
+        if below is not None:
+            return
+    kit.table("financials_table", kit.w("financials"), "financials", header, rows, align, bold_last_row=True)
+
+
+TOGETHER, TABLE_SHARE = 3, 0.4
+"""Up to this many products, chart and table share a slide, the table taking at most this share of the body."""
+
+
+def _table(kit: PlanKit, years: list[int], kinds: tuple[str, ...], shown: tuple[str, float, int]) -> Parts:
+    """The table's header and rows: a row per product, then growth and the total, each year a column."""
+    fin = kit.plan.financials
+    unit, scale, decimals = shown
     totals = [t * scale for t in fin.totals().values()]  # one per year, in the same order as `years`
     margins = any(p.margin is not None for p in fin.products)  # a column only where a margin is given
     rows = []
@@ -39,18 +57,25 @@ def financials(kit: PlanKit) -> None:
     changes = [change_percent(a, b) for a, b in zip(totals, totals[1:])]  # None over a base of 0 or next to it
     growth = [""] + [percent(c, kit.lang, 1) if c is not None else "–" for c in changes]
     growth_row = [kit.w("growth"), *growth] + ([""] if margins else [])
-    shown = labels.amount_unit(fin.currency, unit, kit.lang)
-    header = [f"{kit.w('product')} ({shown})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
+    named = labels.amount_unit(fin.currency, unit, kit.lang)
+    header = [f"{kit.w('product')} ({named})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
     header += [kit.w("margin")] if margins else []
-    kit.table(
-        "financials_table",
-        kit.w("financials"),
-        "financials",
-        header,
-        [*rows, growth_row, total_row],
-        ["left", *["right"] * (len(header) - 1)],
-        bold_last_row=True,
+    return header, [*rows, growth_row, total_row]
+
+
+Parts = tuple[list[str], list[list[str]]]
+"""A table's header and rows."""
+
+
+def _table_below(kit: PlanKit, header: list[str], rows: list[list[str]], align: list[str]) -> Table | None:
+    """The table at the foot of the body, where it takes one piece of at most TABLE_SHARE of it; else None."""
+    pieces = paginate_table(
+        kit.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), kit.body, kit.theme.size("small"), True
     )
+    if len(pieces) != 1 or pieces[0].box.h > kit.body.h * TABLE_SHARE:
+        return None
+    table = pieces[0]
+    return replace(table, box=replace(table.box, y=kit.body.bottom - table.box.h))
 
 
 def _cell(value: float, language: str, decimals: int) -> str:
@@ -74,16 +99,23 @@ def shown_unit(fin: Financials) -> tuple[str, float, int]:
 
 
 def _chart(
-    kit: PlanKit, years: tuple[str, ...], kinds: tuple[str, ...], series: tuple[Series, ...], shown: tuple[str, int]
+    kit: PlanKit,
+    years: tuple[str, ...],
+    kinds: tuple[str, ...],
+    series: tuple[Series, ...],
+    shown: tuple[str, int],
+    below: Table | None,
 ) -> None:
-    """The stacked columns with each year's total as a series of its own, planned years under a "Plan" band."""
+    """The stacked columns with each year's total as a series of its own, planned years under a "Plan" band; the
+    table `below` them on the same slide when there is one."""
     unit, decimals = shown
     fin = kit.plan.financials
     code = "#,##0.0" if decimals else "#,##0"
     first_plan = kinds.index("plan") if "plan" in kinds else None
     slide = kit.new("financials", _message(kit) or kit.w("financials"), "financials")
+    room = kit.body if below is None else Box(kit.body.x, kit.body.y, kit.body.w, below.box.y - kit.body.y - GAP)
     chart = ColumnChart(
-        kit.body,
+        room,
         years,
         series,
         True,
@@ -96,6 +128,8 @@ def _chart(
     slide.elements.append(chart)
     if chart.plan_from is not None:
         slide.elements += plan_band(chart, kit.w("plan_band"))
+    if below is not None:
+        slide.elements.append(below)
 
 
 def plan_band(chart: ColumnChart, label: str) -> list[Shape]:
@@ -121,8 +155,8 @@ def plan_band(chart: ColumnChart, label: str) -> list[Shape]:
     ]
 
 
-RULE = 1.0
-"""Points wide: the rule between actual and planned years."""
+RULE, GAP = 1.0, 12.0
+"""Points wide: the rule between actual and planned years; points between the chart and a table under it."""
 
 
 def _message(kit: PlanKit) -> str:

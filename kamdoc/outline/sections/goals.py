@@ -11,6 +11,7 @@ from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term
 from kamdoc.standard.model import Goal
+from kamdoc.standard.sections import section
 
 GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
 TILE_PAD = 6.0
@@ -19,13 +20,11 @@ TILE_PAD = 6.0
 
 
 def goals(kit: PlanKit) -> None:
-    rows = []
-    for g in kit.plan.goals:
-        target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
-        rows.append([g.goal, g.metric, target, day(g.deadline, kit.lang), g.owner or ""])
+    both = any(g.baseline is not None for g in kit.plan.goals)
+    rows = [[g.goal, g.metric, _target(kit, g, both), day(g.deadline, kit.lang), g.owner or ""] for g in kit.plan.goals]
     # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
-    title = kit.customer_word("goals") or kit.w("goals")
-    column = kit.w("baseline_target" if any(g.baseline is not None for g in kit.plan.goals) else "target")
+    title = kit.entry_title(next(e for e in section("goals").agenda if e.key == "goals"))  # type: ignore[union-attr]
+    column = kit.w("baseline_target" if both else "target")
     kit.table(
         "goals",
         title,
@@ -36,6 +35,13 @@ def goals(kit: PlanKit) -> None:
     )
     for i, g in enumerate(kit.plan.goals):
         goal(kit, i, g)
+
+
+def _target(kit: PlanKit, g: Goal, both: bool) -> str:
+    """From where to where; a goal without a baseline among goals with one says "Ziel: 50 %", not "50 %" alone."""
+    if g.baseline is not None:
+        return f"{g.baseline} → {g.target}"
+    return kit.w("target_only").format(target=g.target) if both else str(g.target)
 
 
 TableParts = tuple[list[str], list[list[str]], tuple[str, ...]]
@@ -56,8 +62,8 @@ def goal_title(kit: PlanKit, n: int, g: Goal) -> str:
 
 
 def goal(kit: PlanKit, i: int, g: Goal) -> None:
-    """One slide per goal: the goal in full under its title, its facts, strategy and resources on the left,
-    milestones and actions on the right."""
+    """A goal on one slide: the goal in full under its title, its facts, strategy and resources on the left,
+    milestones and actions on the right; where that is too much, the actions on a second slide."""
     title = goal_title(kit, i + 1, g)
     paras: list[Para] = []
     for key in ("strategy", "resources"):
@@ -67,26 +73,37 @@ def goal(kit: PlanKit, i: int, g: Goal) -> None:
     parts = _goal_tables(kit, g)
     if not (paras or any(rows for _, rows, _ in parts)):
         return
+    if _on_one_slide(kit, title, g, paras, parts):
+        return
+    milestones, (header, rows, align) = parts
+    if _on_one_slide(kit, title, g, paras, [milestones]):
+        kit.table("goal", title, "goals", header, rows, list(align))
+        return
+    # Too much for two slides: text and each table on slides of their own.
+    kit.flow("goal", title, "goals", paras)
+    for header, rows, align in parts:
+        kit.table("goal", title, "goals", header, rows, list(align))
+
+
+def _on_one_slide(kit: PlanKit, title: str, g: Goal, paras: list[Para], parts: list[TableParts]) -> bool:
+    """The goal's slide with `parts` beside its text, made if they all fit one slide."""
     said = [] if title.endswith(g.goal) else [subtitle(kit, g.goal)]  # the goal in full, where the title has not
     facts = goal_facts(kit, g, said[0].box.bottom + GOAL_GAP / 2 if said else kit.body.y)
     top = (facts[0].box.bottom if facts else kit.body.y) + GOAL_GAP
     left = Box(kit.body.x, top, kit.body.w * GOAL_TEXT_SHARE, kit.body.bottom - top)
     right = Box(left.right + GOAL_GAP, top, kit.body.w - left.w - GOAL_GAP, kit.body.bottom - top)
     size_text = fit_size(kit.fonts, paras, left, (*kit.sizes, kit.minimum)) if paras else kit.theme.size("small")
-    tables = _stacked(kit, parts, right)
-    if size_text and all(len(t) == 1 for t in tables) and (not paras or left.h > 0):
-        slide = kit.new("goal", title, "goals")
-        slide.elements += [*said, *facts]
-        if paras:
-            below = Box(kit.body.x, top, kit.body.w, kit.body.bottom - top)
-            size = size_text if tables else (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)
-            slide.elements.append(text(left if tables else below, paras, size))
-        slide.elements += [t[0] for t in tables]
-        return
-    # Too much for one slide: text and each table on slides of their own.
-    kit.flow("goal", title, "goals", paras)
-    for header, rows, align in parts:
-        kit.table("goal", title, "goals", header, rows, list(align))
+    tables = _stacked(kit, parts, right if paras else Box(kit.body.x, top, kit.body.w, right.h))  # no text: all width
+    if not (size_text and all(len(t) == 1 for t in tables) and (not paras or left.h > 0)):
+        return False
+    slide = kit.new("goal", title, "goals")
+    slide.elements += [*said, *facts]
+    if paras:
+        below = Box(kit.body.x, top, kit.body.w, kit.body.bottom - top)
+        size = size_text if tables else (fit_size(kit.fonts, paras, below, kit.sizes) or size_text)
+        slide.elements.append(text(left if tables else below, paras, size))
+    slide.elements += [t[0] for t in tables]
+    return True
 
 
 def _goal_tables(kit: PlanKit, g: Goal) -> list[TableParts]:
@@ -145,7 +162,7 @@ def goal_facts(kit: PlanKit, g: Goal, top: float) -> list[Shape]:
     target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
     facts = [
         (kit.w("metric"), g.metric),
-        (kit.w("baseline_target"), target),
+        (kit.w("target" if g.baseline is None else "baseline_target"), target),
         (kit.w("deadline"), day(g.deadline, kit.lang)),
     ]
     if g.owner:

@@ -1,0 +1,113 @@
+"""Thin neighbouring slides on one: parts of a kind that read together, stacked under their own headings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kamdoc.outline.deck import Box, Slide, Table, Text
+from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.layout import text
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
+from kamdoc.standard.sections import SECTIONS
+
+GROUPS = {
+    "profile": "customer_at_a_glance",
+    "customer_goals": "customer_at_a_glance",
+    "market": "customer_at_a_glance",
+    "buying_strategy": "customer_at_a_glance",
+    "swot": "our_position",
+    "position": "our_position",
+    "mission": "mission_and_goals",
+    "goals": "mission_and_goals",
+    "key_projects": "delivery",
+    "risks": "delivery",
+    "contracts": "delivery",
+    "whitespace": "delivery",
+    "account_team": "delivery",
+    "relationship_plan": "delivery",
+    "marketing": "delivery",
+}
+"""Which agenda entries' slides may share one, by the name of what they make together (a title in words)."""
+NEVER = frozenset({"goal"})
+"""Kinds of slides that keep a slide of their own whatever their size: a goal's facts, text and tables."""
+PART_GAP = 16.0
+"""Points between the parts stacked on one slide."""
+
+
+def pack(kit: PlanKit, slides: Sequence[Slide]) -> list[Slide]:
+    """The slides with runs of thin neighbours of one group put on one slide each, as long as they fit it whole."""
+    out: list[Slide] = []
+    run: list[Slide] = []
+    for slide in slides:
+        if run and _joins(kit, run, slide):
+            run.append(slide)
+            continue
+        out += _packed(kit, run)
+        run = [slide] if _packable(slide, slides) else []
+        if not run:
+            out.append(slide)
+    return out + _packed(kit, run)
+
+
+def _packable(slide: Slide, slides: Sequence[Slide]) -> bool:
+    """Text and tables only, of an entry that may share, and not one of several slides under one title."""
+    return (
+        slide.section in GROUPS
+        and slide.kind not in NEVER
+        and bool(slide.elements)
+        and all(isinstance(e, (Text, Table)) for e in slide.elements)
+        and sum(1 for s in slides if s.title == slide.title and s.section == slide.section) == 1
+    )
+
+
+def _joins(kit: PlanKit, run: list[Slide], slide: Slide) -> bool:
+    """Whether `slide` can go on the slide the run makes: same group, and all of them fit the body whole."""
+    if not (_packable(slide, [slide]) and GROUPS[slide.section] == GROUPS[run[0].section]):
+        return False
+    return _height(kit, [*run, slide]) <= kit.body.h
+
+
+def _height(kit: PlanKit, parts: list[Slide]) -> float:
+    """The room the parts take stacked, each under its heading, PART_GAP apart."""
+    return sum(_heading_h(kit) + _content_h(s) for s in parts) + PART_GAP * (len(parts) - 1)
+
+
+def _heading_h(kit: PlanKit) -> float:
+    return kit.sizes[1] * LINE_SPACING + 4.0
+
+
+def _content_h(slide: Slide) -> float:
+    boxes = [e.box for e in slide.elements if isinstance(e, (Text, Table))]
+    return max(b.bottom for b in boxes) - min(b.y for b in boxes)
+
+
+def _entry_title(kit: PlanKit, key: str) -> str:
+    """The agenda's name for the entry `key` ("Unsere Position" for its perception and market put on one slide)."""
+    entry = next(e for s in SECTIONS for e in s.agenda if e.key == key)
+    return kit.entry_title(entry)
+
+
+def _packed(kit: PlanKit, run: list[Slide]) -> list[Slide]:
+    """The run's slides as one (a run of one stays as it is)."""
+    if len(run) < 2:
+        return run
+    first = run[0]
+    sections = list(dict.fromkeys(s.section for s in run))
+    title = _entry_title(kit, first.section) if len(sections) == 1 else kit.w(GROUPS[first.section])
+    slide = Slide(first.kind, title, section=first.section, also=tuple(sections[1:]))
+    slide.bookmark = first.bookmark
+    y = kit.body.y
+    for part in run:
+        head = Box(kit.body.x, y, kit.body.w, 0.0 if part.title == title else _heading_h(kit))
+        if head.h:  # a part named as the slide is needs no heading of its own
+            slide.elements.append(text(head, [Para((Run(part.title, bold=True),))], kit.sizes[1], colour="primary"))
+        top = min(e.box.y for e in part.elements if isinstance(e, (Text, Table)))
+        shift = head.bottom - top
+        slide.elements += [
+            replace(e, box=replace(e.box, y=e.box.y + shift)) for e in part.elements if isinstance(e, (Text, Table))
+        ]  # all of them: a part holds text and tables only
+        slide.notes += part.notes
+        y = head.bottom + _content_h(part) + PART_GAP
+    return [slide]
