@@ -214,7 +214,7 @@ def _footer(kit: PlanKit) -> str:
     return f"{name} · {rest}"
 
 
-MARK_CHARS = 40
+MARK_CHARS = 60
 """A confidentiality marking longer than this shows in the footer by its first clause ("Streng vertraulich")."""
 
 

@@ -423,7 +423,7 @@ def test_the_footer_is_short_the_account_without_its_legal_form_and_the_markings
     )
     assert short_marking(clause) == "Confidential"
     assert short_marking("Vertraulich – nur für das Account-Team") == "Vertraulich – nur für das Account-Team"
-    assert short_marking("Nur " + "sehr " * 12 + "intern") == "Nur sehr sehr sehr sehr sehr sehr sehr"  # whole words
+    assert short_marking("Nur " + "sehr " * 12 + "intern") == "Nur" + " sehr" * 11  # whole words, up to 60 characters
 
 
 def test_the_agenda_gives_each_entrys_first_slide_number_beside_it() -> None:
@@ -437,3 +437,19 @@ def test_the_agenda_gives_each_entrys_first_slide_number_beside_it() -> None:
     assert [p.text for p in pages.paras] == [str(firsts[k]) for k in keys]
     assert pages.align == "right" and names.box.right <= pages.box.x
     assert all(a.size == pages.size for a in (names,))
+
+
+def test_the_swot_is_a_2x2_in_four_colours_with_its_axes_named() -> None:
+    deck = _deck("brenner-werke")
+    slide = next(s for s in deck.slides if s.kind == "swot")
+    quadrants = [e for e in slide.elements if isinstance(e, Text) and e.fill]
+    assert [q.paras[0].text for q in quadrants] == ["Stärken", "Schwächen", "Chancen", "Risiken"]
+    assert [q.fill for q in quadrants] == ["swot.strengths", "swot.weaknesses", "swot.opportunities", "swot.threats"]
+    theme = load_theme()
+    assert len({theme.colour("swot", q.fill.split(".")[1]) for q in quadrants if q.fill}) == 4
+    axes = {e.paras[0].text: e.box for e in slide.elements if isinstance(e, Text) and e.role == "caption"}
+    assert set(axes) == {"Hilfreich", "Schädlich", "Intern", "Extern"}
+    strengths, weaknesses, opportunities, _ = (q.box for q in quadrants)
+    assert axes["Hilfreich"].bottom <= strengths.y and axes["Schädlich"].x == weaknesses.x  # over their columns
+    assert axes["Intern"].right <= strengths.x and strengths.y < axes["Intern"].y < strengths.bottom
+    assert axes["Extern"].right <= opportunities.x and opportunities.y < axes["Extern"].y < opportunities.bottom

@@ -4,36 +4,53 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kamdoc.outline.deck import (
-    Box,
-)
+from kamdoc.outline.deck import Box, Text
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import fit_size, text
+from kamdoc.outline.layout import INSET, fit_size, text
+from kamdoc.outline.measure import LINE_SPACING
+from kamdoc.outline.richtext import Para, Run
 from kamdoc.standard.model import OwnSwot, Swot
 
 GRID_GAP = 10.0
 """Points between the boxes of a 2x2 grid (SWOT)."""
 
 
+QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
+"""A SWOT's quadrants in the grid's order: helpful left, harmful right; internal above, external below."""
+
+
 def swot_grid(kit: PlanKit, kind: str, title: str, section: str, swot: Swot | OwnSwot) -> None:
-    """A SWOT as a 2x2 of its quadrants; too long for one slide, one quadrant after the other."""
-    quadrants = [
-        (key, [str(s) for s in getattr(swot, key)]) for key in ("strengths", "weaknesses", "opportunities", "threats")
-    ]
+    """A SWOT as a 2x2 of its quadrants in their colours, helpful and harmful across the top, internal and external
+    down the side; too long for one slide, one quadrant after the other."""
+    quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in QUADRANTS]
     if not any(items for _, items in quadrants):
         return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
-    gap = GRID_GAP
-    qw, qh = (kit.body.w - gap) / 2, (kit.body.h - gap) / 2
-    boxes = [Box(kit.body.x + (i % 2) * (qw + gap), kit.body.y + (i // 2) * (qh + gap), qw, qh) for i in range(4)]
+    small = kit.theme.size("small")
+    axis_h = small * LINE_SPACING + 2 * INSET
+    labels = [kit.w(key) for key in ("internal", "external")]
+    side = max(kit.fonts.bold.width(label, small) for label in labels) + 2 * INSET + GRID_GAP + 1
+    grid = Box(kit.body.x + side, kit.body.y + axis_h, kit.body.w - side, kit.body.h - axis_h)
+    qw, qh = (grid.w - GRID_GAP) / 2, (grid.h - GRID_GAP) / 2
+    boxes = [Box(grid.x + (i % 2) * (qw + GRID_GAP), grid.y + (i // 2) * (qh + GRID_GAP), qw, qh) for i in range(4)]
     contents = [[kit.heading(kit.w(key)), *kit.bullets(items)] for key, items in quadrants]
     size = min((fit_size(kit.fonts, c, b, (*kit.sizes, kit.minimum)) or 0) for c, b in zip(contents, boxes))
-    if size:
-        slide = kit.new(kind, title, section)
-        for box, content, colour in zip(boxes, contents, ("table_stripe",) * 4):
-            slide.elements.append(text(box, content, size, fill=colour))
+    if not size:
+        for key, items in quadrants:  # too long for a 2x2: one quadrant after the other
+            kit.flow(kind, f"{title}: {kit.w(key)}", section, kit.bullets(items))
         return
-    for key, items in quadrants:  # too long for a 2x2: one quadrant after the other
-        kit.flow(kind, f"{title}: {kit.w(key)}", section, kit.bullets(items))
+    slide = kit.new(kind, title, section)
+    for (key, _), box, content in zip(quadrants, boxes, contents):
+        slide.elements.append(text(box, content, size, fill=f"swot.{key}"))
+    for k, word in enumerate(kit.w(key) for key in ("helpful", "harmful")):
+        slide.elements.append(_axis(Box(boxes[k].x, kit.body.y, qw, axis_h), word, small, "center"))
+    for k, word in enumerate(labels):
+        middle = boxes[2 * k].y + qh / 2 - axis_h / 2
+        slide.elements.append(_axis(Box(kit.body.x, middle, side - GRID_GAP, axis_h), word, small, "right"))
+
+
+def _axis(box: Box, said: str, size: float, align: str) -> Text:
+    """An axis's word beside the grid, in the muted colour."""
+    return text(box, [Para((Run(said, bold=True),))], size, colour="muted", align=align, role="caption")
 
 
 def swot(kit: PlanKit) -> None:
