@@ -225,6 +225,7 @@ class BubbleChart:
     quadrants: tuple[str, str, str, str]  # top left, top right, bottom left, bottom right
     number_format: str = "#,##0"
     format_code: str = ""  # how the PowerPoint chart writes its value axis, in the deck's language on any computer
+    x_numbers: bool = True  # False: the outline names the x axis's ticks in words beside the chart, not in numbers
     plot: tuple[float, float, float, float] = field(
         init=False
     )  # the plot inside the chart's box: x0, y0, x1, y1 in points
@@ -233,6 +234,11 @@ class BubbleChart:
     )  # each bubble's centre in points inside the chart's box
     radii: tuple[float, ...] = field(init=False)
     sides: tuple[str, ...] = field(init=False)  # where each bubble's label stands: center, right, left, above or below
+
+    def x_at(self, value: float) -> float:
+        """Where a value of the x axis stands, in points from the chart's left edge."""
+        (x0, x1), plot = self.x_range, self.plot
+        return plot[0] + (plot[2] - plot[0]) * (value - x0) / ((x1 - x0) or 1.0)
 
     def __post_init__(self) -> None:
         plot = bubbles.plot_area(self.box.w, self.box.h)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from kamdoc.analyse.portfolio import UNIT
 from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
+from kamdoc.outline.budget import PROSE_WORDS, Appendix, lead, words
 from kamdoc.outline.deck import Box, Deck, Slide, Table, Text
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
@@ -325,6 +326,7 @@ class PlanKit(Kit):
         self.customer = customer  # the customer's copy: the plan is theirs already; this only keeps our edit hints out
         self.people = {p.id: p.name for p in plan.power_map.people}
         self.sources = {s.id: n for n, s in enumerate(plan.sources, 1)}  # how the deck numbers them: as listed
+        self.appendices: list[Appendix] = []  # long texts whole, for the deck's end (`told`)
 
     def cite(self, text: str) -> str:
         return cited(text, self.sources)
@@ -352,6 +354,18 @@ class PlanKit(Kit):
         if abs(ones) >= 1e4:
             return amount(rounded(ones / 1e3, 0), fin.currency, "thousand", self.lang)
         return amount(rounded(ones, 0), fin.currency, "one", self.lang)
+
+    def told(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock]) -> None:
+        """Prose within the word budget: a text longer than PROSE_WORDS shows its lead and key facts, and a line
+        that links to the whole of it in the deck's appendix ("Anhang: Marktumfeld im Detail")."""
+        if words(items) <= PROSE_WORDS:
+            self.flow(kind, title, section, items)
+            return
+        anchor = f"appendix_{kind}"
+        said = self.w("in_the_appendix").format(page=slide_refs.entry_ref(anchor))
+        more = Para((Run(said, italic=True, colour="muted", link=f"#{anchor}"),))
+        self.flow(kind, title, section, [*lead(items), more])
+        self.appendices.append(Appendix(self.w("appendix_of").format(title=title), anchor, tuple(items)))
 
     def entry_title(self, entry: Entry) -> str:
         """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES); the

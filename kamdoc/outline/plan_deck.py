@@ -153,7 +153,7 @@ def build_outline(
     agenda(kit, entries)
     if changes_since is not None:
         changes(kit, *changes_since)
-    slides = kit.slides + pack(kit, body)
+    slides = kit.slides + pack(kit, body) + _appendix(kit)
     finish(slides, kit.geometry, theme)
     c = plan.cover
     return kit.geometry.place_footer(
@@ -190,6 +190,16 @@ def _entries(kit: PlanKit) -> tuple[list[Slide], list[tuple[Entry, str]]]:
                 body += made
                 entries.append((entry, section.key))
     return body, entries
+
+
+def _appendix(kit: PlanKit) -> list[Slide]:
+    """The long texts whole, at the deck's end, in the order their slides came: each linked from its slide."""
+    before = len(kit.slides)
+    for part in kit.appendices:
+        kit.flow("appendix", part.title, part.anchor, part.items)
+    made = kit.slides[before:]
+    del kit.slides[before:]
+    return made
 
 
 def _own_title(made: list[Slide], title: str | None) -> None:

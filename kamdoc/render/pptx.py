@@ -734,7 +734,8 @@ class _Painter:
         if element.x_range[0] < 0 < element.x_range[1]:  # an axis through zero shows its signs, as in the PDF
             x_axis.tick_labels.number_format = "+0;-0;0"
             x_axis.tick_labels.number_format_is_linked = False
-        x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        # Ticks named in words stand beside the chart, drawn by the outline: the axis shows no numbers of its own then.
+        x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW if element.x_numbers else XL_TICK_LABEL_POSITION.NONE
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
     def _bubble_labels(self, element: BubbleChart, bubbles: BubbleSeries, quadrant_labels: BubbleSeries) -> None:

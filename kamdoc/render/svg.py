@@ -306,7 +306,7 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
     )
     for value in (y0, chart.y_split, y1):
         out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
-    for value in (x0, chart.x_split, x1):
+    for value in (x0, chart.x_split, x1) if chart.x_numbers else ():  # else the outline names the ticks in words
         # An axis through zero (attitudes from -3 to +3) shows its signs; others the chart's number format.
         shown = (f"{value:+.0f}" if value else "0") if x0 < 0 < x1 else _tick(value, chart.number_format, language)
         out.append(_text(px(value), upper + plot_h + 13, shown, colour=muted))

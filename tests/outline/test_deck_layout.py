@@ -11,13 +11,22 @@ from conftest import DATA, PLANS
 from programme_repo import TODAY, repo_fixture  # noqa: F401 - the module's `repo` fixture
 
 from kamdoc.outline.axes import COLUMN_SHARE
-from kamdoc.outline.deck import Box, ColumnChart, Connector, Deck, Shape, Text
+from kamdoc.outline.deck import Box, BubbleChart, ColumnChart, Connector, Deck, Shape, Text
 from kamdoc.theme.settings import load_theme
 
 
 def _on_a_chart(element: object, elements: list[object]) -> bool:
     """The plan band and the rule before it: shapes inside a column chart, above its plot or in the gap between two
-    columns, touching no column (the outline left room for them)."""
+    columns, touching no column (the outline left room for them); a bubble chart's ticks named in words under its
+    plot, where its numbers would stand."""
+    if isinstance(element, Text) and element.role == "caption":
+        return any(
+            isinstance(c, BubbleChart)
+            and not c.x_numbers
+            and _inside(element.box, c.box)
+            and element.box.y >= c.box.y + c.plot[3]
+            for c in elements
+        )
     if not isinstance(element, Shape):
         return False
     for chart in elements:

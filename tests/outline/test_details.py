@@ -453,3 +453,18 @@ def test_the_swot_is_a_2x2_in_four_colours_with_its_axes_named() -> None:
     assert axes["Hilfreich"].bottom <= strengths.y and axes["Schädlich"].x == weaknesses.x  # over their columns
     assert axes["Intern"].right <= strengths.x and strengths.y < axes["Intern"].y < strengths.bottom
     assert axes["Extern"].right <= opportunities.x and opportunities.y < axes["Extern"].y < opportunities.bottom
+
+
+def test_the_potential_portfolio_runs_from_minus_2_to_plus_2_named_in_words_at_the_ticks() -> None:
+    from kamdoc.outline.deck import BubbleChart
+
+    deck = _deck("brenner-werke")
+    slide = next(s for s in deck.slides if s.kind == "potential")
+    (chart,) = [e for e in slide.elements if isinstance(e, BubbleChart)]
+    assert chart.x_range == (-2.5, 2.5) and not chart.x_numbers  # half a step's room for the outer bubbles
+    words = [e for e in slide.elements if isinstance(e, Text) and e.role == "caption"]
+    assert [w.paras[0].text for w in words] == ["ablehnend", "skeptisch", "neutral", "wohlwollend", "Fürsprecher"]
+    for value, word in zip(range(-2, 3), words):
+        assert abs(word.box.x + word.box.w / 2 - (chart.box.x + chart.x_at(value))) < 0.01  # centred on its tick
+        assert word.box.y >= chart.box.y + chart.plot[3]  # under the plot
+    assert not any(a.box.overlaps(b.box) for a, b in zip(words, words[1:]))

@@ -25,7 +25,7 @@ def mission(kit: PlanKit) -> None:
     top = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h * MISSION_SHARE - LABEL_GAP)
     size = fit_size(kit.fonts, statement, top, (*MISSION_SIZES, *kit.sizes, kit.minimum))
     if size is None:  # longer than its box at the smallest size: on slides of its own, never over the footer
-        kit.flow("mission", kit.w("mission"), "mission", statement)
+        kit.told("mission", kit.w("mission"), "mission", statement)
     slide = kit.new("mission", kit.w("mission"), "mission")
     if size is not None:
         slide.elements.append(text(top, statement, size, colour="primary"))

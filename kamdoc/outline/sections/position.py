@@ -10,9 +10,11 @@ from kamdoc.outline.deck import (
     Box,
     Bubble,
     BubbleChart,
+    Text,
 )
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import text
+from kamdoc.outline.layout import INSET, text
+from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.swot import swot_grid
 from kamdoc.outline.words import day, number, term
@@ -20,8 +22,10 @@ from kamdoc.standard.model import Perception, Position, Potential, Satisfaction
 
 POTENTIAL_HEADROOM = 1.15
 """The potential axis reaches this much above the largest unit, so that its bubble is not cut."""
-ATTITUDE_AXIS = (-3.0, 3.0)
-"""The attitude axis (attitudes run from -2 to +2): room for the outer bubbles."""
+ATTITUDE_AXIS = (-2.5, 2.5)
+"""The attitude axis (attitudes run from -2 to +2, named at the ticks): half a step's room for the outer bubbles."""
+ATTITUDES = ("opposed", "sceptical", "neutral", "favourable", "advocate")
+"""The words for the attitudes -2 to +2 under the potential portfolio's axis."""
 BUBBLE_LABEL_SHARE = 0.4
 """The widest a bubble's name may be, as a share of the chart's width; past it, every bubble is numbered and named in a key."""
 KEY_SHARE = 0.35
@@ -40,7 +44,7 @@ def position(kit: PlanKit) -> None:
         potential(kit, pos.potential, "position")
     if pos.perception:
         _perception(kit, pos.perception)
-    kit.flow("our_market", kit.w("our_market"), "position", kit.markdown(pos.market))
+    kit.told("our_market", kit.w("our_market"), "position", kit.markdown(pos.market))
     _competitors(kit, pos)
     if pos.swot:
         swot_grid(kit, "own_swot", kit.w("own_swot"), "position", pos.swot)
@@ -124,22 +128,38 @@ def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
             slide.elements.append(text(Box(kit.body.x, box.bottom + KEY_GAP, kit.body.w, height), key, size))
         else:
             kit.flow("potential_key", kit.w("potential_key"), section, key)
-    slide.elements.insert(
-        0,
-        BubbleChart(
-            box,
-            bubbles,
-            ATTITUDE_AXIS,
-            (0.0, top),
-            0.0,
-            top / 2,
-            kit.w("attitude_axis"),
-            f"{kit.w('potential_axis')} ({unit})",
-            quadrants,
-            "#,##0",
-            labels.chart_format("#,##0", kit.lang),
-        ),
+    chart = BubbleChart(
+        box,
+        bubbles,
+        ATTITUDE_AXIS,
+        (0.0, top),
+        0.0,
+        top / 2,
+        kit.w("attitude_axis"),
+        f"{kit.w('potential_axis')} ({unit})",
+        quadrants,
+        "#,##0",
+        labels.chart_format("#,##0", kit.lang),
+        x_numbers=False,
     )
+    slide.elements[:0] = [chart, *_attitude_words(kit, chart)]
+
+
+def _attitude_words(kit: PlanKit, chart: BubbleChart) -> list[Text]:
+    """The attitudes -2 to +2 in words at their ticks, under the plot where the axis's numbers would stand."""
+    slot = (chart.x_at(1.0) - chart.x_at(0.0)) - 4.0
+    top = chart.box.y + chart.plot[3] + 2.0
+    return [
+        text(
+            Box(chart.box.x + chart.x_at(float(value)) - slot / 2, top, slot, CHART_FONT * LINE_SPACING + 2 * INSET),
+            [Para((Run(kit.w(f"attitude_{word}")),))],
+            CHART_FONT,
+            colour="muted",
+            align="center",
+            role="caption",
+        )
+        for value, word in zip(range(-2, 3), ATTITUDES)
+    ]
 
 
 SLIDES: dict[str, Callable[[PlanKit], None]] = {"position": position}

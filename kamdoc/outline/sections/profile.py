@@ -14,7 +14,7 @@ def profile(kit: PlanKit) -> None:
     p = kit.plan.profile
     facts = [f"{p.industry}", p.headquarters or "", p.website or ""]
     paras = [Para((Run(" · ".join(f for f in facts if f), bold=True),))] + kit.markdown(p.summary)
-    kit.flow("profile", kit.w("profile"), "profile", paras)
+    kit.told("profile", kit.w("profile"), "profile", paras)
     if p.kpis:
         _kpis(kit)
     if p.owners or p.subsidiaries:
@@ -84,7 +84,7 @@ def customer_goals(kit: PlanKit) -> None:
 
 def market(kit: PlanKit) -> None:
     p = kit.plan.profile
-    kit.flow("market", kit.w("market"), "market", kit.markdown(p.market))
+    kit.told("market", kit.w("market"), "market", kit.markdown(p.market))
     rows = [
         [c.name, kit.plain(c.positioning or ""), "; ".join(c.strengths), "; ".join(c.weaknesses)] for c in p.competitors
     ]

@@ -57,7 +57,7 @@ def swot(kit: PlanKit) -> None:
     s = kit.plan.swot
     swot_grid(kit, "swot", kit.w("swot"), "swot", s)
     if s.our_contribution:
-        kit.flow(
+        kit.told(
             "swot",
             f"{kit.w('swot')}: {kit.w('our_contribution')}",
             "swot",
