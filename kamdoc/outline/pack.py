@@ -10,26 +10,10 @@ from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.standard.sections import SECTIONS
+from kamdoc.standard.sections import SECTIONS, SHARED_SLIDES
 
-GROUPS = {
-    "profile": "customer_at_a_glance",
-    "customer_goals": "customer_at_a_glance",
-    "market": "customer_at_a_glance",
-    "buying_strategy": "customer_at_a_glance",
-    "swot": "our_position",
-    "position": "our_position",
-    "mission": "mission_and_goals",
-    "goals": "mission_and_goals",
-    "key_projects": "delivery",
-    "risks": "delivery",
-    "contracts": "delivery",
-    "whitespace": "delivery",
-    "account_team": "delivery",
-    "relationship_plan": "delivery",
-    "marketing": "delivery",
-}
-"""Which agenda entries' slides may share one, by the name of what they make together (a title in words)."""
+GROUPS = SHARED_SLIDES
+"""Which agenda entries' slides may share one (the registry declares it beside the sections)."""
 NEVER = frozenset({"goal"})
 """Kinds of slides that keep a slide of their own whatever their size: a goal's facts, text and tables."""
 PART_GAP = 16.0

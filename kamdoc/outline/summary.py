@@ -139,13 +139,19 @@ def _tiles(kit: PlanKit, tiles: Sequence[Tile | None]) -> list[Element]:
     small = kit.theme.size("small")
     sizes = (kit.sizes[0] + 4, kit.sizes[0], kit.sizes[1], small)
     big = next((s for s in sizes if all(_one_line(kit, _value(t).text, s, inner) for t in shown)), small)
+    # Labels and what they are over broken where they break in the tile: PowerPoint shows the same lines as the PDF.
+    labels = [kit.broken(t.label, small, inner - 4) for t in shown]
     unders = [kit.broken(t.under, small, inner - 4) for t in shown]
-    lines = max(p.text.count("\n") + 1 if p.text else 0 for p in unders)
-    heights = (small * LINE_SPACING + TILE_PAD, big * LINE_SPACING + 2, lines * small * LINE_SPACING + TILE_PAD)
+    heads, lines = (max(p.text.count("\n") + 1 if p.text else 0 for p in said) for said in (labels, unders))
+    heights = (
+        heads * small * LINE_SPACING + TILE_PAD,
+        big * LINE_SPACING + 2,
+        lines * small * LINE_SPACING + TILE_PAD,
+    )
     out: list[Element] = []
-    for k, (tile, under) in enumerate(zip(shown, unders)):
+    for k, (tile, label, under) in enumerate(zip(shown, labels, unders)):
         y, x = kit.body.y, kit.body.x + k * (width + GAP)
-        parts = (Para((Run(tile.label),)), _value(tile), under)
+        parts = (label, _value(tile), under)
         for para, size, colour, high in zip(parts, (small, big, small), ("muted", "primary", "muted"), heights):
             if high > TILE_PAD:
                 box = Box(x, y, width, high)

@@ -42,7 +42,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     # the account on a page
     "account_on_a_page": ("The account at a glance", "Der Account auf einen Blick"),
     "per_year": ("a year", "p. a."),
-    "weighted_projects": ("Weighted project volume", "Gewichtetes Projektvolumen"),
+    "weighted_projects": ("Weighted volume", "Gewichtetes Volumen"),
     "one_project": ("project", "Projekt"),
     "projects": ("projects", "Projekte"),
     "of": ("of", "von"),

@@ -943,6 +943,27 @@ SECTIONS: tuple[Section, ...] = (
 """The sections in the standard's order: the order of the plan model, the schema, the diff and the deck."""
 
 
+SHARED_SLIDES: dict[str, str] = {
+    "profile": "customer_at_a_glance",
+    "customer_goals": "customer_at_a_glance",
+    "market": "customer_at_a_glance",
+    "buying_strategy": "customer_at_a_glance",
+    "swot": "our_position",
+    "position": "our_position",
+    "mission": "mission_and_goals",
+    "goals": "mission_and_goals",
+    "key_projects": "delivery",
+    "risks": "delivery",
+    "contracts": "delivery",
+    "whitespace": "delivery",
+    "account_team": "delivery",
+    "relationship_plan": "delivery",
+    "marketing": "delivery",
+}
+"""Agenda entries whose thin slides may share one with neighbours of the same group, by the deck's word for the group
+(outline/pack.py): a new section joins a group here, or keeps its slides to itself."""
+
+
 def section(key: str) -> Section | None:
     """The section of that key, if the standard has one."""
     return next((s for s in SECTIONS if s.key == key), None)

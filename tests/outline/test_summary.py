@@ -45,7 +45,7 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
         f"2025 → 2028 · +{percent(round(growth, 1), 'de')} p. a.",
     ]
     weighted = sum(k.volume * k.probability / 100 for k in plan.key_projects if k.volume and k.probability)
-    i = said.index("Gewichtetes Projektvolumen")
+    i = said.index("Gewichtetes Volumen")
     assert said[i + 1] == amount(rounded(weighted / 1000, 1), "EUR", "million", "de")
     assert said[i + 2] == f"{sum(1 for k in plan.key_projects if k.volume and k.probability)} Projekte"
     potential = plan.whitespace.potential() if plan.whitespace else 0.0
@@ -164,3 +164,21 @@ def test_the_power_map_says_how_many_are_for_and_against_us() -> None:
     assert titles[0] == f"Power-Map: {friends} von {len(people)} Personen positiv, {against} gegen uns – Übersicht"
     customer = build_outline(result.plan, result.doc, load_theme(), audience="customer")
     assert all("positiv" not in s.title for s in customer.slides)  # the customer's copy knows no attitudes
+
+
+def test_a_tiles_label_too_long_for_one_line_breaks_as_measured_in_both_formats() -> None:
+    from kamdoc.outline.kit import PlanKit
+    from kamdoc.outline.summary import TILE_PAD, Tile, _tiles
+
+    result = valid(BRENNER)
+    kit = PlanKit(result.plan, result.doc, load_theme(), False)
+    long = Tile("Gewichtetes Projektvolumen der Schlüsselprojekte", "19,8 Mio. €", "4 Projekte")
+    shapes = _tiles(kit, [long] * 5)
+    label = shapes[0]
+    assert (
+        isinstance(label, Shape) and "\n" in label.paras[0].text
+    )  # the break is in the text, not PowerPoint's to make
+    for line in label.paras[0].text.split("\n"):
+        assert kit.fonts.regular.width(line, label.size) <= label.box.w - 2 * TILE_PAD, line
+    value = shapes[1]
+    assert isinstance(value, Shape) and value.box.y >= label.box.bottom  # the figure under all of the label's lines

@@ -12,6 +12,7 @@ from kamdoc.outline.sections import (
     contracts,
     financials,
     goals,
+    marketing,
     mission,
     position,
     power_map,
@@ -34,6 +35,7 @@ MODULES: tuple[ModuleType, ...] = (
     risks,
     contracts,
     whitespace,
+    marketing,
     sources,
 )
 """The section modules; each names the agenda entries it draws in its SLIDES."""
