@@ -1,0 +1,66 @@
+"""What issue 33 asks of every test plan's deck, both audiences: nothing cut, no empty column, totals as a chart's
+series, the summary's revenue the plan's own totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PLANS
+from section_plans import valid
+
+from kamdoc.outline.deck import ColumnChart, Deck, Shape, Table, Text
+from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.plan_deck import build_outline
+from kamdoc.theme.settings import load_theme
+
+PLAN_FILES = [
+    *(PLANS / name / "plan.yaml" for name in ("brenner-werke", "halvorsen-logistics")),
+    *(DATA / name / "plan.yaml" for name in ("base", "stress", "risks", "contracts", "whitespace", "sources")),
+]
+
+
+def _deck(path: Path, audience: str) -> Deck:
+    result = valid(path)
+    return build_outline(result.plan, result.doc, load_theme(), audience=audience)
+
+
+def _said(deck: Deck) -> list[str]:
+    out = [deck.footer]
+    for slide in deck.slides:
+        out.append(slide.title)
+        for e in slide.elements:
+            if isinstance(e, (Text, Shape)):
+                out += [p.text for p in e.paras]
+            elif isinstance(e, Table):
+                out += [*e.header, *(c for row in e.rows for c in row)]
+    return out
+
+
+@pytest.mark.parametrize("audience", ["internal", "customer"])
+@pytest.mark.parametrize("path", PLAN_FILES, ids=[p.parent.name for p in PLAN_FILES])
+def test_nothing_is_cut_no_column_is_empty_and_totals_are_a_series(path: Path, audience: str) -> None:
+    deck = _deck(path, audience)
+    assert not [t for t in _said(deck) if "…" in t]  # no text shortened, the footer included
+    for slide in deck.slides:
+        for e in slide.elements:
+            if isinstance(e, Table) and e.rows:
+                empty = [c for c in range(len(e.rows[0])) if not any(row[c].strip() for row in e.rows)]
+                assert not empty, (slide.title, [e.header[c] if e.header else c for c in empty])
+            if isinstance(e, ColumnChart) and slide.section == "financials":
+                assert e.totals and len(e.series) <= 8, slide.title
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=[p.parent.name for p in PLAN_FILES])
+def test_the_summarys_revenue_is_the_plans_own_totals(path: Path) -> None:
+    result = valid(path)
+    plan = result.plan
+    deck = build_outline(plan, result.doc, load_theme())
+    summary = next((s for s in deck.slides if s.kind == "summary"), None)
+    if summary is None or not any(p.actual for p in plan.financials.products):
+        return
+    kit = PlanKit(plan, result.doc, load_theme(), False)
+    _, then, last, later = plan.financials.outlook()
+    shown = [p.text for e in summary.elements if isinstance(e, Shape) for p in e.paras]
+    expected = kit.scaled(then) if last is None else f"{kit.scaled(then)} → {kit.scaled(later)}"
+    assert expected in shown
