@@ -214,6 +214,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attitude_advocate": ("advocate", "Fürsprecher"),
     "in_the_appendix": ("The whole text: appendix, slide {page}", "Der ganze Text: Anhang, S. {page}"),
     "appendix_of": ("Appendix: {title} in full", "Anhang: {title} im Detail"),
+    "more_points": ("{n} more: appendix, slide {page}", "{n} weitere: Anhang, S. {page}"),
     "helpful": ("Helpful", "Hilfreich"),
     "harmful": ("Harmful", "Schädlich"),
     "internal": ("Internal", "Intern"),

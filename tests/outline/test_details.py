@@ -468,3 +468,37 @@ def test_the_potential_portfolio_runs_from_minus_2_to_plus_2_named_in_words_at_t
         assert abs(word.box.x + word.box.w / 2 - (chart.box.x + chart.x_at(value))) < 0.01  # centred on its tick
         assert word.box.y >= chart.box.y + chart.plot[3]  # under the plot
     assert not any(a.box.overlaps(b.box) for a, b in zip(words, words[1:]))
+
+
+def test_won_and_lost_projects_are_told_apart_by_colour() -> None:
+    deck = _deck("brenner-werke")
+    (table,) = [e for s in deck.slides if s.kind == "won_lost" for e in s.elements if isinstance(e, Table)]
+    shown = [(row[0], table.fill(r, 0)) for r, row in enumerate(table.rows)]
+    assert shown[0] == ("Gewonnen", "status.green") and shown[-1] == ("Verloren", "status.red")
+    assert all(fill == ("status.green" if said == "Gewonnen" else "status.red") for said, fill in shown)
+    assert all(table.fill(r, 1) is None for r in range(len(table.rows)))  # only the first cell
+
+
+def test_a_swot_too_long_for_its_2x2_keeps_the_points_that_fit_and_the_rest_in_the_appendix() -> None:
+    stress = validate_file(DATA / "stress" / "plan.yaml", date.fromisoformat(str(TODAY)))
+    assert stress.plan is not None and stress.doc is not None
+    deck = build_outline(stress.plan, stress.doc, load_theme())
+    (slide,) = [s for s in deck.slides if s.title == "SWOT des Kunden"]
+    quadrants = [e for e in slide.elements if isinstance(e, Text) and e.fill]
+    assert len(quadrants) == 4
+    appendix = next(s for s in deck.slides if s.title.startswith("Anhang: SWOT des Kunden im Detail"))
+    for quadrant, key in zip(quadrants, ("strengths", "weaknesses", "opportunities", "threats")):
+        points = [p for p in quadrant.paras if p.bullet == "•"]
+        last = quadrant.paras[-1]
+        listed = len(getattr(stress.plan.swot, key))
+        assert last.text == f"{listed - len(points)} weitere: Anhang, S. {appendix.number}"
+        assert last.runs[0].link == "#appendix_swot" and 0 < len(points) < listed
+    said = " ".join(
+        p.text
+        for s in deck.slides
+        if s.section == "appendix_swot"
+        for e in s.elements
+        if isinstance(e, Text)
+        for p in e.paras
+    )
+    assert all(item in said for item in stress.plan.swot.threats)  # the whole SWOT, every point

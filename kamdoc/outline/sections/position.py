@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from kamdoc.outline import words as labels
 from kamdoc.outline.axes import CHART_FONT, round_top
@@ -10,6 +11,7 @@ from kamdoc.outline.deck import (
     Box,
     Bubble,
     BubbleChart,
+    Table,
     Text,
 )
 from kamdoc.outline.kit import PlanKit
@@ -60,7 +62,14 @@ def _won_lost(kit: PlanKit, pos: Position) -> None:
         why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + kit.plain(lost.reasons or "")
         rows.append([kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size), why])
     header = ["", kit.w("project"), kit.w("year"), kit.w("size"), f"{kit.w('success_criteria')} / {kit.w('winner')}"]
+    before = len(kit.slides)
     kit.table("won_lost", kit.w("won_lost"), "position", header, rows, ["left", "left", "right", "right", "left"])
+    colour = {kit.w("won"): "status.green", kit.w("lost"): "status.red"}
+    for slide in kit.slides[before:]:  # won and lost told apart at a glance: the first cell in green or red
+        slide.elements = [
+            replace(e, fills=tuple((colour.get(row[0]),) for row in e.rows)) if isinstance(e, Table) else e
+            for e in slide.elements
+        ]
 
 
 def _perception(kit: PlanKit, pr: Perception) -> None:

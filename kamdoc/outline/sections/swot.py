@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kamdoc.outline import slide_refs
+from kamdoc.outline.budget import Appendix
 from kamdoc.outline.deck import Box, Text
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import INSET, fit_size, text
@@ -21,7 +23,7 @@ QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
 
 def swot_grid(kit: PlanKit, kind: str, title: str, section: str, swot: Swot | OwnSwot) -> None:
     """A SWOT as a 2x2 of its quadrants in their colours, helpful and harmful across the top, internal and external
-    down the side; too long for one slide, one quadrant after the other."""
+    down the side; too long for one slide, the first points of each that fit, the whole SWOT in the appendix."""
     quadrants = [(key, [str(s) for s in getattr(swot, key)]) for key in QUADRANTS]
     if not any(items for _, items in quadrants):
         return  # four empty boxes say nothing (a plan just started with `kamdoc new`)
@@ -34,10 +36,12 @@ def swot_grid(kit: PlanKit, kind: str, title: str, section: str, swot: Swot | Ow
     boxes = [Box(grid.x + (i % 2) * (qw + GRID_GAP), grid.y + (i // 2) * (qh + GRID_GAP), qw, qh) for i in range(4)]
     contents = [[kit.heading(kit.w(key)), *kit.bullets(items)] for key, items in quadrants]
     size = min((fit_size(kit.fonts, c, b, (*kit.sizes, kit.minimum)) or 0) for c, b in zip(contents, boxes))
-    if not size:
-        for key, items in quadrants:  # too long for a 2x2: one quadrant after the other
-            kit.flow(kind, f"{title}: {kit.w(key)}", section, kit.bullets(items))
-        return
+    if not size:  # too long for a 2x2: the points that fit, and the whole SWOT in the appendix
+        size = kit.theme.size("small")
+        anchor = f"appendix_{kind}"
+        contents = [_fitting(kit, content, box, size, anchor) for content, box in zip(contents, boxes)]
+        whole = [para for key, items in quadrants for para in (kit.heading(kit.w(key)), *kit.bullets(items))]
+        kit.appendices.append(Appendix(kit.w("appendix_of").format(title=title), anchor, tuple(whole)))
     slide = kit.new(kind, title, section)
     for (key, _), box, content in zip(quadrants, boxes, contents):
         slide.elements.append(text(box, content, size, fill=f"swot.{key}"))
@@ -46,6 +50,30 @@ def swot_grid(kit: PlanKit, kind: str, title: str, section: str, swot: Swot | Ow
     for k, word in enumerate(labels):
         middle = boxes[2 * k].y + qh / 2 - axis_h / 2
         slide.elements.append(_axis(Box(kit.body.x, middle, side - GRID_GAP, axis_h), word, small, "right"))
+
+
+def _fitting(kit: PlanKit, content: list[Para], box: Box, size: float, anchor: str) -> list[Para]:
+    """A quadrant's heading and as many of its first points as fit `box` at `size`, then how many more the
+    appendix holds (found by halving: a stranger's SWOT may list hundreds of points)."""
+    heading, points = content[0], content[1:]
+
+    def shown(n: int) -> list[Para]:
+        rest = len(points) - n
+        said = kit.w("more_points").format(n=rest, page=slide_refs.entry_ref(anchor))
+        return [
+            heading,
+            *points[:n],
+            *([Para((Run(said, italic=True, colour="muted", link=f"#{anchor}"),))] if rest else []),
+        ]
+
+    low, high = 0, len(points)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fit_size(kit.fonts, shown(middle), box, (size,)):
+            low = middle
+        else:
+            high = middle - 1
+    return shown(low)
 
 
 def _axis(box: Box, said: str, size: float, align: str) -> Text:
