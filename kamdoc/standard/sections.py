@@ -253,6 +253,7 @@ _CONTENT: tuple[Section, ...] = (
 cover:
   account: {{account}}
   # division: Factory Automation      # one plan per large division of the customer
+  # short_name: ACME                  # how the footers name it; else its name without the legal form
   key_account_manager: {{kam}}
   # logo: logo.png                    # PNG, JPEG or SVG beside this file
   version: {{version}}                # the date of this revision
@@ -265,6 +266,7 @@ cover:
 cover:
   account: {{account}}
   # division: Werkzeugmaschinen       # bei großen Kunden ein Plan je Division
+  # short_name: ACME                  # wie die Fußzeilen ihn nennen; sonst sein Name ohne Rechtsform
   key_account_manager: {{kam}}
   # logo: logo.png                    # PNG, JPEG oder SVG neben dieser Datei
   version: {{version}}                # Datum dieser Fassung
@@ -530,6 +532,9 @@ goals:
     target: TODO                      # the value we want to reach, e.g. 40 %
     deadline: {{deadline}}
     # owner: Who owns the goal
+    # title: Share of drives 25 → 40 %   # the slide's title, short; else made from baseline, target and deadline
+    # budget: 120                     # money it needs beyond the team's time, in the financials' currency and unit
+    # person_days: 60                 # days it needs from people outside the account team
     milestones: []    # - {date: 2027-06-30, milestone: ...}
     actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
 """,
@@ -543,6 +548,9 @@ goals:
     target: TODO                      # der Wert, den wir erreichen wollen, z. B. 40 %
     deadline: {{deadline}}
     # owner: Wer das Ziel verantwortet
+    # title: Anteil Antriebe 25 → 40 %   # der Titel seiner Folie, kurz; sonst aus Ausgangswert, Ziel und Termin
+    # budget: 120                     # Geld, das es über die Zeit des Teams hinaus braucht, in Währung und Einheit der Finanzplanung
+    # person_days: 60                 # Tage, die es von Leuten außerhalb des Account-Teams braucht
     milestones: []    # - {date: 2027-06-30, milestone: ...}
     actions: []       # - {action: ..., owner: ..., due: 2027-03-01, status: open}   # open | in-progress | done
 """,
