@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,31 +25,32 @@ def pack(kit: PlanKit, slides: Sequence[Slide]) -> list[Slide]:
     """The slides with runs of thin neighbours of one group put on one slide each, as long as they fit it whole."""
     out: list[Slide] = []
     run: list[Slide] = []
+    titled = Counter((s.section, s.title) for s in slides)  # a part over several slides keeps them to itself
     for slide in slides:
-        if run and _joins(kit, run, slide):
+        if run and _joins(kit, run, slide, titled):
             run.append(slide)
             continue
         out += _packed(kit, run)
-        run = [slide] if _packable(slide, slides) else []
+        run = [slide] if _packable(slide, titled) else []
         if not run:
             out.append(slide)
     return out + _packed(kit, run)
 
 
-def _packable(slide: Slide, slides: Sequence[Slide]) -> bool:
+def _packable(slide: Slide, titled: Counter[tuple[str, str]]) -> bool:
     """Text and tables only, of an entry that may share, and not one of several slides under one title."""
     return (
         slide.section in GROUPS
         and slide.kind not in NEVER
         and bool(slide.elements)
         and all(isinstance(e, (Text, Table)) for e in slide.elements)
-        and sum(1 for s in slides if s.title == slide.title and s.section == slide.section) == 1
+        and titled[(slide.section, slide.title)] == 1
     )
 
 
-def _joins(kit: PlanKit, run: list[Slide], slide: Slide) -> bool:
+def _joins(kit: PlanKit, run: list[Slide], slide: Slide, titled: Counter[tuple[str, str]]) -> bool:
     """Whether `slide` can go on the slide the run makes: same group, and all of them fit the body whole."""
-    if not (_packable(slide, [slide]) and GROUPS[slide.section] == GROUPS[run[0].section]):
+    if not (_packable(slide, titled) and GROUPS[slide.section] == GROUPS[run[0].section]):
         return False
     return _height(kit, [*run, slide]) <= kit.body.h
 

@@ -78,3 +78,20 @@ def test_a_small_financials_shows_chart_and_table_on_one_slide() -> None:
     (table,) = [e for e in slide.elements if isinstance(e, Table)]
     assert chart.box.bottom < table.box.y and table.rows[-1][0] == "Total"
     assert deck.body_box is not None and abs(table.box.bottom - deck.body_box.bottom) < 0.01
+
+
+def test_a_part_over_two_slides_never_joins_even_after_a_thin_neighbour() -> None:
+    from kamdoc.outline.kit import PlanKit
+    from kamdoc.outline.pack import pack
+
+    result = valid(SMALL)
+    kit = PlanKit(result.plan, result.doc, load_theme(), False)
+    deck = _deck()
+    thin = next(s for s in deck.slides if s.title == "Projects and relationships")
+    from kamdoc.outline.deck import Slide
+
+    part = [e for e in thin.elements if isinstance(e, Table)][:1]
+    first = Slide("key_projects", "Key projects", list(part), section="key_projects")
+    long = [Slide("risks", "Risks", list(part), section="risks") for _ in range(2)]  # one part over two slides
+    packed = pack(kit, [first, *long])
+    assert [s.title for s in packed] == ["Key projects", "Risks", "Risks"]
