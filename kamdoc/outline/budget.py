@@ -22,6 +22,11 @@ class Appendix:
     items: tuple[Para | TableBlock, ...]
 
 
+def appendix_line(said: str, anchor: str) -> Para:
+    """The line on a slide that says what the appendix holds of it and links there."""
+    return Para((Run(said, italic=True, colour="muted", link=f"#{anchor}"),))
+
+
 def words(items: Sequence[Para | TableBlock]) -> int:
     """How many words the text holds, its tables' cells included."""
     counted = 0

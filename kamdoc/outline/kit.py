@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from kamdoc.analyse.portfolio import UNIT
 from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
-from kamdoc.outline.budget import PROSE_WORDS, Appendix, lead, words
+from kamdoc.outline.budget import PROSE_WORDS, Appendix, appendix_line, lead, words
 from kamdoc.outline.deck import Box, Deck, Slide, Table, Text
 from kamdoc.outline.layout import (
     FOOTER_SHARE,
@@ -30,7 +30,7 @@ from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, cited, plain
 from kamdoc.outline.words import amount, day, percent, rounded, term, word
 from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
-from kamdoc.standard.sections import Column, Entry, Section
+from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
 from kamdoc.standard.sections import section as section_of
 from kamdoc.theme.settings import Theme
 from kamdoc.validate.images import Image, Named
@@ -363,8 +363,7 @@ class PlanKit(Kit):
             return
         anchor = f"appendix_{kind}"
         said = self.w("in_the_appendix").format(page=slide_refs.entry_ref(anchor))
-        more = Para((Run(said, italic=True, colour="muted", link=f"#{anchor}"),))
-        self.flow(kind, title, section, [*lead(items), more])
+        self.flow(kind, title, section, [*lead(items), appendix_line(said, anchor)])
         self.appendices.append(Appendix(self.w("appendix_of").format(title=title), anchor, tuple(items)))
 
     def entry_title(self, entry: Entry) -> str:
@@ -374,6 +373,10 @@ class PlanKit(Kit):
             count = len(self.plan.goals)
             return self.w("our_goal") if count == 1 else self.w("top_goals").format(n=count)
         return self.customer_word(entry.key) or entry.title[self.lang == "de"]
+
+    def entry_title_of(self, key: str) -> str:
+        """The agenda's name for the entry `key`, as `entry_title` gives it ("Top-3-Ziele", "Unsere Position")."""
+        return self.entry_title(next(e for s in SECTIONS for e in s.agenda if e.key == key))
 
     def customer_word(self, key: str) -> str:
         """What the customer's copy calls a section its own way ("Gemeinsame Ziele"); empty elsewhere."""

@@ -11,7 +11,7 @@ from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.standard.sections import SECTIONS, SHARED_SLIDES
+from kamdoc.standard.sections import SHARED_SLIDES
 
 GROUPS = SHARED_SLIDES
 """Which agenda entries' slides may share one (the registry declares it beside the sections)."""
@@ -69,19 +69,13 @@ def _content_h(slide: Slide) -> float:
     return max(b.bottom for b in boxes) - min(b.y for b in boxes)
 
 
-def _entry_title(kit: PlanKit, key: str) -> str:
-    """The agenda's name for the entry `key` ("Unsere Position" for its perception and market put on one slide)."""
-    entry = next(e for s in SECTIONS for e in s.agenda if e.key == key)
-    return kit.entry_title(entry)
-
-
 def _packed(kit: PlanKit, run: list[Slide]) -> list[Slide]:
     """The run's slides as one (a run of one stays as it is)."""
     if len(run) < 2:
         return run
     first = run[0]
     sections = list(dict.fromkeys(s.section for s in run))
-    title = _entry_title(kit, first.section) if len(sections) == 1 else kit.w(GROUPS[first.section])
+    title = kit.entry_title_of(first.section) if len(sections) == 1 else kit.w(GROUPS[first.section])
     slide = Slide(first.kind, title, section=first.section, also=tuple(sections[1:]))
     slide.bookmark = first.bookmark
     y = kit.body.y

@@ -17,7 +17,6 @@ from kamdoc.outline.sections.risks import ranked_risks
 from kamdoc.outline.words import day, number, percent, term
 from kamdoc.standard.model import Goal, Risk
 from kamdoc.standard.sections import SECTIONS
-from kamdoc.standard.sections import section as section_of
 
 TILE_PAD, GAP, HAIR = 8.0, 12.0, 0.02
 """Room inside the figures' tiles; points between tiles, columns and blocks; between a tile's parts."""
@@ -200,8 +199,7 @@ def _goals(kit: PlanKit) -> list[Para]:
     if not kit.plan.goals:
         return []
     today = kit.plan.cover.version
-    entry = next(e for e in section_of("goals").agenda if e.key == "goals")  # type: ignore[union-attr]
-    out = [kit.heading(kit.entry_title(entry))]  # "Unser Ziel", "Top-3-Ziele": as many as there are
+    out = [kit.heading(kit.entry_title_of("goals"))]  # "Unser Ziel", "Top-3-Ziele": as many as there are
     for n, g in enumerate(kit.plan.goals, 1):
         state = standing(g, today)
         out.append(Para((Run(g.goal, bold=True),), f"{n}.", 0))

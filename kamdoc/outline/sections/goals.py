@@ -11,7 +11,6 @@ from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term
 from kamdoc.standard.model import Goal
-from kamdoc.standard.sections import section
 
 GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
 TILE_PAD = 6.0
@@ -23,7 +22,7 @@ def goals(kit: PlanKit) -> None:
     both = any(g.baseline is not None for g in kit.plan.goals)
     rows = [[g.goal, g.metric, _target(kit, g, both), day(g.deadline, kit.lang), g.owner or ""] for g in kit.plan.goals]
     # The customer's copy holds only the goals agreed with them, without baselines: its title and column say so.
-    title = kit.entry_title(next(e for e in section("goals").agenda if e.key == "goals"))  # type: ignore[union-attr]
+    title = kit.entry_title_of("goals")
     column = kit.w("baseline_target" if both else "target")
     kit.table(
         "goals",

@@ -30,7 +30,7 @@ def marketing(kit: PlanKit) -> None:
         assert declared is not None
         kit.section_table(declared, declared.agenda[0])
         return
-    slide = kit.new("marketing", kit.entry_title(section("marketing").agenda[0]), "marketing")  # type: ignore[union-attr]
+    slide = kit.new("marketing", kit.entry_title_of("marketing"), "marketing")
     slide.elements += made
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kamdoc.outline import slide_refs
-from kamdoc.outline.budget import Appendix
+from kamdoc.outline.budget import Appendix, appendix_line
 from kamdoc.outline.deck import Box, Text
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import INSET, fit_size, text
@@ -63,7 +63,7 @@ def _fitting(kit: PlanKit, content: list[Para], box: Box, size: float, anchor: s
         return [
             heading,
             *points[:n],
-            *([Para((Run(said, italic=True, colour="muted", link=f"#{anchor}"),))] if rest else []),
+            *([appendix_line(said, anchor)] if rest else []),
         ]
 
     low, high = 0, len(points)
