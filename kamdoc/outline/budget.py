@@ -39,28 +39,36 @@ def words(items: Sequence[Para | TableBlock]) -> int:
 
 
 def lead(items: Sequence[Para | TableBlock], budget: int = PROSE_WORDS) -> list[Para]:
-    """What a slide keeps of a long text: its first paragraph (its first sentences, if that alone is too long), then
-    the paragraphs and list items that carry a key fact in bold, in order, while they fit the budget."""
+    """What a slide keeps of a long text: its lead (the first paragraph that is more than a bold key fact; its first
+    sentences, if that alone is too long), then the paragraphs and list items that carry a key fact in bold, in order,
+    while they fit the budget. A lead whose first sentence alone is over the budget is left to the appendix whole."""
     paras = [item for item in items if isinstance(item, Para) and item.text.strip()]
-    if not paras:
-        return []
-    first = paras[0]
-    kept = [first if len(first.text.split()) <= budget else _sentences(first, budget)]
-    used = len(kept[0].text.split())
-    for para in paras[1:]:
+    kept: list[Para] = []
+    used, led = 0, False
+    for para in paras:
         size = len(para.text.split())
-        if any(run.bold for run in para.runs) and used + size <= budget:
+        if not led and not _all_bold(para):
+            led = True
+            piece = para if used + size <= budget else _sentences(para, budget - used)
+            if piece is not None:
+                kept.append(piece)
+                used += len(piece.text.split())
+        elif any(run.bold for run in para.runs) and used + size <= budget:
             kept.append(para)
             used += size
     return kept
 
 
-def _sentences(para: Para, budget: int) -> Para:
-    """The paragraph's first whole sentences within the budget (at least the first), its styling dropped."""
-    sentences = _SENTENCE_END.split(para.text)
+def _all_bold(para: Para) -> bool:
+    """A line that is all key fact ("Maschinenbau · Stuttgart"), not the lead's prose."""
+    return all(run.bold for run in para.runs if run.text.strip())
+
+
+def _sentences(para: Para, budget: int) -> Para | None:
+    """The paragraph's first whole sentences within the budget, its styling dropped; None when the first alone is over."""
     kept: list[str] = []
-    for sentence in sentences:
-        if kept and len(" ".join([*kept, sentence]).split()) > budget:
+    for sentence in _SENTENCE_END.split(para.text):
+        if len(" ".join([*kept, sentence]).split()) > budget:
             break
         kept.append(sentence)
-    return Para((Run(" ".join(kept)),), para.bullet, para.level)
+    return Para((Run(" ".join(kept)),), para.bullet, para.level) if kept else None

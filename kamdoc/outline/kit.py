@@ -111,7 +111,7 @@ class Geometry:
 def finish(slides: list[Slide], geometry: Geometry, theme: Theme) -> None:
     """Number the slides, mark titles that run over several slides "(2/3)", and fit each title."""
     _number(slides)
-    slide_refs.resolve(slides)  # "S. 12" on the power map's slides, now that each has its number
+    slide_refs.resolve(slides, geometry.fonts)  # "S. 12" on the power map's slides, now that each has its number
     sizes = tuple(theme.size("title") - step for step in TITLE_STEPS)
     for slide in slides:
         slide.title, slide.title_size = fit_title(
@@ -221,7 +221,7 @@ class Kit:
         if not rows:
             return
         align = align or ["left"] * len(header)
-        header, rows, align = _filled_columns(header, rows, align)
+        header, rows, align = filled_columns(header, rows, align)
         key_value = not any(header)  # a two-column table of labels and values
         for size in (*self.sizes, self.theme.size("small")):  # a short table in larger type, not a third of a slide
             tables = paginate_table(
@@ -247,21 +247,33 @@ class Kit:
         section: str,
         parts: list[tuple[list[str], list[list[str]], list[str]]],
     ) -> bool:
-        """Small neighbouring tables on one slide, one under the other; False (and nothing made) when they do not all fit."""
-        size, y, placed = self.theme.size("small"), self.body.y, []
-        for header, rows, align in parts:
-            if not rows:
-                continue
-            header, rows, align = _filled_columns(header, rows, align)
-            box = Box(self.body.x, y, self.body.w, self.body.bottom - y)
-            tables = paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), box, size)
-            if len(tables) > 1 or tables[0].box.bottom > self.body.bottom:
-                return False
-            placed.append(tables[0])
-            y = tables[0].box.bottom + TABLE_GAP
+        """Small neighbouring tables on one slide, one under the other, in the largest type in which they take at most
+        SHORT_TABLE of the body (else the small type); False (and nothing made) when they do not all fit."""
+        placed: list[Table] = []
+        for size in (*self.sizes, self.theme.size("small")):
+            placed = self._stacked(parts, size)
+            if placed and placed[-1].box.bottom - self.body.y <= self.body.h * SHORT_TABLE:
+                break
+        if not placed:
+            return False
         slide = self.new(kind, title, section)
         slide.elements += placed
         return True
+
+    def _stacked(self, parts: list[tuple[list[str], list[list[str]], list[str]]], size: float) -> list[Table]:
+        """The tables one under the other at `size`; none when they do not all fit the body whole."""
+        y, placed = self.body.y, []
+        for header, rows, align in parts:
+            if not rows:
+                continue
+            header, rows, align = filled_columns(header, rows, align)
+            box = Box(self.body.x, y, self.body.w, self.body.bottom - y)
+            tables = paginate_table(self.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), box, size)
+            if len(tables) > 1 or tables[0].box.bottom > self.body.bottom:
+                return []
+            placed.append(tables[0])
+            y = tables[0].box.bottom + TABLE_GAP
+        return placed
 
     def cite(self, text: str) -> str:
         """A text with its citations of sources written for the deck (a deck without sources has none)."""
@@ -358,13 +370,18 @@ class PlanKit(Kit):
     def told(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock]) -> None:
         """Prose within the word budget: a text longer than PROSE_WORDS shows its lead and key facts, and a line
         that links to the whole of it in the deck's appendix ("Anhang: Marktumfeld im Detail")."""
-        if words(items) <= PROSE_WORDS:
-            self.flow(kind, title, section, items)
-            return
-        anchor = f"appendix_{kind}"
+        self.flow(kind, title, section, self.budgeted(f"appendix_{kind}", title, items))
+
+    def budgeted(
+        self, anchor: str, title: str, items: Sequence[Para | TableBlock], budget: int = PROSE_WORDS
+    ) -> list[Para | TableBlock]:
+        """The text as a slide shows it: whole within the budget, else its lead and key facts and a line that links
+        to the whole of it, which goes to the appendix under `anchor` (titled "`title` im Detail")."""
+        if words(items) <= budget:
+            return list(items)
         said = self.w("in_the_appendix").format(page=slide_refs.entry_ref(anchor))
-        self.flow(kind, title, section, [*lead(items), appendix_line(said, anchor)])
         self.appendices.append(Appendix(self.w("appendix_of").format(title=title), anchor, tuple(items)))
+        return [*lead(items, budget), appendix_line(said, anchor)]
 
     def entry_title(self, entry: Entry) -> str:
         """An agenda entry's title: the registry's, or the customer's copy's own name for it (CUSTOMER_TITLES); the
@@ -439,13 +456,13 @@ class PlanKit(Kit):
 
 # Fields whose values come from a closed list of another name.
 
-SHORTEST_PAGE = 0.25
+SHORTEST_PAGE = 0.45
 """A continuation slide of text is at least this share full; else the slides before it hold less."""
-BALANCE_STEPS = (0.95, 0.9, 0.85, 0.8, 0.75)
+BALANCE_STEPS = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
 """Shares of the body's height the earlier slides are tried at, to give the last one more."""
 
 
-def _filled_columns(
+def filled_columns(
     header: list[str], rows: list[list[str]], align: list[str]
 ) -> tuple[list[str], list[list[str]], list[str]]:
     """A table without the columns no row fills (a budget nobody gave, or a field the customer's copy leaves out).

@@ -286,7 +286,7 @@ def _with_lines(table: Table, lines_of: Callable[[tuple[str, ...], bool], _RowLi
     return replace(table, lines=tuple([lines_of(table.header, True)] if table.has_header else []) + tuple(body))
 
 
-SHORTEST_PART = 0.25
+SHORTEST_PART = 0.45
 """A continued table's last part fills at least this share of its box; else the last two parts share their rows."""
 
 
@@ -319,6 +319,34 @@ def _rebalanced(tables: list[Table], box: Box) -> list[Table]:
         row_heights=(head_h, *heights[cut:]),
     )
     return [*tables[:-2], first, second]
+
+
+def split_table(table: Table, room: float) -> tuple[Table, Table] | None:
+    """The table's first rows that fit `room` points, its header included, and the rest under the same header;
+    None when not even the first row fits, or only all of them do."""
+    head, heights = table.row_heights[0], table.row_heights[1:]
+    cut, used = 0, head
+    while cut < len(heights) - 1 and used + heights[cut] <= room:
+        used += heights[cut]
+        cut += 1
+    if cut == 0:
+        return None
+    header_lines = table.lines[:1] if table.has_header else ()
+
+    def part(start: int, end: int, bold_last_row: bool) -> Table:
+        return replace(
+            table,
+            box=replace(table.box, h=head + sum(heights[start:end])),
+            rows=table.rows[start:end],
+            row_heights=(head, *heights[start:end]),
+            fills=table.fills[start:end],
+            lines=(*header_lines, *table.lines[len(header_lines) + start : len(header_lines) + end])
+            if table.lines
+            else (),
+            bold_last_row=bold_last_row,
+        )
+
+    return part(0, cut, False), part(cut, len(table.rows), table.bold_last_row)
 
 
 def _split_tall_rows(

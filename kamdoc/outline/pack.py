@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kamdoc.outline.deck import Box, Slide, Table, Text
 from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import text
+from kamdoc.outline.layout import paginate_table, split_table, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.standard.sections import SHARED_SLIDES
@@ -34,7 +34,71 @@ def pack(kit: PlanKit, slides: Sequence[Slide]) -> list[Slide]:
         run = [slide] if _packable(slide, titled) else []
         if not run:
             out.append(slide)
-    return out + _packed(kit, run)
+    return _lead_ins(kit, out + _packed(kit, run))
+
+
+THIN = 0.45
+"""A slide of text and tables this full of the body or less takes the first rows of the table after it (with the
+room it leaves, and while that table keeps at least as much), instead of standing near empty."""
+
+
+def _lead_ins(kit: PlanKit, slides: list[Slide]) -> list[Slide]:
+    """Each thin slide of a part with the next slide's table beginning under it, where that slide is a table alone of
+    the same agenda entry ("Kurzprofil" in a few lines, then the key figures)."""
+    titled = Counter((s.section, s.title) for s in slides)
+    out: list[Slide] = []
+    for slide in slides:
+        before = out[-1] if out else None
+        if before is not None and _leads_in(kit, before, slide, titled):
+            _begin_under(kit, before, slide)
+        if slide.elements:
+            out.append(slide)
+    return out
+
+
+def _leads_in(kit: PlanKit, before: Slide, slide: Slide, titled: Counter[tuple[str, str]]) -> bool:
+    return (
+        before.section == slide.section
+        and _packable(before, titled)
+        and _content_h(before) <= kit.body.h * THIN
+        and len(slide.elements) == 1
+        and isinstance(slide.elements[0], Table)
+        and titled[(slide.section, slide.title)] == 1
+    )
+
+
+def _begin_under(kit: PlanKit, before: Slide, slide: Slide) -> None:
+    """The first rows of `slide`'s table moved under `before`'s content, under the table's title as a heading, as many
+    as fit while the rest keeps THIN of the body; nothing moved when not even one row may."""
+    table = slide.elements[0]
+    assert isinstance(table, Table)
+    top = max(e.box.bottom for e in before.elements if isinstance(e, (Text, Table))) + PART_GAP
+    free = kit.body.bottom - top - _heading_h(kit)
+    whole = _in_small_type(kit, table, free)
+    if whole is not None:  # all of it, in the small type: one slide instead of two
+        first, rest = whole, None
+    else:
+        parts = split_table(table, min(free, table.box.h - kit.body.h * THIN + table.row_heights[0]))
+        if parts is None:
+            return
+        first, rest = parts
+    head = Box(kit.body.x, top, kit.body.w, _heading_h(kit))
+    before.elements.append(text(head, [Para((Run(slide.title, bold=True),))], kit.sizes[1], colour="primary"))
+    before.elements.append(replace(first, box=replace(first.box, y=head.bottom)))
+    slide.elements = [rest] if rest is not None else []
+    before.notes += [] if rest is not None else slide.notes
+
+
+def _in_small_type(kit: PlanKit, table: Table, room: float) -> Table | None:
+    """The table set again in the small type, when it fits `room` points whole that way."""
+    box = Box(kit.body.x, kit.body.y, kit.body.w, room)
+    small = kit.theme.size("small")
+    pieces = paginate_table(
+        kit.fonts, table.header, table.rows, table.align, box, small, table.bold_last_row, table.bold_first_column
+    )
+    if len(pieces) != 1 or pieces[0].box.h > room:
+        return None
+    return replace(pieces[0], fills=table.fills)
 
 
 def _packable(slide: Slide, titled: Counter[tuple[str, str]]) -> bool:

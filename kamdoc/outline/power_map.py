@@ -867,13 +867,18 @@ def _ties_table(m: _Map, drawer: _Drawer, links: Sequence[Link], language: str) 
     for link in links:
         if link.from_ in m.by_id and link.to in m.by_id:
             row = [
-                m.by_id[link.from_].name,
+                _named(m.by_id[link.from_]),
                 word(f"table_{link.kind or 'influences'}", language),
-                m.by_id[link.to].name,
+                _named(m.by_id[link.to]),
             ]
             if several:
                 shown = sorted({drawer.full[p] for p in (link.from_, link.to) if p in drawer.full})
-                row.append(", ".join(f"{word('slide_short', language)} {map_ref(n)}" for n in shown))
+                row.append(", ".join(f"{word('slide_short', language)}\u00a0{map_ref(n)}" for n in shown))
             table.append(row)
     table.sort(key=lambda row: (row[0].casefold(), row[2].casefold()))  # a person's ties together, by name
     return table
+
+
+def _named(person: Person) -> str:
+    """A person in the table of ties by name and job title: the reader need not look the name up on the map."""
+    return f"{person.name}, {person.title}" if person.title else person.name

@@ -13,12 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from kamdoc.outline.deck import Shape, Slide, Table, Text
+from kamdoc.outline.layout import Fonts
 from kamdoc.outline.richtext import Para
 
 _OPEN, _CLOSE = "\ufde0", "\ufde1"
 _REF = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _ENTRY_OPEN, _ENTRY_CLOSE = "\ufde2", "\ufde3"
-_ENTRY = re.compile(f"{_ENTRY_OPEN}([a-z_]+){_ENTRY_CLOSE}")
+_ENTRY = re.compile(f"{_ENTRY_OPEN}([a-z0-9_]+){_ENTRY_CLOSE}")
 KIND = "power_map"
 """The kind of slide references point at: the power map's overview and branch slides, counted in deck order."""
 
@@ -59,8 +60,9 @@ def _paras(paras: tuple[Para, ...], numbers: _Numbers) -> tuple[Para, ...]:
     )
 
 
-def resolve(slides: list[Slide]) -> None:
-    """Put each referenced slide's number where a reference to it stands (numbers are set: `slide.number`)."""
+def resolve(slides: list[Slide], fonts: Fonts) -> None:
+    """Put each referenced slide's number where a reference to it stands (numbers are set: `slide.number`); a table's
+    cell that held one is wrapped again as `fonts` measure it, so that the PDF breaks it where PowerPoint does."""
     firsts: dict[str, int] = {}
     for slide in slides:
         for section in (slide.section, *slide.also):
@@ -78,12 +80,24 @@ def resolve(slides: list[Slide]) -> None:
             elif isinstance(element, Text):
                 element = replace(element, paras=_paras(element.paras, numbers))
             elif isinstance(element, Table) and any(_marked(c) for row in element.rows for c in row):
-                element = replace(
-                    element,
-                    rows=tuple(tuple(_filled(c, numbers) for c in row) for row in element.rows),
-                    lines=tuple(
-                        tuple(tuple(_filled(line, numbers) for line in cell) for cell in row) for row in element.lines
-                    ),
-                )
+                element = _table(element, numbers, fonts)
             changed.append(element)
         slide.elements = changed
+
+
+def _table(table: Table, numbers: _Numbers, fonts: Fonts) -> Table:
+    """The table with its references filled in, and the lines of each cell that held one measured again."""
+    rows = tuple(tuple(_filled(c, numbers) for c in row) for row in table.rows)
+    if not table.lines:
+        return replace(table, rows=rows)
+    lines = list(table.lines)
+    first = 1 if table.has_header else 0
+    for r, (before, after) in enumerate(zip(table.rows, rows)):
+        bold_row = table.bold_last_row and r == len(rows) - 1
+        lines[first + r] = tuple(
+            tuple(fonts.cell_lines(new, table.size, width, bold_row or (k == 0 and table.bold_first_column)))
+            if _marked(old)
+            else cell
+            for k, (old, new, width, cell) in enumerate(zip(before, after, table.widths, lines[first + r]))
+        )
+    return replace(table, rows=rows, lines=tuple(lines))

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kamdoc.analyse.health import Health
+from kamdoc.outline.budget import words
 from kamdoc.outline.deck import Box, Element, Shape
 from kamdoc.outline.kit import PlanKit
 from kamdoc.outline.layout import text
@@ -26,6 +27,9 @@ TOP_RISKS, NOTICE_DAYS, TOP_REASONS = 3, 365, 3
 """The summary names the worst open risks, the notice dates of the coming year and the worst reasons of its health."""
 KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
 """A person with one of these roles, or of high influence, is a key person of the account."""
+SUMMARY_WORDS, SHORT_TARGET = 180, 32
+"""The most words the summary holds (what the goals need says each goal's own words only within it), and the
+longest target it repeats (one told in a sentence stays on the goal's slide)."""
 STATUS_FILL = {"overdue": "status.red", "behind": "status.amber", "on_track": "status.green"}
 """A goal's square by how it stands at the plan's version."""
 
@@ -49,7 +53,7 @@ def summary(kit: PlanKit, health: Health | None) -> None:
     tiles = [t for t in (_revenue(kit), *_figures(kit), _people(kit), _health(kit, health)) if t]
     left = _goals(kit)
     right = _reasons(kit, health) + _risks(kit) + _notices(kit)
-    foot = _needs(kit)
+    foot = _needs(kit, SUMMARY_WORDS - words([*left, *right]))
     if not (tiles or left or right):
         return
     slide = kit.new("summary", kit.w("account_on_a_page"), "summary")
@@ -62,10 +66,11 @@ def summary(kit: PlanKit, health: Health | None) -> None:
 
 
 def _revenue(kit: PlanKit) -> Tile | None:
-    """The last actual year's revenue, the last planned year's, and the growth a year between them."""
+    """The last actual year's revenue, the last planned year's, and the growth a year between them (a plan without
+    actual years: its first and last planned year's)."""
     fin = kit.plan.financials
     if not any(p.actual for p in fin.products):
-        return None
+        return _planned(kit)
     first, then, last, goal = fin.outlook()
     if last is None:
         return Tile(kit.w("revenue"), kit.scaled(then), str(first))
@@ -76,6 +81,20 @@ def _revenue(kit: PlanKit) -> Tile | None:
         else ""
     )
     return Tile(kit.w("revenue"), f"{kit.scaled(then)} → {kit.scaled(goal)}", f"{first} → {last}{rate}")
+
+
+def _planned(kit: PlanKit) -> Tile | None:
+    """The planned revenue of a plan without actual years: its first planned year's and its last's."""
+    totals = kit.plan.financials.totals()
+    if not totals:
+        return None
+    first, last = min(totals), max(totals)
+    plan = kit.w("plan_band")
+    if first == last:
+        return Tile(kit.w("revenue"), kit.scaled(totals[first]), f"{first} {plan}")
+    return Tile(
+        kit.w("revenue"), f"{kit.scaled(totals[first])} → {kit.scaled(totals[last])}", f"{first} → {last} {plan}"
+    )
 
 
 def _figures(kit: PlanKit) -> list[Tile | None]:
@@ -202,9 +221,10 @@ def _goals(kit: PlanKit) -> list[Para]:
     out = [kit.heading(kit.entry_title_of("goals"))]  # "Unser Ziel", "Top-3-Ziele": as many as there are
     for n, g in enumerate(kit.plan.goals, 1):
         state = standing(g, today)
-        out.append(Para((Run(g.goal, bold=True),), f"{n}.", 0))
+        out.append(Para((Run(g.title or g.goal, bold=True),), f"{n}.", 0))
         target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
-        facts = f"{kit.w('goal_' + state)} · {target} · {day(g.deadline, kit.lang)}"
+        shown = [kit.w("goal_" + state), *([target] if len(target) <= SHORT_TARGET else []), day(g.deadline, kit.lang)]
+        facts = " · ".join(shown)  # a target told in a sentence stays on the goal's slide
         # The square after the number's line, never first in it: PowerPoint colours a number as its first run.
         out.append(Para((Run("■ ", colour=STATUS_FILL[state]), Run(facts, colour="muted")), None, 1))
     return out
@@ -242,8 +262,9 @@ def _notices(kit: PlanKit) -> list[Para]:
     ]
 
 
-def _needs(kit: PlanKit) -> list[Para]:
-    """What the goals need from us: their budgets and person-days summed, then each goal's own words."""
+def _needs(kit: PlanKit, budget_words: int) -> list[Para]:
+    """What the goals need from us: their budgets and person-days summed, then each goal's own words while they fit
+    `budget_words` (else a pointer to the goals' slides)."""
     goals = kit.plan.goals
     needs = [(n, kit.plain(g.resources)) for n, g in enumerate(goals, 1) if g.resources]
     budget = sum(g.budget or 0.0 for g in goals)
@@ -255,6 +276,12 @@ def _needs(kit: PlanKit) -> list[Para]:
     runs: list[Run] = [Run(f"{kit.w('what_we_need')}: ", bold=True)]
     if summed:
         runs.append(Run(" · ".join(summed) + ("." if needs else ""), bold=True))
+    if sum(len(said.split()) + 2 for _, said in needs) > budget_words - len(runs) * 4:
+        return (
+            [Para((*runs, Run(("  " if summed else "") + kit.w("needs_on_goal_slides"))))]
+            if needs
+            else [Para(tuple(runs))]
+        )
     for k, (n, said) in enumerate(needs):
         runs += [Run(("  " if k or summed else "") + f"{kit.w('goal')} {n}: ", bold=True), Run(_one_line_of(said))]
     return [Para(tuple(runs))]

@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notice_dates": ("Notice dates ahead", "Anstehende Kündigungstermine"),
     "what_we_need": ("What we need", "Was wir brauchen"),
     "budget_of": ("{amount} budget", "{amount} Budget"),
+    "needs_on_goal_slides": ("What each goal needs: on its slide.", "Was jedes Ziel braucht: auf seiner Folie."),
     "person_days_of": ("{days} person-days", "{days} Personentage"),
     "health": ("Plan health", "Zustand des Plans"),
     "no_review_date": ("No review date set", "Kein Review-Termin gesetzt"),

@@ -3,6 +3,7 @@ series, the summary's revenue the plan's own totals."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ from kamdoc.theme.settings import load_theme
 
 PLAN_FILES = [
     *(PLANS / name / "plan.yaml" for name in ("brenner-werke", "halvorsen-logistics")),
-    *(DATA / name / "plan.yaml" for name in ("base", "stress", "risks", "contracts", "whitespace", "sources")),
+    *(
+        DATA / name / "plan.yaml"
+        for name in ("base", "required", "stress", "risks", "contracts", "whitespace", "sources")
+    ),
 ]
 
 
@@ -42,6 +46,7 @@ def _said(deck: Deck) -> list[str]:
 def test_nothing_is_cut_no_column_is_empty_and_totals_are_a_series(path: Path, audience: str) -> None:
     deck = _deck(path, audience)
     assert not [t for t in _said(deck) if "…" in t]  # no text shortened, the footer included
+    assert not [t for t in _said(deck) if set(t) & set("\ufde0\ufde1\ufde2\ufde3")]  # every "S. 12" filled in
     for slide in deck.slides:
         for e in slide.elements:
             if isinstance(e, Table) and e.rows:
@@ -64,3 +69,17 @@ def test_the_summarys_revenue_is_the_plans_own_totals(path: Path) -> None:
     shown = [p.text for e in summary.elements if isinstance(e, Shape) for p in e.paras]
     expected = kit.scaled(then) if last is None else f"{kit.scaled(then)} → {kit.scaled(later)}"
     assert expected in shown
+
+
+def test_a_cell_that_names_slides_is_wrapped_as_its_numbers_measure() -> None:
+    """The table of ties names the slides of a split map ("S. 9, S. 13"): its cells are wrapped again once the numbers
+    stand there, so that the PDF breaks them where PowerPoint does, and no "S." stands apart from its number."""
+    deck = _deck(DATA / "stress" / "plan.yaml", "internal")
+    kit = PlanKit(
+        valid(DATA / "stress" / "plan.yaml").plan, valid(DATA / "stress" / "plan.yaml").doc, load_theme(), False
+    )
+    (ties,) = [e for s in deck.slides if s.kind == "power_map_ties" for e in s.elements if isinstance(e, Table)]
+    where = [row[-1] for row in ties.rows]
+    assert all(re.fullmatch(r"S\.\u00a0\d+(, S\.\u00a0\d+)*", cell) for cell in where), where
+    for row, lines in zip(ties.rows, ties.lines[1:]):
+        assert list(lines[-1]) == kit.fonts.cell_lines(row[-1], ties.size, ties.widths[-1])

@@ -239,7 +239,7 @@ def test_a_long_unit_name_numbers_the_bubbles_and_names_them_in_a_key(tmp_path: 
     chart = next(e for e in slide.elements if isinstance(e, BubbleChart))
     assert [b.label for b in chart.bubbles] == ["1", "2", "3"]
     key = [p.text for e in slide.elements if isinstance(e, Text) and e.role == "body" for p in e.paras]
-    assert key == ["1  Oakridge GmbH", f"2  {LONG_UNIT}", "3  Leeds plant"]
+    assert key[:3] == ["1  Oakridge GmbH", f"2  {LONG_UNIT}", "3  Leeds plant"]
     key_box = next(e.box for e in slide.elements if isinstance(e, Text) and e.role == "body")
     assert chart.box.bottom <= key_box.y and key_box.bottom <= deck.footer_box.y
 

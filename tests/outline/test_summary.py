@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import DATA, PLANS
@@ -60,12 +61,13 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
     assert f"{friends} von {len(key)} für uns" in said
     against = [p.name for p in key if p.attitude in ("negative", "enemy")]
     assert f"gegen uns: {', '.join(against)}" in said
-    goals = [t for t in said if t in {g.goal for g in plan.goals}]
-    assert goals == [g.goal for g in plan.goals]
+    goals = [t for t in said if t in {g.title or g.goal for g in plan.goals}]
+    assert goals == [g.title or g.goal for g in plan.goals]  # each by its short title where it has one
     budget = sum(g.budget or 0 for g in plan.goals)  # T€
     days = sum(g.person_days or 0 for g in plan.goals)
     assert (budget, days) == (135, 330)
-    assert any(t.startswith("Was wir brauchen: 135 T€ Budget · 330 Personentage.  Ziel 1: ") for t in said)
+    # Each goal's own words would take the summary over its word budget: the sums, and where the rest is
+    assert "Was wir brauchen: 135 T€ Budget · 330 Personentage.  Was jedes Ziel braucht: auf seiner Folie." in said
     i = said.index("Zustand des Plans")
     assert said[i + 1 : i + 3] == ["■ Grün", "Nächster Review: 15.03.2027"]  # as of the plan's version
 
@@ -182,3 +184,14 @@ def test_a_tiles_label_too_long_for_one_line_breaks_as_measured_in_both_formats(
         assert kit.fonts.regular.width(line, label.size) <= label.box.w - 2 * TILE_PAD, line
     value = shapes[1]
     assert isinstance(value, Shape) and value.box.y >= label.box.bottom  # the figure under all of the label's lines
+
+
+def test_what_a_goal_needs_is_told_in_its_own_words_while_the_summary_has_room(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(DATA / "base", folder)
+    plan = folder / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    said = "    resources: Two engineers for the prototype review.\n    budget: 40\n    actions:\n"
+    plan.write_text(text.replace("    deadline: 2027-12-31\n    actions:\n", f"    deadline: 2027-12-31\n{said}", 1))
+    slide = _summary(plan)
+    assert "What we need: £40k budget.  Goal 1: Two engineers for the prototype review." in _said(slide)

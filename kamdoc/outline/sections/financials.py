@@ -27,12 +27,13 @@ def financials(kit: PlanKit) -> None:
     series = _chart_series(fin.products, years, kinds, kit.w("other_products"), scale)
     header, rows = _table(kit, years, kinds, (unit, scale, decimals))
     align = ["left", *["right"] * (len(header) - 1)]
-    below = _table_below(kit, header, rows, align) if len(fin.products) <= TOGETHER else None
+    total = len(fin.products) > 1  # the last row is the total, in bold
+    below = _table_below(kit, header, rows, align, total) if len(fin.products) <= TOGETHER else None
     if any(v for s in series for v in s.values):  # a chart of nothing but zeros would show an empty frame
         _chart(kit, tuple(str(y) for y in years), kinds, series, (unit, decimals), below)
         if below is not None:
             return
-    kit.table("financials_table", kit.w("financials"), "financials", header, rows, align, bold_last_row=True)
+    kit.table("financials_table", kit.w("financials"), "financials", header, rows, align, bold_last_row=total)
 
 
 TOGETHER, TABLE_SHARE = 3, 0.4
@@ -57,20 +58,24 @@ def _table(kit: PlanKit, years: list[int], kinds: tuple[str, ...], shown: tuple[
     changes = [change_percent(a, b) for a, b in zip(totals, totals[1:])]  # None over a base of 0 or next to it
     growth = [""] + [percent(c, kit.lang, 1) if c is not None else "–" for c in changes]
     growth_row = [kit.w("growth"), *growth] + ([""] if margins else [])
-    named = labels.amount_unit(fin.currency, unit, kit.lang)
-    header = [f"{kit.w('product')} ({named})", *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)]]
+    named = labels.amount_unit(fin.currency, unit, kit.lang)  # nothing without a currency and a unit
+    header = [
+        f"{kit.w('product')} ({named})" if named else kit.w("product"),
+        *[f"{y}{'' if k == 'actual' else ' P'}" for y, k in zip(years, kinds)],
+    ]
     header += [kit.w("margin")] if margins else []
-    return header, [*rows, growth_row, total_row]
+    # A growth needs two years, a total two products: a row that repeats the one above or stays empty says nothing.
+    return header, [*rows, *([growth_row] if changes else []), *([total_row] if len(rows) > 1 else [])]
 
 
 Parts = tuple[list[str], list[list[str]]]
 """A table's header and rows."""
 
 
-def _table_below(kit: PlanKit, header: list[str], rows: list[list[str]], align: list[str]) -> Table | None:
+def _table_below(kit: PlanKit, header: list[str], rows: list[list[str]], align: list[str], total: bool) -> Table | None:
     """The table at the foot of the body, where it takes one piece of at most TABLE_SHARE of it; else None."""
     pieces = paginate_table(
-        kit.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), kit.body, kit.theme.size("small"), True
+        kit.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), kit.body, kit.theme.size("small"), total
     )
     if len(pieces) != 1 or pieces[0].box.h > kit.body.h * TABLE_SHARE:
         return None

@@ -72,6 +72,9 @@ def goal(kit: PlanKit, i: int, g: Goal) -> None:
     parts = _goal_tables(kit, g)
     if not (paras or any(rows for _, rows, _ in parts)):
         return
+    # Within the word budget, so that text and milestones share a slide and the actions take the second.
+    named = f"{kit.w('goal')} {i + 1}"
+    paras = [p for p in kit.budgeted(f"appendix_goal_{i + 1}", named, paras) if isinstance(p, Para)]
     if _on_one_slide(kit, title, g, paras, parts):
         return
     milestones, (header, rows, align) = parts

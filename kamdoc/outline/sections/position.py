@@ -14,8 +14,8 @@ from kamdoc.outline.deck import (
     Table,
     Text,
 )
-from kamdoc.outline.kit import PlanKit
-from kamdoc.outline.layout import INSET, text
+from kamdoc.outline.kit import PlanKit, filled_columns
+from kamdoc.outline.layout import INSET, paginate_table, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.swot import swot_grid
@@ -41,9 +41,9 @@ def position(kit: PlanKit) -> None:
     pos = kit.plan.position
     if pos is None:
         return
-    _won_lost(kit, pos)
+    foot = _won_lost(kit, pos)
     if pos.potential:
-        potential(kit, pos.potential, "position")
+        potential(kit, pos.potential, "position", foot)
     if pos.perception:
         _perception(kit, pos.perception)
     kit.told("our_market", kit.w("our_market"), "position", kit.markdown(pos.market))
@@ -52,8 +52,9 @@ def position(kit: PlanKit) -> None:
         swot_grid(kit, "own_swot", kit.w("own_swot"), "position", pos.swot)
 
 
-def _won_lost(kit: PlanKit, pos: Position) -> None:
-    """Projects won, with what made them a success, then projects lost, with who won and why."""
+def _won_lost(kit: PlanKit, pos: Position) -> list[Text | Table]:
+    """Projects won, with what made them a success, then projects lost, with who won and why: on a slide of their
+    own, or (returned, under their heading) for the foot of the potential portfolio when they are few."""
     rows = [
         [kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), kit.plain(w.success_criteria or "")]
         for w in pos.won
@@ -61,15 +62,45 @@ def _won_lost(kit: PlanKit, pos: Position) -> None:
     for lost in pos.lost:
         why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + kit.plain(lost.reasons or "")
         rows.append([kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size), why])
+    if not rows:
+        return []
     header = ["", kit.w("project"), kit.w("year"), kit.w("size"), f"{kit.w('success_criteria')} / {kit.w('winner')}"]
+    align = ["left", "left", "right", "right", "left"]
+    if pos.potential and (foot := _foot(kit, header, rows, align)):
+        return foot
     before = len(kit.slides)
-    kit.table("won_lost", kit.w("won_lost"), "position", header, rows, ["left", "left", "right", "right", "left"])
+    kit.table("won_lost", kit.w("won_lost"), "position", header, rows, align)
+    for slide in kit.slides[before:]:
+        slide.elements = [_coloured(kit, e) if isinstance(e, Table) else e for e in slide.elements]
+    return []
+
+
+def _coloured(kit: PlanKit, table: Table) -> Table:
+    """Won and lost told apart at a glance: the first cell in green or red."""
     colour = {kit.w("won"): "status.green", kit.w("lost"): "status.red"}
-    for slide in kit.slides[before:]:  # won and lost told apart at a glance: the first cell in green or red
-        slide.elements = [
-            replace(e, fills=tuple((colour.get(row[0]),) for row in e.rows)) if isinstance(e, Table) else e
-            for e in slide.elements
-        ]
+    return replace(table, fills=tuple((colour.get(row[0]),) for row in table.rows))
+
+
+FOOT_SHARE = 0.3
+"""Projects won and lost stand under the potential portfolio while they take at most this share of the body."""
+
+
+def _foot(kit: PlanKit, header: list[str], rows: list[list[str]], align: list[str]) -> list[Text | Table]:
+    """The table of projects won and lost under its heading at the foot of the body; nothing when it is too long."""
+    heading = [Para((Run(kit.w("won_lost"), bold=True),))]
+    head_h = kit.sizes[-1] * LINE_SPACING + 2 * INSET
+    header, rows, align = filled_columns(header, rows, align)
+    tables = paginate_table(
+        kit.fonts, tuple(header), [tuple(r) for r in rows], tuple(align), kit.body, kit.theme.size("small")
+    )
+    if len(tables) != 1 or head_h + tables[0].box.h > kit.body.h * FOOT_SHARE:
+        return []
+    table = _coloured(kit, tables[0])
+    table = replace(table, box=replace(table.box, y=kit.body.bottom - table.box.h))
+    return [
+        text(Box(kit.body.x, table.box.y - head_h, kit.body.w, head_h), heading, kit.sizes[-1], colour="primary"),
+        table,
+    ]
 
 
 def _perception(kit: PlanKit, pr: Perception) -> None:
@@ -110,8 +141,9 @@ def _competitors(kit: PlanKit, pos: Position) -> None:
     kit.table("our_competitors", kit.w("our_competitors"), "position", [kit.w(k) for k in keys], rows, None)
 
 
-def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
-    """The potential portfolio: units as bubbles by attitude and potential; long names numbered, with a key under the chart."""
+def potential(kit: PlanKit, units: Sequence[Potential], section: str, foot: Sequence[Text | Table] = ()) -> None:
+    """The potential portfolio: units as bubbles by attitude and potential; long names numbered, with a key under the
+    chart; `foot` (placed at the body's foot) under it all."""
     top = round_top(max(u.potential for u in units) * POTENTIAL_HEADROOM)
     names = [u.unit + kit.source_mark(u.source) for u in units]
     keyed = any(kit.fonts.regular.width(name, CHART_FONT) > kit.body.w * BUBBLE_LABEL_SHARE for name in names)
@@ -127,14 +159,17 @@ def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
         kit.w("quadrant_reference"),
     )
     slide = kit.new("potential", kit.w("potential"), section)
-    box = kit.body
+    room = kit.body
+    if foot:
+        room = Box(room.x, room.y, room.w, min(e.box.y for e in foot) - KEY_GAP - room.y)
+    box = room
     if keyed:  # a name wider than this would run across the others and off the plot
         key = [Para((Run(f"{i}  ", bold=True), Run(name))) for i, name in enumerate(names, 1)]
         size = kit.theme.size("small")
-        height = kit.fonts.text_height(key, size, kit.body.w)
+        height = kit.fonts.text_height(key, size, room.w)
         if height <= kit.body.h * KEY_SHARE:
-            box = Box(kit.body.x, kit.body.y, kit.body.w, kit.body.h - height - KEY_GAP)
-            slide.elements.append(text(Box(kit.body.x, box.bottom + KEY_GAP, kit.body.w, height), key, size))
+            box = Box(room.x, room.y, room.w, room.h - height - KEY_GAP)
+            slide.elements.append(text(Box(room.x, box.bottom + KEY_GAP, room.w, height), key, size))
         else:
             kit.flow("potential_key", kit.w("potential_key"), section, key)
     chart = BubbleChart(
@@ -152,6 +187,7 @@ def potential(kit: PlanKit, units: Sequence[Potential], section: str) -> None:
         x_numbers=False,
     )
     slide.elements[:0] = [chart, *_attitude_words(kit, chart)]
+    slide.elements += foot  # read after the chart and its key
 
 
 def _attitude_words(kit: PlanKit, chart: BubbleChart) -> list[Text]:
