@@ -17,7 +17,7 @@ SMALLER_TITLES = (28.0, 24.0, 20.0)
 """Sizes tried for a longer name; at the last one it is shortened to three lines."""
 TITLE_LINES = 3
 TOP_SHARE = 0.30
-"""The name (and the logo) start this far down the slide."""
+"""The name (and the logo) start at least this far down the slide; a short cover's block stands in its middle."""
 TEXT_SHARE = 0.62
 """The name and the lines beneath take this share of the width; the logo sits in the rest."""
 WIDE_TEXT_SHARE = 0.8
@@ -90,32 +90,30 @@ def cover_elements(
     """What a cover shows, placed on a slide of `size` points: `name` as its title, `facts` as lines beneath."""
     width, height = size
     x, w = margin, width - 2 * margin
-    top, text_w = height * TOP_SHARE, w * text_share
+    text_w = w * text_share
     lines = len(fonts.bold.wrap(name, TITLE_SIZE, text_w - 2 * INSET))
     title_h = min(TITLE_LINES, lines) * TITLE_SIZE * LINE_SPACING + TITLE_PAD
     title = [Para((Run(name, bold=True),))]
     title_size = (
-        TITLE_SIZE if lines <= TITLE_LINES else fit_size(fonts, title, Box(x, top, text_w, title_h), SMALLER_TITLES)
+        TITLE_SIZE if lines <= TITLE_LINES else fit_size(fonts, title, Box(x, 0, text_w, title_h), SMALLER_TITLES)
     )
     if title_size is None:  # a name longer than three lines at the smallest size is shortened there
         title_size = SMALLER_TITLES[-1]
         room = int(title_h // (title_size * LINE_SPACING))
         title = [Para((Run(fit_lines(fonts.bold, name, title_size, text_w - 4 * INSET, room), bold=True),))]
+    paras = [Para((Run(line),)) for line in facts]
+    most = Box(x, 0, text_w, height * (1 - TOP_SHARE) - margin - title_h - SUB_GAP)  # the room below TOP_SHARE
+    facts_size = fit_size(fonts, paras, most, (theme.size("subtitle"), *sizes)) or theme.size("minimum")
+    facts_h = min(most.h, fonts.text_height(paras, facts_size, text_w))
+    # The name and its lines in the slide's middle (never above TOP_SHARE): a short cover is not all at the top.
+    top = max(height * TOP_SHARE, (height - title_h - SUB_GAP - facts_h) / 2)
     elements: list[Element] = [
         Shape(Box(0, 0, width, margin * BAND_SHARE), (), NO_TEXT, "primary", "primary", 0.0, rounded=False),
         text(Box(x, top, text_w, title_h), title, title_size, colour="primary", role="title"),
         Shape(Box(x + INSET, top + title_h + RULE_GAP, *RULE), (), NO_TEXT, "accent", "accent", 0.0, rounded=False),
     ]
-    paras = [Para((Run(line),)) for line in facts]
     sub = Box(x, top + title_h + SUB_GAP, text_w, height - margin - (top + title_h + SUB_GAP))
-    elements.append(
-        text(
-            sub,
-            paras,
-            fit_size(fonts, paras, sub, (theme.size("subtitle"), *sizes)) or theme.size("minimum"),
-            colour="muted",
-        )
-    )
+    elements.append(text(sub, paras, facts_size, colour="muted"))
     if logo is not None:
         scale = min(w * LOGO_BOX[0] / logo.width, height * LOGO_BOX[1] / logo.height)
         iw, ih = logo.width * scale, logo.height * scale

@@ -4,6 +4,7 @@ series, the summary's revenue the plan's own totals."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,12 @@ def test_a_cell_that_names_slides_is_wrapped_as_its_numbers_measure() -> None:
     assert all(re.fullmatch(r"S\.\u00a0\d+(, S\.\u00a0\d+)*", cell) for cell in where), where
     for row, lines in zip(ties.rows, ties.lines[1:]):
         assert list(lines[-1]) == kit.fonts.cell_lines(row[-1], ties.size, ties.widths[-1])
+
+
+@pytest.mark.parametrize("audience", ["internal", "customer"])
+@pytest.mark.parametrize("path", PLAN_FILES, ids=[p.parent.name for p in PLAN_FILES])
+def test_a_goal_takes_at_most_two_slides(path: Path, audience: str) -> None:
+    """Its facts, text and milestones, then its actions; a strategy longer than the budget goes to the appendix."""
+    deck = _deck(path, audience)
+    per_goal = Counter(re.sub(r" \(\d+/\d+\)$", "", s.title) for s in deck.slides if s.kind == "goal")
+    assert all(n <= 2 for n in per_goal.values()), per_goal
