@@ -723,6 +723,59 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, language: str | None,
 
 
 @main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--since", metavar="DATE|REV", default="", help="Leave out what came before: a day (YYYY-MM-DD) or a revision."
+)
+@click.option("--until", metavar="REV", default="HEAD", show_default=True, help="The revision the history ends at.")
+@click.option(
+    "--by",
+    type=click.Choice(["version", "quarter", "commit"]),
+    default="version",
+    show_default=True,
+    help="A column per plan version (cover.version), per quarter, or per commit.",
+)
+@click.option(
+    "--fields",
+    metavar="GROUPS",
+    default="",
+    help="Only these, comma-separated: people, revenue, goals, actions, health, relationships (default: all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: for a terminal; markdown: for a pull request or wiki; json and csv: for BI tools.",
+)
+@click.option("--language", type=click.Choice(["en", "de"]), help="The report's language (default: each plan's own).")
+def history(
+    plans: tuple[Path, ...], since: str, until: str, by: str, fields: str, fmt: str, language: str | None
+) -> None:
+    """Show what moved in each plan over its git history.
+
+    One column per version of the plan (or quarter, or commit), following
+    renames: each person's attitude, influence and contact; planned and
+    actual revenue per product and year, so what a year was planned at in
+    each version; each goal's target, deadline and status; actions done and
+    overdue; health; the key people for and against us. Only what moved is
+    shown, each change with the commit that made it. A revision that does
+    not validate is shown as such and skipped for values.
+    """
+    from kamdoc.commands.history import run_history
+
+    folder = _plans_folder()
+    try:
+        code = run_history(list(plans) or [folder], since, until, by, fields, fmt, language)
+    except click.ClickException as exc:
+        if isinstance(exc, click.BadParameter):
+            raise
+        raise CallerError(exc.format_message()) from None
+    sys.exit(code)
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print a plan as sorted lines of `path = value`, for `git diff` and `git log -p`.

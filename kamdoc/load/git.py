@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
@@ -31,7 +31,7 @@ def git_root(start: Path) -> Path:
     """The top folder of the git repository that holds `start`."""
     run = run_git(start if start.is_dir() else start.parent, "rev-parse", "--show-toplevel", check=False)
     if run.returncode != 0:
-        raise CommandLineError(f"{start} is not inside a git repository; kamdoc diff compares git revisions")
+        raise CommandLineError(f"{start} is not inside a git repository; kamdoc diff and history read plans from git")
     return Path(run.stdout.decode().strip())
 
 
@@ -64,6 +64,9 @@ class Snapshot:
 
     repo: Path
     commit: str | None  # None: the working tree
+    reader: Callable[[str, str], bytes] | None = field(
+        default=None, compare=False
+    )  # (commit, path): one process for all
 
     def label(self) -> str:
         return self.commit[:10] if self.commit else "working tree"
@@ -97,6 +100,8 @@ class Snapshot:
         if self.commit is None:
             with open(self.repo / path, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
+        elif self.reader is not None:
+            data = self.reader(self.commit, path)
         else:
             run = run_git(self.repo, "cat-file", "blob", f"{self.commit}:{path}", check=False)
             if run.returncode != 0:
@@ -121,7 +126,7 @@ _MAX_ZONE_MINUTES = 14 * 60  # the widest zone on Earth (UTC+14); git accepts up
 
 
 def commit_day(seconds: str, zone: str) -> date | None:
-    """The day of a commit in its own time zone, from git's %ct and %cz; None when the moment is beyond Python's dates.
+    """The day of a commit in its own time zone, from git's %ct and the zone %ci ends in; None when the moment is beyond Python's dates.
 
     A zone no place has (git takes up to +9959) is left out: the day is then UTC's.
     """
@@ -142,7 +147,7 @@ def commit_day(seconds: str, zone: str) -> date | None:
 
 
 def _newest(log: str) -> tuple[dict[str, date], dict[str, str]]:
-    """From `git log --format=%x00%ct %cz --name-only`: each file's newest readable commit day, and for each file
+    """From `git log --format=%x00%ct %ci --name-only`: each file's newest readable commit day, and for each file
     touched by a commit with an unreadable date, that date as git gave it (seconds since 1970)."""
     newest: dict[str, date] = {}
     unreadable: dict[str, str] = {}
@@ -150,8 +155,8 @@ def _newest(log: str) -> tuple[dict[str, date], dict[str, str]]:
     said = ""
     for line in log.splitlines():
         if line.startswith("\0"):
-            said, _, zone = line[1:].partition(" ")
-            when = commit_day(said, zone)
+            said, _, stamp = line[1:].partition(" ")
+            when = commit_day(said, stamp.rpartition(" ")[2])  # %ci ends in the zone: 2026-12-06 19:20:00 +0100
         elif line and when is not None:
             if line not in newest or when > newest[line]:  # git orders by date only roughly
                 newest[line] = when
@@ -170,7 +175,7 @@ def last_commits(files: list[Path]) -> dict[Path, LastCommit]:
     try:
         top = git_root(files[0].absolute())
         run = run_git(
-            top, "-c", "core.quotepath=off", "log", "--format=%x00%ct %cz", "--name-only", "--no-renames", "--", "."
+            top, "-c", "core.quotepath=off", "log", "--format=%x00%ct %ci", "--name-only", "--no-renames", "--", "."
         )
     except (KamdocError, CommandLineError):  # no git, or not a git repository: ages since commits are left out
         return {}

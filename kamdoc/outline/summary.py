@@ -4,10 +4,11 @@ and how they stand, the worst risks, the notice dates to come and what the goals
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import NamedTuple
 
 from kamdoc.analyse.health import Health
+from kamdoc.analyse.standing import goal_standing, key_people
 from kamdoc.outline.budget import words
 from kamdoc.outline.deck import Box, Element, Shape
 from kamdoc.outline.kit import PlanKit
@@ -16,7 +17,7 @@ from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
 from kamdoc.outline.words import day, number, percent, term
-from kamdoc.standard.model import Goal, Risk
+from kamdoc.standard.model import Risk
 from kamdoc.standard.sections import SECTIONS
 
 TILE_PAD, GAP, HAIR = 8.0, 12.0, 0.02
@@ -25,8 +26,6 @@ LEFT_SHARE = 0.55
 """The goals take this share of the width under the tiles; risks and notice dates the rest."""
 TOP_RISKS, NOTICE_DAYS, TOP_REASONS = 3, 365, 3
 """The summary names the worst open risks, the notice dates of the coming year and the worst reasons of its health."""
-KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
-"""A person with one of these roles, or of high influence, is a key person of the account."""
 SUMMARY_WORDS, SHORT_TARGET = 180, 32
 """The most words the summary holds (what the goals need says each goal's own words only within it), and the
 longest target it repeats (one told in a sentence stays on the goal's slide)."""
@@ -115,7 +114,7 @@ def _figures(kit: PlanKit) -> list[Tile | None]:
 
 def _people(kit: PlanKit) -> Tile | None:
     """How many key people are for us, and who of them is against us."""
-    key = [p for p in kit.plan.power_map.people if p.influence == "high" or set(p.roles) & set(KEY_ROLES)]
+    key = key_people(kit.plan)
     if not key:
         return None
     friends = sum(1 for p in key if p.attitude in ("positive", "mentor"))
@@ -205,14 +204,6 @@ def tile_height(elements: list[Element]) -> float:
     return max((e.box.bottom for e in elements if isinstance(e, Shape)), default=0.0)
 
 
-def standing(goal: Goal, today: date) -> str:
-    """How a goal stands at `today`: overdue past its deadline, behind with an action past its date, else on track."""
-    if goal.deadline < today:
-        return "overdue"
-    late = [a for a in goal.actions if a.status != "done" and a.due is not None and a.due < today]
-    return "behind" if late else "on_track"
-
-
 def _goals(kit: PlanKit) -> list[Para]:
     """Each goal: what it is, then how it stands (in colour and words), from where to where, by when."""
     if not kit.plan.goals:
@@ -220,7 +211,7 @@ def _goals(kit: PlanKit) -> list[Para]:
     today = kit.plan.cover.version
     out = [kit.heading(kit.entry_title_of("goals"))]  # "Unser Ziel", "Top-3-Ziele": as many as there are
     for n, g in enumerate(kit.plan.goals, 1):
-        state = standing(g, today)
+        state = goal_standing(g, today)
         out.append(Para((Run(g.title or g.goal, bold=True),), f"{n}.", 0))
         target = str(g.target) if g.baseline is None else f"{g.baseline} → {g.target}"
         shown = [kit.w("goal_" + state), *([target] if len(target) <= SHORT_TARGET else []), day(g.deadline, kit.lang)]
