@@ -776,6 +776,44 @@ def history(
 
 
 @main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--to", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True, help="A workbook, or CSV files."
+)
+@click.option(
+    "--at", metavar="REV", default="", help="The plans as a tag or commit had them (default: the working tree)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The workbook (default kamdoc-export.xlsx), or the folder of CSV files (default kamdoc-export/).",
+)
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The day actions count as overdue by (default: today).")
+def export(plans: tuple[Path, ...], to: str, at: str, output: Path | None, today: datetime | None) -> None:
+    """Export the plans for controllers: one row per fact.
+
+    Sheets: financials (each product's actual and planned years, in the
+    plan's currency and in the portfolio's, with margin and gross profit),
+    key projects (with the weighted volume), goals, actions (overdue or not),
+    contracts, risks, the portfolio and the plans' health, and one naming the
+    revision, the day and kamdoc's version. `--at v2027-budget` exports the
+    plans as a tag had them. The same revision and day make the same bytes.
+    Plans that do not validate are left out.
+    """
+    from kamdoc.commands.export import run_export
+
+    folder = _plans_folder()
+    try:
+        code = run_export(list(plans) or [folder], to, at, output, _day(today))
+    except click.ClickException as exc:
+        if isinstance(exc, click.UsageError):
+            raise
+        raise CallerError(exc.format_message()) from None
+    sys.exit(code)
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print a plan as sorted lines of `path = value`, for `git diff` and `git log -p`.

@@ -46,7 +46,7 @@ class PlanDiff:
         }
 
 
-def _plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
+def plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
     """The plan files among a revision's files: plan.yaml files, and bare .yaml files outside plan folders."""
     folders = {str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name == PLAN_FILE}
     plans = []
@@ -163,8 +163,8 @@ def diff_revisions(
         paths = [str(plans)]
     under = [PurePosixPath(os.path.relpath(Path(p).absolute(), repo)).as_posix() for p in paths] or ["."]
     wanted = [PurePosixPath(u) for u in under]
-    old_plans = _plan_files(a.files(PurePosixPath(".")), wanted)
-    new_plans = _plan_files(b.files(PurePosixPath(".")), wanted)
+    old_plans = plan_files(a.files(PurePosixPath(".")), wanted)
+    new_plans = plan_files(b.files(PurePosixPath(".")), wanted)
     old_results = {p: _read_side(a, p, today) for p in old_plans}
     new_results = {p: _read_side(b, p, today) for p in new_plans}
     gone = {p: _identity(old_results[p]) for p in old_plans if p not in new_results}
