@@ -11,7 +11,8 @@ from kamdoc.standard.programme import Programme
 from kamdoc.standard.sections import SECTIONS, Figure
 from kamdoc.standard.vocab import values
 
-PARETO_SHARE = 0.8
+B_SHARE = 0.95
+"""The B accounts bring the cumulative share up to this; the C accounts are the rest."""
 MIDDLE = 3.0
 """Scores and positions run from 1 to 5; at 3 or above an account counts as attractive / we count as strong."""
 UNIT = {"one": 1.0, "thousand": 1e3, "million": 1e6, None: 1.0}
@@ -44,7 +45,10 @@ class Account:
     rank: int = 0
     share: float = 0.0
     cumulative: float = 0.0
-    core: bool = False  # among the accounts that make 80 % of revenue
+    core: bool = False  # among the accounts that make the Pareto share (80 %) of revenue or gross profit: class A
+    gross_profit: float = 0.0  # the last actual year's revenue times each product's margin, in the reporting currency
+    margin_missing: bool = False  # a product sold that year has no margin: its gross profit counts as none
+    abc: str = ""  # A, B or C by the cumulative share
     figures: dict[str, float] = field(default_factory=dict)  # each section's figure, in the reporting currency
 
 
@@ -114,6 +118,10 @@ def account_of(shown_plan: str, name: str, plan: Plan, programme: Programme) -> 
         local = sum(product.actual.get(account.year, 0.0) for product in fin.products) * UNIT[fin.unit]
         rate = programme.rate(account.currency)
         account.revenue = local * rate if rate is not None else 0.0
+        sold = [p for p in fin.products if p.actual.get(account.year)]
+        profit = sum(p.actual[account.year] * (p.margin or 0.0) / 100 for p in sold) * UNIT[fin.unit]
+        account.gross_profit = profit * rate if rate is not None else 0.0
+        account.margin_missing = any(p.margin is None for p in sold)
     account.figures = figures(plan, programme.rate(account.currency))
     a = plan.assessment
     weights = programme.weights() if programme.criteria else {}
@@ -173,19 +181,28 @@ def quadrant(attractiveness: float, strength: float) -> str:
 
 
 def rank(portfolio: Portfolio) -> None:
-    """Rank the accounts by revenue and mark the ones that make 80 % of it; concentration of the top 1 and top 3."""
-    accounts = sorted(portfolio.accounts, key=lambda a: (-a.revenue, a.account.casefold(), a.plan))
-    total = sum(a.revenue for a in accounts)
+    """Rank the accounts by revenue or gross profit (`portfolio.rank_by`), mark the A accounts that make the Pareto
+    share of it (the B accounts up to B_SHARE, then C); concentration of the top 1 and top 3."""
+    by_profit = portfolio.programme.rank_by == "gross_profit"
+
+    def measure(a: Account) -> float:
+        return a.gross_profit if by_profit else a.revenue
+
+    accounts = sorted(portfolio.accounts, key=lambda a: (-measure(a), a.account.casefold(), a.plan))
+    total = sum(measure(a) for a in accounts)
+    pareto = portfolio.programme.pareto_share
     running = 0.0
     reached = False
     for number, account in enumerate(accounts, 1):
         account.rank = number
-        account.share = account.revenue / total if total else 0.0
+        before = running
+        account.share = measure(account) / total if total else 0.0
         running += account.share
         account.cumulative = running
-        # The smallest set of top accounts whose revenue reaches 80 %: the one that crosses the line belongs to it.
-        account.core = bool(total) and not reached and account.revenue > 0
-        reached = reached or running >= PARETO_SHARE - 1e-9
+        # The smallest set of top accounts whose share reaches the line: the one that crosses it belongs to it.
+        account.core = bool(total) and not reached and measure(account) > 0
+        reached = reached or running >= pareto - 1e-9
+        account.abc = "A" if account.core else "B" if total and before < B_SHARE - 1e-9 else "C"
     portfolio.accounts = accounts
     portfolio.total = total
     portfolio.core_count = sum(1 for a in accounts if a.core)

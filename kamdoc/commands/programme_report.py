@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from kamdoc.analyse.health import Health, status_counts
-from kamdoc.analyse.portfolio import PARETO_SHARE, QUADRANTS, Portfolio
+from kamdoc.analyse.portfolio import QUADRANTS, Portfolio
 from kamdoc.messages import most_spoken
 
 
@@ -71,10 +71,10 @@ def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
     header = [
         "#",
         "account",
-        f"revenue {p.programme.currency}",
+        f"{'gross profit' if p.programme.rank_by == 'gross_profit' else 'revenue'} {p.programme.currency}",
         "share",
         "cumulative",
-        "80%",
+        "class",
         "attract.",
         "position",
         "quadrant",
@@ -85,10 +85,10 @@ def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
         [
             str(a.rank),
             a.account,
-            _money(a.revenue),
+            _money(a.gross_profit if p.programme.rank_by == "gross_profit" else a.revenue),
             _pct(a.share),
             _pct(a.cumulative),
-            "yes" if a.core else "",
+            a.abc,
             _score(a.attractiveness),
             _score(a.position),
             f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-",
@@ -166,10 +166,14 @@ def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
     return list(words["header"]), rows
 
 
+def _measure(p: Portfolio) -> str:
+    return "gross profit" if p.programme.rank_by == "gross_profit" else "revenue"
+
+
 def _summary(p: Portfolio) -> list[str]:
     core = [a.account for a in p.accounts if a.core]
     out = [
-        f"{len(core)} of {len(p.accounts)} accounts make {PARETO_SHARE:.0%} of revenue ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
+        f"{len(core)} of {len(p.accounts)} accounts make {p.programme.pareto_share:.0%} of {_measure(p)} ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
         f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}",
     ]
     if p.matrix:
@@ -232,7 +236,8 @@ def portfolio_json(p: Portfolio) -> str:
         "currency": p.programme.currency,
         "total_revenue": p.total,
         "pareto": {
-            "share": PARETO_SHARE,
+            "share": p.programme.pareto_share,
+            "by": p.programme.rank_by,
             "accounts": p.core_count,
             "top_share": p.top_share,
             "top3_share": p.top3_share,
@@ -244,6 +249,9 @@ def portfolio_json(p: Portfolio) -> str:
                 "plan": a.plan,
                 "year": a.year,
                 "revenue": a.revenue,
+                "gross_profit": a.gross_profit,
+                "margin_missing": a.margin_missing,
+                "class": a.abc,
                 "share": a.share,
                 "cumulative": a.cumulative,
                 "core": a.core,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from kamdoc.analyse.health import status_counts
 from kamdoc.analyse.portfolio import MIDDLE, QUADRANTS, Portfolio
-from kamdoc.analyse.portfolio import PARETO_SHARE as PARETO
 from kamdoc.outline.cover import WIDE_TEXT_SHARE, cover_elements
 from kamdoc.outline.deck import (
     Box,
@@ -54,6 +53,12 @@ class _Builder(Kit):
 
     def money(self, value: float) -> str:
         return amount(round(value / self.divisor, 1), self.p.programme.currency, self.unit, self.lang)
+
+    def _measured(self, key: str) -> str:
+        """The word for what accounts are ranked by: `key` for revenue, its gross-profit form for gross profit."""
+        if self.p.programme.rank_by != "gross_profit":
+            return key
+        return {"revenue": "gross_profit"}.get(key, f"{key}_profit")
 
     def pct(self, share: float) -> str:
         return percent(round(share * 100, 1), self.lang)
@@ -117,7 +122,7 @@ class _Builder(Kit):
         out = [a for a in p.accounts if a.knocked_out]
         bullets = [
             (
-                f"{self.w('pareto_line').format(n=len(core), total=len(p.accounts), share=self.pct(PARETO))}"
+                f"{self.w(self._measured('pareto_line')).format(n=len(core), total=len(p.accounts), share=self.pct(p.programme.pareto_share))}"
                 + (f": {', '.join(core)}" if len(core) <= NAMED_CORE else f" ({self.w('see_ranking')})")
             )
             if core
@@ -158,18 +163,23 @@ class _Builder(Kit):
             series,
             (0.0, 1.0),
             "0%",
-            PARETO,
-            self.pct(PARETO),
-            self.w("accounts_by_revenue"),
+            p.programme.pareto_share,
+            self.pct(p.programme.pareto_share),
+            self.w("accounts_by_profit" if p.programme.rank_by == "gross_profit" else "accounts_by_revenue"),
             self.w("cumulative_share"),
             chart_format("0%", self.lang),
         )
         side = Box(chart_box.right + SIDE_GAP, self.body.y, self.body.w - chart_box.w - SIDE_GAP, self.body.h)
         figures = [
-            (self.w("pareto_short").format(n=p.core_count, total=len(accounts), share=self.pct(PARETO)), ""),
+            (
+                self.w("pareto_short").format(
+                    n=p.core_count, total=len(accounts), share=self.pct(p.programme.pareto_share)
+                ),
+                "",
+            ),
             (self.w("top_account"), f"{accounts[0].account}: {self.pct(p.top_share)}"),
             (self.w("top_3"), self.pct(p.top3_share)),
-            (self.w("revenue"), self.money(p.total)),
+            (self.w(self._measured("revenue")), self.money(p.total)),
         ]
         paras = []
         for label, value in figures:
@@ -177,17 +187,17 @@ class _Builder(Kit):
             if value:
                 paras.append(Para((Run(value),)))
         size = fit_size(self.fonts, paras, side, self.sizes) or self.theme.size("minimum")
-        slide = self.new("pareto", self.w("pareto"), "pareto")
+        slide = self.new("pareto", self.w(self._measured("pareto")), "pareto")
         slide.elements += [chart, text(side, paras, size, fill="table_stripe")]
 
     def ranking(self) -> None:
         header = [
             "#",
             self.w("account"),
-            self.w("revenue"),
+            self.w(self._measured("revenue")),
             self.w("share"),
             self.w("cumulative"),
-            self.pct(PARETO),
+            self.pct(self.p.programme.pareto_share),
             self.w("attractiveness"),
             self.w("position_short"),
             self.w("quadrant"),
@@ -198,7 +208,7 @@ class _Builder(Kit):
             [
                 str(a.rank),
                 a.account,
-                self.money(a.revenue),
+                self.money(a.gross_profit if self.p.programme.rank_by == "gross_profit" else a.revenue),
                 self.pct(a.share),
                 self.pct(a.cumulative),
                 "●" if a.core else "",

@@ -71,6 +71,13 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{n} von {total} Accounts machen {share} des Umsatzes",
     ),
     "pareto_short": ("{n} of {total} accounts make {share}", "{n} von {total} Accounts machen {share}"),
+    "pareto_profit": ("Pareto: gross profit by account", "Pareto: Rohertrag nach Accounts"),
+    "pareto_line_profit": (
+        "{n} of {total} accounts make {share} of gross profit",
+        "{n} von {total} Accounts machen {share} des Rohertrags",
+    ),
+    "accounts_by_profit": ("Accounts by gross profit", "Accounts nach Rohertrag"),
+    "gross_profit": ("Gross profit", "Rohertrag"),
     "no_revenue": ("No account has actual revenue yet", "Noch kein Account mit Ist-Umsatz"),
     "concentration": ("Concentration", "Konzentration"),
     "top_account": ("Top account", "Größter Account"),

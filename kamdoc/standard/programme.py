@@ -79,6 +79,9 @@ class Programme(_Setting):
 
     currency: _Currency = "EUR"
     rates: dict[_Currency, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(default_factory=dict)
+    # The articles: the best performers select key accounts by gross profit, most others by revenue.
+    rank_by: Literal["revenue", "gross_profit"] = "revenue"
+    pareto_share: float = Field(default=0.8, ge=0.7, le=0.9, allow_inf_nan=False)  # the A accounts' share
     review_months: int = Field(default=6, ge=1, le=36)
     criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_CRITERIA)
     knock_outs: list[KnockOut] = Field(default_factory=list, max_length=20)
@@ -186,6 +189,9 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio"
         return f"expected {expected}"
     if kind == "too_long":
         return f"at most {ctx.get('max_length')} entries"
+    if kind == "literal_error":  # ctx's expected reads "'revenue' or 'gross_profit'"
+        choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"{value!r} is not one of {choices}"
     return str(error["msg"]).removeprefix("Value error, ")
 
 

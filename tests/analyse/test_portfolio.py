@@ -173,3 +173,42 @@ def test_german_deck(repo: Path) -> None:
     run = kamdoc("portfolio", "--to", "pptx", "--language", "de", "--out", "de", "--today", DAY)
     shown = titles(repo / "de" / "portfolio.pptx")
     assert "Portfolio-Matrix" in shown and "Zustand der Pläne" in shown, run.err
+
+
+def test_a_b_and_c_by_the_cumulative_share(report: dict) -> None:
+    # A: the five that make 80 %; B: up to 95 % (Hotel starts at 92.5 %); C: the rest.
+    classes = {a["account"].split()[0]: a["class"] for a in report["accounts"]}
+    assert [k for k, v in classes.items() if v == "A"] == ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
+    assert [k for k, v in classes.items() if v == "B"] == ["Foxtrot", "Golf", "Hotel"]
+    assert [k for k, v in classes.items() if v == "C"] == ["India", "Juliett", "Kilo"]
+    assert report["pareto"]["by"] == "revenue"
+
+
+def test_ranked_by_gross_profit_with_a_pareto_share_of_its_own() -> None:
+    """The examples by gross profit: each product's last actual year times its margin, in euros."""
+    from datetime import date
+
+    from conftest import PLANS
+
+    from kamdoc.analyse.health import Summary
+    from kamdoc.analyse.portfolio import analyse
+    from kamdoc.load.settings import programme_for
+    from kamdoc.validate.plan import validate_file
+
+    plans = [validate_file(PLANS / name / "plan.yaml", TODAY).plan for name in ("brenner-werke", "halvorsen-logistics")]
+    found = [Summary(p.cover.account, p.cover.account, p, 0) for p in plans if p is not None]
+    programme = programme_for(PLANS).model_copy(update={"rank_by": "gross_profit", "pareto_share": 0.7})
+    by_profit = analyse(found, date(2026, 11, 23), programme)
+    expected = {}
+    for plan in plans:
+        assert plan is not None
+        fin = plan.financials
+        year = max(y for p in fin.products for y in p.actual)
+        profit = sum(p.actual.get(year, 0) * (p.margin or 0) / 100 for p in fin.products) * 1000
+        expected[plan.cover.account] = profit * (programme.rate(fin.currency) or 0)
+    ranked = [(a.account, a.gross_profit) for a in by_profit.accounts]
+    assert ranked == sorted(expected.items(), key=lambda kv: -kv[1])
+    assert by_profit.accounts[0].share == pytest.approx(ranked[0][1] / sum(expected.values()))
+    # Brenner makes 68 % of the gross profit, short of the 70 % line: Halvorsen crosses it and is an A account too.
+    assert by_profit.accounts[0].share == pytest.approx(0.684, abs=0.001)
+    assert [a.abc for a in by_profit.accounts] == ["A", "A"]

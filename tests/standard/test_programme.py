@@ -90,8 +90,18 @@ def test_scores_without_configured_criteria_are_a_warning(repo: Path) -> None:
         ("{id: growth,", "{id: margin,", "error: portfolio: duplicate criterion id 'margin'; ids are unique"),
         (
             "  review_months: 6",
+            "  review_months: 6\n  pareto_share: 0.95",
+            "error: portfolio.pareto_share: 0.95 is out of range",
+        ),
+        (
+            "  review_months: 6",
+            "  review_months: 6\n  rank_by: margin",
+            "error: portfolio.rank_by: 'margin' is not one of revenue, gross_profit",
+        ),
+        (
+            "  review_months: 6",
             "  review_month: 6",
-            "error: portfolio.review_month: unknown setting; known: currency, rates, review_months, criteria, knock_outs",
+            "error: portfolio.review_month: unknown setting; known: currency, rates, rank_by, pareto_share, review_months, criteria, knock_outs",
         ),
     ],
 )
