@@ -192,18 +192,19 @@ def _portfolio(portfolio: Portfolio) -> Sheet:
         ("account", "text"),
         ("rank", "int"),
         ("revenue_reporting", "amount"),
+        ("gross_profit_reporting", "amount"),
         ("year", "int"),
         ("share", "percent"),
         ("cumulative_share", "percent"),
-        ("core", "bool"),
+        ("class", "text"),
         ("attractiveness", "number"),
         ("position", "number"),
         ("quadrant", "text"),
         ("partnership", "text"),
     )
     rows: list[tuple[Cell, ...]] = [
-        (a.plan, a.account, a.rank, a.revenue, a.year, a.share, a.cumulative, a.core, a.attractiveness, a.position,
-         a.quadrant or "", a.partnership or "")
+        (a.plan, a.account, a.rank, a.revenue, a.gross_profit, a.year, a.share, a.cumulative, a.abc, a.attractiveness,
+         a.position, a.quadrant or "", a.partnership or "")
         for a in portfolio.accounts
     ]  # fmt: skip
     return Sheet("portfolio", columns, rows)
