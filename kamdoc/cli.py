@@ -814,6 +814,34 @@ def export(plans: tuple[Path, ...], to: str, at: str, output: Path | None, today
 
 
 @main.command()
+@click.argument("plan", type=click.Path(exists=True, path_type=Path))
+@click.option("--version", "version", type=_DATE, required=True, metavar="YYYY-MM-DD", help="The new version's date.")
+@click.option(
+    "--actuals",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Controlling's figures: a CSV file with the columns product, year, amount.",
+)
+@click.option("--drop-done", is_flag=True, help="Also drop done actions and marketing events before the new version.")
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."
+)
+def rollover(plan: Path, version: datetime, actuals: Path | None, drop_done: bool, today: datetime | None) -> None:
+    """Carry a plan into its next period, editing it in place.
+
+    Sets the new version and status draft, and the next review one cadence
+    later; moves each planned year now past to actual, with controlling's
+    figure from --actuals or else the planned one, marked `estimated` (a
+    warning until someone puts in the real number); plans the year after the
+    last one like it. Lists goals past their deadline and a mission that looks
+    less than three years ahead. Comments, order and layout stay as they were.
+    Prints every change, as `kamdoc diff` will show it.
+    """
+    from kamdoc.commands.rollover import run_rollover
+
+    sys.exit(run_rollover(plan, version.date(), actuals, drop_done, _day(today)))
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print a plan as sorted lines of `path = value`, for `git diff` and `git log -p`.

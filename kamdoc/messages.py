@@ -371,6 +371,14 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"^this plan is written in format (?P<f>\S+); this kamdoc reads format 1: upgrade kamdoc$",
         r"dieser Plan ist in Format \g<f> geschrieben; dieses kamdoc liest Format 1: aktualisiere kamdoc",
     ),
+    (
+        r"^the actual of (?P<y>\d+) is an estimate \(the planned figure kamdoc rollover carried over\); put in controlling's number and take (?P=y) off estimated$",
+        r"der Ist-Wert \g<y> ist eine Schätzung (die von kamdoc rollover übernommene Planzahl); trage die Zahl des Controllings ein und nimm \g<y> aus estimated",
+    ),
+    (
+        r"^(?P<y>\d+) is not an actual year of this product; list only years under actual$",
+        r"\g<y> ist kein Ist-Jahr dieses Produkts; nenne nur Jahre unter actual",
+    ),
     (r"^unknown field '(?P<f>.*)'; did you mean '(?P<m>.*)'\?$", r"unbekanntes Feld '\g<f>'; gemeint ist wohl '\g<m>'"),
     (r"^unknown field '(?P<f>.*)'; allowed here: (?P<a>.*)$", r"unbekanntes Feld '\g<f>'; erlaubt sind hier: \g<a>"),
 )

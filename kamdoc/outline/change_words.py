@@ -16,6 +16,10 @@ FIELD_VOCABULARY = {"frequency": "contact", "kind": "link", "role": "perception_
 """Fields whose closed list has another name than the field."""
 
 
+YEAR_FIELDS = frozenset({"estimated", "horizon", "year"})
+"""Fields whose numbers are years."""
+
+
 class ChangeWords:
     """Says changes in one language (en or de)."""
 
@@ -26,6 +30,8 @@ class ChangeWords:
         """A changed value as the deck writes it: numbers and dates in the plan's language, closed-list values as terms."""
         if isinstance(value, bool) or value is None:
             return word("yes", self.lang) if value else (word("no", self.lang) if value is False else "")
+        if isinstance(value, int) and field in YEAR_FIELDS:
+            return str(value)  # a year, not an amount: 2026, never 2.026
         if isinstance(value, (int, float)):
             return number(float(value), self.lang)
         if isinstance(value, date):

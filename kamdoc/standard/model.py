@@ -1578,6 +1578,17 @@ class Product(Part):
         seen=INTERNAL,
         label=("Margin", "Marge"),
     )
+    estimated: list[Year] = about(
+        "Actual years that still hold an estimate, such as the planned figure `kamdoc rollover` carried over, until "
+        "controlling's number replaces it (each is reported as a warning).",
+        de="Ist-Jahre, die noch eine Schätzung enthalten, etwa die von `kamdoc rollover` übernommene Planzahl, bis "
+        "die Zahl des Controllings sie ersetzt (jedes wird als Warnung gemeldet).",
+        example=[2026],
+        default_factory=list,
+        max_length=50,
+        seen=INTERNAL,
+        label=("estimated", "geschätzt"),
+    )
 
 
 class Financials(Part):

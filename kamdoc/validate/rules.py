@@ -374,6 +374,7 @@ class _Checker:
             actual, plan = product.get("actual"), product.get("plan")
             if not isinstance(actual, dict) or not isinstance(plan, dict):
                 continue
+            self.estimated(path, product.get("estimated"), actual)
             years = [y for y in actual if isinstance(y, int) and not isinstance(y, bool)]
             if not years:
                 continue
@@ -386,6 +387,26 @@ class _Checker:
                         f"planned year {year} is not after the last actual year {last}; a year is either actual or planned",
                         at_key=True,
                     )
+
+    def estimated(self, path: Path_, years: object, actual: dict[Any, Any]) -> None:
+        """Each estimated year: an actual year whose figure controlling has still to give."""
+        for k, year in enumerate(years if isinstance(years, list) else []):
+            if not isinstance(year, int) or isinstance(year, bool):
+                continue  # the model says what is wrong with it
+            if year not in actual:
+                self.add(
+                    "error",
+                    (*path, "estimated", k),
+                    f"{year} is not an actual year of this product; list only years under actual",
+                )
+            else:
+                self.add(
+                    "warning",
+                    (*path, "actual", year),
+                    f"the actual of {year} is an estimate (the planned figure kamdoc rollover carried over); "
+                    f"put in controlling's number and take {year} off estimated",
+                    at_key=True,
+                )
 
     def currency(self) -> None:
         code = self.get("financials", "currency")
