@@ -23,16 +23,23 @@ Key = tuple[str, str, str]
 
 @dataclass(frozen=True)
 class Revision:
-    """One commit's state of a plan: who made it and why, and the plan as read (None when it did not validate)."""
+    """One commit's state of a plan: who made it and why, and what the plan said then (`facts` None: it did not
+    validate, with `errors` errors)."""
 
     commit: str
     author: str
     day: date | None
     subject: str
     path: str
-    plan: Plan | None
+    facts: dict[Key, Value] | None
     errors: int = 0
-    health: Health | None = None
+    version: date | None = None
+    account: str = ""
+    language: str = "en"
+
+    @property
+    def valid(self) -> bool:
+        return self.facts is not None
 
 
 @dataclass
@@ -118,20 +125,20 @@ def columns(revisions: Sequence[Revision], by: str) -> list[Column]:
         last = out[-1] if out else None
         joins = last is not None and label == last.label
         if by != "quarter":  # by version: an invalid revision stands alone, between the versions around it
-            joins = joins and last is not None and revision.plan is not None and last.last.plan is not None
+            joins = joins and last is not None and revision.valid and last.last.valid
         if joins and last is not None:
             last.revisions.append(revision)
         else:
             out.append(Column(label, [revision]))
-        out[-1].invalid += revision.plan is None
+        out[-1].invalid += not revision.valid
     return out
 
 
 def _label(revision: Revision, by: str) -> str:
     if by == "quarter" and revision.day is not None:
         return f"{revision.day.year}-Q{(revision.day.month - 1) // 3 + 1}"
-    if by == "version" and revision.plan is not None:
-        return revision.plan.cover.version.isoformat()
+    if by == "version" and revision.version is not None:
+        return revision.version.isoformat()
     return revision.commit[:8]
 
 
@@ -140,10 +147,10 @@ def history(
 ) -> History:
     """The plan's history in columns `by` version, quarter or commit: the rows of `groups` that moved (all of them
     with `every`), each change credited to the last revision before the column's end that changed the value."""
-    valid = [r for r in revisions if r.plan is not None]
-    newest = valid[-1].plan if valid else None
+    valid = [r for r in revisions if r.valid]
+    newest = valid[-1] if valid else None
     made = columns(revisions, by)
-    per_revision = [facts(r.plan, r.health) if r.plan is not None else None for r in revisions]
+    per_revision = [r.facts for r in revisions]
     keys = list(dict.fromkeys(k for f in per_revision if f for k in f if k[0] in groups))
     keys.sort(key=lambda k: GROUPS.index(k[0]))  # stable: within a group, in the order first seen
     ends = _column_ends(made, revisions)
@@ -153,7 +160,7 @@ def history(
         row = _row(key, revisions, per_revision, ends)
         if every or len({row.values[k] for k in valid_columns}) > 1:  # moved: a value changed, came or went
             rows.append(row)
-    account = newest.cover.account if newest is not None else ""
+    account = newest.account if newest is not None else ""
     return History(path, account, newest.language if newest is not None else "en", made, rows)
 
 

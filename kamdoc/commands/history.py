@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kamdoc.analyse.history import GROUPS
+from kamdoc.commands.cache import cache_folder
 from kamdoc.commands.history_report import as_csv, as_json, as_markdown, as_text
 from kamdoc.errors import CommandLineError
 from kamdoc.load.discover import find_plans
@@ -21,7 +22,7 @@ def run_history(paths: list[Path], since: str, until: str, by: str, fields: str,
     plans = find_plans(paths)
     if not plans:
         raise CommandLineError(f"no plans under {', '.join(str(p) for p in paths)}")
-    histories = plan_histories(plans, since, until or "HEAD", by, groups)
+    histories = plan_histories(plans, since, until or "HEAD", by, groups, cache_folder())
     if language:
         for h in histories:
             h.language = language

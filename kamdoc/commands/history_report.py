@@ -107,7 +107,7 @@ def _plan_dict(h: History) -> dict[str, Any]:
                         "date": r.day.isoformat() if r.day else None,
                         "message": r.subject,
                         "path": r.path,
-                        "valid": r.plan is not None,
+                        "valid": r.valid,
                         "errors": r.errors,
                     }
                     for r in c.revisions
@@ -189,7 +189,7 @@ def _shown(h: History, row: Row, k: int) -> str:
 
 
 def _commit(r: Any, language: str) -> str:
-    invalid = "" if r.plan is not None else f" ({said('invalid', language)})"
+    invalid = "" if r.valid else f" ({said('invalid', language)})"
     return f"{r.commit[:8]} {_md(r.author)}: {_md(r.subject)}{invalid}"
 
 
@@ -225,7 +225,7 @@ def as_text(histories: list[History], width: int) -> str:
 
 
 def _plain_commit(r: Any, language: str) -> str:
-    invalid = "" if r.plan is not None else f" ({said('invalid', language)})"
+    invalid = "" if r.valid else f" ({said('invalid', language)})"
     return f"{r.commit[:8]} {r.author}: {r.subject}{invalid}"
 
 

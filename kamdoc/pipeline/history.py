@@ -1,19 +1,28 @@
 """Plans' histories from git: each plan's commits (following renames), every revision read through one batch reader,
-validated against that revision's own settings, and the facts that moved."""
+validated against that revision's own settings, its facts kept in a cache by commit and path (a commit never changes)."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from kamdoc import __version__
 from kamdoc.analyse.health import plan_health
-from kamdoc.analyse.history import GROUPS, History, Revision, history
+from kamdoc.analyse.history import GROUPS, History, Key, Revision, Value, facts, history
 from kamdoc.load.git import Snapshot, git_root, resolve
 from kamdoc.load.git_log import BlobReader, PlanCommit, is_day, plan_commits
 from kamdoc.load.settings import programme_at
 from kamdoc.pipeline.revisions import load_at
+
+MAX_CACHED = 50_000
+"""The most revisions the cache keeps (the newest kept first); a larger one is read as empty."""
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+"""The largest cache file read; a larger one is ignored."""
+_SEP = "\x1f"
 
 
 def plan_histories(
@@ -22,37 +31,119 @@ def plan_histories(
     until: str = "HEAD",
     by: str = "version",
     groups: Sequence[str] = GROUPS,
-    every: bool = False,
+    cache: Path | None = None,
 ) -> list[History]:
-    """Each plan's history between `since` (a day or a revision, left out) and `until`, in columns `by`."""
+    """Each plan's history between `since` (a day or a revision, left out) and `until`, in columns `by`; revisions
+    read before are taken from `cache` (a folder), new ones added to it."""
     if not plans:
         return []
     repo = git_root(plans[0].absolute().parent)
     until = resolve(repo, until)  # a wrong revision is one message before any work
     if since and not is_day(since):
         since = resolve(repo, since)
+    known = _read_cache(cache)
+    fresh: dict[str, dict[str, Any]] = {}
     reader = BlobReader(repo)
     try:
         out = []
         for plan in plans:
             path = PurePosixPath(os.path.relpath(plan.absolute(), repo)).as_posix()
             commits, cut = plan_commits(repo, path, since, until)
-            revisions = [_revision(repo, commit, reader) for commit in commits]
-            made = history(path, revisions, by, groups, every)
+            revisions = [_cached(commit, known, fresh) or _read(repo, commit, reader, fresh) for commit in commits]
+            made = history(path, revisions, by, groups)
             made.cut = cut
             out.append(made)
-        return out
     finally:
         reader.close()
+    if fresh:
+        _write_cache(cache, {**known, **fresh})
+    return out
 
 
-def _revision(repo: Path, commit: PlanCommit, reader: BlobReader) -> Revision:
-    """The plan as `commit` had it, validated as of that commit's day; its health as of the plan's version."""
+def _read(repo: Path, commit: PlanCommit, reader: BlobReader, fresh: dict[str, dict[str, Any]]) -> Revision:
+    """The plan as `commit` had it, validated as of that commit's day; its facts, health as of the plan's version."""
     snapshot = Snapshot(repo, commit.commit, reader.read)
     result = load_at(snapshot, commit.path, commit.day or date.today())
     plan = result.plan if not result.errors else None
-    meta = (commit.commit, commit.author, commit.day, commit.subject, commit.path)
     if plan is None:
-        return Revision(*meta, plan=None, errors=max(1, len(result.errors)))
-    health = plan_health("", "", plan, 0, plan.cover.version, programme_at(snapshot), None, plan.language)
-    return Revision(*meta, plan=plan, health=health)
+        record: dict[str, Any] = {"errors": max(1, len(result.errors))}
+    else:
+        health = plan_health("", "", plan, 0, plan.cover.version, programme_at(snapshot), None, plan.language)
+        found = facts(plan, health)
+        record = {
+            "facts": [[*key, value] for key, value in found.items()],
+            "version": plan.cover.version.isoformat(),
+            "account": plan.cover.account,
+            "language": plan.language,
+        }
+    fresh[_key(commit)] = record
+    return _revision(commit, record)
+
+
+def _key(commit: PlanCommit) -> str:
+    return f"{commit.commit}{_SEP}{commit.path}"
+
+
+def _cached(commit: PlanCommit, known: dict[str, Any], fresh: dict[str, Any]) -> Revision | None:
+    record = known.get(_key(commit))
+    if record is None:
+        return None
+    try:
+        return _revision(commit, record)
+    except (TypeError, ValueError, KeyError):  # a cache someone edited: read the revision again
+        return None
+
+
+def _revision(commit: PlanCommit, record: dict[str, Any]) -> Revision:
+    """A revision from its commit and its record (as cached: plain JSON, checked here)."""
+    meta = (commit.commit, commit.author, commit.day, commit.subject, commit.path)
+    if "facts" not in record:
+        return Revision(*meta, facts=None, errors=int(record["errors"]))
+    found: dict[Key, Value] = {}
+    for group, subject, fact, value in record["facts"]:
+        if not all(isinstance(x, str) for x in (group, subject, fact)):
+            raise TypeError("a fact's name is not text")
+        if value is not None and not isinstance(value, str | int | float):
+            raise TypeError("a fact's value is not a value")
+        found[(group, subject, fact)] = value
+    language = record["language"] if record["language"] in ("en", "de") else "en"
+    return Revision(
+        *meta,
+        facts=found,
+        version=date.fromisoformat(record["version"]),
+        account=str(record["account"]),
+        language=language,
+    )
+
+
+def _cache_file(cache: Path | None) -> Path | None:
+    return cache / f"history-{__version__}.json" if cache is not None else None
+
+
+def _read_cache(cache: Path | None) -> dict[str, Any]:
+    """The cached revisions, by commit and path; empty when there is none, or it is too large or not kamdoc's."""
+    file = _cache_file(cache)
+    try:
+        if file is None or not file.is_file() or file.stat().st_size > MAX_CACHE_BYTES:
+            return {}
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or len(data) > MAX_CACHED:
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def _write_cache(cache: Path | None, records: dict[str, Any]) -> None:
+    """The cache written whole through a temporary file; skipped without a word where it cannot be (it saves time only)."""
+    file = _cache_file(cache)
+    if file is None:
+        return
+    kept = dict(list(records.items())[-MAX_CACHED:])
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, file)
+    except OSError:
+        return

@@ -77,12 +77,17 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     )
     _edit(repo / NEW / "plan.yaml", "version: 2026-10-01", "version: 2026-11-01")
     _git(repo, "commit", "-qam", "Sam is our mentor now; folder named as the account", day="2026-11-01")
-    before = Path.cwd()
+    before, cached = Path.cwd(), os.environ.get("XDG_CACHE_HOME")
     os.chdir(repo)
+    os.environ["XDG_CACHE_HOME"] = str(repo.parent / f"{repo.name}-cache")  # this module's own cache
     try:
         yield repo
     finally:
         os.chdir(before)
+        if cached is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = cached
 
 
 def _json(*args: str) -> dict[str, object]:
@@ -179,3 +184,20 @@ def test_a_wrong_revision_or_no_repository_is_one_message(repo: Path, tmp_path: 
     assert run.code == 2 and "is not inside a git repository" in run.err
     later = kamdoc("history", str(NEW), "--since", "2030-01-01")
     assert later.code == 0 and "no commits in this range" in later.out
+
+
+def test_revisions_read_once_are_taken_from_the_cache_and_a_spoilt_cache_is_read_again(repo: Path) -> None:
+    first = _json("--by", "commit")
+    (cache,) = (repo.parent / f"{repo.name}-cache" / "kamdoc").glob("history-*.json")
+    records = json.loads(cache.read_text(encoding="utf-8"))
+    assert len(records) == 6 and sum("facts" in r for r in records.values()) == 5  # one revision is invalid
+    # A cached value changed by hand is what the history then shows: proof it was read from the cache.
+    key = next(k for k, r in records.items() if "facts" in r)
+    for fact in records[key]["facts"]:
+        if fact[:3] == ["revenue", "", "2026 plan"]:
+            fact[3] = 1.0
+    cache.write_text(json.dumps(records), encoding="utf-8")
+    assert 1.0 in _row(_json("--by", "commit"), "total: 2026 plan")["values"]
+    for spoilt in ("[1, 2", json.dumps({key: {"facts": [[1, 2, 3, {"x": 1}]]}}), json.dumps([1] * 10)):
+        cache.write_text(spoilt, encoding="utf-8")
+        assert _json("--by", "commit")["rows"] == first["rows"]
