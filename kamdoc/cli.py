@@ -609,6 +609,12 @@ def build_command(
 @click.option(
     "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today)."
 )
+@click.option(
+    "--since",
+    metavar="DATE|REV",
+    default="",
+    help="Also list the movers since a day (YYYY-MM-DD) or revision: quadrant, partnership, health, planned revenue.",
+)
 def portfolio(
     paths: tuple[Path, ...],
     out: Path,
@@ -618,6 +624,7 @@ def portfolio(
     language: str | None,
     theme_name: str | None,
     today: datetime | None,
+    since: str,
 ) -> None:
     """The key account portfolio: 80/20 ranking, portfolio matrix, partnerships, knock-outs and plan health.
 
@@ -626,7 +633,10 @@ def portfolio(
     currency with the rates in kamdoc.yaml (`portfolio:`), where the
     selection criteria, knock-outs and review cadence are set too. Prints
     the table and writes the deck. Plans that do not validate are left out
-    of the analysis (exit code 1) and shown red in the plan health.
+    of the analysis (exit code 1) and shown red in the plan health. With
+    --since, also the movers: accounts whose quadrant, partnership or health
+    changed since a day or revision, and the largest changes of planned
+    revenue, each with the commit that made it.
     """
     from kamdoc.commands.programme import run_portfolio
     from kamdoc.render.formats import parse_formats
@@ -634,9 +644,14 @@ def portfolio(
 
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
-    sys.exit(
-        run_portfolio(list(paths) or [_plans_folder()], out, wanted, fmt, _day(today), language, theme_dir, not no_deck)
-    )
+    folder = [_plans_folder()]
+    try:
+        code = run_portfolio(
+            list(paths) or folder, out, wanted, fmt, _day(today), language, theme_dir, not no_deck, since
+        )
+    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
+        raise CallerError(exc.format_message()) from None
+    sys.exit(code)
 
 
 @main.command()
@@ -768,9 +783,7 @@ def history(
     folder = _plans_folder()
     try:
         code = run_history(list(plans) or [folder], since, until, by, fields, fmt, language)
-    except click.ClickException as exc:
-        if isinstance(exc, click.BadParameter):
-            raise
+    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
         raise CallerError(exc.format_message()) from None
     sys.exit(code)
 
@@ -806,9 +819,7 @@ def export(plans: tuple[Path, ...], to: str, at: str, output: Path | None, today
     folder = _plans_folder()
     try:
         code = run_export(list(plans) or [folder], to, at, output, _day(today))
-    except click.ClickException as exc:
-        if isinstance(exc, click.UsageError):
-            raise
+    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
         raise CallerError(exc.format_message()) from None
     sys.exit(code)
 

@@ -11,7 +11,7 @@ from kamdoc.analyse.health import Health
 from kamdoc.analyse.standing import AGAINST_US, FOR_US, goal_standing, key_people
 from kamdoc.standard.plan import Plan
 
-GROUPS = ("people", "revenue", "goals", "actions", "health", "relationships")
+GROUPS = ("people", "revenue", "goals", "actions", "health", "relationships", "portfolio")
 """What a history can show, in its order; `--fields` picks among them."""
 BY = ("version", "quarter", "commit")
 """How revisions are grouped into columns."""
@@ -78,9 +78,10 @@ class History:
     cut: bool = False  # the plan's past was longer than the commits read
 
 
-def facts(plan: Plan, health: Health | None) -> dict[Key, Value]:
-    """Everything a history follows, of one revision, as rows and their values."""
-    out: dict[Key, Value] = {}
+def facts(plan: Plan, health: Health | None, place: tuple[str | None, str | None] = (None, None)) -> dict[Key, Value]:
+    """Everything a history follows, of one revision, as rows and their values; `place` is the account's quadrant and
+    partnership in the portfolio of its revision's settings."""
+    out: dict[Key, Value] = {("portfolio", "", "quadrant"): place[0], ("portfolio", "", "partnership"): place[1]}
     for person in plan.power_map.people:
         out[("people", person.name, "roles")] = ", ".join(person.roles)  # always given: shows who joined and left
         out[("people", person.name, "attitude")] = person.attitude
@@ -195,3 +196,35 @@ def _row(key: Key, revisions: Sequence[Revision], per: list[dict[Key, Value] | N
     if row.changed_by:
         row.changed_by[0] = None  # the first column is where the history starts, not a change
     return row
+
+
+MOVES = (("portfolio", "quadrant"), ("portfolio", "partnership"), ("health", "status"))
+"""What makes an account a mover in the portfolio, besides its planned revenue."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """An account's change since a point: what (a quadrant, partnership, health or a year's planned revenue), from
+    what to what, and the last commit that changed it."""
+
+    plan: str
+    account: str
+    what: str
+    old: Value
+    new: Value
+    by: Revision | None
+
+
+def moves(made: History) -> list[Move]:
+    """Where an account's history (the plan at the point first, then each commit since) ends elsewhere than it began."""
+    out = []
+    for row in made.rows:
+        wanted = (row.group, row.fact) in MOVES or (
+            row.group == "revenue" and not row.subject and row.fact.endswith("plan")
+        )
+        if not wanted or len(row.values) < 2 or row.values[0] == row.values[-1]:
+            continue
+        what = row.fact if row.group != "revenue" else f"revenue {row.fact}"
+        by = next((r for r in reversed(row.changed_by) if r is not None), None)
+        out.append(Move(made.path, made.account, what, row.values[0], row.values[-1], by))
+    return out

@@ -37,12 +37,18 @@ def run_portfolio(
     language: str | None,
     theme_dir: Path | None,
     deck: bool,
+    since: str = "",
 ) -> int:
-    """Analyse the plans as a portfolio, print it and write the portfolio deck; returns the exit code (1 when plans were left out)."""
+    """Analyse the plans as a portfolio, print it (and what moved `since` a day or revision) and write the portfolio
+    deck; returns the exit code (1 when plans were left out)."""
     from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
     from kamdoc.pipeline.programme import portfolio as programme_portfolio
 
     plans, programme = _programme_plans(paths, "portfolio")
+    if since:
+        from kamdoc.pipeline.history import check_since
+
+        check_since(plans, since)
     portfolio = programme_portfolio(plans, today, programme, language)
     if portfolio.missing_rates:
         lines = [
@@ -51,9 +57,10 @@ def run_portfolio(
             for currency, files in sorted(portfolio.missing_rates.items())
         ]
         raise KamdocError("\n".join(lines))
-    click.echo(
-        {"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio), nl=False
-    )
+    said = {"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio)
+    if since:
+        said = _with_movers(said, fmt, plans, since)
+    click.echo(said, nl=False)
     lacking = False
     if deck:
         from kamdoc.commands.cache import cache_folder
@@ -79,6 +86,22 @@ def run_portfolio(
     for plan in portfolio.invalid:
         click.echo(f"left out: {plan} does not validate (kamdoc validate {plan})", err=True)
     return 1 if portfolio.invalid or lacking else 0
+
+
+def _with_movers(said: str, fmt: str, plans: list[Path], since: str) -> str:
+    """The portfolio's report with the accounts that moved since `since` after it (in the JSON: under "movers")."""
+    import json
+
+    from kamdoc.commands.cache import cache_folder
+    from kamdoc.commands.programme_report import movers_json, movers_markdown, movers_text
+    from kamdoc.pipeline.history import portfolio_moves
+
+    moves = portfolio_moves(plans, since, cache_folder())
+    if fmt == "json":
+        data = json.loads(said)
+        data["movers"] = {"since": since, "changes": movers_json(moves)}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return said + "\n" + (movers_markdown if fmt == "markdown" else movers_text)(moves, since)
 
 
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str | None) -> int:

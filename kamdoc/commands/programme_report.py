@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from kamdoc.analyse.health import Health, status_counts
+from kamdoc.analyse.history import Move
 from kamdoc.analyse.portfolio import QUADRANTS, Portfolio
 from kamdoc.messages import most_spoken
 
@@ -319,3 +320,52 @@ def health_github(healths: list[Health]) -> str:
             f"::{level} file={file},line=1,title={words['title']} {words[h.status]}::{escape('; '.join(h.reason_texts()))}"
         )
     return "\n".join(lines + [health_text(healths).splitlines()[-1]]) + "\n"
+
+
+TOP_REVENUE_MOVES = 10
+"""The portfolio's movers name the largest changes of planned revenue, at most this many."""
+
+
+def _ranked_moves(moves: list[Move]) -> list[Move]:
+    """Quadrant, partnership and health changes, then the largest changes of planned revenue (by size)."""
+    kept = [m for m in moves if not m.what.startswith("revenue")]
+    revenue = [m for m in moves if m.what.startswith("revenue")]
+    revenue.sort(key=lambda m: -abs(float(m.new or 0) - float(m.old or 0)))
+    return kept + revenue[:TOP_REVENUE_MOVES]
+
+
+def _move_line(m: Move) -> str:
+    old = "-" if m.old is None else _money(float(m.old)) if isinstance(m.old, float | int) else str(m.old)
+    new = "-" if m.new is None else _money(float(m.new)) if isinstance(m.new, float | int) else str(m.new)
+    by = f" ({m.by.commit[:8]} {m.by.author}: {m.by.subject})" if m.by is not None else ""
+    return f"{m.account}: {m.what}: {old} -> {new}{by}"
+
+
+def movers_text(moves: list[Move], since: str) -> str:
+    """The accounts that moved since `since`, one change a line."""
+    ranked = _ranked_moves(moves)
+    lines = [f"movers since {since}:"] + [f"  {_move_line(m)}" for m in ranked]
+    return "\n".join(lines if ranked else [f"movers since {since}: none"]) + "\n"
+
+
+def movers_markdown(moves: list[Move], since: str) -> str:
+    ranked = _ranked_moves(moves)
+    lines = [f"### Movers since {since.replace('|', '/')}", ""]
+    lines += [f"- {_move_line(m).replace('|', '/')}" for m in ranked] or ["_none_"]
+    return "\n".join(lines) + "\n"
+
+
+def movers_json(moves: list[Move]) -> list[dict[str, Any]]:
+    return [
+        {
+            "plan": m.plan,
+            "account": m.account,
+            "what": m.what,
+            "old": m.old,
+            "new": m.new,
+            "commit": m.by.commit if m.by else None,
+            "author": m.by.author if m.by else None,
+            "message": m.by.subject if m.by else None,
+        }
+        for m in _ranked_moves(moves)
+    ]

@@ -12,7 +12,8 @@ from typing import Any
 
 from kamdoc import __version__
 from kamdoc.analyse.health import plan_health
-from kamdoc.analyse.history import GROUPS, History, Key, Revision, Value, facts, history
+from kamdoc.analyse.history import GROUPS, History, Key, Move, Revision, Value, facts, history, moves
+from kamdoc.analyse.portfolio import account_of
 from kamdoc.load.git import Snapshot, git_root, resolve
 from kamdoc.load.git_log import BlobReader, PlanCommit, is_day, plan_commits
 from kamdoc.load.settings import programme_at
@@ -60,6 +61,42 @@ def plan_histories(
     return out
 
 
+def check_since(plans: Sequence[Path], since: str) -> None:
+    """CommandLineError unless `since` is a day or a revision of the plans' repository (said before any work)."""
+    if plans and not is_day(since):
+        resolve(git_root(plans[0].absolute().parent), since)
+
+
+def portfolio_moves(plans: Sequence[Path], since: str, cache: Path | None = None) -> list[Move]:
+    """What moved in each plan since `since` (a day or a revision): its state there (the last commit before it)
+    against HEAD's, each change with the last commit that made it; a plan new since then is left out."""
+    if not plans:
+        return []
+    repo = git_root(plans[0].absolute().parent)
+    head = resolve(repo, "HEAD")
+    point = since if is_day(since) else resolve(repo, since)
+    known = _read_cache(cache)
+    fresh: dict[str, dict[str, Any]] = {}
+    reader = BlobReader(repo)
+    out: list[Move] = []
+    try:
+        for plan in plans:
+            path = PurePosixPath(os.path.relpath(plan.absolute(), repo)).as_posix()
+            every, _ = plan_commits(repo, path, "", head)
+            recent = {c.commit for c in plan_commits(repo, path, point, head)[0]}
+            before = [c for c in every if c.commit not in recent]
+            if not before:
+                continue
+            chosen = [before[-1], *(c for c in every if c.commit in recent)]
+            revisions = [_cached(c, known, fresh) or _read(repo, c, reader, fresh) for c in chosen]
+            out += moves(history(path, revisions, "commit", ("portfolio", "health", "revenue")))
+    finally:
+        reader.close()
+    if fresh:
+        _write_cache(cache, {**known, **fresh})
+    return out
+
+
 def _read(repo: Path, commit: PlanCommit, reader: BlobReader, fresh: dict[str, dict[str, Any]]) -> Revision:
     """The plan as `commit` had it, validated as of that commit's day; its facts, health as of the plan's version."""
     snapshot = Snapshot(repo, commit.commit, reader.read)
@@ -68,8 +105,10 @@ def _read(repo: Path, commit: PlanCommit, reader: BlobReader, fresh: dict[str, d
     if plan is None:
         record: dict[str, Any] = {"errors": max(1, len(result.errors))}
     else:
-        health = plan_health("", "", plan, 0, plan.cover.version, programme_at(snapshot), None, plan.language)
-        found = facts(plan, health)
+        programme = programme_at(snapshot)
+        health = plan_health("", "", plan, 0, plan.cover.version, programme, None, plan.language)
+        place = account_of("", plan.cover.account, plan, programme)
+        found = facts(plan, health, (place.quadrant, place.partnership))
         record = {
             "facts": [[*key, value] for key, value in found.items()],
             "version": plan.cover.version.isoformat(),

@@ -201,3 +201,38 @@ def test_revisions_read_once_are_taken_from_the_cache_and_a_spoilt_cache_is_read
     for spoilt in ("[1, 2", json.dumps({key: {"facts": [[1, 2, 3, {"x": 1}]]}}), json.dumps([1] * 10)):
         cache.write_text(spoilt, encoding="utf-8")
         assert _json("--by", "commit")["rows"] == first["rows"]
+
+
+def test_the_portfolios_movers_name_the_commit_that_moved_them(repo: Path) -> None:
+    settings = repo / "kamdoc.yaml"
+    settings.write_text("portfolio:\n  currency: GBP\n", encoding="utf-8")
+    try:
+        run = kamdoc("portfolio", "plans", "--no-deck", "--format", "json", "--since", "HEAD~4", "--today", TODAY)
+        text = kamdoc("portfolio", "plans", "--no-deck", "--since", "HEAD~4", "--today", TODAY)
+        day = kamdoc("portfolio", "plans", "--no-deck", "--format", "json", "--since", "2026-07-15", "--today", TODAY)
+    finally:
+        settings.unlink()
+    assert run.code == 0, run.err
+    movers = json.loads(run.out)["movers"]
+    assert movers["since"] == "HEAD~4"
+    revenue = [m for m in movers["changes"] if m["what"] == "revenue 2026 plan"]
+    assert revenue == [
+        {
+            "plan": f"{NEW}/plan.yaml",
+            "account": "Oakridge Components",
+            "what": "revenue 2026 plan",
+            "old": 630,
+            "new": 780,
+            "commit": revenue[0]["commit"],
+            "author": "Priya N",
+            "message": "2026 restored; Leila left Oakridge",
+        }
+    ]
+    assert "Oakridge Components: revenue 2026 plan: 630 -> 780 (" in text.out
+    # Since July the 2026 plan was cut and restored: no move, as the two ends agree.
+    assert not [m for m in json.loads(day.out)["movers"]["changes"] if m["what"] == "revenue 2026 plan"]
+
+
+def test_movers_since_a_revision_that_is_none_is_one_message(repo: Path) -> None:
+    run = kamdoc("portfolio", "plans", "--no-deck", "--since", "no-such-tag", "--today", TODAY)
+    assert run.code == 2 and "'no-such-tag' is not a revision of this repository" in run.err
