@@ -348,6 +348,12 @@ def init(
     "--changes-since", metavar="REV", help="Add a slide after the agenda listing what changed since this git revision."
 )
 @click.option(
+    "--history",
+    type=click.IntRange(0, 8),
+    default=0,
+    help="Add a development slide of the plan's last N versions from git (our own copy only; kamdoc.yaml: history).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -365,6 +371,7 @@ def render(
     template: Path | None,
     audience: str,
     changes_since: str | None,
+    history: int,
     jobs: int | None,
     today: datetime | None,
 ) -> None:
@@ -389,6 +396,7 @@ def render(
             pdf_variant,
             changes_since,
             jobs,
+            history,
         )
     )
 

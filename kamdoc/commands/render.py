@@ -20,6 +20,7 @@ def run_render(
     pdf_variant: str | None,
     changes_since: str | None,
     jobs: int | None,
+    history: int = 0,
 ) -> int:
     """Render every plan under `paths`; returns the exit code."""
     from kamdoc.pipeline.pdf_helper import can_help, pdf_helper
@@ -48,6 +49,7 @@ def run_render(
             helper,
             say=Terminal(),
             cache=cache_folder(),
+            history=history,
         )
 
 

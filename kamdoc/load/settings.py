@@ -35,6 +35,10 @@ SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
         "validation says which do not.",
         {},
     ),
+    "history": (
+        "How many of a plan's versions the development slide shows after the changes (`render --history`); 0: none.",
+        {"render": "history"},
+    ),
     "shards": (
         "How many jobs CI builds the decks in, each `kamdoc build --shard I/N` (the workflow kamdoc init writes uses it).",
         {},
@@ -42,6 +46,8 @@ SETTINGS: dict[str, tuple[str, dict[str, str]]] = {
 }
 MAX_SHARDS = 64
 """The most parts CI may build the plans in (a CI matrix has its limits too)."""
+MAX_HISTORY_VERSIONS = 8
+"""The most versions the development slide shows: more columns would not fit a slide."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -97,11 +103,12 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
                     f"{path}:{vpos.line}:{vpos.col}: require_sources: expected true or false, got {value!r}"
                 )
             continue
-        if key == "shards":
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SHARDS:
+        if key in ("shards", "history"):
+            low, high = (1, MAX_SHARDS) if key == "shards" else (0, MAX_HISTORY_VERSIONS)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 vpos = doc.where((key,))
                 raise KamdocError(
-                    f"{path}:{vpos.line}:{vpos.col}: shards: expected a whole number from 1 to {MAX_SHARDS}, got {value!r}"
+                    f"{path}:{vpos.line}:{vpos.col}: {key}: expected a whole number from {low} to {high}, got {value!r}"
                 )
             continue
         if not isinstance(value, str):

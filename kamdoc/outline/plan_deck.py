@@ -13,6 +13,7 @@ from kamdoc.load.document import Document
 from kamdoc.outline import slide_refs
 from kamdoc.outline.cover import cover_elements, marking, plan_facts
 from kamdoc.outline.deck import Box, Deck, Slide
+from kamdoc.outline.development import development_slide
 from kamdoc.outline.kit import PlanKit, finish
 from kamdoc.outline.layout import FOOTER_SHARE, INSET, fit_line, fit_size, text
 from kamdoc.outline.pack import pack
@@ -28,6 +29,7 @@ from kamdoc.validate.images import LOGO, Image, Named
 
 if TYPE_CHECKING:
     from kamdoc.analyse.diff import Change
+    from kamdoc.analyse.history import History
 
 FOOTER_NAME_MIN = 40.0
 """Points the account's name keeps in the footer, however long the version and the marking."""
@@ -125,6 +127,7 @@ def build_outline(
     images: Mapping[Named, Image] | None = None,
     cache: Path | None = None,
     programme: Programme | None = None,
+    development: tuple[History, int] | None = None,
 ) -> Deck:
     """The deck of a validated plan: cover, agenda, then one or more slides per non-empty section.
 
@@ -136,7 +139,8 @@ def build_outline(
     plan names, and draws no logo it was not handed. `cache` is the folder the fonts' widths are kept in
     between runs (the command's choice); without one, nothing is written. `programme` (kamdoc.yaml's settings) sets
     the review cadence the summary's health is judged by, as of the plan's version: the same plan makes the same deck
-    on any day.
+    on any day. `development` (the plan's history by version, and how many versions to show) adds the development
+    slide after the changes, in our own copy only.
     """
     customer = audience == "customer"
     planned = sorted({y for p in plan.financials.products for y in p.plan})  # before the customer's copy drops them
@@ -153,6 +157,8 @@ def build_outline(
     agenda(kit, entries)
     if changes_since is not None:
         changes(kit, *changes_since)
+    if development is not None and not customer:
+        development_slide(kit, *development)
     slides = kit.slides + pack(kit, body) + _appendix(kit)
     finish(slides, kit.geometry, theme)
     c = plan.cover

@@ -33,9 +33,10 @@ def plan_histories(
     by: str = "version",
     groups: Sequence[str] = GROUPS,
     cache: Path | None = None,
+    every: bool = False,
 ) -> list[History]:
-    """Each plan's history between `since` (a day or a revision, left out) and `until`, in columns `by`; revisions
-    read before are taken from `cache` (a folder), new ones added to it."""
+    """Each plan's history between `since` (a day or a revision, left out) and `until`, in columns `by` (with `every`,
+    all its rows, moved or not); revisions read before are taken from `cache` (a folder), new ones added to it."""
     if not plans:
         return []
     repo = git_root(plans[0].absolute().parent)
@@ -51,7 +52,7 @@ def plan_histories(
             path = PurePosixPath(os.path.relpath(plan.absolute(), repo)).as_posix()
             commits, cut = plan_commits(repo, path, since, until)
             revisions = [_cached(commit, known, fresh) or _read(repo, commit, reader, fresh) for commit in commits]
-            made = history(path, revisions, by, groups)
+            made = history(path, revisions, by, groups, every)
             made.cut = cut
             out.append(made)
     finally:

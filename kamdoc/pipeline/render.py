@@ -27,6 +27,7 @@ from kamdoc.validate.plan import Result, validate_safely
 
 if TYPE_CHECKING:
     from kamdoc.analyse.diff import Change
+    from kamdoc.analyse.history import History
     from kamdoc.load.document import Document
     from kamdoc.outline.deck import Deck
     from kamdoc.standard.plan import Plan
@@ -237,6 +238,14 @@ def _changes_since(
     )
 
 
+def _development(plan_file: Path, count: int, cache: Path | None) -> tuple[History, int] | None:
+    """The plan's history by version for the development slide (all its rows), and how many versions it shows."""
+    from kamdoc.pipeline.history import plan_histories
+
+    (made,) = plan_histories([plan_file], by="version", cache=cache, every=True)
+    return (made, count) if made.columns else None
+
+
 def _theme_for(theme_dir: Path | None, template: Path | None, say: Listener) -> tuple[Theme, Template | None]:
     """The theme, and the company template with its colours over the theme's when one is given."""
     from kamdoc.theme.settings import load_theme
@@ -270,6 +279,7 @@ def render_paths(
     helper: PdfHelper | None = None,
     say: Listener = SILENT,
     cache: Path | None = None,
+    history: int = 0,
 ) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code.
 
@@ -283,6 +293,7 @@ def render_paths(
         raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     theme, company = _theme_for(theme_dir, template, say)
     run = _Run(out, theme, company, audience, today, changes_since, formats, pdf_variant, processes, helper, say, cache)
+    run.history = history
     if helper is None:
         run.check_formats()
     clean_leftovers(out)
@@ -346,6 +357,7 @@ class _Run:
     cache: Path | None = None  # where the fonts' widths are kept between runs
     lacking: bool | None = None  # whether a format asked for cannot be made here; None until checked
     tally: Tally = field(default_factory=Tally)
+    history: int = 0  # how many versions the development slide shows (0: no slide)
 
     def check_formats(self) -> bool:
         """Whether a format cannot be made here, checked (and said) the first time only."""
@@ -401,6 +413,9 @@ class _Run:
             else None
         )
         size = (self.company.width, self.company.height) if self.company else None
+        development = (
+            _development(plan_file, self.history, self.cache) if self.history and self.audience != "customer" else None
+        )
         deck = build_outline(
             plan,
             doc,
@@ -412,6 +427,7 @@ class _Run:
             cache=self.cache,
             copy=copy,
             programme=programme,
+            development=development,
         )
         created = document_date(plan.cover.version)
         helper, job = self.helper, None

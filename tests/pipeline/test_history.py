@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,68 @@ def test_the_portfolios_movers_name_the_commit_that_moved_them(repo: Path) -> No
 def test_movers_since_a_revision_that_is_none_is_one_message(repo: Path) -> None:
     run = kamdoc("portfolio", "plans", "--no-deck", "--since", "no-such-tag", "--today", TODAY)
     assert run.code == 2 and "'no-such-tag' is not a revision of this repository" in run.err
+
+
+def test_the_development_slides_chart_is_the_historys_values(repo: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    run = kamdoc("render", str(NEW), "--history", "4", "--to", "pptx", "--out", str(tmp_path), "--today", TODAY)
+    assert run.code == 0, run.err
+    prs = Presentation(str(tmp_path / "oakridge-components.pptx"))
+    (slide,) = [
+        s for s in prs.slides if s.shapes.title and s.shapes.title.text.startswith("Development over the last 4")
+    ]
+    (chart,) = [sh.chart for sh in slide.shapes if sh.has_chart]
+    years = [int(c) for c in chart.plots[0].categories]
+    drawn = {s.name: list(s.values) for s in chart.plots[0].series}
+    plan = _json()  # by version: the slide's columns are the last four valid ones
+    valid = [c for c in plan["columns"] if c["invalid_revisions"] < len(c["commits"])][-4:]
+    moved = {int(r["fact"].split()[0]): r for r in plan["rows"] if r["group"] == "revenue" and not r["subject"]}
+    said = [f"{date.fromisoformat(c['label']):%-d %b %Y}".replace("Sep ", "Sept ") for c in valid]
+    # Each version's line: versions that planned every year alike share one, named by all of them.
+    names = [next(n for n in drawn if n.startswith("Plan ") and label in n[5:].split(", ")) for label in said]
+    assert len(set(names)) < len(names)  # here some did: one line for them, not lines hidden under each other
+    for name, column in zip(names, valid):
+        k = plan["columns"].index(column)
+        for year, value in zip(years, drawn[name]):
+            if year in moved and moved[year]["fact"].endswith("plan"):
+                assert value == moved[year]["values"][k], (name, year)
+    for i, year in enumerate(years):  # a year the history does not list did not move: every version drew it alike
+        if year not in moved:
+            assert len({drawn[name][i] for name in names}) == 1, year
+    assert drawn[names[1]][years.index(2026)] == 630 and drawn[names[-1]][years.index(2026)] == 780
+    grid = next(sh.table for sh in slide.shapes if sh.has_table)
+    cells = {row.cells[0].text: [c.text for c in row.cells][1:] for row in list(grid.rows)[1:]}
+    assert cells["Sam Reed"][-1] == "Mentor" and cells["Leila Khan"][-2:] == ["–", "–"]
+    assert cells["Tom Newman"] == ["–", "not given", "not given", "not given"]  # joined, without an attitude
+    customer = kamdoc("render", str(NEW), "--history", "4", "--audience", "customer", "--out", str(tmp_path / "c"))
+    assert customer.code == 0
+    titles = [
+        s.shapes.title.text
+        for s in Presentation(str(tmp_path / "c" / "oakridge-components.pptx")).slides
+        if s.shapes.title
+    ]
+    assert not [t for t in titles if t.startswith("Development")]  # attitudes are ours alone
+
+
+def test_kamdoc_yaml_sets_the_versions_shown_and_a_wrong_number_is_an_error_at_its_line(
+    repo: Path, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    settings = repo / "kamdoc.yaml"
+    try:
+        settings.write_text("history: 3\n", encoding="utf-8")
+        run = kamdoc("render", str(NEW), "--to", "pptx", "--out", str(tmp_path), "--today", TODAY)
+        assert run.code == 0, run.err
+        titles = [
+            s.shapes.title.text
+            for s in Presentation(str(tmp_path / "oakridge-components.pptx")).slides
+            if s.shapes.title
+        ]
+        assert "Development over the last 3 versions" in titles
+        settings.write_text("history: 30\n", encoding="utf-8")
+        wrong = kamdoc("render", str(NEW), "--to", "pptx", "--out", str(tmp_path), "--today", TODAY)
+        assert wrong.code == 1 and "kamdoc.yaml:1:10: history: expected a whole number from 0 to 8, got 30" in wrong.err
+    finally:
+        settings.unlink()
