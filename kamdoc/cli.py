@@ -838,7 +838,7 @@ def export(plans: tuple[Path, ...], to: str, at: str, output: Path | None, today
 @click.option(
     "--actuals",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Controlling's figures: a CSV file with the columns product, year, amount.",
+    help="Controlling's figures: a CSV file or Excel workbook with the columns product, year, amount.",
 )
 @click.option("--drop-done", is_flag=True, help="Also drop done actions and marketing events before the new version.")
 @click.option(

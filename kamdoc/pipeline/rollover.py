@@ -185,20 +185,15 @@ def _key(name: str) -> str:
 
 
 def _actuals(file: Path, products: list[str]) -> dict[tuple[str, int], float]:
-    """Controlling's figures from a CSV file with the columns product, year, amount (a header line first)."""
+    """Controlling's figures from a CSV file or an Excel workbook's first sheet with the columns product, year,
+    amount (a header line first)."""
     try:
         raw = file.read_bytes()[: MAX_FILE_BYTES + 1]
     except OSError as exc:
         raise KamdocError(f"cannot read {file}: {exc.strerror or exc}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise KamdocError(f"{file} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        text = decode_text(raw, file)
-    except LoadError as exc:
-        raise KamdocError(exc.finding.message) from None
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in text.split("\n", 1)[0] else ","))
-    if len(rows) > MAX_ACTUAL_ROWS:
-        raise KamdocError(f"{file} has more than {MAX_ACTUAL_ROWS} lines")
+    rows = _sheet_rows(file, raw) if file.suffix.lower() == ".xlsx" else _csv_rows(file, raw)
     header = [h.strip().casefold() for h in rows[0]] if rows else []
     if header[:3] != ["product", "year", "amount"]:
         raise KamdocError(f"{file}:1: the first line names the columns: product, year, amount")
@@ -210,6 +205,46 @@ def _actuals(file: Path, products: list[str]) -> dict[tuple[str, int], float]:
         name, year, amount = _row(file, line, row, known)
         out[(name, year)] = amount
     return out
+
+
+def _csv_rows(file: Path, raw: bytes) -> list[list[str]]:
+    try:
+        text = decode_text(raw, file)
+    except LoadError as exc:
+        raise KamdocError(exc.finding.message) from None
+    first = text.split("\n", 1)[0]
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in first else ","))
+    if len(rows) > MAX_ACTUAL_ROWS:
+        raise KamdocError(f"{file} has more than {MAX_ACTUAL_ROWS} lines")
+    return rows
+
+
+def _sheet_rows(file: Path, raw: bytes) -> list[list[str]]:
+    """The first sheet's rows as text (openpyxl reads the workbook; its XML through defusedxml)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise KamdocError(f"{file}: not an Excel workbook kamdoc can read ({exc})") from None
+    rows: list[list[str]] = []
+    for values in book.worksheets[0].iter_rows(values_only=True):
+        if len(rows) >= MAX_ACTUAL_ROWS:
+            raise KamdocError(f"{file} has more than {MAX_ACTUAL_ROWS} lines")
+        rows.append([_cell_text(v) for v in values[:3]])
+    book.close()
+    return rows
+
+
+def _cell_text(value: object) -> str:
+    """A workbook cell as the CSV would have it: a whole number without ".0", nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _row(file: Path, line: int, row: list[str], known: dict[str, str]) -> tuple[str, int, float]:

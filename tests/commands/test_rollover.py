@@ -108,3 +108,23 @@ def test_a_roll_past_a_deadline_says_what_a_person_must_look_at(tmp_path: Path) 
     assert "actual: {2024: 610, 2025: 700, 2026: 780, 2027: 860}" in text and "estimated: [2026, 2027]" in text
     assert "plan: {2028: 860}" in text and "next_review: 2028-07-15" in text
     assert "the mission looks to 2030, less than three years after 2028: look further ahead" in run.out
+
+
+def test_controllings_workbook_is_read_like_its_csv(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    figures = tmp_path / "actuals.xlsx"
+    book = xlsxwriter.Workbook(str(figures))
+    sheet = book.add_worksheet()
+    for r, row in enumerate([("product", "year", "amount"), ("Sensor boards", 2026, 1234.5)]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    base = tmp_path / "plans" / "base"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "base", base)
+    run = kamdoc("rollover", str(base), "--version", ROLL_DAY, "--actuals", str(figures), "--today", ROLL_DAY)
+    assert run.code == 0, run.out + run.err
+    assert "actual: {2024: 610, 2025: 700, 2026: 1234.5}" in (base / "plan.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    again = kamdoc("rollover", str(base), "--version", "2028-01-15", "--actuals", str(broken))
+    assert again.code == 1 and "broken.xlsx: not an Excel workbook kamdoc can read" in again.err

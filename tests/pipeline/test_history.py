@@ -251,6 +251,15 @@ def test_the_development_slides_chart_is_the_historys_values(repo: Path, tmp_pat
     (chart,) = [sh.chart for sh in slide.shapes if sh.has_chart]
     years = [int(c) for c in chart.plots[0].categories]
     drawn = {s.name: list(s.values) for s in chart.plots[0].series}
+    # The chart's own workbook, which PowerPoint opens to edit it, holds the same numbers.
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob))
+    columns = list(book.worksheets[0].iter_cols(values_only=True))
+    kept = {col[0]: [v if v != "" else None for v in col[1 : len(years) + 1]] for col in columns[1:]}
+    assert kept == drawn
     plan = _json()  # by version: the slide's columns are the last four valid ones
     valid = [c for c in plan["columns"] if c["invalid_revisions"] < len(c["commits"])][-4:]
     moved = {int(r["fact"].split()[0]): r for r in plan["rows"] if r["group"] == "revenue" and not r["subject"]}
