@@ -183,3 +183,32 @@ def test_the_small_required_only_plan_makes_at_most_8_slides(
     text = (DATA / "required" / "plan.yaml").read_text(encoding="utf-8")
     optional = re.findall(r"^(position|key_projects|risks|contracts|whitespace|account_team|marketing):", text, re.M)
     assert not optional  # the plan holds the required sections only
+
+
+@pytest.mark.parametrize(("plan", "audience"), CASES, ids=IDS)
+def test_the_written_pptx_has_its_summary_figures_full_columns_and_totals_as_a_series(
+    written: dict[tuple[str, str], Written], plan: str, audience: str
+) -> None:
+    """Read back from the PPTX: the summary's revenue is the plan's own totals, no table has a column no row fills,
+    and the financials' chart holds each column's total as a series of its own."""
+    made = written[(plan, audience)]
+    slides = list(Presentation(str(made.pptx)).slides)
+    for slide, outlined in zip(slides, made.deck.slides):
+        for shape in slide.shapes:
+            if shape.has_table:
+                rows = list(shape.table.rows)[1:]
+                width = len(shape.table.columns)
+                empty = [c for c in range(width) if rows and not any(r.cells[c].text.strip() for r in rows)]
+                assert not empty, (outlined.title, empty)
+            if shape.has_chart and outlined.kind == "financials":
+                from kamdoc.outline.words import word
+
+                names = [s.name for plot in shape.chart.plots for s in plot.series]
+                assert names[-1] == word("total", made.deck.language) and len(names) <= 9, names
+        if outlined.kind == "summary":
+            from kamdoc.outline.deck import Shape
+
+            said = [p.text for e in outlined.elements if isinstance(e, Shape) for p in e.paras]
+            revenue = said[said.index("Revenue" if "Revenue" in said else "Umsatz") + 1]
+            texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+            assert revenue in texts  # the outline's figure, checked against the plan in tests/outline, is on the slide
