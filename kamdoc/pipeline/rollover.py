@@ -114,8 +114,11 @@ def _financials(data: CommentedMap, version: date, figures: dict[tuple[str, int]
             value = figures.get((_key(product["name"]), year))
             if value is None:
                 value, estimated = plan[year], [*estimated, year]
+            said = plan.ca.items.pop(year, None)  # the year's end-of-line comment goes with it to `actual`
             del plan[year]
             actual[year] = _number(value)
+            if said is not None and not actual.fa.flow_style():
+                actual.ca.items[year] = said
         if last_year + 1 not in plan:
             plan[last_year + 1] = last_value
         if estimated:  # the validator's warnings name each: nothing more to note

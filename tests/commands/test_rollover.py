@@ -128,3 +128,24 @@ def test_controllings_workbook_is_read_like_its_csv(tmp_path: Path) -> None:
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     again = kamdoc("rollover", str(base), "--version", "2028-01-15", "--actuals", str(broken))
     assert again.code == 1 and "broken.xlsx: not an Excel workbook kamdoc can read" in again.err
+
+
+def test_a_moved_years_comment_goes_with_it(tmp_path: Path) -> None:
+    base = tmp_path / "plans" / "base"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "base", base)
+    plan = base / "plan.yaml"
+    block = (
+        "      actual:\n        2024: 610  # audited\n        2025: 700\n"
+        "      plan:\n        2026: 780  # budget round\n        2027: 860  # stretch\n"
+    )
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("      actual: {2024: 610, 2025: 700}\n      plan: {2026: 780, 2027: 860}\n", block),
+        encoding="utf-8",
+    )
+    before = _comments(plan.read_text(encoding="utf-8"))
+    run = kamdoc("rollover", str(base), "--version", ROLL_DAY, "--today", ROLL_DAY)
+    assert run.code == 0, run.out + run.err
+    after = plan.read_text(encoding="utf-8")
+    assert sorted(_comments(after)) == sorted(before)
+    assert "        2026: 780  # budget round\n      plan:\n        2027: 860  # stretch\n        2028: 860\n" in after
