@@ -14,6 +14,7 @@ from kamdoc import __version__
 from kamdoc.analyse.health import plan_health
 from kamdoc.analyse.history import GROUPS, History, Key, Move, Revision, Value, facts, history, moves
 from kamdoc.analyse.portfolio import account_of
+from kamdoc.errors import KamdocError
 from kamdoc.load.git import Snapshot, git_root, resolve
 from kamdoc.load.git_log import BlobReader, PlanCommit, is_day, plan_commits
 from kamdoc.load.settings import programme_at
@@ -101,7 +102,11 @@ def portfolio_moves(plans: Sequence[Path], since: str, cache: Path | None = None
 def _read(repo: Path, commit: PlanCommit, reader: BlobReader, fresh: dict[str, dict[str, Any]]) -> Revision:
     """The plan as `commit` had it, validated as of that commit's day; its facts, health as of the plan's version."""
     snapshot = Snapshot(repo, commit.commit, reader.read)
-    result = load_at(snapshot, commit.path, commit.day or date.today())
+    try:
+        result = load_at(snapshot, commit.path, commit.day or date.today())
+    except KamdocError:  # a revision over the size cap: shown as invalid, the rest of the history goes on
+        fresh[_key(commit)] = {"errors": 1}
+        return _revision(commit, fresh[_key(commit)])
     plan = result.plan if not result.errors else None
     if plan is None:
         record: dict[str, Any] = {"errors": max(1, len(result.errors))}

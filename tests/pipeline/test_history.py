@@ -311,3 +311,30 @@ def test_kamdoc_yaml_sets_the_versions_shown_and_a_wrong_number_is_an_error_at_i
         assert wrong.code == 1 and "kamdoc.yaml:1:10: history: expected a whole number from 0 to 8, got 30" in wrong.err
     finally:
         settings.unlink()
+
+
+def test_a_revision_over_the_size_cap_is_invalid_and_the_history_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    repo = tmp_path / "big"
+    shutil.copytree(DATA / "base", repo / OLD)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "first", day="2026-07-01")
+    plan = repo / OLD / "plan.yaml"
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good + "# " + "x" * (3 * 1024 * 1024) + "\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "a giant comment", day="2026-08-01")
+    plan.write_text(good.replace("plan: {2026: 780, 2027: 860}", "plan: {2026: 800, 2027: 860}"), encoding="utf-8")
+    _git(repo, "commit", "-qam", "back to size", day="2026-09-01")
+    before = Path.cwd()
+    os.chdir(repo)
+    try:
+        run = kamdoc("history", str(OLD), "--by", "commit", "--format", "json")
+    finally:
+        os.chdir(before)
+    assert run.code == 0, run.err
+    (found,) = json.loads(run.out)["plans"]
+    assert [c["invalid_revisions"] for c in found["columns"]] == [0, 1, 0]
+    assert _row(found, "total: 2026 plan")["values"] == [780, None, 800]
