@@ -861,6 +861,31 @@ def rollover(plan: Path, version: datetime, actuals: Path | None, drop_done: boo
 
 
 @main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("reviews.ics"),
+    show_default=True,
+    help="The iCalendar file.",
+)
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the file is stamped with (default: today).")
+def calendar(plans: tuple[Path, ...], output: Path, today: datetime | None) -> None:
+    """Write the plans' dates as an iCalendar file for Outlook and other calendars.
+
+    An all-day event for each plan's next review, each goal's deadline and
+    milestones, each open action's due date, each contract's notice date and
+    each marketing event, in the plan's language. Importing the file again
+    updates the events instead of doubling them. Plans that do not validate
+    are left out (exit code 1).
+    """
+    from kamdoc.commands.calendar import run_calendar
+
+    sys.exit(run_calendar(list(plans) or [_plans_folder()], output, _day(today)))
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print a plan as sorted lines of `path = value`, for `git diff` and `git log -p`.

@@ -1,0 +1,65 @@
+"""`kamdoc calendar`: every date of both examples as an all-day event that the icalendar package reads back, the same
+file for the same plans and day, and a plan that does not validate left out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import PLANS, TODAY, kamdoc
+from icalendar import Calendar
+
+from kamdoc.analyse.calendar import dues
+from kamdoc.validate.plan import validate_file
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Path]:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    (tmp_path / ".git").mkdir()
+    before = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(before)
+
+
+def test_every_date_of_both_examples_is_an_event(repo: Path) -> None:
+    run = kamdoc("calendar", "plans", "--today", TODAY)
+    assert run.code == 0, run.err
+    data = (repo / "reviews.ics").read_bytes()
+    events = [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+    found = {(str(e.get("summary")), e.decoded("dtstart")) for e in events}
+    expected = 0
+    for name in ("brenner-werke", "halvorsen-logistics"):
+        plan = validate_file(PLANS / name / "plan.yaml", date.fromisoformat(TODAY)).plan
+        assert plan is not None
+        for due in dues(plan):
+            expected += 1
+            assert any(
+                s.startswith(f"{plan.cover.account}: ") and s.endswith(due.said) and d == due.day for s, d in found
+            )
+    assert len(events) == expected and len({str(e.get("uid")) for e in events}) == expected
+    assert any(
+        str(e.get("summary")).startswith("Brenner Werke AG: Plan-Review") for e in events
+    )  # in the plan's language
+    again = kamdoc("calendar", "plans", "--today", TODAY, "-o", "again.ics")
+    assert again.code == 0 and (repo / "again.ics").read_bytes() == data  # importing again updates, never doubles
+
+
+def test_a_plan_that_does_not_validate_is_left_out(repo: Path) -> None:
+    plan = repo / "plans" / "halvorsen-logistics" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("kamdoc: 1", "kamdoc: 3", 1), encoding="utf-8")
+    run = kamdoc("calendar", "plans", "--today", TODAY)
+    assert run.code == 1 and "halvorsen-logistics/plan.yaml: left out, it does not validate" in run.err
+    summaries = {
+        str(c.get("summary"))
+        for c in Calendar.from_ical((repo / "reviews.ics").read_bytes()).walk()
+        if c.name == "VEVENT"
+    }
+    assert summaries and not [s for s in summaries if s.startswith("Halvorsen")]
