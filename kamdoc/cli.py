@@ -6,6 +6,8 @@ import errno
 import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -653,12 +655,10 @@ def portfolio(
     wanted = parse_formats(formats)
     theme_dir = theme_folder(theme_name) if theme_name else None
     folder = [_plans_folder()]
-    try:
+    with _revision_errors():
         code = run_portfolio(
             list(paths) or folder, out, wanted, fmt, _day(today), language, theme_dir, not no_deck, since
         )
-    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
-        raise CallerError(exc.format_message()) from None
     sys.exit(code)
 
 
@@ -762,7 +762,7 @@ def diff(args: tuple[str, ...], fmt: str, exit_code: bool, language: str | None,
     "--fields",
     metavar="GROUPS",
     default="",
-    help="Only these, comma-separated: people, revenue, goals, actions, health, relationships (default: all).",
+    help="Only these, comma-separated: people, revenue, goals, actions, health, relationships, portfolio (default: all).",
 )
 @click.option(
     "--format",
@@ -789,10 +789,8 @@ def history(
     from kamdoc.commands.history import run_history
 
     folder = _plans_folder()
-    try:
+    with _revision_errors():
         code = run_history(list(plans) or [folder], since, until, by, fields, fmt, language)
-    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
-        raise CallerError(exc.format_message()) from None
     sys.exit(code)
 
 
@@ -825,10 +823,8 @@ def export(plans: tuple[Path, ...], to: str, at: str, output: Path | None, today
     from kamdoc.commands.export import run_export
 
     folder = _plans_folder()
-    try:
+    with _revision_errors():
         code = run_export(list(plans) or [folder], to, at, output, _day(today))
-    except CommandLineError as exc:  # a revision that is none, or no repository: one message, exit 2
-        raise CallerError(exc.format_message()) from None
     sys.exit(code)
 
 
@@ -918,6 +914,16 @@ def template_check(pptx: Path, theme_name: str | None) -> None:
     from kamdoc.commands.template import run_template_check
 
     sys.exit(run_template_check(pptx, theme_name))
+
+
+@contextmanager
+def _revision_errors() -> Iterator[None]:
+    """A revision that is none, or no repository, said as one message without usage (exit 2): it is what the command
+    line names that cannot be used, not how it is written."""
+    try:
+        yield
+    except CommandLineError as exc:
+        raise CallerError(exc.format_message()) from None
 
 
 def _plans_folder() -> Path:

@@ -31,3 +31,15 @@ def commit(repo: Path, message: str) -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
     return git(repo, "rev-parse", "HEAD")
+
+
+def committed_plans(root: Path) -> Path:
+    """A repository at `root` holding a copy of the example plans and their programme, committed."""
+    import shutil
+
+    from conftest import PLANS
+
+    shutil.copytree(PLANS, root / "plans")
+    new_repo(root)
+    commit(root, "plans")
+    return root

@@ -9,7 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
-from kamdoc.analyse.history import Column, History, Row, Value
+from kamdoc.analyse.history import Column, History, Revision, Row, Value
 from kamdoc.outline.words import day, number, term, word
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -188,11 +188,6 @@ def _shown(h: History, row: Row, k: int) -> str:
     return "" if column.invalid == len(column.revisions) else cell(row, row.values[k], h.language)
 
 
-def _commit(r: Any, language: str) -> str:
-    invalid = "" if r.valid else f" ({said('invalid', language)})"
-    return f"{r.commit[:8]} {_md(r.author)}: {_md(r.subject)}{invalid}"
-
-
 def _md(text: str) -> str:
     """Plan text made inert in Markdown: no link, image, HTML or table cell break of its own."""
     for char in "\\`*_[]<>|!#":
@@ -224,17 +219,16 @@ def as_text(histories: list[History], width: int) -> str:
     return "\n".join(parts)
 
 
-def _plain_commit(r: Any, language: str) -> str:
+def _commit(r: Revision, language: str, markdown: bool) -> str:
+    """A commit as a column names it: its id, author and message (inert in Markdown), and whether it was invalid."""
+    shown = _md if markdown else str
     invalid = "" if r.valid else f" ({said('invalid', language)})"
-    return f"{r.commit[:8]} {r.author}: {r.subject}{invalid}"
+    return f"{r.commit[:8]} {shown(r.author)}: {shown(r.subject)}{invalid}"
 
 
 def _commits_line(column: Column, language: str, markdown: bool) -> str:
     """Which commits a column holds, with their authors and messages (its label left out where it is the commit)."""
-    if markdown:
-        said_here = "; ".join(_commit(r, language) for r in column.revisions)
-    else:
-        said_here = "; ".join(_plain_commit(r, language) for r in column.revisions)
+    said_here = "; ".join(_commit(r, language, markdown) for r in column.revisions)
     if column.label == column.revisions[0].commit[:8]:
         return f"- {said_here}" if markdown else f"  {said_here}"
     return f"- `{column.label}`: {said_here}" if markdown else f"  {column.label}: {said_here}"

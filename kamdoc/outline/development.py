@@ -62,11 +62,13 @@ def _label(column: Column, language: str) -> str:
 
 def _grid(kit: PlanKit, made: History, picked: list[int], columns: list[Column], room: Box) -> Table:
     """A row per person (attitude in words on its colour) and one for the plan's health, a column per version."""
+    # Each person's roles row, looked up once: roles are always given, so it says who was on the map in a version.
+    roles = {r.subject: r for r in made.rows if r.group == "people" and r.fact == "roles"}
     people = [r for r in made.rows if r.group == "people" and r.fact == "attitude"]
-    people = [r for r in people if any(r.values[k] is not None for k in picked) or _present(made, r.subject, picked)]
+    people = [r for r in people if any(r.values[k] is not None for k in picked) or _present(roles, r.subject, picked)]
     health = next((r for r in made.rows if r.group == "health" and r.fact == "status"), None)
     header = (kit.w("person"), *(_label(c, kit.lang) for c in columns))
-    rows = [(r.subject, *(_attitude(made, r, k, kit.lang) for k in picked)) for r in people]
+    rows = [(r.subject, *(_attitude(roles, r, k, kit.lang) for k in picked)) for r in people]
     fills = [(None, *(FILLS.get(str(r.values[k]), None) for k in picked)) for r in people]
     if health is not None:
         rows.append((kit.w("health"), *(_status(health.values[k], kit.lang) for k in picked)))
@@ -77,17 +79,17 @@ def _grid(kit: PlanKit, made: History, picked: list[int], columns: list[Column],
     return replace(table, fills=tuple(fills[: len(table.rows)]))
 
 
-def _present(made: History, person: str, picked: list[int]) -> bool:
+def _present(roles: dict[str, Row], person: str, picked: list[int]) -> bool:
     """Whether a person was on the map in any of the picked versions (their roles are always given)."""
-    roles = next((r for r in made.rows if r.group == "people" and r.subject == person and r.fact == "roles"), None)
-    return roles is not None and any(roles.values[k] is not None for k in picked)
+    row = roles.get(person)
+    return row is not None and any(row.values[k] is not None for k in picked)
 
 
-def _attitude(made: History, row: Row, k: int, language: str) -> str:
-    """A person's attitude in a version in words; "unknown" when on the map without one, "–" when not on the map."""
+def _attitude(roles: dict[str, Row], row: Row, k: int, language: str) -> str:
+    """A person's attitude in a version in words; "not given" when on the map without one, "–" when not on it."""
     if row.values[k] is not None:
         return term("attitude", str(row.values[k]), language)
-    return labels.word("attitude_not_given", language) if _present(made, row.subject, [k]) else "–"
+    return labels.word("attitude_not_given", language) if _present(roles, row.subject, [k]) else "–"
 
 
 def _status(value: Value, language: str) -> str:

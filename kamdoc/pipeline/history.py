@@ -40,27 +40,18 @@ def plan_histories(
     all its rows, moved or not); revisions read before are taken from `cache` (a folder), new ones added to it."""
     if not plans:
         return []
-    repo = git_root(plans[0].absolute().parent)
-    until = resolve(repo, until)  # a wrong revision is one message before any work
-    if since and not is_day(since):
-        since = resolve(repo, since)
-    known = _read_cache(cache)
-    fresh: dict[str, dict[str, Any]] = {}
-    reader = BlobReader(repo)
-    try:
+    with _Revisions(plans[0], cache) as read:
+        until = resolve(read.repo, until)  # a wrong revision is one message before any work
+        if since and not is_day(since):
+            since = resolve(read.repo, since)
         out = []
         for plan in plans:
-            path = PurePosixPath(os.path.relpath(plan.absolute(), repo)).as_posix()
-            commits, cut = plan_commits(repo, path, since, until)
-            revisions = [_cached(commit, known, fresh) or _read(repo, commit, reader, fresh) for commit in commits]
-            made = history(path, revisions, by, groups, every)
+            path = read.path_of(plan)
+            commits, cut = plan_commits(read.repo, path, since, until)
+            made = history(path, read.revisions(commits), by, groups, every)
             made.cut = cut
             out.append(made)
-    finally:
-        reader.close()
-    if fresh:
-        _write_cache(cache, {**known, **fresh})
-    return out
+        return out
 
 
 def check_since(plans: Sequence[Path], since: str) -> None:
@@ -74,29 +65,52 @@ def portfolio_moves(plans: Sequence[Path], since: str, cache: Path | None = None
     against HEAD's, each change with the last commit that made it; a plan new since then is left out."""
     if not plans:
         return []
-    repo = git_root(plans[0].absolute().parent)
-    head = resolve(repo, "HEAD")
-    point = since if is_day(since) else resolve(repo, since)
-    known = _read_cache(cache)
-    fresh: dict[str, dict[str, Any]] = {}
-    reader = BlobReader(repo)
     out: list[Move] = []
-    try:
+    with _Revisions(plans[0], cache) as read:
+        head = resolve(read.repo, "HEAD")
+        point = since if is_day(since) else resolve(read.repo, since)
         for plan in plans:
-            path = PurePosixPath(os.path.relpath(plan.absolute(), repo)).as_posix()
-            every, _ = plan_commits(repo, path, "", head)
-            recent = {c.commit for c in plan_commits(repo, path, point, head)[0]}
+            path = read.path_of(plan)
+            every, _ = plan_commits(read.repo, path, "", head)
+            recent = {c.commit for c in plan_commits(read.repo, path, point, head)[0]}
             before = [c for c in every if c.commit not in recent]
             if not before:
                 continue
             chosen = [before[-1], *(c for c in every if c.commit in recent)]
-            revisions = [_cached(c, known, fresh) or _read(repo, c, reader, fresh) for c in chosen]
-            out += moves(history(path, revisions, "commit", ("portfolio", "health", "revenue")))
-    finally:
-        reader.close()
-    if fresh:
-        _write_cache(cache, {**known, **fresh})
+            out += moves(history(path, read.revisions(chosen), "commit", ("portfolio", "health", "revenue")))
     return out
+
+
+class _Revisions:
+    """Reading a repository's revisions of plans: one batch reader, the cache read on entering, and what was read
+    anew written to it on leaving (after a run that went through)."""
+
+    def __init__(self, plan: Path, cache: Path | None) -> None:
+        self.repo = git_root(plan.absolute().parent)
+        self.cache = cache
+        self.known: dict[str, Any] = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        self.reader: BlobReader | None = None
+
+    def __enter__(self) -> _Revisions:
+        self.known = _read_cache(self.cache)
+        self.reader = BlobReader(self.repo)
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if self.reader is not None:
+            self.reader.close()
+        if kind is None and self.fresh:  # a run that failed leaves the cache as it was
+            _write_cache(self.cache, {**self.known, **self.fresh})
+
+    def path_of(self, plan: Path) -> str:
+        """A plan's path in the repository, as git names it."""
+        return PurePosixPath(os.path.relpath(plan.absolute(), self.repo)).as_posix()
+
+    def revisions(self, commits: Sequence[PlanCommit]) -> list[Revision]:
+        """Each commit's revision: from the cache, else read, validated and added to it."""
+        assert self.reader is not None, "read inside `with`"
+        return [_cached(c, self.known) or _read(self.repo, c, self.reader, self.fresh) for c in commits]
 
 
 def _read(repo: Path, commit: PlanCommit, reader: BlobReader, fresh: dict[str, dict[str, Any]]) -> Revision:
@@ -129,7 +143,7 @@ def _key(commit: PlanCommit) -> str:
     return f"{commit.commit}{_SEP}{commit.path}"
 
 
-def _cached(commit: PlanCommit, known: dict[str, Any], fresh: dict[str, Any]) -> Revision | None:
+def _cached(commit: PlanCommit, known: dict[str, Any]) -> Revision | None:
     record = known.get(_key(commit))
     if record is None:
         return None

@@ -3,9 +3,7 @@ file for the same plans and day, and a plan that does not validate left out."""
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,15 +16,10 @@ from kamdoc.validate.plan import validate_file
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Path]:
-    shutil.copytree(PLANS, tmp_path / "plans")
-    (tmp_path / ".git").mkdir()
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(before)
+def repo(in_tmp: Path) -> Path:
+    """The example plans in a fresh folder that is its own plans repo (conftest's `in_tmp`)."""
+    shutil.copytree(PLANS, in_tmp / "plans")
+    return in_tmp
 
 
 def test_every_date_of_both_examples_is_an_event(repo: Path) -> None:

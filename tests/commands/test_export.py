@@ -6,43 +6,25 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import subprocess
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import PLANS, TODAY, kamdoc
+from git_history import committed_plans, git
 
 from kamdoc.validate.plan import validate_file
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.email=k@example.com", "-c", "user.name=K", *args],
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Path]:
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The example plans and their programme, committed and tagged as the budget round's."""
-    shutil.copytree(PLANS, tmp_path / "plans")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "plans")
-    _git(tmp_path, "tag", "budget-2027")
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(before)
+    committed_plans(tmp_path)
+    git(tmp_path, "tag", "budget-2027")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def _export(*args: str) -> Path:

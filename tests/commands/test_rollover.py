@@ -3,39 +3,22 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PLANS, kamdoc
+from conftest import kamdoc
+from git_history import committed_plans
 
 ROLL_DAY = "2027-01-15"
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.email=k@example.com", "-c", "user.name=K", *args],
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Path]:
-    shutil.copytree(PLANS, tmp_path / "plans")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "plans")
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(before)
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    committed_plans(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def _comments(text: str) -> list[str]:
