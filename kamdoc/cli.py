@@ -251,6 +251,11 @@ def new(slug: str, account: str | None, language: str, manager: str | None, plan
     is_flag=True,
     help="Leave out the example plan (a complete plan in the chosen language, in plans/example/).",
 )
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Approvals through pull requests: CODEOWNERS from kamdoc.yaml's owners and approvers, a check that a plan set to approved has an approver's approval, and a tag plans/<slug>@<version> after the merge.",
+)
 def init(
     folder: Path,
     language: str,
@@ -261,6 +266,7 @@ def init(
     shards: int,
     force: bool,
     no_example: bool,
+    review: bool,
 ) -> None:
     """Set up a plans repository in FOLDER (default: here), ready in five minutes.
 
@@ -282,9 +288,9 @@ def init(
     from kamdoc.commands.starter import default_branch, init_repo, set_up_textconv, source, unpinned_warning
 
     kamdoc = source(kamdoc_repo, kamdoc_rev)
-    written, notes = init_repo(
-        folder, kamdoc, language, branch or default_branch(folder), force, date.today(), hooks, shards, not no_example
-    )
+    branch = branch or default_branch(folder)
+    today = date.today()
+    written, notes = init_repo(folder, kamdoc, language, branch, force, today, hooks, shards, not no_example, review)
     for note in notes:
         click.echo(f"note: {note}")
     if not kamdoc.pinned:
@@ -294,8 +300,12 @@ def init(
         return
     for path in written:
         click.echo(f"wrote {path}")
+    _next_steps(folder, set_up_textconv(folder))
+
+
+def _next_steps(folder: Path, textconv: str) -> None:
+    """What to run after `kamdoc init`: the first commit, git's diff driver where init could not set it, the hooks."""
     place = "" if folder == Path(".") else f"cd {folder} && "
-    textconv = set_up_textconv(folder)
     click.echo("next:")
     if textconv.startswith("git config"):
         click.echo(f"  {place}git init -q && git add . && git commit -qm 'Start key account plans'")
@@ -356,6 +366,12 @@ def init(
     help="Add a development slide of the plan's last N versions from git (our own copy only; kamdoc.yaml: history).",
 )
 @click.option(
+    "--at",
+    metavar="REV",
+    default="",
+    help="Render the plans as a tag or commit had them (plans/<slug>@<version> after an approval), with that revision's files and kamdoc.yaml.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -374,6 +390,7 @@ def render(
     audience: str,
     changes_since: str | None,
     history: int,
+    at: str,
     jobs: int | None,
     today: datetime | None,
 ) -> None:
@@ -386,8 +403,10 @@ def render(
     """
     from kamdoc.commands.render import run_render
 
-    sys.exit(
-        run_render(
+    if at and history:
+        raise click.UsageError("--at renders a revision as it was; --history shows versions after it: use one of them")
+    with _revision_errors():
+        code = run_render(
             list(plans) or [_plans_folder()],
             out,
             formats,
@@ -399,8 +418,9 @@ def render(
             changes_since,
             jobs,
             history,
+            at,
         )
-    )
+    sys.exit(code)
 
 
 @main.command()
@@ -691,8 +711,10 @@ def health(
     Looks at completeness, days since cover.version and since the last git
     commit touching the plan (against the review cadence in kamdoc.yaml),
     an overdue next_review, goals that are not SMART or whose deadline
-    passed, and the decision-makers in the power map. For a scheduled CI
-    job: `kamdoc health --format github --fail-on red`.
+    passed, milestones and actions past their date (with their owner),
+    notice dates, high risks without mitigation, the decision-makers in the
+    power map, and relationship coverage (kamdoc.yaml's `coverage:`). For a
+    scheduled CI job: `kamdoc health --format github --fail-on red`.
     """
     from kamdoc.commands.programme import run_health
 
@@ -879,6 +901,121 @@ def calendar(plans: tuple[Path, ...], output: Path, today: datetime | None) -> N
     from kamdoc.commands.calendar import run_calendar
 
     sys.exit(run_calendar(list(plans) or [_plans_folder()], output, _day(today)))
+
+
+@main.command()
+@click.argument("change", metavar="REV_A...REV_B")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--pull", type=click.IntRange(min=1), help="The pull request (default: the workflow's event's).")
+@click.option(
+    "--head", metavar="SHA", help="The pull request's head commit (default: the event's); older approvals do not count."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: a missing approval as an error annotation on the plan.",
+)
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date plans are validated against (default: today)."
+)
+def approval(
+    change: str, paths: tuple[Path, ...], pull: int | None, head: str | None, fmt: str, today: datetime | None
+) -> None:
+    """Pass a pull request that sets a plan to approved only with an approver's approving review.
+
+    For each plan whose cover.status becomes `approved` between the two
+    revisions (origin/main...HEAD), the pull request's latest reviews are read
+    through GitHub's API (GITHUB_TOKEN with `pull-requests: read`): one of the
+    base revision's `approvers:` in kamdoc.yaml (a person, or a member of a
+    team) must have approved its head commit. Exit code 1 otherwise.
+    """
+    from kamdoc.commands.approval import run_approval
+
+    with _revision_errors():
+        code = run_approval(change, pull, head, fmt, _day(today), list(paths))
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: tags in the local repository (push them); github: tags made through the API at GITHUB_SHA.",
+)
+@click.option("--dry-run", is_flag=True, help="Say which tags would be made; make none.")
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date plans are validated against (default: today)."
+)
+def tag(paths: tuple[Path, ...], fmt: str, dry_run: bool, today: datetime | None) -> None:
+    """Tag the commit of each approved plan as plans/<slug>@<version>.
+
+    Run after a merge: the tag records which version was approved, and
+    `kamdoc render --at plans/<slug>@<version>` makes its decks again. A tag
+    that already names another commit is a warning: the approved plan
+    changed without a new cover.version.
+    """
+    from kamdoc.commands.tag import run_tag
+
+    with _revision_errors():
+        code = run_tag(list(paths) or [_plans_folder()], fmt, dry_run, _day(today))
+    sys.exit(code)
+
+
+def _days(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """A span of days as people write it: 14d, 2w or 14."""
+    text = value.strip().lower()
+    unit = {"d": 1, "w": 7}.get(text[-1:], 0)
+    number = text[:-1] if unit else text
+    if not number.isdigit() or int(number) * (unit or 1) > 366:
+        raise click.BadParameter(f"{value!r} is no span of days: write e.g. 14d, 2w or 14 (at most a year)")
+    return int(number) * (unit or 1)
+
+
+@main.command()
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--within",
+    callback=_days,
+    metavar="SPAN",
+    default="14d",
+    show_default=True,
+    help="A plan whose next review falls within this span (14d, 2w) is due.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "gitlab"]),
+    default="text",
+    show_default=True,
+    help="text, json: report the due plans; github, gitlab: keep one issue per due plan in the repository's tracker.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what would be created, updated and closed; change nothing.")
+@click.option(
+    "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date ages and deadlines are counted to (default: today)."
+)
+def remind(plans: tuple[Path, ...], within: int, fmt: str, dry_run: bool, today: datetime | None) -> None:
+    """Remind the owners of each plan that is due, where they already look.
+
+    A plan is due when its next review falls within --within or has passed,
+    its health is red, or an action, milestone, notice date or risk
+    mitigation is past its date. With --format github (or gitlab) each due
+    plan gets one issue, titled with the account, the date and the key
+    account manager, listing the reasons and assigned to the plan's owners
+    (kamdoc.yaml's `owners:`, else CODEOWNERS); the next run updates it, and
+    closes it once the plan is no longer due. A hidden marker in the issue
+    finds it again. GitHub: GITHUB_TOKEN with `issues: write`; GitLab:
+    KAMDOC_GITLAB_TOKEN.
+    """
+    from kamdoc.commands.remind import run_remind
+
+    sys.exit(run_remind(list(plans) or [_plans_folder()], within, fmt, dry_run, _day(today)))
 
 
 @main.command()

@@ -381,6 +381,39 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     (r"^unknown field '(?P<f>.*)'; did you mean '(?P<m>.*)'\?$", r"unbekanntes Feld '\g<f>'; gemeint ist wohl '\g<m>'"),
     (r"^unknown field '(?P<f>.*)'; allowed here: (?P<a>.*)$", r"unbekanntes Feld '\g<f>'; erlaubt sind hier: \g<a>"),
+    # The organisation's rules (kamdoc.yaml's `rules:`).
+    (
+        r"^a (?P<l>\w+) partnership, and kamdoc\.yaml's rule sponsor_for asks for an executive sponsor: mark one account_team member with sponsor: true$",
+        r"Partnerschaft \g<l>, und die Regel sponsor_for in kamdoc.yaml verlangt einen Executive Sponsor: kennzeichne ein Mitglied des account_team mit sponsor: true",
+    ),
+    (
+        r"^relationship coverage is (?P<p>\d+) %, and kamdoc\.yaml's rule min_coverage asks for at least (?P<m>\d+) %: close the gaps of (?P<n>.*) \(kamdoc health names them\)$",
+        r"die Beziehungsabdeckung ist \g<p> %, und die Regel min_coverage in kamdoc.yaml verlangt mindestens \g<m> %: schließe die Lücken bei \g<n> (kamdoc health nennt sie)",
+    ),
+    (
+        r"^names no source, and kamdoc\.yaml's rule kpi_source asks every key figure for one; add source: with the id of an entry in sources$",
+        r"nennt keine Quelle, und die Regel kpi_source in kamdoc.yaml verlangt eine für jede Kennzahl; gib source: mit der ID eines Eintrags in sources an",
+    ),
+    (
+        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>.*): review the plan and give it a new version$",
+        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a>: prüfe den Plan und gib ihm eine neue Version",
+    ),
+    (
+        rf"^{_V} is listed twice and says (?P<a>\S+) and (?P<b>\S+) for (?P<y>\d+): give one figure$",
+        r"'\g<v>' steht zweimal da und nennt für \g<y> \g<a> und \g<b>: gib eine Zahl an",
+    ),
+    (
+        rf"^{_V} has the volume (?P<a>\S+) here and the size (?P<b>\S+) in position\.(?P<w>won|lost): give the same figure$",
+        r"'\g<v>' hat hier das Volumen \g<a> und in position.\g<w> die Größe \g<b>: gib dieselbe Zahl an",
+    ),
+    (
+        r"^the power map gives (?P<p>\S+)'s contact as (?P<a>\S+), the relationship plan as (?P<b>\S+): give the same$",
+        r"die Power-Map gibt den Kontakt mit \g<p> als \g<a> an, der Beziehungsplan als \g<b>: gib denselben an",
+    ),
+    (
+        r"^the power map gives (?P<p>\S+)'s owner as '(?P<a>.*)', the relationship plan as '(?P<b>.*)': give the same$",
+        r"die Power-Map nennt für \g<p> '\g<a>' als Verantwortlichen, der Beziehungsplan '\g<b>': gib denselben an",
+    ),
 )
 _COMPILED = tuple((re.compile(english, re.S), german) for english, german in _FORMS)
 _GOAL_PARTS = {"deadline": "Termin", "metric": "Messgröße", "target": "Zielwert"}

@@ -30,6 +30,8 @@ portfolio:
     - {id: access, name: Access to decision-makers, weight: 15}
   knock_outs:
     - {id: size, name: At least 1000 employees}
+# The example's relationships are left as they are: no account's status here is about coverage.
+coverage: {warn_below: 0, mentors: 0, owner_share: 100}
 """
 
 
@@ -51,6 +53,11 @@ class Spec:
     thin: bool = False  # leave out every optional section
     knock_out: bool | None = True  # the size criterion: met, missed, or not answered (None)
     broken: bool = False  # a validation error
+    covered: bool = False  # every key person owned, met monthly, friendly and in the relationship plan; two mentors
+    single_owner: bool = False  # (with covered) one of ours holds every key person, and there is one mentor only
+    action_overdue: bool = False  # the first goal's first action ten days past due and not done
+    notice_passed: bool = False  # a self-renewing contract whose notice date passed a month ago
+    keep_contracts: bool = False  # the example's contracts stay (their notice dates are far from TODAY)
 
 
 SPECS = [
@@ -79,7 +86,8 @@ def _plan(base: dict[str, Any], spec: Spec) -> dict[str, Any]:
     plan = copy.deepcopy(base)
     plan.pop("assessment", None)  # the example's own; each account gets its own below
     # Dated things the spec does not set would add reasons of their own: each account's status is the spec's alone.
-    plan.pop("contracts", None)
+    if not spec.keep_contracts:
+        plan.pop("contracts", None)
     plan.pop("risks", None)
     cover = plan["cover"]
     cover["account"] = f"{spec.slug.capitalize()} Group"
@@ -139,18 +147,54 @@ def _plan(base: dict[str, Any], spec: Spec) -> dict[str, Any]:
                 "size": {"met": spec.knock_out, "reason": "4,000 staff" if spec.knock_out else "450 staff"}
             }
         plan["assessment"] = assessment
+    if spec.covered:
+        _cover(plan, spec.single_owner)
+    if spec.action_overdue:
+        plan["goals"][0]["actions"][0].update(due=TODAY - timedelta(days=10), status="open", owner="Aisha Rahman")
+    if spec.notice_passed:
+        plan.setdefault("contracts", []).append(
+            {
+                "name": "Support agreement",
+                "start": date(2025, 1, 1),
+                "end": TODAY + timedelta(days=60),
+                "notice_months": 3,
+                "auto_renewal": True,
+            }
+        )
     if spec.broken:
         plan["power_map"]["people"][0]["roles"] = ["boss"]
     return plan
 
 
-def make_repo(root: Path, specs: list[Spec] | None = None) -> Path:
+KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
+
+
+def _cover(plan: dict[str, Any], single_owner: bool) -> None:
+    """Every key person owned, in monthly contact, at least neutral and in the relationship plan; the first two key
+    people mentors (one only, and one owner for all, with `single_owner`); every action done or ahead."""
+    owners = ["Karin Solberg", "Daniel Okafor", "Tom Reilly", "Aisha Rahman"]
+    key = [p for p in plan["power_map"]["people"] if p.get("influence") == "high" or set(p["roles"]) & set(KEY_ROLES)]
+    for n, person in enumerate(key):
+        person.update(contact="monthly", owner=owners[0] if single_owner else owners[n % len(owners)])
+        if person.get("attitude") in (None, "negative", "enemy"):
+            person["attitude"] = "neutral"
+        if n < (1 if single_owner else 2):
+            person["attitude"] = "mentor"
+        elif person.get("attitude") == "mentor":
+            person["attitude"] = "positive"
+    plan["relationship_plan"] = [{"person": p["id"], "owner": p["owner"], "frequency": "monthly"} for p in key]
+    for goal in plan["goals"]:
+        for action in goal.get("actions", []):
+            action["status"] = "done"
+
+
+def make_repo(root: Path, specs: list[Spec] | None = None, config: str = KAMDOC_YAML) -> Path:
     """The repository at `root`: kamdoc.yaml, plans/<slug>/ for each spec, committed in two commits (juliett only in the first, long ago)."""
     specs = specs or SPECS
     source = PLANS / "halvorsen-logistics"
     base = yaml.safe_load((source / "plan.yaml").read_text(encoding="utf-8"))
     (root / "plans").mkdir(parents=True)
-    (root / "kamdoc.yaml").write_text(KAMDOC_YAML, encoding="utf-8")
+    (root / "kamdoc.yaml").write_text(config, encoding="utf-8")
     for spec in specs:
         folder = root / "plans" / spec.slug
         shutil.copytree(source, folder)

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kamdoc.messages import most_spoken
+from kamdoc.standard.coverage import Coverage, coverage
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
 from kamdoc.standard.sections import SECTIONS, Concern
@@ -50,7 +51,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "not_smart": ("not SMART: {what}", "nicht SMART: {what}"),
     "no_decision_maker": ("no decision-maker in the power map", "kein Entscheider in der Power-Map"),
     "enemy_decision_maker": ("an enemy among the decision-makers: {names}", "Feind unter den Entscheidern: {names}"),
-    "goals_overdue": ("deadline passed: {goals}", "Termin verstrichen: {goals}"),
+    "coverage_low": (
+        "relationship coverage {percent} % (below {floor} %): {gaps}",
+        "Beziehungsabdeckung {percent} % (unter {floor} %): {gaps}",
+    ),
+    "single_threaded": ("single-threaded: {why}", "hängt an einem Faden: {why}"),
 }
 
 
@@ -89,6 +94,7 @@ class Health:
     commit: date | None = None
     commit_days: int | None = None
     next_review: date | None = None
+    coverage: Coverage | None = None  # of the key people's relationships; None for a plan that does not validate
     reasons: list[Reason] = field(default_factory=list)
     language: str = "en"  # of the reasons' texts
 
@@ -196,7 +202,34 @@ def plan_health(
     if problems := smart_problems(plan, language):
         health.add("not_smart", "amber", what="; ".join(problems))
     _content(health, plan, today, round(cadence_days))
+    _relationships(health, plan, programme)
     return health
+
+
+def _relationships(health: Health, plan: Plan, programme: Programme) -> None:
+    """Relationship coverage below the programme's floor, and an account that hangs on one thread: amber, said in
+    both languages (the portfolio deck may speak another than the plan)."""
+    settings = programme.coverage
+    health.coverage = found = coverage(plan, settings)
+    if found.key_people and found.percent < settings.warn_below:
+        said = tuple(
+            _TEXTS["coverage_low"][de].format(
+                percent=found.percent,
+                floor=settings.warn_below,
+                gaps="; ".join(gap.text(settings, "de" if de else "en") for gap in found.gaps),
+            )
+            for de in (0, 1)
+        )
+        health.concern(Concern("coverage_low", "amber", (said[0], said[1])))
+    if found.single_threaded:
+        en, de = "; ".join(found.warnings("en")), "; ".join(found.warnings("de"))
+        health.concern(
+            Concern(
+                "single_threaded",
+                "amber",
+                (_TEXTS["single_threaded"][0].format(why=en), _TEXTS["single_threaded"][1].format(why=de)),
+            )
+        )
 
 
 def _content(health: Health, plan: Plan, today: date, cadence_days: int) -> None:
@@ -206,8 +239,6 @@ def _content(health: Health, plan: Plan, today: date, cadence_days: int) -> None
         health.add("no_decision_maker", "amber")
     elif enemies := [p.name for p in deciders if p.attitude == "enemy"]:
         health.add("enemy_decision_maker", "red", names=", ".join(enemies))
-    if overdue := [g.id for g in plan.goals if g.deadline < today]:
-        health.add("goals_overdue", "amber", goals=", ".join(overdue))
     for declared in SECTIONS:
         if declared.checks is not None:
             for concern in declared.checks(getattr(plan, declared.key), today, cadence_days):

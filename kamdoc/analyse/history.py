@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kamdoc.analyse.health import Health
-from kamdoc.analyse.standing import AGAINST_US, FOR_US, goal_standing, key_people
+from kamdoc.analyse.standing import AGAINST_US, FOR_US, goal_standing
+from kamdoc.standard.coverage import key_people
 from kamdoc.standard.plan import Plan
 
 GROUPS = ("people", "revenue", "goals", "actions", "health", "relationships", "portfolio")

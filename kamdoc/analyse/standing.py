@@ -1,14 +1,11 @@
-"""How a plan stands at a day: its goals (on track, behind, overdue) and its key people, for the summary and history."""
+"""How a plan stands at a day: its goals (on track, behind, overdue), for the summary and history."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from kamdoc.standard.model import Goal, Person
-from kamdoc.standard.plan import Plan
+from kamdoc.standard.model import Goal
 
-KEY_ROLES = ("decision-maker", "ratifier", "buyer", "specifier")
-"""A person with one of these roles, or of high influence, is a key person of the account."""
 FOR_US, AGAINST_US = ("positive", "mentor"), ("negative", "enemy")
 """The attitudes of people for us and against us."""
 
@@ -19,8 +16,3 @@ def goal_standing(goal: Goal, today: date) -> str:
         return "overdue"
     late = [a for a in goal.actions if a.status != "done" and a.due is not None and a.due < today]
     return "behind" if late else "on_track"
-
-
-def key_people(plan: Plan) -> list[Person]:
-    """The power map's key people: of high influence, or in a role that decides or specifies the purchase."""
-    return [p for p in plan.power_map.people if p.influence == "high" or set(p.roles) & set(KEY_ROLES)]

@@ -160,6 +160,7 @@ def as_text(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], colour: bool, langu
         out.append(
             paint("bold", head) + f" — {paint(d.status if d.status in _COLOURS else 'changed', _state(d, said))}"
         )
+        out += [f"  » {paint('bold', line)}" for line in d.said_signals(said)]
         for change in d.changes:
             marker = {"added": "+", "removed": "-", "changed": "~"}[change.kind]
             out.append(f"  {paint(change.kind, marker)} {_described(change, said)}")
@@ -204,8 +205,11 @@ def as_markdown(a: Snapshot, b: Snapshot, diffs: list[PlanDiff], language: str |
             continue
         said = language or d.language
         summary = _w(said, "not_compared") if d.problem else _count(len(d.changes), said)
+        # The signals' short form where the reviewer sees it without opening the plan: "Abdeckung 72 % → 78 %".
+        summary += "".join(f" · {in_html(line.split(': ')[0])}" for line in d.said_signals(said))
         section = [f"<details><summary><b>{in_html(d.account or d.path)}</b>: {summary}</summary>", ""]
         section += [f"- ⚠️ {cell(d.problem)}"] if d.problem else []
+        section += [f"- **{cell(line)}**" for line in d.said_signals(said)]
         section += [f"- {cell(_described(c, said))}" for c in d.changes]
         section += [f"- ⚠️ {cell(_new_finding(f, said))}" for f in d.new_findings]
         section += ["", "</details>", ""]

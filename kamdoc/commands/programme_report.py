@@ -108,7 +108,16 @@ def _right(p: Portfolio) -> set[int]:
 
 _HEALTH_WORDS: dict[str, dict[str, Any]] = {
     "en": {
-        "header": ["plan", "status", "complete", "days since version", "days since commit", "next review", "reasons"],
+        "header": [
+            "plan",
+            "status",
+            "complete",
+            "coverage",
+            "days since version",
+            "days since commit",
+            "next review",
+            "reasons",
+        ],
         "red": "red",
         "amber": "amber",
         "green": "green",
@@ -121,6 +130,7 @@ _HEALTH_WORDS: dict[str, dict[str, Any]] = {
             "Plan",
             "Zustand",
             "vollständig",
+            "Abdeckung",
             "Tage seit Version",
             "Tage seit Commit",
             "nächster Review",
@@ -157,6 +167,7 @@ def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
             h.plan,
             words[h.status],
             share(h.completeness) if h.completeness is not None else "-",
+            f"{h.coverage.percent}{' %' if german else '%'}" if h.coverage and h.coverage.key_people else "-",
             str(h.version_days) if h.version_days is not None else "-",
             str(h.commit_days) if h.commit_days is not None else "-",
             day(h.next_review) if h.next_review else "-",
@@ -227,7 +238,7 @@ def portfolio_markdown(p: Portfolio) -> str:
         "",
     ]
     header, rows = _health_rows(p.health)
-    return "\n".join(lines + table(header, rows, {2, 3, 4})) + "\n"
+    return "\n".join(lines + table(header, rows, {2, 3, 4, 5})) + "\n"
 
 
 def portfolio_json(p: Portfolio) -> str:
@@ -285,10 +296,28 @@ def health_data(healths: list[Health]) -> list[dict[str, Any]]:
             "last_commit": h.commit.isoformat() if h.commit else None,
             "days_since_commit": h.commit_days,
             "next_review": h.next_review.isoformat() if h.next_review else None,
+            "coverage": _coverage_data(h),
             "reasons": [{"code": r.code, "severity": r.severity, "text": r.text(h.language)} for r in h.reasons],
         }
         for h in healths
     ]
+
+
+def _coverage_data(h: Health) -> dict[str, Any] | None:
+    """A plan's relationship coverage for programs: the share, each gap's person and codes, the single-thread signs."""
+    c = h.coverage
+    if c is None:
+        return None
+    return {
+        "percent": c.percent if c.key_people else None,
+        "key_people": c.key_people,
+        "covered": c.covered,
+        "gaps": [{"person": g.person, "missing": list(g.missing)} for g in c.gaps],
+        "buying_roles_reached": c.roles_reached,
+        "mentors": c.mentors,
+        "single_threaded": c.single_threaded,
+        "warnings": c.warnings(h.language),
+    }
 
 
 def health_text(healths: list[Health]) -> str:
@@ -296,7 +325,12 @@ def health_text(healths: list[Health]) -> str:
     words = _words(healths)
     counts = ", ".join(f"{n} {words[s]}" for s, n in status_counts(healths).items())
     plans = words["plan"] if len(healths) == 1 else words["plans"]
-    return "\n".join(_grid(header, rows, {2, 3, 4}) + ["", f"{len(healths)} {plans}: {counts}"]) + "\n"
+    grid = _grid(header, rows, {2, 3, 4, 5})
+    if max(map(len, grid)) > shutil.get_terminal_size((120, 24)).columns:
+        # Too narrow a terminal for every column: the coverage goes first (its shortfall is among the reasons).
+        keep = [i for i in range(len(header)) if i != 3]
+        grid = _grid([header[i] for i in keep], [[r[i] for i in keep] for r in rows], {2, 3, 4})
+    return "\n".join(grid + ["", f"{len(healths)} {plans}: {counts}"]) + "\n"
 
 
 def health_json(healths: list[Health]) -> str:

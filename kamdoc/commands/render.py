@@ -21,8 +21,9 @@ def run_render(
     changes_since: str | None,
     jobs: int | None,
     history: int = 0,
+    at: str = "",
 ) -> int:
-    """Render every plan under `paths`; returns the exit code."""
+    """Render every plan under `paths` (as the revision `at` had them, when given); returns the exit code."""
     from kamdoc.pipeline.pdf_helper import can_help, pdf_helper
     from kamdoc.render.formats import parse_formats
 
@@ -50,6 +51,7 @@ def run_render(
             say=Terminal(),
             cache=cache_folder(),
             history=history,
+            at=at,
         )
 
 

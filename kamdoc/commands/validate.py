@@ -14,8 +14,29 @@ from kamdoc.validate import report
 from kamdoc.validate.plan import Result, validate_each
 
 
-def _findings_only(result: Result) -> Result:
-    return Result(result.file, result.findings, said_in=result.language)
+def _findings_only(result: Result) -> tuple[Result, str | None]:
+    """What a worker sends back: the findings, and the account's partnership level (for kamdoc.yaml's max_accounts)."""
+    data = result.doc.data if result.doc else None  # as written: a plan with errors is an account all the same
+    assessment = data.get("assessment") if isinstance(data, dict) else None
+    level = assessment.get("partnership") if isinstance(assessment, dict) else None
+    return Result(result.file, result.findings, said_in=result.language), level if isinstance(level, str) else None
+
+
+def _folder_rules(plans: list[Path], kept: list[tuple[Result, str | None]]) -> list[Result]:
+    """The rules over the plans validated together (max_accounts), per repository: findings at kamdoc.yaml's line."""
+    from kamdoc.load.document import find_repo
+    from kamdoc.load.settings import programme_for
+    from kamdoc.validate.house_rules import max_accounts
+
+    by_repo: dict[Path, list[tuple[str, str | None]]] = {}
+    for plan, (_result, level) in zip(plans, kept):
+        by_repo.setdefault(find_repo(plan).absolute(), []).append((report.shown(plan), level))
+    out = []
+    for repo, levels in sorted(by_repo.items()):
+        findings = max_accounts(levels, programme_for(repo))
+        if findings:
+            out.append(Result(findings[0].pos.file, findings))
+    return out
 
 
 def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date, language: str | None = None) -> int:
@@ -30,13 +51,16 @@ def validate_paths(paths: list[Path], fmt: str, strict: bool, today: date, langu
         raise KamdocError(
             f"no plans found in {', '.join(map(str, paths))} (a plan is a folder with plan.yaml, or a .yaml file)"
         )
-    results = validate_each(plans, today, _findings_only, programmes_for(plans))
+    kept = validate_each(plans, today, _findings_only, programmes_for(plans))
+    checked = [result for result, _ in kept]
+    folder = _folder_rules(plans, kept)
+    results = checked + folder
     out = {"text": report.text, "json": report.as_json, "github": report.github, "gitlab": report.gitlab}[fmt](
         results, language
     )
     if out:
         click.echo(out)
     if fmt != "json":
-        click.echo(report.summary(results), err=True)
+        click.echo(report.summary(checked, folder), err=True)
     failed = any(r.errors for r in results) or (strict and any(r.warnings for r in results))
     return 1 if failed else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from kamdoc.errors import KamdocError
@@ -64,6 +64,11 @@ def find_config(start: Path) -> Path | None:
 BLOCKS = {
     "portfolio": "The key account programme: selection criteria, knock-outs, review cadence, currency rates (see docs/programme.md).",
     "audiences": "What the customer's copy shows beyond the standard's declarations: `customer: {show: [field, …], power_map: chart | none}`.",
+    "rules": "The organisation's rules, checked by `kamdoc validate` at each plan's line: `min_coverage: 70`, "
+    "`sponsor_for: [strategic]`, … (see docs/programme.md).",
+    "owners": 'Who keeps each plan folder, for reminders and CODEOWNERS: `plans/acme: ["@jana", "@org/sales-north"]`.',
+    "coverage": "What relationship coverage asks of each key person and when an account hangs on one thread: "
+    "`{contact: quarterly, attitude: neutral, warn_below: 70, mentors: 2, owner_share: 50}` (see docs/programme.md).",
 }
 """Settings that hold a mapping and belong to one feature rather than to command-line options."""
 
@@ -82,7 +87,9 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
     doc = read_settings(path, content)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
-        raise KamdocError(f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS])})")
+        raise KamdocError(
+            f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS, 'approvers'])})"
+        )
     for key, value in data.items():
         pos = doc.where_key((key,))
         if key in BLOCKS:
@@ -92,9 +99,11 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
                     f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)"
                 )
             continue
+        if key == "approvers":
+            continue  # a list of users and teams, checked with the programme (each at its line)
         if key not in SETTINGS:
             raise KamdocError(
-                f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS])}"
+                f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS, 'approvers'])}"
             )
         if key == "require_sources":
             if not isinstance(value, bool):
@@ -158,7 +167,7 @@ def default_map(path: Path, settings: dict[str, Any]) -> dict[str, dict[str, Any
     """Click's default_map from the settings of the kamdoc.yaml at `path`: per command, the defaults its settings give."""
     defaults: dict[str, dict[str, Any]] = {}
     for key, value in settings.items():
-        if key in BLOCKS:
+        if key in BLOCKS or key not in SETTINGS:
             continue
         if key in ("plans", "theme", "out") and not Path(value).is_absolute():
             value = str(path.parent / value) if key != "theme" or (path.parent / value).is_dir() else value
@@ -200,13 +209,21 @@ def programmes_for(plans: list[Path]) -> dict[Path, Programme]:
     return {repo: programme_for(repo) for repo in sorted(repos)}
 
 
-def programme_at(snapshot: Snapshot) -> Programme:
-    """The programme settings as a git revision had them (its own kamdoc.yaml), or the working tree's."""
+def programme_at(snapshot: Snapshot, near: str = "") -> Programme:
+    """The programme settings as a git revision had them (its own kamdoc.yaml: the nearest one above the plan at
+    `near`, else the repository's top's), or the working tree's."""
     if snapshot.commit is None:
         return programme_for(snapshot.repo)
-    config_file = snapshot.repo / CONFIG_FILE
+    for folder in [*PurePosixPath(near).parents][:-1] if near else []:
+        if snapshot.files(folder / CONFIG_FILE):
+            return _programme_of(snapshot, (folder / CONFIG_FILE).as_posix())
+    return _programme_of(snapshot, CONFIG_FILE)
+
+
+def _programme_of(snapshot: Snapshot, name: str) -> Programme:
+    config_file = snapshot.repo / name
     try:
-        content = snapshot.read(CONFIG_FILE)
+        content = snapshot.read(name)
     except (FileNotFoundError, KamdocError):
         return DEFAULT
     data, doc = _read(config_file, content)
@@ -216,9 +233,13 @@ def programme_at(snapshot: Snapshot) -> Programme:
 def _programme(data: dict[str, Any], where: Callable[[Path_], Pos], config_file: Path) -> Programme:
     """The `portfolio:` and `audiences:` blocks and the plan rules (`require_sources`) as one programme; the defaults
     when the file has none of them."""
-    value, audiences = data.get("portfolio"), data.get("audiences")
+    value, audiences, coverage = data.get("portfolio"), data.get("audiences"), data.get("coverage")
+    review: dict[str, Any] = {key: data[key] for key in ("owners", "approvers") if key in data}
+    rules = data.get("rules")
     programme = (
-        DEFAULT if value is None and audiences is None else parse_programme(value, where, config_file, audiences)
+        DEFAULT
+        if value is None and audiences is None and coverage is None and not review and rules is None
+        else parse_programme(value, where, config_file, audiences, coverage, review, rules)
     )
     if data.get("require_sources") is True:
         programme = programme.model_copy(update={"require_sources": True})

@@ -28,6 +28,7 @@ from kamdoc.outline.layout import (
 from kamdoc.outline.measure import LINE_SPACING, Metrics
 from kamdoc.outline.richtext import Para, Run, TableBlock, blocks, cited, plain
 from kamdoc.outline.words import amount, day, percent, rounded, term, word
+from kamdoc.standard.coverage import Coverage
 from kamdoc.standard.model import item_model, label_of
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.sections import SECTIONS, Column, Entry, Section
@@ -339,6 +340,7 @@ class PlanKit(Kit):
         self.people = {p.id: p.name for p in plan.power_map.people}
         self.sources = {s.id: n for n, s in enumerate(plan.sources, 1)}  # how the deck numbers them: as listed
         self.appendices: list[Appendix] = []  # long texts whole, for the deck's end (`told`)
+        self.coverage: Coverage | None = None  # our copy's relationship coverage, for the power map's legend
 
     def cite(self, text: str) -> str:
         return cited(text, self.sources)

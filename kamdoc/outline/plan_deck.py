@@ -151,6 +151,7 @@ def build_outline(
     )
     plan = for_audience(plan, audience, copy)
     kit = PlanKit(plan, doc, theme, customer, size, images, cache)
+    kit.coverage = health.coverage if health else None
     cover(kit, planned)
     summary(kit, health)
     body, entries = _entries(kit)

@@ -327,6 +327,7 @@ class _Builder(Kit):
                     h.account,
                     self.w(f"status_{h.status}"),
                     self.pct(h.completeness) if h.completeness is not None else "–",
+                    self.pct(h.coverage.percent / 100) if h.coverage and h.coverage.key_people else "–",
                     str(h.version_days) if h.version_days is not None else "–",
                     str(h.commit_days) if h.commit_days is not None else "–",
                     day(h.next_review, self.lang) if h.next_review else "–",
@@ -341,13 +342,14 @@ class _Builder(Kit):
                 self.w("account"),
                 self.w("status"),
                 self.w("complete"),
+                self.w("coverage"),
                 self.w("days_since_version"),
                 self.w("days_since_commit"),
                 self.w("next_review"),
                 self.w("reasons"),
             ],
             rows,
-            ["left", "left", "right", "right", "right", "right", "left"],
+            ["left", "left", "right", "right", "right", "right", "right", "left"],
             status_column=1,
         )
 

@@ -136,8 +136,10 @@ class _Map:
         fonts: Fonts,
         language: str,
         customer: bool = False,
+        coverage: str = "",
     ) -> None:
         self.people, self.links, self.body, self.fonts, self.language = people, links, body, fonts, language
+        self.coverage = coverage  # the legend's last item in our copy: how well our relationships cover the key people
         # The customer's copy does not show the customer our gaps: the people we know no manager of are "further people".
         self.loners_word = "further_people" if customer else "no_reporting_line"
         self.by_id = {p.id: p for p in people}
@@ -758,6 +760,8 @@ def _legend(m: _Map, width: float, used: _Used) -> tuple[list[tuple[str | None, 
         items.append((None, word("legend_tags", m.language)))
     if used.loners:
         items.append((None, used.loners))
+    if m.coverage:
+        items.append((None, m.coverage))
     return items, len(_legend_rows(m, items, width))
 
 
@@ -810,13 +814,14 @@ def power_map_slides(
     language: str,
     name: str | None = None,
     customer: bool = False,
+    coverage: str = "",
 ) -> tuple[list[PowerMapSlide], list[list[str]]]:
     """The power map's slides (the overview first, when there is one), and the rows of the table of ties.
 
     `name` is what the slides call the chart (the customer's copy says "Organisation").
     The slides' titles are the deck's ("Power-Map (2/5)"); `name` is kept for callers that name the chart.
     """
-    m = _Map(people, links, body, fonts, language, customer)
+    m = _Map(people, links, body, fonts, language, customer, coverage)
     row_h = CAPTION_SIZE * LINE_SPACING + 2 * INSET
     items, rows = _legend(m, body.w, _used_anywhere(m, split=False))
     chart = Box(body.x, body.y, body.w, body.h - rows * row_h - LEGEND_GAP)

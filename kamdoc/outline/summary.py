@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from kamdoc.analyse.health import Health
-from kamdoc.analyse.standing import goal_standing, key_people
+from kamdoc.analyse.standing import goal_standing
 from kamdoc.outline.budget import words
 from kamdoc.outline.deck import Box, Element, Shape
 from kamdoc.outline.kit import PlanKit
@@ -17,6 +17,7 @@ from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
 from kamdoc.outline.words import day, number, percent, term
+from kamdoc.standard.coverage import key_people
 from kamdoc.standard.model import Risk
 from kamdoc.standard.sections import SECTIONS
 

@@ -17,7 +17,8 @@ from kamdoc.errors import KamdocError
 from kamdoc.findings import bug
 from kamdoc.load.discover import find_plans, plan_slug
 from kamdoc.load.document import find_repo, inside
-from kamdoc.load.settings import programmes_for
+from kamdoc.load.git import Snapshot, git_root, resolve
+from kamdoc.load.settings import programme_at, programmes_for
 from kamdoc.pipeline.glyphs import covered, lacking_glyphs
 from kamdoc.pipeline.listener import SILENT, Listener
 from kamdoc.pipeline.pdf_helper import PdfHelper
@@ -220,7 +221,6 @@ def _changes_since(
     """The diff of a plan since a revision (between the audience's copies), and that revision's version date (for the slide's title)."""
     from kamdoc.analyse.audience import for_audience
     from kamdoc.analyse.diff import compare
-    from kamdoc.load.git import Snapshot, git_root, resolve
     from kamdoc.outline.words import day
     from kamdoc.pipeline.revisions import load_at
 
@@ -280,20 +280,26 @@ def render_paths(
     say: Listener = SILENT,
     cache: Path | None = None,
     history: int = 0,
+    at: str = "",
 ) -> int:
     """Render every plan under `paths` into `out`; plans with errors are reported to `say`, not rendered. Returns the exit code.
+
+    With `at` (a tag or commit), the plans are those of that revision, with its files and its kamdoc.yaml: the decks
+    it built, again.
 
     With a `helper` (see `pipeline.pdf_helper`), PDFs are laid out by it, and whether they can be made here is
     its answer, asked for when the first deck is ready. `cache` is the folder the command keeps the fonts'
     widths in between runs (none: nothing is written but the decks). A bug of kamdoc's on one plan is that
     plan's error: nothing of it is written, and the other plans go on.
     """
-    plans = find_plans(paths)
-    if not plans:
-        raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     theme, company = _theme_for(theme_dir, template, say)
     run = _Run(out, theme, company, audience, today, changes_since, formats, pdf_variant, processes, helper, say, cache)
     run.history = history
+    if at:
+        return _render_at(run, paths, at)
+    plans = find_plans(paths)
+    if not plans:
+        raise KamdocError(f"no plans found in {', '.join(map(str, paths))}")
     if helper is None:
         run.check_formats()
     clean_leftovers(out)
@@ -308,6 +314,35 @@ def render_paths(
             failed += 1
     lacking = run.check_formats()  # said even when no plan could be rendered
     say.err(run.tally.said(len(plans)))
+    return 1 if failed or lacking else 0
+
+
+def _render_at(run: _Run, paths: list[Path], at: str) -> int:
+    """The plans under `paths` as the revision `at` had them, rendered: each validated against that revision's
+    settings, with the images and texts it held."""
+    from kamdoc.load.git_log import BlobReader
+    from kamdoc.pipeline.revisions import load_at, plan_files
+
+    repo = git_root(Path.cwd())
+    commit = resolve(repo, at)
+    reader = BlobReader(repo)
+    try:
+        snapshot = Snapshot(repo, commit, reader.read)
+        under = [PurePosixPath(os.path.relpath(p.absolute(), repo)) for p in paths]
+        files = plan_files(snapshot.files(PurePosixPath(".")), under)
+        if not files:
+            raise KamdocError(f"no plans found in {', '.join(map(str, paths))} at {at}")
+        if run.helper is None:
+            run.check_formats()
+        clean_leftovers(run.out)
+        failed = 0
+        for path in files:
+            result = load_at(snapshot, path, run.today)
+            failed += not run.plan(repo / path, programme_at(snapshot, path), result)
+    finally:
+        reader.close()
+    lacking = run.check_formats()
+    run.say.err(run.tally.said(len(files)))
     return 1 if failed or lacking else 0
 
 
@@ -365,9 +400,10 @@ class _Run:
             self.formats, self.lacking = usable_formats(self.formats, self.say, self.helper)
         return self.lacking
 
-    def plan(self, plan_file: Path, programme: Programme) -> bool:
-        """Validate, outline and render one plan; False when it has errors or kamdoc failed on it (said, not written)."""
-        result = validate_safely(plan_file, self.today, programme)
+    def plan(self, plan_file: Path, programme: Programme, result: Result | None = None) -> bool:
+        """Validate, outline and render one plan (or the `result` of one validated at a revision); False when it has
+        errors or kamdoc failed on it (said, not written)."""
+        result = result or validate_safely(plan_file, self.today, programme)
         say = self.say
         self.tally.count(result)
         if result.errors or result.plan is None or result.doc is None:

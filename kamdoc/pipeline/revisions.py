@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kamdoc.analyse.diff import Change, compare, compare_written
+from kamdoc.analyse.signals import approval_needed, review_signals
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.findings import Finding
 from kamdoc.load.discover import PLAN_FILE
@@ -30,6 +31,10 @@ class PlanDiff:
     new_findings: list[Finding] = field(default_factory=list)
     problem: str = ""  # why the plan could not be compared at all (status unreadable)
     language: str = "en"  # the plan's own, which its changes are said in
+    signals: list[tuple[str, str]] = field(default_factory=list)  # health and coverage moved, in English and German
+
+    def said_signals(self, language: str) -> list[str]:
+        return [pair[language == "de"] for pair in self.signals]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +48,7 @@ class PlanDiff:
                 for f in self.new_findings
             ],
             "problem": self.problem or None,
+            "signals": self.said_signals(self.language),
         }
 
 
@@ -75,7 +81,7 @@ def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
     except LoadError as exc:
         return Result(file, [exc.finding])
     doc.snapshot = snapshot
-    return validate_document(doc, today, programme_at(snapshot))
+    return validate_document(doc, today, programme_at(snapshot, path))
 
 
 def _read_side(snapshot: Snapshot, path: str, today: date) -> Result | str:
@@ -186,6 +192,7 @@ def diff_revisions(
             del gone[old_path]
         diffs.append(_pair_or_add(path, old_path, old_results.get(old_path), new))
         diffs[-1].language = _language(new, old_results.get(old_path))
+        diffs[-1].signals = _signals(old_results.get(old_path), new, (a, b), path, today)
     for path in gone:
         old = old_results[path]
         if isinstance(old, str):
@@ -195,6 +202,26 @@ def diff_revisions(
                 PlanDiff(path, "removed", account=old.plan.cover.account if old.plan else "", language=old.language)
             )
     return a, b, sorted(diffs, key=lambda d: d.path)
+
+
+def _signals(
+    old: Result | str | None, new: Result | str, sides: tuple[Snapshot, Snapshot], path: str, today: date
+) -> list[tuple[str, str]]:
+    """Health and coverage as the change moves them, where both versions validate (judged by the new side's settings),
+    and the approval a plan set to approved needs (from the approvers the old side names: a change cannot add its own).
+    A side whose settings cannot be read has its problem said already: then there are no signals."""
+    if not isinstance(new, Result) or new.plan is None or isinstance(old, str):
+        return []
+    a, b = sides
+    try:
+        approvers = list(programme_at(a, path).approvers)
+        if old is not None and old.plan is not None:
+            return review_signals(old.plan, new.plan, programme_at(b, path), today, approvers)
+    except KamdocError:
+        return []
+    if old is None and new.plan.cover.status == "approved":  # a new plan that comes approved needs it too
+        return [approval_needed("", approvers)]
+    return []
 
 
 def _language(*sides: Result | str | None) -> str:

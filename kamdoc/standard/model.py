@@ -1379,6 +1379,14 @@ class Milestone(Part):
         seen=INTERNAL,
         label=("Milestone", "Meilenstein"),
     )
+    reached: Day | None = about(
+        "When it was reached; empty while it is still ahead. A milestone past its date and not reached is overdue.",
+        de="Wann er erreicht wurde; leer, solange er noch aussteht. Ein Meilenstein nach seinem Datum, der nicht erreicht ist, ist überfällig.",
+        example="2026-06-24",
+        default=None,
+        seen=INTERNAL,
+        label=("Reached", "Erreicht"),
+    )
 
 
 class Action(Part):

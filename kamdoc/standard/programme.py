@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
 from kamdoc.errors import KamdocError
@@ -19,6 +29,11 @@ MIN_CRITERIA, MAX_CRITERIA = 3, 8
 
 _Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
 _Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Handle = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")]
+"""A GitHub or GitLab user (@name) or team (@org/team), as CODEOWNERS writes them."""
+_Folder = Annotated[str, StringConstraints(pattern=r"^[^\s*?\[\]#!\\]{1,300}$")]
+MAX_OWNERS = 500
+"""Plan folders kamdoc.yaml may give owners for: far more than a programme has accounts."""
 
 
 class _Setting(BaseModel):
@@ -74,6 +89,71 @@ class Audiences(_Setting):
     customer: CustomerCopy = Field(default_factory=CustomerCopy)
 
 
+class CoverageSettings(_Setting):
+    """What relationship coverage asks of each key person, and when an account hangs on one thread (`coverage:`)."""
+
+    contact: Literal["weekly", "monthly", "quarterly", "yearly"] = "quarterly"  # at least this often
+    attitude: Literal["mentor", "positive", "neutral", "negative"] = "neutral"  # at least this friendly
+    warn_below: int = Field(default=70, ge=0, le=100)  # health turns amber below this coverage in %
+    mentors: int = Field(default=2, ge=0, le=20)  # fewer mentors among the key people: single-threaded
+    owner_share: int = Field(default=50, ge=1, le=100)  # one owner holding more key people than this %: single-threaded
+
+
+Partnership = Literal["lean", "operative", "strategic"]
+_AGE = re.compile(r"^(?P<n>\d{1,4}) ?(?P<unit>days?|weeks?|months?|years?)$")
+_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+class Rule(_Setting):
+    """One of the organisation's rules from kamdoc.yaml's `rules:`: its name, parameter and severity, and where it is
+    written (findings that concern the whole folder are said there)."""
+
+    name: str
+    value: Any
+    severity: Literal["error", "warning"] = "error"
+    file: str = "kamdoc.yaml"
+    line: int = 1
+    col: int = 1
+
+
+RULES: dict[str, tuple[str, str]] = {
+    "sponsor_for": (
+        "[strategic]",
+        "Accounts of these partnership levels (assessment.partnership) name an executive sponsor: an account_team "
+        "member with `sponsor: true`.",
+    ),
+    "min_coverage": ("70", "Relationship coverage of the key people is at least this many percent."),
+    "max_accounts": (
+        "{strategic: 25}",
+        "At most this many accounts of a partnership level, over all the plans validated together.",
+    ),
+    "kpi_source": ("required", "Every key figure of the profile (profile.kpis) names its source."),
+    "max_plan_age": ("6 months", "The plan's cover.version is no older than this (days, weeks, months or years)."),
+    "consistent_figures": (
+        "true",
+        "A figure written twice agrees with itself: a key figure listed twice for a year, a project's volume in "
+        "key_projects and in the won or lost projects, a person's contact and owner in the power map and in the "
+        "relationship plan.",
+    ),
+}
+"""The rules kamdoc.yaml may name: an example parameter and what each checks."""
+_RULE_VALUES: dict[str, TypeAdapter[Any]] = {
+    "sponsor_for": TypeAdapter(Annotated[list[Partnership], Field(min_length=1, max_length=3)]),
+    "min_coverage": TypeAdapter(Annotated[int, Field(ge=0, le=100, strict=True)]),
+    "max_accounts": TypeAdapter(dict[Partnership, Annotated[int, Field(ge=0, le=100_000, strict=True)]]),
+    "kpi_source": TypeAdapter(Literal["required"]),
+    "max_plan_age": TypeAdapter(Annotated[str, StringConstraints(pattern=_AGE.pattern)]),
+    "consistent_figures": TypeAdapter(Literal[True]),
+}
+
+
+def age_days(text: str) -> int:
+    """A rule's age ("6 months") in days."""
+    found = _AGE.match(text)
+    assert found is not None  # checked when kamdoc.yaml was read
+    return round(int(found["n"]) * _DAYS[found["unit"].rstrip("s")])
+
+
 class Programme(_Setting):
     """What `kamdoc portfolio` and `kamdoc health` judge plans by."""
 
@@ -87,6 +167,15 @@ class Programme(_Setting):
     knock_outs: list[KnockOut] = Field(default_factory=list, max_length=20)
     audiences: Audiences = Field(default_factory=Audiences)  # from kamdoc.yaml's `audiences:` block, not `portfolio:`
     require_sources: bool = False  # kamdoc.yaml's own `require_sources:`, not `portfolio:`
+    coverage: CoverageSettings = Field(default_factory=CoverageSettings)  # kamdoc.yaml's own `coverage:` block
+    # kamdoc.yaml's own `owners:` (plan folder -> who keeps it) and `approvers:` (who may approve a plan).
+    owners: dict[_Folder, list[Handle]] = Field(default_factory=dict, max_length=MAX_OWNERS)
+    approvers: list[Handle] = Field(default_factory=list, max_length=50)
+    rules: tuple[Rule, ...] = ()  # kamdoc.yaml's own `rules:`
+
+    def rule(self, name: str) -> Rule | None:
+        """The organisation's rule of this name, if kamdoc.yaml sets it."""
+        return next((r for r in self.rules if r.name == name), None)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Programme:
@@ -113,37 +202,98 @@ class Programme(_Setting):
 DEFAULT = Programme()
 
 
+OWN_BLOCKS: dict[str, type[_Setting]] = {"audiences": Audiences, "coverage": CoverageSettings}
+_REVIEW: dict[str, TypeAdapter[Any]] = {
+    "owners": TypeAdapter(
+        Annotated[dict[_Folder, list[Handle]], Field(max_length=MAX_OWNERS)], config=ConfigDict(strict=True)
+    ),
+    "approvers": TypeAdapter(Annotated[list[Handle], Field(max_length=50)], config=ConfigDict(strict=True)),
+}
+"""Who keeps and who approves plans: settings of their own at kamdoc.yaml's top."""
+"""Blocks of kamdoc.yaml of their own, beside `portfolio:`, that the programme carries."""
+
+
 def parse_programme(
-    value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path, audiences: Any = None
+    value: Any,
+    where: Callable[[tuple[str | int, ...]], Pos],
+    config_file: Path,
+    audiences: Any = None,
+    coverage: Any = None,
+    review: dict[str, Any] | None = None,
+    rules: Any = None,
 ) -> Programme:
-    """The `portfolio:` and `audiences:` blocks as settings; every problem in them in one message, each with its line."""
+    """The `portfolio:`, `audiences:` and `coverage:` blocks as settings; every problem in them in one message, each
+    with its line."""
     portfolio = dict(value) if isinstance(value, dict) else value
     lines: list[str] = []
-    if isinstance(portfolio, dict) and "audiences" in portfolio:
-        pos = where(("portfolio", "audiences"))
-        lines.append(
-            f"{config_file}:{pos.line}:{pos.col}: error: portfolio.audiences: `audiences:` is a block of its own at the top of kamdoc.yaml; move it there"
-        )
-        del portfolio["audiences"]
-    if isinstance(portfolio, dict) and "require_sources" in portfolio:
-        pos = where(("portfolio", "require_sources"))
-        lines.append(
-            f"{config_file}:{pos.line}:{pos.col}: error: portfolio.require_sources: `require_sources:` is a setting of "
-            "its own at the top of kamdoc.yaml; move it there"
-        )
-        del portfolio["require_sources"]
-    programme, audience_settings = DEFAULT, Audiences()
+    for own in (*OWN_BLOCKS, *_REVIEW, "rules", "require_sources"):
+        if isinstance(portfolio, dict) and own in portfolio:
+            pos = where(("portfolio", own))
+            lines.append(
+                f"{config_file}:{pos.line}:{pos.col}: error: portfolio.{own}: `{own}:` is a setting of its own at the "
+                "top of kamdoc.yaml; move it there"
+            )
+            del portfolio[own]
+    programme = DEFAULT
     try:
         programme = Programme.model_validate(portfolio or {})
     except ValidationError as exc:
         lines += _lines(exc, "portfolio", where, config_file)
-    try:
-        audience_settings = Audiences.model_validate(audiences or {})
-    except ValidationError as exc:
-        lines += _lines(exc, "audiences", where, config_file)
+    update: dict[str, Any] = {}
+    for block, given in (("audiences", audiences), ("coverage", coverage)):
+        try:
+            update[block] = OWN_BLOCKS[block].model_validate(given or {})
+        except ValidationError as exc:
+            lines += _lines(exc, block, where, config_file)
+    if rules is not None:
+        update["rules"], found = parse_rules(rules, where, config_file)
+        lines += found
+    for key, given in (review or {}).items():
+        try:
+            update[key] = _REVIEW[key].validate_python(given)
+        except ValidationError as exc:
+            lines += _lines(exc, key, where, config_file)
     if lines:
         raise KamdocError("\n".join(lines))
-    return programme.model_copy(update={"audiences": audience_settings})
+    return programme.model_copy(update=update)
+
+
+def parse_rules(
+    value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path
+) -> tuple[tuple[Rule, ...], list[str]]:
+    """kamdoc.yaml's `rules:` as rules, and each problem in it as a line at its place: `name: parameter`, or
+    `name: {value: parameter, severity: warning}`."""
+    if not isinstance(value, dict):
+        pos = where(("rules",))
+        return (), [
+            f"{config_file}:{pos.line}:{pos.col}: error: rules: expected a mapping of rules, e.g. min_coverage: 70"
+        ]
+    rules, lines = [], []
+    for name, given in value.items():
+        pos = where(("rules", name))
+        at = f"{config_file}:{pos.line}:{pos.col}: error: rules.{name}"
+        if name not in RULES:
+            close = difflib.get_close_matches(str(name), list(RULES), n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            lines.append(f"{at}: unknown rule{hint}; known: {', '.join(RULES)}")
+            continue
+        severity: Literal["error", "warning"] = "error"
+        if isinstance(given, dict) and set(given) <= {"value", "severity"} and "value" in given:
+            said, given = given.get("severity", "error"), given["value"]
+            if said not in ("error", "warning"):
+                lines.append(f"{at}.severity: {said!r} is not one of error, warning")
+                continue
+            severity = "warning" if said == "warning" else "error"
+        try:
+            checked = _RULE_VALUES[name].validate_python(given)
+        except ValidationError:
+            example, meaning = RULES[name]
+            lines.append(f"{at}: {given!r} is no parameter of this rule: write e.g. {name}: {example} ({meaning})")
+            continue
+        rules.append(
+            Rule(name=name, value=checked, severity=severity, file=str(config_file), line=pos.line, col=pos.col)
+        )
+    return tuple(rules), lines
 
 
 def _lines(
@@ -177,6 +327,10 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio"
         }[kind]
         return f"{value!r} is out of range: give a number {word} {bound}"
     if kind == "string_pattern_mismatch":
+        if block in _REVIEW and isinstance(loc[-1], int):
+            return f"{value!r} is no user or team: write @name or @organisation/team, as CODEOWNERS does"
+        if block == "owners":
+            return f"{value!r} is no plan folder: give the folder's path from the repository's top, e.g. plans/acme"
         if loc and loc[-1] == "id":
             return f"{value!r} is no id: use lowercase letters, digits, - and _"
         return f"{value!r} is no currency code: use three capital letters, such as EUR or USD"
@@ -196,7 +350,7 @@ def _message(error: ErrorDetails, loc: tuple[Any, ...], block: str = "portfolio"
 
 
 def _known(loc: tuple[Any, ...], block: str) -> list[str]:
-    top: type[BaseModel] = Audiences if block == "audiences" else Programme
+    top: type[BaseModel] = OWN_BLOCKS.get(block, Programme)
     models: dict[str, type[BaseModel]] = {"criteria": Criterion, "knock_outs": KnockOut, "customer": CustomerCopy}
     parent = models.get(str(loc[0]), top) if len(loc) > 1 else top
-    return [name for name in parent.model_fields if name not in ("audiences", "require_sources")]
+    return [name for name in parent.model_fields if name not in (*OWN_BLOCKS, *_REVIEW, "require_sources")]

@@ -181,6 +181,32 @@ def risk_concerns(risks: list[Risk], today: date) -> list[Concern]:
     return out
 
 
+def goal_concerns(goals: list[Goal], today: date, _cadence: int) -> list[Concern]:
+    """Goals past their deadline, milestones past their date and not reached, and actions past their due date and not
+    done (each with its owner, so that the reminder reaches someone): amber."""
+    out = []
+    if late_goals := [g.id for g in goals if g.deadline < today]:
+        named = ", ".join(late_goals)
+        out.append(Concern("goals_overdue", "amber", (f"deadline passed: {named}", f"Termin verstrichen: {named}")))
+    late = [(g, m) for g in goals for m in g.milestones if m.date is not None and m.date < today and m.reached is None]
+    if late:
+        en = "; ".join(f"{g.id}: {m.milestone} (due {m.date.isoformat()})" for g, m in late if m.date)
+        de = "; ".join(f"{g.id}: {m.milestone} (fällig {m.date:%d.%m.%Y})" for g, m in late if m.date)
+        out.append(
+            Concern(
+                "milestones_overdue", "amber", (f"milestone not reached: {en}", f"Meilenstein nicht erreicht: {de}")
+            )
+        )
+    overdue = [a for g in goals for a in g.actions if a.due is not None and a.due < today and a.status != "done"]
+    if overdue:
+        en = "; ".join(f"{a.action} ({a.owner or 'no owner'}, due {a.due.isoformat()})" for a in overdue if a.due)
+        de = "; ".join(
+            f"{a.action} ({a.owner or 'ohne Verantwortlichen'}, fällig {a.due:%d.%m.%Y})" for a in overdue if a.due
+        )
+        out.append(Concern("actions_overdue", "amber", (f"action overdue: {en}", f"Maßnahme überfällig: {de}")))
+    return out
+
+
 def contract_concerns(contracts: list[Contract], today: date, cadence_days: int) -> list[Concern]:
     """Notice dates that fall before the next regular review (amber), and those passed on a contract that renews itself
     (amber: it has renewed, or is about to, without anyone deciding)."""
@@ -521,6 +547,7 @@ mission:
         ),
         ("Top five goals", "Top-5-Ziele"),
         identity=(((), ("id",)), (("*", "milestones"), ("milestone",)), (("*", "actions"), ("action",))),
+        checks=goal_concerns,
         scaffold=(
             """\
 # Our top five goals, SMART: each with a metric, a target and a deadline.

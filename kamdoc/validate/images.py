@@ -38,7 +38,13 @@ def check_image(ref: str, base: Path, repo: Path, known: Mapping[Path, Image] | 
     path = resolve_ref(ref, base, repo)
     if known is not None and path in known:
         return known[path]
-    data = read_capped(path, MAX_IMAGE_BYTES, quoted(ref))
+    return image_of(ref, path, read_capped(path, MAX_IMAGE_BYTES, quoted(ref)))
+
+
+def image_of(ref: str, path: Path, data: bytes) -> Image:
+    """The image in `data` (read from `path`, or from a commit), if it is a PNG, JPEG or SVG within the caps."""
+    if len(data) > MAX_IMAGE_BYTES:
+        raise FileRefused(f"{quoted(ref)} is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
     if data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff"):
         return _raster(ref, path, data)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")

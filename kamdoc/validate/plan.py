@@ -160,6 +160,10 @@ def validate_document(doc: Document, today: date, programme: Programme = DEFAULT
         result.findings += [f for f in _schema_findings(exc, data, doc) if (f.pos, f.field) not in said]
     findings, images = rules.check(data, doc, today, normaliser.markdown, programme)
     result.findings += findings
+    if plan is not None and programme.rules:
+        from kamdoc.validate import house_rules
+
+        result.findings += house_rules.check(plan, doc, programme, today)
     result.findings = sorted(
         set(result.findings), key=lambda f: (str(f.pos.file), f.pos.line, f.pos.col, f.field, f.message)
     )

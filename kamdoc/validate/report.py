@@ -48,12 +48,12 @@ def as_json(results: list[Result], language: str | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _escape_data(value: str) -> str:
+def escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(results: list[Result], language: str | None = None) -> str:
@@ -62,8 +62,8 @@ def github(results: list[Result], language: str | None = None) -> str:
     for result in results:
         for f in result.findings:
             title = f"kamdoc: {f.field}" if f.field else "kamdoc"
-            props = f"file={_escape_property(shown(f.pos.file))},line={f.pos.line},col={f.pos.col},title={_escape_property(title)}"
-            lines.append(f"::{f.severity} {props}::{_escape_data(f.said(language or result.language))}")
+            props = f"file={escape_property(shown(f.pos.file))},line={f.pos.line},col={f.pos.col},title={escape_property(title)}"
+            lines.append(f"::{f.severity} {props}::{escape_data(f.said(language or result.language))}")
     return "\n".join(lines)
 
 
@@ -90,10 +90,11 @@ def gitlab(results: list[Result], language: str | None = None) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
-def summary(results: list[Result]) -> str:
-    """The closing line: how many plans, errors and warnings, in the language most of the plans speak."""
-    errors = sum(len(r.errors) for r in results)
-    warnings = sum(len(r.warnings) for r in results)
+def summary(results: list[Result], settings: list[Result] | None = None) -> str:
+    """The closing line: how many plans, errors and warnings (those of the `settings`, kamdoc.yaml's rules over the
+    folder, counted too), in the language most of the plans speak."""
+    errors = sum(len(r.errors) for r in [*results, *(settings or [])])
+    warnings = sum(len(r.warnings) for r in [*results, *(settings or [])])
     failed = sum(1 for r in results if r.errors)
 
     if most_spoken(r.language for r in results) == "de":

@@ -10,12 +10,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from kamdoc.errors import KamdocError
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
 from kamdoc.load.document import Document, FileMissing, FileRefused, Path_, resolve_ref
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
-from kamdoc.validate.images import LOGO, Image, Named, check_image, markdown_images
+from kamdoc.validate.images import LOGO, Image, Named, check_image, image_of, markdown_images
 from kamdoc.validate.markdown import CITED, MAX_NESTING, unshown_lines
 from kamdoc.validate.walk import texts_in
 
@@ -528,10 +529,28 @@ class _Checker:
     # --- files and links ------------------------------------------------------------
 
     def image(self, named: Named, base: Path) -> None:
-        """Check the image named at `named` (relative to `base`), and keep it when it passes; FileRefused when it does not."""
-        image = check_image(named[1], base, self.doc.repo, self._files)
+        """Check the image named at `named` (relative to `base`), and keep it when it passes; FileRefused when it does not.
+        A plan read from a commit has its images read from that commit too."""
+        if self.doc.from_git:
+            image = self.image_from_git(named[1], base)
+        else:
+            image = check_image(named[1], base, self.doc.repo, self._files)
         self._files[image.path] = image
         self.checked[named] = image
+
+    def image_from_git(self, ref: str, base: Path) -> Image:
+        """An image a committed plan names, as that commit held it, inside the repository."""
+        import posixpath
+
+        folder = base.relative_to(self.doc.repo).as_posix()
+        target = posixpath.normpath(posixpath.join(folder, ref))
+        if ref.startswith("/") or target == ".." or target.startswith("../") or "://" in ref or "\\" in ref:
+            raise FileRefused(f"{quoted(ref)} is not a file inside the plans repo")
+        try:
+            data = self.doc.snapshot.read(target)
+        except (FileNotFoundError, KamdocError):
+            raise FileRefused(f"{quoted(ref)} does not exist in that revision") from None
+        return image_of(ref, self.doc.repo / target, data)
 
     def logo(self) -> None:
         logo = self.get(*LOGO)
@@ -642,9 +661,9 @@ def check(
     checker.needs()
     checker.citations(markdown)
     checker.sourced(programme)
-    if not doc.from_git:  # a commit's images are not checked out; they were checked when they were committed
-        checker.logo()
-        checker.images(markdown)
+    checker.logo()
+    checker.images(markdown)
+    if not doc.from_git:  # a commit's files are not checked out: its sources' files were checked when committed
         checker.source_files()
     checker.nesting(markdown)
     checker.website()

@@ -60,7 +60,7 @@ def test_init_writes_every_file(repo: Path) -> None:
     assert settings["yaml.schemas"] == {"./plans/kap.schema.json": ["plans/*/plan.yaml"]}
     assert "plans/**/plan.yaml diff=kamdoc" in (repo / ".gitattributes").read_text()
     settings = yaml.safe_load((repo / "kamdoc.yaml").read_text())
-    assert {k: v for k, v in settings.items() if k != "portfolio"} == {
+    assert {k: v for k, v in settings.items() if k not in ("portfolio", "coverage", "rules")} == {
         "plans": "plans",
         "language": "en",
         "theme": "default",
@@ -75,6 +75,7 @@ def test_init_writes_every_file(repo: Path) -> None:
         "cross_selling",
         "access",
     ]
+    assert settings["coverage"]["warn_below"] == 70 and settings["rules"]["min_coverage"] == 70
 
 
 def test_init_repo_passes_validate_and_build(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,8 +126,8 @@ def test_workflow_passes_actionlint_and_pins_every_action(repo: Path) -> None:
     ).stdout
     assert json.loads(out) == []
     uses = re.findall(r"uses: (\S+)", workflow.read_text())
-    # checkout four times, kamdoc six times, github-script, upload-artifact three times, cache, download-artifact
-    assert len(uses) == 16
+    # checkout five times, kamdoc seven times, github-script, upload-artifact three times, cache, download-artifact
+    assert len(uses) == 18
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
     assert f"kamdoc/kamdoc@{REV}" in uses

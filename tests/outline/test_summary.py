@@ -69,7 +69,7 @@ def test_the_summary_follows_the_cover_with_the_plans_own_figures() -> None:
     # Each goal's own words would take the summary over its word budget: the sums, and where the rest is
     assert "Was wir brauchen: 135 T€ Budget · 330 Personentage.  Was jedes Ziel braucht: auf seiner Folie." in said
     i = said.index("Zustand des Plans")
-    assert said[i + 1 : i + 3] == ["■ Grün", "Nächster Review: 15.03.2027"]  # as of the plan's version
+    assert said[i + 1 : i + 3] == ["■ Gelb", "Nächster Review: 15.03.2027"]  # as of the plan's version: one mentor only
 
 
 def test_the_health_is_judged_as_of_the_plans_version_with_its_worst_reasons_first() -> None:

@@ -299,11 +299,21 @@ def _mine(text: str) -> bool:
     return any(MARKER in line for line in text.splitlines()[:3])
 
 
+_REVIEW_TRIGGERS = "\n  pull_request_review:  # the approval check runs again when a review is given or dismissed\n    types: [submitted, dismissed]"
+
+
 def planned_files(
-    kamdoc: Source, language: str, branch: str, hooks: str = "remote", shards: int = SHARDS, for_now: bool = False
+    kamdoc: Source,
+    language: str,
+    branch: str,
+    hooks: str = "remote",
+    shards: int = SHARDS,
+    for_now: bool = False,
+    review: bool = False,
 ) -> dict[str, str]:
     """The starter files' paths and contents, filled in; `hooks`: remote (kamdoc's hook repository) or local (kamdoc
-    installed here); `for_now`: the local hook was chosen for want of a commit, and pinning later replaces it."""
+    installed here); `for_now`: the local hook was chosen for want of a commit, and pinning later replaces it;
+    `review`: the workflow also checks approvals and tags approved plans."""
     values = {
         "version": __version__,
         "plans": PLANS,
@@ -323,6 +333,10 @@ def planned_files(
         **PINNED_ACTIONS,
     }
     folder = Path(__file__).parent / "files"
+    values["review_triggers"] = _REVIEW_TRIGGERS if review else ""
+    values["review_jobs"] = (
+        _fill((folder / "github-review-jobs.yml").read_text(encoding="utf-8"), values) if review else ""
+    )
     names = dict(FILES)
     gitlab_parts = " ".join(f"--merge parts/{i}" for i in range(1, shards + 1))
     github_parts = " ".join(f"--merge parts/decks-part-{i}" for i in range(1, shards + 1))
@@ -349,6 +363,7 @@ def init_repo(
     hooks: str | None = None,
     shards: int = SHARDS,
     with_example: bool = True,
+    review: bool = False,
 ) -> tuple[list[Path], list[str]]:
     """Write the starter files into `root`, joining what is there: what was written, and notes for the user.
 
@@ -369,8 +384,18 @@ def init_repo(
     if not _REF.match(branch):
         raise CommandLineError(f"--branch must be a branch name (got {branch!r})")
     chosen = hooks_for(root, kamdoc, hooks)
-    files = planned_files(kamdoc, language, branch, chosen, shards, for_now=hooks is None and not kamdoc.pinned)
+    files = planned_files(
+        kamdoc, language, branch, chosen, shards, for_now=hooks is None and not kamdoc.pinned, review=review
+    )
     files[f"{PLANS}/{SCHEMA_FILE}"] = schema_text(language)  # the editors' help in the repository's language
+    review_notes: list[str] = []
+    if review:
+        from kamdoc.commands.starter.review import review_files
+
+        owners_file, review_notes = review_files(root, PLANS)
+        files.update(owners_file)
+        if (root / "kamdoc.yaml").is_file():  # its owners and approvers are what CODEOWNERS is made of: it stays
+            del files["kamdoc.yaml"]
     refused, has_plans = _refused(root, files)
     marked = {name for name in (*files, GITLAB_OWN, LOCAL_ACTION) if name not in refused and _marked(root / name)}
     own = (*OWN, f"{PLANS}/{SCHEMA_FILE}", LOCAL_ACTION, *sorted(marked - {GITLAB_OWN}))
@@ -387,7 +412,7 @@ def init_repo(
     notes += _removed(root, stale, kamdoc)
     if not has_plans and with_example:
         written += _write(root, _example(language, today))
-    return written, notes
+    return written, notes + review_notes
 
 
 def _planned(

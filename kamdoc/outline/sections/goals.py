@@ -10,7 +10,7 @@ from kamdoc.outline.layout import INSET, fit_size, paginate_table, text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import day, term
-from kamdoc.standard.model import Goal
+from kamdoc.standard.model import Goal, Milestone
 
 GOAL_TEXT_SHARE, GOAL_GAP = 0.42, 16.0
 TILE_PAD = 6.0
@@ -110,7 +110,7 @@ def _on_one_slide(kit: PlanKit, title: str, g: Goal, paras: list[Para], parts: l
 
 def _goal_tables(kit: PlanKit, g: Goal) -> list[TableParts]:
     """A goal's milestones and its actions, each as a table's header, rows and alignment."""
-    milestones = [[day(m.date, kit.lang) if m.date else "", m.milestone] for m in g.milestones]
+    milestones = [[day(m.date, kit.lang) if m.date else "", _milestone(kit, m)] for m in g.milestones]
     actions = [
         [a.action, a.owner or "", day(a.due, kit.lang) if a.due else "", term("action_status", a.status, kit.lang)]
         for a in g.actions
@@ -119,6 +119,11 @@ def _goal_tables(kit: PlanKit, g: Goal) -> list[TableParts]:
         ([kit.w("date"), kit.w("milestones")], milestones, ("right", "left")),
         ([kit.w("actions"), kit.w("owner"), kit.w("due"), kit.w("status")], actions, ("left", "left", "right", "left")),
     ]
+
+
+def _milestone(kit: PlanKit, m: Milestone) -> str:
+    """A milestone's words, with the day it was reached once it was: the table shows what is done and what ahead."""
+    return f"{m.milestone} ({kit.w('reached_on')} {day(m.reached, kit.lang)})" if m.reached else m.milestone
 
 
 def _stacked(kit: PlanKit, parts: list[TableParts], box: Box) -> list[list[Table]]:

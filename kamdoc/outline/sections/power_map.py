@@ -22,7 +22,9 @@ def power_map(kit: PlanKit) -> None:
     if not pm.people:
         return
     title = kit.customer_word("power_map") or kit.w("power_map")
-    slides, ties = power_map_slides(pm.people, pm.links, kit.body, kit.fonts, kit.lang, title, kit.customer)
+    slides, ties = power_map_slides(
+        pm.people, pm.links, kit.body, kit.fonts, kit.lang, title, kit.customer, _coverage(kit)
+    )
     header = [kit.w("from_person"), kit.w("tie"), kit.w("to_person"), kit.w("shown_on")]
     header = header[: len(ties[0])] if ties else header  # where: only over several slides
     beside = _beside(kit, title, header, ties) if len(slides) == 1 and ties else None
@@ -53,7 +55,7 @@ def _beside(
     pm = kit.plan.power_map
     width = kit.body.w * TIES_SHARE
     left = Box(kit.body.x, kit.body.y, kit.body.w - width - TIES_GAP, kit.body.h)
-    slides, _ = power_map_slides(pm.people, pm.links, left, kit.fonts, kit.lang, title, kit.customer)
+    slides, _ = power_map_slides(pm.people, pm.links, left, kit.fonts, kit.lang, title, kit.customer, _coverage(kit))
     right = Box(left.right + TIES_GAP, kit.body.y, width, kit.body.h)
     heading = text(right, [kit.heading(kit.w("ties"))], kit.sizes[-1], colour="primary")
     heading = replace(heading, box=replace(heading.box, h=kit.sizes[-1] * LINE_SPACING + 2 * INSET))
@@ -64,6 +66,14 @@ def _beside(
         return None
     slides[0].elements += [heading, tables[0]]
     return slides, []
+
+
+def _coverage(kit: PlanKit) -> str:
+    """Our copy's relationship coverage for the legend ("Abdeckung 78 %"); nothing in the customer's copy."""
+    c = kit.coverage
+    if c is None or not c.key_people:
+        return ""
+    return kit.w("coverage_legend").format(percent=c.percent)
 
 
 def _message(kit: PlanKit) -> str:
