@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -774,3 +775,15 @@ def test_an_unpinned_repository_commits_through_the_local_hook_offline_until_pin
     assert kamdoc("init", repo, "--kamdoc-rev", REV, "--force").code == 0
     assert "PIN-A-KAMDOC-COMMIT" not in _everything(repo)
     assert len(list(repo.rglob("*gitlab-ci*.yml"))) == 1  # no second pipeline
+
+
+def test_the_example_is_moved_to_today_so_nothing_starts_overdue(tmp_path: Path) -> None:
+    # Written on 2 November 2026 with actions due in late November: a team starting in May 2027 sees none overdue.
+    assert kamdoc("init", tmp_path, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", REV).code == 0
+    from kamdoc.commands.starter import _moved_on
+
+    text = "cover:\n  version: 2026-11-02\ngoals:\n  - {due: 2026-11-26}\n  - {date: 2026-12-31}\n"
+    assert _moved_on(text, date(2027, 5, 20)).splitlines()[3:] == ["  - {due: 2027-06-26}", "  - {date: 2027-07-31}"]
+    run = kamdoc("health", tmp_path / "plans", "--format", "json")
+    codes = {r["code"] for r in json.loads(run.out)["plans"][0]["reasons"]}
+    assert not codes & {"actions_overdue", "milestones_overdue", "goals_overdue", "review_overdue"}

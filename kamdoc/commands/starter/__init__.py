@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import re
@@ -458,6 +459,32 @@ def _clashes(root: Path, name: str, files: dict[str, str]) -> bool:
     return name in files and (root / name).exists() and _differs(root / name, files[name])
 
 
+_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _moved_on(text: str, today: date) -> str:
+    """The example's dates moved by the whole months from its version to today (a month's last day stays a last day),
+    so that a new team's first `kamdoc health` sees no action or milestone overdue that was ahead when it was written."""
+    found = re.search(r"(?m)^  version: (\d{4})-(\d{2})-(\d{2})", text)
+    if found is None:
+        return text
+    written = date(int(found[1]), int(found[2]), int(found[3]))
+    months = max(0, -(-((today - written).days) // 30))  # rounded up: nothing lands before where it stood
+
+    def moved(match: re.Match[str]) -> str:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match[0]
+        index = day.year * 12 + day.month - 1 + months
+        year, month = divmod(index, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+        return date(year, month + 1, last if at_end else min(day.day, last)).isoformat()
+
+    return _DAY.sub(moved, text) if months else text
+
+
 def _example(language: str, today: date) -> dict[str, bytes]:
     """The complete example plan in `language` (every section, an assessment, a power map with ties), dated today, so
     that a new team sees the product at once: its files by their place in the repository (plans/example/…)."""
@@ -472,7 +499,8 @@ def _example(language: str, today: date) -> dict[str, bytes]:
     for file in sorted(p for p in source.iterdir() if p.is_file()):
         data = file.read_bytes()
         if file.name == "plan.yaml":  # a fresh plan: its version today, its next review in three months
-            text = re.sub(r"(?m)^(  version: )\S+", rf"\g<1>{today.isoformat()}", data.decode("utf-8"), count=1)
+            text = _moved_on(data.decode("utf-8"), today)
+            text = re.sub(r"(?m)^(  version: )\S+", rf"\g<1>{today.isoformat()}", text, count=1)
             text = re.sub(
                 r"(?m)^(  next_review: )\S+", rf"\g<1>{(today + timedelta(days=91)).isoformat()}", text, count=1
             )
