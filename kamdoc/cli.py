@@ -287,7 +287,7 @@ def init(
     """
     from kamdoc.commands.starter import default_branch, init_repo, set_up_textconv, source, unpinned_warning
 
-    kamdoc = source(kamdoc_repo, kamdoc_rev)
+    kamdoc = source(kamdoc_repo, kamdoc_rev, folder)
     branch = branch or default_branch(folder)
     today = date.today()
     written, notes = init_repo(folder, kamdoc, language, branch, force, today, hooks, shards, not no_example, review)

@@ -395,8 +395,24 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"nennt keine Quelle, und die Regel kpi_source in kamdoc.yaml verlangt eine für jede Kennzahl; gib source: mit der ID eines Eintrags in sources an",
     ),
     (
-        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>.*): review the plan and give it a new version$",
-        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a>: prüfe den Plan und gib ihm eine neue Version",
+        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>\d+) ?days?: review the plan and give it a new version$",
+        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a> Tage: prüfe den Plan und gib ihm eine neue Version",
+    ),
+    (
+        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>\d+) ?weeks?: review the plan and give it a new version$",
+        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a> Wochen: prüfe den Plan und gib ihm eine neue Version",
+    ),
+    (
+        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>\d+) ?months?: review the plan and give it a new version$",
+        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a> Monate: prüfe den Plan und gib ihm eine neue Version",
+    ),
+    (
+        r"^the plan's version is (?P<d>\d+) days old, and kamdoc\.yaml's rule max_plan_age allows (?P<a>\d+) ?years?: review the plan and give it a new version$",
+        r"die Version des Plans ist \g<d> Tage alt, und die Regel max_plan_age in kamdoc.yaml erlaubt \g<a> Jahre: prüfe den Plan und gib ihm eine neue Version",
+    ),
+    (
+        r"^(?P<n>\d+) (?P<l>\w+) accounts?, and the rule allows at most (?P<m>\d+): (?P<p>.*)$",
+        r"\g<n> Accounts mit Partnerschaft \g<l>, und die Regel erlaubt höchstens \g<m>: \g<p>",
     ),
     (
         rf"^{_V} is listed twice and says (?P<a>\S+) and (?P<b>\S+) for (?P<y>\d+): give one figure$",

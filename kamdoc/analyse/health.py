@@ -257,6 +257,7 @@ class Summary:
     errors: int
     commit: date | None = None
     unreadable_commit: str = ""
+    language: str = ""  # the plan's, as its file says it (for a plan that does not validate); empty: not known
 
 
 def plans_health(
@@ -274,7 +275,7 @@ def plans_health(
             today,
             programme,
             s.commit,
-            language or (str(s.plan.language) if s.plan is not None else fallback),
+            language or (str(s.plan.language) if s.plan is not None else s.language or fallback),
             s.unreadable_commit,
         )
         for s in summaries

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kamdoc.analyse.diff import compare
 from kamdoc.analyse.health import plan_health
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
@@ -39,13 +40,21 @@ def review_signals(
         out.append((f"Coverage {a.percent}% → {b.percent}%", f"Abdeckung {a.percent} % → {b.percent} %"))
     if new.cover.status == "approved" and old.cover.status != "approved":
         out.append(approval_needed(old.cover.status or "", approvers))
+    elif new.cover.status == old.cover.status == "approved" and compare(old, new):
+        out.append(approval_needed("approved", approvers, changed=True))
     return out
 
 
-def approval_needed(before: str, approvers: list[str]) -> Said:
-    """What a change that sets a plan to approved needs: an approving review from one of the approvers."""
+def approval_needed(before: str, approvers: list[str], changed: bool = False) -> Said:
+    """What a change that sets a plan to approved, or changes an approved plan, needs: an approving review from one of
+    the approvers."""
     en = " or ".join(approvers) or "an approver (kamdoc.yaml names none: add `approvers:`)"
     de = " oder ".join(approvers) or "einem Freigeber (kamdoc.yaml nennt keinen: ergänze `approvers:`)"
+    if changed:
+        return (
+            f"Approved plan changed: needs approval from {en} again, or set cover.status back to review",
+            f"Freigegebener Plan geändert: braucht erneut die Freigabe von {de}, oder setze cover.status auf review zurück",
+        )
     # English as the plan file writes the status; German in the deck's words for it.
     labels = {t.value: t.de for t in VOCABULARY["status"]}
     return (

@@ -90,7 +90,12 @@ def run_approval(change: str, pull: int | None, head: str | None, fmt: str, toda
     if not needed:
         click.echo("no plan is set to approved in this change")
         return 0
-    api, repository = github_api(dict(os.environ), "kamdoc approval (with `permissions: pull-requests: read`)")
+    try:
+        api, repository = github_api(dict(os.environ), "kamdoc approval (with `permissions: pull-requests: read`)")
+    except KamdocError:
+        for approval in needed:  # what the pull request needs is said all the same; only who approved is unknown
+            click.echo(_line(approval, "", fmt))
+        raise
     pr = pull_request(pull, head)
     logins = latest_approvals(api, repository, pr)
     missing = 0
@@ -103,8 +108,8 @@ def run_approval(change: str, pull: int | None, head: str | None, fmt: str, toda
 
 def _line(approval: Approval, by: str, fmt: str) -> str:
     if by:
-        said = f"Status {approval.before or 'new'} → approved: approved by {by}; the merge is tagged {approval.tag}"
-        return f"{approval.plan}: {said}"
+        what = "Approved plan changed" if approval.changed else f"Status {approval.before or 'new'} → approved"
+        return f"{approval.plan}: {what}: approved by {by}; the merge is tagged {approval.tag}"
     if fmt == "github":
         return f"::error file={escape_property(approval.plan)},title=Approval needed::{escape_data(approval.needs())}"
     return f"{approval.plan}: {approval.needs()}"

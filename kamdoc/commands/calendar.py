@@ -48,8 +48,9 @@ def run_calendar(paths: list[Path], out: Path, today: date) -> int:
 
 
 def ics(plans: list[tuple[str, Plan]], today: date) -> bytes:
-    """The calendar: an all-day event per dated thing, each with a UID of its own content, so that importing the
-    file again updates the events instead of doubling them."""
+    """The calendar: an all-day event per dated thing, each with a UID of what it is (not of its date) and a sequence
+    that grows by the day, so that importing a newer file updates the events, moved ones included, instead of
+    doubling them."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -58,10 +59,14 @@ def ics(plans: list[tuple[str, Plan]], today: date) -> bytes:
     stamp = datetime(today.year, today.month, today.day)
     for shown, plan in plans:
         german = plan.language == "de"
+        seen: dict[tuple[str, str], int] = {}
         for due in dues(plan):
+            nth = seen[(due.kind, due.said)] = seen.get((due.kind, due.said), 0) + 1
             event = Event()
-            event.add("uid", _uid(shown, due))
+            event.add("uid", _uid(shown, due, nth))
             event.add("dtstamp", stamp)
+            # A later file moves a rescheduled event: calendars take the higher sequence as the newer version.
+            event.add("sequence", max(0, today.toordinal() - _EPOCH))
             event.add("dtstart", due.day)
             event.add("dtend", due.day + timedelta(days=1))
             event.add("summary", f"{plan.cover.account}: {_KINDS[due.kind][german]}: {due.said}")
@@ -72,6 +77,11 @@ def ics(plans: list[tuple[str, Plan]], today: date) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def _uid(shown: str, due: Due) -> str:
-    digest = hashlib.sha256(f"{shown}\0{due.kind}\0{due.said}\0{due.day.isoformat()}".encode()).hexdigest()[:24]
+_EPOCH = date(2024, 1, 1).toordinal()
+
+
+def _uid(shown: str, due: Due, nth: int) -> str:
+    """An event's id from what it is, not when: the plan, the kind, its words, and which of the same it is (a moved
+    review date stays the same event)."""
+    digest = hashlib.sha256(f"{shown}\0{due.kind}\0{due.said}\0{nth}".encode()).hexdigest()[:24]
     return f"{digest}@kamdoc"

@@ -31,11 +31,14 @@ def _folder_rules(plans: list[Path], kept: list[tuple[Result, str | None]]) -> l
     by_repo: dict[Path, list[tuple[str, str | None]]] = {}
     for plan, (_result, level) in zip(plans, kept):
         by_repo.setdefault(find_repo(plan).absolute(), []).append((report.shown(plan), level))
+    from kamdoc.messages import most_spoken
+
+    language = most_spoken(result.language for result, _ in kept)  # kamdoc.yaml speaks as most of its plans do
     out = []
     for repo, levels in sorted(by_repo.items()):
         findings = max_accounts(levels, programme_for(repo))
         if findings:
-            out.append(Result(findings[0].pos.file, findings))
+            out.append(Result(findings[0].pos.file, findings, said_in=language))
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from kamdoc.analyse.diff import compare
 from kamdoc.load.discover import plan_slug
 from kamdoc.load.git import Snapshot, git_root, split_range
 from kamdoc.load.settings import programme_at
@@ -32,22 +33,22 @@ class Approval:
     version: date
     approvers: tuple[str, ...]  # as the base revision's kamdoc.yaml names them
     language: str = "en"
+    changed: bool = False  # approved before and after, its content changed: the approval is asked for again
 
     @property
     def tag(self) -> str:
         return approval_tag(Path(self.plan), self.version)
 
     def needs(self) -> str:
-        said = " or ".join(self.approvers) or "an approver (kamdoc.yaml names none: add `approvers:`)"
-        if self.language == "de":
-            said = " oder ".join(self.approvers) or "einem Freigeber (kamdoc.yaml nennt keinen: ergänze `approvers:`)"
-            return f"Status {self.before or 'neu'} → approved: braucht die Freigabe von {said}"
-        return f"Status {self.before or 'new'} → approved: needs approval from {said}"
+        from kamdoc.analyse.signals import approval_needed
+
+        return approval_needed(self.before, list(self.approvers), self.changed)[self.language == "de"]
 
 
 def approvals_in(change: str, today: date, paths: list[Path] | None = None) -> list[Approval]:
     """The plans that `change` (a range such as origin/main...HEAD) sets to approved: valid on the head side with status
-    approved, and not approved on the base side. Who may approve comes from the base side, so that a pull request
+    approved, and not approved on the base side or approved there with other content (an approved plan that changes
+    needs its approval again). Who may approve comes from the base side, so that a pull request
     cannot name its own approvers."""
     repo = git_root(Path.cwd())
     first, second = split_range(repo, change)
@@ -60,9 +61,12 @@ def approvals_in(change: str, today: date, paths: list[Path] | None = None) -> l
         if new is None or new.cover.status != "approved":
             continue
         old = load_at(a, path, today).plan if path in before else None
-        if old is not None and old.cover.status == "approved":
-            continue
+        changed = old is not None and old.cover.status == "approved"
+        if changed and old is not None and not compare(old, new):
+            continue  # approved before, and nothing of it changed
         approvers = tuple(programme_at(a, path).approvers)
         status = (old.cover.status or "") if old is not None else ""
-        found.append(Approval(path, new.cover.full_name, status, new.cover.version, approvers, str(new.language)))
+        found.append(
+            Approval(path, new.cover.full_name, status, new.cover.version, approvers, str(new.language), changed)
+        )
     return found

@@ -15,12 +15,14 @@ from kamdoc.standard.programme import Programme
 from kamdoc.validate.plan import Result, validate_each
 
 
-def _kept(result: Result) -> tuple[Plan | None, int, str]:
-    """What a worker sends back of a validated plan: the typed plan (None when invalid), its error count, the account's name."""
+def _kept(result: Result) -> tuple[Plan | None, int, str, str]:
+    """What a worker sends back of a validated plan: the typed plan (None when invalid), its error count, the account's
+    name, and the language the plan is written in (what its file says, for a plan that does not validate)."""
     return (
         result.plan,
         len(result.errors),
         result.plan.cover.full_name if result.plan else result.file.absolute().parent.name,
+        result.language,
     )
 
 
@@ -29,11 +31,10 @@ def summaries(files: list[Path], today: date, programme: Programme) -> list[Summ
     kept = validate_each(files, today, _kept, {find_repo(f).absolute(): programme for f in files})
     commits = last_commits(files)
     out = []
-    for file, (plan, errors, name) in zip(files, kept):
+    for file, (plan, errors, name, language) in zip(files, kept):
         last = commits.get(file)
-        out.append(
-            Summary(shown_path(file), name, plan, errors, last.day if last else None, last.unreadable if last else "")
-        )
+        day, unreadable = (last.day, last.unreadable) if last else (None, "")
+        out.append(Summary(shown_path(file), name, plan, errors, day, unreadable, language))
     return out
 
 

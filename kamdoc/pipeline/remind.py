@@ -36,9 +36,10 @@ def reminders(files: list[Path], today: date, programme: Programme, within: int)
 
 
 def _configured(owners: dict[str, list[str]], folder: PurePosixPath) -> list[str]:
-    """kamdoc.yaml's owners of a plan folder: the entry for it, else for the nearest folder above it."""
+    """kamdoc.yaml's owners of a plan folder: the entry for it, else for the nearest folder above it (written with or
+    without slashes around it, as CODEOWNERS writes folders)."""
+    given = {key.strip("/"): value for key, value in owners.items()}
     for candidate in (folder, *folder.parents):
-        given = owners.get(candidate.as_posix().strip("/")) or owners.get(f"{candidate.as_posix()}/")
-        if given:
-            return given
+        if found := given.get(candidate.as_posix().strip("/")):
+            return found
     return []

@@ -129,10 +129,17 @@ CHECKS: dict[str, Callable[[Plan, Rule, Programme, date], Iterator[Found]]] = {
 """Each per-plan rule's check; max_accounts concerns the folder, and is checked where plans are validated together."""
 
 
+AS_THEY_STAND = frozenset({"max_plan_age"})
+"""Rules about the plans as they stand today: not applied to a plan read from a git revision (render --at, history,
+export --at, the diff's sides), only to the working tree's."""
+
+
 def check(plan: Plan, doc: Document, programme: Programme, today: date) -> list[Finding]:
     """The findings of the organisation's rules on one valid plan, each with the rule's severity."""
     out = []
     for rule in programme.rules:
+        if rule.name in AS_THEY_STAND and doc.from_git:
+            continue  # a past revision is as old as it was: rendering an approved version again must not fail on it
         checker = CHECKS.get(rule.name)
         for path, message in checker(plan, rule, programme, today) if checker else ():
             severity: Severity = rule.severity
@@ -156,7 +163,8 @@ def max_accounts(partnerships: list[tuple[str, str | None]], programme: Programm
                     Pos(Path(rule.file), rule.line, rule.col),
                     rule.severity,
                     "rules.max_accounts",
-                    f"{len(plans)} {level} accounts, and the rule allows at most {limit}: {named}",
+                    f"{len(plans)} {level} account{'s' if len(plans) != 1 else ''}, and the rule allows at most "
+                    f"{limit}: {named}",
                 )
             )
     return out

@@ -56,3 +56,23 @@ def test_a_plan_that_does_not_validate_is_left_out(repo: Path) -> None:
         if c.name == "VEVENT"
     }
     assert summaries and not [s for s in summaries if s.startswith("Halvorsen")]
+
+
+def test_a_moved_review_is_the_same_event_with_a_newer_sequence(repo: Path) -> None:
+    def events(name: str, today: str) -> dict[str, tuple[str, date, int]]:
+        assert kamdoc("calendar", "plans", "--today", today, "-o", name).code == 0
+        read = Calendar.from_ical((repo / name).read_bytes()).walk()
+        return {
+            str(e.get("summary")): (str(e.get("uid")), e.decoded("dtstart"), int(e.get("sequence")))
+            for e in read
+            if e.name == "VEVENT"
+        }
+
+    before = events("before.ics", TODAY)
+    plan = repo / "plans/brenner-werke/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("next_review: 2027-03-15", "next_review: 2027-04-20"))
+    after = events("after.ics", "2026-12-01")
+    review = next(s for s in after if s.startswith("Brenner Werke AG: Plan-Review"))
+    assert after[review][0] == before[review][0] and after[review][1] == date(2027, 4, 20)
+    assert before[review][1] == date(2027, 3, 15) and after[review][2] > before[review][2]
+    assert {uid for uid, _, _ in after.values()} == {uid for uid, _, _ in before.values()}

@@ -130,6 +130,9 @@ def test_the_merge_is_tagged_and_renders_as_it_was(
         f"tagged plans/oakridge@2026-10-01 at {pr['head'][:10]}"
     )
     assert "is already at" in kamdoc("tag", "plans", "--today", TODAY).out
+    (root / "README.md").write_text("Our plans\n", encoding="utf-8")
+    commit(root, "an unrelated commit")
+    assert "stays at" in kamdoc("tag", "plans", "--today", TODAY).out  # the plan is as it was approved: no warning
     first = kamdoc("render", "plans", "--out", tmp_path / "then", "--today", TODAY)
     assert first.code == 0, first.err
     # Later the plan changes, its logo too, and the version stays: the old tag no longer names the plan's commit.
@@ -169,8 +172,10 @@ def test_init_review_writes_codeowners_from_kamdoc_yaml(tmp_path: Path) -> None:
         "/plans/ @lead @sales/directors",
         "/kamdoc.yaml @lead @sales/directors",
         "/CODEOWNERS @lead @sales/directors",
+        "/.github/ @lead @sales/directors",  # the approval check itself
         "/plans/acme/ @jana @sales/north @lead @sales/directors",
     ]
+    assert "owners: plans/acme is no folder here" in run.out
 
 
 def test_init_review_s_workflow_passes_actionlint_and_zizmor(tmp_path: Path) -> None:
@@ -187,8 +192,66 @@ def test_init_review_s_workflow_passes_actionlint_and_zizmor(tmp_path: Path) -> 
     _no_zizmor_findings(tmp_path)
 
 
-def test_a_team_s_own_codeowners_is_kept(tmp_path: Path) -> None:
-    (tmp_path / "CODEOWNERS").write_text("* @the-team\n", encoding="utf-8")
+@pytest.mark.parametrize("place", ["CODEOWNERS", ".github/CODEOWNERS"])
+def test_a_team_s_own_codeowners_is_kept(tmp_path: Path, place: str) -> None:
+    (tmp_path / place).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / place).write_text("* @the-team\n", encoding="utf-8")
     run = kamdoc("init", tmp_path, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", REV, "--review")
-    assert run.code == 0 and (tmp_path / "CODEOWNERS").read_text() == "* @the-team\n"
-    assert "CODEOWNERS is the team's own: kept as it is" in run.out
+    assert run.code == 0 and (tmp_path / place).read_text() == "* @the-team\n"
+    assert f"{place} is the team's own: kept as it is" in run.out
+    assert not (tmp_path / "CODEOWNERS").exists() or place == "CODEOWNERS"  # no second file GitHub would not read
+
+
+def test_an_approved_version_renders_again_however_old_it_is(pr: dict[str, str], tmp_path: Path) -> None:
+    root = Path(pr["root"])
+    (root / "kamdoc.yaml").write_text(APPROVERS + "rules:\n  max_plan_age: 6 months\n", encoding="utf-8")
+    commit(root, "plans are revised twice a year")
+    git(root, "tag", "plans/oakridge@2026-10-01")
+    assert kamdoc("validate", "plans", "--today", "2028-01-01").code == 1  # the plan as it stands is too old
+    run = kamdoc(
+        "render", "plans", "--at", "plans/oakridge@2026-10-01", "--out", tmp_path / "d", "--today", "2028-01-01"
+    )
+    assert run.code == 0, run.err
+
+
+def test_changing_an_approved_plan_needs_the_approval_again(
+    pr: dict[str, str], fake_github: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(pr["root"])
+    git(root, "checkout", "-q", "main")
+    git(root, "merge", "-q", "--ff-only", "approve")
+    git(root, "checkout", "-q", "-b", "raise-volume")
+    edit(root, "plans/oakridge/plan.yaml", "{name: Wireless line, volume: 1500,", "{name: Wireless line, volume: 2500,")
+    head = commit(root, "raise the volume of an approved plan")
+    comment = kamdoc("diff", "main...raise-volume", "--format", "markdown", "--today", TODAY).out.replace("\u2060", "")
+    # The merged branch had named its author an approver: from now on main's kamdoc.yaml says so.
+    assert "**Approved plan changed: needs approval from @lead or @sales/directors or @author again" in comment
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "sales/plans")
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    run = kamdoc("approval", "main...raise-volume", "--pull", "7", "--head", head, "--today", TODAY)
+    assert run.code == 1 and "plans/oakridge/plan.yaml: Approved plan changed: needs approval" in run.out
+    fake_github.reviews = [_review("lead", "APPROVED", head)]
+    run = kamdoc("approval", "main...raise-volume", "--pull", "7", "--head", head, "--today", TODAY)
+    assert run.code == 0 and "Approved plan changed: approved by @lead" in run.out
+
+
+def test_without_a_token_the_check_still_says_what_is_needed(
+    pr: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    run = kamdoc("approval", "main...approve", "--pull", "7", "--today", TODAY)
+    assert run.code == 1 and "needs approval from @lead or @sales/directors" in run.out and "GITHUB_TOKEN" in run.err
+
+
+def test_running_init_again_keeps_the_pin_and_the_settings(tmp_path: Path) -> None:
+    first = kamdoc("init", tmp_path, "--kamdoc-repo", "https://github.com/kamdoc/kamdoc", "--kamdoc-rev", REV)
+    assert first.code == 0
+    with (tmp_path / "kamdoc.yaml").open("a", encoding="utf-8") as settings:
+        settings.write('approvers: ["@lead"]\n')
+    again = kamdoc("init", tmp_path, "--review", "--force")  # as CODEOWNERS' header says, without the pin's options
+    assert again.code == 0, again.err
+    workflow = (tmp_path / ".github/workflows/kamdoc.yml").read_text()
+    assert f"kamdoc/kamdoc@{REV}" in workflow and "PIN-A-KAMDOC-COMMIT" not in workflow
+    assert 'approvers: ["@lead"]' in (tmp_path / "kamdoc.yaml").read_text()
+    assert "/plans/ @lead" in (tmp_path / "CODEOWNERS").read_text()

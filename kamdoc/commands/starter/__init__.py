@@ -171,8 +171,31 @@ def _reachable(url: str, commit: str) -> Source:
     return Source(KAMDOC_REPOSITORY, PLACEHOLDER, local=url, local_rev=commit)
 
 
-def source(repository: str | None, rev: str | None) -> Source:
-    """The kamdoc the new repository uses: as given, else the one installed from git; a rev that is no commit becomes the placeholder."""
+def recorded_pin(root: Path) -> Source | None:
+    """The kamdoc a repository set up before is pinned to: the local action's repository and commit, or the kamdoc
+    action the workflow uses at a commit; None where there is no pin to keep."""
+    action, workflow = root / LOCAL_ACTION, root / ".github/workflows/kamdoc.yml"
+    try:
+        text = read_own(action) if action.is_file() else ""
+        repo = re.search(r'KAMDOC_REPOSITORY: "([^"\s]+)"', text)
+        commit = re.search(r'KAMDOC_COMMIT: "([0-9a-f]{40})"', text)
+        if repo and commit and _GIT_URL.match(repo[1]):
+            return Source(repo[1], commit[1])
+        text = read_own(workflow) if workflow.is_file() else ""
+    except (OSError, ValueError):
+        return None
+    for owner, name, commit_id in re.findall(r"uses: ([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)@([0-9a-f]{40})", text):
+        if owner != "actions":  # GitHub's own actions; the other one is kamdoc's
+            return Source(f"https://github.com/{owner}/{name}", commit_id)
+    return None
+
+
+def source(repository: str | None, rev: str | None, root: Path | None = None) -> Source:
+    """The kamdoc the repository uses: as given; else the pin the repository at `root` has already (running init
+    again keeps it); else the one installed from git; a rev that is no commit becomes the placeholder."""
+    kept = recorded_pin(root) if root is not None and repository is None and rev is None else None
+    if kept is not None:
+        return kept
     found = installed_from_git() if repository is None and rev is None else None
     if found is not None:
         return found

@@ -16,13 +16,20 @@ def codeowners_text(owners: dict[str, list[str]], approvers: list[str], plans: s
     owners with the approvers as co-owners (the last matching line wins, so the plan folders come after)."""
     lines = [
         f"# Written by `kamdoc init` (kamdoc {__version__}) with --review, from kamdoc.yaml's `owners:` and `approvers:`.",
-        "# Run `kamdoc init --review --force` again after changing them. With branch protection's",
+        "# Run `kamdoc init --review --force` again after changing them (kamdoc.yaml and the pin stay). With branch protection's",
         '# "Require review from Code Owners", a change to a plan asks its owners or an approver to review it.',
         "",
     ]
     everyone = " ".join(approvers)
     if everyone:
-        lines += [f"/{plans}/ {everyone}", f"/kamdoc.yaml {everyone}", f"/{CODEOWNERS} {everyone}"]
+        # The workflow too: a pull request that edits the approval check needs an approver as much as one that
+        # approves a plan.
+        lines += [
+            f"/{plans}/ {everyone}",
+            f"/kamdoc.yaml {everyone}",
+            f"/{CODEOWNERS} {everyone}",
+            f"/.github/ {everyone}",
+        ]
     else:
         lines.append('# kamdoc.yaml names no approvers yet: add `approvers: ["@your-org/sales-directors"]`.')
     for folder, people in sorted(owners.items()):
@@ -42,16 +49,29 @@ def review_files(root: Path, plans: str) -> tuple[dict[str, str], list[str]]:
             'kamdoc.yaml names no approvers: add `approvers: ["@your-org/sales-directors"]` and run '
             "`kamdoc init --review --force` again; until then no pull request can set a plan to approved"
         )
+    notes += [
+        f"owners: {folder} is no folder here: check its spelling (reminders for its plans go to CODEOWNERS instead)"
+        for folder in programme.owners
+        if not (root / folder.strip("/")).is_dir()
+    ]
     text = codeowners_text(programme.owners, programme.approvers, plans)
-    existing = root / CODEOWNERS
-    if existing.is_file() and not existing.is_symlink():
-        from kamdoc.commands.starter import _mine, read_own
+    from kamdoc.load.owners import CODEOWNERS_PLACES
 
-        try:
-            ours = _mine(read_own(existing))
-        except (OSError, ValueError):
-            ours = False
-        if not ours:
-            notes.append(f"{CODEOWNERS} is the team's own: kept as it is; kamdoc's lines for it would be:\n{text}")
+    for place in CODEOWNERS_PLACES:  # GitHub and GitLab read the first they find: a team's own one wins
+        existing = root / place
+        if existing.exists() and not _ours(existing):
+            notes.append(f"{place} is the team's own: kept as it is; add kamdoc's lines to it:\n{text}")
             return {}, notes
     return {CODEOWNERS: text}, notes
+
+
+def _ours(path: Path) -> bool:
+    """Whether a CODEOWNERS file is one kamdoc wrote (its first lines carry init's mark)."""
+    from kamdoc.commands.starter import _mine, read_own
+
+    if not path.is_file() or path.is_symlink():
+        return False
+    try:
+        return _mine(read_own(path))
+    except (OSError, ValueError):
+        return False
