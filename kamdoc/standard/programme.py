@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -137,14 +138,21 @@ RULES: dict[str, tuple[str, str]] = {
     ),
 }
 """The rules kamdoc.yaml may name: an example parameter and what each checks."""
-_RULE_VALUES: dict[str, TypeAdapter[Any]] = {
-    "sponsor_for": TypeAdapter(Annotated[list[Partnership], Field(min_length=1, max_length=3)]),
-    "min_coverage": TypeAdapter(Annotated[int, Field(ge=0, le=100, strict=True)]),
-    "max_accounts": TypeAdapter(dict[Partnership, Annotated[int, Field(ge=0, le=100_000, strict=True)]]),
-    "kpi_source": TypeAdapter(Literal["required"]),
-    "max_plan_age": TypeAdapter(Annotated[str, StringConstraints(pattern=_AGE.pattern)]),
-    "consistent_figures": TypeAdapter(Literal[True]),
-}
+
+
+@cache
+def _rule_type(name: str) -> TypeAdapter[Any]:
+    """The type a rule's parameter is checked against; built on first use (a validator costs import time)."""
+    level = Annotated[int, Field(ge=0, le=100_000, strict=True)]
+    types: dict[str, Any] = {
+        "sponsor_for": Annotated[list[Partnership], Field(min_length=1, max_length=3)],
+        "min_coverage": Annotated[int, Field(ge=0, le=100, strict=True)],
+        "max_accounts": dict[Partnership, level],
+        "kpi_source": Literal["required"],
+        "max_plan_age": Annotated[str, StringConstraints(pattern=_AGE.pattern)],
+        "consistent_figures": Literal[True],
+    }
+    return TypeAdapter(types[name])
 
 
 def age_days(text: str) -> int:
@@ -203,13 +211,20 @@ DEFAULT = Programme()
 
 
 OWN_BLOCKS: dict[str, type[_Setting]] = {"audiences": Audiences, "coverage": CoverageSettings}
-_REVIEW: dict[str, TypeAdapter[Any]] = {
-    "owners": TypeAdapter(
-        Annotated[dict[_Folder, list[Handle]], Field(max_length=MAX_OWNERS)], config=ConfigDict(strict=True)
-    ),
-    "approvers": TypeAdapter(Annotated[list[Handle], Field(max_length=50)], config=ConfigDict(strict=True)),
-}
+_REVIEW = ("owners", "approvers")
 """Who keeps and who approves plans: settings of their own at kamdoc.yaml's top."""
+
+
+@cache
+def _review_type(key: str) -> TypeAdapter[Any]:
+    """The type `owners:` or `approvers:` is checked against; built on first use (a validator costs import time)."""
+    if key == "owners":
+        return TypeAdapter(
+            Annotated[dict[_Folder, list[Handle]], Field(max_length=MAX_OWNERS)], config=ConfigDict(strict=True)
+        )
+    return TypeAdapter(Annotated[list[Handle], Field(max_length=50)], config=ConfigDict(strict=True))
+
+
 """Blocks of kamdoc.yaml of their own, beside `portfolio:`, that the programme carries."""
 
 
@@ -250,7 +265,7 @@ def parse_programme(
         lines += found
     for key, given in (review or {}).items():
         try:
-            update[key] = _REVIEW[key].validate_python(given)
+            update[key] = _review_type(key).validate_python(given)
         except ValidationError as exc:
             lines += _lines(exc, key, where, config_file)
     if lines:
@@ -285,7 +300,7 @@ def parse_rules(
                 continue
             severity = "warning" if said == "warning" else "error"
         try:
-            checked = _RULE_VALUES[name].validate_python(given)
+            checked = _rule_type(name).validate_python(given)
         except ValidationError:
             example, meaning = RULES[name]
             lines.append(f"{at}: {given!r} is no parameter of this rule: write e.g. {name}: {example} ({meaning})")
