@@ -33,12 +33,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "review_overdue": ("review overdue since {due} ({days} days)", "Review überfällig seit {due} ({days} Tage)"),
     "no_review": ("no next review date", "kein nächster Review-Termin"),
     "version_old": (
-        "last revised {months} months ago (cadence {cadence})",
-        "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence})",
+        "last revised {months} months ago (cadence {cadence} months)",
+        "zuletzt überarbeitet vor {months} Monaten (Rhythmus {cadence} Monate)",
     ),
     "commit_old": (
-        "last commit {months} months ago (cadence {cadence})",
-        "letzter Commit vor {months} Monaten (Rhythmus {cadence})",
+        "last commit {months} months ago (cadence {cadence} months)",
+        "letzter Commit vor {months} Monaten (Rhythmus {cadence} Monate)",
     ),
     "commit_unreadable": (
         "a commit is dated in the year {year}, which no calendar here holds: its date is left out of the last commit's age",
@@ -169,7 +169,7 @@ def plan_health(
     if unreadable_commit:  # a forged or broken date in git's history: said, not guessed at
         health.add("commit_unreadable", "amber", year=unreadable_commit)
     cadence_days = programme.review_months * DAYS_PER_MONTH
-    cadence = f"{programme.review_months} {'Monate' if language == 'de' else 'months'}"
+    cadence = programme.review_months
     if commit and health.commit_days is not None and health.commit_days > cadence_days:
         health.add(
             "commit_old",
@@ -199,8 +199,13 @@ def plan_health(
         )
     if health.completeness < COMPLETE_ENOUGH:
         health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
-    if problems := smart_problems(plan, language):
-        health.add("not_smart", "amber", what="; ".join(problems))
+    if smart_problems(plan):  # said in both languages: a portfolio deck may speak another than the plan
+        en, de = ("; ".join(smart_problems(plan, said)) for said in ("en", "de"))
+        health.concern(
+            Concern(
+                "not_smart", "amber", (_TEXTS["not_smart"][0].format(what=en), _TEXTS["not_smart"][1].format(what=de))
+            )
+        )
     _content(health, plan, today, round(cadence_days))
     _relationships(health, plan, programme)
     return health

@@ -101,3 +101,14 @@ def test_the_contact_of_the_relationship_plan_counts_and_an_owner_there_is_enoug
     lines = [Relationship.model_validate({"person": "a", "owner": "Tom", "frequency": "monthly"})]
     assert coverage(plan.model_copy(update={"relationship_plan": lines}), DEFAULT).covered == 1
     assert coverage(plan, DEFAULT).gaps[0].missing == ("owner", "contact", "plan")
+
+
+def test_a_german_plan_s_reasons_read_in_english_where_english_is_asked_for() -> None:
+    import json
+
+    from conftest import kamdoc
+
+    run = kamdoc("health", PLANS, "--format", "json", "--language", "en", "--today", "2026-11-22")
+    brenner = next(p for p in json.loads(run.out)["plans"] if "brenner" in p["plan"])
+    said = " ".join(r["text"] for r in brenner["reasons"])
+    assert said == "single-threaded: only 1 mentor among the key people"
