@@ -3,12 +3,11 @@ single-threaded, one healthy and one that does not validate (made from the Engli
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from programme_repo import Spec, make_repo
+from programme_repo import Spec, make_repo, working_in
 
 CONFIG = """\
 portfolio:
@@ -28,10 +27,4 @@ DUE_SPECS = [
 @pytest.fixture(scope="module", name="due")
 def due_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The five-plan repository, as the working folder of a test module."""
-    root = make_repo(tmp_path_factory.mktemp("due"), DUE_SPECS, CONFIG)
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        yield root
-    finally:
-        os.chdir(before)
+    yield from working_in(make_repo(tmp_path_factory.mktemp("due"), DUE_SPECS, CONFIG))

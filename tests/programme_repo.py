@@ -217,7 +217,11 @@ def make_repo(root: Path, specs: list[Spec] | None = None, config: str = KAMDOC_
 @pytest.fixture(scope="module", name="repo")
 def repo_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The generated repository, as the working folder of a test module (kamdoc shows paths relative to it)."""
-    root = make_repo(tmp_path_factory.mktemp("programme"))
+    yield from working_in(make_repo(tmp_path_factory.mktemp("programme")))
+
+
+def working_in(root: Path) -> Iterator[Path]:
+    """`root` as the working folder while a module's tests run (kamdoc shows paths relative to it), then the old one."""
     before = Path.cwd()
     os.chdir(root)
     try:

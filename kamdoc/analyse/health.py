@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -106,6 +107,12 @@ class Health:
         if RANK[severity] > RANK[self.status]:
             self.status = severity
 
+    def said(self, code: str, severity: str, details: Callable[[str], dict[str, object]]) -> None:
+        """A reason whose details are words of a language of their own (a gap, a SMART problem): made in English and
+        German alike, so that a report in either language can show it."""
+        en, de = (_TEXTS[code][n].format(**details(language)) for n, language in enumerate(("en", "de")))
+        self.concern(Concern(code, "red" if severity == "red" else "amber", (en, de)))
+
     def concern(self, concern: Concern) -> None:
         """A reason a section declares (risks without mitigation, a notice date passing), in its own words."""
         self.reasons.append(Reason(concern.code, concern.severity, said=concern.said))
@@ -199,13 +206,9 @@ def plan_health(
         )
     if health.completeness < COMPLETE_ENOUGH:
         health.add("incomplete", "amber", share=f"{health.completeness:.0%}")
-    if smart_problems(plan):  # said in both languages: a portfolio deck may speak another than the plan
-        en, de = ("; ".join(smart_problems(plan, said)) for said in ("en", "de"))
-        health.concern(
-            Concern(
-                "not_smart", "amber", (_TEXTS["not_smart"][0].format(what=en), _TEXTS["not_smart"][1].format(what=de))
-            )
-        )
+    problems = {said: smart_problems(plan, said) for said in ("en", "de")}
+    if problems["en"]:
+        health.said("not_smart", "amber", lambda said: {"what": "; ".join(problems[said])})
     _content(health, plan, today, round(cadence_days))
     _relationships(health, plan, programme)
     return health
@@ -217,24 +220,17 @@ def _relationships(health: Health, plan: Plan, programme: Programme) -> None:
     settings = programme.coverage
     health.coverage = found = coverage(plan, settings)
     if found.key_people and found.percent < settings.warn_below:
-        said = tuple(
-            _TEXTS["coverage_low"][de].format(
-                percent=found.percent,
-                floor=settings.warn_below,
-                gaps="; ".join(gap.text(settings, "de" if de else "en") for gap in found.gaps),
-            )
-            for de in (0, 1)
+        health.said(
+            "coverage_low",
+            "amber",
+            lambda said: {
+                "percent": found.percent,
+                "floor": settings.warn_below,
+                "gaps": "; ".join(gap.text(settings, said) for gap in found.gaps),
+            },
         )
-        health.concern(Concern("coverage_low", "amber", (said[0], said[1])))
     if found.single_threaded:
-        en, de = "; ".join(found.warnings("en")), "; ".join(found.warnings("de"))
-        health.concern(
-            Concern(
-                "single_threaded",
-                "amber",
-                (_TEXTS["single_threaded"][0].format(why=en), _TEXTS["single_threaded"][1].format(why=de)),
-            )
-        )
+        health.said("single_threaded", "amber", lambda said: {"why": "; ".join(found.warnings(said))})
 
 
 def _content(health: Health, plan: Plan, today: date, cadence_days: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from kamdoc.analyse.diff import compare
 from kamdoc.analyse.health import plan_health
 from kamdoc.standard.plan import Plan
 from kamdoc.standard.programme import Programme
@@ -17,12 +16,12 @@ _STATUS = {"red": ("red", "rot"), "amber": ("amber", "gelb"), "green": ("green",
 
 
 def review_signals(
-    old: Plan, new: Plan, programme: Programme, today: date, approvers: list[str] | None = None
+    old: Plan, new: Plan, programme: Programme, today: date, approvers: list[str], changed: bool
 ) -> list[Said]:
     """Health and coverage as the change moves them, judged on the same day and settings for both versions: a line
     for each that moved ("Abdeckung 72 % → 78 %"), with the reasons the new version adds to its health; and, for a plan
-    set to approved, whose approval it needs (`approvers`, as the base revision names them)."""
-    approvers = approvers or []
+    set to approved or an approved plan that `changed` (the diff's own finding), whose approval it needs
+    (`approvers`, as the base revision names them)."""
     before = plan_health("", "", old, 0, today, programme, None, str(old.language))
     after = plan_health("", "", new, 0, today, programme, None, str(new.language))
     out: list[Said] = []
@@ -40,7 +39,7 @@ def review_signals(
         out.append((f"Coverage {a.percent}% → {b.percent}%", f"Abdeckung {a.percent} % → {b.percent} %"))
     if new.cover.status == "approved" and old.cover.status != "approved":
         out.append(approval_needed(old.cover.status or "", approvers))
-    elif new.cover.status == old.cover.status == "approved" and compare(old, new):
+    elif new.cover.status == old.cover.status == "approved" and changed:
         out.append(approval_needed("approved", approvers, changed=True))
     return out
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from kamdoc.commands.trackers import MAX_PAGES, Api, github_api
+from kamdoc.commands.trackers import Api, github_api
 from kamdoc.errors import KamdocError
 from kamdoc.pipeline.approval import Approval, approvals_in
 from kamdoc.validate.report import escape_data, escape_property
@@ -51,15 +51,10 @@ def latest_approvals(api: Api, repository: str, pr: PullRequest) -> list[str]:
     """The logins whose latest review of the pull request approves it (of its head commit, where that is known);
     comments do not undo an approval, a request for changes or a dismissal does."""
     latest: dict[str, dict[str, Any]] = {}
-    path = f"/repos/{urllib.parse.quote(repository, safe='/')}/pulls/{pr.number}/reviews?per_page=100"
-    for page in range(1, MAX_PAGES + 1):
-        reviews = api.call("GET", f"{path}&page={page}") or []
-        for review in reviews:
-            login = (review.get("user") or {}).get("login")
-            if login and review.get("state") in ("APPROVED", "CHANGES_REQUESTED", "DISMISSED"):
-                latest[login.lower()] = review
-        if len(reviews) < 100:
-            break
+    for review in api.pages(f"/repos/{urllib.parse.quote(repository, safe='/')}/pulls/{pr.number}/reviews"):
+        login = (review.get("user") or {}).get("login")
+        if login and review.get("state") in ("APPROVED", "CHANGES_REQUESTED", "DISMISSED"):
+            latest[login.lower()] = review
     return [
         login
         for login, review in latest.items()

@@ -8,6 +8,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -85,6 +86,15 @@ class Api:
             raise KamdocError(f"{self.name}'s answer to {method} {path} is larger than kamdoc reads")
         return json.loads(raw) if raw.strip() else None
 
+    def pages(self, path: str) -> Iterator[Any]:
+        """The items of a listing, page after page of 100, up to MAX_PAGES."""
+        joined = "&" if "?" in path else "?"
+        for page in range(1, MAX_PAGES + 1):
+            items = self.call("GET", f"{path}{joined}per_page=100&page={page}") or []
+            yield from items
+            if len(items) < 100:
+                return
+
 
 def _message(said: str) -> str:
     try:
@@ -122,17 +132,11 @@ class GitHub:
 
     def open_reminders(self) -> dict[str, Issue]:
         found: dict[str, Issue] = {}
-        for page in range(1, MAX_PAGES + 1):
-            items = self.api.call("GET", f"{self.path}?state=open&labels={MARKER}&per_page=100&page={page}") or []
-            for item in items:
-                plan = plan_of(item.get("body") or "")
-                if plan and "pull_request" not in item:
-                    assignees = [a.get("login", "") for a in item.get("assignees") or []]
-                    found.setdefault(
-                        plan, Issue(item["number"], item.get("title", ""), item.get("body", ""), assignees)
-                    )
-            if len(items) < 100:
-                break
+        for item in self.api.pages(f"{self.path}?state=open&labels={MARKER}"):
+            plan = plan_of(item.get("body") or "")
+            if plan and "pull_request" not in item:
+                assignees = [a.get("login", "") for a in item.get("assignees") or []]
+                found.setdefault(plan, Issue(item["number"], item.get("title", ""), item.get("body", ""), assignees))
         return found
 
     def create(self, title: str, body: str, assignees: list[str]) -> int:
@@ -176,16 +180,13 @@ class GitLab:
 
     def open_reminders(self) -> dict[str, Issue]:
         found: dict[str, Issue] = {}
-        for page in range(1, MAX_PAGES + 1):
-            items = self.api.call("GET", f"{self.path}?state=opened&labels={MARKER}&per_page=100&page={page}") or []
-            for item in items:
-                plan = plan_of(item.get("description") or "")
-                if plan:
-                    assignees = [a.get("username", "") for a in item.get("assignees") or []]
-                    issue = Issue(item["iid"], item.get("title", ""), item.get("description", ""), assignees)
-                    found.setdefault(plan, issue)
-            if len(items) < 100:
-                break
+        for item in self.api.pages(f"{self.path}?state=opened&labels={MARKER}"):
+            plan = plan_of(item.get("description") or "")
+            if plan:
+                assignees = [a.get("username", "") for a in item.get("assignees") or []]
+                found.setdefault(
+                    plan, Issue(item["iid"], item.get("title", ""), item.get("description", ""), assignees)
+                )
         return found
 
     def _user_ids(self, names: list[str]) -> list[int]:

@@ -209,25 +209,41 @@ def programmes_for(plans: list[Path]) -> dict[Path, Programme]:
     return {repo: programme_for(repo) for repo in sorted(repos)}
 
 
+_AT_COMMIT: dict[tuple[Path, str, str], Programme | None] = {}
+"""kamdoc.yaml files read from commits in this process, by repository, commit and path (None: the commit has none
+there): a commit never changes, so the plans of one revision (in a diff, a history, an export) share one read."""
+MAX_REMEMBERED = 1024
+"""Commits' settings files kept at most: a long preview or history run does not grow without bound."""
+
+
 def programme_at(snapshot: Snapshot, near: str = "") -> Programme:
     """The programme settings as a git revision had them (its own kamdoc.yaml: the nearest one above the plan at
     `near`, else the repository's top's), or the working tree's."""
     if snapshot.commit is None:
         return programme_for(snapshot.repo)
     for folder in [*PurePosixPath(near).parents][:-1] if near else []:
-        if snapshot.files(folder / CONFIG_FILE):
-            return _programme_of(snapshot, (folder / CONFIG_FILE).as_posix())
-    return _programme_of(snapshot, CONFIG_FILE)
+        found = _programme_of(snapshot, snapshot.commit, (folder / CONFIG_FILE).as_posix())
+        if found is not None:
+            return found
+    return _programme_of(snapshot, snapshot.commit, CONFIG_FILE) or DEFAULT
 
 
-def _programme_of(snapshot: Snapshot, name: str) -> Programme:
-    config_file = snapshot.repo / name
-    try:
-        content = snapshot.read(name)
-    except (FileNotFoundError, KamdocError):
-        return DEFAULT
-    data, doc = _read(config_file, content)
-    return _programme(data, doc.where, config_file)
+def _programme_of(snapshot: Snapshot, commit: str, name: str) -> Programme | None:
+    """The settings of the kamdoc.yaml at `name` in a commit, read once per process; None where there is none."""
+    key = (snapshot.repo.absolute(), commit, name)
+    if key not in _AT_COMMIT:
+        config_file = snapshot.repo / name
+        try:
+            content = snapshot.read(name)
+        except (FileNotFoundError, KamdocError):
+            found = None
+        else:
+            data, doc = _read(config_file, content)
+            found = _programme(data, doc.where, config_file)
+        if len(_AT_COMMIT) >= MAX_REMEMBERED:
+            _AT_COMMIT.clear()
+        _AT_COMMIT[key] = found
+    return _AT_COMMIT[key]
 
 
 def _programme(data: dict[str, Any], where: Callable[[Path_], Pos], config_file: Path) -> Programme:

@@ -3,7 +3,6 @@ against its revision's own settings, with the portfolio they make."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -12,11 +11,9 @@ from kamdoc.analyse.export import Sheet, sheets
 from kamdoc.analyse.health import Summary
 from kamdoc.analyse.portfolio import analyse
 from kamdoc.load.discover import shown_path
-from kamdoc.load.git import Snapshot, git_root, resolve
-from kamdoc.load.git_log import BlobReader
 from kamdoc.load.settings import programme_at
 from kamdoc.pipeline.programme import summaries
-from kamdoc.pipeline.revisions import load_at, plan_files
+from kamdoc.pipeline.revisions import load_at, plans_at
 from kamdoc.standard.programme import Programme
 
 
@@ -47,19 +44,11 @@ def export_plans(paths: list[Path], programme: Programme, today: date, at: str =
 
 def _at_revision(paths: list[Path], at: str, today: date) -> tuple[list[Summary], Programme, str]:
     """The plans under `paths` as the revision `at` had them, and its programme settings."""
-    repo = git_root(Path.cwd())
-    commit = resolve(repo, at)
-    reader = BlobReader(repo)
-    try:
-        snapshot = Snapshot(repo, commit, reader.read)
-        under = [PurePosixPath(os.path.relpath(p.absolute(), repo)) for p in paths]
-        files = plan_files(snapshot.files(PurePosixPath(".")), under)
+    with plans_at(paths, at) as (snapshot, files):
         found = []
         for path in files:
             result = load_at(snapshot, path, today)
             plan = result.plan if not result.errors else None
             name = plan.cover.full_name if plan is not None else PurePosixPath(path).parent.name
-            found.append(Summary(shown_path(repo / path), name, plan, len(result.errors)))
-        return found, programme_at(snapshot), commit
-    finally:
-        reader.close()
+            found.append(Summary(shown_path(snapshot.repo / path), name, plan, len(result.errors)))
+        return found, programme_at(snapshot), snapshot.commit or ""

@@ -320,16 +320,9 @@ def render_paths(
 def _render_at(run: _Run, paths: list[Path], at: str) -> int:
     """The plans under `paths` as the revision `at` had them, rendered: each validated against that revision's
     settings, with the images and texts it held."""
-    from kamdoc.load.git_log import BlobReader
-    from kamdoc.pipeline.revisions import load_at, plan_files
+    from kamdoc.pipeline.revisions import load_at, plans_at
 
-    repo = git_root(Path.cwd())
-    commit = resolve(repo, at)
-    reader = BlobReader(repo)
-    try:
-        snapshot = Snapshot(repo, commit, reader.read)
-        under = [PurePosixPath(os.path.relpath(p.absolute(), repo)) for p in paths]
-        files = plan_files(snapshot.files(PurePosixPath(".")), under)
+    with plans_at(paths, at) as (snapshot, files):
         if not files:
             raise KamdocError(f"no plans found in {', '.join(map(str, paths))} at {at}")
         if run.helper is None:
@@ -338,9 +331,7 @@ def _render_at(run: _Run, paths: list[Path], at: str) -> int:
         failed = 0
         for path in files:
             result = load_at(snapshot, path, run.today)
-            failed += not run.plan(repo / path, programme_at(snapshot, path), result)
-    finally:
-        reader.close()
+            failed += not run.plan(snapshot.repo / path, programme_at(snapshot, path), result)
     lacking = run.check_formats()
     run.say.err(run.tally.said(len(files)))
     return 1 if failed or lacking else 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -70,6 +72,23 @@ def plan_files(files: dict[str, str], under: list[PurePosixPath]) -> list[str]:
             if not any(str(path).startswith(f"{folder}/") for folder in folders) and ".github" not in path.parts:
                 plans.append(name)
     return plans
+
+
+@contextmanager
+def plans_at(paths: list[Path], at: str) -> Iterator[tuple[Snapshot, list[str]]]:
+    """The revision `at` of the repository here, read through one batch reader, and its plan files under `paths`
+    (from the repository's top); the reader is closed on leaving."""
+    from kamdoc.load.git_log import BlobReader
+
+    repo = git_root(Path.cwd())
+    commit = resolve(repo, at)
+    reader = BlobReader(repo)
+    try:
+        snapshot = Snapshot(repo, commit, reader.read)
+        under = [PurePosixPath(os.path.relpath(p.absolute(), repo)) for p in paths]
+        yield snapshot, plan_files(snapshot.files(PurePosixPath(".")), under)
+    finally:
+        reader.close()
 
 
 def load_at(snapshot: Snapshot, path: str, today: date) -> Result:
@@ -192,7 +211,7 @@ def diff_revisions(
             del gone[old_path]
         diffs.append(_pair_or_add(path, old_path, old_results.get(old_path), new))
         diffs[-1].language = _language(new, old_results.get(old_path))
-        diffs[-1].signals = _signals(old_results.get(old_path), new, (a, b), path, today)
+        diffs[-1].signals = _signals(old_results.get(old_path), new, (a, b), path, today, bool(diffs[-1].changes))
     for path in gone:
         old = old_results[path]
         if isinstance(old, str):
@@ -205,7 +224,12 @@ def diff_revisions(
 
 
 def _signals(
-    old: Result | str | None, new: Result | str, sides: tuple[Snapshot, Snapshot], path: str, today: date
+    old: Result | str | None,
+    new: Result | str,
+    sides: tuple[Snapshot, Snapshot],
+    path: str,
+    today: date,
+    changed: bool,
 ) -> list[tuple[str, str]]:
     """Health and coverage as the change moves them, where both versions validate (judged by the new side's settings),
     and the approval a plan set to approved needs (from the approvers the old side names: a change cannot add its own).
@@ -216,7 +240,7 @@ def _signals(
     try:
         approvers = list(programme_at(a, path).approvers)
         if old is not None and old.plan is not None:
-            return review_signals(old.plan, new.plan, programme_at(b, path), today, approvers)
+            return review_signals(old.plan, new.plan, programme_at(b, path), today, approvers, changed)
     except KamdocError:
         return []
     if old is None and new.plan.cover.status == "approved":  # a new plan that comes approved needs it too
