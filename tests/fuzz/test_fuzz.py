@@ -18,7 +18,7 @@ import cases_world
 import mutants
 import pytest
 from conftest import DATA, PLANS, TODAY
-from harness import Tally, invoke, reads, render_budget, run_case
+from harness import SLOW, Tally, invoke, reads, render_budget, run_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,8 +89,15 @@ def _invoke(args: list[str]) -> tuple[int, str, BaseException | None]:
     return invoke(args)
 
 
-def _case(tally: Tally, name: str, run: Callable[[], tuple[int, str, BaseException | None]]) -> tuple[int, str]:
-    return run_case(tally, name.split()[0], name, run, secrets=(SECRET,))
+def _case(
+    tally: Tally, name: str, run: Callable[[], tuple[int, str, BaseException | None]], budget: float = SLOW
+) -> tuple[int, str]:
+    return run_case(tally, name.split()[0], name, run, secrets=(SECRET,), budget=budget)
+
+
+def _plan_bytes(folder: Path) -> int:
+    """The size of a plan folder's texts: what a render's work grows with."""
+    return sum(f.stat().st_size for f in folder.iterdir() if f.suffix in (".yaml", ".md"))
 
 
 def _plan_cases(world: Path, tally: Tally, count: int, renders: int, seed: int) -> None:
@@ -171,6 +178,8 @@ def _theme_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
             tally,
             f"theme seed={seed} case={i}",
             lambda: _invoke(["render", str(plan), "--to", "pdf", "--theme", str(theme), "--out", str(world / "out")]),
+            # A whole example deck through WeasyPrint: a render's budget, by the plan's size, not a command's.
+            render_budget(_plan_bytes(plan), "pdf"),
         )
     assert not (world / "PWNED").exists() and not Path("PWNED").exists()
 
@@ -194,6 +203,7 @@ def _template_cases(world: Path, tally: Tally, count: int, seed: int) -> None:
                     str(world / "out"),
                 ]
             ),
+            render_budget(_plan_bytes(PLANS / "halvorsen-logistics"), "pptx"),
         )
 
 
