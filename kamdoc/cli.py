@@ -38,7 +38,7 @@ class _Commands(click.Group):
 
 def _configured(ctx: click.Context, command: click.Command) -> dict[str, Any]:
     """The values kamdoc.yaml gives the options this run left at their default (kamdoc.yaml is read only if there are any)."""
-    from kamdoc.load.settings import SETTINGS, default_map
+    from kamdoc.load.config_file import SETTINGS
 
     name = str(ctx.info_name)
     settable = {commands[name] for _, commands in SETTINGS.values() if name in commands}
@@ -46,7 +46,11 @@ def _configured(ctx: click.Context, command: click.Command) -> dict[str, Any]:
     if not left:
         return {}
     config, settings = _settings(ctx)
-    defaults = default_map(config, settings).get(name, {}) if config else {}
+    if config is None:
+        return {}
+    from kamdoc.load.settings import default_map  # the model that checks kamdoc.yaml: only when there is one
+
+    defaults = default_map(config, settings).get(name, {})
     params = {param.name: param for param in command.params}
     return {key: params[key].type_cast_value(ctx, value) for key, value in defaults.items() if key in left}
 
@@ -54,10 +58,15 @@ def _configured(ctx: click.Context, command: click.Command) -> dict[str, Any]:
 def _settings(ctx: click.Context) -> tuple[Path | None, dict[str, Any]]:
     """The kamdoc.yaml above the working folder and its checked settings, read once a run (KamdocError: a broken one)."""
     if "kamdoc.settings" not in ctx.meta:
-        from kamdoc.load.settings import find_config, load_config
+        from kamdoc.load.config_file import find_config
 
         config = find_config(Path.cwd())
-        ctx.meta["kamdoc.settings"] = (config, load_config(config) if config else {})
+        if config is not None:
+            from kamdoc.load.settings import load_config
+
+            ctx.meta["kamdoc.settings"] = (config, load_config(config))
+        else:
+            ctx.meta["kamdoc.settings"] = (None, {})
     found: tuple[Path | None, dict[str, Any]] = ctx.meta["kamdoc.settings"]
     return found
 
@@ -375,7 +384,8 @@ def _next_steps(folder: Path, textconv: str) -> None:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Processes per PDF: 2 or more lays out its two halves at once (default: 2 on a machine with 2 cores or more).",
+    help="Processes per deck: 2 or more lays out a PDF's two halves at once and imports the renderers while the plans "
+    "are read (default: 2 on a machine with 2 cores or more).",
 )
 @click.option(
     "--today", type=_DATE, metavar="YYYY-MM-DD", help="The date the date warnings compare against (default: today)."

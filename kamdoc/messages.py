@@ -6,6 +6,7 @@ without a German form here is shown in English (a test runs every bad plan in Ge
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -431,7 +432,14 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"die Power-Map nennt für \g<p> '\g<a>' als Verantwortlichen, der Beziehungsplan '\g<b>': gib denselben an",
     ),
 )
-_COMPILED = tuple((re.compile(english, re.S), german) for english, german in _FORMS)
+
+
+@functools.cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The forms' patterns, compiled when the first message is put into German: a render with nothing to say pays nothing."""
+    return tuple((re.compile(english, re.S), german) for english, german in _FORMS)
+
+
 _GOAL_PARTS = {"deadline": "Termin", "metric": "Messgröße", "target": "Zielwert"}
 
 
@@ -440,7 +448,7 @@ def in_german(message: str) -> str:
     if message.startswith("image '"):  # a Markdown image: the same forms as a logo's, about a picture in the text
         rest = in_german(message[len("image ") :])
         return f"Bild {rest}" if rest != message[len("image ") :] else message
-    for pattern, german in _COMPILED:
+    for pattern, german in _compiled():
         match = pattern.match(message)
         if match is None:
             continue

@@ -24,13 +24,14 @@ def run_render(
     at: str = "",
 ) -> int:
     """Render every plan under `paths` (as the revision `at` had them, when given); returns the exit code."""
-    from kamdoc.pipeline.pdf_helper import can_help, pdf_helper
+    from kamdoc.pipeline.render_helper import can_help, render_helper
     from kamdoc.render.formats import parse_formats
 
     wanted = parse_formats(formats)
     processes = jobs or os.cpu_count() or 1
-    # Started before the rest of kamdoc is imported, so that WeasyPrint's import overlaps all of the reading.
-    with pdf_helper(can_help(wanted, processes, pdf_variant, template is not None), "pptx" in wanted) as helper:
+    # Started before the rest of kamdoc is imported, so that the renderers' imports overlap all of the reading.
+    helps = can_help(wanted, processes, pdf_variant, template is not None)
+    with render_helper(helps, "pptx" in wanted, "pdf" in wanted and pdf_variant is None) as helper:
         from kamdoc.commands.cache import cache_folder
         from kamdoc.pipeline.render import render_paths
         from kamdoc.theme.settings import theme_folder

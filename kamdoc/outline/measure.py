@@ -11,6 +11,8 @@ from pathlib import Path
 
 import regex
 
+from kamdoc.errors import KamdocError
+
 LINE_SPACING = 1.2
 """Line height as a multiple of the font size, as both renderers set it."""
 
@@ -62,14 +64,22 @@ def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, flo
 
     from kamdoc.theme.fonts import quiet_fonttools
 
-    with quiet_fonttools():  # load_theme checked the font and said what was wrong; its warnings would say it again
-        font = TTFont(str(font_file), lazy=True)
-        per_em = font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        # A glyph the cmap names but hmtx lacks is measured as an unknown character.
-        widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items() if glyph in metrics}
+    try:
+        with quiet_fonttools():  # load_theme checked a theme's own font; its warnings would say it again
+            font = TTFont(str(font_file), lazy=True)
+            per_em = font["head"].unitsPerEm
+            metrics = font["hmtx"].metrics
+            # A glyph the cmap names but hmtx lacks is measured as an unknown character.
+            widths = {
+                code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items() if glyph in metrics
+            }
+            font.close()
+    except Exception as exc:  # noqa: BLE001 - a machine's damaged font (not checked as a theme's are) fails in many ways
+        raise KamdocError(
+            f"the font file {font_file} cannot be read ({type(exc).__name__}: {str(exc)[:120]}); "
+            "install the font again, or name another in the theme's font settings"
+        ) from None
     fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
-    font.close()
     if cached is not None:
         _write_cache(cached, widths, fallback)
     return widths, fallback

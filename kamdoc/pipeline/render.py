@@ -21,7 +21,7 @@ from kamdoc.load.git import Snapshot, git_root, resolve
 from kamdoc.load.settings import programme_at, programmes_for
 from kamdoc.pipeline.glyphs import covered, lacking_glyphs
 from kamdoc.pipeline.listener import SILENT, Listener
-from kamdoc.pipeline.pdf_helper import PdfHelper
+from kamdoc.pipeline.render_helper import RenderHelper
 from kamdoc.render.formats import missing, render_deck
 from kamdoc.validate import report
 from kamdoc.validate.plan import Result, validate_safely
@@ -57,15 +57,14 @@ def render_formats(
     company: Template | None = None,
     pdf_variant: str | None = None,
     processes: int = 1,
-    pdf_job: Callable[[], tuple[bytes, bytes | None]] | None = None,
+    helper_job: Callable[[], dict[str, bytes]] | None = None,
 ) -> dict[str, bytes]:
     """The deck in each format asked for. With 2 processes or more, a plain PDF is laid out in two halves at
-    once, and the PowerPoint deck is drawn beside the second half. `pdf_job` (the PDF helper's) makes the PDF,
-    and the PowerPoint deck too when it returns one."""
+    once, and the PowerPoint deck is drawn beside the second half. `helper_job` (the render helper's) makes the
+    decks it returns; this process draws the others."""
     made: dict[str, bytes] = {}
-    if "pdf" in formats and pdf_job is not None:
-        pdf, pptx = pdf_job()
-        made = {"pdf": pdf} | ({"pptx": pptx} if pptx is not None else {})
+    if helper_job is not None:
+        made = helper_job()
     elif "pdf" in formats and processes > 1 and pdf_variant is None:
         from kamdoc.render.split import render_in_halves
 
@@ -80,7 +79,7 @@ def render_formats(
 
 
 def usable_formats(
-    formats: tuple[str, ...], say: Listener = SILENT, helper: PdfHelper | None = None
+    formats: tuple[str, ...], say: Listener = SILENT, helper: RenderHelper | None = None
 ) -> tuple[tuple[str, ...], bool]:
     """The formats this machine can make, and whether any asked for cannot be (said once, here, for all plans).
 
@@ -276,7 +275,7 @@ def render_paths(
     pdf_variant: str | None = None,
     changes_since: str | None = None,
     processes: int = 1,
-    helper: PdfHelper | None = None,
+    helper: RenderHelper | None = None,
     say: Listener = SILENT,
     cache: Path | None = None,
     history: int = 0,
@@ -378,7 +377,7 @@ class _Run:
     formats: tuple[str, ...]
     pdf_variant: str | None
     processes: int
-    helper: PdfHelper | None
+    helper: RenderHelper | None
     say: Listener
     cache: Path | None = None  # where the fonts' widths are kept between runs
     lacking: bool | None = None  # whether a format asked for cannot be made here; None until checked
@@ -458,12 +457,12 @@ class _Run:
         )
         created = document_date(plan.cover.version)
         helper, job = self.helper, None
-        if helper is not None and "pdf" in self.formats:  # written while the helper may still be importing WeasyPrint
-            job = helper.prepare(deck, self.theme, created, "pptx" in self.formats)
+        if helper is not None:  # a PDF's halves written while the helper may still be importing WeasyPrint
+            job = helper.prepare(deck, self.theme, created, "pptx" in self.formats, "pdf" in self.formats)
         self.check_formats()
-        pdf_job = (
-            (lambda: helper.render(job)) if helper is not None and job is not None and "pdf" in self.formats else None
-        )
+        if job is not None and job.work is not None and "pdf" not in self.formats:
+            job = None  # no PDF can be made here: the helper has ended, and this process draws the rest
+        helper_job = (lambda: helper.render(job)) if helper is not None and job is not None else None
         return render_formats(
-            deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, pdf_job
+            deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, helper_job
         )

@@ -31,9 +31,19 @@ def _emu(points: float) -> str:
     return str(int(round(points * _EMU)))
 
 
+_SPARE: list[PresentationFile] = []
+"""At most one empty python-pptx presentation read ahead (`read_ahead`), taken by the next deck."""
+
+
+def read_ahead() -> None:
+    """Read python-pptx's empty presentation now, while a helper process waits for its first deck (see pipeline.render_helper)."""
+    if not _SPARE:
+        _SPARE.append(Presentation())
+
+
 def own_master(deck: Deck, theme: Theme) -> PresentationFile:
     """An empty presentation on kamdoc's master for this deck's slide size, theme and frame."""
-    prs = Presentation()
+    prs = _SPARE.pop() if _SPARE else Presentation()
     size = prs.part._element.find(qn("p:sldSz"))  # noqa: SLF001 - python-pptx's setters keep the 4:3 type attribute
     assert size is not None  # every presentation part has one
     size.set("cx", _emu(deck.width))

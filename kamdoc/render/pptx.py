@@ -66,7 +66,7 @@ from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.render.chart_totals import SummedData, label_totals
 from kamdoc.render.elbows import Elbow, elbow_for
-from kamdoc.render.master import LAYOUTS, own_master, scheme_slots
+from kamdoc.render.master import LAYOUTS, own_master, read_ahead, scheme_slots
 from kamdoc.theme.company import Template
 from kamdoc.theme.settings import Theme
 
@@ -955,6 +955,11 @@ def _remove_slides(prs: PresentationFile) -> None:
     for slide_id in list(slides):
         prs.part.drop_rel(slide_id.rId)
         slides.remove(slide_id)
+
+
+def warm_up() -> None:
+    """What drawing a deck needs first, done while the deck is still being outlined (in the render helper)."""
+    read_ahead()
 
 
 def render_pptx(deck: Deck, theme: Theme, created: datetime, template: Template | None = None) -> bytes:

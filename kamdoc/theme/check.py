@@ -86,8 +86,12 @@ def font_errors(folders: tuple[Path, ...], settings: dict[str, Any]) -> list[str
         if not isinstance(names, list):
             continue  # the face: a name for PowerPoint, no file
         found = next((f for f in (find_font(str(n), folders) for n in names) if f is not None), None)
-        problem = font_problem(found, own) if found is not None else None
-        if found is not None and problem is not None:
+        if found is None or not any(found.absolute().is_relative_to(folder.absolute()) for folder in own):
+            # The machine's fonts and kamdoc's own are nobody's input: reading and parsing them on every render cost a
+            # tenth of a small deck's time. A theme's own font, a link in its folder included, is checked.
+            continue
+        problem = font_problem(found, own)
+        if problem is not None:
             errors.append(f"{_font_place(own, weight, found)}font.{weight}: {problem}")
     return errors
 

@@ -117,3 +117,22 @@ def test_a_font_that_changed_after_the_check_is_read_within_the_cap(tmp_path: Pa
         fetcher.url_for(font)
     said = "is not a regular file" if turned == "fifo" else f"is larger than {MAX_THEME_FONT_BYTES // (1024 * 1024)} MB"
     assert said in refused.value.message and str(font) in refused.value.message
+
+
+def test_a_damaged_font_of_the_machine_is_one_message_when_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The machine's fonts are not checked on every render (nobody's input); one that is damaged is still one message."""
+    import kamdoc.theme.fonts
+
+    system = tmp_path / "system-fonts"
+    system.mkdir()
+    (system / "Machine-Regular.ttf").write_bytes(broken_font(random.Random(3), "no_hmtx")[1])
+    monkeypatch.setattr(kamdoc.theme.fonts, "_FONT_DIRS", (system,))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    theme = _theme(tmp_path, "font:\n  regular: [Machine-Regular.ttf]\n")
+    code, err = _render(tmp_path, theme)
+    assert code == 1, err
+    assert f"the font file {system / 'Machine-Regular.ttf'} cannot be read" in err, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists()

@@ -1,8 +1,10 @@
-"""A forked process that imports WeasyPrint while this one validates and outlines, then lays out the PDF decks.
+"""A forked process that imports the renderers while this one validates and outlines, then draws the decks.
 
 Importing WeasyPrint (Pango, HarfBuzz, fontconfig and their C declarations) takes about as long as reading,
-validating and outlining a plan; on two cores the two happen at once. The helper and a process it forks then
-each write one half of the deck's HTML and print it (`render.split`); this process joins the halves.
+validating and outlining a plan, and importing python-pptx (lxml's element classes, the chart workbook writer) a
+fifth of a small deck's PowerPoint render; on two cores the imports and the reading happen at once. For a PDF, the
+helper and a process it forks then each write one half of the deck's HTML and print it (`render.split`), and this
+process joins the halves; the helper draws the PowerPoint deck too, beside its half, or alone when only it is asked for.
 """
 
 from __future__ import annotations
@@ -30,15 +32,25 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class PdfJob:
-    """What the helper is sent for one deck: the PDF's HTML (whole or in halves), and the PowerPoint deck's inputs when it draws that too."""
+class Job:
+    """What the helper is sent for one deck: the PDF's HTML (whole or in halves) when a PDF is asked for, and the
+    PowerPoint deck's inputs when it draws that."""
 
-    work: Halves | PdfSource
+    work: Halves | PdfSource | None
     pptx: tuple[Deck, Theme, datetime] | None
 
+    @property
+    def halved(self) -> bool:
+        """Whether the PDF is made in two halves (the PDF's modules are imported only when there is a PDF)."""
+        if self.work is None:
+            return False
+        from kamdoc.render.split import Halves
 
-class PdfHelper:
-    """The parent's side of the helper: is PDF possible here, and the PDF (with the PowerPoint deck) of a deck."""
+        return isinstance(self.work, Halves)
+
+
+class RenderHelper:
+    """The parent's side of the helper: is PDF possible here, and a deck's PDF and PowerPoint bytes."""
 
     def __init__(self, pid: int, jobs: IO[bytes], answers: IO[bytes]) -> None:
         self._pid, self._jobs, self._answers = pid, jobs, answers
@@ -48,7 +60,7 @@ class PdfHelper:
     def missing(self) -> MissingLibrary | None:
         """What stops PDFs on this machine: the helper's first answer, waited for only when it is needed."""
         if not self._ready:
-            answer = receive_blobs(self._answers) or [b"bg", b"the PDF helper ended before it was ready"]
+            answer = receive_blobs(self._answers) or [b"bg", b"the render helper ended before it was ready"]
             if answer[0] == b"no":
                 self._problem = MissingLibrary("pdf", answer[1].decode("utf-8"))
             elif answer[0] != b"ok":
@@ -56,12 +68,14 @@ class PdfHelper:
             self._ready = True
         return self._problem
 
-    def prepare(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool) -> PdfJob:
-        """The deck's PDF work: its two halves, each written and printed by one of the helper's processes.
+    def prepare(self, deck: Deck, theme: Theme, created: datetime, with_pptx: bool, with_pdf: bool = True) -> Job:
+        """The deck's work: for a PDF, its two halves, each written and printed by one of the helper's processes.
 
         While the helper is still importing WeasyPrint, this process writes the HTML itself instead, which then
         costs no time; so is a deck too short to split.
         """
+        if not with_pdf:
+            return Job(None, (deck, theme, created) if with_pptx else None)
         from kamdoc.render.pdf import NoSplit, pdf_source
         from kamdoc.render.split import cut_in_halves
 
@@ -76,31 +90,37 @@ class PdfHelper:
                 work = halves.written_ahead()
         except NoSplit:  # a theme whose template cannot be split
             work = pdf_source(deck, theme, created)
-        return PdfJob(work, (deck, theme, created) if with_pptx else None)
+        return Job(work, (deck, theme, created) if with_pptx else None)
 
     def _answered(self) -> bool:
         """Whether the helper has said it is ready (or why it cannot be), without waiting for it."""
         return self._ready or bool(select.select([self._answers], [], [], 0)[0])
 
-    def render(self, job: PdfJob) -> tuple[bytes, bytes | None]:
-        """The job's plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's second half)."""
-        from kamdoc.render.split import Halves, join
-
-        if self.missing() is not None:
+    def render(self, job: Job) -> dict[str, bytes]:
+        """The job's decks by format: its plain PDF, and its PowerPoint deck when asked for (drawn beside the PDF's
+        second half, or alone)."""
+        if self.missing() is not None and job.work is not None:  # its first answer read before the deck's
             raise ValueError("no PDF can be made here; the caller checks `missing()` first")
         send_blobs(self._jobs, pickle.dumps((job.work, job.pptx), protocol=pickle.HIGHEST_PROTOCOL))
-        if isinstance(job.work, Halves):
+        if job.halved:
             import pypdf  # noqa: F401 - for the join, while the halves are printed
 
-        answer = receive_blobs(self._answers) or [b"bg", b"the PDF helper ended without an answer"]
+        answer = receive_blobs(self._answers) or [b"bg", b"the render helper ended without an answer"]
         if answer[0] == b"er":
             raise KamdocError(answer[1].decode("utf-8"))
         if answer[0] != b"ok":
-            raise RuntimeError(f"laying out the PDF failed:\n{answer[1].decode('utf-8', 'replace')}")
+            raise RuntimeError(f"drawing the decks failed:\n{answer[1].decode('utf-8', 'replace')}")
         # The halves are joined here: this process has pypdf ready, the helper would import it after printing.
         work, head, tail = job.work, answer[1], answer[2]
-        pdf = join(head, tail, work.anchors, work.height) if isinstance(work, Halves) and tail else head
-        return pdf, answer[3] if job.pptx else None
+        made = {"pptx": answer[3]} if job.pptx else {}
+        if job.halved and tail:
+            from kamdoc.render.split import Halves, join
+
+            assert isinstance(work, Halves)  # what `halved` said
+            made["pdf"] = join(head, tail, work.anchors, work.height)
+        elif work is not None:
+            made["pdf"] = head
+        return made
 
     def stop(self, at_once: bool) -> None:
         """End the helper and wait for it: when idle, it leaves as its pipe closes; `at_once` stops it mid-deck too."""
@@ -112,14 +132,16 @@ class PdfHelper:
 
 
 def can_help(formats: tuple[str, ...], processes: int, variant: str | None, company_template: bool) -> bool:
-    """Whether a helper pays: a plain PDF, two cores, no company template, and a system where forking is safe."""
-    plain = "pdf" in formats and variant is None and not company_template
-    return plain and processes > 1 and can_fork()
+    """Whether a helper pays: a plain PDF or a PowerPoint deck, two cores, no company template, and a system where
+    forking is safe."""
+    wanted = ("pdf" in formats and variant is None) or "pptx" in formats
+    return wanted and not company_template and processes > 1 and can_fork()
 
 
 @contextmanager
-def pdf_helper(wanted: bool, with_pptx: bool = False) -> Iterator[PdfHelper | None]:
-    """A helper started now, importing WeasyPrint (and python-pptx `with_pptx`), and stopped on the way out; None when not `wanted`."""
+def render_helper(wanted: bool, with_pptx: bool = False, with_pdf: bool = True) -> Iterator[RenderHelper | None]:
+    """A helper started now, importing WeasyPrint `with_pdf` and python-pptx `with_pptx`, and stopped on the way out;
+    None when not `wanted`."""
     if not wanted:
         yield None
         return
@@ -131,13 +153,13 @@ def pdf_helper(wanted: bool, with_pptx: bool = False) -> Iterator[PdfHelper | No
         os.close(answers_read)
         code = 0
         try:
-            _serve(os.fdopen(jobs_read, "rb"), os.fdopen(answers_write, "wb"), with_pptx)
+            _serve(os.fdopen(jobs_read, "rb"), os.fdopen(answers_write, "wb"), with_pptx, with_pdf)
         except BaseException:  # the parent has gone (a closed pipe) or stopped it
             code = 1
         os._exit(code)
     os.close(jobs_read)
     os.close(answers_write)
-    helper = PdfHelper(pid, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))
+    helper = RenderHelper(pid, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))
     try:
         yield helper
     except BaseException:
@@ -146,24 +168,27 @@ def pdf_helper(wanted: bool, with_pptx: bool = False) -> Iterator[PdfHelper | No
     helper.stop(at_once=False)
 
 
-def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool) -> None:
-    """The helper's life: import WeasyPrint, say whether it could, then lay out each deck that comes."""
+def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool, with_pdf: bool) -> None:
+    """The helper's life: import WeasyPrint and python-pptx as asked, say whether it could, then draw each deck that comes."""
     die_with_parent()
-    from kamdoc.render.system import weasyprint
+    if with_pdf:
+        from kamdoc.render.system import weasyprint
 
-    try:
-        weasyprint()
-    except MissingLibrary as exc:
-        send_blobs(answers, b"no", exc.message.encode("utf-8"))
-        return
-    import kamdoc.render.pdf
-    import kamdoc.render.split  # noqa: F401 - ready before the first deck comes
+        try:
+            weasyprint()
+        except MissingLibrary as exc:
+            send_blobs(answers, b"no", exc.message.encode("utf-8"))
+            return
+        import kamdoc.render.pdf
+        import kamdoc.render.split  # noqa: F401 - ready before the first deck comes
 
     if with_pptx:
-        import kamdoc.render.pptx  # noqa: F401
+        from kamdoc.render.pptx import warm_up
 
+        warm_up()
     send_blobs(answers, b"ok")
-    _warm_up()
+    if with_pdf:
+        _warm_up()
     while (job := receive_blobs(jobs)) is not None:
         send_blobs(answers, *_lay_out(job[0]))
 
@@ -191,7 +216,9 @@ def _lay_out(job: bytes) -> list[bytes]:
     try:
         work, pptx = pickle.loads(job)  # from this process's parent, not from a stranger
         side = (lambda: render_deck(pptx[0], "pptx", pptx[1], pptx[2])) if pptx else None
-        if isinstance(work, Halves):  # printed whole, with no second part, when the theme's template cannot be split
+        if work is None:  # the PowerPoint deck alone
+            head, tail, drawn = b"", None, side() if side else None
+        elif isinstance(work, Halves):  # printed whole, with no second part, when the theme's template cannot be split
             head, tail, drawn = print_parts(work, side)
         else:  # too short to split: the whole deck here
             head, tail, drawn = print_pdf(work), None, side() if side else None

@@ -1,4 +1,5 @@
-"""The PDF helper: WeasyPrint is imported beside the reading, the decks are the same, and no process is left behind."""
+"""The render helper: WeasyPrint and python-pptx are imported beside the reading, the decks are the same, and no process
+is left behind."""
 
 from __future__ import annotations
 
@@ -30,6 +31,46 @@ def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(t
     assert (tmp_path / "brenner-werke.pptx").stat().st_size > 10_000
 
 
+def test_a_powerpoint_deck_alone_is_drawn_by_the_helper(tmp_path: Path) -> None:
+    code = (
+        "import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
+        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', 'pptx', '--jobs', '2', "
+        f"'--out', {str(tmp_path)!r}, '--today', {TODAY!r}]); "
+        "print(r.exit_code, 'pptx' in sys.modules, 'weasyprint' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.split() == ["0", "False", "False"], run.stderr  # python-pptx was imported by the helper only
+
+
+def _slide_texts(path: Path) -> list[list[str]]:
+    from pptx import Presentation
+
+    return [
+        [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        for slide in Presentation(str(path)).slides
+    ]
+
+
+@pytest.mark.parametrize("formats", ["pptx", "pptx,pdf"])
+def test_the_helper_gives_the_same_powerpoint_deck_as_one_process(tmp_path: Path, formats: str) -> None:
+    for jobs in ("1", "2"):
+        run = kamdoc(
+            "render",
+            PLANS / "brenner-werke",
+            "--to",
+            formats,
+            "--jobs",
+            jobs,
+            "--out",
+            tmp_path / jobs,
+            "--today",
+            TODAY,
+        )
+        assert run.code == 0, run.err
+    one, two = (_slide_texts(tmp_path / jobs / "brenner-werke.pptx") for jobs in ("1", "2"))
+    assert len(one) > 20 and two == one
+
+
 def test_the_helper_gives_the_same_pdf_as_one_process(tmp_path: Path) -> None:
     for jobs in ("1", "2"):
         assert (
@@ -52,14 +93,15 @@ def test_the_helper_gives_the_same_pdf_as_one_process(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.parametrize("formats", ["pdf", "pptx"])
 @pytest.mark.parametrize("plans", ["good", "with errors", "none"])
-def test_no_helper_is_left_running(tmp_path: Path, plans: str) -> None:
+def test_no_helper_is_left_running(tmp_path: Path, plans: str, formats: str) -> None:
     before = children(os.getpid())
     target = {"good": PLANS / "brenner-werke", "with errors": tmp_path / "broken", "none": tmp_path / "empty"}[plans]
     target.mkdir(exist_ok=True)
     if plans == "with errors":
         (target / "plan.yaml").write_text("format: 1\ncover: {account: 3}\n", encoding="utf-8")
-    run = kamdoc("render", target, "--to", "pdf", "--jobs", "2", "--out", tmp_path / "out", "--today", TODAY)
+    run = kamdoc("render", target, "--to", formats, "--jobs", "2", "--out", tmp_path / "out", "--today", TODAY)
     assert run.code == (0 if plans == "good" else 1), run.err
     assert "Traceback" not in run.err
     assert children(os.getpid()) == before
@@ -145,13 +187,13 @@ def _deck() -> tuple[object, object]:
 
 
 def test_the_html_is_written_here_only_while_the_helper_is_not_ready() -> None:
-    from kamdoc.pipeline.pdf_helper import PdfHelper
+    from kamdoc.pipeline.render_helper import RenderHelper
     from kamdoc.workers import send_blobs
 
     deck, theme = _deck()
     jobs_read, jobs_write = os.pipe()
     answers_read, answers_write = os.pipe()
-    helper = PdfHelper(0, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))  # no process: only its pipes
+    helper = RenderHelper(0, os.fdopen(jobs_write, "wb"), os.fdopen(answers_read, "rb"))  # no process: only its pipes
     try:
         early = helper.prepare(deck, theme, datetime(2026, 1, 1), with_pptx=False)  # type: ignore[arg-type]
         with os.fdopen(answers_write, "wb") as answers:
@@ -164,14 +206,14 @@ def test_the_html_is_written_here_only_while_the_helper_is_not_ready() -> None:
 
 
 def test_halves_written_here_or_by_the_helper_give_the_same_bytes() -> None:
-    from kamdoc.pipeline.pdf_helper import PdfJob, pdf_helper
+    from kamdoc.pipeline.render_helper import Job, render_helper
     from kamdoc.render.split import cut_in_halves
 
     deck, theme = _deck()
     halves = cut_in_halves(deck, theme, datetime(2026, 1, 1), joined_here=False)  # type: ignore[arg-type]
     assert halves is not None
-    with pdf_helper(True) as helper:
+    with render_helper(True) as helper:
         assert helper is not None and helper.missing() is None
-        ahead = helper.render(PdfJob(halves.written_ahead(), None))
-        there = helper.render(PdfJob(halves, None))
-    assert ahead == there and ahead[0].startswith(b"%PDF")
+        ahead = helper.render(Job(halves.written_ahead(), None))
+        there = helper.render(Job(halves, None))
+    assert ahead == there and ahead["pdf"].startswith(b"%PDF")
