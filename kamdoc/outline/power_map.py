@@ -258,7 +258,8 @@ class _Map:
                 style = Style(round(base * size / 10.0, 1), size)
                 if not self.could_fit(style, chart):
                     continue
-                pages = pack(self.planner(style, chart).blocks(), chart.w, chart.h)
+                blocks = self.planner(style, chart).whole()
+                pages = pack(blocks, chart.w, chart.h) if blocks is not None else []
                 if len(pages) == 1:
                     return _Plan(pages, style)
         return None
