@@ -36,6 +36,7 @@ from kamdoc.outline.person_card import (
     Card,
     Line,
     Style,
+    box_height,
     card_lines,
     measure,
     short_name,
@@ -153,6 +154,9 @@ class _Map:
         self.forwarded: set[str] = set()  # people whose box says on which slide their team goes on ("(Team: S. 11)")
         self.choice: tuple[Style, int, bool] | tuple[Style] = (Style(WIDTHS[0], SPLIT_SIZES[-1]),)  # set by `split`
         self._measured: dict[tuple[Style, str, bool, Line | None, str], tuple[Card, float]] = {}
+        # As `_measured`, a box per person and style tried (with or without a tag, and a team's slide): linear in the people.
+        self._box_heights: dict[tuple[Style, str, bool, Line | None, str], float] = {}
+        self._lines: dict[tuple[str, bool], list[Line]] = {}  # a box per person, and one more on the overview
         self._heights: dict[tuple[Style, frozenset[str], frozenset[str]], dict[str, float]] = {}
         self._parts: list[int] | None = None
 
@@ -196,12 +200,27 @@ class _Map:
         )  # the overviews and passes tried ask for the same boxes again: each measured once
         if key in self._measured:
             return self._measured[key]
-        lines = card_lines(self.by_id[pid], self.language, compact)
+        made = self._measured[key] = measure(self.fonts, self.lines(pid, compact, tag, branch), style)
+        return made
+
+    def lines(self, pid: str, compact: bool, tag: Line | None, branch: str) -> list[Line]:
+        """What a person's box says (see `card`)."""
+        key = (pid, compact)
+        if key not in self._lines:  # the same at every style tried: made once a person (twice with the overview's)
+            self._lines[key] = card_lines(self.by_id[pid], self.language, compact)
+        lines = list(self._lines[key])
         if branch:
             lines[0] = Line(lines[0].text, "name", bold=True, suffix=branch)
-        lines += [tag] if tag is not None else []
-        made = self._measured[key] = measure(self.fonts, lines, style)
-        return made
+        return lines + ([tag] if tag is not None else [])
+
+    def box_height(self, pid: str, style: Style, tag: Line | None, branch: str) -> float:
+        """A person's box height (as `card` gives it), measured without making the box's text: most styles tried are not kept."""
+        key = (style, pid, False, tag, branch)
+        if key in self._measured:
+            return self._measured[key][1]
+        if key not in self._box_heights:  # each style's heights are asked for again as boxes gain tags
+            self._box_heights[key] = box_height(self.fonts, self.lines(pid, False, tag, branch), style)
+        return self._box_heights[key]
 
     def heights(self, style: Style) -> dict[str, float]:
         """Each person's box height at `style`: a line more for those whose box carries a tag (measured at its longest)."""
@@ -218,7 +237,7 @@ class _Map:
         out = {}
         for p in self.people:
             tag = self.longest_tag(p.id) if p.id in self.tagged else None
-            out[p.id] = self.card(p.id, style, tag=tag, branch=self.team_ref(99) if p.id in self.forwarded else "")[1]
+            out[p.id] = self.box_height(p.id, style, tag, self.team_ref(99) if p.id in self.forwarded else "")
         return out
 
     # --- captions --------------------------------------------------------------------------------------------------

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from kamdoc.outline import power_map
+from kamdoc.outline.kit import Geometry
 from kamdoc.outline.measure import Memo, Metrics
+from kamdoc.standard.model import Link, Person
 from kamdoc.theme.settings import load_theme
 
 
@@ -44,3 +51,29 @@ def test_line_breaks_remembered_are_those_worked_out_and_bounded() -> None:
             runs = [(f"Bold {i} ", True), (f"and regular words {i} " * 5, False)]
             assert kept.break_runs(runs, 10.0, 90.0, bold) == kept._break_runs(runs, 10.0, 90.0, bold)
     assert len(kept._breaks.kept) == 4
+
+
+def test_the_power_maps_box_heights_are_kept_once_a_person_and_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    maps: list[power_map._Map] = []
+    made = power_map._Map.__init__
+
+    def kept(self: power_map._Map, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        maps.append(self)
+
+    monkeypatch.setattr(power_map._Map, "__init__", kept)
+    people = [
+        Person(id=f"p{i}", name=f"Person {i}", title="Engineer", roles=["user"], reports_to=f"p{i // 4}" if i else None)
+        for i in range(80)
+    ]
+    links = [Link(from_=f"p{i}", to=f"p{79 - i}") for i in range(0, 80, 7)]
+    geometry = Geometry.of(load_theme())
+    power_map.power_map_slides(people, links, geometry.body, geometry.fonts, "en")
+    (m,) = maps
+    styles = {key[0] for key in m._box_heights}
+    assert len(styles) <= len(power_map.SIZES) * len(power_map.WIDTHS) + len(power_map.SPLIT_SIZES) * len(
+        power_map.WIDTHS
+    )
+    # Each person at each style: with or without a line for a tag, and for a team's slide.
+    assert 0 < len(m._box_heights) <= 4 * len(styles) * len(people)
+    assert len(m._lines) <= 2 * len(people)
