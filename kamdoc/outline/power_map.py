@@ -213,13 +213,13 @@ class _Map:
             lines[0] = Line(lines[0].text, "name", bold=True, suffix=branch)
         return lines + ([tag] if tag is not None else [])
 
-    def box_height(self, pid: str, style: Style, tag: Line | None, branch: str) -> float:
+    def box_height(self, pid: str, style: Style, tag: Line | None, branch: str, compact: bool = False) -> float:
         """A person's box height (as `card` gives it), measured without making the box's text: most styles tried are not kept."""
-        key = (style, pid, False, tag, branch)
+        key = (style, pid, compact, tag, branch)
         if key in self._measured:
             return self._measured[key][1]
         if key not in self._box_heights:  # each style's heights are asked for again as boxes gain tags
-            self._box_heights[key] = box_height(self.fonts, self.lines(pid, False, tag, branch), style)
+            self._box_heights[key] = box_height(self.fonts, self.lines(pid, compact, tag, branch), style)
         return self._box_heights[key]
 
     def heights(self, style: Style) -> dict[str, float]:
@@ -428,17 +428,12 @@ class _Map:
             style = Style(
                 round(OVERVIEW.width * size / OVERVIEW.size, 1), size
             )  # one width for all its boxes, compact or full
-            cards = {
-                pid: self.card(
-                    pid,
-                    style,
-                    compact=pid in compact,
-                    tag=teams.get(pid),
-                    branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "",
-                )
+            branch = f"→ {word('slide_short', self.language)} {map_ref(99)}"
+            heights = {
+                pid: self.box_height(pid, style, teams.get(pid), branch if pid in compact else "", pid in compact)
                 for pid in tree
             }
-            layout = Layout(tree, {pid: h for pid, (_, h) in cards.items()}, style.width)
+            layout = Layout(tree, heights, style.width)
             ov_forest = (tree, [t for t in tops if tree[t]], [t for t in tops if not tree[t]])
             ov_planner = Planner(
                 ov_forest,
@@ -450,9 +445,14 @@ class _Map:
                 word(self.loners_word, self.language),
                 rows=True,
             )
-            pages = pack(ov_planner.blocks(), chart.w, chart.h)
+            blocks = ov_planner.whole()  # only an overview on one slide is kept: one cut is known not to be
+            pages = pack(blocks, chart.w, chart.h) if blocks is not None else []
             if len(pages) == 1:
-                return pages[0], style, {pid: card for pid, (card, _) in cards.items()}, teams
+                cards = {
+                    pid: self.card(pid, style, pid in compact, teams.get(pid), branch if pid in compact else "")[0]
+                    for pid in tree
+                }
+                return pages[0], style, cards, teams
         return None
 
     def team_ref(self, index: int) -> str:
