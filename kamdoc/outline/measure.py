@@ -6,8 +6,10 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Hashable
 from functools import cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import regex
 
@@ -87,6 +89,31 @@ def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, flo
 
 _SEEN_MAX = 200_000
 """Texts whose width a Metrics remembers."""
+MEMO_ENTRIES = 20_000
+"""Wraps (and line breaks) a Metrics remembers: layouts wrap the same texts at the same sizes and widths again and again."""
+MEMO_CHARS = 2_000_000
+"""Characters of text those remembered wraps hold in all: a stranger's long texts cannot grow them without end."""
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """Answers kept by key while they number at most MEMO_ENTRIES and hold at most MEMO_CHARS characters; then no more."""
+
+    def __init__(self, entries: int = MEMO_ENTRIES, chars: int = MEMO_CHARS) -> None:
+        self.kept: dict[K, V] = {}
+        self.entries, self.chars = entries, chars
+
+    def get(self, key: K) -> V | None:
+        return self.kept.get(key)
+
+    def put(self, key: K, value: V, chars: int) -> V:
+        """`value`, kept for `key` while there is room; `chars`: the characters of text key and value hold."""
+        if len(self.kept) < self.entries and chars <= self.chars:
+            self.kept[key] = value
+            self.chars -= chars
+        return value
 
 
 class Metrics:
@@ -97,6 +124,8 @@ class Metrics:
         self._seen: dict[
             str, float
         ] = {}  # text -> width at 1 pt: layouts try several sizes and widths with the same texts
+        self._wraps: Memo[tuple[str, float, float], tuple[str, ...]] = Memo()
+        self._breaks: Memo[tuple[tuple[tuple[str, bool], ...], float, float, Metrics], tuple[int, ...]] = Memo()
 
     def width(self, text: str, size: float) -> float:
         unit = self._seen.get(text)
@@ -110,6 +139,14 @@ class Metrics:
     def wrap(self, text: str, size: float, width: float) -> list[str]:
         """The lines `text` takes in a box `width` points wide: greedy word wrap, as PowerPoint wraps (also after a
         word's hyphen or dash); words too long are broken."""
+        key = (text, size, width)
+        kept = self._wraps.get(key)  # boxes and cells are measured at each size and width tried, often more than once
+        if kept is None:
+            kept = self._wraps.put(key, tuple(self._wrap(text, size, width)), 2 * len(text))
+        return list(kept)
+
+    def _wrap(self, text: str, size: float, width: float) -> list[str]:
+        """`wrap`'s lines, worked out."""
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line = ""
@@ -157,6 +194,14 @@ class Metrics:
         Greedy, like both renderers: a line takes words while they fit; a word longer than a line is
         broken between characters. Forced breaks ("\n") start lines too but are not listed.
         """
+        key = (tuple(runs), size, width, bold)
+        kept = self._breaks.get(key)  # a paragraph's height is asked for at each size and box tried, often again
+        if kept is None:
+            kept = self._breaks.put(key, tuple(self._break_runs(runs, size, width, bold)), sum(len(t) for t, _ in runs))
+        return list(kept)
+
+    def _break_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> list[int]:
+        """`break_runs`'s offsets, worked out."""
         breaks: list[int] = []
         used = 0.0
         for start, word, pieces, space in _words(runs, size, bold, self):

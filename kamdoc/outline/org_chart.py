@@ -363,6 +363,32 @@ class Planner:
             out += self._loner_blocks()
         return out
 
+    def whole(self) -> list[Block] | None:
+        """`blocks()` where no tree is cut (else None, found before laying any out): only then may the chart fit one slide.
+
+        A part cut off repeats its top person in the part that continues it, and a person stands at most once on a slide.
+        """
+        if not all(self._lays_whole(root) for root in self.roots):
+            return None
+        return self.blocks()
+
+    def _lays_whole(self, node: str) -> bool:
+        """Whether `_fitting` may lay `node`'s tree out whole: all its levels fit a slide in some stacking, or it has
+        only one level of reports (then a layout that fits no slide stands alone on one, uncut)."""
+        levels = self.layout.levels(node)
+        if levels < 2:
+            return True
+        if levels > self.layout.deepest(self.height):
+            return False
+        kept = self.layout.stack_from, self.layout.columns  # as they were: `_shared` may lay out in the last one tried
+        try:
+            for self.layout.stack_from, self.layout.columns in STACKING:
+                if self.fits(self.layout.size(node, 1 + levels), 0.0):
+                    return True
+            return False
+        finally:
+            self.layout.stack_from, self.layout.columns = kept
+
     def _captioned(self, block: Block, node: str, branch: bool) -> None:
         block.caption, block.continues = self.caption(node, branch), node
         block.caption_h = self.caption_h(block.caption, block.w)

@@ -115,8 +115,7 @@ def measure(fonts: Fonts, lines: list[Line], style: Style) -> tuple[Card, float]
     paras, whole = [], []
     count = 0
     for line in lines:
-        suffix = line.suffix.replace(" ", "\u00a0")  # one piece: the wrap never parts "→ S. 12"
-        wrapped = _wrapped(fonts, Line(f"{line.text} {suffix}" if suffix else line.text, line.kind, line.bold), style)
+        suffix, wrapped = _suffixed(fonts, line, style)
         most = MOST_LINES[line.kind]
         text = line.text
         if (
@@ -136,6 +135,20 @@ def measure(fonts: Fonts, lines: list[Line], style: Style) -> tuple[Card, float]
         paras.append(_led(Para((Run(measured, line.bold, line.italic, colour=line.colour),)), line.lead_colour))
         whole.append(_led(Para((Run(text, line.bold, line.italic, colour=line.colour),)), line.lead_colour))
     return (tuple(paras), tuple(whole)), height(count, style.size)
+
+
+def box_height(fonts: Fonts, lines: list[Line], style: Style) -> float:
+    """The height `measure` gives, without making the box's paragraphs: layouts try many styles and keep one."""
+    count = 0
+    for line in lines:
+        count += min(len(_suffixed(fonts, line, style)[1]), MOST_LINES[line.kind])  # a longer text is shortened to this
+    return height(count, style.size)
+
+
+def _suffixed(fonts: Fonts, line: Line, style: Style) -> tuple[str, list[str]]:
+    """A part's suffix, kept in one piece, and the part's lines at `style` with it."""
+    suffix = line.suffix.replace(" ", "\u00a0")  # one piece: the wrap never parts "→ S. 12"
+    return suffix, _wrapped(fonts, Line(f"{line.text} {suffix}" if suffix else line.text, line.kind, line.bold), style)
 
 
 def _led(para: Para, colour: str | None) -> Para:

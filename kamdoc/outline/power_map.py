@@ -36,6 +36,7 @@ from kamdoc.outline.person_card import (
     Card,
     Line,
     Style,
+    box_height,
     card_lines,
     measure,
     short_name,
@@ -153,6 +154,9 @@ class _Map:
         self.forwarded: set[str] = set()  # people whose box says on which slide their team goes on ("(Team: S. 11)")
         self.choice: tuple[Style, int, bool] | tuple[Style] = (Style(WIDTHS[0], SPLIT_SIZES[-1]),)  # set by `split`
         self._measured: dict[tuple[Style, str, bool, Line | None, str], tuple[Card, float]] = {}
+        # As `_measured`, a box per person and style tried (with or without a tag, and a team's slide): linear in the people.
+        self._box_heights: dict[tuple[Style, str, bool, Line | None, str], float] = {}
+        self._lines: dict[tuple[str, bool], list[Line]] = {}  # a box per person, and one more on the overview
         self._heights: dict[tuple[Style, frozenset[str], frozenset[str]], dict[str, float]] = {}
         self._parts: list[int] | None = None
 
@@ -196,12 +200,27 @@ class _Map:
         )  # the overviews and passes tried ask for the same boxes again: each measured once
         if key in self._measured:
             return self._measured[key]
-        lines = card_lines(self.by_id[pid], self.language, compact)
+        made = self._measured[key] = measure(self.fonts, self.lines(pid, compact, tag, branch), style)
+        return made
+
+    def lines(self, pid: str, compact: bool, tag: Line | None, branch: str) -> list[Line]:
+        """What a person's box says (see `card`)."""
+        key = (pid, compact)
+        if key not in self._lines:  # the same at every style tried: made once a person (twice with the overview's)
+            self._lines[key] = card_lines(self.by_id[pid], self.language, compact)
+        lines = list(self._lines[key])
         if branch:
             lines[0] = Line(lines[0].text, "name", bold=True, suffix=branch)
-        lines += [tag] if tag is not None else []
-        made = self._measured[key] = measure(self.fonts, lines, style)
-        return made
+        return lines + ([tag] if tag is not None else [])
+
+    def box_height(self, pid: str, style: Style, tag: Line | None, branch: str, compact: bool = False) -> float:
+        """A person's box height (as `card` gives it), measured without making the box's text: most styles tried are not kept."""
+        key = (style, pid, compact, tag, branch)
+        if key in self._measured:
+            return self._measured[key][1]
+        if key not in self._box_heights:  # each style's heights are asked for again as boxes gain tags
+            self._box_heights[key] = box_height(self.fonts, self.lines(pid, compact, tag, branch), style)
+        return self._box_heights[key]
 
     def heights(self, style: Style) -> dict[str, float]:
         """Each person's box height at `style`: a line more for those whose box carries a tag (measured at its longest)."""
@@ -218,7 +237,7 @@ class _Map:
         out = {}
         for p in self.people:
             tag = self.longest_tag(p.id) if p.id in self.tagged else None
-            out[p.id] = self.card(p.id, style, tag=tag, branch=self.team_ref(99) if p.id in self.forwarded else "")[1]
+            out[p.id] = self.box_height(p.id, style, tag, self.team_ref(99) if p.id in self.forwarded else "")
         return out
 
     # --- captions --------------------------------------------------------------------------------------------------
@@ -258,7 +277,8 @@ class _Map:
                 style = Style(round(base * size / 10.0, 1), size)
                 if not self.could_fit(style, chart):
                     continue
-                pages = pack(self.planner(style, chart).blocks(), chart.w, chart.h)
+                blocks = self.planner(style, chart).whole()
+                pages = pack(blocks, chart.w, chart.h) if blocks is not None else []
                 if len(pages) == 1:
                     return _Plan(pages, style)
         return None
@@ -408,17 +428,12 @@ class _Map:
             style = Style(
                 round(OVERVIEW.width * size / OVERVIEW.size, 1), size
             )  # one width for all its boxes, compact or full
-            cards = {
-                pid: self.card(
-                    pid,
-                    style,
-                    compact=pid in compact,
-                    tag=teams.get(pid),
-                    branch=f"→ {word('slide_short', self.language)} {map_ref(99)}" if pid in compact else "",
-                )
+            branch = f"→ {word('slide_short', self.language)} {map_ref(99)}"
+            heights = {
+                pid: self.box_height(pid, style, teams.get(pid), branch if pid in compact else "", pid in compact)
                 for pid in tree
             }
-            layout = Layout(tree, {pid: h for pid, (_, h) in cards.items()}, style.width)
+            layout = Layout(tree, heights, style.width)
             ov_forest = (tree, [t for t in tops if tree[t]], [t for t in tops if not tree[t]])
             ov_planner = Planner(
                 ov_forest,
@@ -430,9 +445,14 @@ class _Map:
                 word(self.loners_word, self.language),
                 rows=True,
             )
-            pages = pack(ov_planner.blocks(), chart.w, chart.h)
+            blocks = ov_planner.whole()  # only an overview on one slide is kept: one cut is known not to be
+            pages = pack(blocks, chart.w, chart.h) if blocks is not None else []
             if len(pages) == 1:
-                return pages[0], style, {pid: card for pid, (card, _) in cards.items()}, teams
+                cards = {
+                    pid: self.card(pid, style, pid in compact, teams.get(pid), branch if pid in compact else "")[0]
+                    for pid in tree
+                }
+                return pages[0], style, cards, teams
         return None
 
     def team_ref(self, index: int) -> str:

@@ -311,9 +311,14 @@ class Router:
         """A* over the grid from any start to any goal; a state is a node, the axis it was reached along and the bends so far."""
         xs, ys = self.xs, self.ys
         targets = [(xs[i], ys[j]) for i, j in goals]
+        guessed: dict[tuple[int, int], float] = {}  # at most one per grid node, as `best` holds
 
         def guess(i: int, j: int) -> float:
-            return min(abs(xs[i] - tx) + abs(ys[j] - ty) for tx, ty in targets)
+            # A node is pushed again for each axis and count of bends it is reached with: its distance is worked out once.
+            known = guessed.get((i, j))
+            if known is None:
+                known = guessed[i, j] = min(abs(xs[i] - tx) + abs(ys[j] - ty) for tx, ty in targets)
+            return known
 
         heap: list[
             tuple[float, float, int, int, int, int, int]
