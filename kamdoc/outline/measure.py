@@ -6,14 +6,13 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Hashable
 from functools import cache
 from pathlib import Path
-from typing import Generic, TypeVar
 
 import regex
 
 from kamdoc.errors import KamdocError
+from kamdoc.outline.memo import Memo
 
 LINE_SPACING = 1.2
 """Line height as a multiple of the font size, as both renderers set it."""
@@ -89,31 +88,6 @@ def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, flo
 
 _SEEN_MAX = 200_000
 """Texts whose width a Metrics remembers."""
-MEMO_ENTRIES = 20_000
-"""Wraps (and line breaks) a Metrics remembers: layouts wrap the same texts at the same sizes and widths again and again."""
-MEMO_CHARS = 2_000_000
-"""Characters of text those remembered wraps hold in all: a stranger's long texts cannot grow them without end."""
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class Memo(Generic[K, V]):
-    """Answers kept by key while they number at most MEMO_ENTRIES and hold at most MEMO_CHARS characters; then no more."""
-
-    def __init__(self, entries: int = MEMO_ENTRIES, chars: int = MEMO_CHARS) -> None:
-        self.kept: dict[K, V] = {}
-        self.entries, self.chars = entries, chars
-
-    def get(self, key: K) -> V | None:
-        return self.kept.get(key)
-
-    def put(self, key: K, value: V, chars: int) -> V:
-        """`value`, kept for `key` while there is room; `chars`: the characters of text key and value hold."""
-        if len(self.kept) < self.entries and chars <= self.chars:
-            self.kept[key] = value
-            self.chars -= chars
-        return value
 
 
 class Metrics:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kamdoc.limits import MAX_STYLED_RUNS
+from kamdoc.outline.memo import Memo
 from kamdoc.validate.markdown import CITED, parser, unshown_lines
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -81,8 +82,20 @@ FLAT_LEVEL = 8
 """The list level text nested too deep for the parser is shown at (PowerPoint's deepest)."""
 
 
+_PARSED: Memo[str, tuple[Block, ...]] = Memo()
+"""Texts parsed before: a plan's texts are read for several slides (a goal's resources for its slide and the summary)."""
+
+
 def blocks(markdown: str) -> list[Block]:
     """The blocks of a Markdown text, in order; text nested too deep for the parser shown flattened, never dropped."""
+    kept = _PARSED.get(markdown)
+    if kept is None:
+        kept = _PARSED.put(markdown, tuple(_parsed(markdown)), len(markdown))
+    return list(kept)
+
+
+def _parsed(markdown: str) -> list[Block]:
+    """`blocks`, worked out."""
     if not markdown.strip():
         return []
     tokens = parser().parse(markdown)

@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from kamdoc.outline import power_map
+from kamdoc.outline import power_map, richtext
 from kamdoc.outline.kit import Geometry
-from kamdoc.outline.measure import Memo, Metrics
+from kamdoc.outline.measure import Metrics
+from kamdoc.outline.memo import Memo
 from kamdoc.standard.model import Link, Person
 from kamdoc.theme.settings import load_theme
 
@@ -77,3 +78,12 @@ def test_the_power_maps_box_heights_are_kept_once_a_person_and_style(monkeypatch
     # Each person at each style: with or without a line for a tag, and for a team's slide.
     assert 0 < len(m._box_heights) <= 4 * len(styles) * len(people)
     assert len(m._lines) <= 2 * len(people)
+
+
+def test_markdown_parsed_before_is_parsed_as_again_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(richtext, "_PARSED", Memo(entries=3))
+    texts = [f"**Goal {i}**\n\n- first\n- second {i}\n\n| a | b |\n|---|--:|\n| {i} | 2 |" for i in range(10)]
+    for _ in range(2):
+        for text in texts:
+            assert richtext.blocks(text) == richtext._parsed(text)
+    assert len(richtext._PARSED.kept) == 3
