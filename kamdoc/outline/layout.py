@@ -145,11 +145,21 @@ def line_starts(fonts: Fonts, para: Para, size: float, width: float, lines: int)
         end = len(text) if whole else text.rfind(" ", 0, length)
         if whole or end > 0:  # a head that ends at a word, or the whole (an empty paragraph too)
             head = para if whole else Para(_cut_runs(para.runs, end)[0], para.bullet, para.level)
-            forced = [i + 1 for i in range(end) if text[i] == "\n"]
+            forced = _after_newlines(text, end)
             starts = sorted({*fonts.breaks(head, size, width), *forced})
             if len(starts) >= lines or whole:
                 return starts, end
         length *= 2
+
+
+def _after_newlines(text: str, end: int) -> list[int]:
+    """The offsets just after each line break in `text[:end]`, found by the string's own search, not char by char."""
+    out: list[int] = []
+    at = text.find("\n", 0, end)
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1, end)
+    return out
 
 
 def _cut_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:

@@ -228,6 +228,11 @@ def _words(
                 offset += 1
                 start = offset
             elif part:
+                if "-" not in part and "–" not in part:  # most words: one piece, as `pieces_of` gives it
+                    width += metrics.width(part, size)
+                    pieces.append((part, metrics))
+                    offset += len(part)
+                    continue
                 subs = pieces_of(part)
                 for k, sub in enumerate(subs):
                     width += metrics.width(sub, size)
