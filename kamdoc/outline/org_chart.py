@@ -112,9 +112,13 @@ class Layout:
 
     def levels(self, node: str) -> int:
         """How many levels of reports hang under `node` (0 for a leaf), each person's counted once."""
-        if self._levels is None:
-            self._levels = _levels_under(self.children)
-        return self._levels.get(node, 0)
+        levels = self._levels if self._levels is not None else self._all_levels()
+        return levels.get(node, 0)
+
+    def _all_levels(self) -> dict[str, int]:
+        """Everyone's levels of reports, worked out at the first question."""
+        self._levels = _levels_under(self.children)
+        return self._levels
 
     def deepest(self, height: float) -> int:
         """The most levels under a tree's top that `height` points could hold: each adds at least the lowest box and a gap.
@@ -140,25 +144,28 @@ class Layout:
 
     def _key(self, node: str, depth: int) -> tuple[str, int, int, int]:
         """What a subtree's layout depends on: its root, its depth (no deeper than the tree goes) and the stacking tried."""
-        return node, min(depth, self.levels(node) + 1, DEEPEST), self.stack_from, self.columns
+        levels = self._levels if self._levels is not None else self._all_levels()
+        return node, min(depth, levels.get(node, 0) + 1, DEEPEST), self.stack_from, self.columns
 
     def size(self, node: str, depth: int, kids: list[str] | None = None) -> tuple[float, float]:
         """The width and height `tree` gives, worked out without placing a box: the planner tries many layouts and keeps one."""
         if kids is not None:
             return self._size(node, depth, kids)
         key = self._key(node, depth)
-        if key in self._made:
-            made = self._made[key]
+        made = self._made.get(key)  # one look-up each: the planner asks for sizes tens of thousands of times
+        if made is not None:
             return made.w, made.h
-        if key not in self._sizes:
-            self._sizes[key] = self._size(node, key[1], self.children[node])
-        return self._sizes[key]
+        known = self._sizes.get(key)
+        if known is None:
+            known = self._sizes[key] = self._size(node, key[1], self.children[node])
+        return known
 
     def _size(self, node: str, depth: int, kids: list[str]) -> tuple[float, float]:
         head_h = self.heights[node]
         if depth == 0 or not kids:
             return self.width, head_h
-        leaves = [k for k in kids if not self.children[k] or depth == 1]
+        children = self.children
+        leaves = list(kids) if depth == 1 else [k for k in kids if not children[k]]
         if len(leaves) < self.stack_from:
             leaves = []
         top = head_h + GAP_Y
