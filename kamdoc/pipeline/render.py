@@ -460,8 +460,8 @@ class _Run:
         if helper is not None:  # a PDF's halves written while the helper may still be importing WeasyPrint
             job = helper.prepare(deck, self.theme, created, "pptx" in self.formats, "pdf" in self.formats)
         self.check_formats()
-        if job is not None and job.work is not None and "pdf" not in self.formats:
-            job = None  # no PDF can be made here: the helper has ended, and this process draws the rest
+        if helper is not None and helper.ended():
+            job = None  # no PDF can be made here: the helper has ended, and this process draws every deck
         helper_job = (lambda: helper.render(job)) if helper is not None and job is not None else None
         return render_formats(
             deck, self.formats, self.theme, created, self.company, self.pdf_variant, self.processes, helper_job

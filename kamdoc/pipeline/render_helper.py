@@ -92,6 +92,10 @@ class RenderHelper:
             work = pdf_source(deck, theme, created)
         return Job(work, (deck, theme, created) if with_pptx else None)
 
+    def ended(self) -> bool:
+        """Whether the helper has said it cannot make PDFs here, and so has ended (it draws nothing more)."""
+        return self._ready and self._problem is not None
+
     def _answered(self) -> bool:
         """Whether the helper has said it is ready (or why it cannot be), without waiting for it."""
         return self._ready or bool(select.select([self._answers], [], [], 0)[0])

@@ -23,7 +23,7 @@ import gen_people
 import gen_themes
 from big_plans import write_plan
 from conftest import DATA, TODAY
-from harness import PER_UNIT, SLOW, Tally, invoke, reads, run_case
+from harness import PER_UNIT, SHAPE_ROOM, Tally, invoke, reads, render_budget, run_case
 
 SECRETS = (gen_files.SECRET, gen_files.TOKEN_URL, gen_outputs.SECRET.decode().strip())
 """What lies outside the work tree or in `.git/`: no output of any case may show it."""
@@ -91,7 +91,11 @@ def people_cases(root: Path, tally: Tally, count: int, seed: int, formats: str) 
             SECRETS,
         )
         if code == 0:
-            budget = SLOW + PER_UNIT * _people(text) * len(formats.split(","))
+            # A render's budget by the plan's size, as every render case has (a big organisation is a big plan too: its
+            # ties table and legends grow with it), and the map's own linear work per person and tie on top.
+            budget = SHAPE_ROOM * (
+                render_budget(len(text.encode()), formats) + PER_UNIT * _people(text) * len(formats.split(","))
+            )
             run_case(
                 tally,
                 "people-render",

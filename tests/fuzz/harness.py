@@ -23,6 +23,10 @@ HANG = 60.0
 PER_UNIT = 0.003
 """CPU seconds a render may take, beyond SLOW, for each person and tie of its power map in each format: linear work, so that
 a plan at the caps (2,000 people, 2,000 ties, PowerPoint and PDF) is allowed 29 s, within the issue's 30 s."""
+SHAPE_ROOM = 1.25
+"""How much more than its budget by size an organisation's render may take for its shape: a web of ties across wide teams
+costs more per person than a chain (the fuzz's 268-person web measured 6.2-7.9 CPU-s on a slow machine, where its size
+alone allowed 6.6); super-linear work is still far over."""
 PER_KB = 0.05
 """CPU seconds a render of a plan's text may take, beyond SLOW, for each kilobyte of plan in each format: a deck grows with its
 plan (a 1,000-row table is about 40 slides), so mutants of any size within the caps are rendered, and only work beyond
