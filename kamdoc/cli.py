@@ -61,12 +61,12 @@ def _settings(ctx: click.Context) -> tuple[Path | None, dict[str, Any]]:
         from kamdoc.load.config_file import find_config
 
         config = find_config(Path.cwd())
-        if config is not None:
+        settings: dict[str, Any] = {}
+        if config is not None:  # the model that checks kamdoc.yaml: only when there is one
             from kamdoc.load.settings import load_config
 
-            ctx.meta["kamdoc.settings"] = (config, load_config(config))
-        else:
-            ctx.meta["kamdoc.settings"] = (None, {})
+            settings = load_config(config)
+        ctx.meta["kamdoc.settings"] = (config, settings)
     found: tuple[Path | None, dict[str, Any]] = ctx.meta["kamdoc.settings"]
     return found
 

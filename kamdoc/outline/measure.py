@@ -113,11 +113,10 @@ class Metrics:
     def wrap(self, text: str, size: float, width: float) -> list[str]:
         """The lines `text` takes in a box `width` points wide: greedy word wrap, as PowerPoint wraps (also after a
         word's hyphen or dash); words too long are broken."""
-        key = (text, size, width)
-        kept = self._wraps.get(key)  # boxes and cells are measured at each size and width tried, often more than once
-        if kept is None:
-            kept = self._wraps.put(key, tuple(self._wrap(text, size, width)), 2 * len(text))
-        return list(kept)
+        # Boxes and cells are measured at each size and width tried, often more than once.
+        return list(
+            self._wraps.recall((text, size, width), lambda: (tuple(self._wrap(text, size, width)), 2 * len(text)))
+        )
 
     def _wrap(self, text: str, size: float, width: float) -> list[str]:
         """`wrap`'s lines, worked out."""
@@ -168,10 +167,11 @@ class Metrics:
         Greedy, like both renderers: a line takes words while they fit; a word longer than a line is
         broken between characters. Forced breaks ("\n") start lines too but are not listed.
         """
-        key = (tuple(runs), size, width, bold)
-        kept = self._breaks.get(key)  # a paragraph's height is asked for at each size and box tried, often again
-        if kept is None:
-            kept = self._breaks.put(key, tuple(self._break_runs(runs, size, width, bold)), sum(len(t) for t, _ in runs))
+        # A paragraph's height is asked for at each size and box tried, often again.
+        kept = self._breaks.recall(
+            (tuple(runs), size, width, bold),
+            lambda: (tuple(self._break_runs(runs, size, width, bold)), sum(len(t) for t, _ in runs)),
+        )
         return list(kept)
 
     def _break_runs(self, runs: list[tuple[str, bool]], size: float, width: float, bold: Metrics) -> list[int]:

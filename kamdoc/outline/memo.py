@@ -3,7 +3,7 @@ answers kept without end."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 MEMO_ENTRIES = 20_000
@@ -22,12 +22,18 @@ class Memo(Generic[K, V]):
         self.kept: dict[K, V] = {}
         self.entries, self.chars = entries, chars
 
-    def get(self, key: K) -> V | None:
-        return self.kept.get(key)
-
     def put(self, key: K, value: V, chars: int) -> V:
         """`value`, kept for `key` while there is room; `chars`: the characters of text key and value hold."""
         if len(self.kept) < self.entries and chars <= self.chars:
             self.kept[key] = value
             self.chars -= chars
         return value
+
+    def recall(self, key: K, make: Callable[[], tuple[V, int]]) -> V:
+        """The answer kept for `key`, or the one `make` works out (with the characters of text it and its key hold), kept
+        while there is room."""
+        kept = self.kept.get(key)
+        if kept is None:
+            value, chars = make()
+            kept = self.put(key, value, chars)
+        return kept

@@ -88,10 +88,7 @@ _PARSED: Memo[str, tuple[Block, ...]] = Memo()
 
 def blocks(markdown: str) -> list[Block]:
     """The blocks of a Markdown text, in order; text nested too deep for the parser shown flattened, never dropped."""
-    kept = _PARSED.get(markdown)
-    if kept is None:
-        kept = _PARSED.put(markdown, tuple(_parsed(markdown)), len(markdown))
-    return list(kept)
+    return list(_PARSED.recall(markdown, lambda: (tuple(_parsed(markdown)), len(markdown))))
 
 
 def _parsed(markdown: str) -> list[Block]:

@@ -12,43 +12,42 @@ from pathlib import Path
 
 import pytest
 from conftest import PLANS, TODAY, kamdoc
+from decks import texts
+from pptx import Presentation
 from processes import alive, children, forks_below
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="the helper is forked")
 
 
-def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(tmp_path: Path) -> None:
+def _loaded_after_render(out: Path, formats: str, *modules: str) -> list[str]:
+    """`kamdoc render --to FORMATS -j 2` of the German example in a fresh process: its exit code, then for each of
+    `modules` whether that process imported it."""
     code = (
         "import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
-        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', 'pptx,pdf', '--jobs', '2', "
-        f"'--out', {str(tmp_path)!r}, '--today', {TODAY!r}]); "
-        "print(r.exit_code, 'weasyprint' in sys.modules, 'kamdoc.render.pptx' in sys.modules)"
+        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', {formats!r}, '--jobs', '2', "
+        f"'--out', {str(out)!r}, '--today', {TODAY!r}]); "
+        f"print(r.exit_code, *(m in sys.modules for m in {modules!r}))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.stdout.split() == ["0", "False", "False"], run.stderr  # both decks were drawn by the helper's processes
+    assert run.stdout.split(), run.stderr
+    return run.stdout.split()
+
+
+def test_with_two_processes_the_pdf_is_made_without_weasyprint_in_this_process(tmp_path: Path) -> None:
+    loaded = _loaded_after_render(tmp_path, "pptx,pdf", "weasyprint", "kamdoc.render.pptx")
+    assert loaded == ["0", "False", "False"]  # both decks were drawn by the helper's processes
     assert len(PdfReader(str(tmp_path / "brenner-werke.pdf")).pages) > 20
     assert (tmp_path / "brenner-werke.pptx").stat().st_size > 10_000
 
 
 def test_a_powerpoint_deck_alone_is_drawn_by_the_helper(tmp_path: Path) -> None:
-    code = (
-        "import sys; from click.testing import CliRunner; from kamdoc.cli import main; "
-        f"r = CliRunner().invoke(main, ['render', {str(PLANS / 'brenner-werke')!r}, '--to', 'pptx', '--jobs', '2', "
-        f"'--out', {str(tmp_path)!r}, '--today', {TODAY!r}]); "
-        "print(r.exit_code, 'pptx' in sys.modules, 'weasyprint' in sys.modules)"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.stdout.split() == ["0", "False", "False"], run.stderr  # python-pptx was imported by the helper only
+    loaded = _loaded_after_render(tmp_path, "pptx", "pptx", "weasyprint")
+    assert loaded == ["0", "False", "False"]  # python-pptx was imported by the helper only
 
 
-def _slide_texts(path: Path) -> list[list[str]]:
-    from pptx import Presentation
-
-    return [
-        [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
-        for slide in Presentation(str(path)).slides
-    ]
+def _slide_texts(path: Path) -> list[str]:
+    return [texts(slide) for slide in Presentation(str(path)).slides]
 
 
 @pytest.mark.parametrize("formats", ["pptx", "pptx,pdf"])
