@@ -77,7 +77,7 @@ def _advances(font_file: Path, cache_folder: Path | None) -> tuple[dict[int, flo
             font.close()
     except Exception as exc:  # noqa: BLE001 - a machine's damaged font (not checked as a theme's are) fails in many ways
         raise KamdocError(
-            f"the font file {font_file} cannot be read ({type(exc).__name__}: {str(exc)[:120]}); "
+            f"{font_file}: error: the font file cannot be read ({type(exc).__name__}: {str(exc)[:120]}); "
             "install the font again, or name another in the theme's font settings"
         ) from None
     fallback = max(widths.get(ord("M"), 0.8), 0.8)  # wide, so that an unknown glyph never overflows
