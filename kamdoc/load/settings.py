@@ -48,7 +48,7 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise KamdocError(
-            f"{path}:1:1: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS, 'approvers'])})"
+            f"{path}:1:1: error: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS, 'approvers'])})"
         )
     for key, value in data.items():
         pos = doc.where_key((key,))
@@ -56,20 +56,20 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
             if not isinstance(value, dict):
                 vpos = doc.where((key,))
                 raise KamdocError(
-                    f"{path}:{vpos.line}:{vpos.col}: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)"
+                    f"{path}:{vpos.line}:{vpos.col}: error: {key}: expected a mapping of settings (see docs/programme.md and docs/commands.md)"
                 )
             continue
         if key == "approvers":
             continue  # a list of users and teams, checked with the programme (each at its line)
         if key not in SETTINGS:
             raise KamdocError(
-                f"{path}:{pos.line}:{pos.col}: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS, 'approvers'])}"
+                f"{path}:{pos.line}:{pos.col}: error: unknown setting {key!r}; known: {', '.join([*SETTINGS, *BLOCKS, 'approvers'])}"
             )
         if key == "require_sources":
             if not isinstance(value, bool):
                 vpos = doc.where((key,))
                 raise KamdocError(
-                    f"{path}:{vpos.line}:{vpos.col}: require_sources: expected true or false, got {value!r}"
+                    f"{path}:{vpos.line}:{vpos.col}: error: require_sources: expected true or false, got {value!r}"
                 )
             continue
         if key in ("shards", "history"):
@@ -77,12 +77,12 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 vpos = doc.where((key,))
                 raise KamdocError(
-                    f"{path}:{vpos.line}:{vpos.col}: {key}: expected a whole number from {low} to {high}, got {value!r}"
+                    f"{path}:{vpos.line}:{vpos.col}: error: {key}: expected a whole number from {low} to {high}, got {value!r}"
                 )
             continue
         if not isinstance(value, str):
             vpos = doc.where((key,))
-            raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: {key}: expected text, e.g. {key}: ...")
+            raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: error: {key}: expected text, e.g. {key}: ...")
         if key in _FOLDERS:
             _check_folder(path, key, value, doc.where((key,)))
     return data, doc
@@ -100,7 +100,7 @@ def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
 
     if has_bad_chars(value) or len(value) > MAX_PATH_CHARS or not value.strip():
         raise KamdocError(
-            f"{path}:{pos.line}:{pos.col}: {key}: {value[:40]!r} is no folder name (empty, too long, or with control characters)"
+            f"{path}:{pos.line}:{pos.col}: error: {key}: {value[:40]!r} is no folder name (empty, too long, or with control characters)"
         )
 
     if (
@@ -118,7 +118,7 @@ def _check_folder(path: Path, key: str, value: str, pos: Any) -> None:
         or (target.exists() and not inside(target, path.parent))
     ):
         raise KamdocError(
-            f"{path}:{pos.line}:{pos.col}: {key}: {value!r} is outside the repository (or in .git/); kamdoc.yaml may come "
+            f"{path}:{pos.line}:{pos.col}: error: {key}: {value!r} is outside the repository (or in .git/); kamdoc.yaml may come "
             f"from a pull request, so it names folders inside the repository only. A person can name another one on the command line ({_FOLDERS[key]})."
         )
 

@@ -253,16 +253,16 @@ def _cell_text(value: object) -> str:
 def _row(file: Path, line: int, row: list[str], known: dict[str, str]) -> tuple[str, int, float]:
     """One line of controlling's file: a product of the plan, a year and an amount; else an error at its line."""
     if len(row) < 3:
-        raise KamdocError(f"{file}:{line}: give product, year and amount")
+        raise KamdocError(f"{file}:{line}: error: give product, year and amount")
     name, year, amount = (cell.strip() for cell in row[:3])
     if _key(name) not in known:
         close = difflib.get_close_matches(name, list(known.values()), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else f"; the plan's products: {', '.join(known.values())}"
-        raise KamdocError(f"{file}:{line}: {name!r} is not a product of the plan{hint}")
+        raise KamdocError(f"{file}:{line}: error: {name!r} is not a product of the plan{hint}")
     try:
         return _key(name), int(year), float(_plain_number(amount))
     except ValueError:
-        raise KamdocError(f"{file}:{line}: the year {year!r} or the amount {amount!r} is not a number") from None
+        raise KamdocError(f"{file}:{line}: error: the year {year!r} or the amount {amount!r} is not a number") from None
 
 
 def _plain_number(amount: str) -> str:

@@ -88,7 +88,7 @@ BROKEN_SETTINGS = {
     ),
     "unknown-setting": (
         "plans: plans\nlanguag: de\n",
-        "kamdoc.yaml:2:1: unknown setting 'languag'; known: plans, language",
+        "kamdoc.yaml:2:1: error: unknown setting 'languag'; known: plans, language",
     ),
 }
 """A kamdoc.yaml broken in each way, and the start of the message that names its wrong line."""
@@ -152,9 +152,9 @@ def test_a_command_that_uses_kamdoc_yaml_names_its_broken_line(broken: str, comm
     assert kamdoc("new", "acme", "--plans-dir", "plans", "--language", "en").code == 0
     run = kamdoc(*command)
     assert run.code == 1, run.err
-    assert run.err.startswith("Error: ") and broken in run.err and run.err.count("\n") == 1, (
-        run.err
-    )  # one message, no traceback
+    # One message at its place, as a compiler's (no traceback, and no "Error: " before its own "error:").
+    assert run.err.split(":", 1)[0].endswith("kamdoc.yaml") and broken in run.err and run.err.count("\n") == 1, run.err
+    assert run.err.count("rror: ") == 1, run.err
     assert run.out == ""
 
 

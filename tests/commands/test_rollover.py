@@ -68,7 +68,7 @@ def test_an_unknown_product_in_controllings_file_is_an_error_with_a_guess(repo: 
     before = plan.read_bytes()
     run = kamdoc("rollover", "plans/brenner-werke", "--version", ROLL_DAY, "--actuals", str(figures))
     assert run.code == 1
-    assert "actuals.csv:2: 'Servoantriebe Achsantriebe' is not a product of the plan; did you mean" in run.err
+    assert "actuals.csv:2: error: 'Servoantriebe Achsantriebe' is not a product of the plan; did you mean" in run.err
     assert "Servoantriebe (Achsantriebe)" in run.err and plan.read_bytes() == before  # nothing written
 
 

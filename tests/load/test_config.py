@@ -38,11 +38,29 @@ def test_a_wrong_setting_names_its_line(repo: Path) -> None:
     (repo / "kamdoc.yaml").write_text("plans: accounts\nthme: corporate\n", encoding="utf-8")
     run = kamdoc("validate")
     assert run.code == 1
-    assert "kamdoc.yaml:2:1: unknown setting 'thme'; known: plans, language, theme, out, formats, audience" in run.err
+    assert (
+        "kamdoc.yaml:2:1: error: unknown setting 'thme'; known: plans, language, theme, out, formats, audience"
+        in run.err
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("plans: accounts\nthme: corporate\n", ":2:1: error: unknown setting 'thme'"),
+        ("plans: accounts\nportfolio:\n  review_months: six\n", ":3:18: error: portfolio.review_months: 'six' is not"),
+    ],
+)
+def test_a_wrong_setting_is_one_line_that_begins_at_its_place(repo: Path, text: str, said: str) -> None:
+    (repo / "kamdoc.yaml").write_text(text, encoding="utf-8")
+    run = kamdoc("validate")
+    line, *more = run.err.splitlines()
+    # As a compiler says it, so that editors and CI jump to it: no "Error: " before the message's own "error:".
+    assert run.code == 1 and not more and line.startswith(f"{repo / 'kamdoc.yaml'}{said}"), run.err
 
 
 @pytest.mark.parametrize("value", ["0", "65", '"4"', "true", "2.5"])
 def test_shards_is_a_whole_number_in_range(repo: Path, value: str) -> None:
     (repo / "kamdoc.yaml").write_text(f"plans: accounts\nshards: {value}\n", encoding="utf-8")
     run = kamdoc("validate")
-    assert run.code == 1 and "kamdoc.yaml:2:9: shards: expected a whole number from 1 to 64" in run.err, run.err
+    assert run.code == 1 and "kamdoc.yaml:2:9: error: shards: expected a whole number from 1 to 64" in run.err, run.err

@@ -308,7 +308,10 @@ def test_kamdoc_yaml_sets_the_versions_shown_and_a_wrong_number_is_an_error_at_i
         assert "Development over the last 3 versions" in titles
         settings.write_text("history: 30\n", encoding="utf-8")
         wrong = kamdoc("render", str(NEW), "--to", "pptx", "--out", str(tmp_path), "--today", TODAY)
-        assert wrong.code == 1 and "kamdoc.yaml:1:10: history: expected a whole number from 0 to 8, got 30" in wrong.err
+        assert (
+            wrong.code == 1
+            and "kamdoc.yaml:1:10: error: history: expected a whole number from 0 to 8, got 30" in wrong.err
+        )
     finally:
         settings.unlink()
 

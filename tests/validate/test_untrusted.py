@@ -190,7 +190,10 @@ def test_kamdoc_yaml_names_folders_inside_the_repository_only(in_tmp: Path, sett
     (in_tmp / "kamdoc.yaml").write_text(f"# settings\n{setting}: {value}\n")
     run = kamdoc("validate", "plans", "--today", TODAY)
     assert run.code == 1
-    assert f"kamdoc.yaml:2:{len(setting) + 3}: {setting}: {value!r} is outside the repository (or in .git/)" in run.err
+    assert (
+        f"kamdoc.yaml:2:{len(setting) + 3}: error: {setting}: {value!r} is outside the repository (or in .git/)"
+        in run.err
+    )
     assert "Traceback" not in run.err
 
 
@@ -279,7 +282,7 @@ def test_kamdoc_yaml_folder_names_with_control_characters_are_one_error(in_tmp: 
     _base(in_tmp / "plans" / "p")
     (in_tmp / "kamdoc.yaml").write_text(f"plans: {value}\n")
     run = kamdoc("validate", "plans", "--today", TODAY)
-    assert run.code == 1 and "kamdoc.yaml:1:8: plans:" in run.err and "is no folder name" in run.err
+    assert run.code == 1 and "kamdoc.yaml:1:8: error: plans:" in run.err and "is no folder name" in run.err
 
 
 def test_a_pulled_in_file_over_the_text_limit_is_refused_before_anything_reads_it(in_tmp: Path) -> None:
