@@ -473,6 +473,34 @@ def test_init_twice_writes_nothing_and_keeps_existing_plans(tmp_path: Path) -> N
     assert "Brenner Werke AG" in (tmp_path / "plans/acme/plan.yaml").read_text()  # the German example
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_selection_criteria_are_named_in_the_repositorys_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    from kamdoc.load.settings import programme_for
+
+    assert init(tmp_path, "--language", language).code == 0
+    programme = programme_for(tmp_path)
+    named = {c.id: c.name for c in (*programme.criteria, *programme.knock_outs)}
+    assert named == {
+        "revenue_potential": {"en": "Revenue potential", "de": "Umsatzpotenzial"}[language],
+        "margin": {"en": "Achievable margin", "de": "Realisierbare Marge"}[language],
+        "growth": {"en": "Growth of the customer", "de": "Wachstum des Kunden"}[language],
+        "cross_selling": {"en": "Cross- and up-selling", "de": "Up- und Cross-Selling"}[language],
+        "access": {"en": "Access to decision-makers", "de": "Zugang zu Entscheidern"}[language],
+        "size": {"en": "At least 1000 employees", "de": "Mindestens 1000 Beschäftigte"}[language],
+        "no_exclusive_rival_contract": {
+            "en": "No long-term exclusive contract with a competitor",
+            "de": "Kein langjähriger Exklusivvertrag mit einem Mitbewerber",
+        }[language],
+    }
+    # The example plan's assessment (by ids) still fits, and a new plan's assessment names them in the same words.
+    monkeypatch.chdir(tmp_path)
+    assert kamdoc("validate").code == 0
+    assert kamdoc("new", "acme", "--account", "ACME").code == 0
+    assert f"# {named['size']}" in (tmp_path / "plans" / "acme" / "plan.yaml").read_text(encoding="utf-8")
+
+
 def test_init_usage_errors(tmp_path: Path) -> None:
     not_a_url = kamdoc("init", tmp_path, "--kamdoc-repo", "https://example.com/x y")
     assert not_a_url.code == 2 and "--kamdoc-repo must be a git URL" in not_a_url.err

@@ -270,6 +270,30 @@ def set_up_textconv(root: Path) -> str:
     return f"git config diff.kamdoc.textconv {shlex.quote(command)}"
 
 
+CRITERIA_NAMES = {
+    "en": {
+        "revenue_potential": "Revenue potential",
+        "margin": "Achievable margin",
+        "growth": "Growth of the customer",
+        "cross_selling": "Cross- and up-selling",
+        "access": "Access to decision-makers",
+        "size": "At least 1000 employees",
+        "no_exclusive_rival_contract": "No long-term exclusive contract with a competitor",
+    },
+    "de": {
+        "revenue_potential": "Umsatzpotenzial",
+        "margin": "Realisierbare Marge",
+        "growth": "Wachstum des Kunden",
+        "cross_selling": "Up- und Cross-Selling",
+        "access": "Zugang zu Entscheidern",
+        "size": "Mindestens 1000 Beschäftigte",
+        "no_exclusive_rival_contract": "Kein langjähriger Exklusivvertrag mit einem Mitbewerber",
+    },
+}
+"""The starter's selection criteria and knock-outs by id, in the repository's language: their names stand in the
+portfolio's table and deck (the ids, which plans' assessments use, are the same in every language)."""
+
+
 def _fill(text: str, values: dict[str, str]) -> str:
     # Markers are {{name}} without spaces; the GitHub workflow's own `${{ expr }}` always has them, so it stays.
     def one(match: re.Match[str]) -> str:
@@ -355,6 +379,7 @@ def planned_files(
         "shards": str(shards),
         "shard_list": ", ".join(str(i) for i in range(1, shards + 1)),
         **PINNED_ACTIONS,
+        **CRITERIA_NAMES[language],
     }
     folder = Path(__file__).parent / "files"
     values["review_triggers"] = _REVIEW_TRIGGERS if review else ""
