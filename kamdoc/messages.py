@@ -433,11 +433,104 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+_CONFIG_FORMS: tuple[tuple[str, str], ...] = (
+    (
+        r"^kamdoc\.yaml is a mapping of settings \((?P<k>.*)\)$",
+        r"kamdoc.yaml ist eine Zuordnung von Einstellungen (\g<k>)",
+    ),
+    (
+        r"^expected a mapping of settings \(see (?P<d>.*)\)$",
+        r"erwartet wird eine Zuordnung von Einstellungen (siehe \g<d>)",
+    ),
+    (r"^unknown setting (?P<k>'.*'); known: (?P<l>.*)$", r"unbekannte Einstellung \g<k>; bekannt sind: \g<l>"),
+    (r"^unknown setting; known: (?P<l>.*)$", r"unbekannte Einstellung; bekannt sind: \g<l>"),
+    (r"^expected true or false, got (?P<v>.*)$", r"erwartet wird true oder false, nicht \g<v>"),
+    (
+        r"^expected a whole number from (?P<a>-?\d+) to (?P<b>-?\d+), got (?P<v>.*)$",
+        r"erwartet wird eine ganze Zahl von \g<a> bis \g<b>, nicht \g<v>",
+    ),
+    (r"^expected text, e\.g\. (?P<e>.*)$", r"erwartet wird Text, z. B. \g<e>"),
+    (r"^expected text$", r"erwartet wird Text"),
+    (r"^expected a list$", r"erwartet wird eine Liste"),
+    (r"^expected a mapping$", r"erwartet wird eine Zuordnung"),
+    (r"^expected a mapping of rules, e\.g\. (?P<e>.*)$", r"erwartet wird eine Zuordnung von Regeln, z. B. \g<e>"),
+    (
+        r"^(?P<v>.*) is no folder name \(empty, too long, or with control characters\)$",
+        r"\g<v> ist kein Ordnername (leer, zu lang oder mit Steuerzeichen)",
+    ),
+    (
+        r"^(?P<v>.*) is outside the repository \(or in \.git/\); kamdoc\.yaml may come from a pull request, so it names "
+        r"folders inside the repository only\. A person can name another one on the command line \((?P<o>.*)\)\.$",
+        r"\g<v> liegt außerhalb des Repositorys (oder in .git/); kamdoc.yaml kann aus einem Pull-Request stammen und nennt "
+        r"darum nur Ordner im Repository. Einen anderen nennt man auf der Kommandozeile (\g<o>).",
+    ),
+    (r"^missing; it is required$", r"fehlt; die Angabe ist nötig"),
+    (
+        r"^(?P<v>.*) is out of range: give a number more than (?P<b>.*)$",
+        r"\g<v> liegt außerhalb des Bereichs: gib eine Zahl über \g<b> an",
+    ),
+    (
+        r"^(?P<v>.*) is out of range: give a number at least (?P<b>.*)$",
+        r"\g<v> liegt außerhalb des Bereichs: gib eine Zahl ab \g<b> an",
+    ),
+    (
+        r"^(?P<v>.*) is out of range: give a number at most (?P<b>.*)$",
+        r"\g<v> liegt außerhalb des Bereichs: gib eine Zahl bis \g<b> an",
+    ),
+    (
+        r"^(?P<v>.*) is out of range: give a number less than (?P<b>.*)$",
+        r"\g<v> liegt außerhalb des Bereichs: gib eine Zahl unter \g<b> an",
+    ),
+    (
+        r"^(?P<v>.*) is no user or team: write @name or @organisation/team, as CODEOWNERS does$",
+        r"\g<v> ist weder Person noch Team: schreib @name oder @organisation/team, wie in CODEOWNERS",
+    ),
+    (
+        r"^(?P<v>.*) is no plan folder: give the folder's path from the repository's top, e\.g\. (?P<e>.*)$",
+        r"\g<v> ist kein Planordner: gib den Pfad des Ordners ab der Wurzel des Repositorys an, z. B. \g<e>",
+    ),
+    (
+        r"^(?P<v>.*) is no id: use lowercase letters, digits, - and _$",
+        r"\g<v> ist keine ID: nimm Kleinbuchstaben, Ziffern, - und _",
+    ),
+    (
+        r"^(?P<v>.*) is no currency code: use three capital letters, such as EUR or USD$",
+        r"\g<v> ist kein Währungscode: nimm drei Großbuchstaben wie EUR oder USD",
+    ),
+    (r"^(?P<v>.*) is not a whole number$", r"\g<v> ist keine ganze Zahl"),
+    (r"^(?P<v>.*) is not a number$", r"\g<v> ist keine Zahl"),
+    (r"^at most (?P<n>\d+) entries$", r"höchstens \g<n> Einträge"),
+    (
+        r"^unknown rule; did you mean (?P<m>\w+)\?; known: (?P<l>.*)$",
+        r"unbekannte Regel; gemeint ist wohl \g<m>; bekannt sind: \g<l>",
+    ),
+    (r"^unknown rule; known: (?P<l>.*)$", r"unbekannte Regel; bekannt sind: \g<l>"),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. (?P<e>.*)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. \g<e>",
+    ),
+)
+"""kamdoc.yaml's own messages (its settings, `portfolio:`, `coverage:`, `rules:`, owners and approvers), in a repository
+whose kamdoc.yaml says `language: de`."""
+
 
 @functools.cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The forms' patterns, compiled when the first message is put into German: a render with nothing to say pays nothing."""
-    return tuple((re.compile(english, re.S), german) for english, german in _FORMS)
+    return tuple((re.compile(english, re.S), german) for english, german in (*_FORMS, *_CONFIG_FORMS))
+
+
+_LOCATED_LINE = re.compile(r"^(?P<where>.*?: error: )(?P<field>[\w.\[\]-]+: )?(?P<said>.*)$", re.S)
+
+
+def located_in_german(text: str) -> str:
+    """Lines such as `kamdoc.yaml:7:5: error: portfolio.review_months: …` with each message in German; the place and
+    the setting's path stay."""
+    out = []
+    for line in text.split("\n"):
+        match = _LOCATED_LINE.match(line)
+        out.append(f"{match['where']}{match['field'] or ''}{in_german(match['said'])}" if match else line)
+    return "\n".join(out)
 
 
 _GOAL_PARTS = {"deadline": "Termin", "metric": "Messgröße", "target": "Zielwert"}

@@ -139,10 +139,11 @@ def test_nothing_below_the_commands_prints(tmp_path: object, capfd: pytest.Captu
     from kamdoc.pipeline.build import build
     from kamdoc.pipeline.render import render_paths
 
+    # errors.py is Click's error contract: KamdocError.show is called by Click at the top, once a command has ended.
     below = [
         p
         for p in (ROOT / "kamdoc").rglob("*.py")
-        if p.parts[-2] != "commands" and p.name != "cli.py" and "commands" not in p.parts
+        if p.parts[-2] != "commands" and p.name not in ("cli.py", "errors.py") and "commands" not in p.parts
     ]
     printing = [
         f"{p.relative_to(ROOT)}:{n}"

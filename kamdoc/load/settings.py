@@ -40,12 +40,31 @@ def load_config(path: Path) -> dict[str, Any]:
     return data
 
 
+def _told(exc: KamdocError, data: object) -> KamdocError:
+    """A kamdoc.yaml's error in the repository's language: German where the file says `language: de` (its place and
+    the settings' names stay)."""
+    if isinstance(data, dict) and data.get("language") == "de":
+        from kamdoc.messages import located_in_german
+
+        return KamdocError(located_in_german(exc.message))
+    return exc
+
+
 def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any]:
     """A kamdoc.yaml's settings with its loaded document (for positions); option settings checked."""
     from kamdoc.load.document import read_settings
 
     doc = read_settings(path, content)
     data = doc.data if doc.data is not None else {}
+    try:
+        _check_settings(path, data, doc)
+    except KamdocError as exc:
+        raise _told(exc, data) from None
+    return data, doc
+
+
+def _check_settings(path: Path, data: Any, doc: Any) -> None:
+    """The top-level settings: known names, and values of the right kind (the blocks are checked with the programme)."""
     if not isinstance(data, dict):
         raise KamdocError(
             f"{path}:1:1: error: kamdoc.yaml is a mapping of settings ({', '.join([*SETTINGS, *BLOCKS, 'approvers'])})"
@@ -85,7 +104,6 @@ def _read(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], Any
             raise KamdocError(f"{path}:{vpos.line}:{vpos.col}: error: {key}: expected text, e.g. {key}: ...")
         if key in _FOLDERS:
             _check_folder(path, key, value, doc.where((key,)))
-    return data, doc
 
 
 # Settings that name a folder, and the option a person uses to name one elsewhere.
@@ -155,7 +173,10 @@ def programme_for(repo: Path) -> Programme:
 
 def record(config_file: Path, data: dict[str, Any], where: Callable[[Path_], Pos]) -> Programme:
     """The programme settings of a kamdoc.yaml just read, checked and remembered for `programme_for`."""
-    programme = _programme(data, where, config_file)
+    try:
+        programme = _programme(data, where, config_file)
+    except KamdocError as exc:
+        raise _told(exc, data) from None
     config_file = config_file.absolute()
     _read_before[(config_file, config_file.stat().st_mtime_ns)] = programme
     return programme

@@ -59,6 +59,29 @@ def test_a_wrong_setting_is_one_line_that_begins_at_its_place(repo: Path, text: 
     assert run.code == 1 and not more and line.startswith(f"{repo / 'kamdoc.yaml'}{said}"), run.err
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("thme: corporate\n", ":3:1: error: unbekannte Einstellung 'thme'; bekannt sind: plans, language,"),
+        ("shards: 99\n", ":3:9: error: shards: erwartet wird eine ganze Zahl von 1 bis 64, nicht 99"),
+        ("portfolio:\n  review_months: sechs\n", ":4:18: error: portfolio.review_months: 'sechs' ist keine ganze Zahl"),
+        ("portfolio:\n  currency: euro\n", ":4:13: error: portfolio.currency: 'euro' ist kein Währungscode: nimm drei"),
+        (
+            "rules:\n  min_coverag: 70\n",
+            ":4:16: error: rules.min_coverag: unbekannte Regel; gemeint ist wohl min_coverage;",
+        ),
+        (
+            "coverage: {mentors: -1}\n",
+            ":3:21: error: coverage.mentors: -1 liegt außerhalb des Bereichs: gib eine Zahl ab 0 an",
+        ),
+    ],
+)
+def test_a_german_repositorys_settings_are_told_in_german(repo: Path, text: str, said: str) -> None:
+    (repo / "kamdoc.yaml").write_text(f"plans: accounts\nlanguage: de\n{text}", encoding="utf-8")
+    run = kamdoc("validate")
+    assert run.code == 1 and run.err.startswith(f"{repo / 'kamdoc.yaml'}{said}"), run.err
+
+
 @pytest.mark.parametrize("value", ["0", "65", '"4"', "true", "2.5"])
 def test_shards_is_a_whole_number_in_range(repo: Path, value: str) -> None:
     (repo / "kamdoc.yaml").write_text(f"plans: accounts\nshards: {value}\n", encoding="utf-8")
