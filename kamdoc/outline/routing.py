@@ -187,6 +187,7 @@ class Router:
         self.taken_y = [bytearray(max(ny - 1, 0)) for _ in range(nx)]
         self.through_x = [bytearray(nx) for _ in range(ny)]  # nodes a drawn line passes horizontally, and vertically
         self.through_y = [bytearray(nx) for _ in range(ny)]
+        self._neighbours: dict[tuple[int, int], tuple[tuple[int, int, int, float, int], ...]] = {}  # see _around
 
     def _block(self, b: Box) -> None:
         """Mark what a box (with its margin) blocks: the nodes inside it and the segments that enter it."""
@@ -333,14 +334,14 @@ class Router:
             state = (i, j, axis, 0)
             best[state], came[state], first[state] = 0.0, None, site
             heapq.heappush(heap, (guess(i, j), 0.0, i, j, axis, 0, -1))
-        steps = 0
+        steps, never, push, pop = 0, float("inf"), heapq.heappush, heapq.heappop
         while heap and steps < MAX_ROUTE_STEPS:
             steps += 1
-            _, cost, i, j, axis, bends, entered = heapq.heappop(heap)
+            _, cost, i, j, axis, bends, entered = pop(heap)
             state = (i, j, axis, bends)
             if entered >= 0:  # the cheapest way into the end box, its last bend counted
                 return self._path(state, came, first, entered)
-            if cost > best.get(state, float("inf")):
+            if cost > best.get(state, never):
                 continue
             if (i, j) in goals:
                 end_site = goals[(i, j)]
@@ -349,40 +350,50 @@ class Router:
                 )  # the stub into the box runs along this axis
                 if bends + turn <= MAX_BENDS:
                     heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_site))
-            for ni, nj, move_axis, step in self._moves(i, j, apart):
+            origin = first[state]
+            for ni, nj, move_axis, step, extra in self._steps_from(i, j, apart):
                 turned = bends + (move_axis != axis)
                 if turned > MAX_BENDS:
                     continue
-                new = cost + step + (BEND if move_axis != axis else 0.0) + self._penalty(i, j, ni, nj, move_axis)
+                new = cost + step + (BEND if move_axis != axis else 0.0) + extra
                 key = (ni, nj, move_axis, turned)
-                if new < best.get(key, float("inf")):
-                    best[key], came[key], first[key] = new, state, first[state]
-                    heapq.heappush(heap, (new + guess(ni, nj), new, ni, nj, move_axis, turned, -1))
+                if new < best.get(key, never):
+                    best[key], came[key], first[key] = new, state, origin
+                    push(heap, (new + guess(ni, nj), new, ni, nj, move_axis, turned, -1))
         return None
 
-    def _moves(self, i: int, j: int, apart: bool) -> list[tuple[int, int, int, float]]:
-        """The steps from node (i, j) to its free neighbours: each with the axis it runs along and its length."""
-        row, column = self.taken_x[j] if apart else None, self.taken_y[i] if apart else None
+    def _steps_from(self, i: int, j: int, apart: bool) -> list[tuple[int, int, int, float, float]]:
+        """The steps from node (i, j) to its free neighbours, each with the axis it runs along, its length, and what it
+        costs beyond its length: running along a line drawn before (ALONG a point), crossing one (CROSS)."""
         out = []
-        if i > 0 and self.run_x[j][i - 1] and self.free[j][i - 1] and not (row and row[i - 1]):
-            out.append((i - 1, j, 0, self.xs[i] - self.xs[i - 1]))
-        if i + 1 < len(self.xs) and self.run_x[j][i] and self.free[j][i + 1] and not (row and row[i]):
-            out.append((i + 1, j, 0, self.xs[i + 1] - self.xs[i]))
-        if j > 0 and self.run_y[i][j - 1] and self.free[j - 1][i] and not (column and column[j - 1]):
-            out.append((i, j - 1, 1, self.ys[j] - self.ys[j - 1]))
-        if j + 1 < len(self.ys) and self.run_y[i][j] and self.free[j + 1][i] and not (column and column[j]):
-            out.append((i, j + 1, 1, self.ys[j + 1] - self.ys[j]))
+        for ni, nj, axis, step, k in self._around(i, j):
+            if axis == 0:
+                if apart and self.taken_x[j][k]:
+                    continue
+                out.append((ni, nj, 0, step, self.used_x[j][k] * step * ALONG + CROSS * self.through_y[nj][ni]))
+            else:
+                if apart and self.taken_y[i][k]:
+                    continue
+                out.append((ni, nj, 1, step, self.used_y[i][k] * step * ALONG + CROSS * self.through_x[nj][ni]))
         return out
 
-    def _penalty(self, i: int, j: int, ni: int, nj: int, axis: int) -> float:
-        """What moving from node (i, j) to (ni, nj) costs beyond its length: running along a drawn line, crossing one."""
-        if axis == 0:
-            k = min(i, ni)
-            along = self.used_x[j][k] * (self.xs[k + 1] - self.xs[k]) * ALONG
-            return along + CROSS * self.through_y[nj][ni]
-        k = min(j, nj)
-        along = self.used_y[i][k] * (self.ys[k + 1] - self.ys[k]) * ALONG
-        return along + CROSS * self.through_x[nj][ni]
+    def _around(self, i: int, j: int) -> tuple[tuple[int, int, int, float, int], ...]:
+        """The neighbours of node (i, j) that the boxes leave free, each with its axis, the step's length and the
+        segment's index along its row or column: left, right, up, down. The boxes do not move: found once a node."""
+        known = self._neighbours.get((i, j))
+        if known is not None:
+            return known
+        xs, ys, out = self.xs, self.ys, []
+        if i > 0 and self.run_x[j][i - 1] and self.free[j][i - 1]:
+            out.append((i - 1, j, 0, xs[i] - xs[i - 1], i - 1))
+        if i + 1 < len(xs) and self.run_x[j][i] and self.free[j][i + 1]:
+            out.append((i + 1, j, 0, xs[i + 1] - xs[i], i))
+        if j > 0 and self.run_y[i][j - 1] and self.free[j - 1][i]:
+            out.append((i, j - 1, 1, ys[j] - ys[j - 1], j - 1))
+        if j + 1 < len(ys) and self.run_y[i][j] and self.free[j + 1][i]:
+            out.append((i, j + 1, 1, ys[j + 1] - ys[j], j))
+        found = self._neighbours[i, j] = tuple(out)
+        return found
 
     def _path(
         self,
