@@ -349,7 +349,7 @@ class Router:
                     1 if SITES[end_site][0] in (TOP, BOTTOM) else 0
                 )  # the stub into the box runs along this axis
                 if bends + turn <= MAX_BENDS:
-                    heapq.heappush(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_site))
+                    push(heap, (cost + BEND * turn, cost + BEND * turn, i, j, axis, bends, end_site))
             origin = first[state]
             for ni, nj, move_axis, step, extra in self._steps_from(i, j, apart):
                 turned = bends + (move_axis != axis)

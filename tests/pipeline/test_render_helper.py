@@ -50,44 +50,26 @@ def _slide_texts(path: Path) -> list[str]:
     return [texts(slide) for slide in Presentation(str(path)).slides]
 
 
-@pytest.mark.parametrize("formats", ["pptx", "pptx,pdf"])
-def test_the_helper_gives_the_same_powerpoint_deck_as_one_process(tmp_path: Path, formats: str) -> None:
+def _in_one_process_and_with_the_helper(tmp_path: Path, plan: str, formats: str) -> tuple[Path, Path]:
+    """The plan rendered with --jobs 1 (one process) and --jobs 2 (the helper): the two output folders."""
     for jobs in ("1", "2"):
         run = kamdoc(
-            "render",
-            PLANS / "brenner-werke",
-            "--to",
-            formats,
-            "--jobs",
-            jobs,
-            "--out",
-            tmp_path / jobs,
-            "--today",
-            TODAY,
+            "render", PLANS / plan, "--to", formats, "--jobs", jobs, "--out", tmp_path / jobs, "--today", TODAY
         )
         assert run.code == 0, run.err
-    one, two = (_slide_texts(tmp_path / jobs / "brenner-werke.pptx") for jobs in ("1", "2"))
+    return tmp_path / "1", tmp_path / "2"
+
+
+@pytest.mark.parametrize("formats", ["pptx", "pptx,pdf"])
+def test_the_helper_gives_the_same_powerpoint_deck_as_one_process(tmp_path: Path, formats: str) -> None:
+    folders = _in_one_process_and_with_the_helper(tmp_path, "brenner-werke", formats)
+    one, two = (_slide_texts(folder / "brenner-werke.pptx") for folder in folders)
     assert len(one) > 20 and two == one
 
 
 def test_the_helper_gives_the_same_pdf_as_one_process(tmp_path: Path) -> None:
-    for jobs in ("1", "2"):
-        assert (
-            kamdoc(
-                "render",
-                PLANS / "halvorsen-logistics",
-                "--to",
-                "pdf",
-                "--jobs",
-                jobs,
-                "--out",
-                tmp_path / jobs,
-                "--today",
-                TODAY,
-            ).code
-            == 0
-        )
-    one, two = (PdfReader(str(tmp_path / jobs / "halvorsen-logistics.pdf")) for jobs in ("1", "2"))
+    folders = _in_one_process_and_with_the_helper(tmp_path, "halvorsen-logistics", "pdf")
+    one, two = (PdfReader(str(folder / "halvorsen-logistics.pdf")) for folder in folders)
     assert [p.extract_text() for p in two.pages] == [p.extract_text() for p in one.pages]
 
 
