@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kamdoc.errors import CommandLineError, KamdocError
 from kamdoc.load.discover import find_plans
+
+if TYPE_CHECKING:
+    from kamdoc.analyse.portfolio import Portfolio
 
 
 def _programme_plans(paths: list[Path], command: str) -> tuple[list[Path], Any]:
@@ -41,7 +45,7 @@ def run_portfolio(
 ) -> int:
     """Analyse the plans as a portfolio, print it (and what moved `since` a day or revision) and write the portfolio
     deck; returns the exit code (1 when plans were left out)."""
-    from kamdoc.commands.programme_report import portfolio_json, portfolio_markdown, portfolio_text
+    from kamdoc.commands.programme_report import portfolio_json
     from kamdoc.pipeline.programme import portfolio as programme_portfolio
 
     plans, programme = _programme_plans(paths, "portfolio")
@@ -57,25 +61,25 @@ def run_portfolio(
             for currency, files in sorted(portfolio.missing_rates.items())
         ]
         raise KamdocError("\n".join(lines))
-    said = {"text": portfolio_text, "json": portfolio_json, "markdown": portfolio_markdown}[fmt](portfolio)
+    from kamdoc.messages import most_spoken
+
+    # The report and the deck speak the language asked for, else the one most of the plans are written in.
+    speaks = language or most_spoken(h.language for h in portfolio.health)
+    said = portfolio_json(portfolio) if fmt == "json" else _report(fmt)(portfolio, speaks)
     if since:
-        said = _with_movers(said, fmt, plans, since)
+        said = _with_movers(said, fmt, plans, since, speaks)
     click.echo(said, nl=False)
     lacking = False
     if deck:
         from kamdoc.commands.cache import cache_folder
         from kamdoc.commands.listener import Terminal
-        from kamdoc.messages import most_spoken
         from kamdoc.outline.portfolio_deck import portfolio_outline
         from kamdoc.pipeline.render import document_date, render_formats, usable_formats, write_atomically
         from kamdoc.theme.settings import load_theme
 
         formats, lacking = usable_formats(formats, Terminal())
         theme = load_theme(theme_dir)
-        # The deck speaks the language asked for, else the one most of the plans are written in.
-        outline = portfolio_outline(
-            portfolio, theme, language or most_spoken(h.language for h in portfolio.health), cache_folder()
-        )
+        outline = portfolio_outline(portfolio, theme, speaks, cache_folder())
         created = document_date(today)  # SOURCE_DATE_EPOCH wins, as for plan decks
         for kind, data in render_formats(
             outline, formats, theme, created, processes=min(2, os.cpu_count() or 1)
@@ -88,7 +92,14 @@ def run_portfolio(
     return 1 if portfolio.invalid or lacking else 0
 
 
-def _with_movers(said: str, fmt: str, plans: list[Path], since: str) -> str:
+def _report(fmt: str) -> Callable[[Portfolio, str], str]:
+    """The portfolio's report for people in a format: aligned text or Markdown."""
+    from kamdoc.commands.programme_report import portfolio_markdown, portfolio_text
+
+    return portfolio_markdown if fmt == "markdown" else portfolio_text
+
+
+def _with_movers(said: str, fmt: str, plans: list[Path], since: str, language: str) -> str:
     """The portfolio's report with the accounts that moved since `since` after it (in the JSON: under "movers")."""
     import json
 
@@ -101,7 +112,7 @@ def _with_movers(said: str, fmt: str, plans: list[Path], since: str) -> str:
         data = json.loads(said)
         data["movers"] = {"since": since, "changes": movers_json(moves)}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return said + "\n" + (movers_markdown if fmt == "markdown" else movers_text)(moves, since)
+    return said + "\n" + (movers_markdown if fmt == "markdown" else movers_text)(moves, since, language)
 
 
 def run_health(paths: list[Path], fmt: str, fail_on: str | None, today: date, language: str | None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from datetime import date
@@ -39,7 +40,7 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
     width = width or shutil.get_terminal_size((120, 24)).columns
     # A column of numbers is as wide as its numbers and its heading's longest word: the heading wraps above them.
     widths = [
-        max([len(str(r[i])) for r in rows] + [max(map(len, header[i].split()), default=0)])
+        max([len(str(r[i])) for r in rows] + [max(map(len, re.split(r"(?<=-)|\s", header[i])), default=0)])
         if i in right
         else max(len(str(r[i])) for r in [header, *rows])
         for i in range(len(header))
@@ -54,7 +55,7 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
     head = 0
     for n, row in enumerate([header, *rows]):
         parts = [
-            textwrap.wrap(str(c), w, break_on_hyphens=False) or [""] if i in text or n == 0 else [str(c)]
+            textwrap.wrap(str(c), w, break_on_hyphens=n == 0) or [""] if i in text or n == 0 else [str(c)]
             for i, (c, w) in enumerate(zip(row, widths))
         ]
         for k in range(max(len(p) for p in parts)):
@@ -68,33 +69,146 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int], width: int 
     return lines
 
 
-def _ranking_rows(p: Portfolio) -> tuple[list[str], list[list[str]]]:
+_REPORT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "account": "account",
+        "revenue": "revenue",
+        "gross_profit": "gross profit",
+        "share": "share",
+        "cumulative": "cumulative",
+        "class": "class",
+        "attractiveness": "attract.",
+        "position": "position",
+        "quadrant": "quadrant",
+        "partnership": "partnership",
+        "core": "{n} of {total} accounts make {share} of {measure} ({total_money} {currency}): {names}",
+        "of_revenue": "revenue",
+        "of_gross_profit": "gross profit",
+        "concentration": "concentration: top account {top}, top 3 {top3}",
+        "matrix": "matrix",
+        "no_matrix": "matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)",
+        "partnerships": "partnerships",
+        "not_set": "not set",
+        "knock_outs": "knock-outs failed",
+        "none": "none",
+        "silent_one": "1 account has not answered every knock-out criterion: {names}",
+        "silent_many": "{n} accounts have not answered every knock-out criterion: {names}",
+        "plan_health": "plan health",
+        "left_out": "left out, do not validate",
+        "portfolio_heading": "Key account portfolio",
+        "health_heading": "Plan health",
+        "movers": "movers since {since}",
+    },
+    "de": {
+        "account": "Account",
+        "revenue": "Umsatz",
+        "gross_profit": "Rohertrag",
+        "share": "Anteil",
+        "cumulative": "kumuliert",
+        "class": "Klasse",
+        "attractiveness": "Attrakt.",
+        "position": "Position",
+        "quadrant": "Quadrant",
+        "partnership": "Partnerschaft",
+        "core": "{n} von {total} Accounts machen {share} des {measure} ({total_money} {currency}): {names}",
+        "of_revenue": "Umsatzes",
+        "of_gross_profit": "Rohertrags",
+        "concentration": "Konzentration: größter Account {top}, Top 3 {top3}",
+        "matrix": "Matrix",
+        "no_matrix": "Matrix: kein Account einzuordnen (braucht portfolio.criteria in kamdoc.yaml und Bewertungen in den Plänen)",
+        "partnerships": "Partnerschaften",
+        "not_set": "nicht angegeben",
+        "knock_outs": "K.-o.-Kriterien nicht erfüllt",
+        "none": "keine",
+        "silent_one": "1 Account hat nicht jedes K.-o.-Kriterium beantwortet: {names}",
+        "silent_many": "{n} Accounts haben nicht jedes K.-o.-Kriterium beantwortet: {names}",
+        "plan_health": "Zustand der Pläne",
+        "left_out": "nicht berücksichtigt, ungültig",
+        "portfolio_heading": "Key-Account-Portfolio",
+        "health_heading": "Zustand der Pläne",
+        "movers": "Veränderungen seit {since}",
+    },
+}
+"""The portfolio report's own words; the German report writes numbers as German does (7,6 Mio., 38,5 %)."""
+
+
+class _Say:
+    """The portfolio report's words and numbers in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in _REPORT_WORDS else "en"
+        self.words = _REPORT_WORDS[self.language]
+
+    def __getitem__(self, key: str) -> str:
+        return self.words[key]
+
+    def money(self, value: float) -> str:
+        if self.language == "en":
+            return _money(value)
+        from kamdoc.outline.words import number
+
+        for limit, suffix in ((1e6, " Mio."), (1e3, " Tsd.")):
+            if abs(value) >= limit:
+                return number(round(value / limit, 1), "de", 1) + suffix
+        return number(round(value), "de", 0)
+
+    def pct(self, share: float) -> str:
+        return _pct(share) if self.language == "en" else _pct(share).replace(".", ",").replace("%", " %")
+
+    def score(self, value: float | None) -> str:
+        return _score(value) if self.language == "en" or value is None else _score(value).replace(".", ",")
+
+    def quadrant(self, name: str | None) -> str:
+        if not name:
+            return "-"
+        if self.language == "en":
+            return f"{name} ({QUADRANTS[name]})"
+        from kamdoc.outline.words import word
+
+        return f"{word('q_' + name, 'de')} ({word('s_' + QUADRANTS[name], 'de')})"
+
+    def quadrant_name(self, name: str) -> str:
+        from kamdoc.outline.words import word
+
+        return name if self.language == "en" else word("q_" + name, "de")
+
+    def whole_pct(self, share: float) -> str:
+        return f"{share:.0%}" if self.language == "en" else f"{share:.0%}".replace("%", " %")
+
+    def partnership(self, level: str | None) -> str:
+        """A partnership level as a table's narrow column shows it ("strategisch")."""
+        if level is None:
+            return self["not_set"]
+        from kamdoc.outline.words import word
+
+        return level if self.language == "en" else word(f"p_{level}", "de")
+
+    def figure(self, title: tuple[str, str]) -> str:
+        return title[0].lower() if self.language == "en" else title[1]
+
+
+def _ranking_rows(p: Portfolio, say: _Say) -> tuple[list[str], list[list[str]]]:
+    measure = "gross_profit" if p.programme.rank_by == "gross_profit" else "revenue"
     header = [
         "#",
-        "account",
-        f"{'gross profit' if p.programme.rank_by == 'gross_profit' else 'revenue'} {p.programme.currency}",
-        "share",
-        "cumulative",
-        "class",
-        "attract.",
-        "position",
-        "quadrant",
-        "partnership",
-        *(f"{f.title[0].lower()} {p.programme.currency}" for f in p.figures),
+        say["account"],
+        f"{say[measure]} {p.programme.currency}",
+        *(say[k] for k in ("share", "cumulative", "class", "attractiveness", "position", "quadrant", "partnership")),
+        *(f"{say.figure(f.title)} {p.programme.currency}" for f in p.figures),
     ]
     rows = [
         [
             str(a.rank),
             a.account,
-            _money(a.gross_profit if p.programme.rank_by == "gross_profit" else a.revenue),
-            _pct(a.share),
-            _pct(a.cumulative),
+            say.money(a.gross_profit if measure == "gross_profit" else a.revenue),
+            say.pct(a.share),
+            say.pct(a.cumulative),
             a.abc,
-            _score(a.attractiveness),
-            _score(a.position),
-            f"{a.quadrant} ({QUADRANTS[a.quadrant]})" if a.quadrant else "-",
-            a.partnership or "-",
-            *(_money(a.figures[f.key]) if f.key in a.figures else "-" for f in p.figures),
+            say.score(a.attractiveness),
+            say.score(a.position),
+            say.quadrant(a.quadrant),
+            say.partnership(a.partnership) if a.partnership else "-",
+            *(say.money(a.figures[f.key]) if f.key in a.figures else "-" for f in p.figures),
         ]
         for a in p.accounts
     ]
@@ -178,45 +292,53 @@ def _health_rows(healths: list[Health]) -> tuple[list[str], list[list[str]]]:
     return list(words["header"]), rows
 
 
-def _measure(p: Portfolio) -> str:
-    return "gross profit" if p.programme.rank_by == "gross_profit" else "revenue"
-
-
-def _summary(p: Portfolio) -> list[str]:
+def _summary(p: Portfolio, say: _Say) -> list[str]:
     core = [a.account for a in p.accounts if a.core]
+    measure = say["of_gross_profit" if p.programme.rank_by == "gross_profit" else "of_revenue"]
     out = [
-        f"{len(core)} of {len(p.accounts)} accounts make {p.programme.pareto_share:.0%} of {_measure(p)} ({_money(p.total)} {p.programme.currency}): {', '.join(core) or '-'}",
-        f"concentration: top account {_pct(p.top_share)}, top 3 {_pct(p.top3_share)}",
+        say["core"].format(
+            n=len(core),
+            total=len(p.accounts),
+            share=say.whole_pct(p.programme.pareto_share),
+            measure=measure,
+            total_money=say.money(p.total),
+            currency=p.programme.currency,
+            names=", ".join(core) or "-",
+        ),
+        say["concentration"].format(top=say.pct(p.top_share), top3=say.pct(p.top3_share)),
     ]
     if p.matrix:
-        out.append("matrix: " + ", ".join(f"{q} {n}" for q, n in p.quadrant_counts().items()))
-    else:
         out.append(
-            "matrix: no account can be placed (needs portfolio.criteria in kamdoc.yaml and assessment scores in the plans)"
+            f"{say['matrix']}: " + ", ".join(f"{say.quadrant_name(q)} {n}" for q, n in p.quadrant_counts().items())
         )
-    out.append("partnerships: " + ", ".join(f"{k or 'not set'} {n}" for k, n in p.partnership_counts().items()))
+    else:
+        out.append(say["no_matrix"])
+    levels = ", ".join(f"{say.partnership(k)} {n}" for k, n in p.partnership_counts().items())
+    out.append(f"{say['partnerships']}: {levels}")
     failing = [f"{a.account} ({', '.join(name for name, _ in a.knocked_out)})" for a in p.accounts if a.knocked_out]
-    out.append("knock-outs failed: " + (", ".join(failing) or "none"))
+    out.append(f"{say['knock_outs']}: " + (", ".join(failing) or say["none"]))
     silent = [a.account for a in p.accounts if a.unanswered]
     if silent:  # "none failed" would hide the accounts that never answered them
-        out.append(
-            f"{len(silent)} account{'s have' if len(silent) > 1 else ' has'} not answered every knock-out criterion: {', '.join(silent)}"
-        )
-    out.append("plan health: " + ", ".join(f"{s} {n}" for s, n in status_counts(p.health).items()))
+        form = "silent_one" if len(silent) == 1 else "silent_many"
+        out.append(say[form].format(n=len(silent), names=", ".join(silent)))
+    words = _HEALTH_WORDS[say.language]
+    out.append(f"{say['plan_health']}: " + ", ".join(f"{words[s]} {n}" for s, n in status_counts(p.health).items()))
     if p.invalid:
-        out.append(f"left out, do not validate: {', '.join(p.invalid)}")
+        out.append(f"{say['left_out']}: {', '.join(p.invalid)}")
     return out
 
 
-def portfolio_text(p: Portfolio) -> str:
-    """The ranking, the summary and the plan health as aligned tables."""
-    header, rows = _ranking_rows(p)
-    lines = _grid(header, rows, _right(p)) + [""] + _summary(p) + [""] + health_text(p.health).splitlines()
+def portfolio_text(p: Portfolio, language: str = "en") -> str:
+    """The ranking, the summary and the plan health as aligned tables, the frame in `language`."""
+    say = _Say(language)
+    header, rows = _ranking_rows(p, say)
+    lines = _grid(header, rows, _right(p)) + [""] + _summary(p, say) + [""] + health_text(p.health).splitlines()
     return "\n".join(lines) + "\n"
 
 
-def portfolio_markdown(p: Portfolio) -> str:
+def portfolio_markdown(p: Portfolio, language: str = "en") -> str:
     """The same as Markdown tables."""
+    say = _Say(language)
 
     def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
         esc = [[str(c).replace("|", "\\|") for c in r] for r in [header, *rows]]
@@ -226,15 +348,15 @@ def portfolio_markdown(p: Portfolio) -> str:
         ]
         return out + ["| " + " | ".join(r) + " |" for r in esc[1:]]
 
-    header, rows = _ranking_rows(p)
+    header, rows = _ranking_rows(p, say)
     lines = [
-        "## Key account portfolio",
+        f"## {say['portfolio_heading']}",
         "",
         *table(header, rows, _right(p)),
         "",
-        *(f"- {s}" for s in _summary(p)),
+        *(f"- {s}" for s in _summary(p, say)),
         "",
-        "## Plan health",
+        f"## {say['health_heading']}",
         "",
     ]
     header, rows = _health_rows(p.health)
@@ -375,17 +497,19 @@ def _move_line(m: Move) -> str:
     return f"{m.account}: {m.what}: {old} -> {new}{by}"
 
 
-def movers_text(moves: list[Move], since: str) -> str:
+def movers_text(moves: list[Move], since: str, language: str = "en") -> str:
     """The accounts that moved since `since`, one change a line."""
-    ranked = _ranked_moves(moves)
-    lines = [f"movers since {since}:"] + [f"  {_move_line(m)}" for m in ranked]
-    return "\n".join(lines if ranked else [f"movers since {since}: none"]) + "\n"
+    say, ranked = _Say(language), _ranked_moves(moves)
+    heading = say["movers"].format(since=since)
+    lines = [f"{heading}:"] + [f"  {_move_line(m)}" for m in ranked]
+    return "\n".join(lines if ranked else [f"{heading}: {say['none']}"]) + "\n"
 
 
-def movers_markdown(moves: list[Move], since: str) -> str:
-    ranked = _ranked_moves(moves)
-    lines = [f"### Movers since {since.replace('|', '/')}", ""]
-    lines += [f"- {_move_line(m).replace('|', '/')}" for m in ranked] or ["_none_"]
+def movers_markdown(moves: list[Move], since: str, language: str = "en") -> str:
+    say, ranked = _Say(language), _ranked_moves(moves)
+    heading = say["movers"].format(since=since.replace("|", "/"))
+    lines = [f"### {heading[0].upper()}{heading[1:]}", ""]
+    lines += [f"- {_move_line(m).replace('|', '/')}" for m in ranked] or [f"_{say['none']}_"]
     return "\n".join(lines) + "\n"
 
 

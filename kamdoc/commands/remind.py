@@ -12,11 +12,41 @@ import click
 from kamdoc.analyse.remind import Reminder
 from kamdoc.commands.comment_text import inline
 from kamdoc.commands.trackers import GitHub, GitLab, Issue, Tracker
+from kamdoc.messages import most_spoken
 
 _WORDS = {
-    "none": "No plan is due ({n} checked).",
-    "due": "{n} of {m} plans due:",
+    "en": {
+        "none": "No plan is due ({n} checked).",
+        "due": "{n} of {m} plans due:",
+        "create": "created",
+        "update": "updated",
+        "close": "closed",
+        "unchanged": "unchanged",
+        "would": "would {verb}",
+        "verbs": "create update close",
+        "assigned": "assigned to {who}",
+        "nothing": "nothing to do: no plan is due and no reminder is open",
+        "no_token": "(no {fmt} token here: open reminder issues were not read, so every due plan shows as new)",
+    },
+    "de": {
+        "none": "Kein Plan ist fällig ({n} geprüft).",
+        "due": "{n} von {m} Plänen fällig:",
+        "create": "angelegt",
+        "update": "aktualisiert",
+        "close": "geschlossen",
+        "unchanged": "unverändert",
+        "would": "würde {verb}",
+        "verbs": "anlegen aktualisieren schließen",
+        "assigned": "zugewiesen an {who}",
+        "nothing": "nichts zu tun: kein Plan ist fällig und keine Erinnerung ist offen",
+        "no_token": "(hier kein {fmt}-Token: offene Erinnerungen wurden nicht gelesen, daher erscheint jeder fällige Plan als neu)",
+    },
 }
+"""The command's own lines, in the language most of the plans speak (the issues speak each plan's own)."""
+
+
+def _frame(reminders: list[Reminder]) -> dict[str, str]:
+    return _WORDS[most_spoken(r.language for r in reminders)]
 
 
 @dataclass
@@ -60,29 +90,27 @@ def carry_out(tracker: Tracker, steps: list[Step], today: date) -> None:
             tracker.close(step.number, r.closing(today))
 
 
-def _step_lines(steps: list[Step], today: date, dry_run: bool) -> list[str]:
-    verbs = {
-        "create": "would create" if dry_run else "created",
-        "update": "would update" if dry_run else "updated",
-        "unchanged": "unchanged",
-        "close": "would close" if dry_run else "closed",
-    }
+def _step_lines(steps: list[Step], today: date, dry_run: bool, w: dict[str, str]) -> list[str]:
+    verbs = {action: w[action] for action in ("create", "update", "close", "unchanged")}
+    if dry_run:
+        verbs.update(zip(("create", "update", "close"), (w["would"].format(verb=v) for v in w["verbs"].split())))
     lines = []
     for step in steps:
         r = step.reminder
         number = f" #{step.number}" if step.number is not None else ""
-        assigned = f" (assigned to {', '.join('@' + a for a in r.assignees)})" if r.assignees else ""
+        who = ", ".join("@" + a for a in r.assignees)
+        assigned = f" ({w['assigned'].format(who=who)})" if r.assignees else ""
         lines.append(f"{verbs[step.action]}{number}: {r.plan}: {r.title(today)}{assigned}")
         if step.action != "close":
             lines += [f"  - {reason}" for reason in r.reasons]
-    return lines or ["nothing to do: no plan is due and no reminder is open"]
+    return lines or [w["nothing"]]
 
 
 def report_text(reminders: list[Reminder], today: date) -> str:
-    due = [r for r in reminders if r.due]
+    w, due = _frame(reminders), [r for r in reminders if r.due]
     if not due:
-        return _WORDS["none"].format(n=len(reminders)) + "\n"
-    lines = [_WORDS["due"].format(n=len(due), m=len(reminders))]
+        return w["none"].format(n=len(reminders)) + "\n"
+    lines = [w["due"].format(n=len(due), m=len(reminders))]
     for r in due:
         owners = f" [{' '.join(r.owners)}]" if r.owners else ""
         lines += ["", f"{r.plan}: {r.title(today)}{owners}", *(f"  - {reason}" for reason in r.reasons)]
@@ -121,10 +149,10 @@ def run_remind(paths: list[Path], within: int, fmt: str, dry_run: bool, today: d
     existing = tracker.open_reminders() if tracker is not None else {}
     steps = plan_steps(found, existing, today)
     if dry_run and tracker is None:
-        click.echo(f"(no {fmt} token here: open reminder issues were not read, so every due plan shows as new)")
+        click.echo(_frame(found)["no_token"].format(fmt="GitHub" if fmt == "github" else "GitLab"))
     if not dry_run and tracker is not None:
         carry_out(tracker, steps, today)
-    click.echo("\n".join(_step_lines(steps, today, dry_run)))
+    click.echo("\n".join(_step_lines(steps, today, dry_run, _frame(found))))
     return 0
 
 

@@ -111,6 +111,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "s_maintain": ("maintain", "halten"),
     "s_selective": ("selective", "selektiv"),
     "s_withdraw": ("withdraw", "zurückziehen"),
+    "p_lean": ("lean", "schlank"),  # a partnership level in a table's narrow column
+    "p_operative": ("operative", "operativ"),
+    "p_strategic": ("strategic", "strategisch"),
     "partnerships": ("Partnership levels", "Partnerschaftsstufen"),
     "not_set": ("Not set", "Nicht angegeben"),
     "knock_outs": ("Knock-out criteria", "K.-o.-Kriterien"),

@@ -169,6 +169,18 @@ def test_a_currency_without_rate_is_an_error(repo: Path, tmp_path: Path) -> None
     assert run.out == ""
 
 
+def test_text_and_markdown_in_german(repo: Path) -> None:
+    text = kamdoc("portfolio", "--no-deck", "--language", "de", "--today", DAY).out
+    assert "5 von 11 Accounts machen 80 % des Umsatzes" in text
+    assert "Konzentration: größter Account 35,8 %, Top 3 71,7 %" in text
+    assert "K.-o.-Kriterien nicht erfüllt: Foxtrot Group (At least 1000 employees)" in text
+    line = next(line for line in text.splitlines() if "Bravo Group" in line)
+    assert "3,0 Mio." in line and "21,5 %" in line and "Question" in line
+    assert "Zustand der Pläne: rot " in text and "knock-outs" not in text
+    markdown = kamdoc("portfolio", "--no-deck", "--format", "markdown", "--language", "de", "--today", DAY).out
+    assert "| 1 | Alpha Group | 5,0 Mio. |" in markdown and "## Zustand der Pläne" in markdown
+
+
 def test_german_deck(repo: Path) -> None:
     run = kamdoc("portfolio", "--to", "pptx", "--language", "de", "--out", "de", "--today", DAY)
     shown = titles(repo / "de" / "portfolio.pptx")

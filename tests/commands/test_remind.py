@@ -179,3 +179,19 @@ def test_the_plan_s_words_in_an_issue_mention_no_one(
         assert "Ask @\u2060ceo for \\*the\\* post-mortem" in body and "@ceo" not in body
     finally:
         plan.write_text(original, encoding="utf-8")
+
+
+def test_a_german_repository_hears_the_run_in_german(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert kamdoc("init", in_tmp, "--language", "de").code == 0
+    plan = in_tmp / "plans/example/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(re.sub(r"next_review: \S+", "next_review: 2026-12-01", text, count=1), encoding="utf-8")
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    run = kamdoc("remind", "--dry-run", "--format", "github", "--today", "2026-12-07")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0].startswith("(hier kein GitHub-Token: offene Erinnerungen wurden nicht gelesen")
+    assert lines[1].startswith("würde anlegen: plans/example/plan.yaml: Key-Account-Plan fällig: ")
+    assert "  - Review überfällig seit 01.12.2026 (6 Tage)" in lines
+    report = kamdoc("remind", "--today", "2026-12-07").out
+    assert report.startswith("1 von 1 Plänen fällig:\n")
