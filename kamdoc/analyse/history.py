@@ -217,7 +217,9 @@ class Move:
 
 
 def moves(made: History) -> list[Move]:
-    """Where an account's history (the plan at the point first, then each commit since) ends elsewhere than it began."""
+    """Where an account's history (the plan at the point first, then each commit since) ends elsewhere than it began.
+    A planned year that has since become actual is one move from the plan to the actual figure, not a plan gone."""
+    totals = {row.fact: row for row in made.rows if row.group == "revenue" and not row.subject}
     out = []
     for row in made.rows:
         wanted = (row.group, row.fact) in MOVES or (
@@ -225,7 +227,10 @@ def moves(made: History) -> list[Move]:
         )
         if not wanted or len(row.values) < 2 or row.values[0] == row.values[-1]:
             continue
-        what = row.fact if row.group != "revenue" else f"revenue {row.fact}"
-        by = next((r for r in reversed(row.changed_by) if r is not None), None)
-        out.append(Move(made.path, made.account, what, row.values[0], row.values[-1], by))
+        what, last = row.fact if row.group != "revenue" else f"revenue {row.fact}", row
+        actual = totals.get(row.fact.removesuffix("plan") + "actual") if row.group == "revenue" else None
+        if row.values[-1] is None and actual is not None and actual.values[-1] is not None:
+            what, last = f"{what} -> actual", actual
+        by = next((r for r in reversed(last.changed_by) if r is not None), None)
+        out.append(Move(made.path, made.account, what, row.values[0], last.values[-1], by))
     return out

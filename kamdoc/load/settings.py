@@ -35,6 +35,9 @@ BLOCKS = {
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
+    from kamdoc.load.config_file import shown
+
+    path = shown(path)
     data, doc = _read(path)
     record(path, data, doc.where)  # a mistake there is reported by every command that reads it
     return data

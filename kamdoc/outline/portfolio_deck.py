@@ -20,7 +20,7 @@ from kamdoc.outline.deck import (
 from kamdoc.outline.kit import Kit, finish
 from kamdoc.outline.layout import fit_size, paginate_table, text
 from kamdoc.outline.richtext import Para, Run
-from kamdoc.outline.words import amount, chart_format, day, number, percent, term, word
+from kamdoc.outline.words import amount, chart_format, dated, day, number, percent, term, word
 from kamdoc.theme.settings import Theme
 
 NAMED_CATEGORIES = 25
@@ -331,7 +331,7 @@ class _Builder(Kit):
                     str(h.version_days) if h.version_days is not None else "–",
                     str(h.commit_days) if h.commit_days is not None else "–",
                     day(h.next_review, self.lang) if h.next_review else "–",
-                    "; ".join(r.text(self.lang) for r in h.reasons) or "–",
+                    "; ".join(dated(r.text(self.lang), self.lang) for r in h.reasons) or "–",
                 ]
             )
         self.status_table(

@@ -16,7 +16,7 @@ from kamdoc.outline.layout import text
 from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.sections.risks import ranked_risks
-from kamdoc.outline.words import day, number, percent, term
+from kamdoc.outline.words import dated, day, number, percent, term
 from kamdoc.standard.coverage import key_people
 from kamdoc.standard.model import Risk
 from kamdoc.standard.sections import SECTIONS
@@ -144,7 +144,8 @@ def _reasons(kit: PlanKit, health: Health | None) -> list[Para]:
     ranked = sorted(health.reasons, key=lambda r: r.severity != "red")[:TOP_REASONS]
     heading = kit.w("why_status").format(status=kit.w("status_" + health.status).lower())
     return [kit.heading(heading)] + [
-        Para((Run("■ ", colour=f"status.{r.severity}"), Run(r.text(kit.lang))), None, 0) for r in ranked
+        Para((Run("■ ", colour=f"status.{r.severity}"), Run(dated(r.text(kit.lang), kit.lang))), None, 0)
+        for r in ranked
     ]
 
 

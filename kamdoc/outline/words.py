@@ -522,3 +522,19 @@ def day(value: date, language: str) -> str:
     from babel.dates import format_date
 
     return str(format_date(value, format="dd.MM.yyyy" if language == "de" else "d MMM yyyy", locale=_locale(language)))
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dated(sentence: str, language: str) -> str:
+    """A sentence's ISO dates (health's reasons write "notice by 2026-12-31" for programs and terminals) as the deck
+    writes dates beside them: 31 Dec 2026, 31.12.2026."""
+
+    def one(found: re.Match[str]) -> str:
+        try:
+            return day(date(*map(int, found.groups())), language)
+        except ValueError:  # not a day of the calendar: left as written
+            return found.group(0)
+
+    return _ISO_DAY.sub(one, sentence)

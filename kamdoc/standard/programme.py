@@ -303,12 +303,36 @@ def parse_rules(
             checked = _rule_type(name).validate_python(given)
         except ValidationError:
             example, meaning = RULES[name]
-            lines.append(f"{at}: {given!r} is no parameter of this rule: write e.g. {name}: {example} ({meaning})")
+            lines.append(
+                f"{at}: {_as_written(given)} is no parameter of this rule: write e.g. {name}: {example} ({meaning})"
+            )
             continue
         rules.append(
             Rule(name=name, value=checked, severity=severity, file=str(config_file), line=pos.line, col=pos.col)
         )
     return tuple(rules), lines
+
+
+SHOWN_ITEMS = 5
+"""A wrong rule parameter's list or mapping is quoted in its message with at most this many items."""
+
+
+def _as_written(value: object) -> str:
+    """A rule's parameter as kamdoc.yaml writes it (`[golden]`, `{golden: 25}`, `'lots'`), not as Python would; items
+    inside a list or mapping are named, not opened (a parameter is never deep)."""
+
+    def item(v: object) -> str:
+        return "[…]" if isinstance(v, list) else "{…}" if isinstance(v, dict) else str(v)
+
+    def more(count: int) -> list[str]:
+        return ["…"] if count > SHOWN_ITEMS else []
+
+    if isinstance(value, list):
+        return "[" + ", ".join([*(item(v) for v in value[:SHOWN_ITEMS]), *more(len(value))]) + "]"
+    if isinstance(value, dict):
+        pairs = [f"{k}: {item(v)}" for k, v in list(value.items())[:SHOWN_ITEMS]]
+        return "{" + ", ".join([*pairs, *more(len(value))]) + "}"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _lines(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,13 @@ def test_what_a_goal_needs_is_told_in_its_own_words_while_the_summary_has_room(t
     plan.write_text(text.replace("    deadline: 2027-12-31\n    actions:\n", f"    deadline: 2027-12-31\n{said}", 1))
     slide = _summary(plan)
     assert "What we need: £40k budget.  Goal 1: Two engineers for the prototype review." in _said(slide)
+
+
+def test_the_reasons_write_their_dates_as_the_deck_does() -> None:
+    slide = _summary(DATA / "contracts" / "plan.yaml")
+    assert slide is not None
+    said = _said(slide)
+    # Health says "notice by 2026-12-31" for terminals and programs; beside the slide's "31 Dec 2026" it reads as one.
+    assert "■ notice by 31 Dec 2026: Framework agreement sensor boards" in said
+    assert "31 Dec 2026: Framework agreement sensor boards" in said
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", line) for line in said)

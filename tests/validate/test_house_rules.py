@@ -156,7 +156,8 @@ def test_max_accounts_counts_over_the_folder_and_is_said_at_kamdoc_yaml(repo: Pa
             "  max_plan_age: soon\n",
             "kamdoc.yaml:2: error: rules.max_plan_age: 'soon' is no parameter of this rule: write e.g. max_plan_age: 6 months",
         ),
-        ("  sponsor_for: [golden]\n", "kamdoc.yaml:2: error: rules.sponsor_for: ['golden'] is no parameter"),
+        ("  sponsor_for: [golden]\n", "kamdoc.yaml:2: error: rules.sponsor_for: [golden] is no parameter"),
+        ("  max_accounts: {golden: 25}\n", "kamdoc.yaml:2: error: rules.max_accounts: {golden: 25} is no parameter"),
         (
             "  kpi_source: {value: required, severity: fatal}\n",
             "kamdoc.yaml:2: error: rules.kpi_source.severity: 'fatal' is not one of error, warning",
@@ -169,6 +170,14 @@ def test_a_wrong_rule_is_an_error_at_its_line_in_kamdoc_yaml(repo: Path, rules: 
     at, message = said.split(": ", 1)
     assert run.code == 1 and re.search(rf"{re.escape(at)}:\d+: {re.escape(message)}", run.err), run.err
     assert "Traceback" not in run.err
+
+
+def test_kamdoc_yaml_is_named_as_plans_are_from_the_working_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "kamdoc.yaml").write_text("rules:\n  min_coverage: lots\n", encoding="utf-8")
+    assert kamdoc("validate", "plans", "--today", TODAY).err.startswith("kamdoc.yaml:2:17: error: rules.min_coverage: ")
+    monkeypatch.chdir(repo.parent)
+    run = kamdoc("validate", f"{repo.name}/plans", "--today", TODAY)
+    assert run.err.startswith(f"{repo.name}/kamdoc.yaml:2:17: error: "), run.err
 
 
 def test_a_german_plan_hears_the_rule_in_german(repo: Path) -> None:
