@@ -815,3 +815,28 @@ def test_the_example_is_moved_to_today_so_nothing_starts_overdue(tmp_path: Path)
     run = kamdoc("health", tmp_path / "plans", "--format", "json")
     codes = {r["code"] for r in json.loads(run.out)["plans"][0]["reasons"]}
     assert not codes & {"actions_overdue", "milestones_overdue", "goals_overdue", "review_overdue"}
+
+
+def test_a_german_repository_s_kamdoc_yaml_explains_itself_in_german(tmp_path: Path) -> None:
+    english, german = tmp_path / "en", tmp_path / "de"
+    assert init(english, "--language", "en").code == 0 and init(german, "--language", "de").code == 0
+    said = {
+        name: (folder / "kamdoc.yaml").read_text(encoding="utf-8") for name, folder in (("en", english), ("de", german))
+    }
+    assert "# der Ordner mit einem Ordner je Plan" in said["de"] and "# the folder that holds" not in said["de"]
+    # The same settings in both, the criteria's names apart (each in its language), line for line.
+    first, second = yaml.safe_load(said["en"]), yaml.safe_load(said["de"])
+    for settings in (first, second):
+        settings["language"] = None
+        for entry in (*settings["portfolio"]["criteria"], *settings["portfolio"]["knock_outs"]):
+            entry["name"] = None
+    assert first == second
+    assert _settings_lines(said["en"]) == _settings_lines(said["de"])
+
+
+def _settings_lines(text: str) -> list[str]:
+    """A kamdoc.yaml's settings as lines without their comments, the criteria's names and the language left out."""
+    lines = [line.split("#")[0].rstrip() for line in text.splitlines()]
+    return [
+        re.sub(r"name: [^,}]+", "name: _", line) for line in lines if line.strip() and not line.startswith("language")
+    ]

@@ -387,6 +387,8 @@ def planned_files(
         _fill((folder / "github-review-jobs.yml").read_text(encoding="utf-8"), values) if review else ""
     )
     names = dict(FILES)
+    if language == "de":  # its comments are read by the team that keeps it
+        names["kamdoc.yaml"] = "kamdoc.de.yaml"
     gitlab_parts = " ".join(f"--merge parts/{i}" for i in range(1, shards + 1))
     github_parts = " ".join(f"--merge parts/decks-part-{i}" for i in range(1, shards + 1))
     if hooks == "local":
