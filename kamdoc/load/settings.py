@@ -202,9 +202,11 @@ MAX_REMEMBERED = 1024
 
 def programme_at(snapshot: Snapshot, near: str = "") -> Programme:
     """The programme settings as a git revision had them (its own kamdoc.yaml: the nearest one above the plan at
-    `near`, else the repository's top's), or the working tree's."""
-    if snapshot.commit is None:
-        return programme_for(snapshot.repo)
+    `near`, else the repository's top's), or the working tree's (found the same way)."""
+    if snapshot.commit is None:  # the working tree: the nearest kamdoc.yaml above the plan, as validate reads it
+        from kamdoc.load.document import find_repo
+
+        return programme_for(find_repo(snapshot.repo / near) if near else snapshot.repo)
     for folder in [*PurePosixPath(near).parents][:-1] if near else []:
         found = _programme_of(snapshot, snapshot.commit, (folder / CONFIG_FILE).as_posix())
         if found is not None:

@@ -87,3 +87,20 @@ def test_shards_is_a_whole_number_in_range(repo: Path, value: str) -> None:
     (repo / "kamdoc.yaml").write_text(f"plans: accounts\nshards: {value}\n", encoding="utf-8")
     run = kamdoc("validate")
     assert run.code == 1 and "kamdoc.yaml:2:9: error: shards: expected a whole number from 1 to 64" in run.err, run.err
+
+
+def test_a_folder_s_own_kamdoc_yaml_rules_its_plans_in_the_working_tree_and_in_commits(tmp_path: Path) -> None:
+    from git_history import commit, new_repo
+
+    from kamdoc.load.git import Snapshot
+    from kamdoc.load.settings import programme_at
+
+    repo = new_repo(tmp_path)
+    (repo / "kamdoc.yaml").write_text('approvers: ["@directors"]\n', encoding="utf-8")
+    (repo / "plans/north").mkdir(parents=True)
+    (repo / "plans/north/kamdoc.yaml").write_text('approvers: ["@north-lead"]\n', encoding="utf-8")
+    head = commit(repo, "Settings of the repository and of the north unit")
+    for snapshot in (Snapshot(repo, None), Snapshot(repo, head)):
+        assert programme_at(snapshot, "plans/north/acme/plan.yaml").approvers == ["@north-lead"], snapshot.label()
+        assert programme_at(snapshot, "plans/south/acme/plan.yaml").approvers == ["@directors"], snapshot.label()
+        assert programme_at(snapshot).approvers == ["@directors"]
