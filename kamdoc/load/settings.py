@@ -39,7 +39,7 @@ def load_config(path: Path) -> dict[str, Any]:
 
     path = shown(path)
     data, doc = _read(path)
-    record(path, data, doc.where)  # a mistake there is reported by every command that reads it
+    record(path, data, doc.where, doc.where_key)  # a mistake there is reported by every command that reads it
     return data
 
 
@@ -174,10 +174,15 @@ def programme_for(repo: Path) -> Programme:
     return _read_before[key]
 
 
-def record(config_file: Path, data: dict[str, Any], where: Callable[[Path_], Pos]) -> Programme:
+def record(
+    config_file: Path,
+    data: dict[str, Any],
+    where: Callable[[Path_], Pos],
+    where_key: Callable[[Path_], Pos] | None = None,
+) -> Programme:
     """The programme settings of a kamdoc.yaml just read, checked and remembered for `programme_for`."""
     try:
-        programme = _programme(data, where, config_file)
+        programme = _programme(data, where, config_file, where_key)
     except KamdocError as exc:
         raise _told(exc, data) from None
     config_file = config_file.absolute()
@@ -225,14 +230,19 @@ def _programme_of(snapshot: Snapshot, commit: str, name: str) -> Programme | Non
             found = None
         else:
             data, doc = _read(config_file, content)
-            found = _programme(data, doc.where, config_file)
+            found = _programme(data, doc.where, config_file, doc.where_key)
         if len(_AT_COMMIT) >= MAX_REMEMBERED:
             _AT_COMMIT.clear()
         _AT_COMMIT[key] = found
     return _AT_COMMIT[key]
 
 
-def _programme(data: dict[str, Any], where: Callable[[Path_], Pos], config_file: Path) -> Programme:
+def _programme(
+    data: dict[str, Any],
+    where: Callable[[Path_], Pos],
+    config_file: Path,
+    where_key: Callable[[Path_], Pos] | None = None,
+) -> Programme:
     """The `portfolio:` and `audiences:` blocks and the plan rules (`require_sources`) as one programme; the defaults
     when the file has none of them."""
     value, audiences, coverage = data.get("portfolio"), data.get("audiences"), data.get("coverage")
@@ -241,7 +251,7 @@ def _programme(data: dict[str, Any], where: Callable[[Path_], Pos], config_file:
     programme = (
         DEFAULT
         if value is None and audiences is None and coverage is None and not review and rules is None
-        else parse_programme(value, where, config_file, audiences, coverage, review, rules)
+        else parse_programme(value, where, config_file, audiences, coverage, review, rules, where_key)
     )
     if data.get("require_sources") is True:
         programme = programme.model_copy(update={"require_sources": True})

@@ -236,6 +236,7 @@ def parse_programme(
     coverage: Any = None,
     review: dict[str, Any] | None = None,
     rules: Any = None,
+    where_key: Callable[[tuple[str | int, ...]], Pos] | None = None,
 ) -> Programme:
     """The `portfolio:`, `audiences:` and `coverage:` blocks as settings; every problem in them in one message, each
     with its line."""
@@ -261,7 +262,7 @@ def parse_programme(
         except ValidationError as exc:
             lines += _lines(exc, block, where, config_file)
     if rules is not None:
-        update["rules"], found = parse_rules(rules, where, config_file)
+        update["rules"], found = parse_rules(rules, where, config_file, where_key)
         lines += found
     for key, given in (review or {}).items():
         try:
@@ -274,7 +275,10 @@ def parse_programme(
 
 
 def parse_rules(
-    value: Any, where: Callable[[tuple[str | int, ...]], Pos], config_file: Path
+    value: Any,
+    where: Callable[[tuple[str | int, ...]], Pos],
+    config_file: Path,
+    where_key: Callable[[tuple[str | int, ...]], Pos] | None = None,
 ) -> tuple[tuple[Rule, ...], list[str]]:
     """kamdoc.yaml's `rules:` as rules, and each problem in it as a line at its place: `name: parameter`, or
     `name: {value: parameter, severity: warning}`."""
@@ -287,10 +291,13 @@ def parse_rules(
     for name, given in value.items():
         pos = where(("rules", name))
         at = f"{config_file}:{pos.line}:{pos.col}: error: rules.{name}"
-        if name not in RULES:
+        if name not in RULES:  # said at its name, the word to mend
+            named = (where_key or where)(("rules", name))
             close = difflib.get_close_matches(str(name), list(RULES), n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
-            lines.append(f"{at}: unknown rule{hint}; known: {', '.join(RULES)}")
+            lines.append(
+                f"{config_file}:{named.line}:{named.col}: error: rules.{name}: unknown rule{hint}; known: {', '.join(RULES)}"
+            )
             continue
         severity: Literal["error", "warning"] = "error"
         if isinstance(given, dict) and set(given) <= {"value", "severity"} and "value" in given:

@@ -172,6 +172,12 @@ def test_a_wrong_rule_is_an_error_at_its_line_in_kamdoc_yaml(repo: Path, rules: 
     assert "Traceback" not in run.err
 
 
+def test_an_unknown_rule_is_said_at_its_name(repo: Path) -> None:
+    (repo / "kamdoc.yaml").write_text("rules:\n  kpi_sauce: required\n", encoding="utf-8")
+    said = kamdoc("validate", "plans", "--today", TODAY).err
+    assert said.startswith("kamdoc.yaml:2:3: error: rules.kpi_sauce: unknown rule; did you mean kpi_source?"), said
+
+
 def test_kamdoc_yaml_is_named_as_plans_are_from_the_working_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (repo / "kamdoc.yaml").write_text("rules:\n  min_coverage: lots\n", encoding="utf-8")
     assert kamdoc("validate", "plans", "--today", TODAY).err.startswith("kamdoc.yaml:2:17: error: rules.min_coverage: ")
