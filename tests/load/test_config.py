@@ -68,7 +68,7 @@ def test_a_wrong_setting_is_one_line_that_begins_at_its_place(repo: Path, text: 
         ("portfolio:\n  currency: euro\n", ":4:13: error: portfolio.currency: 'euro' ist kein Währungscode: nimm drei"),
         (
             "rules:\n  min_coverag: 70\n",
-            ":4:16: error: rules.min_coverag: unbekannte Regel; gemeint ist wohl min_coverage;",
+            ":4:3: error: rules.min_coverag: unbekannte Regel; gemeint ist wohl min_coverage;",
         ),
         (
             "coverage: {mentors: -1}\n",
