@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kamdoc.outline.richtext import Para, Run, TableBlock
 
@@ -43,20 +43,45 @@ def lead(items: Sequence[Para | TableBlock], budget: int = PROSE_WORDS) -> list[
     sentences, if that alone is too long), then the paragraphs and list items that carry a key fact in bold, in order,
     while they fit the budget. A lead whose first sentence alone is over the budget is left to the appendix whole."""
     paras = [item for item in items if isinstance(item, Para) and item.text.strip()]
-    kept: list[Para] = []
+    kept: list[tuple[int, Para]] = []
     used, led = 0, False
-    for para in paras:
+    for at, para in enumerate(paras):
         size = len(para.text.split())
         if not led and not _all_bold(para):
             led = True
             piece = para if used + size <= budget else _sentences(para, budget - used)
             if piece is not None:
-                kept.append(piece)
+                kept.append((at, piece))
                 used += len(piece.text.split())
         elif any(run.bold for run in para.runs) and used + size <= budget:
-            kept.append(para)
+            kept.append((at, para))
             used += size
-    return kept
+    shown = {at for at, _ in kept}
+    # A paragraph that ends by announcing a list ("Important drivers are:") keeps that sentence only with the list.
+    trimmed = [(para if at + 1 in shown else _without_lead_in(para)) for at, para in kept]
+    return [para for para in trimmed if para is not None]
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+[^.!?]*:\s*$")
+"""The sentence at a paragraph's end that announces what follows: "… Zelle. Wichtige Treiber sind:"."""
+
+
+def _without_lead_in(para: Para) -> Para | None:
+    """The paragraph without a closing sentence that announces a list not shown after it, its runs' styles kept;
+    None when that sentence is all it says."""
+    text = para.text
+    if not text.rstrip().endswith(":"):
+        return para
+    found = _LAST_SENTENCE.search(text)
+    if found is None:
+        return None
+    runs, left = [], found.start()
+    for run in para.runs:
+        if left <= 0:
+            break
+        runs.append(replace(run, text=run.text[:left]))
+        left -= len(run.text)
+    return replace(para, runs=tuple(runs))
 
 
 def _all_bold(para: Para) -> bool:

@@ -113,6 +113,10 @@ def _figures(kit: PlanKit) -> list[Tile | None]:
     return shown
 
 
+NAMED_AGAINST = 3
+"""The key people against us the summary's tile names; more are counted."""
+
+
 def _people(kit: PlanKit) -> Tile | None:
     """How many key people are for us, and who of them is against us."""
     key = key_people(kit.plan)
@@ -121,11 +125,10 @@ def _people(kit: PlanKit) -> Tile | None:
     friends = sum(1 for p in key if p.attitude in ("positive", "mentor"))
     against = [p.name for p in key if p.attitude in ("negative", "enemy")]
     said = f"{friends} {kit.w('of')} {len(key)} {kit.w('for_us')}"
-    return Tile(
-        kit.w("key_people"),
-        said,
-        f"{kit.w('against_us')}: {', '.join(against)}" if against else kit.w("nobody_against"),
-    )
+    named = ", ".join(against[:NAMED_AGAINST])
+    if len(against) > NAMED_AGAINST:  # a tile names a few; the power map shows them all
+        named += " " + kit.w("and_more").format(n=len(against) - NAMED_AGAINST)
+    return Tile(kit.w("key_people"), said, f"{kit.w('against_us')}: {named}" if against else kit.w("nobody_against"))
 
 
 def _health(kit: PlanKit, health: Health | None) -> Tile | None:
@@ -144,9 +147,21 @@ def _reasons(kit: PlanKit, health: Health | None) -> list[Para]:
     ranked = sorted(health.reasons, key=lambda r: r.severity != "red")[:TOP_REASONS]
     heading = kit.w("why_status").format(status=kit.w("status_" + health.status).lower())
     return [kit.heading(heading)] + [
-        Para((Run("■ ", colour=f"status.{r.severity}"), Run(dated(r.text(kit.lang), kit.lang))), None, 0)
+        Para((Run("■ ", colour=f"status.{r.severity}"), Run(_brief(dated(r.text(kit.lang), kit.lang), kit))), None, 0)
         for r in ranked
     ]
+
+
+REASON_ITEMS = 3
+"""A reason that lists things (people without coverage, late actions) names this many on the summary; more are counted."""
+
+
+def _brief(reason: str, kit: PlanKit) -> str:
+    """A reason as the summary says it: a long list in it cut to its first items and a count (health has them all)."""
+    items = reason.split("; ")
+    if len(items) <= REASON_ITEMS:
+        return reason
+    return "; ".join(items[:REASON_ITEMS]) + " " + kit.w("and_more").format(n=len(items) - REASON_ITEMS)
 
 
 def _tiles(kit: PlanKit, tiles: Sequence[Tile | None]) -> list[Element]:

@@ -50,6 +50,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key_people": ("Key people", "Schlüsselpersonen"),
     "against_us": ("against us", "gegen uns"),
     "nobody_against": ("nobody against us", "niemand gegen uns"),
+    "and_more": ("and {n} more", "und {n} weitere"),
     "people_for": ("{n} of {m} people positive", "{n} von {m} Personen positiv"),
     "people_against": ("{k} against us", "{k} gegen uns"),
     "goal_overdue": ("deadline passed", "Termin verstrichen"),

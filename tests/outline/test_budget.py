@@ -57,3 +57,25 @@ def test_no_prose_slide_of_any_test_plan_runs_over_180_words_outside_the_appendi
                 isinstance(e, Text) for e in slide.elements
             )
             assert not prose or _words(slide) <= 180, (plan.name, slide.title, _words(slide))
+
+
+def test_a_sentence_that_announces_a_list_stays_only_with_its_list() -> None:
+    lead_in = Para((Run("The trend is the "), Run("unmanned cell", bold=True), Run(". Important drivers are:")))
+    items = [Para((Run("robot loading"),), "•"), Para((Run("direct drives"),), "•")]
+    first = Para((Run("The market grows."),))
+    (kept_first, kept_fact) = lead([first, lead_in, *items])
+    assert kept_first == first
+    assert kept_fact.text == "The trend is the unmanned cell." and kept_fact.runs[1].bold  # its key fact stays bold
+    listed = Para((Run("Drivers:"),))
+    facts = [Para((Run("robots", bold=True),), "•")]
+    assert lead([first, listed, *facts]) == [first, facts[0]]  # the list shown, its lead-in is prose: not kept
+    said_with = Para((Run("Key drivers", bold=True), Run(" are:")))
+    assert lead([first, said_with, *facts]) == [first, said_with, facts[0]]  # shown with its list
+
+
+def test_the_german_market_slide_ends_no_paragraph_with_a_colon() -> None:
+    deck = _deck(PLANS / "brenner-werke" / "plan.yaml")
+    (slide,) = [s for s in deck.slides if s.title == "Marktumfeld"]
+    said = [p.text for e in slide.elements if isinstance(e, Text) for p in e.paras]
+    assert not [line for line in said if line.rstrip().endswith(":")], said
+    assert any("mannlos laufenden Zelle" in line for line in said)

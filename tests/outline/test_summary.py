@@ -206,3 +206,12 @@ def test_the_reasons_write_their_dates_as_the_deck_does() -> None:
     assert "■ notice by 31 Dec 2026: Framework agreement sensor boards" in said
     assert "31 Dec 2026: Framework agreement sensor boards" in said
     assert not any(re.search(r"\d{4}-\d{2}-\d{2}", line) for line in said)
+
+
+def test_a_tile_names_three_people_against_us_and_counts_the_rest() -> None:
+    slide = _summary(DATA / "stress" / "plan.yaml")
+    assert slide is not None
+    said = [line for line in _said(slide) if line.startswith("gegen uns: ")]
+    assert len(said) == 1 and re.fullmatch(r"gegen uns: [^,]+, [^,]+, [^,]+ und 15 weitere", said[0]), said
+    coverage = next(line for line in _said(slide) if line.startswith("■ Beziehungsabdeckung 27 %"))
+    assert coverage.endswith(" und 29 weitere") and coverage.count("; ") == 2  # health itself names all 32
