@@ -52,7 +52,7 @@ GOALS_NAMED = 5
 TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 TABLE_GAP = 14.0
-SHORT_TABLE = 0.6
+SHORT_TABLE = 0.8
 """A table that fills at most this share of the body in a larger type is set in it (else in the small size)."""
 """Points between two tables on one slide."""
 
