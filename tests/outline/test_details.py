@@ -491,7 +491,7 @@ def test_a_swot_too_long_for_its_2x2_keeps_the_points_that_fit_and_the_rest_in_t
         points = [p for p in quadrant.paras if p.bullet == "•"]
         last = quadrant.paras[-1]
         listed = len(getattr(stress.plan.swot, key))
-        assert last.text == f"{listed - len(points)} weitere: Anhang, S. {appendix.number}"
+        assert last.text == f"{listed - len(points)} weitere: Anhang, Folie {appendix.number}"
         assert last.runs[0].link == "#appendix_swot" and 0 < len(points) < listed
     said = " ".join(
         p.text
