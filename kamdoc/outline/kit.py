@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ GOALS_NAMED = 5
 TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 TABLE_GAP = 14.0
+MAX_PLACES = 3
+"""The most places after the point an amount in a column gets, so that a small one beside large ones is not 0.0."""
 SHORT_TABLE = 0.8
 """A table that fills at most this share of the body in a larger type is set in it (else in the small size)."""
 """Points between two tables on one slide."""
@@ -369,6 +371,27 @@ class PlanKit(Kit):
             return amount(rounded(ones / 1e3, 0), fin.currency, "thousand", self.lang)
         return amount(rounded(ones, 0), fin.currency, "one", self.lang)
 
+    def money_column(self, values: Iterable[float | None]) -> Callable[[float | None], str]:
+        """How one column of amounts is written: all in the unit its largest calls for, with the same places (NOK
+        175.0m beside NOK 7.4m, not NOK 175,000k), as the summary's figures are; a small amount gets the places it needs
+        not to read as nothing."""
+        fin = self.plan.financials
+        factor = UNIT[fin.unit]
+        largest = max((abs(v) * factor for v in values if v is not None), default=0.0)
+        unit, divisor, decimals = (
+            ("million", 1e6, 1) if largest >= 1e6 else ("thousand", 1e3, 0) if largest >= 1e4 else ("one", 1.0, 0)
+        )
+
+        def said(value: float | None) -> str:
+            if value is None:
+                return ""
+            scaled, places = value * factor / divisor, decimals
+            while places < MAX_PLACES and scaled and not rounded(scaled, places):
+                places += 1
+            return amount(rounded(scaled, places), fin.currency, unit, self.lang, places)
+
+        return said
+
     def told(self, kind: str, title: str, section: str, items: Sequence[Para | TableBlock]) -> None:
         """Prose within the word budget: a text longer than PROSE_WORDS shows its lead and key facts, and a line
         that links to the whole of it in the deck's appendix ("Anhang: Marktumfeld im Detail")."""
@@ -409,7 +432,12 @@ class PlanKit(Kit):
             by = section.table.sort_by
             items.sort(key=lambda item: (getattr(item, by) is None, getattr(item, by)))
         columns = section.table.columns
-        rows = [[self.cell(column, item) for column in columns] for item in items]
+        # Each column of amounts in one unit, chosen by its largest.
+        money = {c.field: self.money_column(getattr(i, c.field) for i in items) for c in columns if c.show == "money"}
+        rows = [
+            [money[c.field](getattr(item, c.field)) if c.field in money else self.cell(c, item) for c in columns]
+            for item in items
+        ]
         header = [self.column_title(section, column) for column in columns]
         self.table(
             section.key,

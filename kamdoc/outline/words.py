@@ -480,9 +480,9 @@ def _symbol(currency: str | None, language: str) -> str:
     return str(get_currency_symbol(currency, locale=_locale(language))) if currency else ""
 
 
-def amount(value: float, currency: str | None, unit: str | None, language: str) -> str:
-    """An amount in the plan's currency and unit: 1.234,5 T€ (de) or €1,234.5k (en)."""
-    text = number(value, language)
+def amount(value: float, currency: str | None, unit: str | None, language: str, decimals: int | None = None) -> str:
+    """An amount in the plan's currency and unit: 1.234,5 T€ (de) or €1,234.5k (en); `decimals` fixes the places."""
+    text = number(value, language, decimals)
     symbol = _symbol(currency, language)
     unit = unit or "one"
     if language == "de":

@@ -107,7 +107,7 @@ def _block(box: Box, fill: str, size: float) -> Shape:
 
 def _facts(kit: PlanKit, c: Contract) -> list[Para]:
     """A contract's name, then its kind, value a year and owner, then its end and notice date."""
-    money = f"{kit.label(Contract, 'annual_value')} {kit.money(c.annual_value)}" if c.annual_value is not None else ""
+    money = f"{kit.label(Contract, 'annual_value')} {kit.scaled(c.annual_value)}" if c.annual_value is not None else ""
     kind = term("contract_kind", c.kind, kit.lang) if c.kind else ""
     first = " · ".join(x for x in (kind, money, kit.person(c.owner)) if x)
     by = c.notice_by()

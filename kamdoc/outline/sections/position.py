@@ -55,13 +55,13 @@ def position(kit: PlanKit) -> None:
 def _won_lost(kit: PlanKit, pos: Position) -> list[Text | Table]:
     """Projects won, with what made them a success, then projects lost, with who won and why: on a slide of their
     own, or (returned, under their heading) for the foot of the potential portfolio when they are few."""
+    money = kit.money_column([*(w.size for w in pos.won), *(lost.size for lost in pos.lost)])
     rows = [
-        [kit.w("won"), w.name, str(w.year or ""), kit.money(w.size), kit.plain(w.success_criteria or "")]
-        for w in pos.won
+        [kit.w("won"), w.name, str(w.year or ""), money(w.size), kit.plain(w.success_criteria or "")] for w in pos.won
     ]
     for lost in pos.lost:
         why = (lost.winner or "") + (": " if lost.winner and lost.reasons else "") + kit.plain(lost.reasons or "")
-        rows.append([kit.w("lost"), lost.name, str(lost.year or ""), kit.money(lost.size), why])
+        rows.append([kit.w("lost"), lost.name, str(lost.year or ""), money(lost.size), why])
     if not rows:
         return []
     header = ["", kit.w("project"), kit.w("year"), kit.w("size"), f"{kit.w('success_criteria')} / {kit.w('winner')}"]

@@ -56,13 +56,14 @@ def whitespace(kit: PlanKit) -> None:
     cells = {(c.offering, c.unit): c for c in ws.cells}
     units = [u.name for u in ws.units]
     groups = [units[i : i + UNITS_PER_SLIDE] for i in range(0, len(units), UNITS_PER_SLIDE)]
+    money = kit.money_column([ws.potential()])  # every amount of the matrix in the unit its grand total calls for
     for n, group in enumerate(groups):
         last = n == len(groups) - 1  # the offerings' totals stand once, beside the last units
-        rows = [[o.name, *(_said(kit, cells.get((o.name, u))) for u in group)] for o in ws.offerings]
+        rows = [[o.name, *(_said(kit, cells.get((o.name, u)), money) for u in group)] for o in ws.offerings]
         marks = [[_status(cells.get((o.name, u))) for u in group] for o in ws.offerings]
-        sums = [_money(kit, _row_total(ws, o.name)) for o in ws.offerings] if last else []
-        totals = [_total(kit), *(_money(kit, _unit_total(ws, cells, u)) for u in group)]
-        grand = _money(kit, ws.potential()) if last else ""
+        sums = [_money(money, _row_total(ws, o.name)) for o in ws.offerings] if last else []
+        totals = [_total(kit), *(_money(money, _unit_total(ws, cells, u)) for u in group)]
+        grand = _money(money, ws.potential()) if last else ""
         grid = _fit(kit, group, rows, [*sums, grand] if last else [], totals)  # the sums' column holds the grand total
         for start in range(0, len(rows), grid.per_slide):
             page = slice(start, start + grid.per_slide)
@@ -198,14 +199,14 @@ def _status(cell: Cell | None) -> str:
     return cell.status if cell is not None else "unknown"
 
 
-def _said(kit: PlanKit, cell: Cell | None) -> str:
+def _said(kit: PlanKit, cell: Cell | None, money: Callable[[float | None], str]) -> str:
     """What a cell says: who supplies the unit, the potential's estimate, a dash where there is no need."""
     if cell is None or cell.status == "unknown":
         return ""
     if cell.status == "competitor" and cell.competitor:
         return cell.competitor
     if cell.status == "potential" and cell.potential is not None:
-        return kit.money(cell.potential)
+        return money(cell.potential)
     return NO_FIT if cell.status == "no_fit" else term("cell_status", cell.status, kit.lang)
 
 
@@ -221,8 +222,8 @@ def _total(kit: PlanKit) -> str:
     return TOTAL[kit.lang == "de"]
 
 
-def _money(kit: PlanKit, value: float) -> str:
-    return kit.money(value) if value else NO_FIT  # no potential: a dash, not a gap that looks forgotten
+def _money(money: Callable[[float | None], str], value: float) -> str:
+    return money(value) if value else NO_FIT  # no potential: a dash, not a gap that looks forgotten
 
 
 def _notes(ws: Whitespace, offerings: list[list[str]]) -> list[str]:
