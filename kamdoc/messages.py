@@ -506,6 +506,50 @@ _CONFIG_FORMS: tuple[tuple[str, str], ...] = (
     ),
     (r"^unknown rule; known: (?P<l>.*)$", r"unbekannte Regel; bekannt sind: \g<l>"),
     (
+        r"^give (?P<x>\d+) to (?P<y>\d+) criteria \(there are (?P<z>\d+)\)$",
+        r"gib \g<x> bis \g<y> Kriterien an (es sind \g<z>)",
+    ),
+    (
+        r"^duplicate criterion id (?P<x>.*); ids are unique$",
+        r"die id \g<x> steht bei zwei Kriterien; jede id gibt es nur einmal",
+    ),
+    (
+        r"^duplicate knock-out id (?P<x>.*); ids are unique$",
+        r"die id \g<x> steht bei zwei K.-o.-Kriterien; jede id gibt es nur einmal",
+    ),
+    (
+        r"^(?P<x>'.*') is not a field of a plan; did you mean (?P<y>.*)\?$",
+        r"\g<x> ist kein Feld eines Plans; gemeint ist wohl \g<y>",
+    ),
+    (
+        r"^(?P<x>'.*') is not a field of a plan; name a field of the plan, e\.g\. (?P<y>.*)$",
+        r"\g<x> ist kein Feld eines Plans; nenne ein Feld des Plans, z. B. \g<y>",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. sponsor_for: \[strategic\] \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. sponsor_for: [strategic] (Accounts dieser Partnerschaftsstufen (assessment.partnership) nennen einen Executive Sponsor: ein Mitglied des account_team mit `sponsor: true`.)",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. min_coverage: 70 \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. min_coverage: 70 (Die Beziehungsabdeckung der Schlüsselpersonen beträgt mindestens so viel Prozent.)",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. max_accounts: \{strategic: 25\} \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. max_accounts: {strategic: 25} (Höchstens so viele Accounts einer Partnerschaftsstufe, über alle gemeinsam geprüften Pläne.)",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. kpi_source: required \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. kpi_source: required (Jede Kennzahl des Profils (profile.kpis) nennt ihre Quelle.)",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. max_plan_age: 6 months \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. max_plan_age: 6 months (Die cover.version des Plans ist nicht älter als das (days, weeks, months oder years).)",
+    ),
+    (
+        r"^(?P<v>.*) is no parameter of this rule: write e\.g\. consistent_figures: true \(.*\)$",
+        r"\g<v> ist kein Parameter dieser Regel: schreib z. B. consistent_figures: true (Eine zweimal geschriebene Zahl stimmt mit sich überein: eine Kennzahl zweimal für ein Jahr, das Volumen eines Projekts in key_projects und bei den gewonnenen oder verlorenen Projekten, Kontakt und Verantwortlicher einer Person in der Power-Map und im Beziehungsplan.)",
+    ),
+    (
         r"^(?P<v>.*) is no parameter of this rule: write e\.g\. (?P<e>.*)$",
         r"\g<v> ist kein Parameter dieser Regel: schreib z. B. \g<e>",
     ),

@@ -74,6 +74,19 @@ def test_a_wrong_setting_is_one_line_that_begins_at_its_place(repo: Path, text: 
             "coverage: {mentors: -1}\n",
             ":3:21: error: coverage.mentors: -1 liegt außerhalb des Bereichs: gib eine Zahl ab 0 an",
         ),
+        (
+            "portfolio:\n  criteria: [{id: a, name: A, weight: 1}, {id: b, name: B, weight: 1}]\n",
+            ":4:3: error: portfolio: gib 3 bis 8 Kriterien an (es sind 2)",
+        ),
+        (
+            "audiences:\n  customer: {show: [financials.prodcts.actual]}\n",
+            ":4:20: error: audiences.customer.show: 'financials.prodcts.actual' ist kein Feld eines Plans; gemeint ist wohl",
+        ),
+        (
+            "rules:\n  min_coverage: viel\n",
+            ":4:17: error: rules.min_coverage: 'viel' ist kein Parameter dieser Regel: schreib z. B. min_coverage: 70 (Die "
+            "Beziehungsabdeckung",
+        ),
     ],
 )
 def test_a_german_repositorys_settings_are_told_in_german(repo: Path, text: str, said: str) -> None:
@@ -104,3 +117,13 @@ def test_a_folder_s_own_kamdoc_yaml_rules_its_plans_in_the_working_tree_and_in_c
         assert programme_at(snapshot, "plans/north/acme/plan.yaml").approvers == ["@north-lead"], snapshot.label()
         assert programme_at(snapshot, "plans/south/acme/plan.yaml").approvers == ["@directors"], snapshot.label()
         assert programme_at(snapshot).approvers == ["@directors"]
+
+
+def test_every_rule_s_meaning_is_told_in_german() -> None:
+    from kamdoc.messages import in_german
+    from kamdoc.standard.programme import RULES
+
+    for name, (example, meaning) in RULES.items():
+        said = in_german(f"'x' is no parameter of this rule: write e.g. {name}: {example} ({meaning})")
+        assert said.startswith(f"'x' ist kein Parameter dieser Regel: schreib z. B. {name}: {example} (")
+        assert meaning not in said, name
