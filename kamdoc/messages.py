@@ -314,6 +314,14 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"kamdoc.yaml nennt \g<n> Auswahlkriterien (\g<c>) und dieser Plan bewertet keines, daher kann das Portfolio den Kunden nicht einordnen: ergänze `assessment:` mit `scores:`, eine Zeile je Kriterium, etwa \g<e>",
     ),
     (
+        r"^(?P<x>'.*') is not a criterion in kamdoc\.yaml \(portfolio\.criteria\): one of (?P<y>.*?)(?: \(did you mean (?P<z>'.*')\?\))?$",
+        r"\g<x> ist kein Kriterium in kamdoc.yaml (portfolio.criteria): eines von \g<y>\g<zhint>",
+    ),
+    (
+        r"^(?P<x>'.*') is not a knock-out criterion in kamdoc\.yaml \(portfolio\.knock_outs\): one of (?P<y>.*?)(?: \(did you mean (?P<z>'.*')\?\))?$",
+        r"\g<x> ist kein K.-o.-Kriterium in kamdoc.yaml (portfolio.knock_outs): eines von \g<y>\g<zhint>",
+    ),
+    (
         r"^kamdoc\.yaml has no portfolio\.(?P<k>criteria|knock_outs), so these are neither checked nor used; add them there$",
         r"kamdoc.yaml hat keine portfolio.\g<k>, daher werden diese weder geprüft noch verwendet; ergänze sie dort",
     ),
@@ -592,6 +600,7 @@ def in_german(message: str) -> str:
         groups = match.groupdict()
         extra = {
             "hint": f" (gemeint ist wohl '{groups['m']}')" if groups.get("m") and "hint" in german else "",
+            "zhint": f" (gemeint ist wohl {groups['z']})" if groups.get("z") else "",
             "de": _GOAL_PARTS.get(groups.get("f") or "", ""),
             "more": f" und {groups['n']} weitere" if groups.get("n") else "",
             "ohint": f" (oder {groups['o']}, wenn das Komma Tausender trennt)" if groups.get("o") else "",

@@ -77,3 +77,25 @@ def test_the_closing_line_speaks_the_language_most_plans_speak(tmp_path: Path) -
     assert german.err.strip().splitlines()[-1] == "1 Plan geprüft: 0 Fehler, 0 Warnungen"
     both = kamdoc("validate", PLANS / "brenner-werke", PLANS / "halvorsen-logistics", "--today", "2026-11-22")
     assert both.err.strip().splitlines()[-1] == "checked 2 plans: 0 errors, 0 warnings"  # a tie: English
+
+
+def test_scores_of_criteria_kamdoc_yaml_does_not_name_are_told_in_german(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(PLANS / "brenner-werke", tmp_path / "plans" / "brenner")
+    plan = tmp_path / "plans" / "brenner" / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("    growth: {score", "    grwth: {score"), encoding="utf-8"
+    )
+    (tmp_path / "kamdoc.yaml").write_text(
+        "portfolio:\n  criteria:\n"
+        + "".join(
+            f"    - {{id: {c}, name: {c}, weight: 1}}\n" for c in ("revenue_potential", "margin", "growth", "access")
+        )
+        + "  knock_outs:\n    - {id: size, name: Größe}\n",
+        encoding="utf-8",
+    )
+    run = kamdoc("validate", tmp_path / "plans", "--today", "2026-11-22")
+    assert run.code == 1
+    assert "'grwth' ist kein Kriterium in kamdoc.yaml (portfolio.criteria): eines von revenue_potential" in run.out
+    assert "(gemeint ist wohl 'growth')" in run.out and "'cross_selling' ist kein Kriterium" in run.out
+    assert "'no_exclusive_rival_contract' ist kein K.-o.-Kriterium in kamdoc.yaml (portfolio.knock_outs)" in run.out
