@@ -22,8 +22,9 @@ _WORDS = {
         "update": "updated",
         "close": "closed",
         "unchanged": "unchanged",
-        "would": "would {verb}",
-        "verbs": "create update close",
+        "dry_create": "would create",
+        "dry_update": "would update",
+        "dry_close": "would close",
         "assigned": "assigned to {who}",
         "nothing": "nothing to do: no plan is due and no reminder is open",
         "no_token": "(no {fmt} token here: open reminder issues were not read, so every due plan shows as new)",
@@ -35,14 +36,18 @@ _WORDS = {
         "update": "aktualisiert",
         "close": "geschlossen",
         "unchanged": "unverändert",
-        "would": "würde {verb}",
-        "verbs": "anlegen aktualisieren schließen",
+        "dry_create": "würde anlegen",
+        "dry_update": "würde aktualisieren",
+        "dry_close": "würde schließen",
         "assigned": "zugewiesen an {who}",
         "nothing": "nichts zu tun: kein Plan ist fällig und keine Erinnerung ist offen",
         "no_token": "(hier kein {fmt}-Token: offene Erinnerungen wurden nicht gelesen, daher erscheint jeder fällige Plan als neu)",
     },
 }
 """The command's own lines, in the language most of the plans speak (the issues speak each plan's own)."""
+
+
+_ACTIONS = ("create", "update", "close", "unchanged")
 
 
 def _frame(reminders: list[Reminder]) -> dict[str, str]:
@@ -91,9 +96,7 @@ def carry_out(tracker: Tracker, steps: list[Step], today: date) -> None:
 
 
 def _step_lines(steps: list[Step], today: date, dry_run: bool, w: dict[str, str]) -> list[str]:
-    verbs = {action: w[action] for action in ("create", "update", "close", "unchanged")}
-    if dry_run:
-        verbs.update(zip(("create", "update", "close"), (w["would"].format(verb=v) for v in w["verbs"].split())))
+    verbs = {action: w[f"dry_{action}" if dry_run and action != "unchanged" else action] for action in _ACTIONS}
     lines = []
     for step in steps:
         r = step.reminder
@@ -148,11 +151,12 @@ def run_remind(paths: list[Path], within: int, fmt: str, dry_run: bool, today: d
     tracker = _tracker(fmt, dry_run)
     existing = tracker.open_reminders() if tracker is not None else {}
     steps = plan_steps(found, existing, today)
+    w = _frame(found)
     if dry_run and tracker is None:
-        click.echo(_frame(found)["no_token"].format(fmt="GitHub" if fmt == "github" else "GitLab"))
+        click.echo(w["no_token"].format(fmt="GitHub" if fmt == "github" else "GitLab"))
     if not dry_run and tracker is not None:
         carry_out(tracker, steps, today)
-    click.echo("\n".join(_step_lines(steps, today, dry_run, _frame(found))))
+    click.echo("\n".join(_step_lines(steps, today, dry_run, w)))
     return 0
 
 

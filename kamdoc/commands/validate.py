@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kamdoc.errors import CommandLineError, KamdocError
-from kamdoc.load.discover import find_plans
+from kamdoc.load.discover import find_plans, message_path
 from kamdoc.load.settings import programmes_for
 from kamdoc.validate import report
 from kamdoc.validate.plan import Result, validate_each
@@ -30,7 +30,7 @@ def _folder_rules(plans: list[Path], kept: list[tuple[Result, str | None]]) -> l
 
     by_repo: dict[Path, list[tuple[str, str | None]]] = {}
     for plan, (_result, level) in zip(plans, kept):
-        by_repo.setdefault(find_repo(plan).absolute(), []).append((report.shown(plan), level))
+        by_repo.setdefault(find_repo(plan).absolute(), []).append((message_path(plan), level))
     from kamdoc.messages import most_spoken
 
     language = most_spoken(result.language for result, _ in kept)  # kamdoc.yaml speaks as most of its plans do

@@ -46,11 +46,3 @@ def find_config(start: Path) -> Path | None:
         if (candidate / ".git").exists():
             return None
     return None
-
-
-def shown(path: Path) -> Path:
-    """A kamdoc.yaml as messages name it: from the working folder when it lies below it, as plans are named."""
-    try:
-        return path.absolute().relative_to(Path.cwd())
-    except ValueError:
-        return path

@@ -47,6 +47,14 @@ def plan_slug(plan_file: Path) -> str:
     return plan_file.absolute().parent.name if plan_file.name == PLAN_FILE else plan_file.stem
 
 
+def message_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it, else whole."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path.absolute())
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
 def shown_path(path: Path) -> str:
     """A path as manifests and tables show it: relative to the working folder where possible, with /."""
     try:

@@ -35,9 +35,9 @@ BLOCKS = {
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of a kamdoc.yaml, checked: unknown keys and wrong types are errors with their line."""
-    from kamdoc.load.config_file import shown
+    from kamdoc.load.discover import message_path
 
-    path = shown(path)
+    path = Path(message_path(path))  # named in messages as plans are
     data, doc = _read(path)
     record(path, data, doc.where, doc.where_key)  # a mistake there is reported by every command that reads it
     return data

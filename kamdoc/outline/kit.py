@@ -52,6 +52,19 @@ GOALS_NAMED = 5
 TITLE_STEPS = (0.0, 4.0, 8.0)
 """A title is tried at the theme's size, then this many points smaller, before it is shortened."""
 TABLE_GAP = 14.0
+
+
+def money_unit(largest: float) -> tuple[str, float, int]:
+    """The unit amounts are written in when the largest of them is `largest` in the currency itself, what to divide by
+    and the places: millions with one decimal from a million up (7.610 T€ as 7,6 Mio. €), thousands from ten thousand,
+    else the currency itself."""
+    if largest >= 1e6:
+        return "million", 1e6, 1
+    if largest >= 1e4:
+        return "thousand", 1e3, 0
+    return "one", 1.0, 0
+
+
 MAX_PLACES = 3
 """The most places after the point an amount in a column gets, so that a small one beside large ones is not 0.0."""
 SHORT_TABLE = 0.8
@@ -365,11 +378,8 @@ class PlanKit(Kit):
         """An amount of the plan's currency and unit in the unit its size calls for: 7.610 T€ as 7,6 Mio. €."""
         fin = self.plan.financials
         ones = value * UNIT[fin.unit]
-        if abs(ones) >= 1e6:
-            return amount(rounded(ones / 1e6, 1), fin.currency, "million", self.lang)
-        if abs(ones) >= 1e4:
-            return amount(rounded(ones / 1e3, 0), fin.currency, "thousand", self.lang)
-        return amount(rounded(ones, 0), fin.currency, "one", self.lang)
+        unit, divisor, places = money_unit(abs(ones))
+        return amount(rounded(ones / divisor, places), fin.currency, unit, self.lang)
 
     def money_column(self, values: Iterable[float | None]) -> Callable[[float | None], str]:
         """How one column of amounts is written: all in the unit its largest calls for, with the same places (NOK
@@ -377,10 +387,7 @@ class PlanKit(Kit):
         not to read as nothing."""
         fin = self.plan.financials
         factor = UNIT[fin.unit]
-        largest = max((abs(v) * factor for v in values if v is not None), default=0.0)
-        unit, divisor, decimals = (
-            ("million", 1e6, 1) if largest >= 1e6 else ("thousand", 1e3, 0) if largest >= 1e4 else ("one", 1.0, 0)
-        )
+        unit, divisor, decimals = money_unit(max((abs(v) * factor for v in values if v is not None), default=0.0))
 
         def said(value: float | None) -> str:
             if value is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kamdoc.errors import KamdocError
 from kamdoc.findings import bug
-from kamdoc.load.discover import find_plans, plan_slug
+from kamdoc.load.discover import find_plans, message_path, plan_slug
 from kamdoc.load.document import find_repo, inside
 from kamdoc.load.git import Snapshot, git_root, resolve
 from kamdoc.load.settings import programme_at, programmes_for
@@ -206,7 +206,7 @@ def same_decks(plans: list[Path]) -> dict[Path, str]:
     clashes: dict[Path, str] = {}
     for slug, group in by_slug.items():
         if len(group) > 1:
-            names = " and ".join(report.shown(p) for p in group)
+            names = " and ".join(message_path(p) for p in group)
             for plan in group:
                 clashes[plan] = (
                     f"{names} would both be written as {slug}.pptx/.pdf; give one of the folders another name"
@@ -398,7 +398,7 @@ class _Run:
         self.tally.count(result)
         if result.errors or result.plan is None or result.doc is None:
             say.err(report.text([result]))
-            say.err(f"not rendered: {report.shown(plan_file)} has errors")
+            say.err(f"not rendered: {message_path(plan_file)} has errors")
             return False
         glyphs = lacking_glyphs(result.plan, result.doc, covered(self.theme, self.cache))
         result.findings += glyphs
@@ -413,7 +413,7 @@ class _Run:
             Exception
         ) as exc:  # a bug of kamdoc's: this plan's error, nothing of it written, and the other plans go on
             say.err(report.text([Result(plan_file, [bug(plan_file, "render", exc)])]))
-            say.err(f"not rendered: {report.shown(plan_file)}")
+            say.err(f"not rendered: {message_path(plan_file)}")
             return False
         for fmt, data in decks.items():
             target = self.out / f"{plan_slug(plan_file)}.{fmt}"

@@ -212,9 +212,9 @@ class Workspace:
 
 
 def _problem(finding: Finding, language: str) -> Problem:
-    from kamdoc.validate.report import shown
+    from kamdoc.load.discover import message_path
 
-    where = f"{shown(finding.pos.file)}:{finding.pos.line}:{finding.pos.col}"
+    where = f"{message_path(finding.pos.file)}:{finding.pos.line}:{finding.pos.col}"
     text = f"{finding.field}: {finding.said(language)}" if finding.field else finding.said(language)
     return Problem(where, finding.severity, text, editor_link(finding.pos.file, finding.pos.line, finding.pos.col))
 

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
+from kamdoc.load.discover import (
+    message_path as shown,  # as messages name a file: the one rule for plans and kamdoc.yaml
+)
 from kamdoc.messages import counted, most_spoken
 from kamdoc.validate.plan import Result
-
-
-def shown(path: Path) -> str:
-    """A path as messages show it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path.absolute())
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def text(results: list[Result], language: str | None = None) -> str:

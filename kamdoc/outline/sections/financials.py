@@ -9,7 +9,7 @@ from kamdoc.analyse.portfolio import UNIT
 from kamdoc.outline import words as labels
 from kamdoc.outline.axes import CHART_FONT, PLAN_BAND
 from kamdoc.outline.deck import Box, ColumnChart, Series, Shape, Table
-from kamdoc.outline.kit import PlanKit
+from kamdoc.outline.kit import PlanKit, money_unit
 from kamdoc.outline.layout import paginate_table
 from kamdoc.outline.richtext import Para, Run
 from kamdoc.outline.words import change_percent, number, percent, short_name
@@ -92,15 +92,11 @@ def _cell(value: float, language: str, decimals: int) -> str:
 
 
 def shown_unit(fin: Financials) -> tuple[str, float, int]:
-    """The unit the numbers are shown in, the factor from the plan's unit to it and the decimals: millions with one
-    decimal from a million up (7.610 T€ as 7,6 Mio. €), thousands from ten thousand, else the currency itself."""
+    """The unit the numbers are shown in (`money_unit` of the largest year's total), the factor from the plan's unit
+    to it and the decimals."""
     ones = UNIT[fin.unit]
-    highest = max((abs(t) for t in fin.totals().values()), default=0.0) * ones
-    if highest >= 1e6:
-        return "million", ones / 1e6, 1
-    if highest >= 1e4:
-        return "thousand", ones / 1e3, 0
-    return "one", ones, 0
+    unit, divisor, decimals = money_unit(max((abs(t) for t in fin.totals().values()), default=0.0) * ones)
+    return unit, ones / divisor, decimals
 
 
 def _chart(
