@@ -199,8 +199,10 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool, with_pdf: bool)
 
 def _warm_up() -> None:
     """What writing a half's HTML needs first, done while the first deck is still being outlined: the default
-    theme's templates compiled (a user's theme is compiled when it is used) and the number formats' locales."""
+    theme's templates compiled (a user's theme is compiled when it is used), the number formats' locales and
+    WeasyPrint's default styles."""
     from kamdoc.outline.words import number
+    from kamdoc.render.pdf import deck_document
     from kamdoc.render.sandbox import shared_environment
     from kamdoc.theme.settings import DEFAULT_DIR
 
@@ -209,6 +211,7 @@ def _warm_up() -> None:
         templates.get_template(name)
     for language in ("de", "en"):
         number(1234.5, language)
+    deck_document()
 
 
 def _lay_out(job: bytes) -> list[bytes]:

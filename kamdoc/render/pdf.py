@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -29,6 +30,11 @@ from kamdoc.render import svg
 from kamdoc.theme.settings import Theme
 
 _BODY = re.compile(r"<body\b[^>]*>")
+_NEVER_ON_SLIDES = re.compile(
+    r"^::(?:marker|footnote-call|footnote-marker|note-call|note-marker|note-callback)\s*\{[^{}]*\}[ \t]*\n?",
+    re.MULTILINE,
+)
+"""WeasyPrint's default rules for the pseudo-elements of list items, footnotes and notes, which slides do not have."""
 
 
 def _flat_colours(theme: Theme) -> dict[str, str]:
@@ -304,11 +310,35 @@ def pdf_source(
     return PdfSource(html, fetcher, first_slide)
 
 
+@functools.cache
+def deck_document() -> Any:
+    """WeasyPrint's HTML document, its default styles less the rules for list markers, footnotes and notes.
+
+    Those rules select every element, so WeasyPrint would style six pseudo-elements for each box, cell and line
+    of a slide (seven styles where one is used; a twelfth of the printing). A theme that draws footnotes or list
+    markers styles them in its own deck.css. Should WeasyPrint keep its defaults elsewhere, they stay as they are.
+    """
+    import weasyprint
+    from weasyprint import html
+
+    default = getattr(html, "UA_STYLESHEET", None)
+    text = getattr(html, "UA", None)
+    if default is None or not isinstance(text, str):
+        return weasyprint.HTML
+    lean = weasyprint.CSS(string=_NEVER_ON_SLIDES.sub("", text), counter_style=html.UA_COUNTER_STYLE)
+
+    class DeckDocument(weasyprint.HTML):  # type: ignore[misc]
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            return [lean if sheet is default else sheet for sheet in super()._ua_stylesheets(forms)]
+
+    return DeckDocument
+
+
 def print_pdf(source: PdfSource, variant: str | None = None) -> bytes:
     """The PDF bytes of a source: fonts embedded, a bookmark per section, identical for identical input."""
     from kamdoc.render.system import weasyprint as load_weasyprint
 
-    weasyprint = load_weasyprint()  # a missing Pango is a message, not a traceback
+    load_weasyprint()  # a missing Pango is a message, not a traceback
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
@@ -317,7 +347,7 @@ def print_pdf(source: PdfSource, variant: str | None = None) -> bytes:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(problems)
     try:
-        document = weasyprint.HTML(string=source.html, base_url="kamdoc:/", url_fetcher=fetcher.make())
+        document = deck_document()(string=source.html, base_url="kamdoc:/", url_fetcher=fetcher.make())
         options: dict[str, Any] = {"font_config": FontConfiguration()}
         if variant:
             options["pdf_variant"] = variant

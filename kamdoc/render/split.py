@@ -134,10 +134,11 @@ def print_parts(
     `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
     its bytes come back last.
     """
-    from kamdoc.render.pdf import NoSplit, print_pdf
+    from kamdoc.render.pdf import NoSplit, deck_document, print_pdf
     from kamdoc.render.system import weasyprint
 
     weasyprint()  # imported before the fork, so the child starts with it
+    deck_document()  # and with the default styles read
 
     def child() -> list[bytes]:
         try:

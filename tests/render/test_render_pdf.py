@@ -354,3 +354,35 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
     html = deck_html(deck, theme, datetime(2026, 1, 1), Fetcher())
     assert "--footer-size: 12.0pt;" in html
     assert f"top: {deck.footer_box.y}pt; width: {deck.footer_box.w}pt;" in html
+
+
+def test_weasyprint_styles_each_element_once_not_its_pseudo_elements_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Slides have no list markers, footnotes or notes: without WeasyPrint's default rules for them (which select every
+    # element), it computes one style per element of the deck's HTML, where it computed seven.
+    import re
+    from datetime import datetime
+
+    import weasyprint.css
+
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.render.pdf import pdf_source, print_pdf
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(DATA / "required" / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme()
+    source = pdf_source(build_outline(result.plan, result.doc, theme), theme, datetime(2026, 12, 7))
+    styled: list[object] = []
+    compute = weasyprint.css.StyleFor.set_computed_styles
+
+    def counted(self, element, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if hasattr(element, "tag"):  # an element of the page's HTML, not a page's margin box
+            styled.append(element)
+        return compute(self, element, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.css.StyleFor, "set_computed_styles", counted)
+    pages = PdfReader(__import__("io").BytesIO(print_pdf(source))).pages
+    elements = len(re.findall(r"<[a-zA-Z]", source.html))
+    assert len(pages) > 3 and elements > 100
+    assert len(styled) < 1.2 * elements
