@@ -199,8 +199,11 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool, with_pdf: bool)
 
 def _warm_up() -> None:
     """What writing a half's HTML needs first, done while the first deck is still being outlined: the default
-    theme's templates compiled (a user's theme is compiled when it is used), the number formats' locales and
-    WeasyPrint's default styles."""
+    theme's templates compiled (a user's theme is compiled when it is used), the number formats' locales,
+    WeasyPrint's default styles, and the mail headers module WeasyPrint imports when it is first served a file (the
+    font files: once in each half's process, if not here before the fork)."""
+    import email.policy  # noqa: F401
+
     from kamdoc.outline.words import number
     from kamdoc.render.pdf import deck_document
     from kamdoc.render.sandbox import shared_environment
