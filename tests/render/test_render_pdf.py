@@ -357,8 +357,9 @@ def test_a_themes_footer_size_reaches_both_formats(tmp_path: Path) -> None:
 
 
 def test_weasyprint_styles_each_element_once_not_its_pseudo_elements_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Slides have no list markers, footnotes or notes: without WeasyPrint's default rules for them (which select every
-    # element), it computes one style per element of the deck's HTML, where it computed seven.
+    # Slides have no list markers, footnotes, notes or page margins: without WeasyPrint's default rules for them (the
+    # pseudo-elements' select every element), it computes one style per element of the deck's HTML, where it computed
+    # seven, and one per page, where it computed nineteen.
     import re
     from datetime import datetime
 
@@ -374,11 +375,12 @@ def test_weasyprint_styles_each_element_once_not_its_pseudo_elements_too(monkeyp
     theme = load_theme()
     source = pdf_source(build_outline(result.plan, result.doc, theme), theme, datetime(2026, 12, 7))
     styled: list[object] = []
+    pages_styled: list[object] = []
     compute = weasyprint.css.StyleFor.set_computed_styles
 
     def counted(self, element, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if hasattr(element, "tag"):  # an element of the page's HTML, not a page's margin box
-            styled.append(element)
+        # An element of the page's HTML, or a page (its margin boxes and areas are styles of the page too).
+        (styled if hasattr(element, "tag") else pages_styled).append(element)
         return compute(self, element, *args, **kwargs)
 
     monkeypatch.setattr(weasyprint.css.StyleFor, "set_computed_styles", counted)
@@ -386,3 +388,4 @@ def test_weasyprint_styles_each_element_once_not_its_pseudo_elements_too(monkeyp
     elements = len(re.findall(r"<[a-zA-Z]", source.html))
     assert len(pages) > 3 and elements > 100
     assert len(styled) < 1.2 * elements
+    assert len(pages_styled) == len(pages)
