@@ -66,7 +66,7 @@ def _subset(font: bytes, characters: str) -> bytes:
     options = subset.Options()
     options.layout_features = ["*"]  # kerning and ligatures as the full font has them
     options.drop_tables += ["FFTM"]  # FontForge's time stamp: no glyphs in it, and fontTools would say it dropped it
-    face = TTFont(io.BytesIO(font))
+    face = TTFont(io.BytesIO(font), recalcTimestamp=False)  # the font's own date, not the time of the render
     cutter = subset.Subsetter(options)
     cutter.populate(text=characters)
     cutter.subset(face)

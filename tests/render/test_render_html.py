@@ -87,3 +87,25 @@ def test_cutting_the_fonts_says_nothing(caplog: pytest.LogCaptureFixture) -> Non
     assert not [
         r.getMessage() for r in caplog.records if r.name.startswith("fontTools") and r.levelno >= logging.WARNING
     ]
+
+
+def test_the_same_plan_gives_the_same_page_on_another_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fonts cut down for the page keep their own date: fontTools would stamp them with the time of the render.
+    from datetime import date, datetime
+
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.render.formats import render_deck
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(PLANS / "halvorsen-logistics" / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme()
+    deck = build_outline(result.plan, result.doc, theme)
+    pages = []
+    for now in (3_000_000_000, 3_000_086_400):
+        monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda now=now: now)
+        pages.append(render_deck(deck, "html", theme, datetime(2026, 11, 2)))
+    assert b"@font-face" in pages[0] and pages[0] == pages[1]
