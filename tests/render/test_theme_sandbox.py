@@ -99,3 +99,38 @@ def test_templates_that_would_hang_or_blow_up_stop_with_a_message(
 def test_an_oversized_template_is_refused(tmp_path: Path) -> None:
     code, err = _render(tmp_path, _theme(tmp_path, "<!-- " + "x" * 300_000 + " -->"))
     assert code == 1 and "larger than 256 KB" in err
+
+
+def test_the_sandbox_checks_each_kind_of_attribute_once_per_theme(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Writing a deck's HTML looks up some 27,000 attributes; Jinja2's check of each depends only on the object's type
+    # and the name, so it is asked once per pair, and an unsafe name stays refused after safe ones of the same type.
+    from datetime import date, datetime
+
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.render.pdf import Fetcher, deck_html
+    from kamdoc.render.sandbox import environment, shared_environment
+    from kamdoc.theme.settings import DEFAULT_DIR, load_theme
+    from kamdoc.validate.plan import validate_file
+
+    asked: list[str] = []
+    check = ImmutableSandboxedEnvironment.is_safe_attribute
+
+    def counted(self, obj, attr, value):  # type: ignore[no-untyped-def]
+        asked.append(attr)
+        return check(self, obj, attr, value)
+
+    monkeypatch.setattr(ImmutableSandboxedEnvironment, "is_safe_attribute", counted)
+    shared_environment.cache_clear()
+    result = validate_file(PLANS / "brenner-werke" / "plan.yaml", date(2026, 12, 7))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme()
+    html = deck_html(build_outline(result.plan, result.doc, theme), theme, datetime(2026, 12, 7), Fetcher())
+    assert html.count('<section class="slide') > 30 and 20 < len(asked) < 300
+    env = environment((DEFAULT_DIR,), DEFAULT_DIR)
+    assert env.from_string("{{ x.real }}").render(x=3) == "3"
+    with pytest.raises(SecurityError):
+        env.from_string("{{ x.__class__ }}").render(x=3)
+    shared_environment.cache_clear()
