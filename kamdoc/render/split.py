@@ -22,9 +22,13 @@ MIN_SLIDES = 8
 # Costs in milliseconds of WeasyPrint's work on this 2-core machine: first fitted to the print times of runs of 3-5
 # slides of the examples and the stress plan, then set so that whole renders, timed at every cut near the chosen
 # one, end soonest (a text box costs more among others than alone). Only their ratios matter: they decide the cut.
+# Since elements alike share their styles (render/shared_styles.py), a table's cell weighs twice what it did beside
+# the rest: in the instructions each half's printing took (callgrind), the second half was 6.5 % (German example)
+# and 13 % (stress plan) over the first with 0.6; with 1.2 the first is 0.3 % and 2.7 % over the second, and the
+# larger half, which the render waits for, is 4.9 % and 4.7 % smaller.
 SLIDE_MS = 20.0
 TEXT_MS = 8.0  # however long: lines come broken by the outline, WeasyPrint does not pay for their length
-CELL_MS = 0.6
+CELL_MS = 1.2
 CELL_CHAR_MS = 0.006
 SHAPE_MS = 0.6
 CHART_MS = 38.0
