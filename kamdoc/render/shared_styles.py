@@ -33,12 +33,15 @@ def share_styles(html: str) -> str:
     head_end = html.rfind("</head>", 0, body)
     if body < 0 or head_end < 0:
         return html
-    pieces = _SVG.split(html[body:])
-    if any(_RAW.search(piece) for piece in pieces) or any(
-        svg.lower().count("<svg") > 1 for svg in _SVG.findall(html[body:])
-    ):
+    rest = html[body:]
+    svgs = _SVG.findall(rest)
+    pieces = _SVG.split(rest)
+    # A picture inside a picture, or one never closed, would be read as markup: such a page is left as it is.
+    if rest.lower().count("<svg") != len(svgs) or any(_RAW.search(piece) for piece in pieces):
         return html
     names = _repeated_styles(pieces)
+    if not names:
+        return html
 
     def shared(tag: re.Match[str]) -> str:
         name, attributes, end = tag.groups()
@@ -55,12 +58,9 @@ def share_styles(html: str) -> str:
             attributes = f'{attributes[: known.start()]} class="{known.group(1)} {key}"{attributes[known.end() :]}'
         return f"<{name}{attributes}{end}>"
 
-    svgs = _SVG.findall(html[body:])
     out = [_TAG.sub(shared, pieces[0])]
     for svg, piece in zip(svgs, pieces[1:], strict=True):
         out += [svg, _TAG.sub(shared, piece)]
-    if not names:
-        return html
     rules = "".join(f"{f'.{key}' * WEIGHT} {{ {style} }}\n" for style, key in names.items())
     return f"{html[:head_end]}<style>\n{rules}</style>\n{html[head_end:body]}{''.join(out)}"
 

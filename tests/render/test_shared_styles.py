@@ -104,3 +104,9 @@ def test_the_deck_prints_the_same_words_in_the_same_places(monkeypatch: pytest.M
     inline = pdf.render_pdf(deck, theme, datetime(2026, 12, 7))
     assert len(words(shared)) > 5 and sum(map(len, words(shared))) > 300
     assert words(shared) == words(inline)
+
+
+@pytest.mark.parametrize("picture", ["<svg><svg><rect/></svg></svg>", "<svg><rect/>"], ids=["nested", "unclosed"])
+def test_a_picture_that_could_be_read_as_markup_leaves_the_page_as_it_is(picture: str) -> None:
+    page = HEAD + f'<body><div style="top: 1pt;">{picture}</div><div style="top: 1pt;"></div></body></html>'
+    assert share_styles(page) == page
