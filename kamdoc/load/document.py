@@ -335,6 +335,7 @@ def read_settings(path: Path, data: bytes | None = None) -> Document:
     """
     from kamdoc.errors import KamdocError
 
+    raw = b""
     try:
         raw = read_capped(path, MAX_FILE_BYTES, str(path)) if data is None else data
         if len(raw) > MAX_FILE_BYTES:
@@ -342,7 +343,12 @@ def read_settings(path: Path, data: bytes | None = None) -> Document:
         return parse(decode_text(raw, path), path, path.parent)
     except LoadError as exc:
         f = exc.finding
-        raise KamdocError(f"{path}:{f.pos.line}:{f.pos.col}: error: {f.message}") from None
+        message = f"{path}:{f.pos.line}:{f.pos.col}: error: {f.message}"
+        if (exc.language or said_language(raw.decode("utf-8", "replace"))) == "de":
+            from kamdoc.messages import located_in_german  # a German repository's kamdoc.yaml: told in German
+
+            message = located_in_german(message)
+        raise KamdocError(message) from None
     except FileRefused as exc:
         raise KamdocError(f"{path}: {exc}") from None
 

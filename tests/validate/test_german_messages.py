@@ -99,3 +99,17 @@ def test_scores_of_criteria_kamdoc_yaml_does_not_name_are_told_in_german(tmp_pat
     assert "'grwth' ist kein Kriterium in kamdoc.yaml (portfolio.criteria): eines von revenue_potential" in run.out
     assert "(gemeint ist wohl 'growth')" in run.out and "'cross_selling' ist kein Kriterium" in run.out
     assert "'no_exclusive_rival_contract' ist kein K.-o.-Kriterium in kamdoc.yaml (portfolio.knock_outs)" in run.out
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_kamdoc_yaml_that_is_not_yaml_is_told_in_the_language_it_says(in_tmp: Path, language: str) -> None:
+    # Its language cannot be read from the settings the broken YAML would give, so the line `language: de` is read alone.
+    shutil.copytree(PLANS / "brenner-werke", in_tmp / "plans" / "brenner")
+    (in_tmp / "kamdoc.yaml").write_text(f"plans: plans\nlanguage: {language}\nformats: [pptx\n", encoding="utf-8")
+    run = kamdoc("validate", "plans", "--today", "2026-11-22")
+    assert run.code == 1
+    said = {
+        "de": "kamdoc.yaml:3:10: error: die hier mit [ geöffnete Liste wird nie geschlossen",
+        "en": "kamdoc.yaml:3:10: error: the list opened here with [ is never closed",
+    }
+    assert said[language] in run.out + run.err, run.out + run.err
