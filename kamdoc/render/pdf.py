@@ -26,11 +26,12 @@ from kamdoc.outline.deck import (
     Text,
 )
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
-from kamdoc.render import svg
+from kamdoc.render import html_tree, svg
 from kamdoc.render.shared_styles import share_styles
 from kamdoc.theme.settings import Theme
 
 _BODY = re.compile(r"<body\b[^>]*>")
+_EMPTY_PAGE = "<!DOCTYPE html><html><head></head><body></body></html>"
 _NEVER_ON_SLIDES = re.compile(
     r"^(?:::(?:marker|footnote-call|footnote-marker|note-call|note-marker|note-callback)"
     r"|[ \t]+@(?:footnote|note-area|(?:top|bottom|left|right)-[a-z-]+))\s*\{[^{}]*\}[ \t]*\n?",
@@ -315,13 +316,15 @@ def pdf_source(
 
 @functools.cache
 def deck_document() -> Any:
-    """WeasyPrint's HTML document, its default styles less the rules for what slides do not have (`_NEVER_ON_SLIDES`).
+    """WeasyPrint's HTML document, its default styles less the rules for what slides do not have (`_NEVER_ON_SLIDES`),
+    reading a page our templates wrote as the tree `html_tree` builds of it (the same tree, 6–9 % less printing).
 
     The pseudo-elements' rules select every element, so WeasyPrint would style six pseudo-elements for each box, cell
     and line of a slide (seven styles where one is used; 6.5 % of the German example's printing), and the page areas'
     rules give each page eighteen styles more (4.1 % more). A theme that draws footnotes, list markers or a page's margin boxes
     styles them in its own deck.css. Should WeasyPrint keep its defaults elsewhere, they stay as they are.
     """
+    import cssselect2
     import weasyprint
     from weasyprint import html
 
@@ -332,6 +335,17 @@ def deck_document() -> Any:
     lean = weasyprint.CSS(string=_NEVER_ON_SLIDES.sub("", text), counter_style=html.UA_COUNTER_STYLE)
 
     class DeckDocument(weasyprint.HTML):  # type: ignore[misc]
+        def __init__(self, string: str, **options: Any) -> None:
+            # A page as our templates write it is built as a tree here (render/html_tree.py) and WeasyPrint is
+            # given an empty page to parse instead; any other page is parsed by WeasyPrint's own parser.
+            tree = html_tree.parse(string)
+            super().__init__(string=string if tree is None else _EMPTY_PAGE, **options)
+            if tree is not None and hasattr(self, "wrapper_element"):
+                self.wrapper_element = cssselect2.ElementWrapper.from_html_root(tree, content_language=None)
+                self.etree_element = self.wrapper_element.etree_element
+            elif tree is not None:  # a WeasyPrint that keeps its tree elsewhere: its own parser, as before
+                super().__init__(string=string, **options)
+
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [lean if sheet is default else sheet for sheet in super()._ua_stylesheets(forms)]
 
