@@ -389,3 +389,34 @@ def test_weasyprint_styles_each_element_once_not_its_pseudo_elements_too(monkeyp
     assert len(pages) > 3 and elements > 100
     assert len(styled) < 1.2 * elements
     assert len(pages_styled) == len(pages)
+
+
+def test_printing_leaves_the_collector_off_while_weasyprint_works_and_as_it_was_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+    from datetime import datetime
+
+    import weasyprint
+
+    from kamdoc.outline.plan_deck import build_outline
+    from kamdoc.render.pdf import pdf_source, print_pdf
+    from kamdoc.theme.settings import load_theme
+    from kamdoc.validate.plan import validate_file
+
+    result = validate_file(DATA / "required" / "plan.yaml", date.fromisoformat(TODAY))
+    assert result.plan is not None and result.doc is not None
+    theme = load_theme()
+    source = pdf_source(build_outline(result.plan, result.doc, theme), theme, datetime(2026, 12, 7))
+    seen: list[bool] = []
+    write = weasyprint.HTML.write_pdf
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, **o: seen.append(gc.isenabled()) or write(self, **o))
+    assert gc.isenabled()
+    print_pdf(source)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # a caller that turned it off itself finds it off
+        print_pdf(source)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
