@@ -1,4 +1,5 @@
-"""Charts and connector lines as inline SVG, drawn from the same outline elements as the PowerPoint charts."""
+"""Charts and connector lines as inline SVG, drawn from the same outline elements as the PowerPoint charts; a chart's
+labels as lines of HTML over its picture."""
 
 from __future__ import annotations
 
@@ -10,12 +11,33 @@ from markupsafe import Markup, escape
 from kamdoc.outline.axes import CHAR_WIDTH, CHART_FONT, COLUMN_SHARE, LINE_LEFT, LINE_RIGHT
 from kamdoc.outline.bubbles import QUADRANT_ROWS, label_rect, quadrant_rects
 from kamdoc.outline.deck import BubbleChart, ColumnChart, Connector, LineChart
+from kamdoc.outline.measure import LINE_SPACING
 from kamdoc.outline.words import number, percent
+from kamdoc.theme.fonts import vertical_metrics
 from kamdoc.theme.settings import Theme
 
 _FONT = CHART_FONT
-# Every chart names the deck's own font ("kamdoc", declared by deck.html.j2): without it WeasyPrint draws chart
-# text in a system font, wider than the labels here are sized for and unlike the rest of the page.
+# A chart's labels are HTML in the deck's own font ("kamdoc", declared by deck.html.j2), which the outline measured
+# them with; the SVG under them holds no text.
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A chart's text, set over the picture as a line of HTML at the place and baseline an SVG <text> would have.
+
+    WeasyPrint lays SVG text out and draws it letter by letter, without its spaces: a PDF reader found
+    "SpindelantriebeundUmrichter" in a legend. A line of HTML is one run of text, searched and copied as written, in
+    about the time the letters took.
+    """
+
+    x: float
+    y: float  # the baseline
+    content: str
+    anchor: str  # start, middle or end, as SVG's text-anchor
+    size: float
+    colour: str
+    bold: bool
+    rotate: bool  # a quarter turn to the left about (x, y): an axis title written upwards
 
 
 def _text(
@@ -27,13 +49,37 @@ def _text(
     colour: str = "#222222",
     bold: bool = False,
     rotate: bool = False,
-) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{colour}"{weight}{turn}>'
-        f"{escape(content)}</text>"
+) -> _Label:
+    return _Label(x, y, content, anchor, size, colour, bold, rotate)
+
+
+def _picture(parts: list[str | _Label], width: float, theme: Theme) -> Markup:
+    """A chart: its SVG (the strings of `parts`, in order), then its labels over it."""
+    svg = "".join(part for part in parts if isinstance(part, str))
+    return Markup(svg + "".join(_label(part, width, theme) for part in parts if isinstance(part, _Label)))
+
+
+def _label(label: _Label, width: float, theme: Theme) -> str:
+    """A label as an absolutely placed line in the chart's box (`width` points wide), its baseline at the label's y."""
+    ascent, descent = vertical_metrics(theme.font_file("bold" if label.bold else "regular"))
+    line = label.size * LINE_SPACING
+    above = (line - (ascent + descent) * label.size) / 2 + ascent * label.size  # the line's top to its baseline
+    if label.anchor == "start":
+        left, span, align = label.x, max(1.0, width - label.x), "left"
+    elif label.anchor == "end":
+        left, span, align = 0.0, max(1.0, label.x), "right"
+    else:  # centred on x, in a box wide enough for any label of the chart
+        left, span, align = label.x - width, 2 * width, "center"
+    style = (
+        f"position: absolute; left: {left:.2f}pt; top: {label.y - above:.2f}pt; width: {span:.2f}pt; margin: 0; "
+        f"padding: 0; font-size: {label.size}pt; line-height: {line:.2f}pt; white-space: pre; text-align: {align}; "
+        f"color: {label.colour};"
     )
+    if label.bold:
+        style += " font-weight: bold;"
+    if label.rotate:
+        style += f" transform-origin: {label.x - left:.2f}pt {above:.2f}pt; transform: rotate(-90deg);"
+    return f'<div class="chart-label" style="{style}">{escape(label.content)}</div>'
 
 
 def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
@@ -44,8 +90,8 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
     legend_rows = chart.legend_rows
     left, upper, plot_right, plot_bottom = chart.plot  # the outline's: the PowerPoint chart pins its plot there too
     plot_w, plot_h = plot_right - left, plot_bottom - upper
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    out: list[str | _Label] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
     ]
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
     value = 0.0
@@ -91,7 +137,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
         out.append(f'<rect x="{x:.1f}" y="{y - 8:.1f}" width="8" height="8" fill="#{palette[j % len(palette)]}"/>')
         out.append(_text(x + 12, y, series.name, "start"))  # the outline gave each name room to stand whole
     out.append("</svg>")
-    return Markup("".join(out))
+    return _picture(out, box.w, theme)
 
 
 def _two_lines(label: str, width: float) -> list[str]:
@@ -176,8 +222,8 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     legend_at = title_at + 18
     lower = (legend_at + (len(rows) - 1) * 15 if rows else title_at) + 5
     plot = _Plot(LINE_LEFT, 10.0, plot_w, box.h - 10.0 - lower, plot_w / count, *chart.y_range)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    out: list[str | _Label] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
     ]
     out += _value_grid(chart, plot, rule, muted, language)
     out += [
@@ -200,12 +246,12 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
         out += _level_label(chart.level_label, plot, plot.y(chart.level), accent, f"#{theme.colour('background')}")
     out += _line_legend(rows, plot, legend_at)
     out.append("</svg>")
-    return Markup("".join(out))
+    return _picture(out, box.w, theme)
 
 
-def _value_grid(chart: LineChart, plot: _Plot, rule: str, muted: str, language: str) -> list[str]:
+def _value_grid(chart: LineChart, plot: _Plot, rule: str, muted: str, language: str) -> list[str | _Label]:
     """A gridline and a label at each step of the value axis, and the category axis under them."""
-    out: list[str] = []
+    out: list[str | _Label] = []
     step, value = chart.axis_step, plot.low
     while value <= plot.high + step * 1e-6:
         out.append(
@@ -221,9 +267,9 @@ def _value_grid(chart: LineChart, plot: _Plot, rule: str, muted: str, language: 
     return out
 
 
-def _line_legend(rows: list[list[_Key]], plot: _Plot, legend_at: float) -> list[str]:
+def _line_legend(rows: list[list[_Key]], plot: _Plot, legend_at: float) -> list[str | _Label]:
     """The legend under the chart: a short line in each series' colour (dashed for the level) and its name."""
-    out: list[str] = []
+    out: list[str | _Label] = []
     for r, row in enumerate(rows):
         y = plot.bottom + legend_at + r * 15
         for name, colour, dashed, x in row:
@@ -255,7 +301,7 @@ def _series_line(values: tuple[float | None, ...], plot: _Plot, colour: str, mar
     return out
 
 
-def _level_label(label: str, plot: _Plot, level_y: float, colour: str, background: str) -> list[str]:
+def _level_label(label: str, plot: _Plot, level_y: float, colour: str, background: str) -> list[str | _Label]:
     """The level's name at its right end, above the line unless that would leave the plot; on the background, so lines beneath stay apart."""
     label_y = level_y - 5 if level_y - 5 - _FONT >= plot.upper else level_y + 5 + _FONT * 0.75
     width = len(label) * _FONT * 0.55 + 4
@@ -292,8 +338,8 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         return upper + plot_h * (1 - (y - y0) / (y1 - y0))
 
     rule, muted = f"#{theme.colour('rule')}", f"#{theme.colour('muted')}"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
+    out: list[str | _Label] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{box.w:.1f}pt" height="{box.h:.1f}pt" viewBox="0 0 {box.w:.1f} {box.h:.1f}">'
     ]
     out.append(
         f'<rect x="{left:.1f}" y="{upper:.1f}" width="{plot_w:.1f}" height="{plot_h:.1f}" fill="none" stroke="{muted}" stroke-width="0.75"/>'
@@ -329,7 +375,7 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         y = upper + QUADRANT_ROWS[0] if row == 0 else upper + plot_h - QUADRANT_ROWS[1]
         out.append(_text((qx0 + qx1) / 2, y, name, colour=muted, bold=True))
     out.append("</svg>")
-    return Markup("".join(out))
+    return _picture(out, box.w, theme)
 
 
 ARROW = (3.0, 2.0)

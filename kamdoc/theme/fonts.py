@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_THEME_FONT_BYTES
 
 _FONT_DIRS = (
@@ -66,6 +68,26 @@ def font_problem(path: Path, folders: tuple[Path, ...]) -> str | None:
         if len(_CHECKED) > _CHECKED_MAX:  # bounded: a long watch over changing fonts keeps only the latest
             del _CHECKED[next(iter(_CHECKED))]
     return _CHECKED[key]
+
+
+@functools.lru_cache(maxsize=16)
+def vertical_metrics(path: Path) -> tuple[float, float]:
+    """A checked font's ascent and descent in em, from its hhea table: where Pango (and so WeasyPrint) and browsers
+    set a line's baseline between them."""
+    from fontTools.ttLib import TTFont
+
+    from kamdoc.load.document import FileRefused, read_capped
+
+    try:
+        data = read_capped(path, MAX_THEME_FONT_BYTES, f"the font file {path}")
+        with quiet_fonttools():
+            font = TTFont(io.BytesIO(data), lazy=True)
+            per_em = font["head"].unitsPerEm
+            return font["hhea"].ascent / per_em, -font["hhea"].descent / per_em
+    except FileRefused as exc:
+        raise KamdocError(str(exc)) from None
+    except Exception:  # noqa: BLE001 - checked when the theme was loaded: the file has changed since
+        raise KamdocError(f"the font file {path} changed while the deck was drawn; render again") from None
 
 
 _CHECKED: dict[tuple[str, int, int], str | None] = {}

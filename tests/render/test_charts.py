@@ -220,3 +220,50 @@ def test_pdf_breaks_a_line_where_a_value_is_missing(theme: Theme) -> None:
     drawn = str(line_chart(chart, theme, "en"))
     assert drawn.count("<polyline") == 2  # A–B and D–F, nothing across C
     assert "stroke-dasharray" not in drawn and "<line x1" in drawn  # no level, yet gridlines
+
+
+@pytest.mark.parametrize(
+    ("anchor", "bold", "rotate"),
+    [("start", False, False), ("middle", True, False), ("end", False, False), ("middle", True, True)],
+)
+def test_a_chart_label_is_drawn_where_svg_would_draw_it_as_one_run_of_text(
+    theme: Theme, anchor: str, bold: bool, rotate: bool
+) -> None:
+    import pdfplumber
+    import weasyprint
+
+    from kamdoc.render.svg import _label, _text
+
+    label = _text(150.0, 80.0, "Spindelantriebe und 12,5 Mio. €", anchor, bold=bold, rotate=rotate)
+    font = theme.font_file("bold" if bold else "regular").as_uri()
+    weight = ' font-weight="bold"' if bold else ""
+    turn = ' transform="rotate(-90 150.0 80.0)"' if rotate else ""
+
+    def drawn(picture: str) -> list[tuple[str, float, float]]:
+        html = (
+            f'<!DOCTYPE html><html><head><style>@font-face {{ font-family: kamdoc; src: url("{font}"); }} '
+            "@page { size: 300pt 200pt; margin: 0 } body { margin: 0; font-family: kamdoc }</style></head><body>"
+            f'<div style="position: absolute; left: 0; top: 0; width: 300pt; height: 200pt">{picture}</div></body></html>'
+        )
+        with pdfplumber.open(io.BytesIO(weasyprint.HTML(string=html).write_pdf())) as read:
+            return [(c["text"], round(c["matrix"][4], 1), round(c["matrix"][5], 1)) for c in read.pages[0].chars]
+
+    svg = drawn(
+        '<svg xmlns="http://www.w3.org/2000/svg" font-family="kamdoc" width="300pt" height="200pt" viewBox="0 0 300 200">'
+        f'<text x="150.0" y="80.0" font-size="10.0" text-anchor="{anchor}"{weight}{turn}>{label.content}</text></svg>'
+    )
+    html = drawn(_label(label, 300.0, theme))
+    # The same letters at the same origins, to a fifth of a point (SVG places each letter alone, HTML shapes the run); SVG
+    # draws no spaces, the HTML line has them, so a reader finds the words.
+    letters = [c for c in html if c[0] != " "]
+    assert [c[0] for c in letters] == [c[0] for c in svg] and len(svg) > 20
+    assert all(abs(a[1] - b[1]) <= 0.2 and abs(a[2] - b[2]) <= 0.2 for a, b in zip(letters, svg, strict=True))
+    assert "".join(c[0] for c in html) == label.content
+
+
+def test_pdf_chart_labels_read_as_words(theme: Theme) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(render_pdf(deck(), theme, CREATED))) as read:
+        text = read.pages[0].extract_text()
+    assert "Accounts by revenue" in text and "Cumulative share" in text  # the axis title and the legend, spaces kept
