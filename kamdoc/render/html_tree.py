@@ -24,7 +24,8 @@ _TOKEN = re.compile(
     r"|(?P<text>[^<]+)"
 )
 _ATTRIBUTE = re.compile(r"([^\s\"'<>/=]+)(?:=\"([^\"]*)\")?")
-_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
+_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));|&")
+"""A character reference the parser reads as we do, or any other "&" (which `_character` refuses)."""
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _ODD = re.compile(
     "[\x00-\x08\x0b\r\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufeff"
@@ -85,18 +86,15 @@ def parse(html: str) -> Element | None:
 
 def decoded(text: str) -> str:
     """Text or an attribute's value with its character references replaced; NotPlain for any other use of "&"."""
-    if "&" not in text:
-        return text
-    out = _REFERENCE.sub(_character, text)
-    if "&" in _REFERENCE.sub("", text):
-        raise NotPlain("a bare ampersand or another entity")
-    return out
+    return _REFERENCE.sub(_character, text) if "&" in text else text
 
 
 def _character(reference: re.Match[str]) -> str:
     name, decimal, hexadecimal = reference.groups()
     if name:
         return _NAMED[name]
+    if decimal is None and hexadecimal is None:
+        raise NotPlain("a bare ampersand or another entity")
     code = int(decimal) if decimal else int(hexadecimal, 16)
     if code > 0x10FFFF or _ODD.match(chr(code)) or code < 0x20 and code not in (9, 10, 12):
         raise NotPlain("a reference to a character the parser replaces")
@@ -225,11 +223,10 @@ class _Builder:
 
     def frame(self, name: str, attributes: dict[str, str], closed: bool, end: int) -> None:
         """<html>, <head> and its elements, <body>: in the one order the parser keeps as written."""
-        expected = {"html": "html", "head": "head", "body": "body"}.get(self.stage)
         if self.stage == "in-head" and name in _HEAD:
             self.head_element(name, attributes, end)
             return
-        if name != expected or closed:
+        if name != self.stage or closed:  # the stages before each frame element are named after it
             raise NotPlain(f"<{name}> in the page's frame")
         self.tree.start(name, attributes)
         self.open.append(name)

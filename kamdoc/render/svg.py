@@ -33,24 +33,11 @@ class _Label:
     x: float
     y: float  # the baseline
     content: str
-    anchor: str  # start, middle or end, as SVG's text-anchor
-    size: float
-    colour: str
-    bold: bool
-    rotate: bool  # a quarter turn to the left about (x, y): an axis title written upwards
-
-
-def _text(
-    x: float,
-    y: float,
-    content: str,
-    anchor: str = "middle",
-    size: float = _FONT,
-    colour: str = "#222222",
-    bold: bool = False,
-    rotate: bool = False,
-) -> _Label:
-    return _Label(x, y, content, anchor, size, colour, bold, rotate)
+    anchor: str = "middle"  # start, middle or end, as SVG's text-anchor
+    size: float = _FONT
+    colour: str = "#222222"
+    bold: bool = False
+    rotate: bool = False  # a quarter turn to the left about (x, y): an axis title written upwards
 
 
 def _picture(parts: list[str | _Label], width: float, theme: Theme) -> Markup:
@@ -100,10 +87,10 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
         out.append(
             f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{left + plot_w:.1f}" y2="{y:.1f}" stroke="{rule}" stroke-width="0.75"/>'
         )
-        out.append(_text(left - 6, y + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
+        out.append(_Label(left - 6, y + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
         value += step
     if chart.legend_note:
-        out.append(_text(14, upper + plot_h / 2, chart.legend_note, bold=True, rotate=True))
+        out.append(_Label(14, upper + plot_h / 2, chart.legend_note, bold=True, rotate=True))
     slot = plot_w / max(1, len(chart.categories))
     bar = slot * COLUMN_SHARE
     for i, category in enumerate(chart.categories):
@@ -122,9 +109,9 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
             base -= height
         if chart.totals and chart.heights[i] > 0:  # as PowerPoint labels its series of totals: above the column
             total = _tick(chart.heights[i], chart.number_format, language)
-            out.append(_text(chart.column_centre(i), chart.value_y(chart.heights[i]) - 4, total, bold=True))
+            out.append(_Label(chart.column_centre(i), chart.value_y(chart.heights[i]) - 4, total, bold=True))
         for k, line in enumerate(_two_lines(category, slot)):
-            out.append(_text(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
+            out.append(_Label(left + i * slot + slot / 2, upper + plot_h + 14 + k * 11, line))
     out.append(
         f'<line x1="{left:.1f}" y1="{upper + plot_h:.1f}" x2="{left + plot_w:.1f}" y2="{upper + plot_h:.1f}" stroke="{muted}"/>'
     )
@@ -135,7 +122,7 @@ def column_chart(chart: ColumnChart, theme: Theme, language: str) -> Markup:
         x = left + column * column_w
         y = box.h - 8 - (legend_rows - 1 - row) * 15
         out.append(f'<rect x="{x:.1f}" y="{y - 8:.1f}" width="8" height="8" fill="#{palette[j % len(palette)]}"/>')
-        out.append(_text(x + 12, y, series.name, "start"))  # the outline gave each name room to stand whole
+        out.append(_Label(x + 12, y, series.name, "start"))  # the outline gave each name room to stand whole
     out.append("</svg>")
     return _picture(out, box.w, theme)
 
@@ -227,14 +214,14 @@ def line_chart(chart: LineChart, theme: Theme, language: str) -> Markup:
     ]
     out += _value_grid(chart, plot, rule, muted, language)
     out += [
-        _text(plot.x(i), plot.bottom + 13 + k * 11, line, colour=muted)
+        _Label(plot.x(i), plot.bottom + 13 + k * 11, line, colour=muted)
         for i, lines in labels.items()
         for k, line in enumerate(lines)
     ]
     if chart.x_title:
-        out.append(_text(plot.left + plot.w / 2, plot.bottom + title_at, chart.x_title, bold=True))
+        out.append(_Label(plot.left + plot.w / 2, plot.bottom + title_at, chart.x_title, bold=True))
     if chart.y_title:
-        out.append(_text(14, plot.upper + plot.h / 2, chart.y_title, bold=True, rotate=True))
+        out.append(_Label(14, plot.upper + plot.h / 2, chart.y_title, bold=True, rotate=True))
     if chart.level is not None:
         out.append(
             f'<line x1="{plot.left:.1f}" y1="{plot.y(chart.level):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(chart.level):.1f}" '
@@ -258,7 +245,7 @@ def _value_grid(chart: LineChart, plot: _Plot, rule: str, muted: str, language: 
             f'<line x1="{plot.left:.1f}" y1="{plot.y(value):.1f}" x2="{plot.left + plot.w:.1f}" y2="{plot.y(value):.1f}" stroke="{rule}" stroke-width="0.75"/>'
         )
         out.append(
-            _text(plot.left - 6, plot.y(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted)
+            _Label(plot.left - 6, plot.y(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted)
         )
         value += step
     out.append(
@@ -277,7 +264,7 @@ def _line_legend(rows: list[list[_Key]], plot: _Plot, legend_at: float) -> list[
             out.append(
                 f'<line x1="{plot.left + x:.1f}" y1="{y - 4:.1f}" x2="{plot.left + x + 16:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="2"{dash}/>'
             )
-            out.append(_text(plot.left + x + 20, y, name, "start"))
+            out.append(_Label(plot.left + x + 20, y, name, "start"))
     return out
 
 
@@ -309,7 +296,7 @@ def _level_label(label: str, plot: _Plot, level_y: float, colour: str, backgroun
     return [
         f'<rect x="{right - 2 - width:.1f}" y="{label_y - _FONT * 0.8:.1f}" width="{width:.1f}" height="{_FONT * 1.05:.1f}" '
         f'fill="{background}" fill-opacity="0.85"/>',
-        _text(right - 4, label_y, label, "end", colour=colour, bold=True),
+        _Label(right - 4, label_y, label, "end", colour=colour, bold=True),
     ]
 
 
@@ -351,13 +338,13 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         f'<line x1="{left:.1f}" y1="{py(chart.y_split):.1f}" x2="{left + plot_w:.1f}" y2="{py(chart.y_split):.1f}" stroke="{rule}"/>'
     )
     for value in (y0, chart.y_split, y1):
-        out.append(_text(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
+        out.append(_Label(left - 6, py(value) + 3.5, _tick(value, chart.number_format, language), "end", colour=muted))
     for value in (x0, chart.x_split, x1) if chart.x_numbers else ():  # else the outline names the ticks in words
         # An axis through zero (attitudes from -3 to +3) shows its signs; others the chart's number format.
         shown = (f"{value:+.0f}" if value else "0") if x0 < 0 < x1 else _tick(value, chart.number_format, language)
-        out.append(_text(px(value), upper + plot_h + 13, shown, colour=muted))
-    out.append(_text(left + plot_w / 2, box.h - 6, chart.x_title, bold=True))
-    out.append(_text(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
+        out.append(_Label(px(value), upper + plot_h + 13, shown, colour=muted))
+    out.append(_Label(left + plot_w / 2, box.h - 6, chart.x_title, bold=True))
+    out.append(_Label(14, upper + plot_h / 2, chart.y_title, bold=True, rotate=True))
     accent = f"#{theme.colour('accent')}"
     for bubble, (cx, cy), r in zip(chart.bubbles, chart.centres, chart.radii):
         out.append(
@@ -367,13 +354,13 @@ def bubble_chart(chart: BubbleChart, theme: Theme, language: str) -> Markup:
         x0_, y0_, x1_, y1_ = label_rect(bubble.label, cx, cy, r, side)
         anchor = {"right": "start", "left": "end"}.get(side, "middle")
         x = {"right": x0_, "left": x1_}.get(side, (x0_ + x1_) / 2)
-        out.append(_text(x, (y0_ + y1_) / 2 + 3.5, bubble.label, anchor, size=_FONT))
+        out.append(_Label(x, (y0_ + y1_) / 2 + 3.5, bubble.label, anchor, size=_FONT))
     # The quadrants' names last: a bubble near an edge never hides them.
     for name, (qx0, _, qx1, _), row in zip(
         chart.quadrants, quadrant_rects(chart.quadrants, chart.plot, px(chart.x_split)), (0, 0, 1, 1)
     ):
         y = upper + QUADRANT_ROWS[0] if row == 0 else upper + plot_h - QUADRANT_ROWS[1]
-        out.append(_text((qx0 + qx1) / 2, y, name, colour=muted, bold=True))
+        out.append(_Label((qx0 + qx1) / 2, y, name, colour=muted, bold=True))
     out.append("</svg>")
     return _picture(out, box.w, theme)
 

@@ -232,9 +232,9 @@ def test_a_chart_label_is_drawn_where_svg_would_draw_it_as_one_run_of_text(
     import pdfplumber
     import weasyprint
 
-    from kamdoc.render.svg import _label, _text
+    from kamdoc.render.svg import _Label, _label
 
-    label = _text(150.0, 80.0, "Spindelantriebe und 12,5 Mio. €", anchor, bold=bold, rotate=rotate)
+    label = _Label(150.0, 80.0, "Spindelantriebe und 12,5 Mio. €", anchor, bold=bold, rotate=rotate)
     font = theme.font_file("bold" if bold else "regular").as_uri()
     weight = ' font-weight="bold"' if bold else ""
     turn = ' transform="rotate(-90 150.0 80.0)"' if rotate else ""
