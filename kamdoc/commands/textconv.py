@@ -33,7 +33,8 @@ def run_textconv(file: Path) -> int:
 def _read(file: Path, tree: Path) -> bytes:
     """The file's bytes, once, or a KamdocError when it is no plan file of the work tree at `tree`."""
     from kamdoc.limits import MAX_FILE_BYTES
-    from kamdoc.load.document import FileRefused, read_in_tree
+    from kamdoc.load.document import read_in_tree
+    from kamdoc.load.files import FileRefused
 
     try:
         return read_in_tree(file, tree, MAX_FILE_BYTES, str(file))

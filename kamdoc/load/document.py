@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ import yaml
 
 from kamdoc.findings import Finding, Pos, field_path, quoted
 from kamdoc.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NAME_BYTES, MAX_NUMBER_CHARS, MAX_PATH_CHARS, MAX_TEXT
+from kamdoc.load.files import FileMissing, FileRefused, read_capped
 from kamdoc.load.numerals import LOOKS_NUMERIC
 from kamdoc.load.yaml_errors import At, explain
 
@@ -89,14 +89,6 @@ def said_language(text: str) -> str | None:
     syntax error is still told what is wrong in its own language."""
     found = _LANGUAGE_LINE.search(text)
     return found.group(1) if found else None
-
-
-class FileRefused(Exception):
-    """A file a plan names cannot be read: the message says why, for the value that names it."""
-
-
-class FileMissing(FileRefused):
-    """A file a plan names, inside the plans repo, that is not there (yet): the one refusal that can be a warning."""
 
 
 @dataclass
@@ -247,24 +239,6 @@ def in_git_folder(path: Path, root: Path) -> bool:
         if (candidate == top or top in candidate.parents) and ".git" in candidate.relative_to(top).parts:
             return True
     return False
-
-
-def read_capped(path: Path, cap: int, shown: str, follow: bool = True) -> bytes:
-    """A file's bytes, refusing it when larger than `cap` without reading it all (and, without `follow`, when it is a link)."""
-    try:
-        # Opened without waiting, and checked to be a regular file before reading: a FIFO or a
-        # device named like a plan would otherwise block the read for ever.
-        no_link = 0 if follow else getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | no_link)
-        with open(fd, "rb", closefd=True) as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise FileRefused(f"{shown} is not a regular file")
-            data = handle.read(cap + 1)
-    except OSError as exc:
-        raise FileRefused(f"cannot read {shown}: {exc.strerror}") from None
-    if len(data) > cap:
-        raise FileRefused(f"{shown} is larger than {cap // (1024 * 1024)} MB")
-    return data
 
 
 def read_in_tree(path: Path, root: Path, cap: int, shown: str) -> bytes:

@@ -78,7 +78,7 @@ def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
 
 def _sha256(path: Path) -> str:
     """The hash of a regular file read with a cap: a manifest from a cache may name a FIFO or a huge file."""
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.files import FileRefused, read_capped
 
     try:
         return hashlib.sha256(read_capped(path, MAX_INPUT_BYTES, str(path))).hexdigest()
@@ -319,7 +319,7 @@ def _written(
 
 def read_manifest(folder: Path) -> Any:
     """The manifest.json in `folder` as JSON data, read with a cap (FileRefused, ValueError or RecursionError when it is no JSON file)."""
-    from kamdoc.load.document import read_capped
+    from kamdoc.load.files import read_capped
 
     return json.loads(read_capped(folder / MANIFEST, MAX_MANIFEST_BYTES, MANIFEST))
 
@@ -330,7 +330,7 @@ def _load_manifest(out: Path) -> dict[str, Any]:
     It may come from a CI cache that anyone's pull request could have filled, so it is read with a cap and
     checked field by field before any of it is used.
     """
-    from kamdoc.load.document import FileRefused
+    from kamdoc.load.files import FileRefused
 
     try:
         data = read_manifest(out)

@@ -15,7 +15,7 @@ from kamdoc.pipeline.render import output_error, write_atomically
 
 def _manifest(part: Path) -> dict[str, Any]:
     """A shard's manifest, read with a cap and checked: it comes from an artifact anyone's pull request could have made."""
-    from kamdoc.load.document import FileRefused
+    from kamdoc.load.files import FileRefused
 
     try:
         data = read_manifest(part)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from kamdoc.errors import KamdocError
 from kamdoc.limits import MAX_PREVIEW_FILES, MAX_PREVIEW_KEPT_BYTES, MAX_THEME_FONT_BYTES
-from kamdoc.load.document import FileRefused, find_repo, read_capped, read_in_tree
+from kamdoc.load.document import find_repo, read_in_tree
+from kamdoc.load.files import FileRefused, read_capped
 from kamdoc.render.html import MEDIA_TYPES
 from kamdoc.render.pdf import Fetcher
 

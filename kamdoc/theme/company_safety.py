@@ -34,7 +34,7 @@ class SafeTemplate:
 
 def make_safe(path: Path) -> SafeTemplate:
     """The template at `path`, checked and cleaned (KamdocError for one that cannot be used)."""
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.files import FileRefused, read_capped
 
     try:
         raw = read_capped(path, MAX_TEMPLATE_BYTES, str(path))

@@ -48,7 +48,8 @@ def find_font(name: str, folders: tuple[Path, ...]) -> Path | None:
 
 def font_problem(path: Path, folders: tuple[Path, ...]) -> str | None:
     """What keeps a font file from being used (outside the theme's work tree, too large, not a font), or None."""
-    from kamdoc.load.document import FileRefused, find_repo, in_git_folder, inside, read_capped
+    from kamdoc.load.document import find_repo, in_git_folder, inside
+    from kamdoc.load.files import FileRefused, read_capped
 
     for folder in folders:  # a theme's own font comes from a stranger: it must stay inside the theme's work tree
         if inside(path, folder, real=False):
@@ -76,7 +77,7 @@ def vertical_metrics(path: Path) -> tuple[float, float]:
     set a line's baseline between them."""
     from fontTools.ttLib import TTFont
 
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.files import FileRefused, read_capped
 
     try:
         data = read_capped(path, MAX_THEME_FONT_BYTES, f"the font file {path}")

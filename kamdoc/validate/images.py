@@ -8,7 +8,8 @@ from pathlib import Path
 
 from kamdoc.findings import quoted
 from kamdoc.limits import MAX_IMAGE_BYTES, MAX_PIXELS
-from kamdoc.load.document import FileRefused, Path_, read_capped, resolve_ref
+from kamdoc.load.document import Path_, resolve_ref
+from kamdoc.load.files import FileRefused, read_capped
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,15 @@ from kamdoc.limits import MAX_AMOUNT, MAX_FILE_BYTES, MAX_TEXT
 from kamdoc.load import numerals
 from kamdoc.load.document import (
     Document,
-    FileRefused,
     LoadError,
     Path_,
     decode_text,
     find_repo,
     has_bad_chars,
-    read_capped,
     read_plan,
     resolve_ref,
 )
+from kamdoc.load.files import FileRefused, read_capped
 from kamdoc.load.numerals import misread
 from kamdoc.standard.model import Kind
 from kamdoc.standard.plan import Plan

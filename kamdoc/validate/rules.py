@@ -13,7 +13,8 @@ from typing import Any
 from kamdoc.errors import KamdocError
 from kamdoc.findings import Finding, Severity, field_path, quoted
 from kamdoc.limits import MAX_LINKS, MAX_PEOPLE, MAX_REPORTING_DEPTH
-from kamdoc.load.document import Document, FileMissing, FileRefused, Path_, resolve_ref
+from kamdoc.load.document import Document, Path_, resolve_ref
+from kamdoc.load.files import FileMissing, FileRefused
 from kamdoc.standard.programme import DEFAULT, Programme
 from kamdoc.standard.sections import SECTIONS
 from kamdoc.validate.images import LOGO, Image, Named, check_image, image_of, markdown_images
