@@ -1088,10 +1088,13 @@ def run() -> None:
     """The console entry point: run a command, then end the process without the interpreter's teardown.
 
     Freeing every object of a rendered deck one by one takes a fifth of a second;
-    the operating system reclaims the memory at once. Output is flushed first.
+    the operating system reclaims the memory at once. Output is flushed first. The command runs with room on the
+    frame stack (kamdoc/stack.py), as do the processes it forks.
     """
+    from kamdoc.stack import with_stack_room
+
     try:
-        main()
+        with_stack_room(main)
         code: int = 0
     except SystemExit as exc:
         if isinstance(exc.code, int) or exc.code is None:

@@ -9,6 +9,7 @@ process joins the halves; the helper draws the PowerPoint deck too, beside its h
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -193,18 +194,25 @@ def _serve(jobs: IO[bytes], answers: IO[bytes], with_pptx: bool, with_pdf: bool)
     send_blobs(answers, b"ok")
     if with_pdf:
         _warm_up()
+    # The collector runs between decks, once each answer is sent and the parent joins and writes it, not right
+    # after printing, when it walks every box of the layout (25-30 ms of a stress-plan half) before the answer goes.
+    # What the imports and the warm-up made is frozen: each collection walks only a deck's own objects.
+    gc.disable()
+    gc.freeze()
     while (job := receive_blobs(jobs)) is not None:
         send_blobs(answers, *_lay_out(job[0]))
+        gc.collect()
 
 
 def _warm_up() -> None:
     """What writing a half's HTML needs first, done while the first deck is still being outlined: the default
     theme's templates compiled (a user's theme is compiled when it is used), the number formats' locales,
-    WeasyPrint's default styles, and the mail headers module WeasyPrint imports when it is first served a file (the
+    WeasyPrint's default styles and C types, and the mail headers module WeasyPrint imports when it is first served a file (the
     font files: once in each half's process, if not here before the fork)."""
     import email.policy  # noqa: F401
 
     from kamdoc.outline.words import number
+    from kamdoc.render.c_types import parse_ahead
     from kamdoc.render.pdf import deck_document
     from kamdoc.render.sandbox import shared_environment
     from kamdoc.theme.settings import DEFAULT_DIR
@@ -215,6 +223,7 @@ def _warm_up() -> None:
     for language in ("de", "en"):
         number(1234.5, language)
     deck_document()
+    parse_ahead()
 
 
 def _lay_out(job: bytes) -> list[bytes]:

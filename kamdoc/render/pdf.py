@@ -55,7 +55,7 @@ def _flat_colours(theme: Theme) -> dict[str, str]:
 
 def font_bytes(path: Path) -> bytes:
     """A font file's bytes, within the cap fonts are checked against; a file that changed into a link, FIFO or giant is one message."""
-    from kamdoc.load.document import FileRefused, read_capped
+    from kamdoc.load.files import FileRefused, read_capped
 
     try:
         return read_capped(Path(os.path.realpath(path)), MAX_THEME_FONT_BYTES, f"the font file {path}", follow=False)
@@ -355,6 +355,12 @@ def deck_document() -> Any:
 
 def print_pdf(source: PdfSource, variant: str | None = None) -> bytes:
     """The PDF bytes of a source: fonts embedded, a bookmark per section, identical for identical input."""
+    from kamdoc.stack import with_stack_room
+
+    return with_stack_room(_print_pdf, source, variant)  # WeasyPrint's layout nests deeply (see kamdoc/stack.py)
+
+
+def _print_pdf(source: PdfSource, variant: str | None) -> bytes:
     from kamdoc.render.system import weasyprint as load_weasyprint
 
     load_weasyprint()  # a missing Pango is a message, not a traceback

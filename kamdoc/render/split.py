@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import traceback
@@ -138,13 +139,18 @@ def print_parts(
     `side_job` (drawing the PowerPoint deck) runs in the forked process too, so both formats take the time of one;
     its bytes come back last.
     """
+    from kamdoc.render.c_types import parse_ahead
     from kamdoc.render.pdf import NoSplit, deck_document, print_pdf
     from kamdoc.render.system import weasyprint
 
     weasyprint()  # imported before the fork, so the child starts with it
     deck_document()  # and with the default styles read
+    parse_ahead()  # and the C types parsed
 
     def child() -> list[bytes]:
+        # This process ends once it has answered: a collection after printing (25-30 ms, every box of the layout
+        # walked) would only delay the answer the deck waits for.
+        gc.disable()
         try:
             side = side_job() if side_job else b""
             return [b"ok", print_pdf(halves.source(halves.second)), side]
