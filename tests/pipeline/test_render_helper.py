@@ -198,3 +198,23 @@ def test_halves_written_here_or_by_the_helper_give_the_same_bytes() -> None:
         ahead = helper.render(Job(halves.written_ahead(), None))
         there = helper.render(Job(halves, None))
     assert ahead == there and ahead["pdf"].startswith(b"%PDF")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread has its own priority on Linux")
+def test_pypdf_for_the_join_is_imported_at_the_lowest_priority_and_the_process_keeps_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+    import threading
+
+    from kamdoc.pipeline import render_helper
+
+    seen: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        importlib,
+        "import_module",
+        lambda name: seen.append((name, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))),
+    )
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    render_helper._import_meanwhile("pypdf").join()
+    assert seen == [("pypdf", 19)] and os.getpriority(os.PRIO_PROCESS, 0) == own
