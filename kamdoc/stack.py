@@ -4,8 +4,8 @@ CPython keeps its frames in chunks: a call that does not fit in the current chun
 to the chunk before unmaps it again. A loop that calls across that boundary — WeasyPrint laying out a slide's
 boxes, one level of nesting deeper than the chunk holds — maps and unmaps memory on every call: 12,000 times for
 one half of the stress plan's PDF, 7 % of its printing (CPython issue 142183: later 3.13 and 3.14 releases keep a
-spare chunk since March 2026; 3.11 and 3.12 take only security fixes). Work run here starts at the front of a chunk with half a MiB free, deeper
-than kamdoc's own recursion goes, so no call inside it crosses a chunk's end.
+spare chunk since March 2026; 3.11 and 3.12 take only security fixes). Work run here starts at the front of a
+chunk with half a MiB free, deeper than kamdoc's own recursion goes, so no call inside it crosses a chunk's end.
 """
 
 from __future__ import annotations

@@ -141,14 +141,15 @@ class RenderHelper:
 
 
 def _import_meanwhile(module: str) -> threading.Thread:
-    """Import a module in a thread of the lowest priority, started now: while both cores print the halves it
-    takes only what they leave (on Linux, where a thread has its own priority), instead of a third of each."""
+    """Import a module in a thread of the lowest priority, started now: while both cores print the halves it runs
+    in the time they leave (on Linux, where a thread has its own priority) instead of slowing both."""
 
     def low() -> None:
         if sys.platform.startswith("linux"):
             with contextlib.suppress(OSError):
                 os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        importlib.import_module(module)
+        with contextlib.suppress(ImportError):  # said where the module is used, by the import there
+            importlib.import_module(module)
 
     thread = threading.Thread(target=low, name=f"kamdoc-import-{module}", daemon=True)
     thread.start()
