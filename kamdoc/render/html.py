@@ -9,7 +9,8 @@ from pathlib import Path
 
 from kamdoc.errors import KamdocError
 from kamdoc.outline.deck import Deck
-from kamdoc.render.pdf import Fetcher, deck_html, font_bytes
+from kamdoc.render.pdf import Fetcher, deck_html
+from kamdoc.theme.fonts import font_bytes
 from kamdoc.theme.settings import Theme
 
 MEDIA_TYPES = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import gc
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,7 +13,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from kamdoc.errors import KamdocError
-from kamdoc.limits import MAX_THEME_FONT_BYTES
 from kamdoc.outline.deck import (
     BubbleChart,
     ColumnChart,
@@ -29,6 +27,7 @@ from kamdoc.outline.deck import (
 from kamdoc.outline.layout import CELL_PAD_X, CELL_PAD_Y, INSET, PARA_GAP, ROW_EXTRA, indent, row_height
 from kamdoc.render import html_tree, svg
 from kamdoc.render.shared_styles import share_styles
+from kamdoc.theme.fonts import font_bytes
 from kamdoc.theme.settings import Theme
 
 _BODY = re.compile(r"<body\b[^>]*>")
@@ -51,16 +50,6 @@ def _flat_colours(theme: Theme) -> dict[str, str]:
         elif isinstance(value, str):
             out[name] = value
     return out
-
-
-def font_bytes(path: Path) -> bytes:
-    """A font file's bytes, within the cap fonts are checked against; a file that changed into a link, FIFO or giant is one message."""
-    from kamdoc.load.files import FileRefused, read_capped
-
-    try:
-        return read_capped(Path(os.path.realpath(path)), MAX_THEME_FONT_BYTES, f"the font file {path}", follow=False)
-    except FileRefused as exc:
-        raise KamdocError(str(exc)) from None
 
 
 class NoSplit(Exception):

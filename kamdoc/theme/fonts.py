@@ -71,22 +71,28 @@ def font_problem(path: Path, folders: tuple[Path, ...]) -> str | None:
     return _CHECKED[key]
 
 
+def font_bytes(path: Path) -> bytes:
+    """A checked font file's bytes, within the cap fonts are checked against; a file that changed into a link, FIFO or giant is one message."""
+    from kamdoc.load.files import FileRefused, read_capped
+
+    try:
+        return read_capped(Path(os.path.realpath(path)), MAX_THEME_FONT_BYTES, f"the font file {path}", follow=False)
+    except FileRefused as exc:
+        raise KamdocError(str(exc)) from None
+
+
 @functools.lru_cache(maxsize=16)
 def vertical_metrics(path: Path) -> tuple[float, float]:
     """A checked font's ascent and descent in em, from its hhea table: where Pango (and so WeasyPrint) and browsers
     set a line's baseline between them."""
     from fontTools.ttLib import TTFont
 
-    from kamdoc.load.files import FileRefused, read_capped
-
+    data = font_bytes(path)
     try:
-        data = read_capped(path, MAX_THEME_FONT_BYTES, f"the font file {path}")
         with quiet_fonttools():
             font = TTFont(io.BytesIO(data), lazy=True)
             per_em = font["head"].unitsPerEm
             return font["hhea"].ascent / per_em, -font["hhea"].descent / per_em
-    except FileRefused as exc:
-        raise KamdocError(str(exc)) from None
     except Exception:  # noqa: BLE001 - checked when the theme was loaded: the file has changed since
         raise KamdocError(f"the font file {path} changed while the deck was drawn; render again") from None
 
